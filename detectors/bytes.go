@@ -1,0 +1,161 @@
+package detectors
+
+// Byte classes for the scanner's anchor table and local checks.
+const (
+	cAnchorDigit = 1 << iota // '0'-'9'
+	cAnchorAt                // '@'
+	cAnchorPct               // '%' (URL-encoded "%40")
+	cAnchorEsc               // '\\' (JSON escapes, "\u0040")
+	cAnchorSep               // ':' '-' '.' after hex letters (MAC, UUID, IPv6)
+	cAnchorPlus              // '+' before an international number
+	cAnchorWide              // 0xEF, first byte of a full-width digit
+)
+
+var anchor = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = cAnchorDigit
+	}
+	t['@'] = cAnchorAt
+	t['%'] = cAnchorPct
+	t['\\'] = cAnchorEsc
+	t[':'], t['-'], t['.'] = cAnchorSep, cAnchorSep, cAnchorSep
+	t['+'] = cAnchorPlus
+	t[0xEF] = cAnchorWide
+	return t
+}()
+
+// asciiSet is a bitset of ASCII bytes, as in the standard library's bytes package.
+type asciiSet [8]uint32
+
+func makeASCIISet(chars string) (as asciiSet) {
+	for i := 0; i < len(chars); i++ {
+		c := chars[i]
+		as[c/32] |= 1 << (c % 32)
+	}
+	return as
+}
+
+func (as *asciiSet) has(c byte) bool { return as[c/32]&(1<<(c%32)) != 0 }
+
+const (
+	lettersASCII = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	digitsASCII  = "0123456789"
+)
+
+var (
+	hexSet    = makeASCIISet(digitsASCII + "abcdefABCDEF")
+	alnumSet  = makeASCIISet(digitsASCII + lettersASCII)
+	letterSet = makeASCIISet(lettersASCII)
+	// localSet holds the bytes accepted in an e-mail local part. It is
+	// narrower than RFC 5322's atext on purpose: '=', '/', '*', '&' and the
+	// like occur around addresses in URLs and logs far more often than in them.
+	localSet  = makeASCIISet(digitsASCII + lettersASCII + ".+_%-")
+	domainSet = makeASCIISet(digitsASCII + lettersASCII + "-")
+)
+
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isHex(c byte) bool    { return hexSet.has(c) }
+func isAlnum(c byte) bool  { return alnumSet.has(c) }
+func isLetter(c byte) bool { return letterSet.has(c) }
+
+func hexVal(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	default:
+		return c - 'A' + 10
+	}
+}
+
+// digitAt returns the value ('0'-'9') of the ASCII or full-width digit at
+// b[i] and its width in bytes, or width 0 if there is none.
+func digitAt(b []byte, i int) (d byte, width int) {
+	if i >= len(b) {
+		return 0, 0
+	}
+	if c := b[i]; isDigit(c) {
+		return c, 1
+	}
+	// U+FF10..U+FF19 FULLWIDTH DIGIT ZERO..NINE: EF BC 90..99.
+	if b[i] == 0xEF && i+2 < len(b) && b[i+1] == 0xBC && b[i+2] >= 0x90 && b[i+2] <= 0x99 {
+		return '0' + b[i+2] - 0x90, 3
+	}
+	return 0, 0
+}
+
+// escapeLen returns the length of the JSON escape sequence starting at b[i]
+// ('\\'), or 0 if there is none.
+func escapeLen(b []byte, i int) int {
+	if i+1 >= len(b) || b[i] != '\\' {
+		return 0
+	}
+	switch b[i+1] {
+	case 'u':
+		if i+5 < len(b) && isHex(b[i+2]) && isHex(b[i+3]) && isHex(b[i+4]) && isHex(b[i+5]) {
+			return 6
+		}
+		return 0
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return 2
+	}
+	return 0
+}
+
+// boundaryBefore reports whether a finding may start at b[i]: the byte before
+// is not a letter or digit, or it ends a JSON escape sequence such as "\n".
+func boundaryBefore(b []byte, i int) bool {
+	if i == 0 || !isAlnum(b[i-1]) {
+		return true
+	}
+	if i >= 2 && b[i-2] == '\\' && escapeLen(b, i-2) == 2 {
+		return true
+	}
+	return i >= 6 && b[i-6] == '\\' && escapeLen(b, i-6) == 6
+}
+
+// boundaryAfter reports whether a finding may end at b[i]: the byte there is
+// not a letter, a digit or '_'.
+func boundaryAfter(b []byte, i int) bool {
+	return i >= len(b) || (!isAlnum(b[i]) && b[i] != '_')
+}
+
+// skipWord returns the end of the run of letters and digits starting at i.
+func skipWord(b []byte, i int) int {
+	for i < len(b) && (isAlnum(b[i]) || b[i] == '_') {
+		i++
+	}
+	return i
+}
+
+// startOutsideEscape moves a span start s forward past any JSON escape
+// sequence that straddles it, so a replacement never splits an escape.
+func startOutsideEscape(b []byte, s int) int {
+	for j := max(0, s-5); j < s; j++ {
+		if b[j] == '\\' {
+			if l := escapeLen(b, j); l > 0 && j+l > s {
+				return j + l
+			}
+		}
+	}
+	return s
+}
+
+// luhn reports whether the ASCII digits pass the Luhn checksum.
+func luhn(d []byte) bool {
+	sum := 0
+	double := false
+	for i := len(d) - 1; i >= 0; i-- {
+		v := int(d[i] - '0')
+		if double {
+			v *= 2
+			if v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+		double = !double
+	}
+	return sum%10 == 0
+}

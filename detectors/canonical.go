@@ -1,0 +1,156 @@
+package detectors
+
+import "net/netip"
+
+// AppendCanonical appends the normalized form of a finding's raw bytes, so
+// that one identifier written in different ways has one form: e-mail
+// addresses decoded ("%40", "\u0040") and lower-cased; phone numbers in E.164;
+// MACs as lower-case colon-separated pairs; IPs in net/netip's canonical form
+// without zone; IMEIs, IMSIs and card numbers as digits (an IMEI or IMEISV as
+// its first 14 digits, the device's TAC and serial); UUIDs lower-case with
+// dashes; CN identity numbers upper-case. Other kinds are appended as they are.
+func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
+	switch k {
+	case Email:
+		return appendEmail(dst, value)
+	case Phone:
+		return s.appendPhone(dst, value)
+	case IMEI:
+		n := len(dst)
+		dst = appendDigits(dst, value)
+		if len(dst)-n >= 15 {
+			dst = dst[:n+14]
+		}
+		return dst
+	case IMSI, Card:
+		return appendDigits(dst, value)
+	case MAC:
+		n := 0
+		for _, c := range value {
+			if !isHex(c) {
+				continue
+			}
+			if n > 0 && n%2 == 0 {
+				dst = append(dst, ':')
+			}
+			dst = append(dst, lower(c))
+			n++
+		}
+		return dst
+	case ADID:
+		n := 0
+		for _, c := range value {
+			if !isHex(c) {
+				continue
+			}
+			if n == 8 || n == 12 || n == 16 || n == 20 {
+				dst = append(dst, '-')
+			}
+			dst = append(dst, lower(c))
+			n++
+		}
+		return dst
+	case IPv4, IPv6:
+		a, err := parseAddr(value)
+		if err != nil {
+			return append(dst, value...)
+		}
+		return a.WithZone("").AppendTo(dst)
+	case CNID:
+		for _, c := range value {
+			if c == 'x' {
+				c = 'X'
+			}
+			dst = append(dst, c)
+		}
+		return dst
+	}
+	return append(dst, value...)
+}
+
+// parseAddr parses an IP address, dropping any zone without keeping it.
+func parseAddr(v []byte) (netip.Addr, error) {
+	for i, c := range v {
+		if c == '%' {
+			v = v[:i]
+			break
+		}
+	}
+	return netip.ParseAddr(bytesString(v))
+}
+
+func appendDigits(dst, v []byte) []byte {
+	for i := 0; i < len(v); {
+		d, w := digitAt(v, i)
+		if w == 0 {
+			i++
+			continue
+		}
+		dst = append(dst, d)
+		i += w
+	}
+	return dst
+}
+
+// appendEmail decodes the encoded forms of '@' and '%XX' escapes and lower-cases ASCII.
+func appendEmail(dst, v []byte) []byte {
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c == '%' && i+2 < len(v) && isHex(v[i+1]) && isHex(v[i+2]):
+			c = hexVal(v[i+1])<<4 | hexVal(v[i+2])
+			i += 2
+		case c == '\\' && escapeLen(v, i) == 6 && v[i+2] == '0' && v[i+3] == '0':
+			c = hexVal(v[i+4])<<4 | hexVal(v[i+5])
+			i += 5
+		}
+		dst = append(dst, lower(c))
+	}
+	return dst
+}
+
+// appendPhone appends a phone number in E.164 ("+8613800138000"). A number
+// that no table validates (one a key named a phone) is appended as its digits.
+func (s *Set) appendPhone(dst, v []byte) []byte {
+	p := 0
+	for p < len(v) {
+		if _, w := digitAt(v, p); w > 0 {
+			break
+		}
+		p++
+	}
+	start := p
+	if p > 0 && v[p-1] == '+' {
+		start = p - 1
+	}
+	var nm number
+	readNumber(v, p, start, &nm)
+	d := nm.digits()
+	if nm.plus {
+		if out, ok := s.phones.AppendE164(dst, d, -1); ok {
+			return out
+		}
+	} else if r, ok := s.nationalRegion(&nm, s.regionMask); ok {
+		if out, ok := s.phones.AppendE164(dst, d, r); ok {
+			return out
+		}
+	} else if len(d) > 2 && d[0] == '0' && d[1] == '0' {
+		if out, ok := s.phones.AppendE164(dst, d[2:], -1); ok {
+			return out
+		}
+	}
+	return append(dst, d...)
+}
+
+func appendInt(dst []byte, v int) []byte {
+	var buf [8]byte
+	i := len(buf)
+	for {
+		i--
+		buf[i] = byte('0' + v%10)
+		v /= 10
+		if v == 0 {
+			return append(dst, buf[i:]...)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package detectors
+
+import "unicode/utf8"
+
+const (
+	maxLocalLen  = 64
+	maxDomainLen = 253
+)
+
+// email handles an '@' (or its encoded form "%40" or "\u0040") spanning
+// b[at:dom]: the local part is found backwards from at, the domain forwards
+// from dom.
+func (sc *scanner) email(at, dom int) int {
+	b := sc.b
+	// The local part may reach back over bytes an earlier handler skipped
+	// (digits in "li.wei2024@..."), but never into an emitted span.
+	s := at
+	for s > sc.emitted && s > at-maxLocalLen && localSet.has(b[s-1]) {
+		s--
+	}
+	for s < at && (b[s] == '.' || b[s] == '+' || b[s] == '-') {
+		s++
+	}
+	s = startOutsideEscape(b, s)
+	if s >= at || b[at-1] == '.' {
+		return dom
+	}
+	end, ok := domainAt(b, dom)
+	if !ok {
+		return dom
+	}
+	sc.emit(s, end, Email)
+	return end
+}
+
+// domainAt parses a domain name at b[i] and returns its end: two or more
+// labels of letters, digits and hyphens (or non-ASCII letters of Latin,
+// Greek or Cyrillic script, for internationalized names), a last label of at
+// least two letters or a punycode "xn--" label.
+func domainAt(b []byte, i int) (end int, ok bool) {
+	labels := 0
+	j := i
+	for {
+		ls := j
+		alpha := true
+		for j < len(b) && j-i < maxDomainLen {
+			c := b[j]
+			if domainSet.has(c) {
+				alpha = alpha && isLetter(c)
+				j++
+				continue
+			}
+			if c < utf8.RuneSelf {
+				break
+			}
+			r, w := utf8.DecodeRune(b[j:])
+			if !idnLetter(r) {
+				break
+			}
+			j += w
+		}
+		if j == ls || b[ls] == '-' || b[j-1] == '-' {
+			return 0, false
+		}
+		labels++
+		tld := alpha && j-ls >= 2 || j-ls > 4 && b[ls] == 'x' && b[ls+1] == 'n' && b[ls+2] == '-' && b[ls+3] == '-'
+		if j+1 < len(b) && b[j] == '.' && (domainSet.has(b[j+1]) || b[j+1] >= utf8.RuneSelf && idnStart(b[j+1:])) {
+			j++
+			continue
+		}
+		return j, labels >= 2 && tld
+	}
+}
+
+// idnLetter reports whether r may appear in an internationalized domain label.
+// CJK text often follows an address with no space, so only alphabetic
+// scripts that separate words with spaces are accepted.
+func idnLetter(r rune) bool {
+	return r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7 || // Latin-1 Supplement and Extended-A/B letters
+		r >= 0x370 && r <= 0x3FF || // Greek
+		r >= 0x400 && r <= 0x4FF // Cyrillic
+}
+
+func idnStart(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return idnLetter(r)
+}
+
+// encodedAt reports whether b[i] starts an '@': plain, "%40" or "\u0040".
+func encodedAt(b []byte, i int) bool {
+	if i >= len(b) {
+		return false
+	}
+	switch b[i] {
+	case '@':
+		return true
+	case '%':
+		return i+2 < len(b) && b[i+1] == '4' && b[i+2] == '0'
+	case '\\':
+		return i+5 < len(b) && b[i+1] == 'u' && b[i+2] == '0' && b[i+3] == '0' && b[i+4] == '4' && b[i+5] == '0'
+	}
+	return false
+}

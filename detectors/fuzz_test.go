@@ -1,0 +1,52 @@
+package detectors_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+// FuzzAppendSpans checks the scanner's invariants on any input: no panic,
+// spans in bounds, sorted and disjoint; and that an e-mail address, IPv4
+// address, MAC or Luhn-valid IMEI set between spaces in the text is found.
+func FuzzAppendSpans(f *testing.F) {
+	for _, s := range []string{
+		"", "alice@example.com", "+8613800138000", "138 0013 8000", "2026-06-02T10:11:12Z",
+		"fe80::1%eth0", "aa:bb:cc:dd:ee:ff", `li.wei\u0040163.com`, "１３８００１３８０００",
+		"5 1.2.3.4", "12 00:1a:2b:3c:4d:5e", "(415) 555-0132", "11010519491231002X",
+	} {
+		f.Add([]byte(s), uint8(0), uint16(0))
+	}
+	plants := []string{"alice.b+x@mail.example.org", "203.0.113.77", "aa:bb:cc:dd:ee:0f", "490154203237518"}
+	kinds := []detectors.Kind{detectors.Email, detectors.IPv4, detectors.MAC, detectors.IMEI}
+	f.Fuzz(func(t *testing.T, text []byte, which uint8, at uint16) {
+		spans := testSet.AppendSpans(nil, text)
+		checkSpans(t, spans, len(text))
+
+		// Plant a value between spaces.
+		i := int(at) % (len(text) + 1)
+		p := plants[int(which)%len(plants)]
+		planted := bytes.Join([][]byte{text[:i], []byte(" " + p + " "), text[i:]}, nil)
+		start := i + 1
+		spans = testSet.AppendSpans(nil, planted)
+		checkSpans(t, spans, len(planted))
+		for _, s := range spans {
+			if s.Start <= start && s.End >= start+len(p) {
+				return // covered, maybe by a longer finding
+			}
+		}
+		t.Errorf("planted %v %q not found in %q: %v", kinds[int(which)%len(plants)], p, planted, spans)
+	})
+}
+
+func checkSpans(t *testing.T, spans []detectors.Span, n int) {
+	t.Helper()
+	prev := 0
+	for _, s := range spans {
+		if s.Start < prev || s.End <= s.Start || s.End > n || s.Kind == detectors.None {
+			t.Fatalf("bad span %+v after %d (len %d): %v", s, prev, n, spans)
+		}
+		prev = s.End
+	}
+}

@@ -1,0 +1,125 @@
+package detectors
+
+import (
+	"net/netip"
+	"unsafe"
+)
+
+// macAt parses an EUI-48 address at b[i] with the separator sep (':' or
+// '-'): six pairs of hex digits. It returns the end.
+func macAt(b []byte, i int, sep byte) (end int, ok bool) {
+	const l = 17
+	if i+l > len(b) {
+		return 0, false
+	}
+	for g := range 6 {
+		j := i + 3*g
+		if !isHex(b[j]) || !isHex(b[j+1]) || g < 5 && b[j+2] != sep {
+			return 0, false
+		}
+	}
+	end = i + l
+	if !boundaryAfter(b, end) || end+1 < len(b) && b[end] == sep && isHex(b[end+1]) {
+		return 0, false
+	}
+	return end, true
+}
+
+// ciscoMACAt parses a MAC address in Cisco's dotted form, "aabb.ccdd.eeff".
+func ciscoMACAt(b []byte, i int) (end int, ok bool) {
+	const l = 14
+	if i+l > len(b) {
+		return 0, false
+	}
+	for g := range 3 {
+		j := i + 5*g
+		if !isHex(b[j]) || !isHex(b[j+1]) || !isHex(b[j+2]) || !isHex(b[j+3]) || g < 2 && b[j+4] != '.' {
+			return 0, false
+		}
+	}
+	end = i + l
+	if !boundaryAfter(b, end) || end+1 < len(b) && b[end] == '.' && isAlnum(b[end+1]) {
+		return 0, false
+	}
+	return end, true
+}
+
+// uuidAt parses a UUID, 8-4-4-4-12 hex digits, at b[i].
+func uuidAt(b []byte, i int) (end int, ok bool) {
+	const l = 36
+	if i+l > len(b) {
+		return 0, false
+	}
+	for j := i; j < i+l; j++ {
+		switch j - i {
+		case 8, 13, 18, 23:
+			if b[j] != '-' {
+				return 0, false
+			}
+		default:
+			if !isHex(b[j]) {
+				return 0, false
+			}
+		}
+	}
+	end = i + l
+	if !boundaryAfter(b, end) || end < len(b) && b[end] == '-' {
+		return 0, false
+	}
+	return end, true
+}
+
+// ipv6At parses an IPv6 address in any RFC 4291/5952 text form at b[i],
+// with an optional zone ("fe80::1%eth0"), and returns its end.
+func ipv6At(b []byte, i int) (end int, ok bool) {
+	j := i
+	colons := 0
+	for j < len(b) && j-i < 45 && (isHex(b[j]) || b[j] == ':' || b[j] == '.') {
+		if b[j] == ':' {
+			colons++
+		}
+		j++
+	}
+	// Trailing punctuation ends a sentence, not the address.
+	for j > i && (b[j-1] == '.' || b[j-1] == ':' && (j-2 < i || b[j-2] != ':')) {
+		if b[j-1] == ':' {
+			colons--
+		}
+		j--
+	}
+	if colons < 2 || !boundaryAfter(b, j) {
+		return 0, false
+	}
+	a, err := netip.ParseAddr(bytesString(b[i:j]))
+	if err != nil || !a.Is6() {
+		return 0, false
+	}
+	end = j
+	if end+1 < len(b) && b[end] == '%' && isAlnum(b[end+1]) {
+		end++
+		for end < len(b) && (isAlnum(b[end]) || b[end] == '_' || b[end] == '.' || b[end] == '-') {
+			end++
+		}
+	}
+	return end, true
+}
+
+// bytesString views b as a string without copying. The string must not
+// outlive b or be retained: netip.ParseAddr keeps nothing of an address
+// without a zone, which is all it is given here.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// ipv6Span reports whether a whole value is an IPv6 address.
+func ipv6Span(b []byte) bool {
+	for _, c := range b {
+		if c == ':' {
+			return true
+		}
+	}
+	return false
+}

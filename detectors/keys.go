@@ -1,0 +1,184 @@
+package detectors
+
+import (
+	"bytes"
+	"strings"
+)
+
+// maxKeyLen bounds the key names that are classified; longer ones get no hint.
+const maxKeyLen = 64
+
+// KeyHint classifies a JSON key name (its raw bytes between the quotes).
+// Keys are split into lower-case words at '_', '-', '.', spaces and camelCase
+// humps, so "wifiMacAddress", "wifi_mac" and "WIFI-MAC" all name a MAC, while
+// "machine" does not.
+func (s *Set) KeyHint(key []byte) Hint {
+	if len(key) > maxKeyLen {
+		return Hint{}
+	}
+	// Normalize to snake_case in a stack buffer.
+	var buf [2 * maxKeyLen]byte
+	n := 0
+	for i, c := range key {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			if i > 0 && n > 0 && buf[n-1] != '_' && !('A' <= key[i-1] && key[i-1] <= 'Z') {
+				buf[n] = '_'
+				n++
+			}
+			buf[n] = c + 'a' - 'A'
+		case c == '-' || c == '.' || c == ' ':
+			buf[n] = '_'
+		default:
+			buf[n] = c
+		}
+		n++
+	}
+	norm := buf[:n]
+	for _, k := range s.adidKeys {
+		if hasWord(norm, k) {
+			return Hint{Kind: ADID}
+		}
+	}
+	var h Hint
+	for rest := norm; len(rest) > 0 && h.Kind == None; {
+		w := rest
+		if i := bytes.IndexByte(rest, '_'); i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		switch string(w) {
+		case "email", "mail", "emailaddress":
+			h.Kind = Email
+		case "phone", "mobile", "tel", "telephone", "msisdn", "cellphone", "phonenumber", "cell", "whatsapp":
+			h.Kind = Phone
+		case "imei", "imeisv", "meid":
+			h.Kind = IMEI
+		case "imsi":
+			h.Kind = IMSI
+		case "mac", "macaddr", "macaddress", "bssid", "wifimac", "btmac":
+			h.Kind = MAC
+		case "ip", "ipv4", "ipv6", "ipaddr", "ipaddress", "clientip", "remoteip", "remoteaddr", "forwarded":
+			h.Kind = IPv4
+		case "pan", "ccnum", "cardnumber", "cardno":
+			h.Kind = Card
+		case "idcard", "idnumber", "sfz", "shenfenzheng":
+			h.Kind = CNID
+		case "version", "ver", "build", "sdk", "vsn":
+			h.Version = true
+		}
+	}
+	if h.Kind == None && hasWord(norm, "card_number") {
+		h.Kind = Card
+	}
+	if h.Kind == None && hasWord(norm, "id_card") {
+		h.Kind = CNID
+	}
+	return h
+}
+
+// hasWord reports whether the snake_case key norm contains w (itself one or
+// more snake_case words) as whole words.
+func hasWord(norm []byte, w string) bool {
+	for i := 0; i+len(w) <= len(norm); i++ {
+		if string(norm[i:i+len(w)]) == w &&
+			(i == 0 || norm[i-1] == '_') &&
+			(i+len(w) == len(norm) || norm[i+len(w)] == '_') {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeValue reports whether the whole value b (less surrounding spaces) is
+// of kind k as a key names it, with the lenience a key allows: any IMEI-length
+// number under "imei", bare hex under "mac", any phone-shaped number under
+// "phone".
+func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
+	start, end = 0, len(b)
+	for start < end && b[start] == ' ' {
+		start++
+	}
+	for end > start && b[end-1] == ' ' {
+		end--
+	}
+	v := b[start:end]
+	if len(v) == 0 {
+		return 0, 0, false
+	}
+	switch k {
+	case Phone:
+		nd, other := countDigits(v, "+-. ()")
+		ok = nd >= 6 && nd <= 17 && !other
+	case IMEI:
+		nd, other := countDigits(v, "- ")
+		ok = nd >= 14 && nd <= 17 && !other
+	case IMSI:
+		nd, other := countDigits(v, "")
+		ok = nd >= 14 && nd <= 15 && !other
+	case Card:
+		nd, other := countDigits(v, "- ")
+		ok = nd >= 12 && nd <= 19 && !other
+	case CNID:
+		ok = len(v) == 18 || len(v) == 15
+		for i, c := range v {
+			ok = ok && (isDigit(c) || i == len(v)-1 && (c == 'X' || c == 'x'))
+		}
+	case MAC:
+		ok = bareHex(v, 12) || len(v) == 17 && (macOK(v, ':') || macOK(v, '-')) || len(v) == 14 && func() bool { _, ok := ciscoMACAt(v, 0); return ok }()
+	case ADID:
+		if bareHex(v, 32) {
+			ok = true
+		} else if len(v) == 36 {
+			_, ok = uuidAt(v, 0)
+		}
+	case IPv4:
+		ok = ipValue(v)
+	}
+	return start, end, ok
+}
+
+func macOK(v []byte, sep byte) bool {
+	_, ok := macAt(v, 0, sep)
+	return ok
+}
+
+// countDigits counts ASCII and full-width digits in v and reports whether any
+// byte other than a digit or one of seps occurs.
+func countDigits(v []byte, seps string) (nd int, other bool) {
+	for i := 0; i < len(v); {
+		if _, w := digitAt(v, i); w > 0 {
+			nd++
+			i += w
+			continue
+		}
+		if strings.IndexByte(seps, v[i]) < 0 {
+			return nd, true
+		}
+		i++
+	}
+	return nd, false
+}
+
+func bareHex(v []byte, n int) bool {
+	if len(v) != n {
+		return false
+	}
+	for _, c := range v {
+		if !isHex(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// ipValue reports whether v is an IPv4 or IPv6 address (IPv6 with an
+// optional zone).
+func ipValue(v []byte) bool {
+	if i := bytes.IndexByte(v, '%'); i > 0 {
+		v = v[:i]
+	}
+	_, err := parseAddr(v)
+	return err == nil
+}

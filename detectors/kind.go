@@ -1,0 +1,100 @@
+// Package detectors finds personal data in bytes: emails, phone numbers, device
+// and advertising identifiers, IP addresses and more, in a single pass, without
+// allocating. Findings are spans into the input, appended to a caller's slice.
+package detectors
+
+// Kind names what a finding is.
+type Kind uint8
+
+// The built-in kinds. Custom kinds are numbered from FirstCustom.
+const (
+	None  Kind = iota
+	Email      // e-mail address, also URL-encoded (%40) and JSON-escaped (\u0040)
+	Phone      // telephone number, E.164, international or national format
+	IMEI       // device IMEI (15 digits, Luhn) or IMEISV (16 digits, by key)
+	IMSI       // subscriber identity (15 digits starting with an MCC), by key or context
+	MAC        // EUI-48 hardware address
+	ADID       // advertising or vendor identifier (IDFA, IDFV, GAID, AAID), by key or context
+	IPv4       // IPv4 address
+	IPv6       // IPv6 address
+	CNID       // Chinese resident identity number (18 characters, checksum)
+	Card       // payment card number (13-19 digits, Luhn, with card context)
+
+	// FirstCustom is the first kind number available to user-defined detectors.
+	FirstCustom
+)
+
+// MaxKinds bounds the number of kinds, built-in and custom, so that per-kind
+// tables can be fixed-size arrays.
+const MaxKinds = 64
+
+var kindNames = [FirstCustom]string{
+	None:  "NONE",
+	Email: "EMAIL",
+	Phone: "PHONE",
+	IMEI:  "IMEI",
+	IMSI:  "IMSI",
+	MAC:   "MAC",
+	ADID:  "ADID",
+	IPv4:  "IPV4",
+	IPv6:  "IPV6",
+	CNID:  "CNID",
+	Card:  "CARD",
+}
+
+// Builtin lists the built-in kinds in precedence order (see ResolveOverlaps).
+var Builtin = []Kind{Email, CNID, Card, IMEI, IMSI, IPv6, MAC, ADID, IPv4, Phone}
+
+// String returns the upper-case name of a built-in kind, or "CUSTOM<n>".
+func (k Kind) String() string {
+	if k < FirstCustom {
+		return kindNames[k]
+	}
+	return "CUSTOM" + itoa(int(k-FirstCustom))
+}
+
+// ParseKind returns the built-in kind with the given name, case-insensitively
+// ("email", "IPV4", ...). "ip" is accepted for IPv4.
+func ParseKind(name string) (Kind, bool) {
+	for k := Email; k < FirstCustom; k++ {
+		if equalFoldASCII(name, kindNames[k]) {
+			return k, true
+		}
+	}
+	if equalFoldASCII(name, "ip") {
+		return IPv4, true
+	}
+	return None, false
+}
+
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lower(a[i]) != lower(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func itoa(n int) string {
+	var buf [20]byte
+	i := len(buf)
+	for {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			return string(buf[i:])
+		}
+	}
+}

@@ -1,0 +1,334 @@
+package detectors
+
+const (
+	maxDigits = 20 // longer digit runs are ids or hashes, never PII we know
+	maxGroups = 8
+)
+
+// Separators seen between the digit groups of a number.
+const (
+	sepSpace = 1 << iota
+	sepDash
+	sepDot
+	sepParen
+)
+
+// number is a run of digit groups such as "+1 (415) 555-0132", read once and
+// then classified.
+type number struct {
+	start, end int // the span, including a leading '+' or '('
+	d          [maxDigits]byte
+	nd         int // digits seen; may exceed maxDigits
+	glen       [maxGroups]uint8
+	groups     int
+	seps       uint8
+	plus       bool
+	firstEnd   int // end of the first group
+	spaceNext  int // start of the group after the first space separator, or 0
+}
+
+func (nm *number) digits() []byte { return nm.d[:min(nm.nd, maxDigits)] }
+
+// readNumber reads digit groups from b[p]; start is p, or the '+' before it.
+func readNumber(b []byte, p, start int, nm *number) {
+	nm.start = start
+	nm.plus = start < p && b[start] == '+'
+	paren := false
+	if start == p && p > 0 && b[p-1] == '(' {
+		nm.start, paren = p-1, true
+	}
+	i := p
+	for {
+		gs := nm.nd
+		for {
+			d, w := digitAt(b, i)
+			if w == 0 {
+				break
+			}
+			if nm.nd < maxDigits {
+				nm.d[nm.nd] = d
+			}
+			nm.nd++
+			i += w
+		}
+		if nm.groups < maxGroups {
+			nm.glen[nm.groups] = uint8(min(nm.nd-gs, 255))
+		}
+		nm.groups++
+		nm.end = i
+		if nm.groups == 1 {
+			nm.firstEnd = i
+		}
+		// A separator: ")", then one of " -.", then "(", then a digit.
+		j := i
+		var seps uint8
+		open := paren
+		if open && j < len(b) && b[j] == ')' {
+			j++
+			open = false
+			seps |= sepParen
+		}
+		if j < len(b) {
+			switch b[j] {
+			case ' ':
+				seps |= sepSpace
+				j++
+			case '-':
+				seps |= sepDash
+				j++
+			case '.':
+				seps |= sepDot
+				j++
+			}
+		}
+		if !open && j < len(b) && b[j] == '(' {
+			j++
+			open = true
+			seps |= sepParen
+		}
+		if _, w := digitAt(b, j); j == i || w == 0 || nm.groups >= maxGroups || nm.nd > maxDigits {
+			return
+		}
+		if nm.spaceNext == 0 && seps&sepSpace != 0 {
+			nm.spaceNext = j
+		}
+		nm.seps |= seps
+		paren = open
+		i = j
+	}
+}
+
+// number reads and classifies the number whose first digit is at b[p].
+func (sc *scanner) number(p, start int) int {
+	var nm number
+	readNumber(sc.b, p, start, &nm)
+	next, found := sc.classifyNumber(&nm)
+	if found || nm.spaceNext == 0 {
+		return next
+	}
+	// Spaces may have joined unrelated numbers ("from 10 1.2.3.4", "7
+	// 490154203237518"): take the first group alone and scan on from the
+	// group after the first space.
+	nm.groups, nm.nd, nm.end, nm.seps = 1, int(nm.glen[0]), nm.firstEnd, 0
+	sc.classifyNumber(&nm)
+	return nm.spaceNext
+}
+
+// classifyNumber emits nm if it is a finding and returns where scanning
+// resumes.
+func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
+	b := sc.b
+	end := nm.end
+	if nm.nd > maxDigits {
+		return skipNumeric(b, end), false
+	}
+	if end < len(b) {
+		c := b[end]
+		switch {
+		case (c == 'X' || c == 'x') && nm.groups == 1 && nm.nd == 17:
+			if boundaryAfter(b, end+1) && cnID(nm.d[:17], c) {
+				return end + 1, sc.emit(nm.start, end+1, CNID)
+			}
+			return skipWord(b, end), false
+		case isAlnum(c) || c == '_':
+			return skipWord(b, end), false // "1920x1080", "123ms", "v2"
+		case encodedAt(b, end):
+			return end, false // the local part of an address: the '@' handler decides
+		case (c == ',' || c == ':' || c == '/') && end+1 < len(b) && isDigit(b[end+1]):
+			if c == ':' && sc.ipv4(nm) {
+				return end, true // "10.1.2.3:8080": the port is not part of it
+			}
+			return skipNumeric(b, end), false // "1,299", "10:11:12", "02/06/2026"
+		}
+	}
+	if nm.seps == sepDot && nm.groups >= 3 {
+		if nm.groups == 4 && sc.ipv4(nm) {
+			return end, true
+		}
+		if nm.groups != 3 || nm.nd < 9 {
+			return end, false // versions and build numbers
+		}
+	}
+	if k := sc.classify(nm); k != None {
+		return end, sc.emit(nm.start, end, k)
+	}
+	return end, false
+}
+
+// skipNumeric returns the end of a run of digits and the punctuation that
+// joins them in numbers, times and dates.
+func skipNumeric(b []byte, i int) int {
+	for i < len(b) && (isDigit(b[i]) || b[i] == ',' || b[i] == '.' || b[i] == ':' || b[i] == '/' || b[i] == '-') {
+		i++
+	}
+	return i
+}
+
+// ipv4 emits nm as an IPv4 address if it is one and not a version string.
+func (sc *scanner) ipv4(nm *number) bool {
+	if nm.seps != sepDot || nm.groups != 4 || nm.plus || nm.start > 0 && sc.b[nm.start] == '(' {
+		return false
+	}
+	d := nm.digits()
+	for g := range 4 {
+		l := int(nm.glen[g])
+		if l > 3 || l > 1 && d[0] == '0' {
+			return false
+		}
+		v := 0
+		for _, c := range d[:l] {
+			v = v*10 + int(c-'0')
+		}
+		if v > 255 {
+			return false
+		}
+		d = d[l:]
+	}
+	b := sc.b
+	// Version strings: "Chrome/124.0.0.0", "v1.2.3.4" (the latter never gets
+	// here: a letter before the first digit is no boundary).
+	s := nm.start
+	version := sc.hint.Version || s >= 2 && b[s-1] == '/' && isAlnum(b[s-2])
+	return version || sc.emit(nm.start, nm.end, IPv4)
+}
+
+// classify decides what a number that is not an IPv4 address is.
+func (sc *scanner) classify(nm *number) Kind {
+	b := sc.b
+	d := nm.digits()
+	nd := nm.nd
+	if dateLike(nm) {
+		return None
+	}
+	if nm.plus {
+		if nd >= 7 && nd <= 15 && sc.international(d) {
+			return Phone
+		}
+		return None
+	}
+	if nd >= 9 && d[0] == '0' && d[1] == '0' && sc.international(d[2:]) {
+		return Phone // "0086 138 0013 8000"
+	}
+	luhnOK := nd >= 13 && luhn(d)
+	single := nm.groups == 1
+	hk := sc.hint.Kind
+	switch {
+	case nd == 15 && single && (hk == IMSI || hasContext(b, nm.start, imsiWords)) && d[0] >= '2' && d[0] <= '7':
+		return IMSI
+	case nd == 15 && luhnOK && (single || imeiGrouping(nm)) && !sc.context(Card, nm.start, cardWords):
+		return IMEI
+	case nd >= 13 && nd <= 19 && luhnOK && (single || nm.seps == sepSpace || nm.seps == sepDash) && sc.context(Card, nm.start, cardWords):
+		return Card
+	case nd == 18 && single && cnID(d[:17], d[17]):
+		return CNID
+	case (nd == 15 || nd == 16) && (hk == IMEI || hasContext(b, nm.start, imeiWords)):
+		return IMEI
+	}
+	if nd < 7 || nd > 15 {
+		return None
+	}
+	if single {
+		if nd == 11 && d[0] == '1' && d[1] >= '3' && sc.national(nm, sc.mask&sc.set.cnMask) {
+			return Phone // a bare Chinese mobile number
+		}
+		if sc.context(Phone, nm.start, phoneWords) && (sc.national(nm, sc.mask) || sc.international(d)) {
+			return Phone
+		}
+		return None
+	}
+	if nm.seps == sepDot && nm.groups == 2 {
+		return None // a decimal number
+	}
+	if sc.national(nm, sc.mask) {
+		return Phone
+	}
+	return None
+}
+
+// context reports whether the key hint or the words before start say kind k.
+func (sc *scanner) context(k Kind, start int, ws [][]byte) bool {
+	return sc.hint.Kind == k || hasContext(sc.b, start, ws)
+}
+
+func (sc *scanner) international(d []byte) bool {
+	_, ok := sc.set.phones.International(d)
+	return ok
+}
+
+func (sc *scanner) national(nm *number, mask uint64) bool {
+	_, ok := sc.set.nationalRegion(nm, mask)
+	return ok
+}
+
+// nationalRegion returns the first region in mask where nm is a valid
+// national-format number. A number laid out the North American way, 3-3-4
+// digits, tries the NANPA regions first, where it is far more likely from
+// than from a region with 10-digit numbers written otherwise.
+func (s *Set) nationalRegion(nm *number, mask uint64) (region int, ok bool) {
+	if mask == 0 {
+		return 0, false
+	}
+	d := nm.digits()
+	g := nm.glen
+	if m := mask & s.nanpaMask; m != 0 && nm.nd == 10 && nm.groups == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 {
+		if r, _, _, ok := s.phones.National(d, m); ok {
+			return r, true
+		}
+	}
+	r, _, _, ok := s.phones.National(d, mask)
+	return r, ok
+}
+
+// dateLike reports numbers shaped like dates: 2026-06-02, 02.06.2026,
+// 2026 06 02 (a year 1900-2099 and two numbers from 1 to 31).
+func dateLike(nm *number) bool {
+	if nm.plus || nm.groups < 3 || nm.seps&sepParen != 0 {
+		return false
+	}
+	g := nm.glen
+	d := nm.digits()
+	a := atoi(d[:g[0]])
+	b := atoi(d[g[0] : g[0]+g[1]])
+	c := atoi(d[g[0]+g[1] : min(len(d), int(g[0]+g[1]+g[2]))])
+	day := func(v int, l uint8) bool { return l <= 2 && v >= 1 && v <= 31 }
+	year := func(v int, l uint8) bool { return l == 4 && v >= 1900 && v <= 2099 }
+	return year(a, g[0]) && day(b, g[1]) && day(c, g[2]) || day(a, g[0]) && day(b, g[1]) && year(c, g[2])
+}
+
+// imeiGrouping reports the groupings IMEIs are printed in: 2-6-6-1 (the
+// TAC's reporting body, the rest of the TAC, the serial, the check digit)
+// and 8-6-1.
+func imeiGrouping(nm *number) bool {
+	g := nm.glen
+	return nm.groups == 4 && g[0] == 2 && g[1] == 6 && g[2] == 6 && g[3] == 1 ||
+		nm.groups == 3 && g[0] == 8 && g[1] == 6 && g[2] == 1
+}
+
+// cnID checks a Chinese resident identity number: 17 digits d, then the check
+// character c, with a plausible region code and birth date.
+func cnID(d []byte, c byte) bool {
+	if len(d) != 17 || d[0] < '1' || d[0] > '8' {
+		return false
+	}
+	year := atoi(d[6:10])
+	month := atoi(d[10:12])
+	day := atoi(d[12:14])
+	if year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > 31 {
+		return false
+	}
+	weights := [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for i, w := range weights {
+		sum += int(d[i]-'0') * w
+	}
+	want := "10X98765432"[sum%11]
+	return c == want || want == 'X' && c == 'x'
+}
+
+func atoi(d []byte) int {
+	v := 0
+	for _, c := range d {
+		v = v*10 + int(c-'0')
+	}
+	return v
+}

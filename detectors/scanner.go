@@ -1,0 +1,179 @@
+package detectors
+
+// scanner is the state of one pass over b. Handlers start at an anchor byte,
+// verify locally, emit spans in order and return where scanning resumes.
+type scanner struct {
+	set  *Set
+	b    []byte
+	dst  []Span
+	hint Hint
+	mask uint64 // phone regions for national formats
+	// floor is where the last handler stopped: look-backs never cross it.
+	floor int
+	// emitted is the end of the last emitted span.
+	emitted int
+}
+
+func (sc *scanner) run() {
+	b := sc.b
+	n := len(b)
+	i := 0
+	for i < n {
+		// Skip bytes that cannot start a finding, four at a time.
+		for i+4 <= n && anchor[b[i]]|anchor[b[i+1]]|anchor[b[i+2]]|anchor[b[i+3]] == 0 {
+			i += 4
+		}
+		for i < n && anchor[b[i]] == 0 {
+			i++
+		}
+		if i >= n {
+			return
+		}
+		next := sc.at(i)
+		if next <= i {
+			next = i + 1
+		}
+		sc.floor = next
+		i = next
+	}
+}
+
+// emit records a finding and reports whether it was kept (its kind is
+// enabled and it does not overlap the previous one).
+func (sc *scanner) emit(start, end int, k Kind) bool {
+	if !sc.set.enabled[k] {
+		return false
+	}
+	start = startOutsideEscape(sc.b, start)
+	if start >= end || start < sc.emitted {
+		return false
+	}
+	sc.dst = append(sc.dst, Span{Start: start, End: end, Kind: k})
+	sc.emitted = end
+	return true
+}
+
+// at dispatches on the anchor byte at b[i].
+func (sc *scanner) at(i int) int {
+	b := sc.b
+	switch anchor[b[i]] {
+	case cAnchorDigit:
+		return sc.word(i)
+	case cAnchorAt:
+		return sc.email(i, i+1)
+	case cAnchorPct:
+		if i+2 < len(b) && b[i+1] == '4' && b[i+2] == '0' {
+			return sc.email(i, i+3)
+		}
+	case cAnchorEsc:
+		l := escapeLen(b, i)
+		if l == 6 && b[i+2] == '0' && b[i+3] == '0' && b[i+4] == '4' && b[i+5] == '0' {
+			return sc.email(i, i+6)
+		}
+		return i + max(l, 1)
+	case cAnchorSep:
+		return sc.sep(i)
+	case cAnchorPlus:
+		if _, w := digitAt(b, i+1); w > 0 && boundaryBefore(b, i) {
+			return sc.number(i+1, i)
+		}
+	case cAnchorWide:
+		if _, w := digitAt(b, i); w > 0 {
+			return sc.number(i, i)
+		}
+		return i + 1
+	}
+	return i + 1
+}
+
+// word handles a digit at b[p]: it finds the start of the hex word around it
+// and tries every kind that can start there.
+func (sc *scanner) word(p int) int {
+	b := sc.b
+	ws := p
+	for ws > sc.floor && ws > p-8 && isHex(b[ws-1]) {
+		ws--
+	}
+	if !boundaryBefore(b, ws) {
+		return skipWord(b, p)
+	}
+	return sc.token(ws)
+}
+
+// sep handles ':', '-' or '.' at b[i], which may follow hex letters that
+// start a MAC address, UUID or IPv6 address ("fe80::1", "ab:cd:...").
+func (sc *scanner) sep(i int) int {
+	b := sc.b
+	ws := i
+	for ws > sc.floor && ws > i-8 && isHex(b[ws-1]) {
+		ws--
+	}
+	if ws == i {
+		if b[i] == ':' && i+1 < len(b) && b[i+1] == ':' && boundaryBefore(b, i) {
+			if end, ok := ipv6At(b, i); ok {
+				sc.emit(i, end, IPv6)
+				return end
+			}
+		}
+		return i + 1
+	}
+	if !boundaryBefore(b, ws) {
+		return i + 1
+	}
+	return max(sc.token(ws), i+1)
+}
+
+// token tries the hex-shaped kinds at b[ws], then the numeric ones.
+func (sc *scanner) token(ws int) int {
+	b := sc.b
+	r := ws
+	digits := true
+	for r < len(b) && isHex(b[r]) {
+		digits = digits && isDigit(b[r])
+		r++
+	}
+	run := r - ws
+	if r < len(b) {
+		switch b[r] {
+		case ':':
+			if run == 2 {
+				if end, ok := macAt(b, ws, ':'); ok {
+					sc.emit(ws, end, MAC)
+					return end
+				}
+			}
+			if run <= 4 {
+				if end, ok := ipv6At(b, ws); ok {
+					sc.emit(ws, end, IPv6)
+					return end
+				}
+			}
+		case '-':
+			if run == 8 {
+				if end, ok := uuidAt(b, ws); ok {
+					if sc.hint.Kind == ADID || hasContext(b, ws, sc.set.adidWords) {
+						sc.emit(ws, end, ADID)
+					}
+					return end // other UUIDs (request ids) are skipped whole
+				}
+			}
+			if run == 2 {
+				if end, ok := macAt(b, ws, '-'); ok {
+					sc.emit(ws, end, MAC)
+					return end
+				}
+			}
+		case '.':
+			if run == 4 {
+				if end, ok := ciscoMACAt(b, ws); ok {
+					sc.emit(ws, end, MAC)
+					return end
+				}
+			}
+		}
+	}
+	if digits {
+		return sc.number(ws, ws)
+	}
+	return skipWord(b, r)
+}

@@ -1,0 +1,138 @@
+package detectors
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pixelprivacy/veil/detectors/phonetab"
+)
+
+// DefaultPhoneRegions are the regions whose national phone formats are
+// recognized when Options.PhoneRegions is empty (ISO 3166-1 alpha-2).
+var DefaultPhoneRegions = []string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR", "RU", "KR"}
+
+// DefaultAdIDKeys are the key names and context words that mark a UUID as an
+// advertising or vendor identifier when Options.AdIDKeys is empty.
+var DefaultAdIDKeys = []string{"idfa", "idfv", "gaid", "aaid", "adid", "advertising_id", "ad_id"}
+
+// Options configure a Set. The zero value enables every built-in kind with the
+// default phone regions and advertising-ID keys.
+type Options struct {
+	// Kinds lists the enabled built-in kinds; empty means all of Builtin.
+	Kinds []Kind
+	// PhoneRegions lists the regions whose national formats are accepted.
+	PhoneRegions []string
+	// AdIDKeys lists key names and context words for advertising IDs.
+	AdIDKeys []string
+}
+
+// Hint is what a JSON key name says about the value under it.
+type Hint struct {
+	// Kind is the kind the key names (an "imei" key names IMEI), or None.
+	// IPv4 stands for "an IP address", v4 or v6.
+	Kind Kind
+	// Version marks version and build keys, whose dotted numbers are not IPs.
+	Version bool
+}
+
+// Set finds all enabled built-in kinds in one pass. It is immutable after New
+// and safe for concurrent use.
+type Set struct {
+	enabled    [MaxKinds]bool
+	phones     *phonetab.Table
+	regionMask uint64 // all configured phone regions
+	cnMask     uint64 // the CN region, for bare 11-digit mobile numbers
+	nanpaMask  uint64 // the North American regions (US, CA)
+	adidWords  [][]byte
+	adidKeys   []string
+}
+
+// New builds a Set. It fails on an unknown phone region or kind.
+func New(o Options) (*Set, error) {
+	s := &Set{}
+	kinds := o.Kinds
+	if len(kinds) == 0 {
+		kinds = Builtin
+	}
+	for _, k := range kinds {
+		if k == None || k >= FirstCustom {
+			return nil, fmt.Errorf("detectors: %v is not a built-in kind", k)
+		}
+		s.enabled[k] = true
+	}
+	regions := o.PhoneRegions
+	if len(regions) == 0 {
+		regions = DefaultPhoneRegions
+	}
+	t, err := phonetab.New(regions)
+	if err != nil {
+		return nil, fmt.Errorf("detectors: %w", err)
+	}
+	s.phones = t
+	s.regionMask = 1<<len(t.Regions()) - 1
+	if i, ok := t.RegionIndex("CN"); ok {
+		s.cnMask = 1 << i
+	}
+	for _, r := range []string{"US", "CA"} {
+		if i, ok := t.RegionIndex(r); ok {
+			s.nanpaMask |= 1 << i
+		}
+	}
+	keys := o.AdIDKeys
+	if len(keys) == 0 {
+		keys = DefaultAdIDKeys
+	}
+	for _, k := range keys {
+		k = strings.ToLower(strings.TrimSpace(k))
+		if k == "" {
+			return nil, fmt.Errorf("detectors: empty advertising-ID key")
+		}
+		s.adidKeys = append(s.adidKeys, k)
+		s.adidWords = append(s.adidWords, []byte(k))
+	}
+	return s, nil
+}
+
+// Enabled reports whether kind k is detected.
+func (s *Set) Enabled(k Kind) bool { return s.enabled[k] }
+
+// Phones returns the phone validation tables the set uses.
+func (s *Set) Phones() *phonetab.Table { return s.phones }
+
+// AppendSpans appends the findings in the text b to dst, sorted and without
+// overlaps; it keeps no reference to b and does not allocate when dst has room.
+func (s *Set) AppendSpans(dst []Span, b []byte) []Span {
+	return s.scan(dst, b, Hint{}, s.regionMask)
+}
+
+// AppendSpansRegions is AppendSpans with national phone formats limited to the
+// regions whose bits are set in mask (bit i is Phones().Regions()[i]).
+func (s *Set) AppendSpansRegions(dst []Span, b []byte, mask uint64) []Span {
+	return s.scan(dst, b, Hint{}, mask&s.regionMask)
+}
+
+// AppendValueSpans appends the findings in one JSON value under a key with
+// hint h: a string's raw bytes between the quotes (still escaped) or a
+// number's bytes. A key that names a kind applies it to the whole value, so
+// the value of "imei" is an IMEI even without a valid checksum.
+func (s *Set) AppendValueSpans(dst []Span, b []byte, h Hint) []Span {
+	if h.Kind != None && s.enabled[h.Kind] {
+		if start, end, ok := s.wholeValue(b, h.Kind); ok {
+			k := h.Kind
+			if k == IPv4 && ipv6Span(b[start:end]) {
+				k = IPv6
+			}
+			return append(dst, Span{Start: start, End: end, Kind: k})
+		}
+	}
+	return s.scan(dst, b, h, s.regionMask)
+}
+
+func (s *Set) scan(dst []Span, b []byte, h Hint, mask uint64) []Span {
+	first := len(dst)
+	sc := scanner{set: s, b: b, dst: dst, hint: h, mask: mask}
+	sc.run()
+	// Handlers emit in order; resolving keeps the one rule in one place.
+	out := ResolveOverlaps(sc.dst[first:])
+	return sc.dst[:first+len(out)]
+}

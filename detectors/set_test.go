@@ -1,0 +1,244 @@
+package detectors_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+var testSet = func() *detectors.Set {
+	s, err := detectors.New(detectors.Options{})
+	if err != nil {
+		panic(err)
+	}
+	return s
+}()
+
+// found renders the findings in text as "KIND:value" strings.
+func found(spans []detectors.Span, text string) []string {
+	var out []string
+	for _, s := range spans {
+		out = append(out, s.Kind.String()+":"+text[s.Start:s.End])
+	}
+	return out
+}
+
+func TestAppendSpans(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // empty: nothing may be found
+	}{
+		// E-mail.
+		{"email plain", "mail alice@example.com now", []string{"EMAIL:alice@example.com"}},
+		{"email plus tag dots subdomain", "to: Li.Wei+photos@mail.cs.example.co.uk.", []string{"EMAIL:Li.Wei+photos@mail.cs.example.co.uk"}},
+		{"email upper hyphen", "X-USER: JOHN-DOE@EXAMPLE-MAIL.COM", []string{"EMAIL:JOHN-DOE@EXAMPLE-MAIL.COM"}},
+		{"email idn", "schreib an user@bücher.de bitte", []string{"EMAIL:user@bücher.de"}},
+		{"email url encoded", "/reset?email=li.wei%40163.com&x=1", []string{"EMAIL:li.wei%40163.com"}},
+		{"email json escaped", `{"note":"li.wei\u0040163.com"}`, []string{`EMAIL:li.wei\u0040163.com`}},
+		{"email digits local", "13800138000@qq.com", []string{"EMAIL:13800138000@qq.com"}},
+		{"email before cjk", "发到我邮箱li.wei@163.com或打我电话", []string{"EMAIL:li.wei@163.com"}},
+		{"not email: no tld", "user@localhost and @handle", nil},
+
+		// Phones.
+		{"e164", "call +8613800138000 now", []string{"PHONE:+8613800138000"}},
+		{"intl spaced", "tel +44 20 7946 0958.", []string{"PHONE:+44 20 7946 0958"}},
+		{"intl parens", "+1 (415) 555-0132", []string{"PHONE:+1 (415) 555-0132"}},
+		{"intl ru", "звони +7 495 123-45-67", []string{"PHONE:+7 495 123-45-67"}},
+		{"intl 00", "ring 0049 30 12345678", []string{"PHONE:0049 30 12345678"}},
+		{"cn spaced", "我的手机号是138 0013 8000", []string{"PHONE:138 0013 8000"}},
+		{"cn bare", "手机13800138000谢谢", []string{"PHONE:13800138000"}},
+		{"cn fullwidth", "电话１３８００１３８０００", []string{"PHONE:１３８００１３８０００"}},
+		{"us parens", "call (415) 555-0132 today", []string{"PHONE:(415) 555-0132"}},
+		{"us dots", "cell 415.555.0132", []string{"PHONE:415.555.0132"}},
+		{"de", "Ruf mich an: 030 12345678", []string{"PHONE:030 12345678"}},
+		{"jp", "電話は090-1234-5678です", []string{"PHONE:090-1234-5678"}},
+		{"br", "Whats (11) 98765-4321", []string{"PHONE:(11) 98765-4321"}},
+		{"kr", "연락처 010-1234-5678", []string{"PHONE:010-1234-5678"}},
+		{"gb", "ring 020 7946 0958", []string{"PHONE:020 7946 0958"}},
+		{"fr", "appelle 01 23 45 67 89", []string{"PHONE:01 23 45 67 89"}},
+		{"in", "phone 98765 43210", []string{"PHONE:98765 43210"}},
+		{"ru national", "8 (495) 123-45-67", []string{"PHONE:8 (495) 123-45-67"}},
+		{"json escaped newline", `line\n138 0013 8000`, []string{"PHONE:138 0013 8000"}},
+
+		// Phone decoys.
+		{"timestamp", "at 2026-06-02T10:11:12Z done", nil},
+		{"date time", "2026-06-02 10:11:12 start", nil},
+		{"date dmy", "am 02.06.2026 um", nil},
+		{"epoch s", "ts=1780000000 ", nil},
+		{"epoch ms", "ts=1780000000123", nil},
+		{"order number", "order 4839201847562910 shipped", nil},
+		{"price", "price 1,299.00 or 12.99", nil},
+		{"version", "app 4.12.0 build 4.12.0.1234 ios 17.4.1", nil},
+		{"resolution", "1920x1080 and 3840 x 2160", nil},
+		{"duration", "took 12:34:56 or 1234ms", nil},
+		{"port status", "port :8080 status 404 bytes 5321", nil},
+		{"chrome version", "Mozilla/5.0 Chrome/124.0.0.0 Safari/537.36", nil},
+		{"git sha", "commit 3f2a9c1b7d4e5f60718293a4b5c6d7e8f9012345", nil},
+		{"hex color", "color #aabbcc #112233", nil},
+		{"request id", "request_id=550e8400-e29b-41d4-a716-446655440000", nil},
+
+		// IMEI, IMSI.
+		{"imei plain", "device 490154203237518 ok", []string{"IMEI:490154203237518"}},
+		{"imei grouped", "IMEI 35-209900-176148-1", []string{"IMEI:35-209900-176148-1"}},
+		{"imei spaced", "imei: 35 209900 176148 1", []string{"IMEI:35 209900 176148 1"}},
+		{"imei not luhn", "order 490154203237519", nil},
+		{"imsi context", "IMSI=460001234567890", []string{"IMSI:460001234567890"}},
+
+		// MAC.
+		{"mac colon", "mac aa:bb:cc:dd:ee:ff", []string{"MAC:aa:bb:cc:dd:ee:ff"}},
+		{"mac upper dash", "MAC 00-1A-2B-3C-4D-5E.", []string{"MAC:00-1A-2B-3C-4D-5E"}},
+		{"mac cisco", "addr aabb.ccdd.eeff", []string{"MAC:aabb.ccdd.eeff"}},
+		{"mac digits first", "bssid=00:1a:2b:3c:4d:5e", []string{"MAC:00:1a:2b:3c:4d:5e"}},
+
+		// Advertising IDs.
+		{"idfa context", "idfa=6D92078A-8246-4BA4-AE5B-76104861E7DC", []string{"ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC"}},
+		{"gaid context", "GAID: 38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
+		{"uuid no context", "trace 38400000-8cf0-11bd-b23e-10b96e40000d", nil},
+
+		// IPs.
+		{"ipv4", "client 203.0.113.7 connected", []string{"IPV4:203.0.113.7"}},
+		{"ipv4 port", "dial 10.1.2.3:8080", []string{"IPV4:10.1.2.3"}},
+		{"ipv4 url", "http://192.168.1.20/x", []string{"IPV4:192.168.1.20"}},
+		{"ipv4 bad octet", "1.2.3.256 and 1.2.3.4.5", nil},
+		{"ipv6 compressed", "from 2001:db8::8a2e:370:7334 ok", []string{"IPV6:2001:db8::8a2e:370:7334"}},
+		{"ipv6 full", "2001:0db8:0000:0000:0000:ff00:0042:8329", []string{"IPV6:2001:0db8:0000:0000:0000:ff00:0042:8329"}},
+		{"ipv6 mapped", "peer ::ffff:192.0.2.128 x", []string{"IPV6:::ffff:192.0.2.128"}},
+		{"ipv6 zone", "link fe80::1ff:fe23:4567:890a%eth0 up", []string{"IPV6:fe80::1ff:fe23:4567:890a%eth0"}},
+		{"ipv6 loopback", "[::1]:8080", []string{"IPV6:::1"}},
+		{"not ipv6", "std::vector and 10:11:12", nil},
+
+		// CN identity numbers and cards.
+		{"cnid", "身份证11010519491231002X", []string{"CNID:11010519491231002X"}},
+		{"cnid digits", "id 110101199003074477 ", []string{"CNID:110101199003074477"}},
+		{"card context", "card 4111 1111 1111 1111", []string{"CARD:4111 1111 1111 1111"}},
+		{"card no context", "ref 4111111111111111", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := found(testSet.AppendSpans(nil, []byte(tt.text)), tt.text)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("AppendSpans(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAppendValueSpans(t *testing.T) {
+	tests := []struct {
+		key, value string
+		want       []string
+	}{
+		{"imei", "490154203237519", []string{"IMEI:490154203237519"}}, // no Luhn, but the key says so
+		{"imeisv", "3520990017614823", []string{"IMEI:3520990017614823"}},
+		{"imsi", "460001234567890", []string{"IMSI:460001234567890"}},
+		{"wifi_mac", "AABBCCDDEEFF", []string{"MAC:AABBCCDDEEFF"}},
+		{"idfa", "6D92078A-8246-4BA4-AE5B-76104861E7DC", []string{"ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC"}},
+		{"advertisingId", "38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
+		{"request_id", "38400000-8cf0-11bd-b23e-10b96e40000d", nil},
+		{"phone", "14155550132", []string{"PHONE:14155550132"}},
+		{"client_ip", "2001:db8::1", []string{"IPV6:2001:db8::1"}},
+		{"build", "124.0.0.0", nil},
+		{"app_version", "4.12.0.1234", nil},
+		{"machine", "AABBCCDDEEFF", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key, func(t *testing.T) {
+			h := testSet.KeyHint([]byte(tt.key))
+			got := found(testSet.AppendValueSpans(nil, []byte(tt.value), h), tt.value)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("key %q value %q (hint %+v)\n got %q\nwant %q", tt.key, tt.value, h, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAppendCanonical(t *testing.T) {
+	tests := []struct {
+		kind        detectors.Kind
+		value, want string
+	}{
+		{detectors.Email, "Li.Wei%40163.COM", "li.wei@163.com"},
+		{detectors.Email, `li.wei\u0040163.com`, "li.wei@163.com"},
+		{detectors.Phone, "+86 138 0013 8000", "+8613800138000"},
+		{detectors.Phone, "138 0013 8000", "+8613800138000"},
+		{detectors.Phone, "１３８００１３８０００", "+8613800138000"},
+		{detectors.Phone, "(415) 555-0132", "+14155550132"},
+		{detectors.Phone, "0086 138 0013 8000", "+8613800138000"},
+		{detectors.MAC, "AA-BB-CC-DD-EE-FF", "aa:bb:cc:dd:ee:ff"},
+		{detectors.MAC, "aabb.ccdd.eeff", "aa:bb:cc:dd:ee:ff"},
+		{detectors.IPv6, "2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8::1"},
+		{detectors.IPv6, "fe80::1%eth0", "fe80::1"},
+		{detectors.IMEI, "35-209900-176148-1", "35209900176148"},
+		{detectors.IMEI, "3520990017614823", "35209900176148"},
+		{detectors.ADID, "6D92078A82464BA4AE5B76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind.String()+"/"+tt.value, func(t *testing.T) {
+			if got := string(testSet.AppendCanonical(nil, []byte(tt.value), tt.kind)); got != tt.want {
+				t.Errorf("AppendCanonical(%q, %v) = %q, want %q", tt.value, tt.kind, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestKeyHint(t *testing.T) {
+	tests := []struct {
+		key  string
+		want detectors.Hint
+	}{
+		{"email", detectors.Hint{Kind: detectors.Email}},
+		{"userEmail", detectors.Hint{Kind: detectors.Email}},
+		{"phone_number", detectors.Hint{Kind: detectors.Phone}},
+		{"deviceIMEI", detectors.Hint{Kind: detectors.IMEI}},
+		{"wifiMacAddress", detectors.Hint{Kind: detectors.MAC}},
+		{"machine", detectors.Hint{}},
+		{"clientIP", detectors.Hint{Kind: detectors.IPv4}},
+		{"ad_id", detectors.Hint{Kind: detectors.ADID}},
+		{"os_version", detectors.Hint{Version: true}},
+		{"hotel", detectors.Hint{}},
+	}
+	for _, tt := range tests {
+		if got := testSet.KeyHint([]byte(tt.key)); got != tt.want {
+			t.Errorf("KeyHint(%q) = %+v, want %+v", tt.key, got, tt.want)
+		}
+	}
+}
+
+func TestNoAllocs(t *testing.T) {
+	text := []byte("user alice@example.com from 203.0.113.7 fe80::1 phone +8613800138000 (415) 555-0132 " +
+		"imei 490154203237518 mac aa:bb:cc:dd:ee:ff idfa=6D92078A-8246-4BA4-AE5B-76104861E7DC at 2026-06-02T10:11:12Z")
+	spans := make([]detectors.Span, 0, 64)
+	canon := make([]byte, 0, 256)
+	key := []byte("wifiMacAddress")
+	n := testing.AllocsPerRun(100, func() {
+		spans = testSet.AppendSpans(spans[:0], text)
+		for _, s := range spans {
+			canon = testSet.AppendCanonical(canon[:0], text[s.Start:s.End], s.Kind)
+		}
+		_ = testSet.KeyHint(key)
+	})
+	if n != 0 {
+		t.Errorf("AppendSpans+AppendCanonical: %v allocs per run, want 0", n)
+	}
+	if len(spans) != 8 {
+		t.Errorf("found %d spans, want 8: %v", len(spans), found(spans, string(text)))
+	}
+}
+
+func ExampleSet_AppendSpans() {
+	set, err := detectors.New(detectors.Options{})
+	if err != nil {
+		panic(err)
+	}
+	text := []byte("reach me at li.wei@163.com or 138 0013 8000 from 203.0.113.7")
+	for _, s := range set.AppendSpans(nil, text) {
+		fmt.Printf("%s %q\n", s.Kind, text[s.Start:s.End])
+	}
+	// Output:
+	// EMAIL "li.wei@163.com"
+	// PHONE "138 0013 8000"
+	// IPV4 "203.0.113.7"
+}
