@@ -87,7 +87,7 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 		}
 		j--
 	}
-	if colons < 2 || !boundaryAfter(b, j) {
+	if colons < 2 || !boundaryAfter(b, j) || !ipv6Shape(b[i:j]) {
 		return 0, false
 	}
 	a, err := netip.ParseAddr(bytesString(b[i:j]))
@@ -122,4 +122,46 @@ func ipv6Span(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// ipv6Shape checks the structure of an IPv6 address (groups of one to four
+// hex digits, at most one "::", eight groups or fewer with "::", an optional
+// dotted IPv4 tail) so that net/netip, which allocates an error on failure,
+// only sees likely addresses.
+func ipv6Shape(b []byte) bool {
+	groups, double := 0, false
+	for i := 0; i < len(b); {
+		if b[i] == ':' {
+			if i+1 < len(b) && b[i+1] == ':' {
+				if double {
+					return false
+				}
+				double = true
+				i += 2
+				continue
+			}
+			if i == 0 || i+1 == len(b) {
+				return false
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(b) && j-i < 5 && isHex(b[j]) {
+			j++
+		}
+		if j < len(b) && b[j] == '.' {
+			groups += 2 // an IPv4 tail counts as two groups; netip checks it
+			break
+		}
+		if j == i || j-i > 4 {
+			return false
+		}
+		groups++
+		i = j
+	}
+	if double {
+		return groups <= 7
+	}
+	return groups == 8
 }

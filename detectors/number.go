@@ -23,11 +23,20 @@ type number struct {
 	groups     int
 	seps       uint8
 	plus       bool
-	firstEnd   int // end of the first group
-	spaceNext  int // start of the group after the first space separator, or 0
+	// Where the first space separator joined two groups: the start of the
+	// group after it (0 if none), and the number before it.
+	spaceNext                int
+	preEnd, preND, preGroups int
+	preSeps                  uint8
 }
 
 func (nm *number) digits() []byte { return nm.d[:min(nm.nd, maxDigits)] }
+
+// numberState is a number read up to a separator.
+type numberState struct {
+	end, nd, groups int
+	seps            uint8
+}
 
 // readNumber reads digit groups from b[p]; start is p, or the '+' before it.
 func readNumber(b []byte, p, start int, nm *number) {
@@ -38,9 +47,18 @@ func readNumber(b []byte, p, start int, nm *number) {
 		nm.start, paren = p-1, true
 	}
 	i := p
+	var last numberState // before the last space separator
 	for {
 		gs := nm.nd
 		for {
+			if i < len(b) && isDigit(b[i]) {
+				if nm.nd < maxDigits {
+					nm.d[nm.nd] = b[i]
+				}
+				nm.nd++
+				i++
+				continue
+			}
 			d, w := digitAt(b, i)
 			if w == 0 {
 				break
@@ -56,9 +74,6 @@ func readNumber(b []byte, p, start int, nm *number) {
 		}
 		nm.groups++
 		nm.end = i
-		if nm.groups == 1 {
-			nm.firstEnd = i
-		}
 		// A separator: ")", then one of " -.", then "(", then a digit.
 		j := i
 		var seps uint8
@@ -89,8 +104,21 @@ func readNumber(b []byte, p, start int, nm *number) {
 		if _, w := digitAt(b, j); j == i || w == 0 || nm.groups >= maxGroups || nm.nd > maxDigits {
 			return
 		}
+		// Dots never join groups that spaces joined: "10 1.2.3.4" is two
+		// numbers, so is "1.2.3.4 5".
+		if seps&sepSpace != 0 && nm.seps&sepDot != 0 {
+			return
+		}
+		if seps&sepDot != 0 && nm.seps&sepSpace != 0 {
+			nm.end, nm.nd, nm.groups, nm.seps = last.end, last.nd, last.groups, last.seps
+			return
+		}
+		if seps&sepSpace != 0 {
+			last = numberState{i, nm.nd, nm.groups, nm.seps}
+		}
 		if nm.spaceNext == 0 && seps&sepSpace != 0 {
 			nm.spaceNext = j
+			nm.preEnd, nm.preND, nm.preGroups, nm.preSeps = i, nm.nd, nm.groups, nm.seps
 		}
 		nm.seps |= seps
 		paren = open
@@ -107,9 +135,9 @@ func (sc *scanner) number(p, start int) int {
 		return next
 	}
 	// Spaces may have joined unrelated numbers ("from 10 1.2.3.4", "7
-	// 490154203237518"): take the first group alone and scan on from the
-	// group after the first space.
-	nm.groups, nm.nd, nm.end, nm.seps = 1, int(nm.glen[0]), nm.firstEnd, 0
+	// 490154203237518"): take what came before the first space alone and
+	// scan on from the group after it.
+	nm.groups, nm.nd, nm.end, nm.seps = nm.preGroups, nm.preND, nm.preEnd, nm.preSeps
 	sc.classifyNumber(&nm)
 	return nm.spaceNext
 }
@@ -200,13 +228,19 @@ func (sc *scanner) classify(nm *number) Kind {
 	if dateLike(nm) {
 		return None
 	}
+	// No phone is grouped "070 0 0 0": groups after the first have two
+	// digits or more.
+	phoneGroups := true
+	for _, l := range nm.glen[1:min(nm.groups, maxGroups)] {
+		phoneGroups = phoneGroups && l >= 2
+	}
 	if nm.plus {
-		if nd >= 7 && nd <= 15 && sc.international(d) {
+		if phoneGroups && nd >= 7 && nd <= 15 && sc.international(d) {
 			return Phone
 		}
 		return None
 	}
-	if nd >= 9 && d[0] == '0' && d[1] == '0' && sc.international(d[2:]) {
+	if phoneGroups && nd >= 9 && d[0] == '0' && d[1] == '0' && sc.international(d[2:]) {
 		return Phone // "0086 138 0013 8000"
 	}
 	luhnOK := nd >= 13 && luhn(d)
@@ -224,14 +258,14 @@ func (sc *scanner) classify(nm *number) Kind {
 	case (nd == 15 || nd == 16) && (hk == IMEI || hasContext(b, nm.start, imeiWords)):
 		return IMEI
 	}
-	if nd < 7 || nd > 15 {
+	if nd < 7 || nd > 15 || !phoneGroups {
 		return None
 	}
 	if single {
 		if nd == 11 && d[0] == '1' && d[1] >= '3' && sc.national(nm, sc.mask&sc.set.cnMask) {
 			return Phone // a bare Chinese mobile number
 		}
-		if sc.context(Phone, nm.start, phoneWords) && (sc.national(nm, sc.mask) || sc.international(d)) {
+		if (sc.national(nm, sc.mask) || sc.international(d)) && sc.context(Phone, nm.start, phoneWords) {
 			return Phone
 		}
 		return None
@@ -239,6 +273,7 @@ func (sc *scanner) classify(nm *number) Kind {
 	if nm.seps == sepDot && nm.groups == 2 {
 		return None // a decimal number
 	}
+
 	if sc.national(nm, sc.mask) {
 		return Phone
 	}

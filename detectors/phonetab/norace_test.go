@@ -1,0 +1,5 @@
+//go:build !race
+
+package phonetab
+
+const raceEnabled = false
