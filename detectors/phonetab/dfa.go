@@ -7,8 +7,19 @@ import (
 	"slices"
 )
 
-// digitRune is the rune of digit d.
-func digitRune(d int) rune { return rune('0' + d) }
+// digitMask returns the digits a rune instruction accepts as a bit set (bit d for '0'+d), and 0 for other instructions.
+func digitMask(in *syntax.Inst) uint16 {
+	var m uint16
+	switch in.Op {
+	case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+		for d := range 10 {
+			if in.MatchRune(rune('0' + d)) {
+				m |= 1 << d
+			}
+		}
+	}
+	return m
+}
 
 // parseDigits parses a metadata pattern over the ten ASCII digits and checks that it uses only the bounded operators
 // the metadata uses, so that its program is acyclic (both the DFA construction and the prefix matcher rely on this).
@@ -96,16 +107,8 @@ func (d *dfa) add(autos []automaton, summary func(acc []bool) (valid, viable uin
 		starts = append(starts, base+int32(a.prog.Start))
 		for pc, in := range a.prog.Inst {
 			n := ninst{op: in.Op, out: base + int32(in.Out), arg: base + int32(in.Arg), auto: int32(k)}
-			switch {
-			case in.Op == syntax.InstMatch && a.sticky:
+			if n.digits = digitMask(&in); in.Op == syntax.InstMatch && a.sticky {
 				n.digits, n.out = 1<<10-1, base+int32(pc)
-			case in.Op == syntax.InstRune || in.Op == syntax.InstRune1 ||
-				in.Op == syntax.InstRuneAny || in.Op == syntax.InstRuneAnyNotNL:
-				for c := range 10 {
-					if in.MatchRune(digitRune(c)) {
-						n.digits |= 1 << c
-					}
-				}
 			}
 			nfa = append(nfa, n)
 		}
@@ -201,7 +204,7 @@ func (d *dfa) minimize(starts []int32) {
 	classes := len(sig)
 	for {
 		refined := make([]int32, n)
-		seen := map[[11]int32]int32{}
+		seen := make(map[[11]int32]int32, classes)
 		for s := range n {
 			var k [11]int32
 			k[0] = class[s]
@@ -241,7 +244,9 @@ func (d *dfa) minimize(starts []int32) {
 // walk returns the state reached from s over digits, which must be ASCII digits.
 func (d *dfa) walk(s int32, digits []byte) int32 {
 	for _, c := range digits {
-		s = d.next[int(s)*10+int(c-'0')]
+		if s = d.next[int(s)*10+int(c-'0')]; s == 0 {
+			break
+		}
 	}
 	return s
 }

@@ -23,12 +23,18 @@ import (
 )
 
 const (
-	minNSN    = phonenumbers.MIN_LENGTH_FOR_NSN
-	maxNSN    = phonenumbers.MAX_LENGTH_FOR_NSN
-	maxCCLen  = phonenumbers.MAX_LENGTH_COUNTRY_CODE
-	maxLit    = 8  // longest literal a national-prefix rule prepends
-	maxDigits = 48 // longer inputs are never valid: an international prefix, a calling code and two national prefixes (each under 10 digits) and 17 digits fit
+	minNSN   = phonenumbers.MIN_LENGTH_FOR_NSN
+	maxNSN   = phonenumbers.MAX_LENGTH_FOR_NSN
+	maxCCLen = phonenumbers.MAX_LENGTH_COUNTRY_CODE
+	maxLit   = 8 // longest literal a national-prefix rewriting rule prepends
+
+	// maxDigits bounds the inputs worth checking: parsing drops at most an international prefix or a calling code,
+	// and two national prefixes, before a national significant number of at most 17 digits (TestMaxDigits).
+	maxDigits = 64
 )
+
+// scratch holds the numbers national-prefix rules rewrite.
+type scratch [2][maxDigits + 2*maxLit]byte
 
 // Table answers whether digit strings are valid phone numbers, without allocating. It is safe for concurrent use.
 type Table struct {
@@ -72,6 +78,8 @@ var shared = sync.OnceValues(buildCodeTables)
 
 // New builds the tables; regions (ISO codes like "CN","US") are those whose national formats National accepts, in
 // priority order. An unknown region is an error naming it.
+//
+// The first call also builds the tables of every calling code, which all Tables share (about 0.1 s, 0.5 MB).
 func New(regions []string) (*Table, error) {
 	if len(regions) > 64 {
 		return nil, fmt.Errorf("phonetab: %d regions, at most 64", len(regions))
@@ -150,6 +158,9 @@ func newRegion(m *phonenumbers.PhoneMetadata) (region, error) {
 		return r, err
 	}
 	i := slices.Index(phonenumbers.GetRegionCodesForCountryCode(cc), m.GetId())
+	if i < 0 {
+		return r, fmt.Errorf("not a region of calling code %d", cc)
+	}
 	if r.rule, err = newPrefixRule(m, i); err != nil {
 		return r, err
 	}
@@ -223,7 +234,7 @@ func (t *Table) International(digits []byte) (cc int, ok bool) {
 	if !onlyDigits(digits) {
 		return 0, false
 	}
-	var buf [2][maxDigits + maxLit]byte
+	var buf scratch
 	if cc, _, ok = t.international(digits, &buf); !ok {
 		return 0, false
 	}
@@ -233,7 +244,7 @@ func (t *Table) International(digits []byte) (cc int, ok bool) {
 // National tries digits as a national-format number in each of t's regions whose bit is set in mask (bit i =
 // Regions()[i]), in order: with the region's national (trunk) prefix stripped when present (e.g. "0" DE/FR/GB/JP/
 // KR/CN/BR/IN, "8" RU, "1" US), else as-is. It returns the region index, its calling code and where the national
-// significant number starts.
+// significant number starts. If no region accepts digits, region is -1.
 //
 // It accepts what phonenumbers.Parse(digits, region) reads as a valid number of the region's calling code, which
 // includes the forms that start with the region's international prefix or its calling code ("0049 30 ...",
@@ -244,7 +255,7 @@ func (t *Table) National(digits []byte, mask uint64) (region, cc, nsnStart int, 
 	if !onlyDigits(digits) {
 		return -1, 0, 0, false
 	}
-	var buf [2][maxDigits + maxLit]byte
+	var buf scratch
 	for i := range t.regions {
 		if mask&(1<<i) == 0 {
 			continue
@@ -264,7 +275,7 @@ func (t *Table) National(digits []byte, mask uint64) (region, cc, nsnStart int, 
 // International does if region is negative, else as National does in region index region, and reports whether
 // digits are valid that way.
 func (t *Table) AppendE164(dst, digits []byte, region int) ([]byte, bool) {
-	var buf [2][maxDigits + maxLit]byte
+	var buf scratch
 	var cc int
 	var nsn []byte
 	ok := false
@@ -284,7 +295,7 @@ func (t *Table) AppendE164(dst, digits []byte, region int) ([]byte, bool) {
 }
 
 // international mirrors Parse("+"+digits) and IsValidNumber, returning the national significant number.
-func (t *Table) international(digits []byte, buf *[2][maxDigits + maxLit]byte) (cc int, nsn []byte, ok bool) {
+func (t *Table) international(digits []byte, buf *scratch) (cc int, nsn []byte, ok bool) {
 	if len(digits) <= minNSN || len(digits) > maxDigits || digits[0] == '0' {
 		return 0, nil, false
 	}
@@ -303,7 +314,7 @@ func (t *Table) international(digits []byte, buf *[2][maxDigits + maxLit]byte) (
 
 // national mirrors Parse(digits, r) and IsValidNumber, requiring r's calling code, and returns the national
 // significant number.
-func (t *Table) national(r *region, digits []byte, buf *[2][maxDigits + maxLit]byte) ([]byte, bool) {
+func (t *Table) national(r *region, digits []byte, buf *scratch) ([]byte, bool) {
 	if len(digits) < minNSN || len(digits) > maxDigits {
 		return nil, false
 	}
@@ -376,6 +387,9 @@ func (d *dfa) addCode(metas []*phonenumbers.PhoneMetadata) (int32, error) {
 		types   []check
 		leading int // sticky leading-digits automaton, or -1
 	}
+	if len(metas) > 32 {
+		return 0, fmt.Errorf("%d regions, at most 32", len(metas))
+	}
 	var autos []automaton
 	add := func(pattern string, sticky bool) (int, error) {
 		prog, err := compileDigits(pattern)
@@ -409,9 +423,6 @@ func (d *dfa) addCode(metas []*phonenumbers.PhoneMetadata) (int32, error) {
 			}
 		}
 	}
-	if len(metas) > 32 {
-		return 0, fmt.Errorf("%d regions, at most 32", len(metas))
-	}
 	// This mirrors IsValidNumber: GetRegionCodeForNumber, then the region's general description and a type.
 	summary := func(acc []bool) (valid, viable uint32) {
 		validIn := func(c *regionChecks, n int) bool {
@@ -421,9 +432,11 @@ func (d *dfa) addCode(metas []*phonenumbers.PhoneMetadata) (int32, error) {
 			return slices.ContainsFunc(c.types, func(t check) bool { return acc[t.auto] && t.lens>>n&1 != 0 })
 		}
 		for n := minNSN; n <= maxNSN; n++ {
+			// The region is the first whose leading digits match or, if it has none, in which the number is valid.
 			for i := range checks {
 				c := &checks[i]
-				if ok := validIn(c, n); c.leading < 0 && ok || c.leading >= 0 && acc[c.leading] {
+				ok := validIn(c, n)
+				if c.leading >= 0 && acc[c.leading] || c.leading < 0 && ok {
 					if ok {
 						valid |= 1 << n
 					}

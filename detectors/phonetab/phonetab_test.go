@@ -5,11 +5,13 @@ import (
 	"flag"
 	"maps"
 	"math/rand/v2"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/nyaruka/phonenumbers"
 )
@@ -119,8 +121,9 @@ func onlyDigitsOf(s string) string {
 	}, s)
 }
 
-// examples returns the written forms of region's example numbers: national significant number, national format,
-// national prefix then number, and calling code then number (with and without the national prefix).
+// examples returns the written forms of region's example numbers. National: the national significant number,
+// the national format, with the national prefix, with the calling code, with "00" and the calling code.
+// International: the calling code and the number, with and without the national prefix between them.
 func examples(region string) (national, international []string) {
 	cc := strconv.Itoa(phonenumbers.GetCountryCodeForRegion(region))
 	np := phonenumbers.GetNddPrefixForRegion(region, true)
@@ -387,6 +390,66 @@ func TestInternational(t *testing.T) {
 	}
 }
 
+// maxLen returns the length of the longest string re matches, or -1 if there is none.
+func maxLen(re *syntax.Regexp) int {
+	n := 0
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(re.Rune)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpEmptyMatch, syntax.OpBeginText, syntax.OpEndText:
+		return 0
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Max * maxLen(re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			n += maxLen(sub)
+		}
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			n = max(n, maxLen(sub))
+		}
+	default:
+		return -1
+	}
+	return n
+}
+
+// TestMaxDigits checks that inputs longer than maxDigits cannot be valid: the most parsing drops before the
+// national significant number is an international prefix and a calling code, or a calling code, and up to two
+// national prefixes (the match of a rewriting rule counts whole, which overestimates).
+func TestMaxDigits(t *testing.T) {
+	coll, err := phonenumbers.MetadataCollection()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idd, npp := 0, 0
+	for _, m := range coll.GetMetadata() {
+		for _, p := range []struct {
+			pattern string
+			longest *int
+		}{{m.GetInternationalPrefix(), &idd}, {m.GetNationalPrefixForParsing(), &npp}} {
+			re, err := parseDigits(p.pattern)
+			if err != nil {
+				t.Fatalf("%s: %v", m.GetId(), err)
+			}
+			if n := maxLen(re); n < 0 {
+				t.Errorf("%s: %q has no longest match", m.GetId(), p.pattern)
+			} else {
+				*p.longest = max(*p.longest, n)
+			}
+		}
+	}
+	longest := idd + maxCCLen + 2*npp + maxNSN // more than any one path drops
+	t.Logf("longest international prefix %d, national prefix %d: inputs up to %d digits", idd, npp, longest)
+	if longest > maxDigits {
+		t.Errorf("inputs up to %d digits may be valid, but maxDigits is %d", longest, maxDigits)
+	}
+}
+
 func TestNoAllocs(t *testing.T) {
 	tab := testTable()
 	all := uint64(1)<<len(testRegions) - 1
@@ -551,7 +614,26 @@ func BenchmarkReference(b *testing.B) {
 	}
 }
 
+// BenchmarkBuild measures building the shared calling-code tables, what the first New costs, and reports their size.
+func BenchmarkBuild(b *testing.B) {
+	b.ReportAllocs()
+	var ct *codeTables
+	for b.Loop() {
+		var err error
+		if ct, err = buildCodeTables(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	d := ct.dfa
+	b.ReportMetric(float64(len(d.valid)), "states")
+	b.ReportMetric(float64(4*(len(d.next)+len(d.valid)+len(d.viable))+int(unsafe.Sizeof(ct.codes))), "table-bytes")
+}
+
+// BenchmarkNew measures New once the shared tables exist.
 func BenchmarkNew(b *testing.B) {
+	if _, err := shared(); err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := New(testRegions); err != nil {

@@ -9,8 +9,11 @@ import (
 // (what FindSubmatchIndex reports for "^(?:pattern)"), by backtracking over the acyclic program, without allocating.
 // It is used for the short national and international prefix patterns.
 type prefixRE struct {
-	prog *syntax.Prog
-	slot int // first capture slot of the reported group, or -1
+	prog    *syntax.Prog
+	digits  []uint16 // per instruction: the digits a rune instruction accepts
+	slot    int      // first capture slot of the reported group, or -1
+	literal string   // the whole pattern, if it is a literal without groups ("0", "00", "011")
+	isLit   bool
 }
 
 // compilePrefix compiles pattern; group is the capture group whose span match reports (0 for none).
@@ -30,12 +33,21 @@ func compilePrefix(pattern string, group int) (*prefixRE, error) {
 	if group > 0 {
 		p.slot = 2 * group
 	}
+	p.literal, p.isLit = prog.Prefix()
+	p.isLit = p.isLit && p.slot < 0
+	p.digits = make([]uint16, len(prog.Inst))
+	for pc := range prog.Inst {
+		p.digits[pc] = digitMask(&prog.Inst[pc])
+	}
 	return p, nil
 }
 
-// match reports whether the pattern matches at the start of s, where the match ends, and the span [gs, ge) of
-// the group, or -1, -1 if the group did not take part.
+// match reports whether the pattern matches at the start of s, which must have only ASCII digits, where the match
+// ends, and the span [gs, ge) of the group, or -1, -1 if the group did not take part.
 func (p *prefixRE) match(s []byte) (end, gs, ge int, ok bool) {
+	if p.isLit {
+		return len(p.literal), -1, -1, len(s) >= len(p.literal) && string(s[:len(p.literal)]) == p.literal
+	}
 	span := [2]int{-1, -1}
 	end, ok = p.try(s, uint32(p.prog.Start), 0, &span)
 	return end, span[0], span[1], ok
@@ -74,7 +86,7 @@ func (p *prefixRE) try(s []byte, pc uint32, pos int, span *[2]int) (int, bool) {
 		case syntax.InstFail:
 			return 0, false
 		default: // the rune instructions
-			if pos == len(s) || !in.MatchRune(rune(s[pos])) {
+			if pos == len(s) || p.digits[pc]>>(s[pos]-'0')&1 == 0 {
 				return 0, false
 			}
 			pos++
