@@ -2,15 +2,22 @@ package detectors
 
 import "bytes"
 
-// contextWindow is how many bytes before a candidate are searched for words
-// that say what it is ("imsi", "card", "idfa", ...).
-const contextWindow = 32
+// Context windows: how many bytes before a candidate are searched for words
+// that say what it is. Identifier labels sit right before their values
+// ("imei=", "IMSI: "); prose puts a few words between ("call me at").
+const (
+	contextWindow = 48
+	labelWindow   = 12
+)
 
 // Built-in context words, lower case. Each is searched for as a substring.
 var (
-	phoneWords = words("phone", "tel", "mobile", "call", "whatsapp", "sms", "fax",
-		"电话", "手机", "電話", "携帯", "전화", "휴대폰", "телефон", "звони", "telefon", "téléphone",
-		"teléfono", "telefone", "celular", "fone", "appelle", "anruf", "फ़ोन", "फोन", "هاتف")
+	phoneWords = words("phone", "tel", "mobile", "cell", "call", "whatsapp", "sms", "fax", "contact", "number",
+		"numéro", "nummer", "número", "appel", "rappel", "anruf", "ruf", "kontakt", "contacto", "contato",
+		"ligue", "llama", "llámame", "avísame", "escríbeme", "téléphone", "teléfono", "telefone", "telefon", "celular", "fone", "móvil",
+		"handy", "portable", "звони", "Звони", "телефон", "Телефон", "тел", "Тел", "номер", "Номер", "电话", "手机", "联系", "号码", "電話", "携帯", "連絡",
+		"問い合わせ", "번호", "전화", "휴대폰", "연락", "फ़ोन", "फोन", "कॉल", "संपर्क", "नंबर", "व्हाट्सऐप",
+		"هاتف", "اتصل", "رقم", "جوال", "واتساب")
 	cardWords = words("card", "visa", "mastercard", "amex", "credit", "debit", "pan",
 		"卡号", "信用卡", "银行卡", "カード", "카드", "карт", "karte", "carte", "tarjeta", "cartão", "بطاقة")
 	imsiWords = words("imsi")
@@ -26,17 +33,27 @@ func words(ws ...string) [][]byte {
 }
 
 // hasContext reports whether one of ws occurs, case-insensitively for ASCII,
-// in the contextWindow bytes before b[start].
-func hasContext(b []byte, start int, ws [][]byte) bool {
+// in the window bytes before b[start]. A word that starts with an ASCII
+// letter must start a word in the text too, so "iPhone" says nothing of
+// phones and "Bestellung" nothing of "tel".
+func hasContext(b []byte, start int, ws [][]byte, window int) bool {
 	var buf [contextWindow]byte
-	from := max(0, start-contextWindow)
+	from := max(0, start-min(window, contextWindow))
 	win := buf[:start-from]
 	for i, c := range b[from:start] {
 		win[i] = lower(c)
 	}
 	for _, w := range ws {
-		if bytes.Contains(win, w) {
-			return true
+		for off := 0; off < len(win); {
+			i := bytes.Index(win[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			if !isLetter(w[0]) || i == 0 && from == 0 || i > 0 && !isLetter(win[i-1]) || i == 0 && !isLetter(b[from-1]) {
+				return true
+			}
+			off = i + 1
 		}
 	}
 	return false

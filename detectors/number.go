@@ -11,6 +11,7 @@ const (
 	sepDash
 	sepDot
 	sepParen
+	sepSlash
 )
 
 // number is a run of digit groups such as "+1 (415) 555-0132", read once and
@@ -94,6 +95,24 @@ func readNumber(b []byte, p, start int, nm *number) {
 			case '.':
 				seps |= sepDot
 				j++
+			case '/':
+				// German-style area codes: "030/12345678".
+				if nm.groups == 1 && nm.d[0] == '0' {
+					seps |= sepSlash
+					j++
+				}
+			case 0xEF:
+				// U+FF0D FULLWIDTH HYPHEN-MINUS, between full-width digits.
+				if j+2 < len(b) && b[j+1] == 0xBC && b[j+2] == 0x8D {
+					seps |= sepDash
+					j += 3
+				}
+			}
+		}
+		if nm.plus && !open && j+2 < len(b) && b[j] == '(' && b[j+1] == '0' && b[j+2] == ')' {
+			j += 3 // the trunk prefix some write after a country code: "+33 (0)6 …"
+			if j < len(b) && b[j] == ' ' {
+				j++
 			}
 		}
 		if !open && j < len(b) && b[j] == '(' {
@@ -173,8 +192,10 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 		if nm.groups == 4 && sc.ipv4(nm) {
 			return end, true
 		}
-		if nm.groups != 3 || nm.nd < 9 {
-			return end, false // versions and build numbers
+		// Versions and build numbers, but not "415.555.0132" or the French
+		// "06.01.54.62.83".
+		if !(nm.groups == 3 && nm.nd >= 9 || nm.groups == 5 && nm.nd == 10) {
+			return end, false
 		}
 	}
 	if k := sc.classify(nm); k != None {
@@ -231,8 +252,8 @@ func (sc *scanner) classify(nm *number) Kind {
 	// No phone is grouped "070 0 0 0": groups after the first have two
 	// digits or more.
 	phoneGroups := true
-	for _, l := range nm.glen[1:min(nm.groups, maxGroups)] {
-		phoneGroups = phoneGroups && l >= 2
+	for i, l := range nm.glen[1:min(nm.groups, maxGroups)] {
+		phoneGroups = phoneGroups && (l >= 2 || i == 0 && nm.plus) // "+81 6 3302 1249"
 	}
 	if nm.plus {
 		if phoneGroups && nd >= 7 && nd <= 15 && sc.international(d) {
@@ -247,7 +268,7 @@ func (sc *scanner) classify(nm *number) Kind {
 	single := nm.groups == 1
 	hk := sc.hint.Kind
 	switch {
-	case nd == 15 && single && (hk == IMSI || hasContext(b, nm.start, imsiWords)) && d[0] >= '2' && d[0] <= '7':
+	case nd == 15 && single && (hk == IMSI || hasContext(b, nm.start, imsiWords, labelWindow)) && d[0] >= '2' && d[0] <= '7':
 		return IMSI
 	case nd == 15 && luhnOK && (single || imeiGrouping(nm)) && !sc.context(Card, nm.start, cardWords):
 		return IMEI
@@ -255,15 +276,21 @@ func (sc *scanner) classify(nm *number) Kind {
 		return Card
 	case nd == 18 && single && cnID(d[:17], d[17]):
 		return CNID
-	case (nd == 15 || nd == 16) && (hk == IMEI || hasContext(b, nm.start, imeiWords)):
+	case (nd == 15 || nd == 16) && (hk == IMEI || hasContext(b, nm.start, imeiWords, labelWindow)):
 		return IMEI
 	}
 	if nd < 7 || nd > 15 || !phoneGroups {
 		return None
 	}
 	if single {
+		if nd == 8 && dateLike8(d) && hk != Phone {
+			return None // 20260602
+		}
 		if nd == 11 && d[0] == '1' && d[1] >= '3' && sc.national(nm, sc.mask&sc.set.cnMask) {
 			return Phone // a bare Chinese mobile number
+		}
+		if nd >= 9 && d[0] == '0' && d[1] != '0' && sc.trunkNational(nm) {
+			return Phone // "07018085953": a trunk prefix and a valid number
 		}
 		if (sc.national(nm, sc.mask) || sc.international(d)) && sc.context(Phone, nm.start, phoneWords) {
 			return Phone
@@ -282,7 +309,7 @@ func (sc *scanner) classify(nm *number) Kind {
 
 // context reports whether the key hint or the words before start say kind k.
 func (sc *scanner) context(k Kind, start int, ws [][]byte) bool {
-	return sc.hint.Kind == k || hasContext(sc.b, start, ws)
+	return sc.hint.Kind == k || hasContext(sc.b, start, ws, contextWindow)
 }
 
 func (sc *scanner) international(d []byte) bool {
@@ -295,14 +322,30 @@ func (sc *scanner) national(nm *number, mask uint64) bool {
 	return ok
 }
 
+// trunkNational reports whether nm is valid in one of the scanner's regions
+// with that region's trunk prefix ("0") stripped.
+func (sc *scanner) trunkNational(nm *number) bool {
+	d := nm.digits()
+	for mask := sc.mask; mask != 0; {
+		r, _, nsn, ok := sc.set.phones.National(d, mask)
+		if !ok {
+			return false
+		}
+		if nsn > 0 {
+			return true
+		}
+		mask &^= 1 << r
+	}
+	return false
+}
+
 // nationalRegion returns the first region in mask where nm is a valid
-// national-format number. A number laid out the North American way, 3-3-4
+// national-format number, as people write them there: where numbers are
+// written with a trunk prefix ("030 12345678" in Germany), one without it is
+// not taken for a phone. A number laid out the North American way, 3-3-4
 // digits, tries the NANPA regions first, where it is far more likely from
 // than from a region with 10-digit numbers written otherwise.
 func (s *Set) nationalRegion(nm *number, mask uint64) (region int, ok bool) {
-	if mask == 0 {
-		return 0, false
-	}
 	d := nm.digits()
 	g := nm.glen
 	if m := mask & s.nanpaMask; m != 0 && nm.nd == 10 && nm.groups == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 {
@@ -310,8 +353,17 @@ func (s *Set) nationalRegion(nm *number, mask uint64) (region int, ok bool) {
 			return r, true
 		}
 	}
-	r, _, _, ok := s.phones.National(d, mask)
-	return r, ok
+	for mask != 0 {
+		r, _, nsn, ok := s.phones.National(d, mask)
+		if !ok {
+			return 0, false
+		}
+		if nsn > 0 || s.bareOK&(1<<r) != 0 && nm.nd >= int(s.bareMin[r]) {
+			return r, true
+		}
+		mask &^= 1 << r
+	}
+	return 0, false
 }
 
 // dateLike reports numbers shaped like dates: 2026-06-02, 02.06.2026,
@@ -328,6 +380,12 @@ func dateLike(nm *number) bool {
 	day := func(v int, l uint8) bool { return l <= 2 && v >= 1 && v <= 31 }
 	year := func(v int, l uint8) bool { return l == 4 && v >= 1900 && v <= 2099 }
 	return year(a, g[0]) && day(b, g[1]) && day(c, g[2]) || day(a, g[0]) && day(b, g[1]) && year(c, g[2])
+}
+
+// dateLike8 reports whether 8 digits read as a date, YYYYMMDD.
+func dateLike8(d []byte) bool {
+	y, m, day := atoi(d[:4]), atoi(d[4:6]), atoi(d[6:8])
+	return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && day >= 1 && day <= 31
 }
 
 // imeiGrouping reports the groupings IMEIs are printed in: 2-6-6-1 (the

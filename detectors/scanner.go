@@ -151,7 +151,7 @@ func (sc *scanner) token(ws int) int {
 		case '-':
 			if run == 8 {
 				if end, ok := uuidAt(b, ws); ok {
-					if sc.hint.Kind == ADID || hasContext(b, ws, sc.set.adidWords) {
+					if sc.hint.Kind == ADID || hasContext(b, ws, sc.set.adidWords, labelWindow) {
 						sc.emit(ws, end, ADID)
 					}
 					return end // other UUIDs (request ids) are skipped whole

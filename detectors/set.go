@@ -4,16 +4,24 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/nyaruka/phonenumbers"
+
 	"github.com/pixelprivacy/veil/detectors/phonetab"
 )
 
 // DefaultPhoneRegions are the regions whose national phone formats are
 // recognized when Options.PhoneRegions is empty (ISO 3166-1 alpha-2).
-var DefaultPhoneRegions = []string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR", "RU", "KR"}
+var DefaultPhoneRegions = []string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR", "RU", "KR", "ES"}
 
 // DefaultAdIDKeys are the key names and context words that mark a UUID as an
 // advertising or vendor identifier when Options.AdIDKeys is empty.
 var DefaultAdIDKeys = []string{"idfa", "idfv", "gaid", "aaid", "adid", "advertising_id", "ad_id"}
+
+// bareNationalRegions are regions with a trunk prefix where numbers are
+// nevertheless commonly written without it: North American numbers never
+// carry their "1", Chinese and Indian mobile numbers and Brazilian and
+// Russian numbers usually go without "0" or "8".
+var bareNationalRegions = map[string]bool{"US": true, "CA": true, "CN": true, "IN": true, "BR": true, "RU": true}
 
 // Options configure a Set. The zero value enables every built-in kind with the
 // default phone regions and advertising-ID keys.
@@ -40,9 +48,11 @@ type Hint struct {
 type Set struct {
 	enabled    [MaxKinds]bool
 	phones     *phonetab.Table
-	regionMask uint64 // all configured phone regions
-	cnMask     uint64 // the CN region, for bare 11-digit mobile numbers
-	nanpaMask  uint64 // the North American regions (US, CA)
+	regionMask uint64          // all configured phone regions
+	cnMask     uint64          // the CN region, for bare 11-digit mobile numbers
+	nanpaMask  uint64          // the North American regions (US, CA)
+	bareOK     uint64          // regions whose national numbers are written without a trunk prefix
+	bareMin    [MaxKinds]uint8 // per region: the fewest digits of a number written so
 	adidWords  [][]byte
 	adidKeys   []string
 }
@@ -76,6 +86,15 @@ func New(o Options) (*Set, error) {
 	for _, r := range []string{"US", "CA"} {
 		if i, ok := t.RegionIndex(r); ok {
 			s.nanpaMask |= 1 << i
+		}
+	}
+	for i, r := range t.Regions() {
+		if bareNationalRegions[r] || phonenumbers.GetNddPrefixForRegion(r, true) == "" {
+			s.bareOK |= 1 << i
+		}
+		s.bareMin[i] = 9
+		if r == "BR" || s.nanpaMask&(1<<i) != 0 {
+			s.bareMin[i] = 10 // the area code is part of every number written
 		}
 	}
 	keys := o.AdIDKeys
