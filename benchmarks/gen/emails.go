@@ -1,0 +1,90 @@
+package gen
+
+// person is a romanized name that e-mail local parts are made of.
+type person struct{ first, last string }
+
+// Tags people add to addresses with a plus sign.
+var emailTags = []string{"photos", "pixel", "promo", "app", "2026", "shop"}
+
+// Internationalized domains (IDN), used where the text around allows them.
+var idnDomains = []string{"bücher.de", "müller-foto.de", "café-crème.fr", "españa-fotos.es", "почта.рф", "ação.com.br"}
+
+// E-mail encodings: how the '@' (and a plus tag's '+') appear in the record.
+const (
+	emailRaw  = iota // li.wei@163.com
+	emailJSON        // li.wei\u0040163.com, inside a JSON string
+	emailURL         // li.wei%40163.com, in a URL query
+)
+
+// jsonEmailEncoding returns how an address inside a JSON string is written:
+// now and then with its '@' escaped, as some JSON encoders do.
+func (r *rng) jsonEmailEncoding() int {
+	if r.chance(8) {
+		return emailJSON
+	}
+	return emailRaw
+}
+
+// appendEmail appends an address of one of names at one of domains; idn
+// allows an internationalized domain now and then.
+func (r *rng) appendEmail(dst []byte, names []person, domains []string, enc int, idn bool) []byte {
+	p := pick(r, names)
+	start := len(dst)
+	switch r.intn(8) {
+	case 0, 1:
+		dst = append(append(append(dst, p.first...), '.'), p.last...)
+	case 2:
+		dst = appendPad(append(append(dst, p.first...), p.last...), r.intn(100), 2)
+	case 3:
+		dst = append(append(append(dst, p.first...), '_'), p.last...)
+	case 4:
+		dst = append(append(append(dst, p.first[0]), '.'), p.last...)
+	case 5:
+		dst = append(append(append(dst, p.first...), '.'), p.last...)
+		if enc == emailURL {
+			dst = append(dst, "%2B"...)
+		} else {
+			dst = append(dst, '+')
+		}
+		dst = append(dst, pick(r, emailTags)...)
+	case 6:
+		dst = appendPad(append(dst, p.first...), r.between(1970, 2010), 4)
+	default:
+		dst = append(append(append(dst, p.last...), '.'), p.first...)
+	}
+	local := len(dst)
+	switch enc {
+	case emailJSON:
+		dst = append(dst, `\u0040`...)
+	case emailURL:
+		dst = append(dst, "%40"...)
+	default:
+		dst = append(dst, '@')
+	}
+	domain := len(dst)
+	if idn && r.chance(8) {
+		return append(dst, pick(r, idnDomains)...)
+	}
+	dst = append(dst, pick(r, domains)...)
+	switch r.intn(25) {
+	case 0: // LI.WEI@163.COM
+		upperASCII(dst[start:local])
+		upperASCII(dst[domain:])
+	case 1: // Li.Wei@163.com
+		for i := start; i < local; i++ {
+			if i == start || dst[i-1] == '.' || dst[i-1] == '_' {
+				upperASCII(dst[i : i+1])
+			}
+		}
+	}
+	return dst
+}
+
+// upperASCII upper-cases the ASCII letters of b in place.
+func upperASCII(b []byte) {
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+}

@@ -1,0 +1,186 @@
+// Package gen generates labeled synthetic events for veil's tests, benchmarks,
+// accuracy report and demo: mobile-app usage telemetry (JSON), nginx access and
+// application log lines, and AI prompts (JSON with free text in eleven
+// languages). Every event carries its ground truth: the personal values planted
+// in it and the look-alikes (decoys) that a correct redactor must leave alone,
+// each with its exact bytes and offset in the line.
+//
+// A Generator is deterministic: with the same Options, a given version of this
+// package produces the same sequence of events on every platform and Go
+// version. It is not safe for concurrent use; give each goroutine its own,
+// seeded differently.
+package gen
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+// The event kinds, as found in Event.Kind.
+const (
+	Usage  = "usage"  // JSON telemetry from the mobile app
+	Log    = "log"    // an nginx access line or an application log line
+	Prompt = "prompt" // JSON carrying a user's free-text prompt
+)
+
+// Langs lists the languages of generated prompts (ISO 639-1).
+var Langs = []string{"en", "zh", "es", "de", "fr", "ja", "pt", "ru", "ko", "ar", "hi"}
+
+// PhoneRegions lists the regions (ISO 3166-1 alpha-2) whose numbers the
+// generator plants, in national or international format. Configure a detector
+// with all of them to be able to find every planted phone number; the national
+// formats of ES and of the Arabic-speaking regions (AE, SA, EG) are not in
+// detectors.DefaultPhoneRegions.
+var PhoneRegions = func() []string {
+	codes := make([]string, len(phoneRegions))
+	for i, r := range phoneRegions {
+		codes[i] = r.code
+	}
+	return codes
+}()
+
+// Event is one generated record with the personal data planted in it.
+type Event struct {
+	Kind   string    // Usage, Log or Prompt
+	Lang   string    // ISO 639-1 language of a prompt's text; "" for usage and log events
+	Line   []byte    // the record, one line, no trailing newline
+	PII    []Planted // every personal value planted, in order of Off
+	Decoys []Planted // look-alikes that must survive redaction untouched, in order of Off
+}
+
+// Planted is one labeled value in an Event's Line.
+type Planted struct {
+	// Kind is the kind of personal data; for a decoy, the kind it imitates.
+	Kind detectors.Kind
+	// Value is the value's raw bytes as they appear in Line: inside a JSON
+	// string still escaped ("li.wei\u0040163.com"), in a URL still
+	// percent-encoded ("li.wei%40163.com").
+	Value string
+	// Off is the byte offset of Value in Line: Line[Off:Off+len(Value)] == Value.
+	Off int
+}
+
+// Options configure a Generator. The zero value is usable.
+type Options struct {
+	// Seed selects the sequence of events.
+	Seed int64
+	// Mix weighs the kinds usage, log and prompt; negative weights count as
+	// zero, and all zero means 5, 3, 2.
+	Mix [3]int
+	// Langs restricts prompts to these languages (see Langs); empty means
+	// all of them. Unknown codes are ignored (Validate reports them).
+	Langs []string
+}
+
+// Validate reports options that New would ignore or replace: unknown
+// languages and negative mix weights.
+func (o Options) Validate() error {
+	var errs []error
+	for i, w := range o.Mix {
+		if w < 0 {
+			errs = append(errs, fmt.Errorf("gen: mix[%d]: must not be negative, got %d", i, w))
+		}
+	}
+	for i, l := range o.Langs {
+		if !slices.Contains(Langs, l) {
+			errs = append(errs, fmt.Errorf("gen: langs[%d]: unknown language %q", i, l))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Generator produces a deterministic sequence of events.
+type Generator struct {
+	r     rng
+	mix   [3]int // cumulative weights of usage, log, prompt
+	langs []*language
+	clock int64 // event time, Unix milliseconds, moving forward
+	b     builder
+}
+
+// New returns a Generator for o.
+func New(o Options) *Generator {
+	g := &Generator{clock: startMillis}
+	g.r.seed(o.Seed)
+	w := o.Mix
+	total := 0
+	for i := range w {
+		w[i] = max(w[i], 0)
+		total += w[i]
+	}
+	if total == 0 {
+		w = [3]int{5, 3, 2}
+	}
+	g.mix = [3]int{w[0], w[0] + w[1], w[0] + w[1] + w[2]}
+	for _, l := range languages {
+		if len(o.Langs) == 0 || slices.Contains(o.Langs, l.code) {
+			g.langs = append(g.langs, l)
+		}
+	}
+	if len(g.langs) == 0 {
+		g.langs = languages
+	}
+	return g
+}
+
+// Next returns the next event. Its Line and labels are its own: the
+// Generator keeps no reference to them.
+func (g *Generator) Next() Event {
+	kind, lang := g.generate()
+	line := bytes.Clone(g.b.buf)
+	text := string(line)
+	ev := Event{Kind: kind, Lang: lang, Line: line}
+	var npii int
+	for _, l := range g.b.labels {
+		if !l.decoy {
+			npii++
+		}
+	}
+	all := make([]Planted, len(g.b.labels)) // one allocation for both lists
+	ev.PII, ev.Decoys = all[:0:npii], all[npii:npii]
+	for _, l := range g.b.labels {
+		p := Planted{Kind: l.kind, Value: text[l.start:l.end], Off: int(l.start)}
+		if l.decoy {
+			ev.Decoys = append(ev.Decoys, p)
+		} else {
+			ev.PII = append(ev.PII, p)
+		}
+	}
+	return ev
+}
+
+// AppendNext generates the next event, as Next would, without allocating
+// labels: it appends the record to dst and returns an Event whose Line is the
+// appended record (in dst's spare capacity when it fits) and whose PII and
+// Decoys are nil. It is meant for load generators, which can reuse one buffer:
+//
+//	ev := g.AppendNext(buf[:0])
+//	buf = ev.Line
+func (g *Generator) AppendNext(dst []byte) Event {
+	kind, lang := g.generate()
+	n := len(dst)
+	dst = append(dst, g.b.buf...)
+	return Event{Kind: kind, Lang: lang, Line: dst[n:]}
+}
+
+// generate writes the next record and its labels into g.b.
+func (g *Generator) generate() (kind, lang string) {
+	g.clock += int64(1 + g.r.intn(250))
+	g.b.reset()
+	switch n := g.r.intn(g.mix[2]); {
+	case n < g.mix[0]:
+		g.usage()
+		return Usage, ""
+	case n < g.mix[1]:
+		g.log()
+		return Log, ""
+	default:
+		l := g.langs[g.r.intn(len(g.langs))]
+		g.prompt(l)
+		return Prompt, l.code
+	}
+}

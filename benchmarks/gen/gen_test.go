@@ -1,0 +1,588 @@
+package gen
+
+import (
+	"bytes"
+	"encoding/json"
+	"net"
+	"net/netip"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/nyaruka/phonenumbers"
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+func TestDeterministic(t *testing.T) {
+	a, b, c := New(Options{Seed: 42}), New(Options{Seed: 42}), New(Options{Seed: 43})
+	same := 0
+	for i := range 2000 {
+		ea, eb, ec := a.Next(), b.Next(), c.Next()
+		if !reflect.DeepEqual(ea, eb) {
+			t.Fatalf("event %d differs for the same seed:\n%s\n%s", i, ea.Line, eb.Line)
+		}
+		if bytes.Equal(ea.Line, ec.Line) {
+			same++
+		}
+	}
+	if same > 0 {
+		t.Errorf("seeds 42 and 43 gave %d identical lines", same)
+	}
+}
+
+func TestAppendNext(t *testing.T) {
+	a, b := New(Options{Seed: 5}), New(Options{Seed: 5})
+	buf := []byte("prefix")
+	ev := b.AppendNext(buf)
+	if want := a.Next(); !bytes.Equal(ev.Line, want.Line) || ev.Kind != want.Kind || ev.Lang != want.Lang {
+		t.Fatalf("AppendNext = %q, want %q", ev.Line, want.Line)
+	}
+	if ev.PII != nil || ev.Decoys != nil {
+		t.Errorf("AppendNext returned labels")
+	}
+	buf = buf[:0]
+	for i := range 500 {
+		ev := b.AppendNext(buf[:0])
+		buf = ev.Line
+		if want := a.Next(); !bytes.Equal(ev.Line, want.Line) {
+			t.Fatalf("event %d: AppendNext = %q, want %q", i, ev.Line, want.Line)
+		}
+	}
+	g := New(Options{})
+	buf = make([]byte, 0, 4096)
+	if n := testing.AllocsPerRun(100, func() { buf = g.AppendNext(buf[:0]).Line }); n != 0 {
+		t.Errorf("AppendNext allocates %v times per event", n)
+	}
+}
+
+// lookAlikes are shapes that must not occur in a line outside a label: the
+// generator must not plant personal data, or a look-alike, unawares.
+var lookAlikes = []struct {
+	name string
+	re   *regexp.Regexp
+	pii  bool // inside a PII label, not just any label
+}{
+	{"e-mail @", regexp.MustCompile(`@|%40|\\u0040`), true},
+	{"7+ digits", regexp.MustCompile(`[0-9]{7,}`), false},
+	{"full-width digits", regexp.MustCompile(`[０-９]+`), true},
+	{"dotted quad", regexp.MustCompile(`[0-9]{1,3}(\.[0-9]{1,3}){3}`), false},
+	{"UUID", regexp.MustCompile(`[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}`), false},
+	{"MAC", regexp.MustCompile(`[0-9a-fA-F]{2}([:-][0-9a-fA-F]{2}){5}`), false},
+}
+
+// TestEvents checks the ground truth of many events of several seeds.
+func TestEvents(t *testing.T) {
+	seen := map[string]int{}
+	for seed := range int64(4) {
+		g := New(Options{Seed: seed})
+		for i := range 5000 {
+			ev := g.Next()
+			checkEvent(t, ev, seen)
+			if t.Failed() {
+				t.Fatalf("seed %d event %d: %s", seed, i, ev.Line)
+			}
+		}
+	}
+	// Every kind and every variant the generator promises shows up.
+	for _, want := range []string{
+		"usage", "log", "prompt",
+		"EMAIL", "PHONE", "IMEI", "IMSI", "MAC", "ADID", "IPV4", "IPV6", "CNID", "CARD",
+		"decoy PHONE", "decoy CARD", "decoy IMEI", "decoy IPV4", "decoy IPV6", "decoy MAC", "decoy ADID",
+		"email \\u0040", "email %40", "email idn", "email upper", "email plus",
+		"phone wide", "phone json number", "phone intl",
+		"imei dashed", "imei spaced", "imeisv", "mac cisco", "mac bare", "mac dash",
+		"ipv6 zone", "ipv6 mapped", "ipv6 full", "adid upper", "adid lower",
+		"cnid X", "card 19", "nginx", "nginx ipv6", "xff", "applog",
+	} {
+		if seen[want] == 0 {
+			t.Errorf("no %s in 20000 events", want)
+		}
+	}
+}
+
+func checkEvent(t *testing.T, ev Event, seen map[string]int) {
+	t.Helper()
+	line := ev.Line
+	seen[ev.Kind]++
+	if !utf8.Valid(line) || bytes.ContainsAny(line, "\n\r") {
+		t.Errorf("not one line of valid UTF-8")
+	}
+	switch ev.Kind {
+	case Usage, Prompt:
+		var obj map[string]any
+		if err := json.Unmarshal(line, &obj); err != nil {
+			t.Errorf("invalid JSON object: %v", err)
+		}
+		if (ev.Kind == Prompt) != slices.Contains(Langs, ev.Lang) || (ev.Kind == Usage) != (ev.Lang == "") {
+			t.Errorf("kind %s with language %q", ev.Kind, ev.Lang)
+		}
+	case Log:
+		if ev.Lang != "" {
+			t.Errorf("log with language %q", ev.Lang)
+		}
+		if line[0] == '2' && line[4] == '-' {
+			seen["applog"]++
+		} else {
+			seen["nginx"]++
+			if bytes.IndexByte(line[:bytes.IndexByte(line, ' ')], ':') >= 0 {
+				seen["nginx ipv6"]++
+			}
+			if bytes.HasSuffix(line, []byte(`"`)) && bytes.Count(line, []byte(`"`)) == 8 {
+				seen["xff"]++
+			}
+		}
+	default:
+		t.Errorf("kind %q", ev.Kind)
+	}
+
+	// Labels are exact, in order, and never overlap.
+	all := slices.Concat(ev.PII, ev.Decoys)
+	slices.SortFunc(all, func(a, b Planted) int { return a.Off - b.Off })
+	end := 0
+	for _, p := range all {
+		if p.Value == "" || p.Off < end || p.Off+len(p.Value) > len(line) || string(line[p.Off:p.Off+len(p.Value)]) != p.Value {
+			t.Errorf("label %v does not match the line or overlaps", p)
+			return
+		}
+		if !strings.Contains(string(line), p.Value) {
+			t.Errorf("%v not in line", p)
+		}
+		end = p.Off + len(p.Value)
+	}
+	for _, list := range [][]Planted{ev.PII, ev.Decoys} {
+		if !slices.IsSortedFunc(list, func(a, b Planted) int { return a.Off - b.Off }) {
+			t.Errorf("labels not in order of Off")
+		}
+	}
+	for _, la := range lookAlikes {
+		for _, m := range la.re.FindAllIndex(line, -1) {
+			if !covered(m, ev.PII) && (la.pii || !covered(m, ev.Decoys)) {
+				t.Errorf("unlabeled %s %q at %d", la.name, line[m[0]:m[1]], m[0])
+			}
+		}
+	}
+
+	for _, p := range ev.PII {
+		seen[p.Kind.String()]++
+		checkPII(t, ev, p, seen)
+	}
+	for _, p := range ev.Decoys {
+		seen["decoy "+p.Kind.String()]++
+		checkDecoy(t, p)
+	}
+}
+
+// covered reports whether the match m lies within a label.
+func covered(m []int, labels []Planted) bool {
+	for _, p := range labels {
+		if p.Off <= m[0] && m[1] <= p.Off+len(p.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	uuidUpper = regexp.MustCompile(`^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$`)
+	uuidLower = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	emailRe   = regexp.MustCompile(`^[A-Za-z0-9._%+-]+(@|\\u0040|%40)[^@\s"]+\.[^@\s".]+$`)
+)
+
+func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
+	t.Helper()
+	v := p.Value
+	digits := strings.Map(func(r rune) rune {
+		if r == '-' || r == ' ' {
+			return -1
+		}
+		return r
+	}, v)
+	switch p.Kind {
+	case detectors.Email:
+		if !emailRe.MatchString(v) {
+			t.Errorf("bad email %q", v)
+		}
+		if strings.Contains(v, `\u0040`) {
+			seen["email \\u0040"]++
+			if ev.Kind == Log {
+				t.Errorf("JSON-escaped email %q outside JSON", v)
+			}
+		}
+		if strings.Contains(v, "%40") {
+			seen["email %40"]++
+		}
+		if !isASCII(v) {
+			seen["email idn"]++
+		}
+		if strings.ContainsAny(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+			seen["email upper"]++
+		}
+		if strings.Contains(v, "+") || strings.Contains(v, "%2B") {
+			seen["email plus"]++
+		}
+	case detectors.Phone:
+		checkPlantedPhone(t, ev, v)
+		switch {
+		case !isASCII(v):
+			seen["phone wide"]++
+		case v[0] == '+':
+			seen["phone intl"]++
+		case ev.Line[p.Off-1] == ':':
+			seen["phone json number"]++
+		}
+	case detectors.IMEI:
+		switch {
+		case len(digits) == 15 && luhn(digits):
+			if strings.Contains(v, "-") {
+				seen["imei dashed"]++
+			} else if strings.Contains(v, " ") {
+				seen["imei spaced"]++
+			}
+		case len(v) == 16 && allDigits(v):
+			seen["imeisv"]++
+		default:
+			t.Errorf("bad IMEI %q", v)
+		}
+	case detectors.IMSI:
+		if len(v) != 15 || !allDigits(v) || !slices.ContainsFunc(mccMNCs, func(p string) bool { return strings.HasPrefix(v, p) }) {
+			t.Errorf("bad IMSI %q", v)
+		}
+	case detectors.MAC:
+		switch {
+		case len(v) == 12:
+			if _, err := net.ParseMAC(v[0:2] + ":" + v[2:4] + ":" + v[4:6] + ":" + v[6:8] + ":" + v[8:10] + ":" + v[10:12]); err != nil {
+				t.Errorf("bad bare MAC %q", v)
+			}
+			seen["mac bare"]++
+		default:
+			if _, err := net.ParseMAC(v); err != nil {
+				t.Errorf("bad MAC %q: %v", v, err)
+			}
+			if strings.Contains(v, ".") {
+				seen["mac cisco"]++
+			} else if strings.Contains(v, "-") {
+				seen["mac dash"]++
+			}
+		}
+	case detectors.ADID:
+		switch {
+		case uuidUpper.MatchString(v):
+			seen["adid upper"]++
+		case uuidLower.MatchString(v):
+			seen["adid lower"]++
+		default:
+			t.Errorf("bad advertising ID %q", v)
+		}
+	case detectors.IPv4, detectors.IPv6:
+		a, err := netip.ParseAddr(v)
+		if err != nil || a.Is4() != (p.Kind == detectors.IPv4) {
+			t.Errorf("bad %v %q: %v", p.Kind, v, err)
+		}
+		switch {
+		case a.Zone() != "":
+			seen["ipv6 zone"]++
+		case a.Is4In6():
+			seen["ipv6 mapped"]++
+		case a.Is6() && len(v) == 39:
+			seen["ipv6 full"]++
+		}
+	case detectors.CNID:
+		if !validCNID(v) {
+			t.Errorf("bad Chinese ID %q", v)
+		}
+		if !strings.Contains(string(ev.Line[max(0, p.Off-40):p.Off]), "身份证") {
+			t.Errorf("Chinese ID %q without context", v)
+		}
+		if v[17] == 'X' {
+			seen["cnid X"]++
+		}
+	case detectors.Card:
+		if n := len(digits); (n != 16 && n != 19) || !allDigits(digits) || !luhn(digits) {
+			t.Errorf("bad card %q", v)
+		}
+		if len(digits) == 19 {
+			seen["card 19"]++
+		}
+		before := strings.ToLower(string(ev.Line[max(0, p.Off-60):p.Off]))
+		if !strings.Contains(before, "card") && !strings.Contains(before, "卡号") {
+			t.Errorf("card %q without context", v)
+		}
+	default:
+		t.Errorf("unexpected kind %v", p.Kind)
+	}
+}
+
+// checkPlantedPhone fails t unless v is a valid number of one of the
+// regions whose numbers ev may hold.
+func checkPlantedPhone(t *testing.T, ev Event, v string) {
+	t.Helper()
+	regions := phoneRegions
+	if ev.Kind == Prompt {
+		regions = languages[slices.Index(Langs, ev.Lang)].phones
+	}
+	for _, reg := range regions {
+		if num, err := phonenumbers.Parse(v, reg.code); err == nil && phonenumbers.IsValidNumberForRegion(num, reg.code) {
+			return
+		}
+	}
+	t.Errorf("phone %q is not valid in any region of a %s %s event", v, ev.Lang, ev.Kind)
+}
+
+func checkDecoy(t *testing.T, p Planted) {
+	t.Helper()
+	v := p.Value
+	switch p.Kind {
+	case likeCard:
+		if allDigits(v) && (len(v) != 16 || luhn(v)) {
+			t.Errorf("order number %q passes Luhn", v)
+		}
+	case likeIMEI:
+		if len(v) != 15 || !allDigits(v) || luhn(v) {
+			t.Errorf("15-digit decoy %q passes Luhn", v)
+		}
+	case likeID:
+		if !uuidLower.MatchString(v) && !regexp.MustCompile(`^[0-9a-f]{7}([0-9a-f]{33})?$`).MatchString(v) {
+			t.Errorf("bad ID decoy %q", v)
+		}
+	case likeIPv4:
+		if _, err := netip.ParseAddr(v); err == nil && v != "124.0.0.0" && !strings.HasSuffix(v, ".0.0.0") {
+			t.Errorf("version decoy %q is an IP address", v)
+		}
+	case likeMAC:
+		if len(v) != 7 || v[0] != '#' {
+			t.Errorf("bad color %q", v)
+		}
+	}
+}
+
+func luhn(digits string) bool {
+	sum := 0
+	for i := range len(digits) {
+		d := int(digits[len(digits)-1-i] - '0')
+		if i%2 == 1 {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+	}
+	return sum%10 == 0
+}
+
+func validCNID(v string) bool {
+	if len(v) != 18 || !allDigits(v[:17]) {
+		return false
+	}
+	if _, err := time.Parse("20060102", v[6:14]); err != nil {
+		return false
+	}
+	weights := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for i, w := range weights {
+		sum += int(v[i]-'0') * w
+	}
+	return "10X98765432"[sum%11] == v[17] && v[0] != '0'
+}
+
+func allDigits(s string) bool {
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func TestLuhnReference(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		digits string
+		valid  bool
+	}{
+		{"visa test card", "4111111111111111", true},
+		{"imei", "490154203237518", true},
+		{"off by one", "490154203237519", false},
+		{"amex", "378282246310005", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := luhn(tc.digits); got != tc.valid {
+				t.Errorf("luhn(%s) = %v", tc.digits, got)
+			}
+			if tc.valid {
+				if got := luhnDigit([]byte(tc.digits[:len(tc.digits)-1])); got != tc.digits[len(tc.digits)-1] {
+					t.Errorf("luhnDigit = %c", got)
+				}
+			}
+		})
+	}
+	if !validCNID("11010519491231002X") {
+		t.Errorf("the published sample Chinese ID fails the checksum")
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	if got := flatten(func(l *language) []string { return []string{l.code} }); !slices.Equal(got, Langs) {
+		t.Fatalf("languages %v, want %v", got, Langs)
+	}
+	for _, l := range languages {
+		if n := len(l.templates); n < 8 || n > 15 {
+			t.Errorf("%s: %d templates", l.code, n)
+		}
+		slots := map[slot]bool{}
+		for _, tp := range l.templates {
+			for _, s := range tp {
+				if strings.ContainsAny(s.lit, "{}") {
+					t.Errorf("%s: unparsed slot in %q", l.code, s.lit)
+				}
+				slots[s.slot] = true
+			}
+		}
+		if !slots[slotPhone] || !slots[slotEmail] {
+			t.Errorf("%s: templates lack a phone or an e-mail slot", l.code)
+		}
+	}
+
+	g := New(Options{Seed: 1, Mix: [3]int{0, 0, 1}})
+	count := map[string]int{}
+	for range 1000 {
+		ev := g.Next()
+		if ev.Kind != Prompt {
+			t.Fatalf("kind %s with a prompt-only mix", ev.Kind)
+		}
+		count[ev.Lang]++
+	}
+	for _, l := range Langs {
+		if count[l] == 0 {
+			t.Errorf("no %s prompt in 1000", l)
+		}
+	}
+
+	g = New(Options{Seed: 1, Mix: [3]int{0, 0, 1}, Langs: []string{"ja", "xx", "ko"}})
+	for range 200 {
+		if ev := g.Next(); ev.Lang != "ja" && ev.Lang != "ko" {
+			t.Fatalf("language %q, want ja or ko", ev.Lang)
+		}
+	}
+}
+
+func TestOptions(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		o     Options
+		kinds []string
+		err   bool
+	}{
+		{"zero", Options{}, []string{Usage, Log, Prompt}, false},
+		{"usage only", Options{Mix: [3]int{1, 0, 0}}, []string{Usage}, false},
+		{"logs only", Options{Mix: [3]int{0, 7, 0}}, []string{Log}, false},
+		{"negative", Options{Mix: [3]int{-1, 0, 2}}, []string{Prompt}, true},
+		{"all negative", Options{Mix: [3]int{-1, -1, -1}}, []string{Usage, Log, Prompt}, true},
+		{"unknown language", Options{Langs: []string{"xx"}}, []string{Usage, Log, Prompt}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.o.Validate(); (err != nil) != tc.err {
+				t.Errorf("Validate() = %v", err)
+			}
+			g := New(tc.o)
+			got := map[string]bool{}
+			for range 300 {
+				got[g.Next().Kind] = true
+			}
+			for _, k := range []string{Usage, Log, Prompt} {
+				if got[k] != slices.Contains(tc.kinds, k) {
+					t.Errorf("kind %s generated: %v", k, got[k])
+				}
+			}
+		})
+	}
+}
+
+// FuzzNext checks the invariants of the events of any seed.
+func FuzzNext(f *testing.F) {
+	for _, seed := range []int64{0, 1, -1, 1 << 40} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, seed int64) {
+		g := New(Options{Seed: seed})
+		seen := map[string]int{}
+		for range 50 {
+			checkEvent(t, g.Next(), seen)
+		}
+	})
+}
+
+func BenchmarkNext(b *testing.B) {
+	g := New(Options{Seed: 1})
+	n := 0
+	for range 1000 {
+		n += len(g.Next().Line)
+	}
+	b.SetBytes(int64(n / 1000))
+	b.ReportAllocs()
+	for b.Loop() {
+		g.Next()
+	}
+}
+
+func BenchmarkAppendNext(b *testing.B) {
+	g := New(Options{Seed: 1})
+	buf := make([]byte, 0, 4096)
+	n := 0
+	for range 1000 {
+		n += len(g.AppendNext(buf[:0]).Line)
+	}
+	b.SetBytes(int64(n / 1000))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = g.AppendNext(buf[:0]).Line
+	}
+}
+
+func TestParseTemplates(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       template
+	}{
+		{"plain", "no slots", template{{lit: "no slots"}}},
+		{"slots", "call {phone}, mail {email}", template{
+			{lit: "call ", slot: slotPhone, idn: true}, {lit: ", mail ", slot: slotEmail, idn: true}, {lit: ""}}},
+		{"cjk after slot", "邮箱{email}或", template{{lit: "邮箱", slot: slotEmail}, {lit: "或"}}},
+		{"unknown braces", `say "{hi}" \ {email}{`, template{{lit: `say \"{hi}\" \\ `, slot: slotEmail, idn: true}, {lit: "{"}}},
+		{"control", "a\tb{ip}", template{{lit: `a\u0009b`, slot: slotIP, idn: true}, {lit: ""}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := parseTemplates(tc.text)[0]; !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("parseTemplates(%q) = %+v, want %+v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestPhoneRegions(t *testing.T) {
+	for _, l := range languages {
+		for _, reg := range l.phones {
+			if !slices.Contains(PhoneRegions, reg.code) {
+				t.Errorf("%s: region %s missing from PhoneRegions", l.code, reg.code)
+			}
+		}
+	}
+	for _, r := range PhoneRegions {
+		if !phonenumbers.GetSupportedRegions()[r] {
+			t.Errorf("unsupported region %s", r)
+		}
+	}
+}

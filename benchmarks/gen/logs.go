@@ -1,0 +1,250 @@
+package gen
+
+import (
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+var (
+	logLevels   = []string{"INFO", "INFO", "INFO", "INFO", "WARN", "DEBUG", "ERROR"}
+	logSources  = []string{"api", "render-worker-3", "upload", "billing", "auth", "push", "gateway"}
+	logMessages = []string{"upload done", "render finished", "payment captured", "login ok", "push token refreshed",
+		"rate limited", "export failed", "sms code sent", "style applied", "session started"}
+	referers = []string{"-", "-", "https://pixel.example/app", "https://www.google.com/", "https://pixel.example/share"}
+)
+
+// log writes a log line: an nginx access line or an application log line.
+func (g *Generator) log() {
+	if g.r.chance(60) {
+		g.access()
+	} else {
+		g.appLog()
+	}
+}
+
+// access writes an nginx access line in the combined format, sometimes
+// followed by $http_x_forwarded_for.
+func (g *Generator) access() {
+	b, r := &g.b, &g.r
+	if r.chance(80) {
+		b.putPII(detectors.IPv4, r.appendIPv4(b.buf))
+	} else {
+		b.putPII(detectors.IPv6, r.appendIPv6(b.buf, r.intn(2)))
+	}
+	b.s(" - - [")
+	b.putDecoy(likeNumber, appendCLF(b.buf, g.clock))
+	b.s(`] "`)
+	switch r.intn(9) {
+	case 0:
+		b.s("GET /v1/styles?lang=")
+		b.s(pick(r, Langs))
+		b.s("&page=")
+		b.int(int64(r.between(1, 9)))
+	case 1:
+		b.s("POST /v1/media/upload")
+	case 2:
+		b.s("GET /v1/render/")
+		b.putDecoy(likeID, r.appendUUID(b.buf, false))
+	case 3:
+		b.s("GET /api/v2/account?email=")
+		b.putPII(detectors.Email, r.appendEmail(b.buf, allPersons, allDomains, emailURL, false))
+		b.s("&lang=")
+		b.s(pick(r, Langs))
+	case 4:
+		b.s("POST /v1/login?phone=")
+		b.putPII(detectors.Phone, r.appendPhoneNumber(b.buf, pick(r, phoneRegions)))
+	case 5:
+		b.s("GET /static/js/app.")
+		b.putDecoy(likeID, r.appendSHA(b.buf, false))
+		b.s(".js")
+	case 6:
+		b.s("GET /v1/orders/")
+		b.putDecoy(likeCard, r.appendOrderID(b.buf, g.clock, r.chance(50)))
+	case 7:
+		b.s("GET /v1/export?res=")
+		b.decoyText(likeNumber, pick(r, resolutions))
+	default:
+		b.s("GET /healthz")
+	}
+	b.s(` HTTP/1.1" `)
+	b.decoyInt(likeNumber, pick(r, statuses))
+	b.s(" ")
+	b.int(int64(r.between(0, 250000)))
+	b.s(` "`)
+	b.s(pick(r, referers))
+	b.s(`" "`)
+	g.userAgent()
+	b.s(`"`)
+	if r.chance(20) {
+		b.s(` "`)
+		b.putPII(detectors.IPv4, r.appendIPv4(b.buf))
+		b.s(", ")
+		b.putPII(detectors.IPv4, r.appendIPv4(b.buf))
+		b.s(`"`)
+	}
+}
+
+// userAgent writes a browser's or the app's User-Agent; its version numbers
+// are decoys.
+func (g *Generator) userAgent() {
+	b, r := &g.b, &g.r
+	switch r.intn(5) {
+	case 0, 1:
+		b.s("Mozilla/5.0 (Linux; Android ")
+		b.s(pick(r, androidVersions))
+		b.s("; ")
+		b.s(pick(r, androidDevices).model)
+		b.s(") AppleWebKit/537.36 (KHTML, like Gecko) Chrome/")
+		b.putDecoy(likeIPv4, r.appendChromeVersion(b.buf))
+		b.s(" Mobile Safari/537.36")
+	case 2:
+		b.s("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/")
+		b.putDecoy(likeIPv4, r.appendChromeVersion(b.buf))
+		b.s(" Safari/537.36")
+	case 3:
+		v := pick(r, iosVersions)
+		b.s("Mozilla/5.0 (iPhone; CPU iPhone OS ")
+		for i := 0; i < len(v); i++ {
+			if v[i] == '.' {
+				b.buf = append(b.buf, '_')
+			} else {
+				b.buf = append(b.buf, v[i])
+			}
+		}
+		b.s(" like Mac OS X) AppleWebKit/")
+		b.decoyText(likeIPv4, "605.1.15")
+		b.s(" (KHTML, like Gecko) Version/")
+		b.decoyText(likeIPv4, v)
+		b.s(" Mobile/15E148 Safari/604.1")
+	default:
+		dev := pick(r, devices)
+		b.s("PixelApp/")
+		b.decoyText(likeIPv4, pick(r, appVersions))
+		b.s(" (")
+		b.s(dev.model)
+		if dev.ios {
+			b.s("; iOS ")
+			b.decoyText(likeIPv4, dev.osVersion(r))
+			b.s("; Scale/3.00) CFNetwork/1494.0.7 Darwin/23.4.0")
+		} else {
+			b.s("; Android ")
+			b.s(dev.osVersion(r))
+			b.s(") okhttp/")
+			b.decoyText(likeIPv4, "4.12.0")
+		}
+	}
+}
+
+// appLog writes an application log line: a timestamp, a level, a source, a
+// message and key=value fields.
+func (g *Generator) appLog() {
+	b, r := &g.b, &g.r
+	b.putDecoy(likeNumber, appendRFC3339(b.buf, g.clock, true))
+	b.s(" ")
+	b.s(pick(r, logLevels))
+	b.s(" [")
+	b.s(pick(r, logSources))
+	b.s("] ")
+	b.s(pick(r, logMessages))
+	if r.chance(45) {
+		b.s(" user=")
+		b.putPII(detectors.Email, r.appendEmail(b.buf, allPersons, allDomains, emailRaw, true))
+	} else {
+		b.s(" uid=")
+		b.buf = r.appendUID(b.buf)
+	}
+	switch n := r.intn(100); {
+	case n < 50:
+		b.s(" ip=")
+		b.putPII(detectors.IPv4, r.appendIPv4(b.buf))
+	case n < 70:
+		b.s(" ip=")
+		b.putPII(detectors.IPv6, r.appendIPv6(b.buf, r.intn(ipv6Styles)))
+	case n < 92:
+		b.s(" peer=")
+		b.putPII(detectors.IPv4, r.appendIPv4(b.buf))
+		port := b.at()
+		b.s(":")
+		b.int(pick(r, ports))
+		b.decoy(likeIPv6, port)
+	}
+	if r.chance(50) {
+		dev := pick(r, devices)
+		b.s(` device="`)
+		b.s(dev.model)
+		b.s(`" app=`)
+		b.decoyText(likeIPv4, pick(r, appVersions))
+	}
+	if r.chance(20) {
+		b.s(" mac=")
+		b.putPII(detectors.MAC, r.appendMAC(b.buf, r.intn(macStyles)))
+	}
+	if r.chance(20) {
+		b.s(" imei=")
+		b.putPII(detectors.IMEI, r.appendIMEI(b.buf, imeiPlain))
+	}
+	if r.chance(10) {
+		b.s(" imsi=")
+		b.putPII(detectors.IMSI, r.appendIMSI(b.buf))
+	}
+	if r.chance(15) {
+		if r.chance(50) {
+			b.s(" idfa=")
+			b.putPII(detectors.ADID, r.appendUUID(b.buf, true))
+		} else {
+			b.s(" gaid=")
+			b.putPII(detectors.ADID, r.appendUUID(b.buf, false))
+		}
+	}
+	if r.chance(15) {
+		b.s(` phone="`)
+		b.putPII(detectors.Phone, r.appendPhone(b.buf, pick(r, phoneRegions), r.intn(2)))
+		b.s(`"`)
+	}
+	if r.chance(5) {
+		b.s(" card=")
+		b.putPII(detectors.Card, r.appendCard(b.buf, cardPlain))
+	}
+	if r.chance(30) {
+		b.s(" order=")
+		b.putDecoy(likeCard, r.appendOrderID(b.buf, g.clock, r.chance(50)))
+	}
+	if r.chance(65) {
+		b.s(" req=")
+		b.putDecoy(likeID, r.appendUUID(b.buf, false))
+	}
+	if r.chance(25) {
+		b.s(" status=")
+		b.decoyInt(likeNumber, pick(r, statuses))
+	}
+	if r.chance(10) {
+		b.s(" dur=")
+		b.putDecoy(likeIPv6, r.appendDuration(b.buf))
+	}
+	if r.chance(10) {
+		b.s(" size=")
+		b.decoyText(likeNumber, pick(r, resolutions))
+	}
+	if r.chance(10) {
+		b.s(" job=")
+		b.putDecoy(likeIMEI, r.appendNonLuhn(b.buf, 15))
+	}
+	if r.chance(8) {
+		b.s(" rev=")
+		b.putDecoy(likeID, r.appendSHA(b.buf, false))
+	}
+	if r.chance(8) {
+		b.s(" bg=")
+		b.putDecoy(likeMAC, r.appendColor(b.buf))
+	}
+	if r.chance(8) {
+		b.s(" ts_ms=")
+		b.decoyInt(likeNumber, g.clock-int64(r.intn(60_000)))
+	}
+	if r.chance(5) {
+		b.s(" since=")
+		b.putDecoy(likeNumber, r.appendDay(b.buf, g.clock))
+	}
+	b.s(" took=")
+	b.int(int64(r.between(1, 4000)))
+	b.s("ms")
+}

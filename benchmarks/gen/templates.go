@@ -1,0 +1,169 @@
+package gen
+
+import (
+	"strings"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+// slot is a placeholder in a prompt template.
+type slot uint8
+
+// The slots: personal values, then decoys.
+const (
+	slotNone  slot = iota
+	slotPhone      // {phone}: a phone number of the language's regions
+	slotEmail      // {email}
+	slotCNID       // {cnid}: a Chinese resident identity number
+	slotCard       // {card}: a payment card number
+	slotIP         // {ip}: an IPv4 or IPv6 address
+	slotIMEI       // {imei}
+	slotDate       // {date}: "2026-03-14"
+	slotDur        // {dur}: "00:01:23"
+	slotRes        // {res}: "1920x1080"
+	slotPrice      // {price}: "1,299.00"
+	slotOrder      // {order}: an order number
+	slotVer        // {ver}: an OS version "17.4.1"
+	slotColor      // {color}: "#1e90ff"
+)
+
+var slotNames = map[string]slot{
+	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "ip": slotIP, "imei": slotIMEI,
+	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor,
+}
+
+// segment is literal text, already escaped for a JSON string, followed by a
+// slot (slotNone for the last segment).
+type segment struct {
+	lit  string
+	slot slot
+	// idn reports whether an internationalized e-mail domain may fill the
+	// slot: the slot is followed by ASCII or nothing, so the domain's end is
+	// unambiguous.
+	idn bool
+}
+
+// template is a prompt text with slots.
+type template []segment
+
+// parseTemplates parses texts in which "{name}" marks a slot (see slotNames).
+// Braces that do not name a slot stay literal text.
+func parseTemplates(texts ...string) []template {
+	ts := make([]template, len(texts))
+	for i, text := range texts {
+		var lit []byte
+		for len(text) > 0 {
+			open := strings.IndexByte(text, '{')
+			if open < 0 {
+				lit = appendJSONText(lit, text)
+				break
+			}
+			end := strings.IndexByte(text[open:], '}')
+			s, ok := slot(0), false
+			if end > 0 {
+				s, ok = slotNames[text[open+1:open+end]]
+			}
+			if !ok {
+				lit = appendJSONText(lit, text[:open+1])
+				text = text[open+1:]
+				continue
+			}
+			lit = appendJSONText(lit, text[:open])
+			text = text[open+end+1:]
+			ts[i] = append(ts[i], segment{lit: string(lit), slot: s, idn: text == "" || text[0] < 0x80})
+			lit = lit[:0]
+		}
+		ts[i] = append(ts[i], segment{lit: string(lit)})
+	}
+	return ts
+}
+
+// appendJSONText appends text escaped for the inside of a JSON string.
+func appendJSONText(dst []byte, text string) []byte {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '"' || c == '\\':
+			dst = append(dst, '\\', c)
+		case c < 0x20:
+			dst = append(dst, `\u00`...)
+			dst = append(dst, hexLower[c>>4], hexLower[c&15])
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// The kinds that decoys imitate.
+const (
+	likeNumber = detectors.Phone // timestamps, dates, epochs, prices, resolutions, HTTP statuses, ports
+	likeCard   = detectors.Card  // order numbers
+	likeIMEI   = detectors.IMEI  // 15-digit numbers failing Luhn
+	likeIPv4   = detectors.IPv4  // dotted version numbers
+	likeIPv6   = detectors.IPv6  // clock durations, ":8080" port suffixes
+	likeMAC    = detectors.MAC   // CSS hex colors
+	likeID     = detectors.ADID  // request, trace and job UUIDs, git hashes
+)
+
+// fill writes a value for seg's slot in a prompt in language l.
+func (g *Generator) fill(l *language, seg *segment) {
+	b, r := &g.b, &g.r
+	switch seg.slot {
+	case slotPhone:
+		form := phoneIntl
+		if r.chance(l.natPct) {
+			form = phoneNational
+			if r.chance(l.widePct) {
+				form = phoneWide
+			}
+		}
+		b.putPII(detectors.Phone, r.appendPhone(b.buf, pick(r, l.phones), form))
+	case slotEmail:
+		b.putPII(detectors.Email, r.appendEmail(b.buf, l.names, l.domains, r.jsonEmailEncoding(), seg.idn))
+	case slotCNID:
+		b.putPII(detectors.CNID, r.appendCNID(b.buf))
+	case slotCard:
+		b.putPII(detectors.Card, r.appendCard(b.buf, r.intn(cardStyles)))
+	case slotIP:
+		if r.chance(70) {
+			b.putPII(detectors.IPv4, r.appendIPv4(b.buf))
+		} else {
+			b.putPII(detectors.IPv6, r.appendIPv6(b.buf, r.intn(ipv6Styles)))
+		}
+	case slotIMEI:
+		b.putPII(detectors.IMEI, r.appendIMEI(b.buf, r.intn(imeiStyles)))
+	case slotDate:
+		b.putDecoy(likeNumber, r.appendDay(b.buf, g.clock))
+	case slotDur:
+		b.putDecoy(likeIPv6, r.appendDuration(b.buf))
+	case slotRes:
+		b.decoyText(likeNumber, pick(r, resolutions))
+	case slotPrice:
+		b.putDecoy(likeNumber, r.appendPrice(b.buf, r.chance(50)))
+	case slotOrder:
+		b.putDecoy(likeCard, r.appendOrderID(b.buf, g.clock, r.chance(60)))
+	case slotVer:
+		b.decoyText(likeIPv4, pick(r, iosVersions))
+	case slotColor:
+		b.putDecoy(likeMAC, r.appendColor(b.buf))
+	}
+}
+
+// prompt writes a prompt record in language l:
+// {"prompt_id":"…","user":{"uid":"…"},"text":"…","ts":"…"}.
+func (g *Generator) prompt(l *language) {
+	b, r := &g.b, &g.r
+	b.s(`{"prompt_id":"`)
+	b.putDecoy(likeID, r.appendUUID(b.buf, false))
+	b.s(`","user":{"uid":"`)
+	b.buf = r.appendUID(b.buf)
+	b.s(`"},"text":"`)
+	t := pick(r, l.templates)
+	for i := range t {
+		b.s(t[i].lit)
+		g.fill(l, &t[i])
+	}
+	b.s(`","ts":"`)
+	b.putDecoy(likeNumber, appendRFC3339(b.buf, g.clock, r.chance(70)))
+	b.s(`"}`)
+}
