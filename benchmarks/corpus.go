@@ -1,0 +1,65 @@
+package benchmarks
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/pixelprivacy/veil/benchmarks/gen"
+	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/transforms"
+)
+
+// Corpus is a batch of generated events, for speed and accuracy runs.
+type Corpus struct {
+	Events []gen.Event
+	Bytes  int64
+}
+
+// Generate returns n events of the seeded generator with the given mix of
+// usage, log and prompt weights (zero: the generator's default).
+func Generate(seed int64, n int, mix [3]int) *Corpus {
+	g := gen.New(gen.Options{Seed: seed, Mix: mix})
+	c := &Corpus{Events: make([]gen.Event, n)}
+	for i := range c.Events {
+		c.Events[i] = g.Next()
+		c.Bytes += int64(len(c.Events[i].Line))
+	}
+	return c
+}
+
+// Prose returns about n bytes of PII-free text: prompt-like sentences in
+// several languages with ordinary punctuation and small numbers.
+func Prose(n int) []byte {
+	sentences := []string{
+		"Turn this photo into a watercolor painting of a quiet harbor at dawn, with soft pastel colors and two small boats. ",
+		"Make it 4k, keep the faces natural-looking and add a warm, golden light; the style should feel impressionist. ",
+		"Don't over-sharpen: e.g. keep it dreamy, like a late 19th-century piece, and crop to a square. ",
+		"Haz que parezca una acuarela del puerto al amanecer, con colores suaves y dos barcas pequeñas. ",
+		"Mach ein Porträt im Stil von Monet, mit weichem Licht und ruhigen Farben, bitte ohne Text. ",
+		"把这张照片做成吉卜力风格，天空要更蓝一些，人物保持自然。",
+		"この写真を水彩画風にして、柔らかい光と淡い色にしてください。",
+	}
+	var b bytes.Buffer
+	for i := 0; b.Len() < n; i++ {
+		b.WriteString(sentences[i%len(sentences)])
+	}
+	return b.Bytes()
+}
+
+// NewWorker builds a redaction worker with default detectors and options and
+// a fresh ephemeral key.
+func NewWorker() (*transforms.Worker, error) {
+	set, err := detectors.New(detectors.Options{})
+	if err != nil {
+		return nil, err
+	}
+	ring, err := transforms.EphemeralKeyRing()
+	if err != nil {
+		return nil, err
+	}
+	e, err := transforms.NewEngine(set, ring, transforms.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("benchmarks: %w", err)
+	}
+	return e.NewWorker(), nil
+}

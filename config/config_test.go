@@ -1,0 +1,602 @@
+package config
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/transforms"
+)
+
+// canary is the SASL password in testdata/full.yaml and testdata/bad.yaml;
+// it must never appear in an error or in printed output.
+const canary = "canary-secret-8d1f"
+
+func TestDefault(t *testing.T) {
+	c := Default()
+	tests := []struct {
+		name      string
+		got, want any
+	}{
+		{"transforms.default", c.Transforms.Default, "tokenize"},
+		{"transforms.template", c.Transforms.Template, "<{kind}:{key}:{mac}>"},
+		{"transforms.mask", c.Transforms.Mask, Mask{Head: 3, Tail: 4, Char: "*"}},
+		{"records.max_bytes", c.Records.MaxBytes, ByteSize(1 << 20)},
+		{"records.on_error", c.Records.OnError, "marker"},
+		{"kafka.brokers", c.Kafka.Brokers, []string{"127.0.0.1:9092"}},
+		{"kafka.group", c.Kafka.Group, "veil"},
+		{"kafka.dlq", c.Kafka.DLQ, "veil.dlq"},
+		{"kafka.inputs", c.Kafka.Inputs, []Input{
+			{Topic: "events.usage", Kind: "usage", Format: "auto", Output: "training.usage"},
+			{Topic: "events.logs", Kind: "log", Format: "auto", Output: "training.logs"},
+			{Topic: "events.prompts", Kind: "prompt", Format: "auto", Output: "training.prompts"},
+		}},
+		{"kafka.compression", c.Kafka.Compression, DefaultCompression},
+		{"kafka.batch_size", c.Kafka.BatchSize, 1000},
+		{"kafka.batch_timeout", c.Kafka.BatchTimeout, 10 * time.Millisecond},
+		{"kafka.max_in_flight_records", c.Kafka.MaxInFlightRecords, 10000},
+		{"kafka.max_in_flight_bytes", c.Kafka.MaxInFlightBytes, ByteSize(64 << 20)},
+		{"detectors", c.Detectors, Detectors{}},
+		{"key_file", c.KeyFile, ""},
+		{"kafka.tls", c.Kafka.TLS, TLS{}},
+		{"kafka.sasl", c.Kafka.SASL, SASL{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !reflect.DeepEqual(tt.got, tt.want) {
+				t.Errorf("got %#v, want %#v", tt.got, tt.want)
+			}
+		})
+	}
+	if err := c.Validate(); err != nil {
+		t.Errorf("Default().Validate() = %v", err)
+	}
+}
+
+func TestParseKeepsExplicitValues(t *testing.T) {
+	tests := []struct {
+		name  string
+		yaml  string
+		check func(*Config) error
+	}{
+		{"empty file is the default", "", func(c *Config) error {
+			return equal(c, Default())
+		}},
+		{"comments only", "# nothing\n", func(c *Config) error {
+			return equal(c, Default())
+		}},
+		{"mask head 0 is kept", "transforms: {mask: {head: 0}}", func(c *Config) error {
+			return equal(c.Transforms.Mask, Mask{Head: 0, Tail: 4, Char: "*"})
+		}},
+		{"mask char alone", "transforms: {mask: {char: '#'}}", func(c *Config) error {
+			return equal(c.Transforms.Mask, Mask{Head: 3, Tail: 4, Char: "#"})
+		}},
+		{"empty string takes the default", "kafka: {group: ''}", func(c *Config) error {
+			return equal(c.Kafka.Group, "veil")
+		}},
+		{"null section takes the defaults", "kafka:\n", func(c *Config) error {
+			return equal(c.Kafka, Default().Kafka)
+		}},
+		{"inputs replace the defaults and get a format", "kafka: {inputs: [{topic: a, kind: log, output: b}]}", func(c *Config) error {
+			return equal(c.Kafka.Inputs, []Input{{Topic: "a", Kind: "log", Format: "auto", Output: "b"}})
+		}},
+		{"sizes", "records: {max_bytes: 4096}\nkafka: {max_in_flight_bytes: 1GB}", func(c *Config) error {
+			return errors.Join(equal(c.Records.MaxBytes, ByteSize(4096)), equal(c.Kafka.MaxInFlightBytes, ByteSize(1e9)))
+		}},
+		{"duration", "kafka: {batch_timeout: 1m30s}", func(c *Config) error {
+			return equal(c.Kafka.BatchTimeout, 90*time.Second)
+		}},
+		{"merge key", "kafka:\n  inputs:\n    - &u {topic: a, kind: usage, output: b}\n    - <<: *u\n      topic: c\n      output: d\n", func(c *Config) error {
+			return equal(c.Kafka.Inputs[1], Input{Topic: "c", Kind: "usage", Format: "auto", Output: "d"})
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse([]byte(tt.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := tt.check(c); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+func equal(got, want any) error {
+	if !reflect.DeepEqual(got, want) {
+		return fmt.Errorf("got %+v, want %+v", got, want)
+	}
+	return nil
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want []string // every line of the error, in order
+	}{
+		{"syntax", "a: [\n", []string{"yaml: line 1: did not find expected node content"}},
+		{"two documents", "---\nkey_file: a\n---\nkey_file: b\n", []string{"line 3: more than one YAML document"}},
+		{"not a mapping", "hello", []string{"cannot unmarshal !!str `hello` into config.Config (line 1)"}},
+		{"unknown top-level key", "bogus: 1", []string{
+			"bogus: unknown key (line 1; want key_file, detectors, transforms, records, kafka)"}},
+		{"unknown nested key", "detectors:\n  kindz: [email]\n", []string{
+			"detectors.kindz: unknown key (line 2; want kinds, phone_regions, adid_keys)"}},
+		{"unknown key in a list item", "kafka:\n  inputs:\n    - {topic: a, kind: log, output: b}\n    - {topic: c, kind: log, output: d, outptu: e}\n", []string{
+			"kafka.inputs[1].outptu: unknown key (line 4; want topic, kind, format, output)"}},
+		{"unknown key through a merge", "kafka:\n  inputs:\n    - &u {topic: a, kind: usage, output: b}\n    - <<: *u\n      topic: c\n      output: d\n      colour: blue\n", []string{
+			"kafka.inputs[1].colour: unknown key (line 7; want topic, kind, format, output)"}},
+		{"wrong type", "kafka:\n  batch_size: lots\n", []string{
+			"kafka.batch_size: cannot unmarshal !!str `lots` into int (line 2)"}},
+		{"wrong shape", "kafka:\n  inputs: {topic: a}\n", []string{
+			"kafka.inputs: cannot unmarshal !!map into []config.Input (line 2)"}},
+		{"bad duration", "kafka:\n  batch_timeout: soon\n", []string{
+			"kafka.batch_timeout: cannot unmarshal !!str `soon` into time.Duration (line 2)"}},
+		{"bad size", "records:\n  max_bytes: 12XB\n", []string{
+			`records.max_bytes: invalid size "12XB": want bytes or a whole number with a unit: B, KB, MB, GB, TB, KiB, MiB, GiB, TiB (line 2)`}},
+		{"size is a list", "records:\n  max_bytes: [1]\n", []string{
+			`records.max_bytes: invalid size "": want bytes or a whole number with a unit: B, KB, MB, GB, TB, KiB, MiB, GiB, TiB (line 2)`}},
+		{"size overflows", "records:\n  max_bytes: 99999999999TiB\n", []string{
+			`records.max_bytes: invalid size "99999999999TiB": size too large (line 2)`}},
+		{"unknown kind", "detectors: {kinds: [email, emial]}", []string{
+			`detectors.kinds[1]: unknown kind "emial" (want email, phone, imei, imsi, mac, adid, ipv4, ipv6, cnid, card)`}},
+		{"duplicate kind", "detectors: {kinds: [ipv4, ip]}", []string{`detectors.kinds[1]: duplicate kind "ip"`}},
+		{"unknown region", "detectors: {phone_regions: [US, cn, XX]}", []string{
+			`detectors.phone_regions[2]: unknown region "XX" (want an ISO 3166-1 alpha-2 code such as US or CN)`}},
+		{"duplicate region", "detectors: {phone_regions: [US, us]}", []string{`detectors.phone_regions[1]: duplicate region "us"`}},
+		{"empty adid key", "detectors: {adid_keys: [idfa, ' ']}", []string{`detectors.adid_keys[1]: must not be empty`}},
+		{"unknown default action", "transforms: {default: maks}", []string{
+			`transforms.default: unknown action "maks" (want tokenize, mask, label, generalize, drop)`}},
+		{"unknown action for a kind", "transforms:\n  kinds:\n    phone: maks\n", []string{
+			`transforms.kinds.phone: unknown action "maks" (want tokenize, mask, label, generalize, drop)`}},
+		{"unknown kind in actions", "transforms: {kinds: {ipv9: drop}}", []string{
+			`transforms.kinds.ipv9: unknown kind "ipv9" (want email, phone, imei, imsi, mac, adid, ipv4, ipv6, cnid, card)`}},
+		{"one kind twice in actions", "transforms: {kinds: {ip: drop, ipv4: mask}}", []string{
+			`transforms.kinds.ipv4: "ipv4" names the same kind as kinds.ip`}},
+		{"template without mac", "transforms: {template: '<{kind}>'}", []string{`transforms.template: "<{kind}>": must contain {mac}`}},
+		{"template placeholder", "transforms: {template: '<{kind}:{hash}:{mac}>'}", []string{
+			`transforms.template: "<{kind}:{hash}:{mac}>": unknown placeholder {hash} (want {kind}, {key}, {mac})`}},
+		{"template open brace", "transforms: {template: '<{mac}{kind'}", []string{`transforms.template: "<{mac}{kind": unmatched {`}},
+		{"template close brace", "transforms: {template: '<{mac}}'}", []string{`transforms.template: "<{mac}}": unmatched }`}},
+		{"mask", "transforms: {mask: {head: -1, tail: 65, char: '@'}}", []string{
+			"transforms.mask.head: -1 out of range [0, 64]",
+			"transforms.mask.tail: 65 out of range [0, 64]",
+			`transforms.mask.char: "@": want one of "*#xX_~"`}},
+		{"mask char too long", "transforms: {mask: {char: '**'}}", []string{`transforms.mask.char: "**": want one of "*#xX_~"`}},
+		{"record too large", "records: {max_bytes: 2GiB}", []string{
+			"records.max_bytes: 2147483648 out of range [1, 1GiB]",
+			"kafka.max_in_flight_bytes: 64MiB is less than records.max_bytes (2GiB)"}},
+		{"in-flight bytes below record size", "records: {max_bytes: 4MiB}\nkafka: {max_in_flight_bytes: 1MiB}", []string{
+			"kafka.max_in_flight_bytes: 1MiB is less than records.max_bytes (4MiB)"}},
+		{"on_error", "records: {on_error: ignore}", []string{`records.on_error: unknown policy "ignore" (want marker, fail)`}},
+		{"brokers", "kafka: {brokers: [localhost, ':9092', 'h:0', 'h:http']}", []string{
+			`kafka.brokers[0]: "localhost": want host:port`,
+			`kafka.brokers[1]: ":9092": missing host`,
+			`kafka.brokers[2]: "h:0": port must be a number in [1, 65535]`,
+			`kafka.brokers[3]: "h:http": port must be a number in [1, 65535]`}},
+		{"dlq name", "kafka: {dlq: 'dead letters'}", []string{
+			`kafka.dlq: invalid topic name "dead letters" (want 1 to 249 of a-z A-Z 0-9 . _ -)`}},
+		{"no inputs", "kafka: {inputs: []}", []string{"kafka.inputs: must not be empty"}},
+		{"empty output", "kafka:\n  inputs:\n    - {topic: a, kind: log, output: b}\n    - {topic: c, kind: log}\n", []string{
+			"kafka.inputs[1].output: must not be empty"}},
+		{"bad input", "kafka: {inputs: [{topic: '..', kind: audio, format: xml, output: o}]}", []string{
+			`kafka.inputs[0].topic: invalid topic name ".." (want 1 to 249 of a-z A-Z 0-9 . _ -)`,
+			`kafka.inputs[0].kind: unknown kind "audio" (want usage, log, prompt)`,
+			`kafka.inputs[0].format: unknown format "xml" (want auto, json, text)`}},
+		{"duplicate input", "kafka: {inputs: [{topic: a, kind: log, output: b}, {topic: a, kind: usage, output: c}]}", []string{
+			`kafka.inputs[1].topic: "a" is already inputs[0].topic`}},
+		{"output loops", "kafka: {inputs: [{topic: a, kind: log, output: b}, {topic: b, kind: log, output: c}]}", []string{
+			`kafka.inputs[0].output: "b" is also inputs[1].topic: output would loop back`}},
+		{"dlq clashes", "kafka: {dlq: a, inputs: [{topic: a, kind: log, output: b}, {topic: c, kind: log, output: a}]}", []string{
+			`kafka.dlq: "a" is also inputs[0].topic`,
+			`kafka.inputs[1].output: "a" is also inputs[0].topic: output would loop back`,
+			`kafka.inputs[1].output: "a" is the dead-letter topic`}},
+		{"compression", "kafka: {compression: brotli}", []string{
+			`kafka.compression: unknown codec "brotli" (want none, gzip, snappy, lz4, zstd)`}},
+		{"negative limits", "kafka: {batch_size: -1, batch_timeout: -1s, max_in_flight_records: -5}", []string{
+			"kafka.batch_size: -1: must be positive",
+			"kafka.batch_timeout: -1s: must be positive",
+			"kafka.max_in_flight_records: -5: must be positive"}},
+		{"tls off with files", "kafka: {tls: {ca_file: ca.pem, insecure_skip_verify: true}}", []string{
+			"kafka.tls.ca_file: set but tls.enabled is false",
+			"kafka.tls.insecure_skip_verify: set but tls.enabled is false"}},
+		{"tls cert without key", "kafka: {tls: {enabled: true, cert_file: c.pem}}", []string{
+			"kafka.tls.cert_file: cert_file and key_file must be set together"}},
+		{"sasl without mechanism", "kafka: {sasl: {username: u}}", []string{
+			"kafka.sasl.mechanism: must be set when username or password is (want plain, scram-sha-256, scram-sha-512)"}},
+		{"sasl incomplete", "kafka: {sasl: {mechanism: kerberos}}", []string{
+			`kafka.sasl.mechanism: unknown mechanism "kerberos" (want plain, scram-sha-256, scram-sha-512)`,
+			"kafka.sasl.username: must not be empty with sasl.mechanism set",
+			"kafka.sasl.password: must not be empty with sasl.mechanism set"}},
+		{"secret in the wrong place", "kafka:\n  sasl: canary-secret-8d1f\n", []string{
+			"kafka.sasl: cannot unmarshal !!str [REDACTED] into config.SASL (line 2)"}},
+		{"errors of every kind together", "bogus: 1\nkafka: {batch_size: x}\ntransforms: {default: maks}\n", []string{
+			"bogus: unknown key (line 1; want key_file, detectors, transforms, records, kafka)",
+			"kafka.batch_size: cannot unmarshal !!str `x` into int (line 2)",
+			`transforms.default: unknown action "maks" (want tokenize, mask, label, generalize, drop)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse([]byte(tt.yaml))
+			if err == nil {
+				t.Fatalf("Parse = %+v, want an error", c)
+			}
+			if got := strings.Split(err.Error(), "\n"); !slices.Equal(got, tt.want) {
+				t.Errorf("error:\n%s\nwant:\n%s", err, strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestValidateUnreachableByYAML covers checks that ApplyDefaults makes
+// unreachable from a file but that a Config built in code can fail.
+func TestValidateUnreachableByYAML(t *testing.T) {
+	tests := []struct {
+		name   string
+		modify func(*Config)
+		want   string
+	}{
+		{"no brokers", func(c *Config) { c.Kafka.Brokers = nil }, "kafka.brokers: must not be empty"},
+		{"no group", func(c *Config) { c.Kafka.Group = "" }, "kafka.group: must not be empty"},
+		{"no dlq", func(c *Config) { c.Kafka.DLQ = "" }, "kafka.dlq: must not be empty"},
+		{"zero in-flight bytes", func(c *Config) { c.Kafka.MaxInFlightBytes = 0 }, "kafka.max_in_flight_bytes: 0: must be positive"},
+		{"zero record size", func(c *Config) { c.Records.MaxBytes = 0 }, "records.max_bytes: 0 out of range [1, 1GiB]"},
+		{"too many regions", func(c *Config) {
+			c.Detectors.PhoneRegions = []string{"US", "CA", "GB", "DE", "FR", "JP", "IN", "BR", "RU", "KR", "CN", "IT", "ES",
+				"NL", "BE", "CH", "AT", "SE", "NO", "DK", "FI", "PL", "CZ", "PT", "IE", "GR", "TR", "IL", "AE", "SA", "EG", "ZA",
+				"NG", "KE", "MX", "AR", "CL", "CO", "PE", "VE", "AU", "NZ", "SG", "MY", "TH", "VN", "PH", "ID", "PK", "BD", "LK",
+				"NP", "HK", "TW", "MO", "UA", "BY", "KZ", "UZ", "RO", "HU", "BG", "RS", "HR", "SI"}
+		}, "detectors.phone_regions: 65 regions, at most 64"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Default()
+			tt.modify(c)
+			err := c.Validate()
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("Validate() = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestFieldErrorPaths(t *testing.T) {
+	_, err := Parse([]byte("kafka: {inputs: [{topic: a, kind: log, output: b}, {topic: c, kind: log}]}"))
+	var fe *FieldError
+	if !errors.As(err, &fe) {
+		t.Fatalf("error %v holds no *FieldError", err)
+	}
+	if fe.Path != "kafka.inputs[1].output" {
+		t.Errorf("Path = %q", fe.Path)
+	}
+	// A nested struct's Validate names paths relative to itself.
+	in := Input{Topic: "a", Kind: "log", Format: "auto"}
+	if err := in.Validate(); err == nil || err.Error() != "output: must not be empty" {
+		t.Errorf("Input.Validate() = %v", err)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	c, err := Load(filepath.Join("testdata", "full.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Config{
+		KeyFile: "/etc/veil/veil.key",
+		Detectors: Detectors{
+			Kinds:        []string{"email", "phone", "ip", "ipv6", "card"},
+			PhoneRegions: []string{"cn", "US", "GB"},
+			AdIDKeys:     []string{"idfa", "gaid", "my_ad_id"},
+		},
+		Transforms: Transforms{
+			Default:  "mask",
+			Kinds:    map[string]string{"email": "tokenize", "ipv4": "generalize", "card": "drop", "phone": "label"},
+			Template: "[{kind}|{key}|{mac}]",
+			Mask:     Mask{Head: 0, Tail: 2, Char: "#"},
+		},
+		Records: Records{MaxBytes: 512 * KiB, OnError: "fail"},
+		Kafka: Kafka{
+			Brokers: []string{"kafka-1:9092", "[::1]:9093"},
+			Group:   "veil-prod",
+			DLQ:     "veil.dead",
+			Inputs: []Input{
+				{Topic: "app.events", Kind: "usage", Format: "auto", Output: "train.events"},
+				{Topic: "app.prompts", Kind: "prompt", Format: "json", Output: "train.prompts"},
+			},
+			Compression:        "zstd",
+			BatchSize:          500,
+			BatchTimeout:       250 * time.Millisecond,
+			MaxInFlightRecords: 2000,
+			MaxInFlightBytes:   128e6,
+			TLS:                TLS{Enabled: true, CAFile: "ca.pem", CertFile: "client.pem", KeyFile: "client-key.pem"},
+			SASL:               SASL{Mechanism: "scram-sha-512", Username: "veil", Password: canary},
+		},
+	}
+	if err := equal(c, want); err != nil {
+		t.Error(err)
+	}
+
+	if _, err := Load(filepath.Join("testdata", "missing.yaml")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Load(missing) = %v, want ErrNotExist", err)
+	}
+	_, err = Load(filepath.Join("testdata", "bad.yaml"))
+	if err == nil || !strings.HasPrefix(err.Error(), "config testdata/bad.yaml: ") {
+		t.Errorf("Load(bad) = %v, want an error naming the file", err)
+	}
+}
+
+func TestSecretNeverPrinted(t *testing.T) {
+	c, err := Load(filepath.Join("testdata", "full.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ym, err := yaml.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outputs := map[string]string{
+		"%v": fmt.Sprintf("%v", c), "%+v": fmt.Sprintf("%+v", c), "%#v": fmt.Sprintf("%#v", c),
+		"%s": fmt.Sprintf("%s", c.Kafka.SASL.Password), "%q": fmt.Sprintf("%q", c.Kafka.SASL.Password),
+		"%x": fmt.Sprintf("%x", c.Kafka.SASL.Password), "json": string(js), "yaml": string(ym),
+	}
+	_, err = Load(filepath.Join("testdata", "bad.yaml"))
+	outputs["errors"] = fmt.Sprint(err)
+	for name, out := range outputs {
+		if strings.Contains(out, canary) {
+			t.Errorf("%s shows the secret: %s", name, out)
+		}
+	}
+	if !strings.Contains(outputs["%+v"], "[REDACTED]") {
+		t.Errorf("%%+v = %s, want [REDACTED] in place of the password", outputs["%+v"])
+	}
+	if string(c.Kafka.SASL.Password) != canary {
+		t.Error("string(Secret) must give the value")
+	}
+}
+
+func TestByteSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want ByteSize
+		err  bool
+	}{
+		{"0", 0, false},
+		{"4096", 4096, false},
+		{"128MiB", 128 << 20, false},
+		{"1MB", 1e6, false},
+		{"512KiB", 512 << 10, false},
+		{"512 kib", 512 << 10, false},
+		{"2GiB", 2 << 30, false},
+		{"1TB", 1e12, false},
+		{"10B", 10, false},
+		{" 7 MB ", 7e6, false},
+		{"", 0, true},
+		{"MiB", 0, true},
+		{"-1", 0, true},
+		{"1.5MiB", 0, true},
+		{"12XB", 0, true},
+		{"9223372036854775807", 1<<63 - 1, false},
+		{"9223372036854775808", 0, true},
+		{"9999999TiB", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseByteSize(tt.in)
+			if (err != nil) != tt.err || got != tt.want {
+				t.Errorf("ParseByteSize(%q) = %d, %v; want %d, error %v", tt.in, got, err, tt.want, tt.err)
+			}
+		})
+	}
+}
+
+func TestByteSizeString(t *testing.T) {
+	for _, tt := range []struct {
+		in   ByteSize
+		want string
+	}{{0, "0B"}, {1000, "1000B"}, {1536 * KiB, "1536KiB"}, {64 * MiB, "64MiB"}, {3 * GiB, "3GiB"}} {
+		if got := tt.in.String(); got != tt.want {
+			t.Errorf("%d.String() = %q, want %q", int64(tt.in), got, tt.want)
+		}
+	}
+}
+
+func TestExampleIsDefault(t *testing.T) {
+	c, err := Parse([]byte(Example()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Compared as YAML, where an empty list and no list are the same.
+	got, err := yaml.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := yaml.Marshal(Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("veil.example.yaml does not show the defaults:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestExampleDocumentsEveryKey checks that every key of the schema appears
+// in veil.example.yaml.
+func TestExampleDocumentsEveryKey(t *testing.T) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(Example()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	present := make(map[string]bool)
+	var collect func(n *yaml.Node, path string)
+	collect = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.DocumentNode:
+			collect(n.Content[0], path)
+		case yaml.MappingNode:
+			for i := 0; i < len(n.Content); i += 2 {
+				p := joinPath(path, n.Content[i].Value)
+				present[p] = true
+				collect(n.Content[i+1], p)
+			}
+		case yaml.SequenceNode:
+			for _, c := range n.Content {
+				collect(c, path+"[]")
+			}
+		}
+	}
+	collect(&doc, "")
+	var check func(t reflect.Type, path string)
+	check = func(typ reflect.Type, path string) {
+		for _, key := range yamlKeys(typ) {
+			f, _ := fieldByTag(typ, key)
+			p := joinPath(path, key)
+			if !present[p] {
+				t.Errorf("veil.example.yaml lacks %s", p)
+			}
+			ft := f.Type
+			if ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct {
+				check(ft.Elem(), p+"[]")
+			} else if ft.Kind() == reflect.Struct {
+				check(ft, p)
+			}
+		}
+	}
+	check(reflect.TypeFor[Config](), "")
+}
+
+func TestDetectorOptions(t *testing.T) {
+	c, err := Load(filepath.Join("testdata", "full.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := c.DetectorOptions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := detectors.Options{
+		Kinds:        []detectors.Kind{detectors.Email, detectors.Phone, detectors.IPv4, detectors.IPv6, detectors.Card},
+		PhoneRegions: []string{"CN", "US", "GB"},
+		AdIDKeys:     []string{"idfa", "gaid", "my_ad_id"},
+	}
+	if err := equal(o, want); err != nil {
+		t.Error(err)
+	}
+	c.Detectors.PhoneRegions = []string{"XX"}
+	if _, err := c.DetectorOptions(); err == nil || !strings.HasPrefix(err.Error(), "detectors.phone_regions[0]: ") {
+		t.Errorf("DetectorOptions() error = %v", err)
+	}
+}
+
+func TestTransformOptions(t *testing.T) {
+	c, err := Load(filepath.Join("testdata", "full.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := c.TransformOptions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	actions := make(map[detectors.Kind]transforms.Action)
+	for _, k := range detectors.Builtin {
+		actions[k] = transforms.Mask
+	}
+	actions[detectors.Email] = transforms.Tokenize
+	actions[detectors.IPv4] = transforms.Generalize
+	actions[detectors.Card] = transforms.Drop
+	actions[detectors.Phone] = transforms.Label
+	want := transforms.Options{
+		Actions:        actions,
+		Template:       "[{kind}|{key}|{mac}]",
+		MaskHead:       -1, // head 0 keeps nothing; 0 would mean the default
+		MaskTail:       2,
+		MaskChar:       '#',
+		MaxRecordBytes: 512 << 10,
+	}
+	if err := equal(o, want); err != nil {
+		t.Error(err)
+	}
+	c.Transforms.Default = "maks"
+	c.Records.OnError = "ignore"
+	_, err = c.TransformOptions()
+	if err == nil || err.Error() != "transforms.default: unknown action \"maks\" (want tokenize, mask, label, generalize, drop)\n"+
+		"records.on_error: unknown policy \"ignore\" (want marker, fail)" {
+		t.Errorf("TransformOptions() error = %v", err)
+	}
+}
+
+func TestBuild(t *testing.T) {
+	ring, err := transforms.EphemeralKeyRing()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Default()
+	c.Transforms.Kinds = map[string]string{"email": "label"}
+	e, err := c.Build(ring)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := e.NewWorker().Redact(nil, []byte("write to li.lei@example.com"), transforms.FormatText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(out), "write to [EMAIL]"; got != want {
+		t.Errorf("Redact = %q, want %q", got, want)
+	}
+
+	c.Kafka.Compression = "brotli"
+	if _, err := c.Build(ring); err == nil || !strings.HasPrefix(err.Error(), "kafka.compression: ") {
+		t.Errorf("Build with a bad config = %v", err)
+	}
+	c = Default()
+	if _, err := c.Build(nil); err == nil {
+		t.Error("Build(nil ring) succeeded")
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	seeds, err := filepath.Glob(filepath.Join("testdata", "*.yaml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, path := range seeds {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(Example()))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Parse(data)
+		if err != nil {
+			if c != nil {
+				t.Fatal("Parse returned a config with an error")
+			}
+			return
+		}
+		if err := c.Validate(); err != nil {
+			t.Fatalf("Parse accepted a config Validate rejects: %v", err)
+		}
+		if _, err := c.DetectorOptions(); err != nil {
+			t.Fatalf("DetectorOptions: %v", err)
+		}
+		if _, err := c.TransformOptions(); err != nil {
+			t.Fatalf("TransformOptions: %v", err)
+		}
+	})
+}

@@ -1,0 +1,233 @@
+package transforms
+
+import (
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"math/rand/v2"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+// MaxDepth bounds the nesting of JSON arrays and objects in a record; a
+// deeper record is rejected with ReasonTooLarge.
+const MaxDepth = 1000
+
+// macLen is how many bytes of the HMAC a token shows (4 bits per letter).
+const macLen = 12
+
+// macAlphabet spells 4 bits per letter with neither digits nor hex letters,
+// so that no detector finds anything in a token.
+const macAlphabet = "ghjkmnpqrstvwxyz"
+
+// Engine holds everything built once at start-up: the detector set, the
+// active key, the compiled token template and the per-kind actions. It is
+// immutable and safe for concurrent use; redaction happens in Workers.
+type Engine struct {
+	set       *detectors.Set
+	key       *Key
+	actions   [detectors.MaxKinds]Action
+	dropKinds uint64 // bit k set: kind k is dropped
+	// token[k][j] are the literal pieces of kind k's token, with the MAC
+	// between consecutive pieces: raw for text (j=0), JSON-escaped (j=1).
+	token    [detectors.MaxKinds][2][]string
+	label    [detectors.MaxKinds]string // "[PHONE]"
+	kindName [detectors.MaxKinds]string
+	// macPrefix[k] is kind k's name and a 0 byte, hashed before the value.
+	macPrefix [detectors.MaxKinds][]byte
+	maskHead  int
+	maskTail  int
+	maskChar  byte
+	maxBytes  int
+	seed      maphash.Seed // for the token cache
+	keySeed   uint64       // for the key-hint cache
+}
+
+// NewEngine builds an Engine that redacts what set finds with the active key
+// of ring. It fails if the ring or the options are invalid, naming the
+// problem.
+func NewEngine(set *detectors.Set, ring *KeyRing, o Options) (*Engine, error) {
+	if set == nil {
+		return nil, errors.New("transforms: nil detector set")
+	}
+	if err := ring.Validate(); err != nil {
+		return nil, err
+	}
+	e := &Engine{
+		set:      set,
+		key:      ring.Active,
+		maskHead: defaultInt(o.MaskHead, DefaultMaskHead),
+		maskTail: defaultInt(o.MaskTail, DefaultMaskTail),
+		maskChar: o.MaskChar,
+		maxBytes: o.MaxRecordBytes,
+		seed:     maphash.MakeSeed(),
+		keySeed:  rand.Uint64(),
+	}
+	if e.maskChar == 0 {
+		e.maskChar = DefaultMaskChar
+	}
+	if strings.IndexByte(MaskChars, e.maskChar) < 0 {
+		return nil, fmt.Errorf("transforms: mask char %q: want one of %q", e.maskChar, MaskChars)
+	}
+	switch {
+	case e.maxBytes == 0:
+		e.maxBytes = DefaultMaxRecordBytes
+	case e.maxBytes < 0:
+		return nil, fmt.Errorf("transforms: max record bytes %d: must not be negative", e.maxBytes)
+	}
+	for k, a := range o.Actions {
+		if k == detectors.None || int(k) >= detectors.MaxKinds {
+			return nil, fmt.Errorf("transforms: action for kind %d: no such kind", k)
+		}
+		if a > Drop {
+			return nil, fmt.Errorf("transforms: action for kind %s: unknown action %d", k, a)
+		}
+		e.actions[k] = a
+		if a == Drop {
+			e.dropKinds |= 1 << k
+		}
+	}
+	tmpl := o.Template
+	if tmpl == "" {
+		tmpl = DefaultTemplate
+	}
+	parts, err := compileTemplate(tmpl)
+	if err != nil {
+		return nil, err
+	}
+	for k := range detectors.MaxKinds {
+		kind := detectors.Kind(k)
+		e.kindName[k] = kind.String()
+		e.label[k] = "[" + e.kindName[k] + "]"
+		e.macPrefix[k] = append([]byte(e.kindName[k]), 0)
+		e.token[k][0] = parts.render(e.kindName[k], e.key.id)
+		e.token[k][1] = make([]string, len(e.token[k][0]))
+		for j, p := range e.token[k][0] {
+			e.token[k][1][j] = string(appendJSONEscaped(nil, []byte(p)))
+		}
+	}
+	if err := e.checkOutputs(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+func defaultInt(v, def int) int {
+	switch {
+	case v == 0:
+		return def
+	case v < 0:
+		return 0
+	}
+	return v
+}
+
+// checkOutputs makes sure that the tokens the template renders, and the
+// generalized e-mail addresses built from them, are not found again by the
+// detectors: redacting twice must give the same result as redacting once.
+func (e *Engine) checkOutputs() error {
+	w := e.NewWorker()
+	var buf []byte
+	for _, k := range detectors.Builtin {
+		buf = w.appendToken(buf[:0], k, formCanonical, []byte("sample"), false)
+		if e.actions[k] == Generalize && k == detectors.Email {
+			buf = append(buf, "@example.com"...)
+		}
+		if spans := e.set.AppendSpans(nil, buf); len(spans) > 0 {
+			return fmt.Errorf("transforms: template: the %s token %q contains text the detectors find as %s; change the template's literal text",
+				k, buf, spans[0].Kind)
+		}
+	}
+	return nil
+}
+
+// KeyID returns the ID of the key that makes this engine's tokens.
+func (e *Engine) KeyID() string { return e.key.id }
+
+// templateParts is a compiled token template: literal text and placeholders.
+type templateParts []templatePart
+
+type templatePart struct {
+	lit string
+	ph  placeholder
+}
+
+type placeholder uint8
+
+const (
+	phNone placeholder = iota
+	phKind
+	phKey
+	phMAC
+)
+
+// compileTemplate splits a template into literal parts and placeholders.
+func compileTemplate(t string) (templateParts, error) {
+	if !utf8.ValidString(t) {
+		return nil, errors.New("transforms: template is not valid UTF-8")
+	}
+	var parts templateParts
+	hasMAC := false
+	lit := 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c < 0x20 || c == 0x7f {
+			return nil, fmt.Errorf("transforms: template %q: control character at byte %d", t, i)
+		}
+		if c != '{' {
+			continue
+		}
+		end := strings.IndexByte(t[i:], '}')
+		if end < 0 {
+			return nil, fmt.Errorf("transforms: template %q: '{' at byte %d is not closed", t, i)
+		}
+		var ph placeholder
+		switch name := t[i+1 : i+end]; name {
+		case "kind":
+			ph = phKind
+		case "key":
+			ph = phKey
+		case "mac":
+			ph = phMAC
+			hasMAC = true
+		default:
+			return nil, fmt.Errorf("transforms: template %q: unknown placeholder {%s} at byte %d: want {kind}, {key} or {mac}", t, name, i)
+		}
+		if lit < i {
+			parts = append(parts, templatePart{lit: t[lit:i]})
+		}
+		parts = append(parts, templatePart{ph: ph})
+		i += end
+		lit = i + 1
+	}
+	if lit < len(t) {
+		parts = append(parts, templatePart{lit: t[lit:]})
+	}
+	if !hasMAC {
+		return nil, fmt.Errorf("transforms: template %q: must contain {mac}", t)
+	}
+	return parts, nil
+}
+
+// render fills in {kind} and {key} and returns the literal pieces around
+// each {mac}: a token is pieces[0] mac pieces[1] ... mac pieces[n].
+func (p templateParts) render(kind, key string) []string {
+	var pieces []string
+	var b strings.Builder
+	for _, part := range p {
+		switch part.ph {
+		case phNone:
+			b.WriteString(part.lit)
+		case phKind:
+			b.WriteString(kind)
+		case phKey:
+			b.WriteString(key)
+		case phMAC:
+			pieces = append(pieces, b.String())
+			b.Reset()
+		}
+	}
+	return append(pieces, b.String())
+}

@@ -1,0 +1,153 @@
+package transforms
+
+import (
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONEscaped appends src to dst with the bytes that JSON strings
+// cannot hold as they are ('"', '\\' and control characters) escaped.
+func appendJSONEscaped(dst, src []byte) []byte {
+	last := 0
+	for i, c := range src {
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		dst = append(dst, src[last:i]...)
+		switch c {
+		case '"', '\\':
+			dst = append(dst, '\\', c)
+		case '\n':
+			dst = append(dst, '\\', 'n')
+		case '\r':
+			dst = append(dst, '\\', 'r')
+		case '\t':
+			dst = append(dst, '\\', 't')
+		default:
+			dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
+		}
+		last = i + 1
+	}
+	return append(dst, src[last:]...)
+}
+
+// escLen returns the length of the JSON escape sequence at raw[i], which
+// must be a backslash of a valid string: 6 for \uXXXX, else 2.
+func escLen(raw []byte, i int) int {
+	if i+1 < len(raw) && raw[i+1] == 'u' {
+		return 6
+	}
+	return 2
+}
+
+// hexVal returns the value of the 4 hex digits in b, or -1.
+func hexVal(b []byte) rune {
+	var r rune
+	for _, c := range b {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return -1
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
+
+// unescapeJSON appends the decoded text of raw, the still-escaped bytes of
+// a valid JSON string between its quotes, to dst. Unpaired surrogates decode
+// to U+FFFD, as encoding/json does.
+func unescapeJSON(dst, raw []byte) []byte {
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		if c != '\\' {
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		if i+1 >= len(raw) {
+			return dst
+		}
+		if raw[i+1] != 'u' {
+			dst = append(dst, unescapeByte(raw[i+1]))
+			i += 2
+			continue
+		}
+		r := rune(utf8.RuneError)
+		if i+6 <= len(raw) {
+			r = hexVal(raw[i+2 : i+6])
+		}
+		i += 6
+		if utf16.IsSurrogate(r) {
+			r2 := rune(-1)
+			if i+6 <= len(raw) && raw[i] == '\\' && raw[i+1] == 'u' {
+				r2 = hexVal(raw[i+2 : i+6])
+			}
+			if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+				r = d
+				i += 6
+			} else {
+				r = utf8.RuneError
+			}
+		}
+		if r < 0 {
+			r = utf8.RuneError
+		}
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
+// unescapeByte returns the byte a one-letter JSON escape stands for.
+func unescapeByte(c byte) byte {
+	switch c {
+	case 'b':
+		return '\b'
+	case 'f':
+		return '\f'
+	case 'n':
+		return '\n'
+	case 'r':
+		return '\r'
+	case 't':
+		return '\t'
+	}
+	return c // '"', '\\', '/'
+}
+
+// unitLen returns the length of the character at b[i]: a JSON escape
+// sequence if json and b[i] is a backslash, else one UTF-8 sequence.
+func unitLen(b []byte, i int, json bool) int {
+	c := b[i]
+	if c < utf8.RuneSelf {
+		if json && c == '\\' {
+			return escLen(b, i)
+		}
+		return 1
+	}
+	_, n := utf8.DecodeRune(b[i:])
+	return n
+}
+
+// unitByte returns the ASCII character the unit at b[i:i+n] stands for
+// (decoding a \u00XX escape), or 0 if it is not ASCII.
+func unitByte(b []byte, i, n int) byte {
+	switch {
+	case n == 1:
+		return b[i]
+	case n == 2 && b[i] == '\\':
+		return unescapeByte(b[i+1])
+	case n == 6 && b[i] == '\\':
+		if r := hexVal(b[i+2 : i+6]); r >= 0 && r < utf8.RuneSelf {
+			return byte(r)
+		}
+	}
+	return 0
+}

@@ -1,0 +1,142 @@
+package transforms
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+// mixedActions gives every action to some kind.
+var mixedActions = map[detectors.Kind]Action{
+	detectors.Email: Drop,
+	detectors.Phone: Mask,
+	detectors.IPv4:  Generalize,
+	detectors.IPv6:  Generalize,
+	detectors.MAC:   Label,
+	detectors.IMEI:  Generalize,
+}
+
+// FuzzRedactJSON checks that Redact accepts exactly the valid JSON, never
+// panics, keeps the keys, writes valid JSON and is idempotent.
+func FuzzRedactJSON(f *testing.F) {
+	for _, s := range []string{
+		`{}`, `[]`, `"x@y.cn"`, `13800138000`, `{"phone":13800138000}`,
+		`{"a":[1,"li.lei@163.com",{"mac":"aa:bb:cc:dd:ee:ff"}],"ip":"203.0.113.45"}`,
+		`{"note":"mail li\u0040163.com \ud83d\ude00 \"q\" \\"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	tok := newTestWorker(f, Options{})
+	mixed := newTestWorker(f, Options{Actions: mixedActions})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rec := trimNewline(data)
+		out, err := tok.Redact(nil, data, FormatJSON)
+		var re *RecordError
+		switch {
+		case err == nil:
+		case !errors.As(err, &re):
+			t.Fatalf("error %v is not a *RecordError", err)
+		case re.Reason == ReasonInvalidUTF8:
+			if utf8.Valid(rec) {
+				t.Fatalf("valid UTF-8 rejected as invalid at %d", re.Offset)
+			}
+			return
+		case re.Reason == ReasonTooLarge:
+			return
+		}
+		if valid := json.Valid(rec); valid != (err == nil) {
+			t.Fatalf("json.Valid says %v, Redact says %v", valid, err)
+		}
+		if err != nil {
+			return
+		}
+		if !json.Valid(out) {
+			t.Fatalf("output is not valid JSON: %s", out)
+		}
+		if got, want := jsonKeys(t, out), jsonKeys(t, rec); !reflect.DeepEqual(got, want) {
+			t.Fatalf("keys or shape changed:\n in %s\nout %s", rec, out)
+		}
+		// Trailing JSON whitespace is kept, except a newline Redact strips.
+		again, err := tok.Redact(nil, out, FormatJSON)
+		if err != nil || !bytes.Equal(again, trimNewline(out)) {
+			t.Fatalf("not idempotent (%v):\n in %s\nout %s\nagain %s", err, rec, out, again)
+		}
+		out, err = mixed.Redact(nil, data, FormatJSON)
+		if err != nil || !json.Valid(out) {
+			t.Fatalf("mixed actions: %v, output %s", err, out)
+		}
+	})
+}
+
+// piiKinds are the values FuzzRedactText inserts.
+const (
+	piiEmail = iota
+	piiIPv4
+	piiMAC
+	piiIMEI
+	piiKinds
+)
+
+// makePII builds a value of the given kind from the bits of n.
+func makePII(kind uint8, n uint64) string {
+	b := func(i int) byte { return byte(n >> (8 * i)) }
+	switch kind % piiKinds {
+	case piiEmail:
+		return fmt.Sprintf("user%d@example.com", n%1_000_000)
+	case piiIPv4:
+		return fmt.Sprintf("%d.%d.%d.%d", 11+b(0)%200, b(1), b(2), b(3))
+	case piiMAC:
+		return fmt.Sprintf("%02x:%02x:%02x:%02x:%02x:%02x", b(0)|0x10, b(1), b(2), b(3), b(4), b(5))
+	}
+	digits := fmt.Sprintf("35%012d", n%1_000_000_000_000)
+	sum := 0
+	for i := len(digits) - 1; i >= 0; i-- {
+		d := int(digits[i] - '0')
+		if (len(digits)-i)%2 == 1 { // double every second digit from the check digit
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+	}
+	return digits + string(rune('0'+(10-sum%10)%10))
+}
+
+// FuzzRedactText checks that Redact never panics on text, is idempotent,
+// and removes an e-mail address, IPv4 address, MAC address or IMEI set
+// between spaces in arbitrary text.
+func FuzzRedactText(f *testing.F) {
+	f.Add("GET /index.html", "200 OK", uint8(piiEmail), uint64(42))
+	f.Add("login from", "port 443", uint8(piiIPv4), uint64(0xdeadbeef))
+	f.Add("我的手机号是13800138000", "谢谢", uint8(piiMAC), uint64(1<<40+77))
+	f.Add("imei:", "", uint8(piiIMEI), uint64(490154203237))
+	w := newTestWorker(f, Options{})
+	f.Fuzz(func(t *testing.T, before, after string, kind uint8, n uint64) {
+		pii := makePII(kind, n)
+		rec := before + " " + pii + " " + after
+		out, err := w.Redact(nil, []byte(rec), FormatText)
+		if err != nil {
+			if !utf8.ValidString(rec) {
+				return
+			}
+			t.Fatalf("Redact(%q): %v", rec, err)
+		}
+		if bytes.Contains(out, []byte(pii)) {
+			t.Errorf("%q survived in %q", pii, out)
+		}
+		if bytes.HasSuffix(out, []byte("\n")) {
+			return // Redact would strip it as the record's newline
+		}
+		again, err := w.Redact(nil, out, FormatText)
+		if err != nil || !bytes.Equal(again, out) {
+			t.Errorf("not idempotent (%v):\n   in %q\n  out %q\nagain %q", err, rec, out, again)
+		}
+	})
+}

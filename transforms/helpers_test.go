@@ -1,0 +1,100 @@
+package transforms
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+// testSet is the default detector set, built once for all tests.
+var testSet = func() *detectors.Set {
+	s, err := detectors.New(detectors.Options{})
+	if err != nil {
+		panic(err)
+	}
+	return s
+}()
+
+// testRing holds one key, "k1", with a fixed secret, so tokens are stable.
+var testRing = func() *KeyRing {
+	k := &Key{id: "k1"}
+	for i := range k.secret {
+		k.secret[i] = byte(i)
+	}
+	return &KeyRing{Active: k, Keys: []*Key{k}}
+}()
+
+// newTestWorker returns a worker of an engine with the given options.
+func newTestWorker(t testing.TB, o Options) *Worker {
+	t.Helper()
+	e, err := NewEngine(testSet, testRing, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e.NewWorker()
+}
+
+// allKinds maps every built-in kind to a.
+func allKinds(a Action) map[detectors.Kind]Action {
+	m := make(map[detectors.Kind]Action)
+	for _, k := range detectors.Builtin {
+		m[k] = a
+	}
+	return m
+}
+
+// expandTokens replaces each "{KIND:value}" in s with the token of value,
+// as made by w, so that expected outputs can name tokens by their values.
+func expandTokens(t testing.TB, w *Worker, s string) string {
+	t.Helper()
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "{")
+		if i < 0 {
+			return b.String() + s
+		}
+		j := strings.Index(s[i:], "}")
+		name, value, ok := strings.Cut(s[i+1:i+j], ":")
+		k, known := detectors.ParseKind(name)
+		if !ok || !known {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		b.Write(w.AppendToken(nil, k, []byte(value)))
+		s = s[i+j+1:]
+	}
+}
+
+// jsonKeys returns the structure of a JSON document with every scalar
+// replaced by nil, to compare the keys and shapes of two documents.
+func jsonKeys(t testing.TB, doc []byte) any {
+	t.Helper()
+	var v any
+	d := json.NewDecoder(bytes.NewReader(doc))
+	d.UseNumber() // 1E700 is valid JSON, if not a float64
+	if err := d.Decode(&v); err != nil {
+		t.Fatalf("output is not valid JSON: %v\n%s", err, doc)
+	}
+	return shape(v)
+}
+
+func shape(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			v[k] = shape(x)
+		}
+		return v
+	case []any:
+		for i, x := range v {
+			v[i] = shape(x)
+		}
+		return v
+	}
+	return nil
+}

@@ -1,0 +1,377 @@
+package transforms
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"reflect"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+func TestRedactJSON(t *testing.T) {
+	tests := []struct {
+		name    string
+		actions map[detectors.Kind]Action
+		in      string
+		want    string // "{KIND:value}" stands for the token of value
+	}{
+		{"no findings", nil,
+			`{"event":"open","n":1.5e3,"ok":true,"x":null,"a":[],"o":{}}`,
+			`{"event":"open","n":1.5e3,"ok":true,"x":null,"a":[],"o":{}}`},
+		{"whitespace kept", nil,
+			" { \"a\" :\t[ 1 , 2 ] ,\n\"b\":{ } } ",
+			" { \"a\" :\t[ 1 , 2 ] ,\n\"b\":{ } } "},
+		{"string values", nil,
+			`{"user":"li.lei@163.com","note":"call 13800138000 now"}`,
+			`{"user":"{EMAIL:li.lei@163.com}","note":"call {PHONE:13800138000} now"}`},
+		{"same value same token", nil,
+			`{"a":"x@example.com","b":["X@Example.com"]}`,
+			`{"a":"{EMAIL:x@example.com}","b":["{EMAIL:x@example.com}"]}`},
+		{"escaped value", nil,
+			`{"note":"mail li.lei\u0040163.com"}`,
+			`{"note":"mail {EMAIL:li.lei@163.com}"}`},
+		{"keys kept", nil,
+			`{"li.lei@163.com":"x"}`,
+			`{"li.lei@163.com":"x"}`},
+		{"number under phone key", nil,
+			`{"phone":13800138000,"count":13800138000}`,
+			`{"phone":"{PHONE:13800138000}","count":13800138000}`},
+		{"array inherits key", nil,
+			`{"imei":[490154203237518,"490154203237518"]}`,
+			`{"imei":["{IMEI:490154203237518}","{IMEI:490154203237518}"]}`},
+		{"nested", nil,
+			`{"d":{"mac":"AA:BB:CC:DD:EE:FF","ips":[{"ip":"203.0.113.45"}]}}`,
+			`{"d":{"mac":"{MAC:aa:bb:cc:dd:ee:ff}","ips":[{"ip":"{IPV4:203.0.113.45}"}]}}`},
+		{"label", allKinds(Label),
+			`{"user":"li.lei@163.com","phone":13800138000}`,
+			`{"user":"[EMAIL]","phone":"[PHONE]"}`},
+		{"mask", allKinds(Mask),
+			`{"user":"li.lei@163.com","phone":"13800138000","n":13800138000,"mobile":13800138000}`,
+			`{"user":"l*****@***.com","phone":"138****8000","n":13800138000,"mobile":"138****8000"}`},
+		{"mask keeps escapes whole", allKinds(Mask),
+			`{"user":"li.lei\u0040163.com"}`,
+			`{"user":"l*****\u0040***.com"}`},
+		{"generalize", allKinds(Generalize),
+			`{"ip":"203.0.113.45","ip6":"2001:db8:85a3::8a2e:370:7334","mac":"AA-BB-CC-DD-EE-FF","user":"Li.Lei@163.COM"}`,
+			`{"ip":"203.0.113.0/24","ip6":"2001:db8:85a3::/48","mac":"aa:bb:cc","user":"{EMAIL:li.lei@163.com}@163.com"}`},
+		{"generalize falls back to tokens", allKinds(Generalize),
+			`{"phone":"13800138000"}`,
+			`{"phone":"{PHONE:13800138000}"}`},
+		{"drop members", allKinds(Drop),
+			`{"user":"li.lei@163.com","a":1,"phone":13800138000,"b":2,"mac":"aa:bb:cc:dd:ee:ff"}`,
+			`{"a":1,"b":2}`},
+		{"drop first and all", allKinds(Drop),
+			`{ "user" : "li.lei@163.com" , "o" : { "email" : "x@y.com" } }`,
+			`{   "o" : {  } }`},
+		{"drop array elements", allKinds(Drop),
+			`{"a":["x@y.com",1,"z@y.com",2,"w@y.com"],"b":["x@y.com"]}`,
+			`{"a":[1,2],"b":[]}`},
+		{"drop one kind", map[detectors.Kind]Action{detectors.Email: Drop},
+			`{"user":"li.lei@163.com","note":"call 13800138000"}`,
+			`{"note":"call {PHONE:13800138000}"}`},
+		{"drop whole value with other findings", map[detectors.Kind]Action{detectors.Email: Drop},
+			`{"note":"call 13800138000 or li.lei@163.com","ok":1}`,
+			`{"ok":1}`},
+		{"drop top-level string", allKinds(Drop),
+			`"li.lei@163.com"`,
+			`null`},
+		{"top-level array", nil,
+			`["li.lei@163.com"]`,
+			`["{EMAIL:li.lei@163.com}"]`},
+		{"trailing newline", nil,
+			"{\"a\":1}\r\n",
+			`{"a":1}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newTestWorker(t, Options{Actions: tt.actions})
+			got, err := w.Redact(nil, []byte(tt.in), FormatJSON)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := expandTokens(t, w, tt.want); string(got) != want {
+				t.Errorf("Redact(%s)\n got %s\nwant %s", tt.in, got, want)
+			}
+			if !json.Valid(got) {
+				t.Errorf("output is not valid JSON: %s", got)
+			}
+			again, err := w.Redact(nil, got, FormatJSON)
+			if err != nil || !bytes.Equal(again, got) {
+				t.Errorf("redacting the output again changed it: %s (%v)", again, err)
+			}
+		})
+	}
+}
+
+func TestRedactJSONKeepsKeys(t *testing.T) {
+	in := []byte(`{"user":{"email":"li.lei@163.com","phone":[13800138000,"+86 138 0013 8000"]},` +
+		`"ctx":{"ip":"203.0.113.45","ua":"Mozilla/5.0","tags":["a","b"],"imei":490154203237518}}`)
+	for _, a := range []Action{Tokenize, Mask, Label, Generalize} {
+		t.Run(a.String(), func(t *testing.T) {
+			w := newTestWorker(t, Options{Actions: allKinds(a)})
+			out, err := w.Redact(nil, in, FormatJSON)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := jsonKeys(t, out), jsonKeys(t, in); !reflect.DeepEqual(got, want) {
+				t.Errorf("keys changed: %s", out)
+			}
+			for _, pii := range []string{"li.lei", "13800138000", "0013", "203.0.113.45", "490154203237518"} {
+				if strings.Contains(string(out), pii) {
+					t.Errorf("%q survived: %s", pii, out)
+				}
+			}
+		})
+	}
+}
+
+func TestRedactText(t *testing.T) {
+	tests := []struct {
+		name    string
+		actions map[detectors.Kind]Action
+		in      string
+		want    string
+	}{
+		{"no findings", nil, "GET /index.html 200", "GET /index.html 200"},
+		{"tokens", nil,
+			"login user=li.lei@163.com mac=aa:bb:cc:dd:ee:ff",
+			"login user={EMAIL:li.lei@163.com} mac={MAC:aa:bb:cc:dd:ee:ff}"},
+		{"multibyte", nil,
+			"我的手机号是13800138000谢谢",
+			"我的手机号是{PHONE:13800138000}谢谢"},
+		{"label", allKinds(Label), "mail li.lei@163.com now", "mail [EMAIL] now"},
+		{"mask", allKinds(Mask), "手机13800138000谢谢", "手机138****8000谢谢"},
+		{"generalize", allKinds(Generalize),
+			"from 2001:db8:85a3::8a2e:370:7334 mac aa:bb:cc:dd:ee:ff",
+			"from 2001:db8:85a3::/48 mac aa:bb:cc"},
+		{"drop", allKinds(Drop), "mail li.lei@163.com now", "mail  now"},
+		{"json-looking text", nil, `x {"user":"li.lei@163.com"}`, `x {"user":"{EMAIL:li.lei@163.com}"}`},
+		{"trailing newline", nil, "mail li.lei@163.com\n", "mail {EMAIL:li.lei@163.com}"},
+		{"empty", nil, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newTestWorker(t, Options{Actions: tt.actions})
+			got, err := w.Redact([]byte("prefix|"), []byte(tt.in), FormatAuto)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "prefix|" + expandTokens(t, w, tt.want); string(got) != want {
+				t.Errorf("Redact(%q)\n got %q\nwant %q", tt.in, got, want)
+			}
+		})
+	}
+}
+
+func TestRedactFormats(t *testing.T) {
+	w := newTestWorker(t, Options{Actions: allKinds(Label)})
+	tests := []struct {
+		name string
+		f    Format
+		in   string
+		want string
+	}{
+		{"auto object", FormatAuto, ` {"phone":13800138000}`, ` {"phone":"[PHONE]"}`},
+		{"auto text", FormatAuto, `phone 13800138000`, `phone [PHONE]`},
+		{"auto array is text", FormatAuto, `[13800138000]`, `[[PHONE]]`},
+		{"json array", FormatJSON, `[13800138000]`, `[13800138000]`},
+		{"text object", FormatText, `{"phone":13800138000}`, `{"phone":[PHONE]}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := w.Redact(nil, []byte(tt.in), tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRedactErrors(t *testing.T) {
+	deep := strings.Repeat("[", MaxDepth+1) + strings.Repeat("]", MaxDepth+1)
+	tests := []struct {
+		name   string
+		f      Format
+		in     string
+		reason Reason
+		offset int
+	}{
+		{"invalid utf8", FormatAuto, "ok \xff li.lei@163.com", ReasonInvalidUTF8, 3},
+		{"invalid utf8 json", FormatJSON, "{\"a\":\"\xc3\"}", ReasonInvalidUTF8, 6},
+		{"too large", FormatText, strings.Repeat("a", 4097), ReasonTooLarge, 4096},
+		{"too deep", FormatJSON, deep, ReasonTooLarge, MaxDepth},
+		{"truncated", FormatAuto, `{"a":`, ReasonMalformedJSON, 5},
+		{"unclosed", FormatAuto, `{"a":1`, ReasonMalformedJSON, 6},
+		{"trailing comma", FormatAuto, `{"a":1,}`, ReasonMalformedJSON, 7},
+		{"trailing data", FormatAuto, `{"a":1} x`, ReasonMalformedJSON, 8},
+		{"two values", FormatJSON, `1 2`, ReasonMalformedJSON, 2},
+		{"empty json", FormatJSON, ``, ReasonMalformedJSON, 0},
+		{"bare key", FormatAuto, `{a:1}`, ReasonMalformedJSON, 1},
+		{"missing colon", FormatAuto, `{"a" 1}`, ReasonMalformedJSON, 5},
+		{"control char", FormatAuto, "{\"a\":\"x\ty\"}", ReasonMalformedJSON, 7},
+		{"bad escape", FormatAuto, `{"a":"\x"}`, ReasonMalformedJSON, 6},
+		{"short unicode escape", FormatAuto, `{"a":"\u12"}`, ReasonMalformedJSON, 6},
+		{"leading zero", FormatAuto, `{"a":01}`, ReasonMalformedJSON, 6},
+		{"bare minus", FormatAuto, `{"a":-}`, ReasonMalformedJSON, 6},
+		{"bad fraction", FormatAuto, `{"a":1.}`, ReasonMalformedJSON, 7},
+		{"bad exponent", FormatAuto, `{"a":1e}`, ReasonMalformedJSON, 7},
+		{"bad literal", FormatAuto, `{"a":nul}`, ReasonMalformedJSON, 5},
+		{"mismatched close", FormatAuto, `{"a":[1}`, ReasonMalformedJSON, 7},
+		{"single quotes", FormatAuto, `{'a':1}`, ReasonMalformedJSON, 1},
+	}
+	w := newTestWorker(t, Options{MaxRecordBytes: 4096})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w.Findings()[detectors.Email] = 0
+			dst := []byte("kept")
+			got, err := w.Redact(dst, []byte(tt.in), tt.f)
+			var re *RecordError
+			if !errors.As(err, &re) {
+				t.Fatalf("err = %v, want a *RecordError", err)
+			}
+			if re.Reason != tt.reason || re.Offset != tt.offset {
+				t.Errorf("got %s at %d, want %s at %d", re.Reason, re.Offset, tt.reason, tt.offset)
+			}
+			if string(got) != "kept" {
+				t.Errorf("dst = %q, want it unchanged", got)
+			}
+			if n := w.Findings()[detectors.Email]; n != 0 {
+				t.Errorf("a rejected record counted %d e-mail findings", n)
+			}
+		})
+	}
+}
+
+func TestRecordErrorHasNoPayload(t *testing.T) {
+	w := newTestWorker(t, Options{})
+	_, err := w.Redact(nil, []byte(`{"user":"li.lei@163.com",}`), FormatAuto)
+	if err == nil || strings.Contains(err.Error(), "li.lei") {
+		t.Fatalf("err = %v", err)
+	}
+	if got, want := err.Error(), "transforms: malformed_json at byte 25"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+func TestFindings(t *testing.T) {
+	w := newTestWorker(t, Options{Actions: map[detectors.Kind]Action{detectors.Email: Drop}})
+	for _, rec := range []string{
+		`{"a":"x@y.com","b":["z@y.com","13800138000"]}`,
+		"mail x@y.com or q@y.com, call 13800138000",
+		`{"a":"x@y.com",`, // rejected: not counted
+	} {
+		_, _ = w.Redact(nil, []byte(rec), FormatAuto)
+	}
+	f := w.Findings()
+	if f[detectors.Email] != 4 || f[detectors.Phone] != 2 {
+		t.Errorf("findings: %d e-mail, %d phone; want 4 and 2", f[detectors.Email], f[detectors.Phone])
+	}
+}
+
+func TestRedactDeterministic(t *testing.T) {
+	rec := []byte(`{"user":"li.lei@163.com","phone":"13800138000"}`)
+	a, _ := newTestWorker(t, Options{}).Redact(nil, rec, FormatAuto)
+	b, _ := newTestWorker(t, Options{}).Redact(nil, rec, FormatAuto)
+	if !bytes.Equal(a, b) {
+		t.Errorf("two workers differ:\n%s\n%s", a, b)
+	}
+	other, err := GenerateKey("k2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := NewEngine(testSet, &KeyRing{Active: other, Keys: []*Key{other}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := e.NewWorker().Redact(nil, rec, FormatAuto)
+	if bytes.Equal(a, c) {
+		t.Errorf("two keys made the same tokens: %s", a)
+	}
+}
+
+func TestNoAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	records := [][]byte{
+		[]byte(`{"ts":1700000000,"user":{"email":"li.lei@163.com","phone":13800138000},"dev":{"imei":"490154203237518","mac":"aa:bb:cc:dd:ee:ff","ip":"203.0.113.45"},"msg":"call +86 138 0013 8000 or mail li.lei\u0040163.com"}`),
+		[]byte("2024-05-01T10:00:00Z INFO login user=li.lei@163.com ip=2001:db8::1 mac=AA:BB:CC:DD:EE:FF phone 13800138000\n"),
+	}
+	for _, a := range []Action{Tokenize, Mask, Label, Generalize, Drop} {
+		w := newTestWorker(t, Options{Actions: allKinds(a)})
+		dst := make([]byte, 0, 4096)
+		for _, rec := range records {
+			if _, err := w.Redact(dst[:0], rec, FormatAuto); err != nil {
+				t.Fatal(err)
+			}
+			if n := testing.AllocsPerRun(100, func() { _, _ = w.Redact(dst[:0], rec, FormatAuto) }); n != 0 {
+				t.Errorf("%s: Redact(%.20q...) allocates %.1f times per record", a, rec, n)
+			}
+		}
+	}
+	// Cache misses: every record holds a new value.
+	w := newTestWorker(t, Options{})
+	dst := make([]byte, 0, 4096)
+	rec := []byte(`{"email":"u0000000@example.com"}`)
+	_, _ = w.Redact(dst[:0], rec, FormatAuto)
+	i := 0
+	n := testing.AllocsPerRun(100, func() {
+		i++
+		copy(rec[11:18], []byte{byte('0' + i%10), byte('0' + i/10%10), byte('0' + i/100%10)})
+		_, _ = w.Redact(dst[:0], rec, FormatAuto)
+	})
+	if n != 0 {
+		t.Errorf("Redact with new values allocates %.1f times per record", n)
+	}
+}
+
+// TestWorkersConcurrent runs workers of one engine in parallel (under -race
+// this checks that the engine is read-only) and compares their output with
+// one worker's, while another goroutine reads the findings counters.
+func TestWorkersConcurrent(t *testing.T) {
+	e, err := NewEngine(testSet, testRing, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := benchCorpus(t, "mixed")
+	ref := e.NewWorker()
+	var want [][]byte
+	for _, r := range recs {
+		out, err := ref.Redact(nil, r, FormatAuto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, out)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		w := e.NewWorker()
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			for range 3 {
+				for i, r := range recs {
+					if out, err := w.Redact(nil, r, FormatAuto); err != nil || !bytes.Equal(out, want[i]) {
+						t.Errorf("record %d differs: %s (%v)", i, out, err)
+						return
+					}
+				}
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			for range 100 {
+				_ = atomic.LoadUint64(&w.Findings()[detectors.Email])
+			}
+		}()
+	}
+	wg.Wait()
+}

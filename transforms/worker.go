@@ -1,0 +1,250 @@
+package transforms
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"hash/maphash"
+	"math/bits"
+	"sync/atomic"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+// Worker redacts records for one goroutine. It owns the keyed hasher, a
+// small cache of recent tokens and every scratch buffer, so that redaction
+// allocates nothing once the buffers have grown to the size of the records.
+// A Worker must not be used by two goroutines at once.
+type Worker struct {
+	e     *Engine
+	mac   hash.Hash
+	sum   [sha256.Size]byte
+	spans []detectors.Span
+	check []detectors.Span // re-detection of masked output
+	canon []byte
+	plain []byte // a JSON string value with its escapes decoded
+	stack []frame
+	cache *tokenCache
+	hints *hintCache
+
+	findings [detectors.MaxKinds]uint64
+	pending  [detectors.MaxKinds]uint64 // findings of the record in progress
+	touched  uint64                     // bit k: pending[k] != 0
+}
+
+// NewWorker returns a Worker for one goroutine.
+func (e *Engine) NewWorker() *Worker {
+	return &Worker{
+		e:     e,
+		mac:   hmac.New(sha256.New, e.key.secret[:]),
+		cache: new(tokenCache),
+		hints: new(hintCache),
+	}
+}
+
+// Findings returns the number of findings per kind in the records this
+// worker has redacted successfully, rejected records not included. The
+// worker adds to the counters atomically once per record, so another
+// goroutine (a metrics scrape) may read them with atomic.LoadUint64.
+func (w *Worker) Findings() *[detectors.MaxKinds]uint64 { return &w.findings }
+
+// count records one finding of kind k in the record in progress.
+func (w *Worker) count(k detectors.Kind) {
+	w.pending[k]++
+	w.touched |= 1 << k
+}
+
+// settle adds the pending findings to the totals if keep, and clears them.
+func (w *Worker) settle(keep bool) {
+	for t := w.touched; t != 0; t &= t - 1 {
+		k := bits.TrailingZeros64(t)
+		if keep {
+			atomic.AddUint64(&w.findings[k], w.pending[k])
+		}
+		w.pending[k] = 0
+	}
+	w.touched = 0
+}
+
+// AppendToken appends the token of value, a finding of kind k, to dst; it is
+// the token Redact writes for that finding in text. value is canonicalized
+// by the detector set first, so "LI.Lei@163.com" and "li.lei@163.com" share
+// a token.
+func (w *Worker) AppendToken(dst []byte, k detectors.Kind, value []byte) []byte {
+	if int(k) >= detectors.MaxKinds {
+		k = detectors.None
+	}
+	return w.appendToken(dst, k, formText, value, false)
+}
+
+// The forms of a value that appendToken takes.
+const (
+	formCanonical uint8 = iota // canonical, from canonicalValue
+	formText                   // a finding's bytes in text
+	formJSON                   // a finding's raw bytes in a JSON string or number
+)
+
+// appendToken appends the token of v, a value of kind k in the given form,
+// JSON-escaped if json.
+func (w *Worker) appendToken(dst []byte, k detectors.Kind, form uint8, v []byte, json bool) []byte {
+	mac := w.macOf(k, form, v)
+	pieces := w.e.token[k][b2i(json)]
+	dst = append(dst, pieces[0]...)
+	for _, p := range pieces[1:] {
+		n := len(dst)
+		dst = append(dst, make([]byte, 2*macLen)...)
+		out := (*[2 * macLen]byte)(dst[n:])
+		for i, c := range mac {
+			out[2*i], out[2*i+1] = macAlphabet[c>>4], macAlphabet[c&15]
+		}
+		dst = append(dst, p...)
+	}
+	return dst
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// macOf returns the first macLen bytes of
+// HMAC-SHA256(key, kind name || 0x00 || canonical value) for v, a value of
+// kind k in the given form. The cache is keyed by the value as given, so a
+// hit skips canonicalization as well as the HMAC: the canonical form is a
+// function of the raw bytes, and the form is part of the key.
+func (w *Worker) macOf(k detectors.Kind, form uint8, v []byte) *[macLen]byte {
+	h := maphash.Bytes(w.e.seed, v) ^ (uint64(k)<<8|uint64(form))*0x9e3779b97f4a7c15
+	i1, i2 := cacheSlots(h, tokenCacheSize)
+	e1, e2 := &w.cache[i1], &w.cache[i2]
+	if e1.holds(h, k, form, v) {
+		return &e1.mac
+	}
+	if e2.holds(h, k, form, v) {
+		return &e2.mac
+	}
+	canon := v
+	if form != formCanonical {
+		canon = w.canonicalValue(v, k, form == formJSON)
+	}
+	w.mac.Reset()
+	w.mac.Write(w.e.macPrefix[k])
+	w.mac.Write(canon)
+	sum := w.mac.Sum(w.sum[:0])
+	ent := pickSlot(e1, e2, e1.n == 0, e2.n == 0, h)
+	if len(v) > len(ent.value) {
+		// Too long to cache: use the spare entry, which is never looked up.
+		ent = &w.cache[tokenCacheSize]
+		ent.n = 0
+	} else {
+		ent.hash, ent.kind, ent.form, ent.n = h, k, form, uint8(len(v))
+		copy(ent.value[:], v)
+	}
+	copy(ent.mac[:], sum)
+	return &ent.mac
+}
+
+// tokenCacheSize is the number of entries of a worker's token cache.
+const tokenCacheSize = 256
+
+// cacheSlots returns the two slots of a cache of n entries where a value
+// with hash h may be: two choices keep a few colliding values, like the
+// keys of one schema, from evicting each other on every record.
+func cacheSlots(h, n uint64) (uint64, uint64) { return h % n, (h >> 32) % n }
+
+// pickSlot returns the slot to fill: an empty one if there is one, else one
+// chosen by a bit of the hash.
+func pickSlot[E any](e1, e2 *E, empty1, empty2 bool, h uint64) *E {
+	switch {
+	case empty1:
+		return e1
+	case empty2 || h>>31&1 != 0:
+		return e2
+	}
+	return e1
+}
+
+// tokenCache remembers the MACs of recently seen values: event streams repeat
+// the same device IDs and addresses, and a lookup costs far less than
+// canonicalization and an HMAC. It is direct-mapped by a seeded hash, and an
+// entry is used only if its kind, form and bytes are equal to the ones asked
+// for, so it is never wrong. The last entry is scratch space for values too
+// long to cache.
+type tokenCache [tokenCacheSize + 1]tokenEntry
+
+type tokenEntry struct {
+	hash  uint64
+	kind  detectors.Kind
+	form  uint8
+	n     uint8 // len(value); 0 for an empty entry
+	mac   [macLen]byte
+	value [49]byte
+}
+
+// holds reports whether e is the entry for v, of kind k in the given form,
+// whose hash is h.
+func (e *tokenEntry) holds(h uint64, k detectors.Kind, form uint8, v []byte) bool {
+	return e.n != 0 && e.hash == h && e.kind == k && e.form == form &&
+		int(e.n) == len(v) && string(e.value[:e.n]) == string(v)
+}
+
+// hintCacheSize is the number of entries of a worker's key-hint cache.
+const hintCacheSize = 256
+
+// hintCache remembers what the detector set said about recent JSON keys:
+// records of one stream share a schema, so the same keys come again in
+// every record. Like tokenCache it is direct-mapped by a seeded hash and
+// compares the whole key, so it is never wrong.
+type hintCache [hintCacheSize]hintEntry
+
+type hintEntry struct {
+	hash uint64
+	n    uint8 // len(key); 0 for an empty entry
+	hint detectors.Hint
+	key  [29]byte
+}
+
+// keyHint returns set.KeyHint(key), from the cache if it holds it.
+func (w *Worker) keyHint(key []byte) detectors.Hint {
+	if len(key) == 0 || len(key) > len(w.hints[0].key) {
+		return w.e.set.KeyHint(key)
+	}
+	h := hashKey(key, w.e.keySeed)
+	i1, i2 := cacheSlots(h, hintCacheSize)
+	e1, e2 := &w.hints[i1], &w.hints[i2]
+	if e1.holds(h, key) {
+		return e1.hint
+	}
+	if e2.holds(h, key) {
+		return e2.hint
+	}
+	ent := pickSlot(e1, e2, e1.n == 0, e2.n == 0, h)
+	ent.hint = w.e.set.KeyHint(key)
+	ent.hash, ent.n = h, uint8(len(key))
+	copy(ent.key[:], key)
+	return ent.hint
+}
+
+func (e *hintEntry) holds(h uint64, key []byte) bool {
+	return e.n != 0 && e.hash == h && int(e.n) == len(key) && string(e.key[:e.n]) == string(key)
+}
+
+// hashKey is a fast seeded hash of a short JSON key, 8 bytes at a time;
+// maphash costs more than the lookup it serves. A poor spread would only
+// cost cache misses: entries are compared in full.
+func hashKey(b []byte, seed uint64) uint64 {
+	const m = 0x9e3779b97f4a7c15
+	h := seed ^ uint64(len(b))*m
+	for ; len(b) >= 8; b = b[8:] {
+		h = (h ^ binary.LittleEndian.Uint64(b)) * m
+		h ^= h >> 29
+	}
+	var t uint64
+	for i, c := range b {
+		t |= uint64(c) << (8 * i)
+	}
+	h = (h ^ t) * m
+	return h ^ h>>32
+}
