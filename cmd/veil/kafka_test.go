@@ -1,0 +1,323 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/pixelprivacy/veil/config"
+	"github.com/pixelprivacy/veil/transforms"
+)
+
+func TestKafkaCommandErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"broker off loopback", []string{"broker", "--listen", "0.0.0.0:0"}, 1, "loopback"},
+		{"broker bad retention", []string{"broker", "--retention", "-1s"}, 2, "--retention"},
+		{"broker argument", []string{"broker", "now"}, 2, `unexpected argument "now"`},
+		{"run bad broker", []string{"run", "--brokers", "nohost"}, 1, "kafka.brokers[0]"},
+		{"run argument", []string{"run", "x"}, 2, `unexpected argument "x"`},
+		{"demo bad rate", []string{"demo", "--rate", "0"}, 2, "--rate 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := veil(t, "", nil, tt.args...)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.stderr) {
+				t.Fatalf("exit %d, stderr %q; want %d and %q", r.code, r.stderr, tt.code, tt.stderr)
+			}
+		})
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for one writer and concurrent readers.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestDemo runs `veil demo` until it showed its samples and a throughput
+// line, then stops it as Ctrl-C would.
+func TestDemo(t *testing.T) {
+	t.Parallel()
+	var stdout, stderr syncBuffer
+	e := &env{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, isTerminal: func(io.Writer) bool { return false }}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"demo", "--rate", "500"}, e) }()
+	deadline := time.After(60 * time.Second)
+	for strings.Count(stdout.String(), "\nafter:  ") < 3 || !strings.Contains(stdout.String(), "rec/s") {
+		select {
+		case code := <-done:
+			t.Fatalf("demo exited early with %d\nstdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
+		case <-deadline:
+			t.Fatalf("no samples after 60s\nstdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("demo exited with %d\nstderr:\n%s", code, stderr.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("demo did not stop within 30s of Ctrl-C")
+	}
+	out := stdout.String()
+	for _, kind := range []string{"usage", "log", "prompt"} {
+		if !strings.Contains(out, "--- "+kind+" event") {
+			t.Errorf("no %s sample in:\n%s", kind, out)
+		}
+	}
+	for line := range strings.SplitSeq(out, "\n") {
+		if after, ok := strings.CutPrefix(line, "after:  "); ok && !token.MatchString(after) {
+			t.Errorf("sample output without a token: %s", after)
+		}
+	}
+	if !strings.Contains(out, "veil demo: stopped:") {
+		t.Errorf("no closing line in:\n%s", out)
+	}
+}
+
+// TestKcatEndToEnd drives the veil binary with kcat, a librdkafka client:
+// `veil broker` on a free port, kcat producing events, `veil run` killed
+// with SIGKILL mid-stream and started again, kcat consuming the training
+// topics and the dead-letter topic. Every record must arrive de-identified
+// as the same key file makes it in process, and the dead letter must hold
+// metadata only.
+func TestKcatEndToEnd(t *testing.T) {
+	kcat, err := exec.LookPath("kcat")
+	if err != nil {
+		t.Skip("kcat is not on PATH: install it (apt-get install kcat) to run the kcat end-to-end test")
+	}
+	t.Parallel()
+	dir := t.TempDir()
+	key := keyFile(t, dir)
+	addr := freeAddr(t)
+	brokerProc := start(t, dir, "broker", binary, "broker", "--listen", addr, "--data-dir", filepath.Join(dir, "data"))
+	waitFor(t, 30*time.Second, "the broker", func() bool {
+		return exec.Command(kcat, "-b", addr, "-L", "-m", "2").Run() == nil
+	})
+
+	// Inputs: usage JSON and log lines with personal data, and one record
+	// that is not valid JSON.
+	ring, err := transforms.LoadKeyFile(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine, err := config.Default().Build(ring)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := engine.NewWorker()
+	want := map[string]bool{} // expected output values
+	var pii []string
+	produceBatch := func(from, to int) {
+		for _, in := range []struct{ topic, format string }{{"events.usage", "json"}, {"events.logs", "text"}} {
+			var lines bytes.Buffer
+			for i := from; i < to; i++ {
+				email := fmt.Sprintf("kcat.user%d@example.com", i)
+				ip := fmt.Sprintf("198.51.%d.%d", i%250, 1+i%200)
+				pii = append(pii, email, ip)
+				var v string
+				if in.format == "json" {
+					v = fmt.Sprintf(`{"n":%d,"email":%q,"ip":%q}`, i, email, ip)
+				} else {
+					v = fmt.Sprintf("n=%d login %s from %s", i, email, ip)
+				}
+				out, err := w.Redact(nil, []byte(v), transforms.FormatAuto)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want[string(out)] = true
+				fmt.Fprintf(&lines, "%s\t%s\n", email, v)
+			}
+			kcatProduce(t, kcat, addr, in.topic, lines.String())
+		}
+	}
+	produceBatch(0, 3000)
+	kcatProduce(t, kcat, addr, "events.prompts", "bad\t{\"text\":\"truncated kcat.bad@example.com\n")
+	pii = append(pii, "kcat.bad@example.com")
+
+	// The first runner is killed as soon as output appears.
+	runArgs := []string{"run", "--brokers", addr, "--group", "kcat-e2e", "--key-file", key}
+	first := start(t, dir, "run1", binary, runArgs...)
+	waitFor(t, 60*time.Second, "the first output", func() bool { return len(kcatConsume(t, kcat, addr, "training.logs")) > 0 })
+	if err := first.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = first.Wait()
+
+	produceBatch(3000, 4000)
+	second := start(t, dir, "run2", binary, runArgs...)
+	// At least once: every expected record, each maybe more than once (the
+	// records after the last commit before the crash come again), and
+	// nothing else; the e-mail key became a token.
+	var got []string
+	seen := map[string]bool{}
+	deadline := time.Now().Add(90 * time.Second)
+	for len(seen) < len(want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d records arrived", len(seen), len(want))
+		}
+		time.Sleep(200 * time.Millisecond)
+		got = append(kcatConsume(t, kcat, addr, "training.usage"), kcatConsume(t, kcat, addr, "training.logs")...)
+		for _, g := range got {
+			k, v, _ := strings.Cut(g, "\t")
+			if !token.MatchString(k) {
+				t.Fatalf("key not tokenized: %q", g)
+			}
+			if !want[v] {
+				t.Fatalf("unexpected output record %q", g)
+			}
+			seen[v] = true
+		}
+	}
+	// The dead letter may be there twice: the crash can come between its
+	// write and its commit.
+	dlq := kcatConsume(t, kcat, addr, "veil.dlq")
+	if len(dlq) == 0 || len(dlq) > 2 || dlq[len(dlq)-1] != dlq[0] {
+		t.Fatalf("dead-letter topic holds %q, want one record", dlq)
+	}
+	k, v, _ := strings.Cut(dlq[0], "\t")
+	var d map[string]any
+	if err := json.Unmarshal([]byte(v), &d); err != nil || k != "" || d["reason"] != "malformed_json" || d["topic"] != "events.prompts" {
+		t.Fatalf("dead letter %q (%v)", dlq[0], err)
+	}
+	for _, rec := range append(got, dlq...) {
+		for _, p := range pii {
+			if strings.Contains(rec, p) {
+				t.Fatalf("%q leaked in %q", p, rec)
+			}
+		}
+	}
+
+	// SIGINT: drain, commit, leave the group, exit 0.
+	stop(t, second, "veil run")
+	stop(t, brokerProc, "veil broker")
+}
+
+// freeAddr returns a loopback address with a port free right now.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return "127.0.0.1:" + strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
+}
+
+// start starts a process whose output goes to a log file in dir, shown if
+// the test fails, and killed when the test ends.
+func start(t *testing.T, dir, name, bin string, args ...string) *exec.Cmd {
+	t.Helper()
+	logPath := filepath.Join(dir, name+".log")
+	log, err := os.Create(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout, cmd.Stderr = log, log
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+		}
+		log.Close()
+		if t.Failed() {
+			b, _ := os.ReadFile(logPath)
+			t.Logf("%s log:\n%s", name, b)
+		}
+	})
+	return cmd
+}
+
+// stop sends SIGINT and expects a clean exit within 20s.
+func stop(t *testing.T, cmd *exec.Cmd, name string) {
+	t.Helper()
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("%s after SIGINT: %v", name, err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("%s did not exit within 20s of SIGINT", name)
+	}
+}
+
+// kcatProduce produces tab-separated key and value lines to topic.
+func kcatProduce(t *testing.T, kcat, addr, topic, lines string) {
+	t.Helper()
+	cmd := exec.Command(kcat, "-b", addr, "-t", topic, "-P", "-K", "\t", "-H", "client=kcat")
+	cmd.Stdin = strings.NewReader(lines)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("kcat produce to %s: %v\n%s", topic, err, out)
+	}
+}
+
+// kcatConsume returns every record of topic as "key\tvalue".
+func kcatConsume(t *testing.T, kcat, addr, topic string) []string {
+	t.Helper()
+	cmd := exec.Command(kcat, "-b", addr, "-t", topic, "-C", "-o", "beginning", "-e", "-q", "-f", "%k\t%s\n")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("kcat consume %s: %v", topic, err)
+	}
+	var recs []string
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		recs = append(recs, sc.Text())
+	}
+	return recs
+}
+
+func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %v waiting for %s", timeout, what)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}

@@ -1,0 +1,147 @@
+package kafkarun
+
+import (
+	"math/bits"
+	"sync/atomic"
+	"time"
+)
+
+// Stats is a snapshot of a runner's counters, all since it was created.
+type Stats struct {
+	// RecordsIn and BytesIn count fetched records and their key, value and
+	// header bytes.
+	RecordsIn, BytesIn uint64
+	// RecordsOut and BytesOut count de-identified records acknowledged by
+	// their output topic, and their bytes.
+	RecordsOut, BytesOut uint64
+	// RecordsDLQ counts records sent to the dead-letter topic instead.
+	RecordsDLQ uint64
+	// Commits counts successful offset commits; CommitErrors failed ones.
+	Commits, CommitErrors uint64
+	// FetchErrors, WriteErrors count failed fetches and failed batch writes
+	// (each retried).
+	FetchErrors, WriteErrors uint64
+	// InFlightRecords and InFlightBytes are records fetched and not yet
+	// acknowledged, at the time of the snapshot.
+	InFlightRecords, InFlightBytes int64
+	// Latency is the distribution of record ages (acknowledgement time minus
+	// the record's timestamp) of acknowledged records.
+	Latency Latency
+}
+
+// counters are the live values behind Stats.
+type counters struct {
+	recordsIn, bytesIn     atomic.Uint64
+	recordsOut, bytesOut   atomic.Uint64
+	recordsDLQ             atomic.Uint64
+	commits, commitErrors  atomic.Uint64
+	fetchErrors, writeErrs atomic.Uint64
+	inFlightRecs           atomic.Int64
+	inFlightBytes          atomic.Int64
+	latency                histogram
+}
+
+func (c *counters) snapshot() Stats {
+	return Stats{
+		RecordsIn:       c.recordsIn.Load(),
+		BytesIn:         c.bytesIn.Load(),
+		RecordsOut:      c.recordsOut.Load(),
+		BytesOut:        c.bytesOut.Load(),
+		RecordsDLQ:      c.recordsDLQ.Load(),
+		Commits:         c.commits.Load(),
+		CommitErrors:    c.commitErrors.Load(),
+		FetchErrors:     c.fetchErrors.Load(),
+		WriteErrors:     c.writeErrs.Load(),
+		InFlightRecords: c.inFlightRecs.Load(),
+		InFlightBytes:   c.inFlightBytes.Load(),
+		Latency:         c.latency.snapshot(),
+	}
+}
+
+// histogram counts durations in log-linear buckets: four per power of two
+// of microseconds, so a quantile is at most 25% above the true value.
+type histogram struct {
+	buckets [histBuckets]atomic.Uint64
+}
+
+const (
+	histSub     = 4 // buckets per power of two
+	histBuckets = 40 * histSub
+)
+
+func (h *histogram) observe(d time.Duration) {
+	h.buckets[bucketOf(d)].Add(1)
+}
+
+func bucketOf(d time.Duration) int {
+	us := uint64(max(d/time.Microsecond, 0))
+	if us < histSub {
+		return int(us)
+	}
+	exp := bits.Len64(us) - 1 // us in [2^exp, 2^(exp+1))
+	sub := int(us>>(exp-2)) & (histSub - 1)
+	return min((exp-1)*histSub+sub, histBuckets-1)
+}
+
+// bucketUpper is the largest duration that falls in bucket i.
+func bucketUpper(i int) time.Duration {
+	if i < histSub {
+		return time.Duration(i+1) * time.Microsecond
+	}
+	exp := i/histSub + 1
+	sub := i % histSub
+	us := uint64(histSub+sub+1) << (exp - 2)
+	return time.Duration(us) * time.Microsecond
+}
+
+func (h *histogram) snapshot() Latency {
+	var l Latency
+	for i := range h.buckets {
+		l.counts[i] = h.buckets[i].Load()
+	}
+	return l
+}
+
+// Latency is a snapshot of a latency distribution.
+type Latency struct {
+	counts [histBuckets]uint64
+}
+
+// Count returns the number of observations.
+func (l Latency) Count() uint64 {
+	var n uint64
+	for _, c := range l.counts {
+		n += c
+	}
+	return n
+}
+
+// Quantile returns an upper bound of the q-quantile (0 < q <= 1), or zero
+// when nothing was observed.
+func (l Latency) Quantile(q float64) time.Duration {
+	n := l.Count()
+	if n == 0 {
+		return 0
+	}
+	rank := uint64(q * float64(n))
+	if rank == 0 {
+		rank = 1
+	}
+	var seen uint64
+	for i, c := range l.counts {
+		seen += c
+		if seen >= rank {
+			return bucketUpper(i)
+		}
+	}
+	return bucketUpper(histBuckets - 1)
+}
+
+// Sub returns the observations in l that are not in earlier, a snapshot
+// taken before l from the same runner.
+func (l Latency) Sub(earlier Latency) Latency {
+	for i := range l.counts {
+		l.counts[i] -= earlier.counts[i]
+	}
+	return l
+}

@@ -1,0 +1,221 @@
+package kafkarun
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/pixelprivacy/veil/transforms"
+)
+
+// job is one record on its way through the pipeline.
+type job struct {
+	in   kafka.Message
+	out  kafka.Message // the de-identified record, or its dead letter
+	dead bool          // out is a dead letter
+	part *partition
+	seq  uint64 // position in part's fetch order
+	size int64  // recordSize(&in)
+}
+
+// slot is one worker's place in the pool: its queue, and the job it is
+// redacting, watched for timeouts. When a job times out the watchdog takes
+// it over and starts a new goroutine in the slot; the stuck one ends, unseen,
+// whenever its Redact returns.
+type slot struct {
+	in  chan *job
+	cur atomic.Pointer[job]
+}
+
+// arenaSize is the size of the buffers outputs are carved from: one
+// allocation serves many records, and the garbage collector frees a buffer
+// once every record in it is written.
+const arenaSize = 256 << 10
+
+// redactor is one worker goroutine's Transformer and output buffer.
+type redactor struct {
+	t     Transformer
+	arena []byte
+}
+
+// startWorkers starts a goroutine per slot, and one in g that closes the sink
+// queues once every slot has drained.
+func (r *Runner) startWorkers(ctx context.Context, g *errgroup.Group) {
+	var live sync.WaitGroup
+	live.Add(len(r.slots))
+	r.slotDone = live.Done
+	for _, s := range r.slots {
+		go r.work(ctx, s)
+	}
+	g.Go(func() error {
+		drained := make(chan struct{})
+		go func() {
+			live.Wait()
+			close(drained)
+		}()
+		select {
+		case <-drained:
+			for _, s := range r.sinks {
+				close(s.in)
+			}
+		case <-ctx.Done():
+		}
+		return nil
+	})
+}
+
+// work redacts the jobs of slot s until its queue is closed or ctx is done.
+func (r *Runner) work(ctx context.Context, s *slot) {
+	rd := &redactor{t: r.o.NewTransformer()}
+	for {
+		var j *job
+		var ok bool
+		select {
+		case j, ok = <-s.in:
+		case <-ctx.Done():
+		}
+		if !ok {
+			r.slotDone()
+			return
+		}
+		s.cur.Store(j)
+		out, reason, field := rd.redact(r, j)
+		if !s.cur.CompareAndSwap(j, nil) {
+			return // timed out: the watchdog sent j to the DLQ and replaced us
+		}
+		if reason != "" {
+			j.deadLetter(reason, field)
+		} else {
+			j.out = out
+		}
+		if !r.emit(ctx, j) {
+			r.slotDone()
+			return
+		}
+	}
+}
+
+// emit hands a finished job to its sink.
+func (r *Runner) emit(ctx context.Context, j *job) bool {
+	s := j.part.input.sinks[j.part.worker]
+	if j.dead {
+		s = r.dlq
+	}
+	select {
+	case s.in <- j:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// redact de-identifies j's key, header values and value. A failure, a
+// RecordError or a panic, returns the reason and the field that failed.
+func (rd *redactor) redact(r *Runner, j *job) (out kafka.Message, reason, field string) {
+	defer func() {
+		if recover() != nil {
+			// The panic value may quote the record: it is not logged.
+			r.log.Error("redaction panicked; record sent to the dead-letter topic",
+				"topic", j.in.Topic, "partition", j.in.Partition, "offset", j.in.Offset, "field", field)
+			reason = ReasonPanic
+			rd.t = r.o.NewTransformer() // its state may be broken
+			rd.arena = nil
+		}
+	}()
+	in := &j.in
+	out = kafka.Message{Time: in.Time, Partition: in.Partition}
+	var err error
+	field = FieldKey
+	if out.Key, err = rd.apply(in.Key, transforms.FormatText); err != nil {
+		return out, reasonOf(err), field
+	}
+	if len(in.Headers) > 0 {
+		field = FieldHeader
+		out.Headers = make([]kafka.Header, len(in.Headers))
+		for i, h := range in.Headers {
+			out.Headers[i].Key = h.Key
+			if out.Headers[i].Value, err = rd.apply(h.Value, transforms.FormatText); err != nil {
+				return out, reasonOf(err), field
+			}
+		}
+	}
+	field = FieldValue
+	if out.Value, err = rd.apply(in.Value, j.part.input.format); err != nil {
+		return out, reasonOf(err), field
+	}
+	return out, "", ""
+}
+
+// apply redacts b into the arena. Empty and nil stay as they are: a nil
+// value is a tombstone.
+func (rd *redactor) apply(b []byte, f transforms.Format) ([]byte, error) {
+	if len(b) == 0 {
+		return b, nil
+	}
+	// Redaction may grow a record (a token is longer than most values);
+	// leave room so that the arena is rarely copied by append.
+	need := 2*len(b) + 256
+	if need > arenaSize/4 {
+		return rd.t.Redact(nil, b, f)
+	}
+	if cap(rd.arena)-len(rd.arena) < need {
+		rd.arena = make([]byte, 0, arenaSize)
+	}
+	start := len(rd.arena)
+	a, err := rd.t.Redact(rd.arena, b, f)
+	if err != nil {
+		return nil, err
+	}
+	rd.arena = a
+	return a[start:len(a):len(a)], nil
+}
+
+// reasonOf names a redaction error for the dead-letter topic.
+func reasonOf(err error) string {
+	var re *transforms.RecordError
+	if errors.As(err, &re) {
+		return re.Reason.String()
+	}
+	return "error"
+}
+
+// watch sends records whose redaction takes longer than RecordTimeout to the
+// DLQ and replaces their workers. It checks four times per RecordTimeout, so
+// a record is declared stuck after between one and 1.25 RecordTimeouts.
+func (r *Runner) watch(ctx context.Context) error {
+	const checks = 4
+	t := time.NewTicker(r.o.RecordTimeout / checks)
+	defer t.Stop()
+	seen := make([]*job, len(r.slots))
+	ticks := make([]int, len(r.slots))
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+		for i, s := range r.slots {
+			j := s.cur.Load()
+			if j == nil || j != seen[i] {
+				seen[i], ticks[i] = j, 0
+				continue
+			}
+			if ticks[i]++; ticks[i] < checks || !s.cur.CompareAndSwap(j, nil) {
+				continue
+			}
+			seen[i], ticks[i] = nil, 0
+			r.log.Error("redaction timed out; record sent to the dead-letter topic, worker replaced",
+				"topic", j.in.Topic, "partition", j.in.Partition, "offset", j.in.Offset)
+			j.deadLetter(ReasonTimeout, "")
+			if !r.emit(ctx, j) {
+				return nil
+			}
+			go r.work(ctx, s)
+		}
+	}
+}
