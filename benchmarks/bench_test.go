@@ -11,27 +11,36 @@ import (
 //
 //	GOMAXPROCS=1 go test ./benchmarks -run '^$' -bench .
 func BenchmarkRedact(b *testing.B) {
-	mixed := benchmarks.Generate(1, 4000, [3]int{})
-	prose := benchmarks.Prose(256 << 10)
 	w, err := benchmarks.NewWorker()
 	if err != nil {
 		b.Fatal(err)
 	}
-	baseline := benchmarks.NewRegexpBaseline()
 	out := make([]byte, 0, 1<<21)
-
-	b.Run("mixed", func(b *testing.B) {
-		b.SetBytes(mixed.Bytes)
-		b.ReportAllocs()
-		for b.Loop() {
-			for _, ev := range mixed.Events {
-				out, err = w.Redact(out[:0], ev.Line, transforms.FormatAuto)
-				if err != nil {
-					b.Fatal(err)
+	corpora := []struct {
+		name string
+		mix  [3]int
+	}{
+		{"mixed", [3]int{}},
+		{"usage", [3]int{1, 0, 0}},
+		{"log", [3]int{0, 1, 0}},
+		{"prompt", [3]int{0, 0, 1}},
+	}
+	for _, c := range corpora {
+		corpus := benchmarks.Generate(1, 4000, c.mix)
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(corpus.Bytes)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, ev := range corpus.Events {
+					out, err = w.Redact(out[:0], ev.Line, transforms.FormatAuto)
+					if err != nil {
+						b.Fatal(err)
+					}
 				}
 			}
-		}
-	})
+		})
+	}
+	prose := benchmarks.Prose(256 << 10)
 	b.Run("prose", func(b *testing.B) {
 		b.SetBytes(int64(len(prose)))
 		b.ReportAllocs()
@@ -42,6 +51,8 @@ func BenchmarkRedact(b *testing.B) {
 			}
 		}
 	})
+	mixed := benchmarks.Generate(1, 4000, [3]int{})
+	baseline := benchmarks.NewRegexpBaseline()
 	b.Run("regexp-baseline-mixed", func(b *testing.B) {
 		b.SetBytes(mixed.Bytes)
 		b.ReportAllocs()

@@ -326,7 +326,7 @@ func (sc *scanner) national(nm *number, mask uint64) bool {
 // with that region's trunk prefix ("0") stripped.
 func (sc *scanner) trunkNational(nm *number) bool {
 	d := nm.digits()
-	for mask := sc.mask; mask != 0; {
+	for mask := sc.mask & sc.set.prefixed[d[0]-'0']; mask != 0; {
 		r, _, nsn, ok := sc.set.phones.National(d, mask)
 		if !ok {
 			return false
@@ -347,18 +347,24 @@ func (sc *scanner) trunkNational(nm *number) bool {
 // than from a region with 10-digit numbers written otherwise.
 func (s *Set) nationalRegion(nm *number, mask uint64) (region int, ok bool) {
 	d := nm.digits()
+	if len(d) == 0 {
+		return 0, false
+	}
 	g := nm.glen
 	if m := mask & s.nanpaMask; m != 0 && nm.nd == 10 && nm.groups == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 {
 		if r, _, _, ok := s.phones.National(d, m); ok {
 			return r, true
 		}
 	}
+	// Only regions where the number may be written bare, or where it
+	// starts with a prefix that can be stripped, can take it.
+	mask &= s.bareLen[min(nm.nd, maxDigits)] | s.prefixed[d[0]-'0']
 	for mask != 0 {
 		r, _, nsn, ok := s.phones.National(d, mask)
 		if !ok {
 			return 0, false
 		}
-		if nsn > 0 || s.bareOK&(1<<r) != 0 && nm.nd >= int(s.bareMin[r]) {
+		if nsn > 0 || s.bareLen[min(nm.nd, maxDigits)]&(1<<r) != 0 {
 			return r, true
 		}
 		mask &^= 1 << r

@@ -48,13 +48,18 @@ type Hint struct {
 type Set struct {
 	enabled    [MaxKinds]bool
 	phones     *phonetab.Table
-	regionMask uint64          // all configured phone regions
-	cnMask     uint64          // the CN region, for bare 11-digit mobile numbers
-	nanpaMask  uint64          // the North American regions (US, CA)
-	bareOK     uint64          // regions whose national numbers are written without a trunk prefix
-	bareMin    [MaxKinds]uint8 // per region: the fewest digits of a number written so
-	adidWords  [][]byte
-	adidKeys   []string
+	regionMask uint64 // all configured phone regions
+	cnMask     uint64 // the CN region, for bare 11-digit mobile numbers
+	nanpaMask  uint64 // the North American regions (US, CA)
+	// bareLen[n]: the regions where a national number of n digits may be
+	// written without a trunk prefix (all their numbers are written so,
+	// or n is long enough to hold the area code).
+	bareLen [maxDigits + 1]uint64
+	// prefixed[d]: the regions where a number starting with digit d may
+	// carry a prefix to strip (trunk, international, calling code).
+	prefixed  [10]uint64
+	adidWords [][]byte
+	adidKeys  []string
 }
 
 // New builds a Set. It fails on an unknown phone region or kind.
@@ -90,11 +95,19 @@ func New(o Options) (*Set, error) {
 	}
 	for i, r := range t.Regions() {
 		if bareNationalRegions[r] || phonenumbers.GetNddPrefixForRegion(r, true) == "" {
-			s.bareOK |= 1 << i
+			bareMin := 9
+			if r == "BR" || s.nanpaMask&(1<<i) != 0 {
+				bareMin = 10 // the area code is part of every number written
+			}
+			for n := bareMin; n <= maxDigits; n++ {
+				s.bareLen[n] |= 1 << i
+			}
 		}
-		s.bareMin[i] = 9
-		if r == "BR" || s.nanpaMask&(1<<i) != 0 {
-			s.bareMin[i] = 10 // the area code is part of every number written
+		first := t.PrefixDigits(i)
+		for d := range s.prefixed {
+			if first>>d&1 != 0 {
+				s.prefixed[d] |= 1 << i
+			}
 		}
 	}
 	keys := o.AdIDKeys

@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors"
@@ -242,7 +243,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 // skipWS returns the offset of the first byte at or after i that is not JSON
 // whitespace.
 func skipWS(b []byte, i int) int {
-	for i < len(b) {
+	for i < len(b) && b[i] <= ' ' {
 		switch b[i] {
 		case ' ', '\t', '\n', '\r':
 			i++
@@ -261,13 +262,15 @@ var strPlain = func() (t [256]bool) {
 	return t
 }()
 
-// special8 reports whether any of the 8 bytes in x is '"', '\\' or a
-// control character, without a branch per byte.
-func special8(x uint64) bool {
+// special8 returns a mask whose lowest set bit is the top bit of the first
+// of the 8 bytes of x (in little-endian order) that is '"', '\\' or a
+// control character, or 0 if there is none, without a branch per byte.
+// Bits above the lowest may be false alarms: only the lowest is exact.
+func special8(x uint64) uint64 {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	q := x ^ lo*'"'
 	b := x ^ lo*'\\'
-	return ((q-lo)&^q|(b-lo)&^b|(x-lo*0x20)&^x)&hi != 0
+	return ((q-lo)&^q | (b-lo)&^b | (x-lo*0x20)&^x) & hi
 }
 
 // scanString validates the JSON string whose content starts at src[i] and
@@ -275,7 +278,11 @@ func special8(x uint64) bool {
 // the offset of the problem.
 func scanString(src []byte, i int) (int, bool) {
 	for {
-		for i+8 <= len(src) && !special8(binary.LittleEndian.Uint64(src[i:])) {
+		for i+8 <= len(src) {
+			if m := special8(binary.LittleEndian.Uint64(src[i:])); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				goto special
+			}
 			i += 8
 		}
 		for i < len(src) && strPlain[src[i]] {
@@ -284,6 +291,7 @@ func scanString(src []byte, i int) (int, bool) {
 		if i >= len(src) {
 			return i, false
 		}
+	special:
 		switch src[i] {
 		case '"':
 			return i, true

@@ -231,20 +231,21 @@ func (e *hintEntry) holds(h uint64, key []byte) bool {
 	return e.n != 0 && e.hash == h && int(e.n) == len(key) && string(e.key[:e.n]) == string(key)
 }
 
-// hashKey is a fast seeded hash of a short JSON key, 8 bytes at a time;
-// maphash costs more than the lookup it serves. A poor spread would only
-// cost cache misses: entries are compared in full.
+// hashKey is a fast seeded hash of a short JSON key from at most two
+// overlapping 8-byte loads; maphash costs more than the lookup it serves. A
+// poor spread would only cost cache misses: entries are compared in full.
 func hashKey(b []byte, seed uint64) uint64 {
 	const m = 0x9e3779b97f4a7c15
-	h := seed ^ uint64(len(b))*m
-	for ; len(b) >= 8; b = b[8:] {
-		h = (h ^ binary.LittleEndian.Uint64(b)) * m
-		h ^= h >> 29
+	var x, y uint64
+	switch n := len(b); {
+	case n >= 8:
+		x, y = binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[n-8:])
+	case n >= 4:
+		x, y = uint64(binary.LittleEndian.Uint32(b)), uint64(binary.LittleEndian.Uint32(b[n-4:]))
+	case n > 0:
+		x = uint64(b[0]) | uint64(b[n/2])<<8 | uint64(b[n-1])<<16
 	}
-	var t uint64
-	for i, c := range b {
-		t |= uint64(c) << (8 * i)
-	}
-	h = (h ^ t) * m
+	h := (seed ^ uint64(len(b)) ^ x) * m
+	h = (h ^ h>>29 ^ y) * m
 	return h ^ h>>32
 }

@@ -64,6 +64,9 @@ type region struct {
 	idd     *prefixRE  // international prefix
 	rule    prefixRule // national prefix
 	tooLong uint64     // lengths longer than any possible number
+	// prefixDigits are the first digits of the numbers from which
+	// something can be stripped (see PrefixDigits).
+	prefixDigits uint16
 }
 
 // prefixRule is a region's national-prefix-for-parsing rule.
@@ -165,6 +168,10 @@ func newRegion(m *phonenumbers.PhoneMetadata) (region, error) {
 		return r, err
 	}
 	_, r.tooLong = lengthClasses(m.GetGeneralDesc())
+	r.prefixDigits = r.idd.firstDigits() | 1<<(r.ccText[0]-'0')
+	if r.rule.re != nil {
+		r.prefixDigits |= r.rule.re.firstDigits()
+	}
 	return r, nil
 }
 
@@ -217,6 +224,12 @@ func lengthClasses(d *phonenumbers.PhoneNumberDesc) (keep, tooLong uint64) {
 	}
 	return keep, tooLong
 }
+
+// PrefixDigits returns, as a bit set (bit d for '0'+d), the first digits of the national-format numbers from which
+// National can strip something in region index region: its national (trunk) prefix, its international prefix or its
+// calling code. National returns nsnStart 0 for every number that starts with another digit, so a caller that wants
+// only numbers written with a prefix can skip the region for them.
+func (t *Table) PrefixDigits(region int) uint16 { return t.regions[region].prefixDigits }
 
 // Regions returns the regions National accepts, in priority order.
 func (t *Table) Regions() []string { return slices.Clone(t.names) }
@@ -318,12 +331,15 @@ func (t *Table) national(r *region, digits []byte, buf *scratch) ([]byte, bool) 
 	if len(digits) < minNSN || len(digits) > maxDigits {
 		return nil, false
 	}
+	c := &t.codes[r.cc]
+	if r.prefixDigits>>(digits[0]-'0')&1 == 0 {
+		return digits, t.valid(c.start, digits) // no prefix rule can match
+	}
 	// An international prefix makes the rest international, unless a 0 follows (calling codes don't start with 0).
 	if end, _, _, ok := r.idd.match(digits); ok && (end == len(digits) || digits[end] != '0') {
 		cc, nsn, ok := t.international(digits[end:], buf)
 		return nsn, ok && cc == r.cc
 	}
-	c := &t.codes[r.cc]
 	// The region's own calling code in front is dropped if the rest fits the general pattern and the whole does
 	// not, or if the whole is too long.
 	if len(digits) >= len(r.ccText) && string(digits[:len(r.ccText)]) == r.ccText {

@@ -224,6 +224,35 @@ func TestAgreementRandom(t *testing.T) {
 	intl.report("random international")
 }
 
+// TestPrefixDigits checks PrefixDigits' promise: National strips something
+// only from numbers that start with one of the digits it returns.
+func TestPrefixDigits(t *testing.T) {
+	n := 2000
+	if raceEnabled || testing.Short() {
+		n = 200
+	}
+	for _, region := range sampleRegions {
+		tab := regionTables()[region]
+		i, _ := tab.RegionIndex(region)
+		first := tab.PrefixDigits(i)
+		r := rand.New(rand.NewPCG(2, uint64(i)))
+		national, _ := examples(region)
+		for j := range n {
+			d := randomDigits(r, 4+r.IntN(14))
+			if j%2 == 0 && len(national) > 0 {
+				d = onlyDigitsOf(mutate(r, national[r.IntN(len(national))]))
+			}
+			if d == "" {
+				continue
+			}
+			_, _, start, ok := tab.National([]byte(d), 1<<i)
+			if ok && start > 0 && first>>(d[0]-'0')&1 == 0 {
+				t.Fatalf("%s: National(%s) strips %d digits, but PrefixDigits = %010b", region, d, start, first)
+			}
+		}
+	}
+}
+
 func TestNew(t *testing.T) {
 	tests := []struct {
 		name    string

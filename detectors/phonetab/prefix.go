@@ -42,6 +42,37 @@ func compilePrefix(pattern string, group int) (*prefixRE, error) {
 	return p, nil
 }
 
+// firstDigits returns the digits a match can start with, as a bit set (bit d for '0'+d); every digit if the
+// pattern can match the empty string.
+func (p *prefixRE) firstDigits() uint16 {
+	var m uint16
+	seen := make([]bool, len(p.prog.Inst))
+	stack := []uint32{uint32(p.prog.Start)}
+	for len(stack) > 0 {
+		pc := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[pc] {
+			continue
+		}
+		seen[pc] = true
+		switch in := &p.prog.Inst[pc]; in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			stack = append(stack, in.Out, in.Arg)
+		case syntax.InstCapture, syntax.InstEmptyWidth, syntax.InstNop:
+			stack = append(stack, in.Out)
+		case syntax.InstMatch:
+			return allDigits
+		case syntax.InstFail:
+		default:
+			m |= p.digits[pc]
+		}
+	}
+	return m
+}
+
+// allDigits is the digit set of every digit.
+const allDigits = 1<<10 - 1
+
 // match reports whether the pattern matches at the start of s, which must have only ASCII digits, where the match
 // ends, and the span [gs, ge) of the group, or -1, -1 if the group did not take part.
 func (p *prefixRE) match(s []byte) (end, gs, ge int, ok bool) {
