@@ -51,6 +51,9 @@ func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
 		}
 		return dst
 	case IPv4, IPv6:
+		if canonicalIPv4(value) {
+			return append(dst, value...) // already as netip would print it
+		}
 		a, err := parseAddr(value)
 		if err != nil {
 			return append(dst, value...)
@@ -66,6 +69,31 @@ func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
 		return dst
 	}
 	return append(dst, value...)
+}
+
+// canonicalIPv4 reports whether v is a dotted-quad IPv4 address in the form
+// net/netip prints: four decimal octets up to 255 without leading zeros.
+func canonicalIPv4(v []byte) bool {
+	groups, n, val := 0, 0, 0
+	for i, c := range v {
+		switch {
+		case isDigit(c):
+			if n == 1 && val == 0 {
+				return false // a leading zero
+			}
+			val = val*10 + int(c-'0')
+			n++
+			if val > 255 {
+				return false
+			}
+		case c == '.' && n > 0 && i+1 < len(v):
+			groups++
+			n, val = 0, 0
+		default:
+			return false
+		}
+	}
+	return groups == 3 && n > 0
 }
 
 // parseAddr parses an IP address, dropping any zone without keeping it.

@@ -51,12 +51,13 @@ func readNumber(b []byte, p, start int, nm *number) {
 	var last numberState // before the last space separator
 	for {
 		gs := nm.nd
+		nd := nm.nd // in a register: nm.nd would be stored on every digit
 		for {
 			if i < len(b) && isDigit(b[i]) {
-				if nm.nd < maxDigits {
-					nm.d[nm.nd] = b[i]
+				if nd < maxDigits {
+					nm.d[nd] = b[i]
 				}
-				nm.nd++
+				nd++
 				i++
 				continue
 			}
@@ -64,12 +65,13 @@ func readNumber(b []byte, p, start int, nm *number) {
 			if w == 0 {
 				break
 			}
-			if nm.nd < maxDigits {
-				nm.d[nm.nd] = d
+			if nd < maxDigits {
+				nm.d[nd] = d
 			}
-			nm.nd++
+			nd++
 			i += w
 		}
+		nm.nd = nd
 		if nm.groups < maxGroups {
 			nm.glen[nm.groups] = uint8(min(nm.nd-gs, 255))
 		}

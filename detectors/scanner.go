@@ -1,5 +1,7 @@
 package detectors
 
+import "unicode/utf8"
+
 // scanner is the state of one pass over b. Handlers start at an anchor byte,
 // verify locally, emit spans in order and return where scanning resumes.
 type scanner struct {
@@ -14,27 +16,34 @@ type scanner struct {
 	emitted int
 }
 
-func (sc *scanner) run() {
+// firstAnchor returns the offset of the first byte at or after i that can
+// start a finding, or len(b).
+func firstAnchor(b []byte) int {
+	i, n := 0, len(b)
+	// Four at a time: the table lookups are independent.
+	for i+4 <= n && anchor[b[i]]|anchor[b[i+1]]|anchor[b[i+2]]|anchor[b[i+3]] == 0 {
+		i += 4
+	}
+	for i < n && anchor[b[i]] == 0 {
+		i++
+	}
+	return i
+}
+
+// run scans b from the anchor byte at b[i].
+func (sc *scanner) run(i int) {
 	b := sc.b
 	n := len(b)
-	i := 0
 	for i < n {
-		// Skip bytes that cannot start a finding, four at a time.
-		for i+4 <= n && anchor[b[i]]|anchor[b[i+1]]|anchor[b[i+2]]|anchor[b[i+3]] == 0 {
-			i += 4
-		}
-		for i < n && anchor[b[i]] == 0 {
-			i++
-		}
-		if i >= n {
-			return
-		}
 		next := sc.at(i)
 		if next <= i {
 			next = i + 1
 		}
 		sc.floor = next
-		i = next
+		if next >= n {
+			return
+		}
+		i = next + firstAnchor(b[next:])
 	}
 }
 
@@ -173,7 +182,48 @@ func (sc *scanner) token(ws int) int {
 		}
 	}
 	if digits {
+		if next, ok := skimShort(b, ws); ok {
+			return next
+		}
 		return sc.number(ws, ws)
 	}
 	return skipWord(b, r)
+}
+
+// skimShort passes over a run of digits and separators at b[p] that cannot
+// hold a finding: fewer than 7 digits (the shortest phone number) and fewer
+// than 3 dots (an IPv4 address), read without the cost of readNumber. Most
+// digit runs are such: versions, sizes, HTTP statuses, parts of dates. It
+// returns where scanning resumes, or false when the run needs a full read
+// (it may be a finding, or what follows it changes its meaning).
+func skimShort(b []byte, p int) (next int, ok bool) {
+	digits, dots, last := 0, 0, p
+	i := p
+	for ; i < len(b); i++ {
+		switch c := b[i]; {
+		case isDigit(c):
+			digits++
+			last = i + 1
+			continue
+		case c == '.':
+			dots++
+			continue
+		case c == ' ' || c == '-' || c == '(' || c == ')':
+			continue
+		}
+		break
+	}
+	switch {
+	case digits >= 7 || dots >= 3:
+		return 0, false
+	case i == len(b):
+		return i, true
+	}
+	switch c := b[i]; {
+	case i == last && (isAlnum(c) || c == '_'):
+		return skipWord(b, i), true // "1920x1080", "123ms", "2026-06-02T"
+	case c == ',' || c == ':' || c == '/' || c >= utf8.RuneSelf || encodedAt(b, i):
+		return 0, false // "1,299", "10:11:12", "02/06/2026", full-width digits, "123@..."
+	}
+	return last, true
 }

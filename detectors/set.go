@@ -161,9 +161,13 @@ func (s *Set) AppendValueSpans(dst []Span, b []byte, h Hint) []Span {
 }
 
 func (s *Set) scan(dst []Span, b []byte, h Hint, mask uint64) []Span {
+	i := firstAnchor(b)
+	if i == len(b) {
+		return dst // most JSON values and many words hold no anchor byte
+	}
 	first := len(dst)
 	sc := scanner{set: s, b: b, dst: dst, hint: h, mask: mask}
-	sc.run()
+	sc.run(i)
 	// Handlers emit in order; resolving keeps the one rule in one place.
 	out := ResolveOverlaps(sc.dst[first:])
 	return sc.dst[:first+len(out)]

@@ -103,15 +103,23 @@ func jsonForm(json bool) uint8 {
 // decoded first, so that a value gets the same token in text and in JSON
 // however it was escaped.
 func (w *Worker) canonicalValue(v []byte, k detectors.Kind, json bool) []byte {
+	w.canon = w.appendCanonical(w.canon[:0], v, k, json)
+	return w.canon
+}
+
+// appendCanonical appends the canonical form of a finding (see
+// canonicalValue) to dst.
+func (w *Worker) appendCanonical(dst, v []byte, k detectors.Kind, json bool) []byte {
 	if json && bytes.IndexByte(v, '\\') >= 0 {
 		w.plain = unescapeJSON(w.plain[:0], v)
 		v = w.plain
 	}
-	w.canon = w.e.set.AppendCanonical(w.canon[:0], v, k)
-	if len(w.canon) == 0 {
-		w.canon = append(w.canon, v...)
+	n := len(dst)
+	dst = w.e.set.AppendCanonical(dst, v, k)
+	if len(dst) == n {
+		dst = append(dst, v...)
 	}
-	return w.canon
+	return dst
 }
 
 // appendMask appends v with its middle characters replaced by the mask

@@ -23,6 +23,7 @@ type Worker struct {
 	spans []detectors.Span
 	check []detectors.Span // re-detection of masked output
 	canon []byte
+	msg   []byte // the HMAC's message
 	plain []byte // a JSON string value with its escapes decoded
 	stack []frame
 	cache *tokenCache
@@ -125,13 +126,16 @@ func (w *Worker) macOf(k detectors.Kind, form uint8, v []byte) *[macLen]byte {
 	if e2.holds(h, k, form, v) {
 		return &e2.mac
 	}
-	canon := v
-	if form != formCanonical {
-		canon = w.canonicalValue(v, k, form == formJSON)
+	// The message, kind name || 0x00 || canonical value, is written at
+	// once: each Write costs more than the copy.
+	w.msg = append(w.msg[:0], w.e.macPrefix[k]...)
+	if form == formCanonical {
+		w.msg = append(w.msg, v...)
+	} else {
+		w.msg = w.appendCanonical(w.msg, v, k, form == formJSON)
 	}
 	w.mac.Reset()
-	w.mac.Write(w.e.macPrefix[k])
-	w.mac.Write(canon)
+	w.mac.Write(w.msg)
 	sum := w.mac.Sum(w.sum[:0])
 	ent := pickSlot(e1, e2, e1.n == 0, e2.n == 0, h)
 	if len(v) > len(ent.value) {
@@ -190,13 +194,19 @@ func (e *tokenEntry) holds(h uint64, k detectors.Kind, form uint8, v []byte) boo
 		int(e.n) == len(v) && string(e.value[:e.n]) == string(v)
 }
 
-// hintCacheSize is the number of entries of a worker's key-hint cache.
-const hintCacheSize = 256
+// hintCacheSize is the number of entries of a worker's key-hint cache, a
+// power of two; hintProbes is how many entries a key may be in.
+const (
+	hintCacheSize = 512
+	hintProbes    = 8
+)
 
-// hintCache remembers what the detector set said about recent JSON keys:
+// hintCache remembers what the detector set said about the JSON keys seen:
 // records of one stream share a schema, so the same keys come again in
-// every record. Like tokenCache it is direct-mapped by a seeded hash and
-// compares the whole key, so it is never wrong.
+// every record. It is an open-addressing table, seeded-hashed and probed
+// linearly, that is never evicted from: a schema's keys stay in it, and a
+// key whose neighbourhood is full is classified afresh each time. Entries
+// compare the whole key, so it is never wrong.
 type hintCache [hintCacheSize]hintEntry
 
 type hintEntry struct {
@@ -212,23 +222,19 @@ func (w *Worker) keyHint(key []byte) detectors.Hint {
 		return w.e.set.KeyHint(key)
 	}
 	h := hashKey(key, w.e.keySeed)
-	i1, i2 := cacheSlots(h, hintCacheSize)
-	e1, e2 := &w.hints[i1], &w.hints[i2]
-	if e1.holds(h, key) {
-		return e1.hint
+	for i := range uint64(hintProbes) {
+		e := &w.hints[(h+i)&(hintCacheSize-1)]
+		if e.n == 0 {
+			e.hint = w.e.set.KeyHint(key)
+			e.hash, e.n = h, uint8(len(key))
+			copy(e.key[:], key)
+			return e.hint
+		}
+		if e.hash == h && int(e.n) == len(key) && string(e.key[:e.n]) == string(key) {
+			return e.hint
+		}
 	}
-	if e2.holds(h, key) {
-		return e2.hint
-	}
-	ent := pickSlot(e1, e2, e1.n == 0, e2.n == 0, h)
-	ent.hint = w.e.set.KeyHint(key)
-	ent.hash, ent.n = h, uint8(len(key))
-	copy(ent.key[:], key)
-	return ent.hint
-}
-
-func (e *hintEntry) holds(h uint64, key []byte) bool {
-	return e.n != 0 && e.hash == h && int(e.n) == len(key) && string(e.key[:e.n]) == string(key)
+	return w.e.set.KeyHint(key)
 }
 
 // hashKey is a fast seeded hash of a short JSON key from at most two

@@ -88,7 +88,8 @@ type ninst struct {
 
 // dfa is the table every calling code's automaton is built into. State 0 is the dead state.
 type dfa struct {
-	next   []int32  // 10 transitions per state
+	next   []int32  // 10 transitions per state, while the DFA is built
+	step   []uint16 // next, once minimized, in half the cache lines
 	valid  []uint32 // bit n: a number of n digits ending in this state is valid
 	viable []uint32 // bit i: the digits read match the general pattern of region i of the calling code
 }
@@ -239,12 +240,19 @@ func (d *dfa) minimize(starts []int32) {
 	for i, s := range starts {
 		starts[i] = class[s]
 	}
+	if classes <= 1<<16 {
+		d.step = make([]uint16, len(next))
+		for i, s := range next {
+			d.step[i] = uint16(s)
+		}
+		d.next = nil
+	}
 }
 
 // walk returns the state reached from s over digits, which must be ASCII digits.
 func (d *dfa) walk(s int32, digits []byte) int32 {
 	for _, c := range digits {
-		if s = d.next[int(s)*10+int(c-'0')]; s == 0 {
+		if s = int32(d.step[int(s)*10+int(c-'0')]); s == 0 {
 			break
 		}
 	}

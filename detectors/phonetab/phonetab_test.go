@@ -655,7 +655,7 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	d := ct.dfa
 	b.ReportMetric(float64(len(d.valid)), "states")
-	b.ReportMetric(float64(4*(len(d.next)+len(d.valid)+len(d.viable))+int(unsafe.Sizeof(ct.codes))), "table-bytes")
+	b.ReportMetric(float64(2*len(d.step)+4*(len(d.valid)+len(d.viable))+int(unsafe.Sizeof(ct.codes))), "table-bytes")
 }
 
 // BenchmarkNew measures New once the shared tables exist.
