@@ -24,39 +24,40 @@ var anchor = func() (t [256]uint8) {
 	return t
 }()
 
-// asciiSet is a bitset of ASCII bytes, as in the standard library's bytes package.
-type asciiSet [8]uint32
-
-func makeASCIISet(chars string) (as asciiSet) {
-	for i := 0; i < len(chars); i++ {
-		c := chars[i]
-		as[c/32] |= 1 << (c % 32)
-	}
-	return as
-}
-
-func (as *asciiSet) has(c byte) bool { return as[c/32]&(1<<(c%32)) != 0 }
-
+// Byte classes for local checks, one table lookup each.
 const (
-	lettersASCII = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	digitsASCII  = "0123456789"
-)
-
-var (
-	hexSet    = makeASCIISet(digitsASCII + "abcdefABCDEF")
-	alnumSet  = makeASCIISet(digitsASCII + lettersASCII)
-	letterSet = makeASCIISet(lettersASCII)
-	// localSet holds the bytes accepted in an e-mail local part. It is
+	clHex    = 1 << iota // 0-9 a-f A-F
+	clAlnum              // 0-9 a-z A-Z
+	clLetter             // a-z A-Z
+	// clLocal marks the bytes accepted in an e-mail local part. It is
 	// narrower than RFC 5322's atext on purpose: '=', '/', '*', '&' and the
 	// like occur around addresses in URLs and logs far more often than in them.
-	localSet  = makeASCIISet(digitsASCII + lettersASCII + ".+_%-")
-	domainSet = makeASCIISet(digitsASCII + lettersASCII + "-")
+	clLocal
+	clDomain // letters, digits and '-'
 )
 
+var class = func() (t [256]uint8) {
+	set := func(bit uint8, chars string) {
+		for i := 0; i < len(chars); i++ {
+			t[chars[i]] |= bit
+		}
+	}
+	const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	const digits = "0123456789"
+	set(clHex, digits+"abcdefABCDEF")
+	set(clAlnum, digits+letters)
+	set(clLetter, letters)
+	set(clLocal, digits+letters+".+_%-")
+	set(clDomain, digits+letters+"-")
+	return t
+}()
+
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
-func isHex(c byte) bool    { return hexSet.has(c) }
-func isAlnum(c byte) bool  { return alnumSet.has(c) }
-func isLetter(c byte) bool { return letterSet.has(c) }
+func isHex(c byte) bool    { return class[c]&clHex != 0 }
+func isAlnum(c byte) bool  { return class[c]&clAlnum != 0 }
+func isLetter(c byte) bool { return class[c]&clLetter != 0 }
+func isLocal(c byte) bool  { return class[c]&clLocal != 0 }
+func isDomain(c byte) bool { return class[c]&clDomain != 0 }
 
 func hexVal(c byte) byte {
 	switch {

@@ -15,7 +15,7 @@ func (sc *scanner) email(at, dom int) int {
 	// The local part may reach back over bytes an earlier handler skipped
 	// (digits in "li.wei2024@..."), but never into an emitted span.
 	s := at
-	for s > sc.emitted && s > at-maxLocalLen && localSet.has(b[s-1]) {
+	for s > sc.emitted && s > at-maxLocalLen && isLocal(b[s-1]) {
 		s--
 	}
 	for s < at && (b[s] == '.' || b[s] == '+' || b[s] == '-') {
@@ -45,7 +45,7 @@ func domainAt(b []byte, i int) (end int, ok bool) {
 		alpha := true
 		for j < len(b) && j-i < maxDomainLen {
 			c := b[j]
-			if domainSet.has(c) {
+			if isDomain(c) {
 				alpha = alpha && isLetter(c)
 				j++
 				continue
@@ -64,7 +64,7 @@ func domainAt(b []byte, i int) (end int, ok bool) {
 		}
 		labels++
 		tld := alpha && j-ls >= 2 || j-ls > 4 && b[ls] == 'x' && b[ls+1] == 'n' && b[ls+2] == '-' && b[ls+3] == '-'
-		if j+1 < len(b) && b[j] == '.' && (domainSet.has(b[j+1]) || b[j+1] >= utf8.RuneSelf && idnStart(b[j+1:])) {
+		if j+1 < len(b) && b[j] == '.' && (isDomain(b[j+1]) || b[j+1] >= utf8.RuneSelf && idnStart(b[j+1:])) {
 			j++
 			continue
 		}

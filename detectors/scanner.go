@@ -142,6 +142,11 @@ func (sc *scanner) token(ws int) int {
 		r++
 	}
 	run := r - ws
+	if digits {
+		if end, ok := timestampAt(b, ws, run); ok {
+			return end
+		}
+	}
 	if r < len(b) {
 		switch b[r] {
 		case ':':

@@ -65,6 +65,15 @@ func TestAppendSpans(t *testing.T) {
 
 		// Phone decoys.
 		{"timestamp", "at 2026-06-02T10:11:12Z done", nil},
+		{"timestamp ms zone", "2026-06-02T08:00:00.549+08:00 INFO", nil},
+		{"access log time", `[02/Jun/2026:08:00:00 +0000] "GET /`, nil},
+		{"clock", "dur=00:38:17 length 01:17", nil},
+		{"date then phone", "2026-06-02 13800138000", []string{"PHONE:13800138000"}},
+		{"time then e164", "10:11:12 +8613800138000", []string{"PHONE:+8613800138000"}},
+		{"clock then mac", "at 10:11 aa:bb:cc:dd:ee:ff", []string{"MAC:aa:bb:cc:dd:ee:ff"}},
+		{"digit mac", "12:34:56:78:90:12", []string{"MAC:12:34:56:78:90:12"}},
+		{"clock ipv6", "10:11::1", []string{"IPV6:10:11::1"}},
+		{"date joined", "ref 2026-06-02-4155550132", nil},
 		{"date time", "2026-06-02 10:11:12 start", nil},
 		{"date dmy", "am 02.06.2026 um", nil},
 		{"epoch s", "ts=1780000000 ", nil},

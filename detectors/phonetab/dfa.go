@@ -249,6 +249,30 @@ func (d *dfa) minimize(starts []int32) {
 	}
 }
 
+// lengthsFrom returns a function that tells, for a state reached after depth digits, at which total lengths a
+// valid number can end on some path from it (bit n for n digits).
+func (d *dfa) lengthsFrom() func(s int32, depth int) uint32 {
+	const depths = maxNSN + 1
+	memo := make([]uint32, len(d.valid)*depths)
+	done := make([]bool, len(memo))
+	var lengths func(s int32, depth int) uint32
+	lengths = func(s int32, depth int) uint32 {
+		if s == 0 || depth >= depths {
+			return 0
+		}
+		k := int(s)*depths + depth
+		if !done[k] {
+			m := d.valid[s] & (1 << depth)
+			for c := range 10 {
+				m |= lengths(int32(d.step[int(s)*10+c]), depth+1)
+			}
+			memo[k], done[k] = m, true
+		}
+		return memo[k]
+	}
+	return lengths
+}
+
 // walk returns the state reached from s over digits, which must be ASCII digits.
 func (d *dfa) walk(s int32, digits []byte) int32 {
 	for _, c := range digits {
