@@ -226,7 +226,12 @@ func skimShort(b []byte, p int) (next int, ok bool) {
 	}
 	switch c := b[i]; {
 	case i == last && (isAlnum(c) || c == '_'):
-		return skipWord(b, i), true // "1920x1080", "123ms", "2026-06-02T"
+		if last-p != digits {
+			// "0 3a:ae:76:96:6c:20": where the number ends and what
+			// follows it begins takes the full reader.
+			return 0, false
+		}
+		return skipWord(b, i), true // "1920x1080", "123ms", "2026T"
 	case c == ',' || c == ':' || c == '/' || c >= utf8.RuneSelf || encodedAt(b, i):
 		return 0, false // "1,299", "10:11:12", "02/06/2026", full-width digits, "123@..."
 	}

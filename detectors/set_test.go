@@ -72,6 +72,8 @@ func TestAppendSpans(t *testing.T) {
 		{"time then e164", "10:11:12 +8613800138000", []string{"PHONE:+8613800138000"}},
 		{"clock then mac", "at 10:11 aa:bb:cc:dd:ee:ff", []string{"MAC:aa:bb:cc:dd:ee:ff"}},
 		{"digit mac", "12:34:56:78:90:12", []string{"MAC:12:34:56:78:90:12"}},
+		{"number then mac", "0 3a:ae:76:96:6c:20 0", []string{"MAC:3a:ae:76:96:6c:20"}},
+		{"number then ipv6", "7 12 fe80::1 x", []string{"IPV6:fe80::1"}},
 		{"clock ipv6", "10:11::1", []string{"IPV6:10:11::1"}},
 		{"date joined", "ref 2026-06-02-4155550132", nil},
 		{"date time", "2026-06-02 10:11:12 start", nil},

@@ -22,13 +22,10 @@ func timestampAt(b []byte, ws, run int) (end int, ok bool) {
 		end, ok = accessLogTimeAt(b, ws)
 	case run == 2 && sep == ':':
 		end, ok = clockAt(b, ws)
-		// "10:11:12:13:14:15" is a MAC, "10:11::1" an IPv6 address.
-		ok = ok && !(end < len(b) && (b[end] == ':' || isHex(b[end])))
 	}
-	// Punctuation and more digits after it ("2026-06-02-1234567",
-	// "10:11:12.5.6") make one longer number, which the number reader takes
-	// whole.
-	if !ok || end+1 < len(b) && isDigit(b[end+1]) && (b[end] == ',' || b[end] == '.' || b[end] == ':' || b[end] == '/' || b[end] == '-') {
+	// Punctuation after it ("2026-06-02-1234567", "10:11.-06") may join
+	// it to more digits: the number reader decides.
+	if !ok || end < len(b) && (b[end] == ',' || b[end] == '.' || b[end] == ':' || b[end] == '/' || b[end] == '-') {
 		return 0, false
 	}
 	return end, true
@@ -84,15 +81,17 @@ func clockAt(b []byte, i int) (int, bool) {
 			end = skipDigits(b, end+1)
 		}
 	}
-	if end < len(b) && isDigit(b[end]) {
+	// "10:11:12:13:14:15" is a MAC, "10:11::1" an IPv6 address.
+	if end < len(b) && (b[end] == ':' || isHex(b[end])) {
 		return 0, false
 	}
 	return end, true
 }
 
 // zoneAt returns the end of a time zone at b[i] ("Z", "+08:00", "-0500"),
-// or i if there is none. A zone followed by more digits is not one: "+86
-// 138..." after a time is a phone number.
+// or i if there is none. A zone followed by more digits or a colon is not
+// one: "+86 138..." after a time is a phone number, "+07::1" holds an IPv6
+// address.
 func zoneAt(b []byte, i int) int {
 	if i >= len(b) {
 		return i
@@ -113,7 +112,7 @@ func zoneAt(b []byte, i int) int {
 	case digitsAt(b, end, 2):
 		end += 2
 	}
-	if end < len(b) && isDigit(b[end]) {
+	if end < len(b) && (isDigit(b[end]) || b[end] == ':') {
 		return i
 	}
 	return end
