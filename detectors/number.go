@@ -184,8 +184,8 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 		case encodedAt(b, end):
 			return end, false // the local part of an address: the '@' handler decides
 		case (c == ',' || c == ':' || c == '/') && end+1 < len(b) && isDigit(b[end+1]):
-			if c == ':' && sc.ipv4(nm) {
-				return end, true // "10.1.2.3:8080": the port is not part of it
+			if c != ',' && sc.ipv4(nm) {
+				return end, true // "10.1.2.3:8080", "10.1.2.0/24": the port or prefix length is not part of it
 			}
 			return skipNumeric(b, end), false // "1,299", "10:11:12", "02/06/2026"
 		}
