@@ -46,9 +46,9 @@ func Prose(n int) []byte {
 	return b.Bytes()
 }
 
-// NewWorker builds a redaction worker with default detectors and options and
-// a fresh ephemeral key.
-func NewWorker() (*transforms.Worker, error) {
+// NewEngine builds a redaction engine with default detectors and options
+// and a fresh ephemeral key.
+func NewEngine() (*transforms.Engine, error) {
 	set, err := detectors.New(detectors.Options{})
 	if err != nil {
 		return nil, err
@@ -60,6 +60,15 @@ func NewWorker() (*transforms.Worker, error) {
 	e, err := transforms.NewEngine(set, ring, transforms.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("benchmarks: %w", err)
+	}
+	return e, nil
+}
+
+// NewWorker builds a redaction worker of a NewEngine.
+func NewWorker() (*transforms.Worker, error) {
+	e, err := NewEngine()
+	if err != nil {
+		return nil, err
 	}
 	return e.NewWorker(), nil
 }

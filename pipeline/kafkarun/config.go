@@ -10,6 +10,7 @@ import (
 	"github.com/segmentio/kafka-go"
 	"github.com/segmentio/kafka-go/sasl"
 	"github.com/segmentio/kafka-go/sasl/plain"
+	"github.com/segmentio/kafka-go/sasl/scram"
 
 	"github.com/pixelprivacy/veil/config"
 	"github.com/pixelprivacy/veil/transforms"
@@ -95,9 +96,9 @@ func saslMechanism(s *config.SASL) (sasl.Mechanism, error) {
 	case "plain":
 		return plain.Mechanism{Username: s.Username, Password: string(s.Password)}, nil
 	case "scram-sha-256":
-		return newScram("SCRAM-SHA-256", s.Username, string(s.Password))
+		return scram.Mechanism(scram.SHA256, s.Username, string(s.Password))
 	case "scram-sha-512":
-		return newScram("SCRAM-SHA-512", s.Username, string(s.Password))
+		return scram.Mechanism(scram.SHA512, s.Username, string(s.Password))
 	}
 	return nil, fmt.Errorf("mechanism: unknown %q", s.Mechanism)
 }

@@ -120,9 +120,9 @@ type Options struct {
 	Logger *slog.Logger
 }
 
-// zstdLevel is the zstd level of produced batches: 1, the fastest. kafka-go
+// ZstdLevel is the zstd level of produced batches: 1, the fastest. kafka-go
 // takes it from a process-wide codec, set once, before the first batch.
-const zstdLevel = 1
+const ZstdLevel = 1
 
 var zstdFastest sync.Once
 
@@ -181,7 +181,7 @@ func New(o Options) (*Runner, error) {
 		return nil, err
 	}
 	if o.Compression == kafka.Zstd {
-		zstdFastest.Do(func() { compress.ZstdCodec.Level = zstdLevel })
+		zstdFastest.Do(func() { compress.ZstdCodec.Level = ZstdLevel })
 	}
 	log := o.Logger
 	if log == nil {
