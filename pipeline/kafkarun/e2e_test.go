@@ -10,6 +10,7 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
+	"github.com/pixelprivacy/veil/benchmarks/gen"
 	"github.com/pixelprivacy/veil/pipeline/broker"
 	"github.com/pixelprivacy/veil/transforms"
 )
@@ -379,4 +380,60 @@ func TestDrainTimeout(t *testing.T) {
 		t.Fatalf("Run: %v, want ErrDrainTimeout", err)
 	}
 	t.Logf("stopped %v after cancel, with %d records in flight", time.Since(start), r.Stats().InFlightRecords)
+}
+
+// TestLabeledEvents runs the labeled generator's events, usage, log and
+// prompt, through the pipeline: every record arrives, and none of the
+// personal values the generator planted is in any output topic or the DLQ.
+func TestLabeledEvents(t *testing.T) {
+	t.Parallel()
+	b := startBroker(t, broker.Options{})
+	addrs := b.Addrs()
+	e := testEngine(t)
+	topics := map[string]string{gen.Usage: "events.usage", gen.Log: "events.logs", gen.Prompt: "events.prompts"}
+	g := gen.New(gen.Options{Seed: 11})
+	msgs := map[string][]kafka.Message{}
+	var pii []string
+	n := 0
+	for range 900 {
+		ev := g.Next()
+		if len(ev.Line) > testMaxRecordBytes {
+			continue
+		}
+		topic := topics[ev.Kind]
+		msgs[topic] = append(msgs[topic], kafka.Message{Partition: n % testPartitions, Value: ev.Line})
+		for _, p := range ev.PII {
+			pii = append(pii, p.Value)
+		}
+		n++
+	}
+	for topic, ms := range msgs {
+		produce(t, addrs, topic, ms)
+	}
+	r := startRunner(t, testOptions(t, addrs, e))
+	waitFor(t, 60*time.Second, "every record", func() bool { st := r.Stats(); return st.RecordsOut+st.RecordsDLQ >= uint64(n) })
+	if err := r.stop(t); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if st := r.Stats(); st.RecordsOut != uint64(n) || st.RecordsDLQ != 0 {
+		t.Fatalf("%d records out, %d dead-lettered, of %d", st.RecordsOut, st.RecordsDLQ, n)
+	}
+	var out [][]byte
+	for _, topic := range append(allTopics(testInputs)[:1], "training.usage", "training.logs", "training.prompts") {
+		for _, ms := range readTopic(t, addrs, topic) {
+			for _, m := range ms {
+				out = append(out, m.Value)
+			}
+		}
+	}
+	if len(out) != n {
+		t.Fatalf("%d records in the output topics and the DLQ, want %d", len(out), n)
+	}
+	for _, v := range out {
+		for _, p := range pii {
+			if bytes.Contains(v, []byte(p)) {
+				t.Fatalf("planted %q leaked in %s", p, v)
+			}
+		}
+	}
 }
