@@ -97,10 +97,11 @@ func (c *Config) Validate() error {
 	return p.err()
 }
 
-// kindNames lists the built-in kind names as written in YAML.
+// kindNames lists the names of the kinds the scanner finds, as written in
+// YAML.
 var kindNames = func() string {
-	names := make([]string, 0, detectors.FirstCustom-1)
-	for k := detectors.Email; k < detectors.FirstCustom; k++ {
+	names := make([]string, 0, len(detectors.Builtin))
+	for k := detectors.Email; k.Scanned(); k++ {
 		names = append(names, strings.ToLower(k.String()))
 	}
 	return strings.Join(names, ", ")
@@ -108,10 +109,11 @@ var kindNames = func() string {
 
 func parseKind(path, name string, p *problems) (detectors.Kind, bool) {
 	k, ok := detectors.ParseKind(name)
-	if !ok {
+	if !ok || !k.Scanned() {
 		p.add(path, "unknown kind %q (want %s)", name, kindNames)
+		return detectors.None, false
 	}
-	return k, ok
+	return k, true
 }
 
 // maxPhoneRegions is how many phone regions the detectors accept.

@@ -20,6 +20,11 @@ const (
 	CNID       // Chinese resident identity number (18 characters, checksum)
 	Card       // payment card number (13-19 digits, Luhn, with card context)
 
+	// Kinds that no scanner finds: field rules name them for the values of
+	// JSON fields they tokenize.
+	User  // a user ID, under the policy's user fields
+	Field // the value of a field a rule tokenizes
+
 	// FirstCustom is the first kind number available to user-defined detectors.
 	FirstCustom
 )
@@ -40,10 +45,16 @@ var kindNames = [FirstCustom]string{
 	IPv6:  "IPV6",
 	CNID:  "CNID",
 	Card:  "CARD",
+	User:  "USER",
+	Field: "FIELD",
 }
 
-// Builtin lists the built-in kinds in precedence order (see ResolveOverlaps).
+// Builtin lists the kinds the scanner finds, in precedence order (see
+// ResolveOverlaps).
 var Builtin = []Kind{Email, CNID, Card, IMEI, IMSI, IPv6, MAC, ADID, IPv4, Phone}
+
+// Scanned reports whether k is one of Builtin.
+func (k Kind) Scanned() bool { return k >= Email && k <= Card }
 
 // String returns the upper-case name of a built-in kind, or "CUSTOM<n>".
 func (k Kind) String() string {

@@ -70,8 +70,8 @@ func New(o Options) (*Set, error) {
 		kinds = Builtin
 	}
 	for _, k := range kinds {
-		if k == None || k >= FirstCustom {
-			return nil, fmt.Errorf("detectors: %v is not a built-in kind", k)
+		if !k.Scanned() {
+			return nil, fmt.Errorf("detectors: %v is not a kind the scanner finds", k)
 		}
 		s.enabled[k] = true
 	}
@@ -148,6 +148,12 @@ func (s *Set) AppendSpansRegions(dst []Span, b []byte, mask uint64) []Span {
 // number's bytes. A key that names a kind applies it to the whole value, so
 // the value of "imei" is an IMEI even without a valid checksum.
 func (s *Set) AppendValueSpans(dst []Span, b []byte, h Hint) []Span {
+	return s.AppendValueSpansRegions(dst, b, h, s.regionMask)
+}
+
+// AppendValueSpansRegions is AppendValueSpans with national phone formats
+// limited to the regions whose bits are set in mask (see RegionMask).
+func (s *Set) AppendValueSpansRegions(dst []Span, b []byte, h Hint, mask uint64) []Span {
 	if h.Kind != None && s.enabled[h.Kind] {
 		if start, end, ok := s.wholeValue(b, h.Kind); ok {
 			k := h.Kind
@@ -157,7 +163,23 @@ func (s *Set) AppendValueSpans(dst []Span, b []byte, h Hint) []Span {
 			return append(dst, Span{Start: start, End: end, Kind: k})
 		}
 	}
-	return s.scan(dst, b, h, s.regionMask)
+	return s.scan(dst, b, h, mask&s.regionMask)
+}
+
+// RegionMask returns the mask of the given phone regions (ISO 3166-1
+// alpha-2) for AppendSpansRegions, leaving out those the set was not built
+// with; with none of them, it is the mask of every region of the set.
+func (s *Set) RegionMask(regions ...string) uint64 {
+	var m uint64
+	for _, r := range regions {
+		if i, ok := s.phones.RegionIndex(r); ok {
+			m |= 1 << i
+		}
+	}
+	if m == 0 {
+		return s.regionMask
+	}
+	return m
 }
 
 func (s *Set) scan(dst []Span, b []byte, h Hint, mask uint64) []Span {

@@ -43,6 +43,7 @@ type Engine struct {
 	maxBytes  int
 	seed      maphash.Seed // for the token cache
 	keySeed   uint64       // for the key-hint cache
+	profiles  map[string]*Profile
 }
 
 // NewEngine builds an Engine that redacts what set finds with the active key
@@ -111,8 +112,19 @@ func NewEngine(set *detectors.Set, ring *KeyRing, o Options) (*Engine, error) {
 	if err := e.checkOutputs(); err != nil {
 		return nil, err
 	}
+	e.profiles = make(map[string]*Profile, len(o.Profiles))
+	for name, po := range o.Profiles {
+		p, err := newProfile(name, po, set)
+		if err != nil {
+			return nil, fmt.Errorf("transforms: profile %s: %w", name, err)
+		}
+		e.profiles[name] = p
+	}
 	return e, nil
 }
+
+// Profile returns the profile named name, or nil if there is none.
+func (e *Engine) Profile(name string) *Profile { return e.profiles[name] }
 
 func defaultInt(v, def int) int {
 	switch {

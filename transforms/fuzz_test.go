@@ -29,11 +29,20 @@ func FuzzRedactJSON(f *testing.F) {
 		`{}`, `[]`, `"x@y.cn"`, `13800138000`, `{"phone":13800138000}`,
 		`{"a":[1,"li.lei@163.com",{"mac":"aa:bb:cc:dd:ee:ff"}],"ip":"203.0.113.45"}`,
 		`{"note":"mail li\u0040163.com \ud83d\ude00 \"q\" \\"}`,
+		`{"a":{"x":[1,2]},"b":{"y":"z@q.example.com"},"c":3,"d":"secret","e":1.25,"x":{"f":[{}],"u":"id"},"t":"Ruf 030 12345678","u":7,"k":true,"m":true,"g":"9"}`,
 	} {
 		f.Add([]byte(s))
 	}
 	tok := newTestWorker(f, Options{})
 	mixed := newTestWorker(f, Options{Actions: mixedActions})
+	ruled, profile := newProfileWorker(f, ProfileOptions{
+		Fields: []FieldRule{
+			{Path: "a", Action: FieldDrop}, {Path: "b.*", Action: FieldKeep}, {Path: "c", Action: FieldTokenize},
+			{Path: "d", Action: FieldMask}, {Path: "e", Action: FieldGeneralize, Decimals: 1}, {Path: "**.f", Action: FieldDrop},
+		},
+		Policy:   PolicyFields{User: []string{"u", "x.u"}, Consent: "k", Minor: []string{"m"}, Age: "g", MinAge: 13},
+		Language: &LanguageOptions{Detector: fixedLanguage("de"), TextFields: []string{"t"}, Regions: map[string][]string{"de": {"DE"}}, Field: "lang"},
+	})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rec := trimNewline(data)
 		out, err := tok.Redact(nil, data, FormatJSON)
@@ -70,6 +79,10 @@ func FuzzRedactJSON(f *testing.F) {
 		out, err = mixed.Redact(nil, data, FormatJSON)
 		if err != nil || !json.Valid(out) {
 			t.Fatalf("mixed actions: %v, output %s", err, out)
+		}
+		out, _, err = ruled.RedactRecord(nil, data, FormatJSON, profile)
+		if err != nil || !json.Valid(out) {
+			t.Fatalf("field rules: %v, output %s", err, out)
 		}
 	})
 }

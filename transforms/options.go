@@ -132,6 +132,9 @@ type Options struct {
 	MaskChar byte
 	// MaxRecordBytes bounds the size of one record; 0 means 1 MiB.
 	MaxRecordBytes int
+	// Profiles are the policies of the kinds of event, by name ("usage",
+	// "log", "prompt"); see Engine.Profile.
+	Profiles map[string]ProfileOptions
 }
 
 // Reason classifies a record that could not be de-identified.

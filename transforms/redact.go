@@ -23,12 +23,22 @@ import (
 // A record that cannot be de-identified is not copied at all: Redact returns
 // dst unchanged and a *RecordError. In steady state Redact does not allocate.
 func (w *Worker) Redact(dst, rec []byte, f Format) ([]byte, error) {
+	out, _, err := w.RedactRecord(dst, rec, f, nil)
+	return out, err
+}
+
+// RedactRecord is Redact with the policy of profile p, from this worker's
+// Engine, or none if p is nil: its field rules apply to JSON records, the
+// language of their free text is detected, and the values the policy gate
+// reads are returned as Facts.
+func (w *Worker) RedactRecord(dst, rec []byte, f Format, p *Profile) ([]byte, Facts, error) {
+	w.facts = Facts{}
 	rec = trimNewline(rec)
 	if len(rec) > w.e.maxBytes {
-		return dst, &RecordError{Reason: ReasonTooLarge, Offset: w.e.maxBytes}
+		return dst, Facts{}, &RecordError{Reason: ReasonTooLarge, Offset: w.e.maxBytes}
 	}
 	if !utf8.Valid(rec) {
-		return dst, &RecordError{Reason: ReasonInvalidUTF8, Offset: invalidUTF8Offset(rec)}
+		return dst, Facts{}, &RecordError{Reason: ReasonInvalidUTF8, Offset: invalidUTF8Offset(rec)}
 	}
 	if f != FormatJSON && f != FormatText {
 		f = FormatText
@@ -36,19 +46,28 @@ func (w *Worker) Redact(dst, rec []byte, f Format) ([]byte, error) {
 			f = FormatJSON
 		}
 	}
+	w.startRecord()
 	if f == FormatText {
-		w.spans = w.e.set.AppendSpans(w.spans[:0], rec)
+		mask := w.textRegions(p, rec)
+		spans, err := w.findSpans(w.spans[:0], rec, detectors.Hint{}, mask)
+		if err != nil {
+			w.settle(false)
+			return dst, Facts{}, err
+		}
+		w.spans = spans
 		w.tally(w.spans)
 		w.settle(true)
-		return w.appendRedacted(dst, rec, w.spans, false), nil
+		return w.appendRedacted(dst, rec, w.spans, false), w.facts, nil
 	}
+	w.prof = p
 	out, off, reason := w.redactJSON(dst, rec)
+	w.prof = nil
 	if reason != 0 {
 		w.settle(false)
-		return dst, &RecordError{Reason: reason, Offset: off}
+		return dst, Facts{}, &RecordError{Reason: reason, Offset: off}
 	}
 	w.settle(true)
-	return out, nil
+	return out, w.facts, nil
 }
 
 // trimNewline removes one trailing "\n" or "\r\n".
@@ -80,6 +99,14 @@ type frame struct {
 	obj  bool
 	hint detectors.Hint // an array's: its elements inherit it
 	n    int            // members or elements written (not dropped)
+	// With a profile: the path states inside the container are
+	// w.states[lo:hi], and its values inherit rule.
+	lo, hi int
+	rule   *FieldRule
+	// drop: the container is removed when it closes; ms is where its
+	// member starts.
+	drop bool
+	ms   int
 }
 
 // Walker states.
@@ -91,20 +118,27 @@ const (
 
 // redactJSON appends the redacted form of src, a JSON value, to dst. It
 // validates src as it goes and, if it is not valid JSON, returns the reason
-// and the offset of the problem.
+// and the offset of the problem. With a profile (w.prof), it applies its
+// field rules and reads the policy's fields into w.facts.
 //
 // Bytes are copied lazily: src[pend:i] is what has been read and not yet
 // copied, so a record without findings is copied by one append at the end.
 func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
-	set := w.e.set
 	stack := w.stack[:0]
 	defer func() { w.stack = stack[:0] }()
+	prof := w.prof
 
 	var hint detectors.Hint // what the key of the value at i says
-	pend := 0               // src[pend:i] is still to be copied
+	var mem member          // what the profile says of the value at i
+	if prof != nil {
+		w.states = append(w.states[:0], prof.paths.root...)
+		mem = member{hi: len(w.states), user: -1}
+	}
+	pend := 0 // src[pend:i] is still to be copied
 	i := skipWS(src, 0)
 	ms := i // where the current member starts, for Drop
 	dropped := false
+	hasLang := false // the record has a member named like the language field
 	state := stValue
 	for {
 		switch state {
@@ -116,7 +150,13 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			if !ok {
 				return dst, end, ReasonMalformedJSON
 			}
-			hint = w.keyHint(src[i+1 : end])
+			key := src[i+1 : end]
+			hint = w.keyHint(key)
+			if prof != nil {
+				top := &stack[len(stack)-1]
+				mem = w.member(prof, top, key)
+				hasLang = hasLang || len(stack) == 1 && prof.lang != nil && string(key) == prof.lang.Field
+			}
 			i = skipWS(src, end+1)
 			if i >= len(src) || src[i] != ':' {
 				return dst, i, ReasonMalformedJSON
@@ -130,15 +170,22 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			}
 			dropped = false
 			state = stAfter
+			rule := mem.rule
 			switch c := src[i]; {
 			case c == '{' || c == '[':
 				if len(stack) == MaxDepth {
 					return dst, i, ReasonTooLarge
 				}
-				stack = append(stack, frame{obj: c == '{', hint: hint})
+				f := frame{obj: c == '{', hint: hint, lo: mem.lo, hi: mem.hi, rule: rule}
+				if rule != nil && rule.Action == FieldDrop {
+					// Walked without output, then removed whole.
+					f.drop, f.ms, f.rule = true, ms, &discard
+				}
+				stack = append(stack, f)
 				i = skipWS(src, i+1)
 				if i < len(src) && src[i] == c+2 { // '}' or ']'
 					i++
+					dropped = w.closeDropped(&dst, src, stack[len(stack)-1], &pend, i, len(stack) == 1)
 					stack = stack[:len(stack)-1]
 					continue
 				}
@@ -146,6 +193,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				if c == '{' {
 					state = stMember
 				} else {
+					mem = member{rule: f.rule, lo: f.lo, hi: f.hi, user: -1}
 					state = stValue
 				}
 				continue
@@ -155,13 +203,29 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					return dst, end, ReasonMalformedJSON
 				}
 				raw := src[i+1 : end]
-				w.spans = set.AppendValueSpans(w.spans[:0], raw, hint)
-				if len(w.spans) > 0 {
-					if dropped = w.tally(w.spans); !dropped {
-						dst = append(dst, src[pend:i+1]...)
-						dst = w.appendRedacted(dst, raw, w.spans, true)
-						pend = end
+				if prof != nil && mem.uses != 0 {
+					w.capture(prof, &mem, raw, true)
+				}
+				switch {
+				case rule == nil:
+					spans, err := w.findSpans(w.spans[:0], raw, hint, mem.regions)
+					if err != nil {
+						return dst, i, reasonOf(err)
 					}
+					w.spans = spans
+					if len(w.spans) > 0 {
+						if dropped = w.tally(w.spans); !dropped {
+							dst = append(dst, src[pend:i+1]...)
+							dst = w.appendRedacted(dst, raw, w.spans, true)
+							pend = end
+						}
+					}
+				case rule.Action == FieldDrop:
+					dropped = true
+				case rule.Action != FieldKeep:
+					dst = append(dst, src[pend:i+1]...)
+					dst = w.appendRuled(dst, raw, rule)
+					pend = end
 				}
 				i = end + 1
 			case c == 't' || c == 'f' || c == 'n':
@@ -169,15 +233,23 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				if end < 0 {
 					return dst, i, ReasonMalformedJSON
 				}
+				if prof != nil && mem.uses != 0 {
+					w.capture(prof, &mem, src[i:end], false)
+				}
+				dropped = rule != nil && rule.Action == FieldDrop
 				i = end
 			default:
 				end, ok := scanNumber(src, i)
 				if !ok {
 					return dst, end, ReasonMalformedJSON
 				}
-				if hint.Kind != detectors.None {
-					num := src[i:end]
-					w.spans = set.AppendValueSpans(w.spans[:0], num, hint)
+				num := src[i:end]
+				if prof != nil && mem.uses != 0 {
+					w.capture(prof, &mem, num, false)
+				}
+				switch {
+				case rule == nil && hint.Kind != detectors.None:
+					w.spans = w.e.set.AppendValueSpans(w.spans[:0], num, hint)
 					if len(w.spans) > 0 {
 						if dropped = w.tally(w.spans); !dropped {
 							dst = append(dst, src[pend:i]...)
@@ -187,17 +259,18 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 							pend = end
 						}
 					}
+				case rule == nil || rule.Action == FieldKeep:
+				case rule.Action == FieldDrop:
+					dropped = true
+				default:
+					dst = append(dst, src[pend:i]...)
+					dst = w.appendRuledNumber(dst, num, rule)
+					pend = end
 				}
 				i = end
 			}
 			if dropped {
-				if pend < ms {
-					dst = append(dst, src[pend:ms]...)
-				}
-				pend = i
-				if len(stack) == 0 {
-					dst = append(dst, "null"...)
-				}
+				w.removeMember(&dst, src, &pend, ms, i, len(stack) == 0)
 			}
 
 		case stAfter:
@@ -213,6 +286,9 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				top.n++
 			}
 			dropped = false
+			if prof != nil {
+				w.states = w.states[:top.hi]
+			}
 			if i >= len(src) {
 				return dst, i, ReasonMalformedJSON
 			}
@@ -228,16 +304,54 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					state = stMember
 				} else {
 					hint = top.hint
+					mem = member{rule: top.rule, lo: top.lo, hi: top.hi, user: -1}
 					state = stValue
 				}
 			case c == '}' && top.obj, c == ']' && !top.obj:
+				if len(stack) == 1 && top.obj && !hasLang && w.facts.Lang != "" && prof != nil && prof.langKey != nil {
+					dst = append(dst, src[pend:i]...)
+					pend = i
+					if top.n > 0 {
+						dst = append(dst, ',')
+					}
+					dst = append(append(append(dst, prof.langKey...), w.facts.Lang...), '"')
+				}
 				i++
+				dropped = w.closeDropped(&dst, src, *top, &pend, i, len(stack) == 1)
 				stack = stack[:len(stack)-1]
 			default:
 				return dst, i, ReasonMalformedJSON
 			}
 		}
 	}
+}
+
+// discard is the rule inherited inside a container that is dropped whole:
+// its values are not scanned, only walked.
+var discard = FieldRule{Action: FieldKeep}
+
+// removeMember removes the member (or element) that starts at ms and ends
+// at i from the output: what comes before it is copied, the rest skipped.
+// A dropped root value becomes null.
+func (w *Worker) removeMember(dst *[]byte, src []byte, pend *int, ms, i int, root bool) {
+	if *pend < ms {
+		*dst = append(*dst, src[*pend:ms]...)
+	}
+	*pend = i
+	if root {
+		*dst = append(*dst, "null"...)
+	}
+}
+
+// closeDropped removes a closed container f, ending at i, if it is to be
+// dropped, and reports whether it was.
+func (w *Worker) closeDropped(dst *[]byte, src []byte, f frame, pend *int, i int, root bool) bool {
+	if !f.drop {
+		return false
+	}
+	w.count(detectors.Field)
+	w.removeMember(dst, src, pend, f.ms, i, root)
+	return true
 }
 
 // skipWS returns the offset of the first byte at or after i that is not JSON

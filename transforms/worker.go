@@ -29,6 +29,15 @@ type Worker struct {
 	cache *tokenCache
 	hints *hintCache
 
+	// The record in progress: its profile, the facts found so far and the
+	// rank of the user field they came from, the profile's path states and
+	// the patterns matched at the member at hand.
+	prof     *Profile
+	facts    Facts
+	userRank int
+	states   []pathState
+	matched  []int
+
 	findings [detectors.MaxKinds]uint64
 	pending  [detectors.MaxKinds]uint64 // findings of the record in progress
 	touched  uint64                     // bit k: pending[k] != 0

@@ -1,0 +1,271 @@
+package transforms
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+	"unsafe"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+// member is what a profile says of the JSON value at hand.
+type member struct {
+	rule   *FieldRule // nil: the value is scanned
+	lo, hi int        // the path states after its key, w.states[lo:hi]
+	uses   uint8      // what the policy or the language detection reads of it
+	user   int        // its rank among the user fields, or -1
+	// regions are the phone regions its text is scanned with; 0 means
+	// those of the detector set.
+	regions uint64
+}
+
+// What is read of a member's value (member.uses).
+const (
+	usesUser = 1 << iota
+	usesConsent
+	usesMinor
+	usesAge
+	usesText
+)
+
+// member steps the profile's path states of the container top over the key
+// of its next member, and resolves what applies to the member's value.
+func (w *Worker) member(p *Profile, top *frame, key []byte) member {
+	lo := len(w.states)
+	w.states, w.matched = p.paths.step(w.states, w.matched[:0], w.states[top.lo:top.hi], key)
+	m := member{rule: top.rule, lo: lo, hi: len(w.states), user: -1}
+	if len(w.matched) == 0 {
+		return m
+	}
+	// Inside a container dropped whole, nothing is written: no rule applies.
+	if r := p.rule(w.matched); r != nil && top.rule != &discard {
+		m.rule = r
+	}
+	for _, i := range w.matched {
+		switch t := &p.targets[i]; t.use {
+		case useUser:
+			if m.user < 0 || t.rank < m.user {
+				m.user = t.rank
+			}
+			m.uses |= usesUser
+		case useConsent:
+			m.uses |= usesConsent
+		case useMinor:
+			m.uses |= usesMinor
+		case useAge:
+			m.uses |= usesAge
+		case useText:
+			m.uses |= usesText
+		}
+	}
+	return m
+}
+
+// capture reads what the policy or the language detection wants of the
+// member's value v: a string's raw content if str, else a number or a
+// literal.
+func (w *Worker) capture(p *Profile, m *member, v []byte, str bool) {
+	if m.user >= 0 && (!w.facts.HasUser || m.user < w.userRank) && len(v) > 0 && (str || v[0] == '-' || isDigit(v[0])) {
+		w.facts.User = *w.macOf(detectors.User, formJSON, v)
+		w.facts.HasUser, w.userRank = true, m.user
+	}
+	if !str {
+		switch {
+		case m.uses&usesConsent != 0 && string(v) == "true":
+			w.facts.Consent = ConsentGranted
+		case m.uses&usesConsent != 0 && string(v) == "false":
+			w.facts.Consent = ConsentRefused
+		}
+		if m.uses&usesMinor != 0 && string(v) == "true" {
+			w.facts.Minor = true
+		}
+	}
+	if m.uses&usesAge != 0 {
+		if age, ok := parseAge(v); ok && age < p.minAge {
+			w.facts.Minor = true
+		}
+	}
+	if m.uses&usesText != 0 && str && w.facts.Lang == "" && p.lang != nil {
+		text := v
+		if bytes.IndexByte(v, '\\') >= 0 {
+			w.plain = unescapeJSON(w.plain[:0], v)
+			text = w.plain
+		}
+		m.regions = w.detectLanguage(p, text)
+	}
+}
+
+// parseAge reads a non-negative age, a number or a string holding one; a
+// fraction is cut off.
+func parseAge(v []byte) (int, bool) {
+	n, digits := 0, 0
+	for _, c := range v {
+		if c == '.' {
+			break
+		}
+		if !isDigit(c) || digits == 6 {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+		digits++
+	}
+	return n, digits > 0
+}
+
+// detectLanguage records the language of text in the facts and returns the
+// phone regions for it (0: all).
+func (w *Worker) detectLanguage(p *Profile, text []byte) uint64 {
+	if len(text) < p.lang.MinLength {
+		return 0
+	}
+	lang := p.lang.Detector.Detect(text)
+	w.facts.Lang = lang
+	return p.regions[lang]
+}
+
+// textRegions detects the language of a text record with profile p and
+// returns its phone regions (0: all).
+func (w *Worker) textRegions(p *Profile, text []byte) uint64 {
+	if p == nil || p.lang == nil {
+		return 0
+	}
+	return w.detectLanguage(p, text)
+}
+
+// appendRuled appends the replacement of a JSON string's raw content by a
+// field rule other than keep and drop.
+func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule) []byte {
+	w.count(r.Kind)
+	switch r.Action {
+	case FieldMask:
+		return w.appendMask(dst, raw, r.Kind, true)
+	case FieldGeneralize:
+		v := raw
+		if bytes.IndexByte(raw, '\\') >= 0 {
+			w.plain = unescapeJSON(w.plain[:0], raw)
+			v = w.plain
+		}
+		if out, ok := appendRounded(dst, v, r.Decimals); ok {
+			return out
+		}
+		if out, ok := appendTruncatedTime(dst, v, r.Truncate); ok {
+			return out
+		}
+		if addr, ok := parseIP(v); ok {
+			addr = addr.Unmap()
+			bits := generalIPv6Bits
+			if addr.Is4() {
+				bits = generalIPv4Bits
+			}
+			if p, err := addr.Prefix(bits); err == nil {
+				return p.AppendTo(dst)
+			}
+		}
+	}
+	return w.appendToken(dst, r.Kind, formJSON, raw, true)
+}
+
+// appendRuledNumber appends the replacement of a JSON number by a field
+// rule other than keep and drop: a rounded number, or a string.
+func (w *Worker) appendRuledNumber(dst, num []byte, r *FieldRule) []byte {
+	if r.Action == FieldGeneralize {
+		if out, ok := appendRounded(dst, num, r.Decimals); ok {
+			w.count(r.Kind)
+			return out
+		}
+	}
+	dst = append(dst, '"')
+	dst = w.appendRuled(dst, num, r)
+	return append(dst, '"')
+}
+
+// appendRounded appends the number v rounded to decimals decimals, in the
+// shortest form that reads back as it, if v is a number.
+func appendRounded(dst, v []byte, decimals int) ([]byte, bool) {
+	if len(v) == 0 || !(isDigit(v[0]) || v[0] == '-' && len(v) > 1 && isDigit(v[1])) {
+		return dst, false
+	}
+	f, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(v), len(v)), 64)
+	if err != nil || math.IsInf(f, 0) {
+		return dst, false
+	}
+	scale := math.Pow10(decimals)
+	if r := math.Round(f*scale) / scale; !math.IsInf(r*scale, 0) {
+		f = r
+	}
+	return strconv.AppendFloat(dst, f, 'f', -1, 64), true
+}
+
+// appendTruncatedTime appends the RFC 3339 timestamp v truncated to the day
+// or the hour, without fraction, with its zone as written, if v is one:
+// "2026-06-02T10:11:12.5+08:00" becomes "2026-06-02T00:00:00+08:00".
+func appendTruncatedTime(dst, v []byte, t Truncation) ([]byte, bool) {
+	const date = len("2006-01-02")
+	if len(v) < date || !digitsIn(v[0:4]) || v[4] != '-' || !digitsIn(v[5:7]) || v[7] != '-' || !digitsIn(v[8:10]) {
+		return dst, false
+	}
+	if len(v) == date {
+		return append(dst, v...), true
+	}
+	rest := v[date:]
+	if len(rest) < 9 || (rest[0] != 'T' && rest[0] != 't' && rest[0] != ' ') || !digitsIn(rest[1:3]) || rest[3] != ':' ||
+		!digitsIn(rest[4:6]) || rest[6] != ':' || !digitsIn(rest[7:9]) {
+		return dst, false
+	}
+	zone := rest[9:]
+	if len(zone) > 1 && zone[0] == '.' {
+		n := 1
+		for n < len(zone) && isDigit(zone[n]) {
+			n++
+		}
+		zone = zone[n:]
+	}
+	switch {
+	case len(zone) == 1 && (zone[0] == 'Z' || zone[0] == 'z'):
+	case len(zone) == 6 && (zone[0] == '+' || zone[0] == '-') && digitsIn(zone[1:3]) && zone[3] == ':' && digitsIn(zone[4:6]):
+	default:
+		return dst, false
+	}
+	dst = append(dst, v[:date]...)
+	dst = append(dst, 'T')
+	if t == TruncateHour {
+		dst = append(dst, rest[1:3]...)
+	} else {
+		dst = append(dst, '0', '0')
+	}
+	dst = append(dst, ":00:00"...)
+	return append(dst, zone...), true
+}
+
+func digitsIn(b []byte) bool {
+	for _, c := range b {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// findSpans appends the findings in b, a JSON value's raw bytes under a
+// key with hint h or a text record, scanning national phone formats of the
+// regions in mask (0: all of the set's).
+func (w *Worker) findSpans(dst []detectors.Span, b []byte, h detectors.Hint, mask uint64) ([]detectors.Span, error) {
+	if mask == 0 {
+		return w.e.set.AppendValueSpans(dst, b, h), nil
+	}
+	return w.e.set.AppendValueSpansRegions(dst, b, h, mask), nil
+}
+
+// startRecord resets the per-record state.
+func (w *Worker) startRecord() {
+	w.userRank = -1
+}
+
+// reasonOf returns the reason of a *RecordError.
+func reasonOf(err error) Reason {
+	if re, ok := err.(*RecordError); ok {
+		return re.Reason
+	}
+	return ReasonMalformedJSON
+}

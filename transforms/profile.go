@@ -1,0 +1,263 @@
+package transforms
+
+import (
+	"cmp"
+	"fmt"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+// FieldAction is what a field rule does to the values at its path. A rule
+// on an object or array applies to every value inside it, unless a rule
+// for a deeper path says otherwise.
+type FieldAction uint8
+
+const (
+	// FieldKeep copies the values as they are, without scanning them: an
+	// allow-list for fields known to be safe, which also saves time.
+	FieldKeep FieldAction = iota + 1
+	// FieldDrop removes the member.
+	FieldDrop
+	// FieldTokenize replaces each string or number with the token of its
+	// whole value, of FieldRule.Kind.
+	FieldTokenize
+	// FieldMask masks each string or number whole (see Mask).
+	FieldMask
+	// FieldGeneralize coarsens each value: a number, or a string holding
+	// one, is rounded to FieldRule.Decimals decimals; an RFC 3339 timestamp
+	// is truncated to the hour or the day; an IP address becomes its
+	// network (/24, /48). Other strings are tokenized.
+	FieldGeneralize
+)
+
+var fieldActionNames = [...]string{FieldKeep: "keep", FieldDrop: "drop", FieldTokenize: "tokenize", FieldMask: "mask", FieldGeneralize: "generalize"}
+
+// String returns the action's name, as in the configuration.
+func (a FieldAction) String() string {
+	if int(a) < len(fieldActionNames) && a != 0 {
+		return fieldActionNames[a]
+	}
+	return fmt.Sprintf("FieldAction(%d)", a)
+}
+
+// Truncation is how FieldGeneralize truncates timestamps.
+type Truncation uint8
+
+const (
+	TruncateDay  Truncation = iota // 2026-06-02T00:00:00Z (the default)
+	TruncateHour                   // 2026-06-02T10:00:00Z
+)
+
+// FieldRule applies an action to the JSON values at a path (see the path
+// syntax at pathPattern: "user.name", "location.*", "lat").
+type FieldRule struct {
+	Path   string
+	Action FieldAction
+	// Kind is the kind of FieldTokenize's tokens; None means
+	// detectors.Field.
+	Kind detectors.Kind
+	// Decimals, for FieldGeneralize, is how many decimals numbers keep.
+	Decimals int
+	// Truncate, for FieldGeneralize, is how timestamps are truncated.
+	Truncate Truncation
+}
+
+// PolicyFields are the paths of the fields the policy gate reads. Redacting
+// a record finds their values as Facts.
+type PolicyFields struct {
+	// User lists the fields that identify the user, best first; the best
+	// one present is the record's user.
+	User []string
+	// Consent is the per-event training consent, a boolean.
+	Consent string
+	// Minor lists booleans that flag a minor when true.
+	Minor []string
+	// Age is the user's age; under MinAge flags a minor.
+	Age    string
+	MinAge int
+}
+
+// Consent is a record's own training-consent field.
+type Consent int8
+
+const (
+	ConsentUnknown Consent = iota // the record has no consent field
+	ConsentGranted
+	ConsentRefused
+)
+
+// Facts are what redacting a record with a Profile found for the policy
+// gate. They hold no raw value: the user is the MAC of the user ID's token.
+type Facts struct {
+	// User is the MAC of the user ID's token (kind detectors.User), valid
+	// if HasUser: the key of the consent table.
+	User    [macLen]byte
+	HasUser bool
+	// Consent is the record's training-consent field.
+	Consent Consent
+	// Minor reports a minor flag or an age under the minimum.
+	Minor bool
+	// Lang is the ISO 639-1 code of the free text's language, or "".
+	Lang string
+}
+
+// UserMAC is the type of Facts.User.
+type UserMAC = [macLen]byte
+
+// LanguageDetector tells the language of a text: an ISO 639-1 code, or ""
+// when it cannot tell.
+type LanguageDetector interface {
+	Detect(text []byte) string
+}
+
+// LanguageOptions turn on language detection of a kind's free text.
+type LanguageOptions struct {
+	Detector LanguageDetector
+	// TextFields are the paths of the free text in JSON records; a text
+	// record is free text as a whole.
+	TextFields []string
+	// MinLength is the fewest bytes of text worth detecting.
+	MinLength int
+	// Regions maps a language to the phone regions whose national formats
+	// are found in its texts; a language not in it, or no language, uses
+	// every region of the detector set.
+	Regions map[string][]string
+	// Field, if set, is the key of a member added to JSON records with the
+	// language code.
+	Field string
+}
+
+// ProfileOptions configure a Profile: the policy of one kind of event.
+type ProfileOptions struct {
+	Fields   []FieldRule
+	Policy   PolicyFields
+	Language *LanguageOptions
+}
+
+// A Profile is the compiled policy of one kind of event (usage, log,
+// prompt): its field rules, the fields the policy gate reads and the
+// language detection of its free text. It is immutable and shared by all
+// Workers of its Engine.
+type Profile struct {
+	name  string
+	paths *paths
+	// targets[i] is what pattern i of paths is for.
+	targets []pathTarget
+	// lang is nil when the profile detects no language.
+	lang    *LanguageOptions
+	regions map[string]uint64
+	langKey []byte // `"lang":"`, the start of the member added to JSON records
+	minAge  int
+}
+
+// pathTarget is what a path pattern is for: a field rule, or a field the
+// policy or the language detection reads.
+type pathTarget struct {
+	use  pathUse
+	rule FieldRule
+	rank int // field rules: higher wins; user fields: lower is better
+}
+
+type pathUse uint8
+
+const (
+	useRule pathUse = iota
+	useUser
+	useConsent
+	useMinor
+	useAge
+	useText
+)
+
+// Name returns the profile's name.
+func (p *Profile) Name() string { return p.name }
+
+// newProfile compiles o. set is the detector set the engine scans with.
+func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, error) {
+	p := &Profile{name: name, minAge: o.Policy.MinAge}
+	var pats []pathPattern
+	add := func(path string, t pathTarget) error {
+		pat, err := compilePath(path)
+		if err != nil {
+			return err
+		}
+		pats = append(pats, pat)
+		p.targets = append(p.targets, t)
+		return nil
+	}
+	for i, r := range o.Fields {
+		if r.Action < FieldKeep || r.Action > FieldGeneralize {
+			return nil, fmt.Errorf("field %q: unknown action %d", r.Path, r.Action)
+		}
+		if r.Decimals < 0 || r.Decimals > 15 {
+			return nil, fmt.Errorf("field %q: decimals %d: want 0 to 15", r.Path, r.Decimals)
+		}
+		if r.Kind == detectors.None {
+			r.Kind = detectors.Field
+		}
+		if err := add(r.Path, pathTarget{use: useRule, rule: r}); err != nil {
+			return nil, fmt.Errorf("field %q: %w", r.Path, err)
+		}
+		// Later rules of equal specificity win: a user's rule, listed
+		// after the defaults, overrides them.
+		p.targets[len(p.targets)-1].rank = pats[len(pats)-1].specificity()*1000 + i
+	}
+	for i, u := range o.Policy.User {
+		if err := add(u, pathTarget{use: useUser, rank: i}); err != nil {
+			return nil, fmt.Errorf("user field %q: %w", u, err)
+		}
+	}
+	if c := o.Policy.Consent; c != "" {
+		if err := add(c, pathTarget{use: useConsent}); err != nil {
+			return nil, fmt.Errorf("consent field %q: %w", c, err)
+		}
+	}
+	for _, m := range o.Policy.Minor {
+		if err := add(m, pathTarget{use: useMinor}); err != nil {
+			return nil, fmt.Errorf("minor field %q: %w", m, err)
+		}
+	}
+	if a := o.Policy.Age; a != "" {
+		if err := add(a, pathTarget{use: useAge}); err != nil {
+			return nil, fmt.Errorf("age field %q: %w", a, err)
+		}
+	}
+	if l := o.Language; l != nil {
+		if l.Detector == nil {
+			return nil, fmt.Errorf("language detection without a detector")
+		}
+		p.lang = l
+		p.regions = make(map[string]uint64, len(l.Regions))
+		for lang, rs := range l.Regions {
+			p.regions[lang] = set.RegionMask(rs...)
+		}
+		if l.Field != "" {
+			p.langKey = append(appendJSONEscaped([]byte{'"'}, []byte(l.Field)), '"', ':', '"')
+		}
+		for _, f := range l.TextFields {
+			if err := add(f, pathTarget{use: useText}); err != nil {
+				return nil, fmt.Errorf("text field %q: %w", f, err)
+			}
+		}
+	}
+	if len(pats) > 1<<16 {
+		return nil, fmt.Errorf("%d paths, at most %d", len(pats), 1<<16)
+	}
+	p.paths = newPaths(pats)
+	return p, nil
+}
+
+// rule returns the field rule to apply among the patterns matched at a
+// member, or nil.
+func (p *Profile) rule(matched []int) *FieldRule {
+	best := -1
+	for _, m := range matched {
+		if t := &p.targets[m]; t.use == useRule && (best < 0 || cmp.Compare(t.rank, p.targets[best].rank) > 0) {
+			best = m
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return &p.targets[best].rule
+}

@@ -1,0 +1,225 @@
+package transforms
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+func newProfileWorker(t testing.TB, po ProfileOptions) (*Worker, *Profile) {
+	t.Helper()
+	e, err := NewEngine(testSet, testRing, Options{Profiles: map[string]ProfileOptions{"usage": po}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e.NewWorker(), e.Profile("usage")
+}
+
+func TestFieldRules(t *testing.T) {
+	tests := []struct {
+		name  string
+		rules []FieldRule
+		in    string
+		want  string // {KIND:value} stands for the token of value
+	}{
+		{"drop scalar", []FieldRule{{Path: "user.name", Action: FieldDrop}},
+			`{"user":{"name":"Li Wei","age":30}}`, `{"user":{"age":30}}`},
+		{"drop last member", []FieldRule{{Path: "user.name", Action: FieldDrop}},
+			`{"user":{"age":30,"name":"Li Wei"}}`, `{"user":{"age":30}}`},
+		{"drop object", []FieldRule{{Path: "profile", Action: FieldDrop}},
+			`{"a":1,"profile":{"name":"x","mail":"a@b.example.com","l":[1,{"z":2}]},"b":2}`, `{"a":1,"b":2}`},
+		{"drop first object", []FieldRule{{Path: "profile", Action: FieldDrop}},
+			`{"profile":{"x":[]},"b":2}`, `{"b":2}`},
+		{"drop only member", []FieldRule{{Path: "profile", Action: FieldDrop}},
+			`{"profile":{}}`, `{}`},
+		{"drop array", []FieldRule{{Path: "tags", Action: FieldDrop}},
+			`{"tags":["a","b"],"n":1}`, `{"n":1}`},
+		{"drop literal", []FieldRule{{Path: "vip", Action: FieldDrop}},
+			`{"vip":true,"n":null}`, `{"n":null}`},
+		{"keep skips scanning", []FieldRule{{Path: "device.model", Action: FieldKeep}},
+			`{"device":{"model":"call 138 0013 8000","os":"call 138 0013 8000"}}`,
+			`{"device":{"model":"call 138 0013 8000","os":"call {PHONE:138 0013 8000}"}}`},
+		{"keep object", []FieldRule{{Path: "debug", Action: FieldKeep}},
+			`{"debug":{"ip":"10.1.2.3","x":["10.1.2.3"]},"ip":"10.1.2.3"}`,
+			`{"debug":{"ip":"10.1.2.3","x":["10.1.2.3"]},"ip":"{IPV4:10.1.2.3}"}`},
+		{"tokenize user", []FieldRule{{Path: "user.uid", Action: FieldTokenize, Kind: detectors.User}},
+			`{"user":{"uid":"u_123"}}`, `{"user":{"uid":"{USER:u_123}"}}`},
+		{"tokenize number", []FieldRule{{Path: "user_id", Action: FieldTokenize, Kind: detectors.User}},
+			`{"user_id":12345}`, `{"user_id":"{USER:12345}"}`},
+		{"tokenize field", []FieldRule{{Path: "nick", Action: FieldTokenize}},
+			`{"nick":"kitty"}`, `{"nick":"{FIELD:kitty}"}`},
+		{"mask", []FieldRule{{Path: "nick", Action: FieldMask}},
+			`{"nick":"kittycat"}`, `{"nick":"kit***at"}`},
+		{"generalize number", []FieldRule{{Path: "lat", Action: FieldGeneralize, Decimals: 2}},
+			`{"lat":52.520008,"lon":13.404954}`, `{"lat":52.52,"lon":13.404954}`},
+		{"generalize string number", []FieldRule{{Path: "lat", Action: FieldGeneralize, Decimals: 1}},
+			`{"lat":"-33.8688"}`, `{"lat":"-33.9"}`},
+		{"generalize wildcard", []FieldRule{{Path: "location.*", Action: FieldGeneralize, Decimals: 2}},
+			`{"location":{"lat":1.23456,"lng":2.34567,"acc":10}}`, `{"location":{"lat":1.23,"lng":2.35,"acc":10}}`},
+		{"generalize day", []FieldRule{{Path: "seen", Action: FieldGeneralize}},
+			`{"seen":"2026-06-02T10:11:12.5+08:00"}`, `{"seen":"2026-06-02T00:00:00+08:00"}`},
+		{"generalize hour", []FieldRule{{Path: "seen", Action: FieldGeneralize, Truncate: TruncateHour}},
+			`{"seen":"2026-06-02T10:11:12Z"}`, `{"seen":"2026-06-02T10:00:00Z"}`},
+		{"generalize ip", []FieldRule{{Path: "peer", Action: FieldGeneralize}},
+			`{"peer":"203.0.113.77"}`, `{"peer":"203.0.113.0/24"}`},
+		{"generalize other", []FieldRule{{Path: "peer", Action: FieldGeneralize}},
+			`{"peer":"somewhere"}`, `{"peer":"{FIELD:somewhere}"}`},
+		{"any depth", []FieldRule{{Path: "name", Action: FieldDrop}},
+			`{"name":"a","x":{"name":"b","y":[{"name":"c","k":1}]}}`, `{"x":{"y":[{"k":1}]}}`},
+		{"anchored", []FieldRule{{Path: "user.name", Action: FieldDrop}},
+			`{"name":"a","x":{"user":{"name":"b"}}}`, `{"name":"a","x":{"user":{"name":"b"}}}`},
+		{"double star", []FieldRule{{Path: "**.secret", Action: FieldDrop}},
+			`{"a":{"b":{"secret":1,"c":2}},"secret":3}`, `{"a":{"b":{"c":2}}}`},
+		{"array elements inherit", []FieldRule{{Path: "tags", Action: FieldTokenize}},
+			`{"tags":["a","b"]}`, `{"tags":["{FIELD:a}","{FIELD:b}"]}`},
+		{"specific beats inherited", []FieldRule{{Path: "user", Action: FieldKeep}, {Path: "user.uid", Action: FieldTokenize, Kind: detectors.User}},
+			`{"user":{"uid":"u1","mail":"a@b.example.com"}}`, `{"user":{"uid":"{USER:u1}","mail":"a@b.example.com"}}`},
+		{"later rule wins", []FieldRule{{Path: "nick", Action: FieldDrop}, {Path: "nick", Action: FieldKeep}},
+			`{"nick":"a@b.example.com"}`, `{"nick":"a@b.example.com"}`},
+		{"no rule scans", nil,
+			`{"note":"mail a@b.example.com"}`, `{"note":"mail {EMAIL:a@b.example.com}"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, p := newProfileWorker(t, ProfileOptions{Fields: tt.rules})
+			out, _, err := w.RedactRecord(nil, []byte(tt.in), FormatAuto, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := expandTokens(t, w, tt.want); string(out) != want {
+				t.Fatalf("in   %s\n got %s\nwant %s", tt.in, out, want)
+			}
+			if !json.Valid(out) {
+				t.Fatalf("output is not JSON: %s", out)
+			}
+		})
+	}
+}
+
+func TestFacts(t *testing.T) {
+	po := ProfileOptions{Policy: PolicyFields{
+		User: []string{"user.uid", "user_id", "uid"}, Consent: "consent.training",
+		Minor: []string{"user.is_minor"}, Age: "user.age", MinAge: 13,
+	}}
+	w, p := newProfileWorker(t, po)
+	mac := func(id string) UserMAC { return *w.macOf(detectors.User, formText, []byte(id)) }
+	tests := []struct {
+		name string
+		in   string
+		want Facts
+	}{
+		{"nothing", `{"a":1}`, Facts{}},
+		{"user", `{"user":{"uid":"u1"}}`, Facts{User: mac("u1"), HasUser: true}},
+		{"best user field", `{"uid":"u3","user_id":"u2","user":{"uid":"u1"}}`, Facts{User: mac("u1"), HasUser: true}},
+		{"numeric user", `{"user_id":42}`, Facts{User: mac("42"), HasUser: true}},
+		{"escaped user", `{"uid":"u\u0031"}`, Facts{User: mac("u1"), HasUser: true}},
+		{"consent granted", `{"consent":{"training":true}}`, Facts{Consent: ConsentGranted}},
+		{"consent refused", `{"consent":{"training":false}}`, Facts{Consent: ConsentRefused}},
+		{"consent not boolean", `{"consent":{"training":"false"}}`, Facts{}},
+		{"minor flag", `{"user":{"is_minor":true}}`, Facts{Minor: true}},
+		{"not minor", `{"user":{"is_minor":false,"age":13}}`, Facts{}},
+		{"young", `{"user":{"age":12}}`, Facts{Minor: true}},
+		{"young string", `{"user":{"age":"9"}}`, Facts{Minor: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got, err := w.RedactRecord(nil, []byte(tt.in), FormatAuto, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Fatalf("facts %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+	t.Run("text record", func(t *testing.T) {
+		if _, got, _ := w.RedactRecord(nil, []byte("uid=u1 age 9"), FormatAuto, p); got != (Facts{}) {
+			t.Fatalf("facts from text: %+v", got)
+		}
+	})
+}
+
+// fixedLanguage is a LanguageDetector that says lang for any text.
+type fixedLanguage string
+
+func (l fixedLanguage) Detect([]byte) string { return string(l) }
+
+func TestLanguage(t *testing.T) {
+	regions := map[string][]string{"de": {"DE"}, "en": {"US", "GB"}}
+	tests := []struct {
+		name, lang, in, want string
+	}{
+		{"de national", "de", `{"text":"Ruf mich an: 030 12345678"}`, `{"text":"Ruf mich an: {PHONE:030 12345678}","lang":"de"}`},
+		// A Chinese mobile number, bare, in a German text: not a German number.
+		{"other region", "de", `{"text":"Nummer 13800138000"}`, `{"text":"Nummer 13800138000","lang":"de"}`},
+		{"unknown language scans all", "", `{"text":"Nummer 13800138000"}`, `{"text":"Nummer {PHONE:13800138000}"}`},
+		{"international always", "de", `{"text":"Nummer +86 138 0013 8000"}`, `{"text":"Nummer {PHONE:+86 138 0013 8000}","lang":"de"}`},
+		{"lang field present", "en", `{"text":"hello there","lang":"xx"}`, `{"text":"hello there","lang":"xx"}`},
+		{"empty after drop", "en", `{"name":"x","text":"hello there"}`, `{"text":"hello there","lang":"en"}`},
+		{"short text", "en", `{"text":"hi"}`, `{"text":"hi"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, p := newProfileWorker(t, ProfileOptions{
+				Fields:   []FieldRule{{Path: "name", Action: FieldDrop}},
+				Language: &LanguageOptions{Detector: fixedLanguage(tt.lang), TextFields: []string{"text"}, MinLength: 5, Regions: regions, Field: "lang"},
+			})
+			out, facts, err := w.RedactRecord(nil, []byte(tt.in), FormatAuto, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := expandTokens(t, w, tt.want); string(out) != want {
+				t.Fatalf("got  %s\nwant %s", out, want)
+			}
+			wantLang := tt.lang
+			if tt.name == "short text" {
+				wantLang = "" // under MinLength: not detected
+			}
+			if facts.Lang != wantLang {
+				t.Fatalf("lang %q, want %q", facts.Lang, wantLang)
+			}
+		})
+	}
+	t.Run("text record", func(t *testing.T) {
+		w, p := newProfileWorker(t, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("de"), Regions: regions}})
+		out, facts, err := w.RedactRecord(nil, []byte("Ruf an: 030 12345678 oder 13800138000"), FormatText, p)
+		if err != nil || facts.Lang != "de" {
+			t.Fatal(err, facts)
+		}
+		if want := expandTokens(t, w, "Ruf an: {PHONE:030 12345678} oder 13800138000"); string(out) != want {
+			t.Fatalf("got  %s\nwant %s", out, want)
+		}
+	})
+}
+
+func TestProfileErrors(t *testing.T) {
+	for _, po := range []ProfileOptions{
+		{Fields: []FieldRule{{Path: "", Action: FieldDrop}}},
+		{Fields: []FieldRule{{Path: "a..b", Action: FieldDrop}}},
+		{Fields: []FieldRule{{Path: "a.b*", Action: FieldDrop}}},
+		{Fields: []FieldRule{{Path: "a", Action: 0}}},
+		{Fields: []FieldRule{{Path: "a", Action: FieldGeneralize, Decimals: -1}}},
+		{Policy: PolicyFields{User: []string{"user..uid"}}},
+		{Language: &LanguageOptions{}},
+	} {
+		if _, err := NewEngine(testSet, testRing, Options{Profiles: map[string]ProfileOptions{"usage": po}}); err == nil {
+			t.Errorf("NewEngine accepted %+v", po)
+		}
+	}
+}
+
+func TestProfileNoAllocs(t *testing.T) {
+	w, p := newProfileWorker(t, ProfileOptions{
+		Fields: []FieldRule{{Path: "user.uid", Action: FieldTokenize, Kind: detectors.User}, {Path: "lat", Action: FieldGeneralize, Decimals: 2}, {Path: "name", Action: FieldDrop}},
+		Policy: PolicyFields{User: []string{"user.uid"}, Consent: "consent.training", Age: "user.age", MinAge: 13},
+	})
+	rec := []byte(`{"user":{"uid":"u_1","age":30,"name":"x"},"consent":{"training":true},"lat":52.5201,"mail":"a@b.example.com","items":[{"name":"y","n":1}]}`)
+	dst := make([]byte, 0, 1024)
+	for range 3 {
+		_, _, _ = w.RedactRecord(dst[:0], rec, FormatAuto, p)
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _, _ = w.RedactRecord(dst[:0], rec, FormatAuto, p) }); n != 0 {
+		t.Fatalf("%v allocations per record with a profile", n)
+	}
+}
