@@ -59,8 +59,8 @@ func (p pathPattern) specificity() int {
 type pathState uint32
 
 func mkState(pat, pos int) pathState { return pathState(pat<<8 | pos) }
-func (s pathState) pat() int       { return int(s >> 8) }
-func (s pathState) pos() int       { return int(s & 0xff) }
+func (s pathState) pat() int         { return int(s >> 8) }
+func (s pathState) pos() int         { return int(s & 0xff) }
 
 // paths matches a set of patterns against the members of a JSON document as
 // a walker meets them, without allocating once its buffers have grown.
