@@ -3,8 +3,10 @@ module github.com/pixelprivacy/veil
 go 1.26.0
 
 require (
+	github.com/dlclark/regexp2/v2 v2.13.0
 	github.com/klauspost/compress v1.20.3
 	github.com/nyaruka/phonenumbers v1.8.1
+	github.com/pemistahl/lingua-go v1.4.0
 	github.com/segmentio/kafka-go v0.4.51
 	github.com/twmb/franz-go/pkg/kfake v0.0.0-20260918054303-01f206a7e32c
 	golang.org/x/sync v0.24.0
@@ -14,7 +16,6 @@ require (
 )
 
 require (
-	github.com/pemistahl/lingua-go v1.4.0 // indirect
 	github.com/pierrec/lz4/v4 v4.1.33 // indirect
 	github.com/shopspring/decimal v1.3.1 // indirect
 	github.com/twmb/franz-go v1.22.2 // indirect

@@ -143,6 +143,9 @@ func startOutsideEscape(b []byte, s int) int {
 	return s
 }
 
+// Luhn reports whether the ASCII digits d pass the Luhn checksum.
+func Luhn(d []byte) bool { return luhn(d) }
+
 // luhn reports whether the ASCII digits pass the Luhn checksum.
 func luhn(d []byte) bool {
 	sum := 0

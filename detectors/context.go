@@ -32,13 +32,22 @@ func words(ws ...string) [][]byte {
 	return out
 }
 
-// hasContext reports whether one of ws occurs, case-insensitively for ASCII,
-// in the window bytes before b[start]. A word that starts with an ASCII
-// letter must start a word in the text too, so "iPhone" says nothing of
-// phones and "Bestellung" nothing of "tel".
+// MaxContextWindow bounds the window ContextBefore searches.
+const MaxContextWindow = 256
+
+// ContextBefore reports whether one of words, lower case, occurs
+// case-insensitively (for ASCII) in the window bytes before b[start] (at
+// most MaxContextWindow). A word that starts with an ASCII letter must start
+// a word in the text too, so "iPhone" says nothing of phones and
+// "Bestellung" nothing of "tel".
+func ContextBefore(b []byte, start int, words [][]byte, window int) bool {
+	return hasContext(b, start, words, min(window, MaxContextWindow))
+}
+
+// hasContext is ContextBefore.
 func hasContext(b []byte, start int, ws [][]byte, window int) bool {
-	var buf [contextWindow]byte
-	from := max(0, start-min(window, contextWindow))
+	var buf [MaxContextWindow]byte
+	from := max(0, start-min(window, MaxContextWindow))
 	win := buf[:start-from]
 	for i, c := range b[from:start] {
 		win[i] = lower(c)
