@@ -2,6 +2,8 @@ package transforms
 
 import (
 	"errors"
+	"slices"
+	"time"
 	"fmt"
 	"hash/maphash"
 	"math/rand/v2"
@@ -9,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/detectors/custom"
 )
 
 // MaxDepth bounds the nesting of JSON arrays and objects in a record; a
@@ -44,6 +47,7 @@ type Engine struct {
 	seed      maphash.Seed // for the token cache
 	keySeed   uint64       // for the key-hint cache
 	profiles  map[string]*Profile
+	custom    []*custom.Detector // run after the built-in scan
 }
 
 // NewEngine builds an Engine that redacts what set finds with the active key
@@ -98,9 +102,20 @@ func NewEngine(set *detectors.Set, ring *KeyRing, o Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	names := make(map[detectors.Kind]string, len(o.Custom))
+	for i, d := range o.Custom {
+		if _, dup := names[d.Kind()]; dup || slices.ContainsFunc(o.Custom[:i], func(c *custom.Detector) bool { return c.Name() == d.Name() }) {
+			return nil, fmt.Errorf("transforms: custom detector %s: kind or name used twice", d.Name())
+		}
+		names[d.Kind()] = d.Name()
+	}
+	e.custom = o.Custom
 	for k := range detectors.MaxKinds {
 		kind := detectors.Kind(k)
 		e.kindName[k] = kind.String()
+		if n, ok := names[kind]; ok {
+			e.kindName[k] = n
+		}
 		e.label[k] = "[" + e.kindName[k] + "]"
 		e.macPrefix[k] = append([]byte(e.kindName[k]), 0)
 		e.token[k][0] = parts.render(e.kindName[k], e.key.id)
@@ -141,15 +156,25 @@ func defaultInt(v, def int) int {
 // detectors: redacting twice must give the same result as redacting once.
 func (e *Engine) checkOutputs() error {
 	w := e.NewWorker()
+	kinds := append(slices.Clone(detectors.Builtin), detectors.User, detectors.Field)
+	for _, d := range e.custom {
+		kinds = append(kinds, d.Kind())
+	}
 	var buf []byte
-	for _, k := range detectors.Builtin {
+	for _, k := range kinds {
 		buf = w.appendToken(buf[:0], k, formCanonical, []byte("sample"), false)
 		if e.actions[k] == Generalize && k == detectors.Email {
 			buf = append(buf, "@example.com"...)
 		}
 		if spans := e.set.AppendSpans(nil, buf); len(spans) > 0 {
 			return fmt.Errorf("transforms: template: the %s token %q contains text the detectors find as %s; change the template's literal text",
-				k, buf, spans[0].Kind)
+				e.kindName[k], buf, spans[0].Kind)
+		}
+		for _, d := range e.custom {
+			if spans, err := d.AppendSpans(nil, buf, time.Now().Add(time.Second)); err == nil && len(spans) > 0 {
+				return fmt.Errorf("transforms: custom detector %s finds text in the %s token %q: tokens must not be found again; narrow its pattern",
+					d.Name(), e.kindName[k], buf)
+			}
 		}
 	}
 	return nil

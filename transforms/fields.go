@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"strconv"
+	"time"
 	"unsafe"
 
 	"github.com/pixelprivacy/veil/detectors"
@@ -249,17 +250,38 @@ func digitsIn(b []byte) bool {
 
 // findSpans appends the findings in b, a JSON value's raw bytes under a
 // key with hint h or a text record, scanning national phone formats of the
-// regions in mask (0: all of the set's).
+// regions in mask (0: all of the set's), then running the custom detectors.
+// A custom detector out of time makes it a *RecordError.
 func (w *Worker) findSpans(dst []detectors.Span, b []byte, h detectors.Hint, mask uint64) ([]detectors.Span, error) {
+	first := len(dst)
 	if mask == 0 {
-		return w.e.set.AppendValueSpans(dst, b, h), nil
+		dst = w.e.set.AppendValueSpans(dst, b, h)
+	} else {
+		dst = w.e.set.AppendValueSpansRegions(dst, b, h, mask)
 	}
-	return w.e.set.AppendValueSpansRegions(dst, b, h, mask), nil
+	if len(w.e.custom) == 0 {
+		return dst, nil
+	}
+	n := len(dst)
+	for _, d := range w.e.custom {
+		var err error
+		if dst, err = d.AppendSpans(dst, b, w.started.Add(d.Timeout())); err != nil {
+			return dst[:first], &RecordError{Reason: ReasonDetectorTimeout}
+		}
+	}
+	if len(dst) > n {
+		out := detectors.ResolveOverlaps(dst[first:])
+		dst = dst[:first+len(out)]
+	}
+	return dst, nil
 }
 
 // startRecord resets the per-record state.
 func (w *Worker) startRecord() {
 	w.userRank = -1
+	if len(w.e.custom) > 0 {
+		w.started = time.Now()
+	}
 }
 
 // reasonOf returns the reason of a *RecordError.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/detectors/custom"
 )
 
 // Format says how Worker.Redact reads a record.
@@ -135,6 +136,9 @@ type Options struct {
 	// Profiles are the policies of the kinds of event, by name ("usage",
 	// "log", "prompt"); see Engine.Profile.
 	Profiles map[string]ProfileOptions
+	// Custom detectors run after the built-in scan, on text records and
+	// on JSON string values; their kinds' actions are in Actions.
+	Custom []*custom.Detector
 }
 
 // Reason classifies a record that could not be de-identified.
@@ -148,10 +152,13 @@ const (
 	ReasonTooLarge
 	// ReasonMalformedJSON: a record read as JSON is not valid JSON.
 	ReasonMalformedJSON
+	// ReasonDetectorTimeout: a custom detector ran out of time on the
+	// record.
+	ReasonDetectorTimeout
 )
 
-// String returns "invalid_utf8", "too_large" or "malformed_json", names fit
-// for metric labels and dead-letter metadata.
+// String returns "invalid_utf8", "too_large", "malformed_json" or
+// "detector_timeout", names fit for metric labels and dead-letter metadata.
 func (r Reason) String() string {
 	switch r {
 	case ReasonInvalidUTF8:
@@ -160,6 +167,8 @@ func (r Reason) String() string {
 		return "too_large"
 	case ReasonMalformedJSON:
 		return "malformed_json"
+	case ReasonDetectorTimeout:
+		return "detector_timeout"
 	}
 	return "Reason(" + strconv.Itoa(int(r)) + ")"
 }

@@ -8,6 +8,7 @@ import (
 	"hash/maphash"
 	"math/bits"
 	"sync/atomic"
+	"time"
 
 	"github.com/pixelprivacy/veil/detectors"
 )
@@ -33,6 +34,7 @@ type Worker struct {
 	// rank of the user field they came from, the profile's path states and
 	// the patterns matched at the member at hand.
 	prof     *Profile
+	started  time.Time // when the record started, for custom detectors' time limits
 	facts    Facts
 	userRank int
 	states   []pathState
