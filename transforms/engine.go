@@ -2,12 +2,12 @@ package transforms
 
 import (
 	"errors"
-	"slices"
-	"time"
 	"fmt"
 	"hash/maphash"
 	"math/rand/v2"
+	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors"
