@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pixelprivacy/veil/detectors"
@@ -60,8 +61,10 @@ func (c *Config) TransformOptions() (transforms.Options, error) {
 
 // Build validates the whole configuration and builds the detector set and
 // the transform engine with ring, once, at start-up, so that a bad
-// configuration fails before any record is read.
-func (c *Config) Build(ring *transforms.KeyRing) (*transforms.Engine, error) {
+// configuration fails before any record is read. The engine has a profile
+// for each of the event kinds given (see Profile); language detection is
+// built only if one of them detects languages.
+func (c *Config) Build(ring *transforms.KeyRing, kinds ...string) (*transforms.Engine, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
@@ -73,6 +76,17 @@ func (c *Config) Build(ring *transforms.KeyRing) (*transforms.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	if to.Custom, err = c.customDetectors(to.Actions); err != nil {
+		return nil, err
+	}
+	ld, err := c.LanguageDetector(kinds)
+	if err != nil {
+		return nil, err
+	}
+	to.Profiles = make(map[string]transforms.ProfileOptions, len(kinds))
+	for _, k := range kinds {
+		to.Profiles[k] = c.Profile(k, ld)
+	}
 	set, err := detectors.New(do)
 	if err != nil {
 		return nil, fmt.Errorf("detectors: %w", err)
@@ -82,6 +96,17 @@ func (c *Config) Build(ring *transforms.KeyRing) (*transforms.Engine, error) {
 		return nil, fmt.Errorf("transforms: %w", err)
 	}
 	return e, nil
+}
+
+// InputKinds returns the event kinds of the Kafka inputs, each once.
+func (c *Config) InputKinds() []string {
+	var kinds []string
+	for _, in := range c.Kafka.Inputs {
+		if !slices.Contains(kinds, in.Kind) {
+			kinds = append(kinds, in.Kind)
+		}
+	}
+	return kinds
 }
 
 // keep converts a mask head or tail count to transforms.Options, where 0

@@ -16,8 +16,12 @@ type Config struct {
 	KeyFile    string     `yaml:"key_file"`
 	Detectors  Detectors  `yaml:"detectors"`
 	Transforms Transforms `yaml:"transforms"`
-	Records    Records    `yaml:"records"`
-	Kafka      Kafka      `yaml:"kafka"`
+	// Fields are the field rules of JSON records, by event kind and path.
+	Fields    map[string]map[string]FieldRule `yaml:"fields"`
+	Policy    Policy                          `yaml:"policy"`
+	Languages Languages                       `yaml:"languages"`
+	Records   Records                         `yaml:"records"`
+	Kafka     Kafka                           `yaml:"kafka"`
 }
 
 // Detectors selects and tunes the built-in detectors.
@@ -29,6 +33,8 @@ type Detectors struct {
 	PhoneRegions []string `yaml:"phone_regions"`
 	// AdIDKeys lists the key names and context words that mark advertising IDs.
 	AdIDKeys []string `yaml:"adid_keys"`
+	// Custom are user-defined kinds, found by regular expressions.
+	Custom []CustomDetector `yaml:"custom"`
 }
 
 // Transforms chooses what replaces each finding.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -130,9 +131,9 @@ func TestParseErrors(t *testing.T) {
 		{"two documents", "---\nkey_file: a\n---\nkey_file: b\n", []string{"line 3: more than one YAML document"}},
 		{"not a mapping", "hello", []string{"cannot unmarshal !!str `hello` into config.Config (line 1)"}},
 		{"unknown top-level key", "bogus: 1", []string{
-			"bogus: unknown key (line 1; want key_file, detectors, transforms, records, kafka)"}},
+			"bogus: unknown key (line 1; want key_file, detectors, transforms, fields, policy, languages, records, kafka)"}},
 		{"unknown nested key", "detectors:\n  kindz: [email]\n", []string{
-			"detectors.kindz: unknown key (line 2; want kinds, phone_regions, adid_keys)"}},
+			"detectors.kindz: unknown key (line 2; want kinds, phone_regions, adid_keys, custom)"}},
 		{"unknown key in a list item", "kafka:\n  inputs:\n    - {topic: a, kind: log, output: b}\n    - {topic: c, kind: log, output: d, outptu: e}\n", []string{
 			"kafka.inputs[1].outptu: unknown key (line 4; want topic, kind, format, output)"}},
 		{"unknown key through a merge", "kafka:\n  inputs:\n    - &u {topic: a, kind: usage, output: b}\n    - <<: *u\n      topic: c\n      output: d\n      colour: blue\n", []string{
@@ -221,8 +222,33 @@ func TestParseErrors(t *testing.T) {
 			"kafka.sasl.password: must not be empty with sasl.mechanism set"}},
 		{"secret in the wrong place", "kafka:\n  sasl: canary-secret-8d1f\n", []string{
 			"kafka.sasl: cannot unmarshal !!str [REDACTED] into config.SASL (line 2)"}},
+		{"field rules", "fields:\n  usage: {user.name: dorp, 'a..b': drop, lat: {generalize: {decimals: 99, truncate: week}}, nick: {tokenize: {kind: pet}}}\n  audio: {x: drop}\n", []string{
+			`fields.audio: unknown kind "audio" (want usage, log, prompt)`,
+			`fields.usage.a..b: invalid field path "a..b" (want keys joined by dots, * for any key, ** for any keys)`,
+			"fields.usage.lat.generalize.decimals: 99 out of range [0, 15]",
+			`fields.usage.lat.generalize.truncate: unknown truncation "week" (want day, hour)`,
+			`fields.usage.nick.tokenize.kind: unknown kind "pet" (want user, field)`,
+			`fields.usage.user.name: unknown action "dorp" (want keep, drop, tokenize, mask, generalize, or {tokenize: {kind: user}}, {generalize: {decimals: 1}})`}},
+		{"field rule unknown option", "fields: {usage: {lat: {generalise: {decimals: 1}}}}", []string{
+			"fields.usage.lat.generalise: unknown key (line 1; want tokenize, generalize)",
+			`fields.usage.lat: unknown action "" (want keep, drop, tokenize, mask, generalize, or {tokenize: {kind: user}}, {generalize: {decimals: 1}})`}},
+		{"consent", "policy: {consent: {topic: 'a b', user_fields: ['user..id'], min_age: 200}}", []string{
+			`policy.consent.topic: invalid topic name "a b" (want 1 to 249 of a-z A-Z 0-9 . _ -)`,
+			`policy.consent.user_fields[0]: invalid field path "user..id" (want keys joined by dots, * for any key, ** for any keys)`,
+			"policy.consent.min_age: 200 out of range [0, 150]"}},
+		{"languages", "languages: {kinds: [audio], set: [en, xx], accuracy: medium, regions: {de: [ZZ]}}", []string{
+			`languages.kinds[0]: unknown kind "audio" (want usage, log, prompt)`,
+			`languages.set[1]: unknown language "xx" (want an ISO 639-1 code such as en, zh, pt)`,
+			`languages.accuracy: unknown accuracy "medium" (want low, high)`,
+			`languages.regions.de[0]: unknown region "ZZ" (want an ISO 3166-1 alpha-2 code such as US or CN)`}},
+		{"custom detectors", "detectors:\n  custom:\n    - {name: EMP, pattern: '(?<=emp\\d{6}'}\n    - {name: emp, pattern: x, transform: hide}\n    - {name: EMP, pattern: x, validator: crc}\n", []string{
+			"detectors.custom[0].pattern: \"(?<=emp\\\\d{6}\": error parsing regexp: missing closing ) in `(?<=emp\\d{6}` at byte 12",
+			`detectors.custom[1].name: "emp": want upper-case letters, digits and _, starting with a letter`,
+			`detectors.custom[1].transform: unknown action "hide" (want tokenize, mask, label, generalize, drop)`,
+			`detectors.custom[2].validator: "crc": want none or luhn`,
+			`detectors.custom[2].name: "EMP" is already custom[0].name`}},
 		{"errors of every kind together", "bogus: 1\nkafka: {batch_size: x}\ntransforms: {default: maks}\n", []string{
-			"bogus: unknown key (line 1; want key_file, detectors, transforms, records, kafka)",
+			"bogus: unknown key (line 1; want key_file, detectors, transforms, fields, policy, languages, records, kafka)",
 			"kafka.batch_size: cannot unmarshal !!str `x` into int (line 2)",
 			`transforms.default: unknown action "maks" (want tokenize, mask, label, generalize, drop)`}},
 	}
@@ -287,6 +313,8 @@ func TestFieldErrorPaths(t *testing.T) {
 	}
 }
 
+func ptr[T any](v T) *T { return &v }
+
 func TestLoad(t *testing.T) {
 	c, err := Load(filepath.Join("testdata", "full.yaml"))
 	if err != nil {
@@ -298,6 +326,25 @@ func TestLoad(t *testing.T) {
 			Kinds:        []string{"email", "phone", "ip", "ipv6", "card"},
 			PhoneRegions: []string{"cn", "US", "GB"},
 			AdIDKeys:     []string{"idfa", "gaid", "my_ad_id"},
+			Custom: []CustomDetector{{
+				Name: "EMPLOYEE_ID", Pattern: `(?<=\bemp[-#: ]?)\d{6}\b`, Validator: "luhn",
+				Context: []string{"employee", "staff"}, ContextWindow: 16, Timeout: 20 * time.Millisecond, Transform: "mask",
+			}},
+		},
+		Fields: map[string]map[string]FieldRule{"usage": {
+			"user.name":    {Action: "drop"},
+			"location.lat": {Action: "generalize", Generalize: &GeneralizeRule{Decimals: ptr(1)}},
+			"seen_at":      {Action: "generalize", Generalize: &GeneralizeRule{Truncate: "hour"}},
+			"device.model": {Action: "keep"},
+			"user.nick":    {Action: "tokenize", Tokenize: &TokenizeRule{Kind: "user"}},
+		}},
+		Policy: Policy{Consent: Consent{
+			Topic: "app.consent", UserFields: []string{"account.id"}, EventField: "flags.train",
+			MinorFields: []string{"account.child"}, AgeField: "none", MinAge: 16, Require: true,
+		}},
+		Languages: Languages{
+			Kinds: []string{"prompt", "log"}, Set: []string{"en", "de", "ja"}, MinLength: 20, Accuracy: "high",
+			TextFields: []string{"body"}, Field: "language", Regions: map[string][]string{"de": {"DE", "AT"}},
 		},
 		Transforms: Transforms{
 			Default:  "mask",
@@ -470,6 +517,15 @@ func TestExampleDocumentsEveryKey(t *testing.T) {
 			}
 			ft := f.Type
 			if ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct {
+				// A list empty by default is documented by a commented entry.
+				if empty := !slices.ContainsFunc(slices.Collect(maps.Keys(present)), func(k string) bool { return strings.HasPrefix(k, p+"[]") }); empty {
+					for _, sub := range yamlKeys(ft.Elem()) {
+						if !strings.Contains(Example(), " "+sub+": ") {
+							t.Errorf("veil.example.yaml lacks an example of %s[].%s", p, sub)
+						}
+					}
+					continue
+				}
 				check(ft.Elem(), p+"[]")
 			} else if ft.Kind() == reflect.Struct {
 				check(ft, p)
@@ -599,4 +655,52 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("TransformOptions: %v", err)
 		}
 	})
+}
+
+// TestBuildProfiles builds the default profiles and the ones of full.yaml
+// and redacts with them.
+func TestBuildProfiles(t *testing.T) {
+	ring, err := transforms.EphemeralKeyRing()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Default().Build(ring, "usage", "prompt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Profile("log") != nil || e.Profile("usage") == nil {
+		t.Fatal("profiles built for the wrong kinds")
+	}
+	w := e.NewWorker()
+	out, facts, err := w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","name":"Li Wei","age":12},"location":{"lat":52.520008},"consent":{"training":false}}`), transforms.FormatJSON, e.Profile("usage"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"user":{"uid":"` + string(w.AppendToken(nil, detectors.User, []byte("u1"))) + `","age":12},"location":{"lat":52.52},"consent":{"training":false}}`
+	if string(out) != want || !facts.HasUser || !facts.Minor || facts.Consent != transforms.ConsentRefused {
+		t.Fatalf("usage profile: %s %+v\nwant %s", out, facts, want)
+	}
+	out, facts, err = w.RedactRecord(nil, []byte(`{"text":"Ruf mich an: 030 12345678, danke schön"}`), transforms.FormatJSON, e.Profile("prompt"))
+	if err != nil || facts.Lang != "de" || !strings.HasSuffix(string(out), `,"lang":"de"}`) || strings.Contains(string(out), "12345678") {
+		t.Fatalf("prompt profile: %s %+v %v", out, facts, err)
+	}
+
+	c, err := Load(filepath.Join("testdata", "full.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, err := c.LanguageDetector([]string{"usage"}); d != nil || err != nil {
+		t.Fatalf("a language detector for kinds that detect none: %v, %v", d, err)
+	}
+	if e, err = c.Build(ring, c.InputKinds()...); err != nil {
+		t.Fatal(err)
+	}
+	w = e.NewWorker()
+	out, _, err = w.RedactRecord(nil, []byte(`{"user":{"name":"x","nick":"kit"},"device":{"model":"call 138 0013 8000"},"note":"staff emp 123455"}`), transforms.FormatJSON, e.Profile("usage"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"user":{"nick":"` + string(w.AppendToken(nil, detectors.User, []byte("kit"))) + `"},"device":{"model":"call 138 0013 8000"},"note":"staff emp ####55"}`; string(out) != want {
+		t.Fatalf("full.yaml usage profile:\n got %s\nwant %s", out, want)
+	}
 }

@@ -88,6 +88,7 @@ func (c *Config) ApplyDefaults() {
 	setInt(&k.BatchTimeout, DefaultBatchTimeout)
 	setInt(&k.MaxInFlightRecords, DefaultMaxInFlightRecords)
 	setInt(&k.MaxInFlightBytes, DefaultMaxInFlightBytes)
+	c.applyPolicyDefaults()
 }
 
 func setString(p *string, v string) {

@@ -89,6 +89,9 @@ func (c *Config) Validate() error {
 	var p problems
 	p.sub("detectors", c.Detectors.Validate())
 	p.sub("transforms", c.Transforms.Validate())
+	p.sub("fields", validateFields(c.Fields))
+	p.sub("policy.consent", c.Policy.Consent.Validate())
+	p.sub("languages", c.Languages.Validate())
 	p.sub("records", c.Records.Validate())
 	p.sub("kafka", c.Kafka.Validate())
 	if c.Kafka.MaxInFlightBytes > 0 && c.Kafka.MaxInFlightBytes < c.Records.MaxBytes {
@@ -152,6 +155,7 @@ func (d *Detectors) Validate() error {
 			p.add("adid_keys"+index(i), "must not be empty")
 		}
 	}
+	p.sub("custom", validateCustom(d.Custom))
 	return p.err()
 }
 

@@ -67,6 +67,13 @@ type choice struct {
 	among lingua.LanguageDetector // or lingua, among several
 }
 
+// Known reports whether code is the ISO 639-1 code of a language New can
+// tell, without building anything.
+func Known(code string) bool {
+	l := lingua.GetLanguageFromIsoCode639_1(lingua.GetIsoCode639_1FromValue(strings.ToUpper(code)))
+	return l != lingua.Unknown && scriptOf(l) != scriptNone
+}
+
 // New returns a Detector among the languages with the given ISO 639-1 codes
 // (DefaultLanguages if none). An unknown code is an error naming it.
 func New(codes []string, o Options) (*Detector, error) {

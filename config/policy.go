@@ -1,0 +1,470 @@
+package config
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/nyaruka/phonenumbers"
+	"gopkg.in/yaml.v3"
+
+	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/detectors/custom"
+	"github.com/pixelprivacy/veil/transforms"
+	"github.com/pixelprivacy/veil/transforms/lang"
+)
+
+// Policy is what may reach training: the consent gate.
+type Policy struct {
+	Consent Consent `yaml:"consent"`
+}
+
+// Consent configures the consent gate: who a record's user is, what the
+// record and the consent topic say of their training consent, and who is a
+// minor. A field set to "none" is not read.
+type Consent struct {
+	// Topic is the compacted topic of per-user consent: key the user ID,
+	// value {"training": true|false, "ts": ...}; "none" for no table.
+	Topic string `yaml:"topic"`
+	// UserFields identify the user, best first.
+	UserFields []string `yaml:"user_fields"`
+	// EventField is the record's own consent, a boolean.
+	EventField string `yaml:"event_field"`
+	// MinorFields are booleans that flag a minor.
+	MinorFields []string `yaml:"minor_fields"`
+	// AgeField is the user's age; under MinAge is a minor.
+	AgeField string `yaml:"age_field"`
+	MinAge   int    `yaml:"min_age"`
+	// Require drops records that carry no consent at all (no event field,
+	// no entry in the table).
+	Require bool `yaml:"require"`
+}
+
+// Off is the value that turns off an optional field or topic.
+const Off = "none"
+
+// Languages configures language detection of free text.
+type Languages struct {
+	// Kinds are the event kinds whose free text is detected.
+	Kinds []string `yaml:"kinds"`
+	// Set lists the languages told apart (ISO 639-1).
+	Set []string `yaml:"set"`
+	// MinLength is the fewest bytes of text worth detecting.
+	MinLength int `yaml:"min_length"`
+	// Accuracy is low (lingua's trigram models: ~5 MiB, ~20k prompts/s) or
+	// high (all its models: ~90 MiB, ~9k prompts/s).
+	Accuracy string `yaml:"accuracy"`
+	// TextFields are the paths of the free text in JSON records.
+	TextFields []string `yaml:"text_fields"`
+	// Field is the key of the member added to JSON records with the
+	// language; "none" adds none.
+	Field string `yaml:"field"`
+	// Regions override, per language, the phone regions whose national
+	// formats are found in its texts.
+	Regions map[string][]string `yaml:"regions"`
+}
+
+// FieldRule is one rule of fields.<kind>: an action's name, or a map with
+// one action and its options.
+//
+//	user.name: drop
+//	device.model: keep
+//	location.lat: {generalize: {decimals: 1}}
+//	seen_at: {generalize: {truncate: hour}}
+//	user.nick: {tokenize: {kind: user}}
+type FieldRule struct {
+	// Action is keep, drop, tokenize, mask or generalize.
+	Action     string          `yaml:"-"`
+	Tokenize   *TokenizeRule   `yaml:"tokenize"`
+	Generalize *GeneralizeRule `yaml:"generalize"`
+}
+
+// TokenizeRule are the options of a tokenize field rule.
+type TokenizeRule struct {
+	// Kind of the tokens: field (the default) or user.
+	Kind string `yaml:"kind"`
+}
+
+// GeneralizeRule are the options of a generalize field rule.
+type GeneralizeRule struct {
+	// Decimals numbers keep (default 2).
+	Decimals *int `yaml:"decimals"`
+	// Truncate is how timestamps are truncated: day (default) or hour.
+	Truncate string `yaml:"truncate"`
+}
+
+// UnmarshalYAML reads the scalar or the map form.
+func (r *FieldRule) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		r.Action = n.Value
+		return nil
+	}
+	type plain FieldRule
+	if err := n.Decode((*plain)(r)); err != nil {
+		return err
+	}
+	switch {
+	case r.Tokenize != nil && r.Generalize != nil:
+		return fmt.Errorf("line %d: one action per field, not tokenize and generalize", n.Line)
+	case r.Tokenize != nil:
+		r.Action = "tokenize"
+	case r.Generalize != nil:
+		r.Action = "generalize"
+	}
+	return nil
+}
+
+// MarshalYAML writes the scalar form when the rule has no options.
+func (r FieldRule) MarshalYAML() (any, error) {
+	if r.Tokenize == nil && r.Generalize == nil {
+		return r.Action, nil
+	}
+	type plain FieldRule
+	return plain(r), nil
+}
+
+// CustomDetector is one detectors.custom entry: a kind found by a .NET-style
+// regular expression.
+type CustomDetector struct {
+	// Name is the kind's name in tokens: EMPLOYEE_ID.
+	Name    string `yaml:"name"`
+	Pattern string `yaml:"pattern"`
+	// Validator is none or luhn.
+	Validator string `yaml:"validator"`
+	// Context words, one of which must be in the ContextWindow bytes
+	// before a match; empty means none needed.
+	Context       []string      `yaml:"context"`
+	ContextWindow int           `yaml:"context_window"`
+	Timeout       time.Duration `yaml:"timeout"`
+	// Transform is the action for its findings.
+	Transform string `yaml:"transform"`
+}
+
+// Defaults of the policy, languages and custom detectors.
+const (
+	DefaultConsentTopic   = "veil.consent"
+	DefaultEventField     = "consent.training"
+	DefaultAgeField       = "user.age"
+	DefaultMinAge         = 13
+	DefaultLangMinLength  = 12
+	DefaultLangAccuracy   = "low"
+	DefaultLangField      = "lang"
+	DefaultLocationDigits = 2
+)
+
+// Default lists of the policy and languages.
+var (
+	DefaultUserFields  = []string{"user.uid", "user_id", "uid"}
+	DefaultMinorFields = []string{"user.is_minor"}
+	DefaultLangKinds   = []string{"prompt"}
+	DefaultTextFields  = []string{"text", "prompt"}
+	// DefaultDropFields hold names outright.
+	DefaultDropFields = []string{"name", "real_name", "id_card"}
+	// DefaultLocationFields hold precise locations.
+	DefaultLocationFields = []string{"lat", "lon", "latitude", "longitude", "location.*"}
+)
+
+// applyPolicyDefaults fills the unset policy, language and custom detector
+// settings.
+func (c *Config) applyPolicyDefaults() {
+	pc := &c.Policy.Consent
+	setString(&pc.Topic, DefaultConsentTopic)
+	setStrings(&pc.UserFields, DefaultUserFields)
+	setString(&pc.EventField, DefaultEventField)
+	setStrings(&pc.MinorFields, DefaultMinorFields)
+	setString(&pc.AgeField, DefaultAgeField)
+	setInt(&pc.MinAge, DefaultMinAge)
+
+	l := &c.Languages
+	setStrings(&l.Kinds, DefaultLangKinds)
+	setStrings(&l.Set, lang.DefaultLanguages)
+	setInt(&l.MinLength, DefaultLangMinLength)
+	setString(&l.Accuracy, DefaultLangAccuracy)
+	setStrings(&l.TextFields, DefaultTextFields)
+	setString(&l.Field, DefaultLangField)
+
+	for i := range c.Detectors.Custom {
+		d := &c.Detectors.Custom[i]
+		setString(&d.Validator, custom.ValidatorNone)
+		setInt(&d.ContextWindow, custom.DefaultContextWindow)
+		setInt(&d.Timeout, custom.DefaultTimeout)
+		setString(&d.Transform, DefaultAction)
+	}
+}
+
+func setStrings(p *[]string, v []string) {
+	if len(*p) == 0 {
+		*p = slices.Clone(v)
+	}
+}
+
+// Validate checks the consent settings.
+func (pc *Consent) Validate() error {
+	var p problems
+	if pc.Topic != Off {
+		validateTopic("topic", pc.Topic, &p)
+	}
+	for i, f := range pc.UserFields {
+		validatePath("user_fields"+index(i), f, &p)
+	}
+	for i, f := range pc.MinorFields {
+		validatePath("minor_fields"+index(i), f, &p)
+	}
+	if pc.EventField != Off {
+		validatePath("event_field", pc.EventField, &p)
+	}
+	if pc.AgeField != Off {
+		validatePath("age_field", pc.AgeField, &p)
+	}
+	if pc.MinAge < 0 || pc.MinAge > 150 {
+		p.add("min_age", "%d out of range [0, 150]", pc.MinAge)
+	}
+	return p.err()
+}
+
+// validatePath checks a field path (see transforms.FieldRule).
+func validatePath(path, v string, p *problems) {
+	for _, key := range strings.Split(v, ".") {
+		if key == "" || strings.Contains(key, "*") && key != "*" && key != "**" {
+			p.add(path, "invalid field path %q (want keys joined by dots, * for any key, ** for any keys)", v)
+			return
+		}
+	}
+}
+
+var accuracies = []string{"low", "high"}
+
+// Validate checks the language settings.
+func (l *Languages) Validate() error {
+	var p problems
+	for i, k := range l.Kinds {
+		if !slices.Contains(InputKinds, k) {
+			p.add("kinds"+index(i), "unknown kind %q (want %s)", k, strings.Join(InputKinds, ", "))
+		}
+	}
+	for i, code := range l.Set {
+		if !lang.Known(code) {
+			p.add("set"+index(i), "unknown language %q (want an ISO 639-1 code such as en, zh, pt)", code)
+		}
+	}
+	if l.MinLength < 0 {
+		p.add("min_length", "%d: must not be negative", l.MinLength)
+	}
+	if !slices.Contains(accuracies, l.Accuracy) {
+		p.add("accuracy", "unknown accuracy %q (want low, high)", l.Accuracy)
+	}
+	for i, f := range l.TextFields {
+		validatePath("text_fields"+index(i), f, &p)
+	}
+	if l.Field != Off && (l.Field == "" || strings.ContainsAny(l.Field, `"\`)) {
+		p.add("field", "invalid member name %q", l.Field)
+	}
+	regions := phonenumbers.GetSupportedRegions()
+	for _, code := range slices.Sorted(maps.Keys(l.Regions)) {
+		for i, r := range l.Regions[code] {
+			if !regions[strings.ToUpper(r)] {
+				p.add("regions."+code+index(i), "unknown region %q (want an ISO 3166-1 alpha-2 code such as US or CN)", r)
+			}
+		}
+	}
+	return p.err()
+}
+
+var fieldActions = []string{"keep", "drop", "tokenize", "mask", "generalize"}
+
+// Validate checks one field rule.
+func (r *FieldRule) Validate() error {
+	var p problems
+	if !slices.Contains(fieldActions, r.Action) {
+		p.add("", "unknown action %q (want %s, or {tokenize: {kind: user}}, {generalize: {decimals: 1}})", r.Action, strings.Join(fieldActions, ", "))
+	}
+	if t := r.Tokenize; t != nil && t.Kind != "" && t.Kind != "user" && t.Kind != "field" {
+		p.add("tokenize.kind", "unknown kind %q (want user, field)", t.Kind)
+	}
+	if g := r.Generalize; g != nil {
+		if g.Decimals != nil && (*g.Decimals < 0 || *g.Decimals > 15) {
+			p.add("generalize.decimals", "%d out of range [0, 15]", *g.Decimals)
+		}
+		if g.Truncate != "" && g.Truncate != "day" && g.Truncate != "hour" {
+			p.add("generalize.truncate", "unknown truncation %q (want day, hour)", g.Truncate)
+		}
+	}
+	return p.err()
+}
+
+// validateFields checks fields.<kind>.<path>.
+func validateFields(fields map[string]map[string]FieldRule) error {
+	var p problems
+	for _, kind := range slices.Sorted(maps.Keys(fields)) {
+		if !slices.Contains(InputKinds, kind) {
+			p.add(kind, "unknown kind %q (want %s)", kind, strings.Join(InputKinds, ", "))
+			continue
+		}
+		rules := fields[kind]
+		for _, path := range slices.Sorted(maps.Keys(rules)) {
+			r := rules[path]
+			validatePath(kind+"."+path, path, &p)
+			p.sub(kind+"."+path, r.Validate())
+		}
+	}
+	return p.err()
+}
+
+// Validate checks a custom detector by compiling it; pattern errors name
+// the byte where the pattern goes wrong.
+func (d *CustomDetector) Validate() error {
+	var p problems
+	if _, err := d.compile(detectors.FirstCustom); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "custom: ")
+		switch {
+		case strings.HasPrefix(msg, "name"):
+			p.add("name", "%s", strings.TrimPrefix(msg, "name "))
+		case strings.HasPrefix(msg, "pattern"):
+			p.add("pattern", "%s", strings.TrimPrefix(msg, "pattern "))
+		case strings.HasPrefix(msg, "validator"):
+			p.add("validator", "%s", strings.TrimPrefix(msg, "validator "))
+		case strings.HasPrefix(msg, "context window"):
+			p.add("context_window", "%s", strings.TrimPrefix(msg, "context window "))
+		case strings.HasPrefix(msg, "timeout"):
+			p.add("timeout", "%s", strings.TrimPrefix(msg, "timeout "))
+		case strings.HasPrefix(msg, "empty context"):
+			p.add("context", "%s", msg)
+		default:
+			p.add("", "%s", msg)
+		}
+	}
+	parseAction("transform", d.Transform, &p)
+	return p.err()
+}
+
+func (d *CustomDetector) compile(k detectors.Kind) (*custom.Detector, error) {
+	return custom.New(k, custom.Options{
+		Name: d.Name, Pattern: d.Pattern, Validator: d.Validator,
+		Context: d.Context, ContextWindow: d.ContextWindow, Timeout: d.Timeout,
+	})
+}
+
+// maxCustom is how many custom detectors fit in the kinds' numbering.
+const maxCustom = detectors.MaxKinds - int(detectors.FirstCustom)
+
+func validateCustom(ds []CustomDetector) error {
+	var p problems
+	if len(ds) > maxCustom {
+		p.add("", "%d detectors, at most %d", len(ds), maxCustom)
+	}
+	names := map[string]int{}
+	for i := range ds {
+		p.sub(index(i), ds[i].Validate())
+		if j, dup := names[ds[i].Name]; dup {
+			p.add(index(i)+".name", "%q is already custom[%d].name", ds[i].Name, j)
+		}
+		names[ds[i].Name] = i
+	}
+	return p.err()
+}
+
+// customDetectors compiles the custom detectors, numbered from
+// detectors.FirstCustom, and adds their actions to actions.
+func (c *Config) customDetectors(actions map[detectors.Kind]transforms.Action) ([]*custom.Detector, error) {
+	var ds []*custom.Detector
+	for i := range c.Detectors.Custom {
+		cd := &c.Detectors.Custom[i]
+		d, err := cd.compile(detectors.FirstCustom + detectors.Kind(i))
+		if err != nil {
+			return nil, &FieldError{Path: "detectors.custom" + index(i), Err: err}
+		}
+		actions[d.Kind()], _ = transforms.ParseAction(cd.Transform)
+		ds = append(ds, d)
+	}
+	return ds, nil
+}
+
+// Profile returns the transforms.ProfileOptions of the event kind: the
+// default field rules (user fields tokenized, precise locations
+// generalized, names dropped), then those of fields.<kind>, the policy's
+// fields and, for the kinds of languages.kinds, language detection with
+// detector d (built by LanguageDetector).
+func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.ProfileOptions {
+	pc := &c.Policy.Consent
+	var rules []transforms.FieldRule
+	for _, f := range pc.UserFields {
+		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize, Kind: detectors.User})
+	}
+	for _, f := range DefaultLocationFields {
+		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldGeneralize, Decimals: DefaultLocationDigits})
+	}
+	for _, f := range DefaultDropFields {
+		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldDrop})
+	}
+	mine := c.Fields[kind]
+	for _, path := range slices.Sorted(maps.Keys(mine)) {
+		rules = append(rules, mine[path].compile(path))
+	}
+	o := transforms.ProfileOptions{Fields: rules, Policy: transforms.PolicyFields{
+		User: pc.UserFields, Minor: pc.MinorFields, MinAge: pc.MinAge,
+	}}
+	if pc.EventField != Off {
+		o.Policy.Consent = pc.EventField
+	}
+	if pc.AgeField != Off {
+		o.Policy.Age = pc.AgeField
+	}
+	l := &c.Languages
+	if d != nil && slices.Contains(l.Kinds, kind) {
+		regions := maps.Clone(lang.DefaultRegions)
+		for code, rs := range l.Regions {
+			regions[code] = rs
+		}
+		lo := &transforms.LanguageOptions{Detector: d, TextFields: l.TextFields, MinLength: l.MinLength, Regions: regions}
+		if l.Field != Off {
+			lo.Field = l.Field
+		}
+		o.Language = lo
+	}
+	return o
+}
+
+func (r FieldRule) compile(path string) transforms.FieldRule {
+	out := transforms.FieldRule{Path: path, Decimals: DefaultLocationDigits}
+	switch r.Action {
+	case "keep":
+		out.Action = transforms.FieldKeep
+	case "drop":
+		out.Action = transforms.FieldDrop
+	case "tokenize":
+		out.Action = transforms.FieldTokenize
+		if r.Tokenize != nil && r.Tokenize.Kind == "user" {
+			out.Kind = detectors.User
+		}
+	case "mask":
+		out.Action = transforms.FieldMask
+	case "generalize":
+		out.Action = transforms.FieldGeneralize
+		if g := r.Generalize; g != nil {
+			if g.Decimals != nil {
+				out.Decimals = *g.Decimals
+			}
+			if g.Truncate == "hour" {
+				out.Truncate = transforms.TruncateHour
+			}
+		}
+	}
+	return out
+}
+
+// LanguageDetector builds the language detector of the languages section,
+// or returns nil if none of kinds detects languages: lingua is then not
+// touched at all.
+func (c *Config) LanguageDetector(kinds []string) (transforms.LanguageDetector, error) {
+	l := &c.Languages
+	if !slices.ContainsFunc(kinds, func(k string) bool { return slices.Contains(l.Kinds, k) }) {
+		return nil, nil
+	}
+	d, err := lang.New(l.Set, lang.Options{LowAccuracy: l.Accuracy == "low"})
+	if err != nil {
+		return nil, &FieldError{Path: "languages.set", Err: err}
+	}
+	return d, nil
+}
