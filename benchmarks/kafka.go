@@ -170,8 +170,8 @@ func KafkaLoad(ctx context.Context, o KafkaOptions) (KafkaResult, error) {
 // copier is the raw-copy Transformer: it copies records unchanged.
 type copier struct{}
 
-func (copier) Redact(dst, rec []byte, _ transforms.Format) ([]byte, error) {
-	return append(dst, rec...), nil
+func (copier) RedactRecord(dst, rec []byte, _ transforms.Format, _ *transforms.Profile) ([]byte, transforms.Facts, error) {
+	return append(dst, rec...), transforms.Facts{}, nil
 }
 
 func transformers(o KafkaOptions) (func() kafkarun.Transformer, error) {

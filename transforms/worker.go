@@ -90,6 +90,12 @@ func (w *Worker) AppendToken(dst []byte, k detectors.Kind, value []byte) []byte 
 	return w.appendToken(dst, k, formText, value, false)
 }
 
+// UserMAC returns the MAC of the token of the user ID id, as a record's
+// Facts.User holds it for the same ID: the key of consent tables.
+func (w *Worker) UserMAC(id []byte) UserMAC {
+	return *w.macOf(detectors.User, formText, id)
+}
+
 // The forms of a value that appendToken takes.
 const (
 	formCanonical uint8 = iota // canonical, from canonicalValue

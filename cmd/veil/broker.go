@@ -71,8 +71,9 @@ func (f *brokerFlags) run(ctx context.Context, e *env, args []string) error {
 
 // defaultTopics are the topics of the default configuration.
 func defaultTopics() []string {
-	k := config.Default().Kafka
-	topics := []string{k.DLQ}
+	c := config.Default()
+	k := c.Kafka
+	topics := []string{k.DLQ, c.Policy.Consent.Topic}
 	for _, in := range k.Inputs {
 		topics = append(topics, in.Topic, in.Output)
 	}

@@ -84,19 +84,11 @@ func (f *demoFlags) run(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	engine, err := cfg.Build(ring)
+	p, err := newPipeline(cfg, ring, slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelError})))
 	if err != nil {
 		return err
 	}
-	opts, err := kafkarun.FromConfig(&cfg.Kafka, workers(engine))
-	if err != nil {
-		return err
-	}
-	opts.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelError}))
-	r, err := kafkarun.New(opts)
-	if err != nil {
-		return err
-	}
+	r := p.runner
 	fmt.Fprintf(e.stdout, "veil demo: broker on %s (in memory, keeps records %v, development only)\n", strings.Join(addrs, ","), demoRetention)
 	fmt.Fprintf(e.stdout, "veil demo: producing %d synthetic events/s to events.usage, events.logs, events.prompts;\n", f.rate)
 	fmt.Fprintln(e.stdout, "           veil de-identifies them into training.usage, training.logs, training.prompts. Ctrl-C stops.")
@@ -104,14 +96,14 @@ func (f *demoFlags) run(ctx context.Context, e *env, args []string) error {
 
 	d := &demo{flags: f, cfg: &cfg.Kafka, addrs: addrs, out: e.stdout, samples: make(map[string]sample)}
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() error { return r.Run(gctx) })
+	g.Go(func() error { return p.run(gctx, io.Discard, "veil demo") })
 	g.Go(func() error { return d.produce(gctx) })
 	g.Go(func() error { return d.showSamples(gctx) })
 	g.Go(func() error { return d.report(gctx, r) })
 	err = g.Wait()
 	st := r.Stats()
-	fmt.Fprintf(e.stdout, "veil demo: stopped: %d events produced, %d de-identified, %d dead-lettered\n",
-		d.produced, st.RecordsOut, st.RecordsDLQ)
+	fmt.Fprintf(e.stdout, "veil demo: stopped: %d events produced, %d de-identified, %d dead-lettered, %d dropped by policy\n",
+		d.produced, st.RecordsOut, st.RecordsDLQ, st.RecordsDropped)
 	return err
 }
 

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/pixelprivacy/veil/pipeline/kafkarun"
-	"github.com/pixelprivacy/veil/transforms"
 )
 
 var runCommand = &command{
@@ -105,11 +104,6 @@ func (f *runFlags) run(ctx context.Context, e *env, args []string) error {
 	return err
 }
 
-// workers gives each pipeline worker its own transforms.Worker.
-func workers(e *transforms.Engine) func() kafkarun.Transformer {
-	return func() kafkarun.Transformer { return e.NewWorker() }
-}
-
 // exitOnSecondSignal makes a SIGINT or SIGTERM received after ctx ended (by
 // the first one) exit the process at once, skipping the graceful drain,
 // until the returned function is called.
@@ -176,9 +170,9 @@ func rateLine(prev, cur kafkarun.Stats, d time.Duration) string {
 	s := d.Seconds()
 	out := cur.RecordsOut - prev.RecordsOut
 	lat := cur.Latency.Sub(prev.Latency)
-	return fmt.Sprintf("in %6.0f rec/s | out %6.0f rec/s %6.2f MB/s | dead letters %d | latency p50 %v p99 %v | in flight %d",
+	return fmt.Sprintf("in %6.0f rec/s | out %6.0f rec/s %6.2f MB/s | dead letters %d | dropped %d | latency p50 %v p99 %v | in flight %d",
 		float64(cur.RecordsIn-prev.RecordsIn)/s, float64(out)/s, float64(cur.BytesOut-prev.BytesOut)/s/1e6,
-		cur.RecordsDLQ, roundLatency(lat.Quantile(0.5)), roundLatency(lat.Quantile(0.99)), cur.InFlightRecords)
+		cur.RecordsDLQ, cur.RecordsDropped, roundLatency(lat.Quantile(0.5)), roundLatency(lat.Quantile(0.99)), cur.InFlightRecords)
 }
 
 // roundLatency keeps two or three significant digits.

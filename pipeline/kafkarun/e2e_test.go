@@ -258,9 +258,9 @@ func TestCrashRestart(t *testing.T) {
 // can act while records are in flight.
 type slow struct{ Transformer }
 
-func (s slow) Redact(dst, rec []byte, f transforms.Format) ([]byte, error) {
+func (s slow) RedactRecord(dst, rec []byte, f transforms.Format, p *transforms.Profile) ([]byte, transforms.Facts, error) {
 	time.Sleep(time.Millisecond)
-	return s.Transformer.Redact(dst, rec, f)
+	return s.Transformer.RedactRecord(dst, rec, f, p)
 }
 
 // TestTwoRunnersOneGroup runs two runners in one group, produces while both

@@ -86,8 +86,8 @@ func testEngine(t testing.TB) *transforms.Engine {
 // copier is a Transformer that copies records unchanged.
 type copier struct{}
 
-func (copier) Redact(dst, rec []byte, _ transforms.Format) ([]byte, error) {
-	return append(dst, rec...), nil
+func (copier) RedactRecord(dst, rec []byte, _ transforms.Format, _ *transforms.Profile) ([]byte, transforms.Facts, error) {
+	return append(dst, rec...), transforms.Facts{}, nil
 }
 
 func redactors(e *transforms.Engine) func() Transformer {

@@ -43,17 +43,26 @@ import (
 // Transformer de-identifies one record. Each worker goroutine owns one, so it
 // need not be safe for concurrent use. *transforms.Worker is a Transformer.
 type Transformer interface {
-	// Redact appends the de-identified rec to dst. On error it appends
-	// nothing and returns a *transforms.RecordError.
-	Redact(dst, rec []byte, f transforms.Format) ([]byte, error)
+	// RedactRecord appends the de-identified rec to dst, with the policy of
+	// profile p (nil: none), and returns what the gate needs to know. On
+	// error it appends nothing and returns a *transforms.RecordError.
+	RedactRecord(dst, rec []byte, f transforms.Format, p *transforms.Profile) ([]byte, transforms.Facts, error)
 }
 
-// Input maps one topic to the format of its values and its output topic.
+// Input maps one topic to the format of its values, the policy of its kind
+// of event and its output topic.
 type Input struct {
 	Topic  string
 	Format transforms.Format
-	Output string
+	// Profile is the policy its values are redacted with; nil means none.
+	Profile *transforms.Profile
+	Output  string
 }
+
+// Gate decides whether a de-identified record may reach its output topic:
+// "" to write it, or the reason it is dropped. A dropped record is counted
+// by reason, written nowhere, and its offset counts as done.
+type Gate func(transforms.Facts) string
 
 // Defaults of the zero Options fields.
 const (
@@ -81,6 +90,8 @@ type Options struct {
 	// NewTransformer is called once per worker, and again to replace a
 	// worker's Transformer after it panicked or timed out.
 	NewTransformer func() Transformer
+	// Gate, if set, decides which records reach their output.
+	Gate Gate
 
 	// Compression of produced batches (kafka.Gzip, kafka.Snappy, kafka.Lz4,
 	// kafka.Zstd); zero means none.
@@ -165,8 +176,9 @@ type Runner struct {
 
 // input is an Input resolved to its sinks, one per worker.
 type input struct {
-	format transforms.Format
-	sinks  []*sink
+	format  transforms.Format
+	profile *transforms.Profile
+	sinks   []*sink
 }
 
 type topicPartition struct {
@@ -214,7 +226,7 @@ func New(o Options) (*Runner, error) {
 			outputs[in.Output] = lanes
 			r.sinks = append(r.sinks, lanes...)
 		}
-		r.inputs[in.Topic] = &input{format: in.Format, sinks: lanes}
+		r.inputs[in.Topic] = &input{format: in.Format, profile: in.Profile, sinks: lanes}
 	}
 	r.sinks = append(r.sinks, r.dlq)
 	r.slots = make([]*slot, o.Workers)
@@ -518,6 +530,15 @@ func recordSize(m *kafka.Message) int64 {
 		n += len(h.Key) + len(h.Value)
 	}
 	return int64(n)
+}
+
+// drop marks a record the gate refused done, without writing it, releases
+// its budget and counts it by reason.
+func (r *Runner) drop(j *job, reason string) {
+	j.part.done(j.seq)
+	r.release(1, j.size, min(j.size, r.o.MaxInFlightBytes))
+	r.stats.dropped(reason)
+	r.stats.latency.observe(time.Since(j.in.Time))
 }
 
 // ack marks a written batch done, releases its budget and counts it.

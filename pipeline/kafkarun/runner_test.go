@@ -170,16 +170,16 @@ func TestOptionsValidate(t *testing.T) {
 // JSON; anything else is upper-cased.
 type scripted struct{ release chan struct{} }
 
-func (s scripted) Redact(dst, rec []byte, _ transforms.Format) ([]byte, error) {
+func (s scripted) RedactRecord(dst, rec []byte, _ transforms.Format, _ *transforms.Profile) ([]byte, transforms.Facts, error) {
 	switch {
 	case bytes.HasPrefix(rec, []byte("panic")):
 		panic("redaction failed on " + string(rec))
 	case bytes.HasPrefix(rec, []byte("block")):
 		<-s.release
 	case bytes.HasPrefix(rec, []byte("bad")):
-		return dst, &transforms.RecordError{Reason: transforms.ReasonMalformedJSON}
+		return dst, transforms.Facts{}, &transforms.RecordError{Reason: transforms.ReasonMalformedJSON}
 	}
-	return append(dst, bytes.ToUpper(rec)...), nil
+	return append(dst, bytes.ToUpper(rec)...), transforms.Facts{}, nil
 }
 
 // TestWorkerFailures runs one worker over records whose redaction panics,

@@ -1,7 +1,9 @@
 package kafkarun
 
 import (
+	"maps"
 	"math/bits"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -16,6 +18,10 @@ type Stats struct {
 	RecordsOut, BytesOut uint64
 	// RecordsDLQ counts records sent to the dead-letter topic instead.
 	RecordsDLQ uint64
+	// RecordsDropped counts records the gate refused, and Dropped them by
+	// reason.
+	RecordsDropped uint64
+	Dropped        map[string]uint64
 	// Commits counts successful offset commits; CommitErrors failed ones.
 	Commits, CommitErrors uint64
 	// FetchErrors, WriteErrors count failed fetches and failed batch writes
@@ -39,6 +45,20 @@ type counters struct {
 	inFlightRecs           atomic.Int64
 	inFlightBytes          atomic.Int64
 	latency                histogram
+
+	droppedMu    sync.Mutex
+	droppedBy    map[string]uint64
+	recordsDrops atomic.Uint64
+}
+
+func (c *counters) dropped(reason string) {
+	c.droppedMu.Lock()
+	if c.droppedBy == nil {
+		c.droppedBy = make(map[string]uint64)
+	}
+	c.droppedBy[reason]++
+	c.droppedMu.Unlock()
+	c.recordsDrops.Add(1)
 }
 
 func (c *counters) snapshot() Stats {
@@ -48,6 +68,8 @@ func (c *counters) snapshot() Stats {
 		RecordsOut:      c.recordsOut.Load(),
 		BytesOut:        c.bytesOut.Load(),
 		RecordsDLQ:      c.recordsDLQ.Load(),
+		RecordsDropped:  c.recordsDrops.Load(),
+		Dropped:         c.droppedSnapshot(),
 		Commits:         c.commits.Load(),
 		CommitErrors:    c.commitErrors.Load(),
 		FetchErrors:     c.fetchErrors.Load(),
@@ -56,6 +78,12 @@ func (c *counters) snapshot() Stats {
 		InFlightBytes:   c.inFlightBytes.Load(),
 		Latency:         c.latency.snapshot(),
 	}
+}
+
+func (c *counters) droppedSnapshot() map[string]uint64 {
+	c.droppedMu.Lock()
+	defer c.droppedMu.Unlock()
+	return maps.Clone(c.droppedBy)
 }
 
 // histogram counts durations in log-linear buckets: four per power of two

@@ -84,13 +84,17 @@ func (r *Runner) work(ctx context.Context, s *slot) {
 			return
 		}
 		s.cur.Store(j)
-		out, reason, field := rd.redact(r, j)
+		out, dropped, reason, field := rd.redact(r, j)
 		if !s.cur.CompareAndSwap(j, nil) {
 			return // timed out: the watchdog sent j to the DLQ and replaced us
 		}
-		if reason != "" {
+		switch {
+		case reason != "":
 			j.deadLetter(reason, field)
-		} else {
+		case dropped != "":
+			r.drop(j, dropped)
+			continue
+		default:
 			j.out = out
 		}
 		if !r.emit(ctx, j) {
@@ -114,9 +118,11 @@ func (r *Runner) emit(ctx context.Context, j *job) bool {
 	}
 }
 
-// redact de-identifies j's key, header values and value. A failure, a
-// RecordError or a panic, returns the reason and the field that failed.
-func (rd *redactor) redact(r *Runner, j *job) (out kafka.Message, reason, field string) {
+// redact de-identifies j's key, header values and value, and asks the gate
+// whether the record may be written: dropped is its reason if not. A
+// failure, a RecordError or a panic, returns the reason and the field that
+// failed.
+func (rd *redactor) redact(r *Runner, j *job) (out kafka.Message, dropped, reason, field string) {
 	defer func() {
 		if recover() != nil {
 			// The panic value may quote the record: it is not logged.
@@ -131,48 +137,62 @@ func (rd *redactor) redact(r *Runner, j *job) (out kafka.Message, reason, field 
 	out = kafka.Message{Time: in.Time, Partition: in.Partition}
 	var err error
 	field = FieldKey
-	if out.Key, err = rd.apply(in.Key, transforms.FormatText); err != nil {
-		return out, reasonOf(err), field
+	if out.Key, _, err = rd.apply(in.Key, transforms.FormatText, nil); err != nil {
+		return out, "", reasonOf(err), field
 	}
 	if len(in.Headers) > 0 {
 		field = FieldHeader
-		out.Headers = make([]kafka.Header, len(in.Headers))
+		out.Headers = make([]kafka.Header, len(in.Headers), len(in.Headers)+1)
 		for i, h := range in.Headers {
 			out.Headers[i].Key = h.Key
-			if out.Headers[i].Value, err = rd.apply(h.Value, transforms.FormatText); err != nil {
-				return out, reasonOf(err), field
+			if out.Headers[i].Value, _, err = rd.apply(h.Value, transforms.FormatText, nil); err != nil {
+				return out, "", reasonOf(err), field
 			}
 		}
 	}
 	field = FieldValue
-	if out.Value, err = rd.apply(in.Value, j.part.input.format); err != nil {
-		return out, reasonOf(err), field
+	value, facts, err := rd.apply(in.Value, j.part.input.format, j.part.input.profile)
+	if err != nil {
+		return out, "", reasonOf(err), field
 	}
-	return out, "", ""
+	out.Value = value
+	if r.o.Gate != nil {
+		if why := r.o.Gate(facts); why != "" {
+			return out, why, "", ""
+		}
+	}
+	if facts.Lang != "" {
+		out.Headers = append(out.Headers, kafka.Header{Key: LangHeader, Value: []byte(facts.Lang)})
+	}
+	return out, "", "", ""
 }
+
+// LangHeader is the header that carries the language of a record's free
+// text.
+const LangHeader = "lang"
 
 // apply redacts b into the arena. Empty and nil stay as they are: a nil
 // value is a tombstone.
-func (rd *redactor) apply(b []byte, f transforms.Format) ([]byte, error) {
+func (rd *redactor) apply(b []byte, f transforms.Format, p *transforms.Profile) ([]byte, transforms.Facts, error) {
 	if len(b) == 0 {
-		return b, nil
+		return b, transforms.Facts{}, nil
 	}
 	// Redaction may grow a record (a token is longer than most values);
 	// leave room so that the arena is rarely copied by append.
 	need := 2*len(b) + 256
 	if need > arenaSize/4 {
-		return rd.t.Redact(nil, b, f)
+		return rd.t.RedactRecord(nil, b, f, p)
 	}
 	if cap(rd.arena)-len(rd.arena) < need {
 		rd.arena = make([]byte, 0, arenaSize)
 	}
 	start := len(rd.arena)
-	a, err := rd.t.Redact(rd.arena, b, f)
+	a, facts, err := rd.t.RedactRecord(rd.arena, b, f, p)
 	if err != nil {
-		return nil, err
+		return nil, facts, err
 	}
 	rd.arena = a
-	return a[start:len(a):len(a)], nil
+	return a[start:len(a):len(a)], facts, nil
 }
 
 // reasonOf names a redaction error for the dead-letter topic.
