@@ -10,11 +10,18 @@ import "net/netip"
 // its first 14 digits, the device's TAC and serial); UUIDs lower-case with
 // dashes; CN identity numbers upper-case. Other kinds are appended as they are.
 func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
+	return s.AppendCanonicalRegions(dst, value, k, s.regionMask)
+}
+
+// AppendCanonicalRegions is AppendCanonical with a phone number in national
+// format read as a number of the regions in mask (see RegionMask), those it
+// was found with: "030 12345678" is a Berlin number in German text.
+func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []byte {
 	switch k {
 	case Email:
 		return appendEmail(dst, value)
 	case Phone:
-		return s.appendPhone(dst, value)
+		return s.appendPhone(dst, value, mask&s.regionMask)
 	case IMEI:
 		n := len(dst)
 		dst = appendDigits(dst, value)
@@ -139,7 +146,7 @@ func appendEmail(dst, v []byte) []byte {
 
 // appendPhone appends a phone number in E.164 ("+8613800138000"). A number
 // that no table validates (one a key named a phone) is appended as its digits.
-func (s *Set) appendPhone(dst, v []byte) []byte {
+func (s *Set) appendPhone(dst, v []byte, mask uint64) []byte {
 	p := 0
 	for p < len(v) {
 		if _, w := digitAt(v, p); w > 0 {
@@ -158,7 +165,7 @@ func (s *Set) appendPhone(dst, v []byte) []byte {
 		if out, ok := s.phones.AppendE164(dst, d, -1); ok {
 			return out
 		}
-	} else if r, ok := s.nationalRegion(&nm, s.regionMask); ok {
+	} else if r, ok := s.nationalRegion(&nm, mask); ok {
 		if out, ok := s.phones.AppendE164(dst, d, r); ok {
 			return out
 		}

@@ -180,6 +180,15 @@ func (e *Engine) checkOutputs() error {
 	return nil
 }
 
+// KindName returns the name of kind k in this engine's tokens: a custom
+// detector's name for its kind.
+func (e *Engine) KindName(k detectors.Kind) string {
+	if int(k) >= detectors.MaxKinds {
+		return k.String()
+	}
+	return e.kindName[k]
+}
+
 // KeyID returns the ID of the key that makes this engine's tokens.
 func (e *Engine) KeyID() string { return e.key.id }
 

@@ -150,7 +150,7 @@ func TestLanguage(t *testing.T) {
 	tests := []struct {
 		name, lang, in, want string
 	}{
-		{"de national", "de", `{"text":"Ruf mich an: 030 12345678"}`, `{"text":"Ruf mich an: {PHONE:030 12345678}","lang":"de"}`},
+		{"de national", "de", `{"text":"Ruf mich an: 030 12345678"}`, `{"text":"Ruf mich an: {PHONE:+49 30 12345678}","lang":"de"}`}, // read as a German number
 		// A Chinese mobile number, bare, in a German text: not a German number.
 		{"other region", "de", `{"text":"Nummer 13800138000"}`, `{"text":"Nummer 13800138000","lang":"de"}`},
 		{"unknown language scans all", "", `{"text":"Nummer 13800138000"}`, `{"text":"Nummer {PHONE:13800138000}"}`},
@@ -187,7 +187,7 @@ func TestLanguage(t *testing.T) {
 		if err != nil || facts.Lang != "de" {
 			t.Fatal(err, facts)
 		}
-		if want := expandTokens(t, w, "Ruf an: {PHONE:030 12345678} oder 13800138000"); string(out) != want {
+		if want := expandTokens(t, w, "Ruf an: {PHONE:+49 30 12345678} oder 13800138000"); string(out) != want {
 			t.Fatalf("got  %s\nwant %s", out, want)
 		}
 	})

@@ -57,7 +57,10 @@ func (w *Worker) RedactRecord(dst, rec []byte, f Format, p *Profile) ([]byte, Fa
 		w.spans = spans
 		w.tally(w.spans)
 		w.settle(true)
-		return w.appendRedacted(dst, rec, w.spans, false), w.facts, nil
+		w.regions = mask
+		dst = w.appendRedacted(dst, rec, w.spans, false)
+		w.regions = 0
+		return dst, w.facts, nil
 	}
 	w.prof = p
 	out, off, reason := w.redactJSON(dst, rec)
@@ -216,7 +219,9 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					if len(w.spans) > 0 {
 						if dropped = w.tally(w.spans); !dropped {
 							dst = append(dst, src[pend:i+1]...)
+							w.regions = mem.regions
 							dst = w.appendRedacted(dst, raw, w.spans, true)
+							w.regions = 0
 							pend = end
 						}
 					}

@@ -115,7 +115,11 @@ func (w *Worker) appendCanonical(dst, v []byte, k detectors.Kind, json bool) []b
 		v = w.plain
 	}
 	n := len(dst)
-	dst = w.e.set.AppendCanonical(dst, v, k)
+	if w.regions != 0 {
+		dst = w.e.set.AppendCanonicalRegions(dst, v, k, w.regions)
+	} else {
+		dst = w.e.set.AppendCanonical(dst, v, k)
+	}
 	if len(dst) == n {
 		dst = append(dst, v...)
 	}

@@ -35,6 +35,7 @@ type Worker struct {
 	// the patterns matched at the member at hand.
 	prof     *Profile
 	started  time.Time // when the record started, for custom detectors' time limits
+	regions  uint64    // phone regions of the text being replaced; 0: all
 	facts    Facts
 	userRank int
 	states   []pathState
@@ -134,13 +135,13 @@ func b2i(b bool) int {
 // hit skips canonicalization as well as the HMAC: the canonical form is a
 // function of the raw bytes, and the form is part of the key.
 func (w *Worker) macOf(k detectors.Kind, form uint8, v []byte) *[macLen]byte {
-	h := maphash.Bytes(w.e.seed, v) ^ (uint64(k)<<8|uint64(form))*0x9e3779b97f4a7c15
+	h := maphash.Bytes(w.e.seed, v) ^ (uint64(k)<<8|uint64(form))*0x9e3779b97f4a7c15 ^ w.regions
 	i1, i2 := cacheSlots(h, tokenCacheSize)
 	e1, e2 := &w.cache[i1], &w.cache[i2]
-	if e1.holds(h, k, form, v) {
+	if e1.holds(h, k, form, w.regions, v) {
 		return &e1.mac
 	}
-	if e2.holds(h, k, form, v) {
+	if e2.holds(h, k, form, w.regions, v) {
 		return &e2.mac
 	}
 	// The message, kind name || 0x00 || canonical value, is written at
@@ -160,7 +161,7 @@ func (w *Worker) macOf(k detectors.Kind, form uint8, v []byte) *[macLen]byte {
 		ent = &w.cache[tokenCacheSize]
 		ent.n = 0
 	} else {
-		ent.hash, ent.kind, ent.form, ent.n = h, k, form, uint8(len(v))
+		ent.hash, ent.kind, ent.form, ent.regions, ent.n = h, k, form, w.regions, uint8(len(v))
 		copy(ent.value[:], v)
 	}
 	copy(ent.mac[:], sum)
@@ -196,9 +197,10 @@ func pickSlot[E any](e1, e2 *E, empty1, empty2 bool, h uint64) *E {
 type tokenCache [tokenCacheSize + 1]tokenEntry
 
 type tokenEntry struct {
-	hash  uint64
-	kind  detectors.Kind
-	form  uint8
+	hash    uint64
+	regions uint64 // the phone regions the value was read with
+	kind    detectors.Kind
+	form    uint8
 	n     uint8 // len(value); 0 for an empty entry
 	mac   [macLen]byte
 	value [49]byte
@@ -206,8 +208,8 @@ type tokenEntry struct {
 
 // holds reports whether e is the entry for v, of kind k in the given form,
 // whose hash is h.
-func (e *tokenEntry) holds(h uint64, k detectors.Kind, form uint8, v []byte) bool {
-	return e.n != 0 && e.hash == h && e.kind == k && e.form == form &&
+func (e *tokenEntry) holds(h uint64, k detectors.Kind, form uint8, regions uint64, v []byte) bool {
+	return e.n != 0 && e.hash == h && e.kind == k && e.form == form && e.regions == regions &&
 		int(e.n) == len(v) && string(e.value[:e.n]) == string(v)
 }
 

@@ -5,19 +5,22 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/pixelprivacy/veil/config"
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/pipeline/lines"
+	"github.com/pixelprivacy/veil/pipeline/policy"
 	"github.com/pixelprivacy/veil/transforms"
 )
 
 var redactCommand = &command{
 	name:    "redact",
 	summary: "de-identify JSON Lines or text, from a file or stdin",
-	usage:   "redact [--in FILE] [--out FILE] [--format auto|json|text] [-c veil.yaml] [--key-file F] [--workers N] [--on-error marker|fail]",
+	usage:   "redact [--in FILE] [--out FILE] [--format auto|json|text] [--kind usage|log|prompt] [-c veil.yaml] [--key-file F] [--workers N] [--on-error marker|fail]",
 	help: `
 Redact reads lines from --in (default stdin) and writes each one de-identified
 to --out (default stdout), in the same order: exactly one output line per
@@ -32,6 +35,15 @@ malformed JSON, longer than records.max_bytes) is never copied: with
 --on-error marker (the default) a marker takes its place,
 {"veil_error":"malformed_json"} or [veil_error:invalid_utf8], and is counted;
 with --on-error fail, redact stops and names the line number and the reason.
+
+With --kind, the lines are events of that kind and its policy applies (see
+README, Policy): the field rules of fields.<kind> and the defaults (user IDs
+tokenized, precise locations generalized, names dropped), language detection
+of prompts (adding "lang" to JSON lines), and the record-level gate: a line
+of a minor, one whose own consent field refuses training, or, with
+policy.consent.require, one without consent information, is replaced by
+{"veil_dropped":"<reason>"} and counted. The consent topic is not read here:
+that is 'veil run'. Without --kind, no policy applies.
 
 Tokens are keyed: the key comes from --key-file, else $VEIL_KEY_FILE, else
 key_file in the configuration. Without one, an ephemeral key is made and
@@ -49,6 +61,7 @@ bar too.`,
 		fs.StringVar(&f.in, "in", "", "input `file` (.gz and .zst are decompressed); empty or - for stdin")
 		fs.StringVar(&f.out, "out", "", "output `file` (.gz and .zst are compressed); empty or - for stdout")
 		fs.StringVar(&f.format, "format", "auto", "how lines are read: auto, json or text")
+		fs.StringVar(&f.kind, "kind", "", "event `kind` whose policy applies: usage, log or prompt (default none)")
 		fs.StringVar(&f.config, "c", "", "configuration `file` (veil.yaml); defaults without it")
 		fs.StringVar(&f.config, "config", "", "configuration `file`, same as -c")
 		fs.StringVar(&f.keyFile, "key-file", "", "token key `file` from 'veil keygen' (default $VEIL_KEY_FILE, then key_file)")
@@ -59,8 +72,8 @@ bar too.`,
 }
 
 type redactFlags struct {
-	in, out, format, config, keyFile, onError string
-	workers                                   int
+	in, out, format, kind, config, keyFile, onError string
+	workers                                         int
 }
 
 func (f *redactFlags) run(ctx context.Context, e *env, args []string) (err error) {
@@ -74,15 +87,22 @@ func (f *redactFlags) run(ctx context.Context, e *env, args []string) (err error
 	if f.workers < 0 {
 		return usagef("--workers %d: must not be negative", f.workers)
 	}
+	var kinds []string
+	if f.kind != "" {
+		if !slices.Contains(config.InputKinds, f.kind) {
+			return usagef("--kind %q: want %s", f.kind, strings.Join(config.InputKinds, ", "))
+		}
+		kinds = []string{f.kind}
+	}
 	cfg, err := loadConfig(f.config)
 	if err != nil {
 		return err
 	}
-	policy := cfg.Records.OnError
+	onErrorName := cfg.Records.OnError
 	if f.onError != "" {
-		policy = f.onError
+		onErrorName = f.onError
 	}
-	onError, err := lines.ParseOnError(policy)
+	onError, err := lines.ParseOnError(onErrorName)
 	if err != nil {
 		return usagef("--on-error %q: want marker or fail", f.onError)
 	}
@@ -90,7 +110,7 @@ func (f *redactFlags) run(ctx context.Context, e *env, args []string) (err error
 	if err != nil {
 		return err
 	}
-	engine, err := cfg.Build(ring)
+	engine, err := cfg.Build(ring, kinds...)
 	if err != nil {
 		return err
 	}
@@ -116,6 +136,10 @@ func (f *redactFlags) run(ctx context.Context, e *env, args []string) (err error
 		OnError:      onError,
 		MaxLineBytes: int(cfg.Records.MaxBytes),
 	}
+	if f.kind != "" {
+		opts.Profile = engine.Profile(f.kind)
+		opts.Gate = (&policy.Gate{Require: cfg.Policy.Consent.Require}).Decide
+	}
 	var bar *progressBar
 	if _, total := in.Progress(); total > 0 && e.isTerminal(e.stderr) {
 		bar = &progressBar{w: e.stderr, start: time.Now()}
@@ -129,7 +153,7 @@ func (f *redactFlags) run(ctx context.Context, e *env, args []string) (err error
 	if bar != nil {
 		bar.clear()
 	}
-	writeSummary(e.stderr, &st, time.Since(start))
+	writeSummary(e.stderr, &st, time.Since(start), engine)
 	return err
 }
 
@@ -138,7 +162,7 @@ func (f *redactFlags) run(ctx context.Context, e *env, args []string) (err error
 //	veil redact: 20000 lines, 4.7 MB in 0.42s (11.2 MB/s)
 //	  findings: EMAIL 10000, PHONE 5000, IPV4 10000
 //	  errors: malformed_json 2
-func writeSummary(w io.Writer, st *lines.Stats, d time.Duration) {
+func writeSummary(w io.Writer, st *lines.Stats, d time.Duration, e *transforms.Engine) {
 	mb := float64(st.Bytes) / 1e6
 	rate := 0.0
 	if d > 0 {
@@ -149,7 +173,7 @@ func writeSummary(w io.Writer, st *lines.Stats, d time.Duration) {
 	var findings []string
 	for k, n := range st.Findings {
 		if n > 0 {
-			findings = append(findings, fmt.Sprintf("%s %d", detectors.Kind(k), n))
+			findings = append(findings, fmt.Sprintf("%s %d", e.KindName(detectors.Kind(k)), n))
 		}
 	}
 	fmt.Fprintf(w, "  findings: %s\n", listOrNone(findings))
@@ -164,6 +188,13 @@ func writeSummary(w io.Writer, st *lines.Stats, d time.Duration) {
 		errs[i] = fmt.Sprintf("%s %d", r, st.Errors[r])
 	}
 	fmt.Fprintf(w, "  errors: %s\n", listOrNone(errs))
+	if len(st.Dropped) > 0 {
+		var drops []string
+		for _, r := range slices.Sorted(maps.Keys(st.Dropped)) {
+			drops = append(drops, fmt.Sprintf("%s %d", r, st.Dropped[r]))
+		}
+		fmt.Fprintf(w, "  dropped by policy: %s\n", strings.Join(drops, ", "))
+	}
 }
 
 func listOrNone(items []string) string {

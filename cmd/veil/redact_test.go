@@ -273,3 +273,52 @@ func TestConfigCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactKind applies the usage and prompt policies to lines.
+func TestRedactKind(t *testing.T) {
+	usage := `{"user":{"uid":"u_1","name":"Li Wei","age":30},"location":{"lat":31.230416},"device":{"model":"X1"}}
+{"user":{"uid":"kid","age":9}}
+{"user":{"uid":"u_2"},"consent":{"training":false}}
+plain text line
+`
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "veil.yaml")
+	if err := os.WriteFile(cfg, []byte("fields:\n  usage:\n    device.model: drop\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := veil(t, usage, nil, "redact", "--kind", "usage", "-c", cfg)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	got := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if len(got) != 4 || !token.MatchString(got[0]) || strings.Contains(got[0], "u_1") || strings.Contains(got[0], "Li Wei") ||
+		!strings.Contains(got[0], `"lat":31.23}`) || strings.Contains(got[0], "device\":{\"model") ||
+		got[1] != `{"veil_dropped":"minor"}` || got[2] != `{"veil_dropped":"consent_refused"}` || got[3] != "plain text line" {
+		t.Fatalf("stdout:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stderr, "dropped by policy: consent_refused 1, minor 1") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+
+	prompts := `{"text":"Ruf mich an: 030 1234567, danke schön"}
+{"text":"Call me at 030 1234567 please, thank you"}
+{"text":"Oder unter +49 30 1234567 erreichbar, danke"}
+`
+	r = veil(t, prompts, nil, "redact", "--kind", "prompt")
+	got = strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	// A German national number in a German text; in an English one the same
+	// digits are not an American or British number.
+	if r.code != 0 || len(got) != 3 || !strings.HasSuffix(got[0], `,"lang":"de"}`) || strings.Contains(got[0], "1234567") ||
+		!strings.HasSuffix(got[1], `,"lang":"en"}`) || !strings.Contains(got[1], "030 1234567") {
+		t.Fatalf("exit %d, stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	// The national form in German text and the international form are one
+	// number, with one token.
+	if toks := token.FindAllString(got[0]+got[2], -1); len(toks) != 2 || toks[0] != toks[1] {
+		t.Fatalf("tokens %q of one number differ:\n%s", toks, r.stdout)
+	}
+
+	if r := veil(t, "x\n", nil, "redact", "--kind", "audio"); r.code != 2 || !strings.Contains(r.stderr, `--kind "audio": want usage, log, prompt`) {
+		t.Fatalf("bad kind: exit %d, %s", r.code, r.stderr)
+	}
+}

@@ -81,6 +81,13 @@ type Options struct {
 	// ChunkBytes is about how much input a worker takes at a time; 0 means
 	// DefaultChunkBytes.
 	ChunkBytes int
+	// Profile is the policy of the kind of event the lines are: field rules
+	// and language detection; nil means none.
+	Profile *transforms.Profile
+	// Gate, if set, decides from what redacting a line found whether it is
+	// kept: a line it drops gives a marker naming the reason,
+	// {"veil_dropped":"minor"} or [veil_dropped:minor], and is counted.
+	Gate func(transforms.Facts) string
 	// Progress, if set, is called on Process's goroutine after each chunk is
 	// written, with how much of the input has been read and its total size.
 	// When the reader has a Progress() (read, total int64) method, as *Input
@@ -100,6 +107,8 @@ type Stats struct {
 	Findings [detectors.MaxKinds]uint64
 	// Errors counts the lines replaced by a marker, by reason.
 	Errors map[transforms.Reason]int64
+	// Dropped counts the lines the gate dropped, by reason.
+	Dropped map[string]int64
 }
 
 // ErrorCount returns the number of lines replaced by a marker.
@@ -215,6 +224,12 @@ func Process(ctx context.Context, e *transforms.Engine, r io.Reader, w io.Writer
 				st.Errors = make(map[transforms.Reason]int64)
 			}
 			st.Errors[reason] += n
+		}
+		for reason, n := range res.dropped {
+			if st.Dropped == nil {
+				st.Dropped = make(map[string]int64)
+			}
+			st.Dropped[reason] += n
 		}
 	}
 	if err != nil {
@@ -370,6 +385,7 @@ func firstNonSpace(b []byte) (byte, bool) {
 type workerResult struct {
 	findings [detectors.MaxKinds]uint64
 	errors   map[transforms.Reason]int64
+	dropped  map[string]int64
 }
 
 // runWorker de-identifies chunks until the reader is done or ctx is.
@@ -401,7 +417,16 @@ func (p *processor) redact(w *transforms.Worker, c *chunk, res *workerResult) {
 	for i, ln := range c.lines {
 		rec := c.data[start:ln.end]
 		start = ln.end
-		if bad := p.redactLine(w, c, rec, ln.flags); bad != nil {
+		mark := len(c.out)
+		dropped, bad := p.redactLine(w, c, rec, ln.flags)
+		if dropped != "" {
+			if res.dropped == nil {
+				res.dropped = make(map[string]int64)
+			}
+			res.dropped[dropped]++
+			c.out = p.appendMarker(c.out[:mark], "veil_dropped", dropped, looksJSON(rec, ln.flags))
+		}
+		if bad != nil {
 			var re *transforms.RecordError
 			if !errors.As(bad, &re) {
 				c.err = fmt.Errorf("lines: line %d: %w", c.first+int64(i), bad)
@@ -415,7 +440,7 @@ func (p *processor) redact(w *transforms.Worker, c *chunk, res *workerResult) {
 				res.errors = make(map[transforms.Reason]int64)
 			}
 			res.errors[re.Reason]++
-			c.out = p.appendMarker(c.out, re.Reason, looksJSON(rec, ln.flags))
+			c.out = p.appendMarker(c.out, "veil_error", re.Reason.String(), looksJSON(rec, ln.flags))
 		}
 		switch {
 		case ln.flags&crlf != 0:
@@ -427,20 +452,24 @@ func (p *processor) redact(w *transforms.Worker, c *chunk, res *workerResult) {
 }
 
 // redactLine appends the de-identified line to c.out, or returns why it
-// cannot (a *transforms.RecordError, unless something unexpected failed).
-func (p *processor) redactLine(w *transforms.Worker, c *chunk, rec []byte, flags uint8) error {
+// cannot (a *transforms.RecordError, unless something unexpected failed), or
+// why the gate drops it.
+func (p *processor) redactLine(w *transforms.Worker, c *chunk, rec []byte, flags uint8) (dropped string, err error) {
 	switch {
 	case flags&tooLarge != 0:
-		return p.tooLargeError()
+		return "", p.tooLargeError()
 	case len(rec) == 0:
-		return nil
+		return "", nil
 	}
-	out, err := w.Redact(c.out, rec, p.o.Format)
+	out, facts, err := w.RedactRecord(c.out, rec, p.o.Format, p.o.Profile)
 	if err != nil {
-		return err
+		return "", err
 	}
 	c.out = out
-	return nil
+	if p.o.Gate != nil {
+		return p.o.Gate(facts), nil
+	}
+	return "", nil
 }
 
 func looksJSON(rec []byte, flags uint8) bool {
@@ -451,15 +480,20 @@ func looksJSON(rec []byte, flags uint8) bool {
 	return b == '{'
 }
 
-// appendMarker appends the marker that replaces a bad line.
-func (p *processor) appendMarker(dst []byte, reason transforms.Reason, isJSON bool) []byte {
+// appendMarker appends the marker that replaces a line: {"what":"reason"}
+// for JSON, [what:reason] for text.
+func (p *processor) appendMarker(dst []byte, what, reason string, isJSON bool) []byte {
 	if p.o.Format == transforms.FormatJSON || p.o.Format == transforms.FormatAuto && isJSON {
-		dst = append(dst, `{"veil_error":"`...)
-		dst = append(dst, reason.String()...)
+		dst = append(dst, `{"`...)
+		dst = append(dst, what...)
+		dst = append(dst, `":"`...)
+		dst = append(dst, reason...)
 		return append(dst, `"}`...)
 	}
-	dst = append(dst, "[veil_error:"...)
-	dst = append(dst, reason.String()...)
+	dst = append(dst, '[')
+	dst = append(dst, what...)
+	dst = append(dst, ':')
+	dst = append(dst, reason...)
 	return append(dst, ']')
 }
 
