@@ -201,9 +201,9 @@ type tokenEntry struct {
 	regions uint64 // the phone regions the value was read with
 	kind    detectors.Kind
 	form    uint8
-	n     uint8 // len(value); 0 for an empty entry
-	mac   [macLen]byte
-	value [49]byte
+	n       uint8 // len(value); 0 for an empty entry
+	mac     [macLen]byte
+	value   [49]byte
 }
 
 // holds reports whether e is the entry for v, of kind k in the given form,
