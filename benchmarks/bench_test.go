@@ -4,7 +4,9 @@ import (
 	"testing"
 
 	"github.com/pixelprivacy/veil/benchmarks"
+	"github.com/pixelprivacy/veil/config"
 	"github.com/pixelprivacy/veil/transforms"
+	"github.com/pixelprivacy/veil/transforms/lang"
 )
 
 // Run with GOMAXPROCS=1 for per-core numbers:
@@ -62,4 +64,49 @@ func BenchmarkRedact(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkPrompts redacts the generator's prompts (JSON, ~230 bytes, in
+// eleven languages) with the prompt policy, language detection off and on
+// (lingua's low-accuracy models, as by default), and reports prompts per
+// second. "lang-on" detects every prompt afresh; "lang-on-cached" has the
+// detector's cache of recent texts, which the generator's prompts, made from
+// a few templates per language, hit far more often than real ones would:
+//
+//	GOMAXPROCS=1 go test ./benchmarks -run '^$' -bench Prompts
+func BenchmarkPrompts(b *testing.B) {
+	corpus := benchmarks.Generate(3, 20000, [3]int{0, 0, 1})
+	cfg := config.Default()
+	for _, c := range []struct {
+		name  string
+		lang  bool
+		cache int
+	}{{"lang-off", false, 0}, {"lang-on", true, -1}, {"lang-on-cached", true, 0}} {
+		b.Run(c.name, func(b *testing.B) {
+			var d transforms.LanguageDetector
+			if c.lang {
+				ld, err := lang.New(cfg.Languages.Set, lang.Options{LowAccuracy: true, CacheSize: c.cache})
+				if err != nil {
+					b.Fatal(err)
+				}
+				d = ld
+			}
+			e, err := benchmarks.NewEngineWith(transforms.Options{Profiles: map[string]transforms.ProfileOptions{"prompt": cfg.Profile("prompt", d)}})
+			if err != nil {
+				b.Fatal(err)
+			}
+			w, p := e.NewWorker(), e.Profile("prompt")
+			out := make([]byte, 0, 1<<16)
+			b.SetBytes(corpus.Bytes / int64(len(corpus.Events)))
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if out, _, err = w.RedactRecord(out[:0], corpus.Events[i%len(corpus.Events)].Line, transforms.FormatJSON, p); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "prompts/s")
+		})
+	}
 }

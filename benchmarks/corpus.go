@@ -48,7 +48,10 @@ func Prose(n int) []byte {
 
 // NewEngine builds a redaction engine with default detectors and options
 // and a fresh ephemeral key.
-func NewEngine() (*transforms.Engine, error) {
+func NewEngine() (*transforms.Engine, error) { return NewEngineWith(transforms.Options{}) }
+
+// NewEngineWith is NewEngine with the transform options o.
+func NewEngineWith(o transforms.Options) (*transforms.Engine, error) {
 	set, err := detectors.New(detectors.Options{})
 	if err != nil {
 		return nil, err
@@ -57,7 +60,7 @@ func NewEngine() (*transforms.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e, err := transforms.NewEngine(set, ring, transforms.Options{})
+	e, err := transforms.NewEngine(set, ring, o)
 	if err != nil {
 		return nil, fmt.Errorf("benchmarks: %w", err)
 	}

@@ -322,3 +322,42 @@ plain text line
 		t.Fatalf("bad kind: exit %d, %s", r.code, r.stderr)
 	}
 }
+
+// TestRedactCustomDetectors: a custom kind is tokenized under its name, a
+// catastrophic pattern fails its line closed with a marker, and a pattern
+// that does not compile is a config error naming the detector and byte.
+func TestRedactCustomDetectors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, yaml string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(yaml), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.yaml", `detectors:
+  custom:
+    - name: EMPLOYEE_ID
+      pattern: '(?<=\bemp[-#: ]?)\d{6}\b'
+      context: [employee, staff]
+    - name: REDOS
+      pattern: '(a+)+$'
+      timeout: 20ms
+      transform: label
+`)
+	in := "staff record emp#123456\n" + strings.Repeat("a", 40) + "!\n{\"note\":\"" + strings.Repeat("a", 40) + "!\"}\naaa\n"
+	r := veil(t, in, nil, "redact", "-c", good)
+	got := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if r.code != 0 || len(got) != 4 || !strings.HasPrefix(got[0], "staff record emp#<EMPLOYEE_ID:") || strings.Contains(got[0], "123456") ||
+		got[1] != "[veil_error:detector_timeout]" || got[2] != `{"veil_error":"detector_timeout"}` || got[3] != "[REDOS]" {
+		t.Fatalf("exit %d, stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "errors: detector_timeout 2") || !strings.Contains(r.stderr, "EMPLOYEE_ID 1") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+	bad := write("bad.yaml", "detectors:\n  custom:\n    - {name: EMP, pattern: 'emp(\\d{6}'}\n")
+	r = veil(t, "x\n", nil, "redact", "-c", bad)
+	if r.code != 1 || !strings.Contains(r.stderr, "detectors.custom[0].pattern:") || !strings.Contains(r.stderr, "at byte 9") {
+		t.Fatalf("bad pattern: exit %d, %s", r.code, r.stderr)
+	}
+}

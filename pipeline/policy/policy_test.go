@@ -267,3 +267,58 @@ func TestConsentEndToEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageHeader: a prompt's language reaches its output record as a
+// header and a member.
+func TestLanguageHeader(t *testing.T) {
+	t.Parallel()
+	addrs := startBroker(t, "events.prompts", "training.prompts", "veil.dlq")
+	ring, err := transforms.EphemeralKeyRing()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := config.Default().Build(ring, "prompt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := kafkarun.New(kafkarun.Options{
+		Brokers: addrs, Group: "lang", DLQ: "veil.dlq",
+		Inputs:         []kafkarun.Input{{Topic: "events.prompts", Format: transforms.FormatAuto, Output: "training.prompts", Profile: e.Profile("prompt")}},
+		NewTransformer: func() kafkarun.Transformer { return e.NewWorker() },
+		SessionTimeout: 6 * time.Second,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- r.Run(ctx) }()
+	produce(t, addrs, "events.prompts",
+		kafka.Message{Value: []byte(`{"text":"Ruf mich an: 030 1234567, danke schön"}`)},
+		kafka.Message{Value: []byte(`把这张照片做成吉卜力风格，打我电话 138 0013 8000`)})
+	waitFor(t, "the prompts", func() bool { return r.Stats().RecordsOut == 2 })
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	rd := kafka.NewReader(kafka.ReaderConfig{Brokers: addrs, GroupID: "check", Topic: "training.prompts", MaxWait: 100 * time.Millisecond})
+	defer rd.Close()
+	rctx, rcancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer rcancel()
+	langs := map[string]string{}
+	for range 2 {
+		m, err := rd.ReadMessage(rctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range m.Headers {
+			if h.Key == kafkarun.LangHeader {
+				langs[string(h.Value)] = string(m.Value)
+			}
+		}
+	}
+	if !strings.HasSuffix(langs["de"], `,"lang":"de"}`) || strings.Contains(langs["de"], "1234567") ||
+		!strings.HasPrefix(langs["zh"], "把这张照片") || strings.Contains(langs["zh"], "138 0013 8000") {
+		t.Fatalf("outputs by lang header: %q", langs)
+	}
+}
