@@ -170,7 +170,7 @@ func TestKcatEndToEnd(t *testing.T) {
 	pii = append(pii, "kcat.bad@example.com")
 
 	// The first runner is killed as soon as output appears.
-	runArgs := []string{"run", "--brokers", addr, "--group", "kcat-e2e", "--key-file", key}
+	runArgs := []string{"run", "--brokers", addr, "--group", "kcat-e2e", "--key-file", key, "--metrics", "127.0.0.1:0"}
 	first := start(t, dir, "run1", binary, runArgs...)
 	waitFor(t, 60*time.Second, "the first output", func() bool { return len(kcatConsume(t, kcat, addr, "training.logs")) > 0 })
 	if err := first.Process.Signal(syscall.SIGKILL); err != nil {

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"os/signal"
 	"strings"
@@ -15,12 +14,13 @@ import (
 	"time"
 
 	"github.com/pixelprivacy/veil/pipeline/kafkarun"
+	"github.com/pixelprivacy/veil/pipeline/observe"
 )
 
 var runCommand = &command{
 	name:    "run",
 	summary: "de-identify Kafka input topics into training topics",
-	usage:   "run [-c veil.yaml] [--brokers host:port,...] [--group NAME] [--key-file F]",
+	usage:   "run [-c veil.yaml] [--brokers host:port,...] [--group NAME] [--key-file F] [--metrics 127.0.0.1:9464] [--log-level info]",
 	help: `
 Run joins a Kafka consumer group, reads the input topics of the configuration
 (by default events.usage, events.logs and events.prompts), de-identifies every
@@ -41,6 +41,16 @@ Run more processes with the same --group to scale out: they split the
 partitions. SIGINT or SIGTERM stops fetching, finishes and writes the records
 in flight, commits and leaves the group; a second signal exits at once.
 
+The policy applies (see README, Policy): the consent topic (policy.consent,
+default veil.consent) is read whole before the first record and followed;
+records of minors, of users who withdrew consent, or whose own consent field
+refuses training are dropped, counted by reason, and never written.
+
+Metrics (Prometheus), /healthz and /readyz are served on --metrics; ready
+means a member of the group, the brokers reachable and the consent table
+loaded. Logs are text on a terminal, JSON lines otherwise, and never hold a
+key, value or header of a record.
+
 Tokens are keyed: use the same key file (--key-file, $VEIL_KEY_FILE or
 key_file) in every process, or tokens will not match.`,
 	examples: `  veil broker &                # a development broker on 127.0.0.1:9092
@@ -53,15 +63,21 @@ key_file) in every process, or tokens will not match.`,
 		fs.StringVar(&f.brokers, "brokers", "", "comma-separated `host:port` list (default kafka.brokers, 127.0.0.1:9092)")
 		fs.StringVar(&f.group, "group", "", "consumer group `name` (default kafka.group, veil)")
 		fs.StringVar(&f.keyFile, "key-file", "", "token key `file` from 'veil keygen' (default $VEIL_KEY_FILE, then key_file)")
+		fs.StringVar(&f.metrics, "metrics", observe.DefaultAddr, "`host:port` of /metrics, /healthz and /readyz; off for none")
+		fs.StringVar(&f.logLevel, "log-level", "info", "log `level`: debug, info, warn or error")
 		return f.run
 	},
 }
 
-type runFlags struct{ config, brokers, group, keyFile string }
+type runFlags struct{ config, brokers, group, keyFile, metrics, logLevel string }
 
 func (f *runFlags) run(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
 		return usagef("unexpected argument %q", args[0])
+	}
+	log, err := newLogger(e, f.logLevel)
+	if err != nil {
+		return err
 	}
 	cfg, err := loadConfig(f.config)
 	if err != nil {
@@ -77,27 +93,23 @@ func (f *runFlags) run(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	engine, err := cfg.Build(ring)
+	p, err := newPipeline(cfg, ring, log)
 	if err != nil {
 		return err
 	}
-	opts, err := kafkarun.FromConfig(&cfg.Kafka, workers(engine))
-	if err != nil {
-		return err
-	}
-	opts.Logger = slog.New(slog.NewTextHandler(e.stderr, nil))
-	r, err := kafkarun.New(opts)
-	if err != nil {
-		return err
-	}
+	r := p.runner
 	fmt.Fprintf(e.stderr, "veil run: group %s on %s: %d input topics, dead letters to %s\n",
-		opts.Group, strings.Join(opts.Brokers, ","), len(opts.Inputs), opts.DLQ)
+		cfg.Kafka.Group, strings.Join(cfg.Kafka.Brokers, ","), len(cfg.Kafka.Inputs), cfg.Kafka.DLQ)
+	if err := p.observe(ctx, f.metrics, e.stderr, "veil run"); err != nil {
+		return err
+	}
 	defer exitOnSecondSignal(ctx, e.stderr)()
 	stopReports := reportEvery(10*time.Second, r, e.stderr)
-	err = r.Run(ctx)
+	err = p.run(ctx, e.stderr, "veil run")
 	stopReports()
 	st := r.Stats()
-	fmt.Fprintf(e.stderr, "veil run: stopped: %d records in, %d out, %d dead-lettered\n", st.RecordsIn, st.RecordsOut, st.RecordsDLQ)
+	fmt.Fprintf(e.stderr, "veil run: stopped: %d records in, %d out, %d dead-lettered, %d dropped by policy\n",
+		st.RecordsIn, st.RecordsOut, st.RecordsDLQ, st.RecordsDropped)
 	if errors.Is(err, kafkarun.ErrDrainTimeout) {
 		return fmt.Errorf("%w (exit was not clean)", err)
 	}

@@ -59,5 +59,5 @@ func (j *job) deadLetter(reason, field string) {
 		v, _ = json.Marshal(d)
 	}
 	j.out = kafka.Message{Value: v, Partition: j.in.Partition}
-	j.dead = true
+	j.dead, j.reason = true, reason
 }

@@ -20,7 +20,9 @@ package kafkarun
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/tls"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -167,6 +169,7 @@ type Runner struct {
 
 	reader    *kafka.Reader
 	transport *kafka.Transport
+	clientID  string // this runner's group member, in DescribeGroups
 	running   sync.Mutex
 	ran       bool
 	// drained is set once the records in flight at shutdown are written and
@@ -179,6 +182,7 @@ type input struct {
 	format  transforms.Format
 	profile *transforms.Profile
 	sinks   []*sink
+	stats   topicCounters
 }
 
 type topicPartition struct {
@@ -200,15 +204,17 @@ func New(o Options) (*Runner, error) {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	r := &Runner{
-		o:       o,
-		log:     log,
-		inputs:  make(map[string]*input, len(o.Inputs)),
-		records: semaphore.NewWeighted(int64(o.MaxInFlightRecords)),
-		bytes:   semaphore.NewWeighted(o.MaxInFlightBytes),
-		parts:   make(map[topicPartition]*partition),
+		o:        o,
+		clientID: "veil-" + nonce(),
+		log:      log,
+		inputs:   make(map[string]*input, len(o.Inputs)),
+		records:  semaphore.NewWeighted(int64(o.MaxInFlightRecords)),
+		bytes:    semaphore.NewWeighted(o.MaxInFlightBytes),
+		parts:    make(map[topicPartition]*partition),
 		transport: &kafka.Transport{
-			TLS:  o.TLS,
-			SASL: o.SASL,
+			ClientID: "veil",
+			TLS:      o.TLS,
+			SASL:     o.SASL,
 			// Long enough for the metadata of an auto-created output topic.
 			MetadataTTL: 5 * time.Second,
 		},
@@ -316,6 +322,38 @@ func setDefault[T int | int64 | time.Duration](v *T, d T) {
 	}
 }
 
+// ErrNotJoined is Ready's answer while the runner is not a member of its
+// consumer group.
+var ErrNotJoined = errors.New("kafkarun: not a member of the consumer group yet")
+
+// Ready reports whether the runner has joined its consumer group, asking
+// the brokers (so an unreachable broker is not ready either).
+func (r *Runner) Ready(ctx context.Context) error {
+	c := &kafka.Client{Addr: kafka.TCP(r.o.Brokers...), Timeout: 5 * time.Second, Transport: r.transport}
+	res, err := c.DescribeGroups(ctx, &kafka.DescribeGroupsRequest{GroupIDs: []string{r.o.Group}})
+	if err != nil {
+		return fmt.Errorf("kafkarun: describe group %s: %w", r.o.Group, err)
+	}
+	for _, g := range res.Groups {
+		if g.Error != nil {
+			return fmt.Errorf("kafkarun: group %s: %w", r.o.Group, g.Error)
+		}
+		for _, m := range g.Members {
+			if m.ClientID == r.clientID {
+				return nil
+			}
+		}
+	}
+	return ErrNotJoined
+}
+
+// nonce returns 8 random hex digits.
+func nonce() string {
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
 // Stats returns a snapshot of the runner's counters. It is safe to call at
 // any time, from any goroutine.
 func (r *Runner) Stats() Stats { return r.stats.snapshot() }
@@ -406,6 +444,7 @@ func (r *Runner) readerConfig() kafka.ReaderConfig {
 		GroupID:     r.o.Group,
 		GroupTopics: topics,
 		Dialer: &kafka.Dialer{
+			ClientID:      r.clientID,
 			Timeout:       10 * time.Second,
 			DualStack:     true,
 			TLS:           r.o.TLS,
@@ -469,8 +508,11 @@ func (r *Runner) fetch(ctx context.Context) error {
 		}
 		j.part = r.partitionOf(&m)
 		j.seq = j.part.track(m.Offset)
+		j.part.fetched(m.Offset, m.HighWaterMark)
 		r.stats.recordsIn.Add(1)
 		r.stats.bytesIn.Add(uint64(j.size))
+		j.part.input.stats.in.Add(1)
+		j.part.input.stats.bytesIn.Add(uint64(j.size))
 		select {
 		case r.slots[j.part.worker].in <- j:
 		case <-ctx.Done():
@@ -509,12 +551,8 @@ func (r *Runner) partitionOf(m *kafka.Message) *partition {
 	if p := r.parts[k]; p != nil {
 		return p
 	}
-	p := &partition{
-		topic:  m.Topic,
-		id:     m.Partition,
-		input:  r.inputs[m.Topic],
-		worker: r.nextWorker % len(r.slots),
-	}
+	p := newPartition(m.Topic, m.Partition, r.inputs[m.Topic], r.nextWorker%len(r.slots))
+	r.log.Debug("partition assigned", "topic", m.Topic, "partition", m.Partition, "worker", p.worker, "first_offset", m.Offset)
 	r.nextWorker++
 	r.parts[k] = p
 	r.partsMu.Lock()
@@ -538,6 +576,7 @@ func (r *Runner) drop(j *job, reason string) {
 	j.part.done(j.seq)
 	r.release(1, j.size, min(j.size, r.o.MaxInFlightBytes))
 	r.stats.dropped(reason)
+	j.part.input.stats.add(&j.part.input.stats.dropped, reason)
 	r.stats.latency.observe(time.Since(j.in.Time))
 }
 
@@ -550,11 +589,16 @@ func (r *Runner) ack(batch []*job) {
 		j.part.done(j.seq)
 		size += j.size
 		charged += min(j.size, r.o.MaxInFlightBytes)
+		ts := &j.part.input.stats
 		if j.dead {
 			dead++
+			ts.add(&ts.dlq, j.reason)
 		} else {
+			n := uint64(recordSize(&j.out))
 			out++
-			outBytes += uint64(recordSize(&j.out))
+			outBytes += n
+			ts.out.Add(1)
+			ts.bytesOut.Add(n)
 		}
 		r.stats.latency.observe(now.Sub(j.in.Time))
 	}
@@ -619,6 +663,7 @@ func (r *Runner) commit(ctx context.Context) error {
 	r.stats.commits.Add(1)
 	for i, p := range committing {
 		p.committed(msgs[i].Offset + 1)
+		r.log.Debug("committed", "topic", p.topic, "partition", p.id, "offset", msgs[i].Offset+1)
 	}
 	return nil
 }

@@ -140,6 +140,7 @@ func (s *sink) write(ctx context.Context, jobs []*job) bool {
 		}
 		err := s.w.WriteMessages(ctx, s.msgs...)
 		if err == nil {
+			s.r.log.Debug("batch written", "topic", s.w.Topic, "records", len(s.msgs))
 			return true
 		}
 		if ctx.Err() != nil {

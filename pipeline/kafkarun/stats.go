@@ -3,6 +3,7 @@ package kafkarun
 import (
 	"maps"
 	"math/bits"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -90,6 +91,7 @@ func (c *counters) droppedSnapshot() map[string]uint64 {
 // of microseconds, so a quantile is at most 25% above the true value.
 type histogram struct {
 	buckets [histBuckets]atomic.Uint64
+	sum     atomic.Int64 // nanoseconds
 }
 
 const (
@@ -99,6 +101,7 @@ const (
 
 func (h *histogram) observe(d time.Duration) {
 	h.buckets[bucketOf(d)].Add(1)
+	h.sum.Add(int64(max(d, 0)))
 }
 
 func bucketOf(d time.Duration) int {
@@ -123,7 +126,7 @@ func bucketUpper(i int) time.Duration {
 }
 
 func (h *histogram) snapshot() Latency {
-	var l Latency
+	l := Latency{sum: time.Duration(h.sum.Load())}
 	for i := range h.buckets {
 		l.counts[i] = h.buckets[i].Load()
 	}
@@ -133,6 +136,20 @@ func (h *histogram) snapshot() Latency {
 // Latency is a snapshot of a latency distribution.
 type Latency struct {
 	counts [histBuckets]uint64
+	sum    time.Duration
+}
+
+// Sum returns the total of the observations.
+func (l Latency) Sum() time.Duration { return l.sum }
+
+// Buckets calls f for each bucket in increasing order with its upper bound
+// and the number of observations at or below it.
+func (l Latency) Buckets(f func(upper time.Duration, cumulative uint64)) {
+	var n uint64
+	for i, c := range l.counts {
+		n += c
+		f(bucketUpper(i), n)
+	}
 }
 
 // Count returns the number of observations.
@@ -171,5 +188,82 @@ func (l Latency) Sub(earlier Latency) Latency {
 	for i := range l.counts {
 		l.counts[i] -= earlier.counts[i]
 	}
+	l.sum -= earlier.sum
 	return l
+}
+
+// TopicStats count what the runner did with one input topic's records.
+type TopicStats struct {
+	Topic                string
+	RecordsIn, BytesIn   uint64
+	RecordsOut, BytesOut uint64
+	// DLQ counts the records sent to the dead-letter topic, and Dropped
+	// those the gate refused, by reason.
+	DLQ, Dropped map[string]uint64
+}
+
+// topicCounters are the live values behind one TopicStats.
+type topicCounters struct {
+	in, bytesIn   atomic.Uint64
+	out, bytesOut atomic.Uint64
+	mu            sync.Mutex
+	dlq, dropped  map[string]uint64
+}
+
+func (c *topicCounters) add(m *map[string]uint64, reason string) {
+	c.mu.Lock()
+	if *m == nil {
+		*m = make(map[string]uint64)
+	}
+	(*m)[reason]++
+	c.mu.Unlock()
+}
+
+func (c *topicCounters) snapshot(topic string) TopicStats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return TopicStats{
+		Topic: topic, RecordsIn: c.in.Load(), BytesIn: c.bytesIn.Load(), RecordsOut: c.out.Load(), BytesOut: c.bytesOut.Load(),
+		DLQ: maps.Clone(c.dlq), Dropped: maps.Clone(c.dropped),
+	}
+}
+
+// TopicStats returns the counters of each input topic, in Options.Inputs
+// order. It is safe to call at any time, from any goroutine.
+func (r *Runner) TopicStats() []TopicStats {
+	out := make([]TopicStats, 0, len(r.o.Inputs))
+	for _, in := range r.o.Inputs {
+		out = append(out, r.inputs[in.Topic].stats.snapshot(in.Topic))
+	}
+	return out
+}
+
+// PartitionStats is where the runner is in one input partition it fetched
+// from.
+type PartitionStats struct {
+	Topic     string
+	Partition int
+	// Committed is the offset committed last (the next to read), or -1.
+	Committed int64
+	// Lag is how many records the partition holds past what was
+	// committed, as of the last fetch.
+	Lag int64
+}
+
+// PartitionStats returns the state of every partition the runner fetched
+// from. It is safe to call at any time, from any goroutine.
+func (r *Runner) PartitionStats() []PartitionStats {
+	r.partsMu.Lock()
+	parts := slices.Clone(r.partList)
+	r.partsMu.Unlock()
+	out := make([]PartitionStats, 0, len(parts))
+	for _, p := range parts {
+		hwm, committed, first := p.hwm.Load(), p.committedAt.Load(), p.first.Load()
+		from := committed
+		if from < 0 {
+			from = first
+		}
+		out = append(out, PartitionStats{Topic: p.topic, Partition: p.id, Committed: committed, Lag: max(hwm-from, 0)})
+	}
+	return out
 }

@@ -1,6 +1,9 @@
 package kafkarun
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // partition is the runner's state for one input partition: where its records
 // go and which of its fetched offsets are done. Offsets are tracked in fetch
@@ -23,6 +26,25 @@ type partition struct {
 	// done prefix); ok says there is one that is not committed yet.
 	next int64
 	ok   bool
+
+	// For PartitionStats: the high watermark at the last fetch, the first
+	// offset fetched and the offset committed last (-1 before the first).
+	hwm, first, committedAt atomic.Int64
+}
+
+// newPartition returns the state of a partition of input, redacted by
+// worker.
+func newPartition(topic string, id int, in *input, worker int) *partition {
+	p := &partition{topic: topic, id: id, input: in, worker: worker}
+	p.first.Store(-1)
+	p.committedAt.Store(-1)
+	return p
+}
+
+// fetched records a fetched offset and the partition's high watermark.
+func (p *partition) fetched(offset, hwm int64) {
+	p.first.CompareAndSwap(-1, offset)
+	p.hwm.Store(hwm)
 }
 
 type entry struct {
@@ -68,6 +90,7 @@ func (p *partition) committable() (int64, bool) {
 
 // committed records that offset was committed; a later done keeps ok set.
 func (p *partition) committed(offset int64) {
+	p.committedAt.Store(offset)
 	p.mu.Lock()
 	if p.next == offset {
 		p.ok = false

@@ -15,12 +15,13 @@ import (
 
 // job is one record on its way through the pipeline.
 type job struct {
-	in   kafka.Message
-	out  kafka.Message // the de-identified record, or its dead letter
-	dead bool          // out is a dead letter
-	part *partition
-	seq  uint64 // position in part's fetch order
-	size int64  // recordSize(&in)
+	in     kafka.Message
+	out    kafka.Message // the de-identified record, or its dead letter
+	dead   bool          // out is a dead letter
+	reason string        // why, if dead
+	part   *partition
+	seq    uint64 // position in part's fetch order
+	size   int64  // recordSize(&in)
 }
 
 // slot is one worker's place in the pool: its queue, and the job it is
@@ -90,8 +91,10 @@ func (r *Runner) work(ctx context.Context, s *slot) {
 		}
 		switch {
 		case reason != "":
+			r.log.Debug("record dead-lettered", "topic", j.in.Topic, "partition", j.in.Partition, "offset", j.in.Offset, "reason", reason, "field", field)
 			j.deadLetter(reason, field)
 		case dropped != "":
+			r.log.Debug("record dropped by policy", "topic", j.in.Topic, "partition", j.in.Partition, "offset", j.in.Offset, "reason", dropped)
 			r.drop(j, dropped)
 			continue
 		default:
