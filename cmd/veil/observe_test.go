@@ -66,7 +66,7 @@ func TestRunObservability(t *testing.T) {
 	}
 	msgs["events.usage"] = append(msgs["events.usage"],
 		kafka.Message{Value: []byte(`{"user":{"email":"leaky.person@example.com"`)}, // malformed JSON
-		kafka.Message{Value: []byte("{\"ip\":\"203.0.113.99\xff\"}")})                // invalid UTF-8
+		kafka.Message{Value: []byte("{\"ip\":\"203.0.113.99\xff\"}")})               // invalid UTF-8
 	pii = append(pii, "leaky.person@example.com", "203.0.113.99")
 
 	var stderr syncBuffer
