@@ -86,3 +86,10 @@ func ExampleKey() {
 	// Key(k2, [REDACTED])
 	// Key(k2, [REDACTED])
 }
+
+func ExampleTokenRegexp() {
+	re, _ := transforms.TokenRegexp("")
+	m := re.FindStringSubmatch("mail <EMAIL:k1:ghjkmnpqrstvwxyzghjkmnpq> sent")
+	fmt.Println(m[re.SubexpIndex("kind")], m[re.SubexpIndex("key")])
+	// Output: EMAIL k1
+}
