@@ -49,17 +49,19 @@ type KafkaOptions struct {
 
 // KafkaResult is what a load run measured.
 type KafkaResult struct {
-	Records int           // records drained
-	Bytes   int64         // their value bytes
-	Elapsed time.Duration // from the first record fetched to the last acknowledged
+	Records int           `json:"records"`    // records drained
+	Bytes   int64         `json:"bytes"`      // their value bytes
+	Elapsed time.Duration `json:"elapsed_ns"` // from the first record fetched to the last acknowledged
 	// RecordsPerSec and MBPerSec are the drain rates.
-	RecordsPerSec, MBPerSec float64
+	RecordsPerSec float64 `json:"records_per_s"`
+	MBPerSec      float64 `json:"mb_per_s"`
 	// CPUCores is the CPU this process used while draining, in cores: the
 	// embedded broker's included, when there is one.
-	CPUCores float64
+	CPUCores float64 `json:"cpu_cores"`
 	// P50 and P99 are record latencies (record timestamp to output
 	// acknowledgement) at LatencyRate; zero when it was not measured.
-	P50, P99 time.Duration
+	P50 time.Duration `json:"p50_ns"`
+	P99 time.Duration `json:"p99_ns"`
 }
 
 const defaultLoadRecords = 300_000

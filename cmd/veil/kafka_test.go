@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -319,5 +320,53 @@ func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool)
 			t.Fatalf("timed out after %v waiting for %s", timeout, what)
 		}
 		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// TestBenchQuick runs `veil bench --quick` (the binary, without the race
+// detector's slowdown): it writes its three files, passes a recall gate
+// and fails an impossible speed gate, exiting 1.
+func TestBenchQuick(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "report")
+	cmd := exec.Command(binary, "bench", "--quick", "--out", out, "--min-recall", "0.99", "--min-mbps", "1e9")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("exit %v, want 1\n%s\n%s", err, stdout.String(), stderr.String())
+	}
+	if took := time.Since(start); took > 60*time.Second {
+		t.Errorf("--quick took %v", took)
+	}
+	msg := stderr.String()
+	if !strings.Contains(msg, "below the thresholds: mixed") || strings.Contains(msg, "recall") && strings.Contains(msg, "--min-recall") {
+		t.Fatalf("stderr:\n%s", msg)
+	}
+	for _, want := range []string{"mixed / regexp baseline:", "accuracy (3000 events): recall", "kafka (embedded):"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	for _, f := range []string{"report.md", "report.json", "throughput.svg"} {
+		b, err := os.ReadFile(filepath.Join(out, f))
+		if err != nil || len(b) == 0 {
+			t.Fatalf("%s: %v", f, err)
+		}
+	}
+	var r struct {
+		Speed []struct {
+			Corpus   string  `json:"corpus"`
+			MBPerSec float64 `json:"mb_per_s"`
+		} `json:"speed"`
+		Kafka struct {
+			RecordsPerSec float64 `json:"records_per_s"`
+		} `json:"kafka"`
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "report.json"))
+	if err := json.Unmarshal(b, &r); err != nil || len(r.Speed) != 5 || r.Speed[0].MBPerSec <= 0 || r.Kafka.RecordsPerSec <= 0 {
+		t.Fatalf("report.json: %v\n%s", err, b)
 	}
 }

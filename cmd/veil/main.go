@@ -74,6 +74,10 @@ var commands = []*command{
 	keygenCommand,
 	configCommand,
 	runCommand,
+	exportCommand,
+	tokenCommand,
+	dsrCommand,
+	benchCommand,
 	brokerCommand,
 	demoCommand,
 }
@@ -197,6 +201,22 @@ func printHelp(w io.Writer, c *command, fs *flag.FlagSet) {
 	}
 }
 
+// keyFilePath returns the key file to use: --key-file, else $VEIL_KEY_FILE,
+// else key_file of the configuration (relative to it); "" if none.
+func keyFilePath(e *env, flagPath string, c *config.Config, configPath string) string {
+	path := flagPath
+	if path == "" {
+		path = e.getenv("VEIL_KEY_FILE")
+	}
+	if path == "" && c.KeyFile != "" {
+		path = c.KeyFile
+		if !filepath.IsAbs(path) && configPath != "" {
+			path = filepath.Join(filepath.Dir(configPath), path)
+		}
+	}
+	return path
+}
+
 // loadConfig reads the configuration file at path, or returns the defaults
 // when path is empty.
 func loadConfig(path string) (*config.Config, error) {
@@ -211,16 +231,7 @@ func loadConfig(path string) (*config.Config, error) {
 // directory). Without any, it makes an ephemeral key and warns on stderr, in
 // one line, that tokens will differ from run to run.
 func loadKeyRing(e *env, flagPath string, c *config.Config, configPath string) (*transforms.KeyRing, error) {
-	path := flagPath
-	if path == "" {
-		path = e.getenv("VEIL_KEY_FILE")
-	}
-	if path == "" && c.KeyFile != "" {
-		path = c.KeyFile
-		if !filepath.IsAbs(path) && configPath != "" {
-			path = filepath.Join(filepath.Dir(configPath), path)
-		}
-	}
+	path := keyFilePath(e, flagPath, c, configPath)
 	if path == "" {
 		fmt.Fprintln(e.stderr, "veil: warning: no key file (--key-file, VEIL_KEY_FILE or key_file); using an ephemeral key: tokens are not stable across runs")
 		return transforms.EphemeralKeyRing()

@@ -51,13 +51,24 @@ func FromConfig(k *config.Kafka, nt func() Transformer) (Options, error) {
 		o.Inputs = append(o.Inputs, Input{Topic: in.Topic, Format: f, Output: in.Output})
 	}
 	var err error
-	if o.TLS, err = tlsConfig(&k.TLS); err != nil {
-		return Options{}, fmt.Errorf("kafka: tls: %w", err)
-	}
-	if o.SASL, err = saslMechanism(&k.SASL); err != nil {
-		return Options{}, fmt.Errorf("kafka: sasl: %w", err)
+	if o.TLS, o.SASL, err = Security(k); err != nil {
+		return Options{}, err
 	}
 	return o, nil
+}
+
+// Security returns the TLS configuration and the SASL mechanism the kafka
+// section describes (nil when off), reading the TLS files.
+func Security(k *config.Kafka) (*tls.Config, sasl.Mechanism, error) {
+	t, err := tlsConfig(&k.TLS)
+	if err != nil {
+		return nil, nil, fmt.Errorf("kafka: tls: %w", err)
+	}
+	m, err := saslMechanism(&k.SASL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("kafka: sasl: %w", err)
+	}
+	return t, m, nil
 }
 
 // tlsConfig builds the client TLS configuration, or nil when TLS is off.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/pixelprivacy/veil/pipeline/dataset"
 	"github.com/pixelprivacy/veil/pipeline/kafkarun"
 	"github.com/pixelprivacy/veil/pipeline/policy"
 )
@@ -104,4 +105,30 @@ func latencyHistogram(d *prometheus.Desc, l kafkarun.Latency) prometheus.Metric 
 		}
 	})
 	return prometheus.MustNewConstHistogram(d, total, l.Sum().Seconds(), counts)
+}
+
+// Export collects the metrics of `veil export`.
+type Export struct {
+	Exporter *dataset.Exporter
+}
+
+var (
+	exportRecords = desc("veil_export_records_total", "Records written to dataset shards.")
+	exportShards  = desc("veil_export_shards_total", "Dataset shards finished (renamed and in the manifest).")
+	exportOpen    = desc("veil_export_open_shards", "Shards being written.")
+)
+
+// Describe implements prometheus.Collector.
+func (x *Export) Describe(ch chan<- *prometheus.Desc) {
+	ch <- exportRecords
+	ch <- exportShards
+	ch <- exportOpen
+}
+
+// Collect implements prometheus.Collector.
+func (x *Export) Collect(ch chan<- prometheus.Metric) {
+	st := x.Exporter.Stats()
+	counter(ch, exportRecords, uint64(st.Records))
+	counter(ch, exportShards, uint64(st.Shards))
+	gauge(ch, exportOpen, float64(st.Open))
 }

@@ -1,0 +1,205 @@
+package benchmarks
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"time"
+
+	"github.com/pixelprivacy/veil/benchmarks/gen"
+	"github.com/pixelprivacy/veil/transforms"
+)
+
+// BenchOptions configure Bench.
+type BenchOptions struct {
+	// Brokers for the Kafka stage; empty means an embedded broker.
+	Brokers []string
+	// Duration is about how long the Kafka stage drains records.
+	Duration time.Duration
+	// Quick shortens every stage, to finish in well under 30 seconds.
+	Quick bool
+	// Progress, if set, gets a line for each step.
+	Progress func(format string, args ...any)
+}
+
+// Report is what Bench measured.
+type Report struct {
+	Started  time.Time     `json:"started"`
+	Took     time.Duration `json:"took_ns"`
+	Quick    bool          `json:"quick"`
+	CPUs     int           `json:"cpus"`
+	GoArch   string        `json:"goarch"`
+	Speed    []Speed       `json:"speed"`
+	Baseline Speed         `json:"regexp_baseline"`
+	// Ratio is the mixed corpus's speed over the regexp baseline's.
+	Ratio    float64        `json:"ratio_to_regexp"`
+	Accuracy []AccuracyRow  `json:"accuracy"`
+	Kafka    *KafkaResult   `json:"kafka,omitempty"`
+	KafkaErr string         `json:"kafka_error,omitempty"`
+	Brokers  string         `json:"brokers"`
+	Events   int            `json:"accuracy_events"`
+	Totals   AccuracyTotals `json:"accuracy_totals"`
+}
+
+// Speed is the redaction speed on one corpus, on one goroutine.
+type Speed struct {
+	Corpus          string  `json:"corpus"`
+	MBPerSec        float64 `json:"mb_per_s"`
+	RecordsPerSec   float64 `json:"records_per_s"`
+	AllocsPerRecord float64 `json:"allocs_per_record"`
+	BytesPerRecord  float64 `json:"bytes_per_record"`
+}
+
+// AccuracyRow is the accuracy on the labeled generator for one kind or one
+// language: recall of the planted values, precision against the labeled
+// look-alikes (a decoy changed is a false positive), and decoys kept.
+type AccuracyRow struct {
+	Name       string  `json:"name"`
+	Planted    int     `json:"planted"`
+	Recall     float64 `json:"recall"`
+	Precision  float64 `json:"precision"`
+	Decoys     int     `json:"decoys"`
+	DecoysKept float64 `json:"decoys_kept"`
+}
+
+// AccuracyTotals sums the rows over kinds.
+type AccuracyTotals struct {
+	AccuracyRow
+	// MinRecall is the lowest recall of any kind.
+	MinRecall float64 `json:"min_recall"`
+}
+
+// Bench runs the detection speed, accuracy and Kafka stages.
+func Bench(ctx context.Context, o BenchOptions) (*Report, error) {
+	progress := o.Progress
+	if progress == nil {
+		progress = func(string, ...any) {}
+	}
+	r := &Report{Started: time.Now().UTC(), Quick: o.Quick, CPUs: runtime.GOMAXPROCS(0), GoArch: runtime.GOARCH, Brokers: "embedded"}
+	if len(o.Brokers) > 0 {
+		r.Brokers = fmt.Sprint(o.Brokers)
+	}
+	perCorpus := time.Second
+	events := 20000
+	if o.Quick {
+		perCorpus, events = 300*time.Millisecond, 3000
+	}
+	w, err := NewWorker()
+	if err != nil {
+		return nil, err
+	}
+
+	// 1. Speed, per kind of event, and the regexp baseline.
+	for _, c := range []struct {
+		name string
+		mix  [3]int
+	}{{"usage", [3]int{1, 0, 0}}, {"log", [3]int{0, 1, 0}}, {"prompt", [3]int{0, 0, 1}}, {"mixed", [3]int{}}} {
+		progress("speed: %s events", c.name)
+		corpus := Generate(1, 4000, c.mix)
+		s := measureSpeed(ctx, c.name, corpus, perCorpus, func(dst, line []byte) []byte {
+			out, _ := w.Redact(dst, line, transforms.FormatAuto)
+			return out
+		})
+		r.Speed = append(r.Speed, s)
+		if c.name == "mixed" {
+			progress("speed: Go regexp baseline on mixed events")
+			re := NewRegexpBaseline()
+			r.Baseline = measureSpeed(ctx, "regexp baseline (mixed)", corpus, perCorpus, re.Redact)
+			if r.Baseline.MBPerSec > 0 {
+				r.Ratio = s.MBPerSec / r.Baseline.MBPerSec
+			}
+		}
+	}
+	progress("speed: PII-free prose")
+	prose := &Corpus{}
+	for range 64 {
+		line := Prose(4 << 10)
+		prose.Events = append(prose.Events, gen.Event{Line: line})
+		prose.Bytes += int64(len(line))
+	}
+	r.Speed = append(r.Speed, measureSpeed(ctx, "prose", prose, perCorpus, func(dst, line []byte) []byte {
+		out, _ := w.Redact(dst, line, transforms.FormatText)
+		return out
+	}))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	// 2. Accuracy on the labeled generator.
+	progress("accuracy: %d labeled events", events)
+	acc := Measure(Generate(7, events, [3]int{}).Events, func(dst, line []byte) []byte {
+		out, _ := w.Redact(dst, line, transforms.FormatAuto)
+		return out
+	})
+	r.Events = acc.Events
+	r.Totals.MinRecall = 1
+	for _, k := range acc.Kinds() {
+		row := accuracyRow(k.String(), acc.ByKind[k])
+		r.Accuracy = append(r.Accuracy, row)
+		if acc.ByKind[k].Planted > 0 {
+			r.Totals.MinRecall = min(r.Totals.MinRecall, row.Recall)
+		}
+	}
+	for _, l := range acc.Langs() {
+		name := "prompts, " + l
+		if l == "-" {
+			name = "usage and logs"
+		}
+		r.Accuracy = append(r.Accuracy, accuracyRow(name, acc.ByLang[l]))
+	}
+	r.Totals.AccuracyRow = accuracyRow("all", &acc.Total)
+
+	// 3. Kafka end to end.
+	records := int(o.Duration.Seconds() * 100_000)
+	if o.Quick {
+		records = 50_000
+	}
+	records = max(records, 10_000)
+	progress("kafka: %d records through the pipeline (%s broker)", records, r.Brokers)
+	res, err := KafkaLoad(ctx, KafkaOptions{Brokers: o.Brokers, Records: records, LatencyRate: 20_000, LatencyDuration: time.Second})
+	if err != nil {
+		r.KafkaErr = err.Error()
+		progress("kafka: %v", err)
+	} else {
+		r.Kafka = &res
+	}
+	r.Took = time.Since(r.Started)
+	return r, ctx.Err()
+}
+
+// measureSpeed redacts the corpus with redact, over and over, for about d.
+func measureSpeed(ctx context.Context, name string, c *Corpus, d time.Duration, redact func(dst, line []byte) []byte) Speed {
+	out := make([]byte, 0, 1<<20)
+	for _, ev := range c.Events { // warm the caches and buffers
+		out = redact(out[:0], ev.Line)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	var records, bytes int64
+	for time.Since(start) < d && ctx.Err() == nil {
+		for _, ev := range c.Events {
+			out = redact(out[:0], ev.Line)
+		}
+		records += int64(len(c.Events))
+		bytes += c.Bytes
+	}
+	secs := time.Since(start).Seconds()
+	runtime.ReadMemStats(&after)
+	return Speed{
+		Corpus:          name,
+		MBPerSec:        float64(bytes) / secs / 1e6,
+		RecordsPerSec:   float64(records) / secs,
+		AllocsPerRecord: float64(after.Mallocs-before.Mallocs) / float64(max(records, 1)),
+		BytesPerRecord:  float64(c.Bytes) / float64(max(len(c.Events), 1)),
+	}
+}
+
+func accuracyRow(name string, t *Tally) AccuracyRow {
+	fp := t.Decoys - t.Kept
+	precision := 1.0
+	if t.Removed+fp > 0 {
+		precision = float64(t.Removed) / float64(t.Removed+fp)
+	}
+	return AccuracyRow{Name: name, Planted: t.Planted, Recall: t.Recall(), Precision: precision, Decoys: t.Decoys, DecoysKept: t.DecoysKept()}
+}
