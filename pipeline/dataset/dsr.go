@@ -184,21 +184,8 @@ func rewrite(path string, s *Shard, tokens [][]byte, stats *tokenStats) error {
 	if cerr := zw.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err == nil {
-		err = syncDir(dir)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("dataset: rewrite %s: %w", path, err)
+	if err := installTemp(f, err, path, nil); err != nil {
+		return err
 	}
 	next.Bytes, next.SHA256, next.Erased = count.n, hex.EncodeToString(sum.Sum(nil)), s.Erased+removed
 	*s = next

@@ -107,20 +107,33 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("dataset: %w", err)
 	}
 	_, err = f.Write(data)
+	return installTemp(f, err, path, nil)
+}
+
+// installTemp finishes a temporary file written with the result err: it
+// syncs and closes it, runs before (if set), renames it to path and syncs
+// the directory; on any failure it removes the temporary file.
+func installTemp(f *os.File, err error, path string, before func() error) error {
 	if err == nil {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil && before != nil {
+		err = before()
+	}
 	if err == nil {
 		err = os.Rename(f.Name(), path)
+	}
+	if err == nil {
+		err = syncDir(filepath.Dir(path))
 	}
 	if err != nil {
 		_ = os.Remove(f.Name())
 		return fmt.Errorf("dataset: write %s: %w", path, err)
 	}
-	return syncDir(filepath.Dir(path))
+	return nil
 }
 
 // syncDir makes a rename in dir durable.

@@ -125,25 +125,12 @@ func (s *shardWriter) add(m *kafka.Message) error {
 // then renames it to its name. beforeRename, if set, runs in between (tests
 // inject crashes there).
 func (s *shardWriter) finish(beforeRename func(string) error) (Shard, error) {
-	err := s.zw.Close()
-	if err == nil {
-		err = s.f.Sync()
+	var before func() error
+	if beforeRename != nil {
+		before = func() error { return beforeRename(s.meta.Name) }
 	}
-	if cerr := s.f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil && beforeRename != nil {
-		err = beforeRename(s.meta.Name)
-	}
-	if err == nil {
-		err = os.Rename(s.f.Name(), filepath.Join(s.dir, s.meta.Name))
-	}
-	if err == nil {
-		err = syncDir(s.dir)
-	}
-	if err != nil {
-		_ = os.Remove(s.f.Name())
-		return Shard{}, fmt.Errorf("dataset: finish %s: %w", s.meta.Name, err)
+	if err := installTemp(s.f, s.zw.Close(), filepath.Join(s.dir, s.meta.Name), before); err != nil {
+		return Shard{}, err
 	}
 	s.meta.Bytes = s.count.n
 	s.meta.SHA256 = hex.EncodeToString(s.sum.Sum(nil))
