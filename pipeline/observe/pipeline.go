@@ -91,10 +91,17 @@ func (p *Pipeline) Collect(ch chan<- prometheus.Metric) {
 // latencyBounds are the histogram's bucket bounds, in seconds.
 var latencyBounds = []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60}
 
+// distribution is a latency distribution in fine buckets, as
+// kafkarun.Latency is.
+type distribution interface {
+	Buckets(f func(upper time.Duration, cumulative uint64))
+	Sum() time.Duration
+}
+
 // latencyHistogram turns the runner's fine log-linear buckets into the
 // Prometheus histogram's; a fine bucket counts in the first bound at or
 // above its upper end, so counts can only lean late.
-func latencyHistogram(d *prometheus.Desc, l kafkarun.Latency) prometheus.Metric {
+func latencyHistogram(d *prometheus.Desc, l distribution) prometheus.Metric {
 	counts := make(map[float64]uint64, len(latencyBounds))
 	var total uint64
 	l.Buckets(func(upper time.Duration, cumulative uint64) {
