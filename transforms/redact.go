@@ -188,7 +188,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				i = skipWS(src, i+1)
 				if i < len(src) && src[i] == c+2 { // '}' or ']'
 					i++
-					dropped = w.closeDropped(&dst, src, stack[len(stack)-1], &pend, i, len(stack) == 1)
+					dropped = f.drop && w.closeDropped(&dst, src, &f, &pend, i, len(stack) == 1)
 					stack = stack[:len(stack)-1]
 					continue
 				}
@@ -322,7 +322,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					dst = append(append(append(dst, prof.langKey...), w.facts.Lang...), '"')
 				}
 				i++
-				dropped = w.closeDropped(&dst, src, *top, &pend, i, len(stack) == 1)
+				dropped = top.drop && w.closeDropped(&dst, src, top, &pend, i, len(stack) == 1)
 				stack = stack[:len(stack)-1]
 			default:
 				return dst, i, ReasonMalformedJSON
@@ -348,12 +348,9 @@ func (w *Worker) removeMember(dst *[]byte, src []byte, pend *int, ms, i int, roo
 	}
 }
 
-// closeDropped removes a closed container f, ending at i, if it is to be
-// dropped, and reports whether it was.
-func (w *Worker) closeDropped(dst *[]byte, src []byte, f frame, pend *int, i int, root bool) bool {
-	if !f.drop {
-		return false
-	}
+// closeDropped removes a closed container f, ending at i, that is to be
+// dropped, and reports true.
+func (w *Worker) closeDropped(dst *[]byte, src []byte, f *frame, pend *int, i int, root bool) bool {
 	w.count(detectors.Field)
 	w.removeMember(dst, src, pend, f.ms, i, root)
 	return true
