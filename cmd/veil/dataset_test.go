@@ -13,7 +13,6 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
-	"github.com/pixelprivacy/veil/config"
 	"github.com/pixelprivacy/veil/pipeline/broker"
 	"github.com/pixelprivacy/veil/pipeline/dataset"
 	"github.com/pixelprivacy/veil/transforms"
@@ -31,15 +30,7 @@ func TestExportTokenDSR(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	ring, err := transforms.LoadKeyFile(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	engine, err := config.Default().Build(ring)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := engine.NewWorker()
+	w := defaultWorker(t, key)
 	var msgs []kafka.Message
 	for i := range 40 {
 		v, err := w.Redact(nil, fmt.Appendf(nil, `{"n":%d,"email":"person%d@example.com"}`, i, i%4), transforms.FormatJSON)

@@ -19,7 +19,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pixelprivacy/veil/config"
 	"github.com/pixelprivacy/veil/transforms"
 )
 
@@ -132,15 +131,7 @@ func TestKcatEndToEnd(t *testing.T) {
 
 	// Inputs: usage JSON and log lines with personal data, and one record
 	// that is not valid JSON.
-	ring, err := transforms.LoadKeyFile(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	engine, err := config.Default().Build(ring)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := engine.NewWorker()
+	w := defaultWorker(t, key)
 	want := map[string]bool{} // expected output values
 	var pii []string
 	produceBatch := func(from, to int) {

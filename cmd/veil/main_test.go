@@ -11,6 +11,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pixelprivacy/veil/config"
+	"github.com/pixelprivacy/veil/transforms"
 )
 
 // binary is the veil binary built once by TestMain for the smoke test.
@@ -32,6 +35,21 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// defaultWorker returns a worker of the default configuration with the key
+// file at path: it tokenizes as `veil run` with that key does.
+func defaultWorker(t *testing.T, path string) *transforms.Worker {
+	t.Helper()
+	ring, err := transforms.LoadKeyFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine, err := config.Default().Build(ring)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return engine.NewWorker()
 }
 
 // result is what one in-process run of veil did.
