@@ -226,6 +226,19 @@ func loadConfig(path string) (*config.Config, error) {
 	return config.Load(path)
 }
 
+// loadKafkaConfig loads the configuration at path (or the embedded default)
+// and lets a non-empty --brokers list, comma-separated, replace its brokers.
+func loadKafkaConfig(path, brokers string) (*config.Config, error) {
+	cfg, err := loadConfig(path)
+	if err != nil {
+		return nil, err
+	}
+	if brokers != "" {
+		cfg.Kafka.Brokers = strings.Split(brokers, ",")
+	}
+	return cfg, nil
+}
+
 // loadKeyRing finds the token key file: the flag's path, else $VEIL_KEY_FILE,
 // else the configuration's key_file (relative to the configuration file's
 // directory). Without any, it makes an ephemeral key and warns on stderr, in

@@ -79,12 +79,9 @@ func (f *runFlags) run(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(f.config)
+	cfg, err := loadKafkaConfig(f.config, f.brokers)
 	if err != nil {
 		return err
-	}
-	if f.brokers != "" {
-		cfg.Kafka.Brokers = strings.Split(f.brokers, ",")
 	}
 	if f.group != "" {
 		cfg.Kafka.Group = f.group
