@@ -176,13 +176,21 @@ func (f *fixture) done(t testing.TB, addrs []string, group string, inputs []Inpu
 	return true
 }
 
-func TestEndToEnd(t *testing.T) {
-	t.Parallel()
+// startProduced starts a broker and produces a fixture of 300 records per
+// input topic into it, made with a test engine.
+func startProduced(t *testing.T) (*broker.Broker, *transforms.Engine, *fixture) {
+	t.Helper()
 	b := startBroker(t, broker.Options{})
-	addrs := b.Addrs()
 	e := testEngine(t)
 	f := makeFixture(t, e, testInputs, 300, 0)
-	f.produce(t, addrs)
+	f.produce(t, b.Addrs())
+	return b, e, f
+}
+
+func TestEndToEnd(t *testing.T) {
+	t.Parallel()
+	b, e, f := startProduced(t)
+	addrs := b.Addrs()
 
 	r := startRunner(t, testOptions(t, addrs, e))
 	waitFor(t, 60*time.Second, "all outputs", func() bool { return f.done(t, addrs, testGroup, testInputs) })
@@ -222,11 +230,8 @@ func (f *fixture) merge(g *fixture) {
 // group delivers every record, the redelivered ones byte-identical.
 func TestCrashRestart(t *testing.T) {
 	t.Parallel()
-	b := startBroker(t, broker.Options{})
+	b, e, f := startProduced(t)
 	addrs := b.Addrs()
-	e := testEngine(t)
-	f := makeFixture(t, e, testInputs, 300, 0)
-	f.produce(t, addrs)
 
 	o := testOptions(t, addrs, e)
 	o.DrainTimeout = -1
@@ -364,11 +369,8 @@ func TestInputTopicsCreatedLater(t *testing.T) {
 // DrainTimeout, says so, and commits nothing more.
 func TestDrainTimeout(t *testing.T) {
 	t.Parallel()
-	b := startBroker(t, broker.Options{})
+	b, e, _ := startProduced(t)
 	addrs := b.Addrs()
-	e := testEngine(t)
-	f := makeFixture(t, e, testInputs, 300, 0)
-	f.produce(t, addrs)
 	o := testOptions(t, addrs, e)
 	o.DrainTimeout = time.Second
 	o.NewTransformer = func() Transformer { return slow{e.NewWorker()} }
