@@ -1,5 +1,7 @@
 package detectors
 
+import "encoding/binary"
+
 // Byte classes for the scanner's anchor table and local checks.
 const (
 	cAnchorDigit = 1 << iota // '0'-'9'
@@ -58,6 +60,26 @@ func isAlnum(c byte) bool  { return class[c]&clAlnum != 0 }
 func isLetter(c byte) bool { return class[c]&clLetter != 0 }
 func isLocal(c byte) bool  { return class[c]&clLocal != 0 }
 func isDomain(c byte) bool { return class[c]&clDomain != 0 }
+
+// hex8 reports whether the eight bytes of x, as le64 reads them, are all hex
+// digits, comparing every byte at once: a byte below 0x80 plus 0x80-c has
+// its top bit set exactly when it is at least c, and no sum carries into
+// the next byte.
+func hex8(x uint64) bool {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	atLeast := func(v uint64, c byte) uint64 { return (v + ones*uint64(0x80-c)) & tops }
+	if x&tops != 0 {
+		return false
+	}
+	y := x | ones*0x20 // 'A'-'F' to 'a'-'f'; only x's letters can land there
+	digit := atLeast(x, '0') &^ atLeast(x, '9'+1)
+	letter := atLeast(y, 'a') &^ atLeast(y, 'f'+1)
+	return digit|letter == tops
+}
+
+// le64 and le32 read the first eight or four bytes of b, little-endian.
+func le64(b []byte) uint64 { return binary.LittleEndian.Uint64(b) }
+func le32(b []byte) uint64 { return uint64(binary.LittleEndian.Uint32(b)) }
 
 func hexVal(c byte) byte {
 	switch {

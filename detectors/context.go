@@ -46,8 +46,11 @@ func ContextBefore(b []byte, start int, words [][]byte, window int) bool {
 
 // hasContext is ContextBefore.
 func hasContext(b []byte, start int, ws [][]byte, window int) bool {
-	var buf [MaxContextWindow]byte
 	from := max(0, start-min(window, MaxContextWindow))
+	if from == start {
+		return false // a JSON value's own start: no words before it
+	}
+	var buf [MaxContextWindow]byte
 	win := buf[:start-from]
 	for i, c := range b[from:start] {
 		win[i] = lower(c)

@@ -50,17 +50,16 @@ func uuidAt(b []byte, i int) (end int, ok bool) {
 	if i+l > len(b) {
 		return 0, false
 	}
-	for j := i; j < i+l; j++ {
-		switch j - i {
-		case 8, 13, 18, 23:
-			if b[j] != '-' {
-				return 0, false
-			}
-		default:
-			if !isHex(b[j]) {
-				return 0, false
-			}
-		}
+	u := b[i : i+l]
+	if u[8] != '-' || u[13] != '-' || u[18] != '-' || u[23] != '-' {
+		return 0, false
+	}
+	// Eight hex digits at a time: the groups 9-12 and 14-17 share a word,
+	// and so do 19-22 and four '0's; 24-35 is read as two overlapping words.
+	const zeros = 0x30303030 << 32
+	if !hex8(le64(u)) || !hex8(le32(u[9:])|le32(u[14:])<<32) ||
+		!hex8(le32(u[19:])|zeros) || !hex8(le64(u[24:])) || !hex8(le64(u[28:])) {
+		return 0, false
 	}
 	end = i + l
 	if !boundaryAfter(b, end) || end < len(b) && b[end] == '-' {

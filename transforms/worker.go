@@ -1,10 +1,7 @@
 package transforms
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
 	"encoding/binary"
-	"hash"
 	"hash/maphash"
 	"math/bits"
 	"sync/atomic"
@@ -19,8 +16,7 @@ import (
 // A Worker must not be used by two goroutines at once.
 type Worker struct {
 	e     *Engine
-	mac   hash.Hash
-	sum   [sha256.Size]byte
+	mac   *keyedHash
 	spans []detectors.Span
 	check []detectors.Span // re-detection of masked output
 	canon []byte
@@ -50,7 +46,7 @@ type Worker struct {
 func (e *Engine) NewWorker() *Worker {
 	return &Worker{
 		e:     e,
-		mac:   hmac.New(sha256.New, e.key.secret[:]),
+		mac:   newKeyedHash(e.key.secret[:]),
 		cache: new(tokenCache),
 		hints: new(hintCache),
 	}
@@ -152,9 +148,7 @@ func (w *Worker) macOf(k detectors.Kind, form uint8, v []byte) *[macLen]byte {
 	} else {
 		w.msg = w.appendCanonical(w.msg, v, k, form == formJSON)
 	}
-	w.mac.Reset()
-	w.mac.Write(w.msg)
-	sum := w.mac.Sum(w.sum[:0])
+	sum := w.mac.Sum(w.msg)
 	ent := pickSlot(e1, e2, e1.n == 0, e2.n == 0, h)
 	if len(v) > len(ent.value) {
 		// Too long to cache: use the spare entry, which is never looked up.
@@ -164,7 +158,7 @@ func (w *Worker) macOf(k detectors.Kind, form uint8, v []byte) *[macLen]byte {
 		ent.hash, ent.kind, ent.form, ent.regions, ent.n = h, k, form, w.regions, uint8(len(v))
 		copy(ent.value[:], v)
 	}
-	copy(ent.mac[:], sum)
+	copy(ent.mac[:], sum[:])
 	return &ent.mac
 }
 
