@@ -32,6 +32,9 @@ func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []b
 	case IMSI, Card:
 		return appendDigits(dst, value)
 	case MAC:
+		if end, ok := macAt(value, 0, ':'); ok && end == len(value) {
+			return appendLowerHex(dst, value) // already colon-separated pairs
+		}
 		n := 0
 		for _, c := range value {
 			if !isHex(c) {
@@ -45,6 +48,9 @@ func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []b
 		}
 		return dst
 	case ADID:
+		if end, ok := uuidAt(value, 0); ok && end == len(value) {
+			return appendLowerHex(dst, value) // already dashed
+		}
 		n := 0
 		for _, c := range value {
 			if !isHex(c) {
@@ -76,6 +82,18 @@ func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []b
 		return dst
 	}
 	return append(dst, value...)
+}
+
+// appendLowerHex appends v, a MAC or UUID already separated as its
+// canonical form is, with its hex letters in lower case: setting bit 0x20
+// lower-cases 'A'-'F' and leaves digits, ':' and '-' as they are.
+func appendLowerHex(dst, v []byte) []byte {
+	n := len(dst)
+	dst = append(dst, v...)
+	for i, c := range dst[n:] {
+		dst[n+i] = c | 0x20
+	}
+	return dst
 }
 
 // canonicalIPv4 reports whether v is a dotted-quad IPv4 address in the form

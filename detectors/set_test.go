@@ -181,6 +181,8 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.Phone, "0086 138 0013 8000", "+8613800138000"},
 		{detectors.MAC, "AA-BB-CC-DD-EE-FF", "aa:bb:cc:dd:ee:ff"},
 		{detectors.MAC, "aabb.ccdd.eeff", "aa:bb:cc:dd:ee:ff"},
+		{detectors.MAC, "AA:bB:cc:DD:ee:0F", "aa:bb:cc:dd:ee:0f"},
+		{detectors.MAC, "AA:BB:CC:DD:EE:GG", "aa:bb:cc:dd:ee"}, // a key named it: its hex digits
 		{detectors.IPv6, "2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8::1"},
 		{detectors.IPv6, "fe80::1%eth0", "fe80::1"},
 		{detectors.IPv4, "203.0.113.7", "203.0.113.7"},
@@ -189,6 +191,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.IMEI, "35-209900-176148-1", "35209900176148"},
 		{detectors.IMEI, "3520990017614823", "35209900176148"},
 		{detectors.ADID, "6D92078A82464BA4AE5B76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
+		{detectors.ADID, "6D92078A-8246-4bA4-AE5B-76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind.String()+"/"+tt.value, func(t *testing.T) {
