@@ -202,7 +202,7 @@ func (sc *scanner) token(ws int) int {
 // returns where scanning resumes, or false when the run needs a full read
 // (it may be a finding, or what follows it changes its meaning).
 func skimShort(b []byte, p int) (next int, ok bool) {
-	digits, dots, last := 0, 0, p
+	digits, dots, last, lastDot := 0, 0, p, p
 	i := p
 	for ; i < len(b); i++ {
 		switch c := b[i]; {
@@ -212,6 +212,7 @@ func skimShort(b []byte, p int) (next int, ok bool) {
 			continue
 		case c == '.':
 			dots++
+			lastDot = i
 			continue
 		case c == ' ' || c == '-' || c == '(' || c == ')':
 			continue
@@ -219,6 +220,9 @@ func skimShort(b []byte, p int) (next int, ok bool) {
 		break
 	}
 	switch {
+	case dots >= 2 && last-lastDot > 4:
+		// Three groups or more, the last longer than an IPv4 octet.
+		return skimDotted(b, p)
 	case digits >= 7 || dots >= 3:
 		return 0, false
 	case i == len(b):
@@ -236,4 +240,45 @@ func skimShort(b []byte, p int) (next int, ok bool) {
 		return 0, false // "1,299", "10:11:12", "02/06/2026", full-width digits, "123@..."
 	}
 	return last, true
+}
+
+// skimDotted passes over digit groups joined by single dots at b[p] that
+// can be no finding: three groups or more, so no price or decimal, shaped
+// neither like an IPv4 address (four groups of at most three digits) nor
+// like the dotted phone numbers classifyNumber takes ("415.555.0132",
+// "06.01.54.62.83"). Build numbers and long versions are such
+// ("4.11.3.1999"). It returns false when the run is not of that shape, or
+// when what follows it (a letter, a port, an address) takes the full reader.
+func skimDotted(b []byte, p int) (next int, ok bool) {
+	groups, digits, longest, run := 1, 0, 0, 0
+	i := p
+	for ; i < len(b); i++ {
+		c := b[i]
+		if isDigit(c) {
+			digits++
+			run++
+			longest = max(longest, run)
+			continue
+		}
+		if c != '.' || run == 0 || i+1 == len(b) || !isDigit(b[i+1]) {
+			break
+		}
+		groups++
+		run = 0
+	}
+	switch {
+	case groups < 3 || groups >= maxGroups || digits > maxDigits,
+		groups == 4 && longest <= 3,
+		groups == 3 && digits >= 9, groups == 5 && digits == 10:
+		return 0, false
+	case i == len(b):
+		return i, true
+	}
+	switch c := b[i]; {
+	case isAlnum(c) || c == '_' || c == ' ' || c == '-' || c == '(' || c == ')' ||
+		c == ',' || c == ':' || c == '/' || c >= utf8.RuneSelf || encodedAt(b, i),
+		c == '.' && i+1 < len(b) && b[i+1] == '(': // "10.1.2.(3": a group in parentheses
+		return 0, false
+	}
+	return i, true
 }

@@ -83,6 +83,8 @@ func TestAppendSpans(t *testing.T) {
 		{"order number", "order 4839201847562910 shipped", nil},
 		{"price", "price 1,299.00 or 12.99", nil},
 		{"version", "app 4.12.0 build 4.12.0.1234 ios 17.4.1", nil},
+		{"long versions", "build 4.11.3.1999, 1.2.3.4.56789: 10.0.19045.4291.", nil},
+		{"french dots after a build", "build 5.0.2.1625 tel 06.01.54.62.83", []string{"PHONE:06.01.54.62.83"}},
 		{"resolution", "1920x1080 and 3840 x 2160", nil},
 		{"duration", "took 12:34:56 or 1234ms", nil},
 		{"port status", "port :8080 status 404 bytes 5321", nil},
