@@ -310,7 +310,7 @@ func (sc *scanner) classify(nm *number) Kind {
 }
 
 // context reports whether the key hint or the words before start say kind k.
-func (sc *scanner) context(k Kind, start int, ws [][]byte) bool {
+func (sc *scanner) context(k Kind, start int, ws *ContextWords) bool {
 	return sc.hint.Kind == k || hasContext(sc.b, start, ws, contextWindow)
 }
 

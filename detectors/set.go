@@ -58,7 +58,7 @@ type Set struct {
 	// prefixed[d]: the regions where a number starting with digit d may
 	// carry a prefix to strip (trunk, international, calling code).
 	prefixed  [10]uint64
-	adidWords [][]byte
+	adidWords *ContextWords
 	adidKeys  []string
 }
 
@@ -120,8 +120,8 @@ func New(o Options) (*Set, error) {
 			return nil, fmt.Errorf("detectors: empty advertising-ID key")
 		}
 		s.adidKeys = append(s.adidKeys, k)
-		s.adidWords = append(s.adidWords, []byte(k))
 	}
+	s.adidWords = NewContextWords(s.adidKeys...)
 	return s, nil
 }
 

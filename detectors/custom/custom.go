@@ -61,7 +61,7 @@ type Detector struct {
 	re      *regexp2.Regexp
 	lit     []byte // a literal every match needs in the text, or nil
 	fold    bool   // lit is compared ignoring ASCII case
-	context [][]byte
+	context *detectors.ContextWords
 	window  int
 	luhn    bool
 	timeout time.Duration
@@ -99,12 +99,15 @@ func New(k detectors.Kind, o Options) (*Detector, error) {
 	if d.timeout < 0 {
 		return nil, fmt.Errorf("custom: timeout %v: must be positive", d.timeout)
 	}
-	for _, w := range o.Context {
-		w = strings.ToLower(strings.TrimSpace(w))
-		if w == "" {
-			return nil, fmt.Errorf("custom: empty context word")
+	if len(o.Context) > 0 {
+		words := make([]string, len(o.Context))
+		for i, w := range o.Context {
+			words[i] = strings.ToLower(strings.TrimSpace(w))
+			if words[i] == "" {
+				return nil, fmt.Errorf("custom: empty context word")
+			}
 		}
-		d.context = append(d.context, []byte(w))
+		d.context = detectors.NewContextWords(words...)
 	}
 	tree, err := syntax.Parse(o.Pattern, syntax.ParseOptions{})
 	if err != nil {
@@ -163,7 +166,7 @@ func (d *Detector) AppendSpans(dst []detectors.Span, b []byte, deadline time.Tim
 		if start >= end {
 			continue
 		}
-		if len(d.context) > 0 && !detectors.ContextBefore(b, start, d.context, d.window) {
+		if d.context != nil && !detectors.ContextBefore(b, start, d.context, d.window) {
 			continue
 		}
 		if d.luhn && !luhnDigits(b[start:end]) {
