@@ -2,6 +2,8 @@ package detectors
 
 import (
 	"bytes"
+	"math"
+	"net/netip"
 	"strings"
 )
 
@@ -176,9 +178,32 @@ func bareHex(v []byte, n int) bool {
 // ipValue reports whether v is an IPv4 or IPv6 address (IPv6 with an
 // optional zone).
 func ipValue(v []byte) bool {
+	if _, ok := ipv4Integer(v); ok {
+		return true
+	}
 	if i := bytes.IndexByte(v, '%'); i > 0 {
 		v = v[:i]
 	}
 	_, err := parseAddr(v)
 	return err == nil
+}
+
+// ipv4Integer parses an IPv4 address written as one decimal integer, as
+// some telemetry stores it ("3405803783" is 203.0.113.7). It is read so only
+// under keys that name an IP.
+func ipv4Integer(v []byte) (netip.Addr, bool) {
+	if len(v) == 0 || len(v) > 10 || v[0] == '0' && len(v) > 1 {
+		return netip.Addr{}, false
+	}
+	var n uint64
+	for _, c := range v {
+		if !isDigit(c) {
+			return netip.Addr{}, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	if n > math.MaxUint32 {
+		return netip.Addr{}, false
+	}
+	return netip.AddrFrom4([4]byte{byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)}), true
 }

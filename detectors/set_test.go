@@ -154,6 +154,9 @@ func TestAppendValueSpans(t *testing.T) {
 		{"request_id", "38400000-8cf0-11bd-b23e-10b96e40000d", nil},
 		{"phone", "14155550132", []string{"PHONE:14155550132"}},
 		{"client_ip", "2001:db8::1", []string{"IPV6:2001:db8::1"}},
+		{"ip", "3405803783", []string{"IPV4:3405803783"}}, // 203.0.113.7 as one integer
+		{"ip", "4294967296", nil},                         // above 255.255.255.255
+		{"port", "3405803783", nil},
 		{"build", "124.0.0.0", nil},
 		{"app_version", "4.12.0.1234", nil},
 		{"machine", "AABBCCDDEEFF", nil},
@@ -188,6 +191,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.IPv6, "2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8::1"},
 		{detectors.IPv6, "fe80::1%eth0", "fe80::1"},
 		{detectors.IPv4, "203.0.113.7", "203.0.113.7"},
+		{detectors.IPv4, "3405803783", "203.0.113.7"},
 		{detectors.IPv4, "0.0.0.0", "0.0.0.0"},
 		{detectors.IPv4, "::ffff:203.0.113.7", "::ffff:203.0.113.7"},
 		{detectors.IMEI, "35-209900-176148-1", "35209900176148"},
