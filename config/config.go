@@ -111,7 +111,16 @@ type SASL struct {
 	Mechanism string `yaml:"mechanism"`
 	Username  string `yaml:"username"`
 	Password  Secret `yaml:"password"`
+	// PasswordFile is a file that holds the password instead, as secret
+	// stores mount them (one trailing newline is dropped); a relative path
+	// is taken from the configuration file's directory. With a mechanism
+	// and neither set, $VEIL_KAFKA_PASSWORD gives the password.
+	PasswordFile string `yaml:"password_file"`
 }
+
+// PasswordEnv is the environment variable that gives the SASL password when
+// the configuration sets neither kafka.sasl.password nor password_file.
+const PasswordEnv = "VEIL_KAFKA_PASSWORD"
 
 // Secret is a string that never prints: String, GoString, Format and
 // MarshalText all give "[REDACTED]", so no fmt verb, log line, JSON or YAML

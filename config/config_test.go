@@ -219,7 +219,11 @@ func TestParseErrors(t *testing.T) {
 		{"sasl incomplete", "kafka: {sasl: {mechanism: kerberos}}", []string{
 			`kafka.sasl.mechanism: unknown mechanism "kerberos" (want plain, scram-sha-256, scram-sha-512)`,
 			"kafka.sasl.username: must not be empty with sasl.mechanism set",
-			"kafka.sasl.password: must not be empty with sasl.mechanism set"}},
+			"kafka.sasl.password: must not be empty with sasl.mechanism set (or give password_file, or $VEIL_KAFKA_PASSWORD)"}},
+		{"sasl password twice", "kafka: {sasl: {mechanism: plain, username: u, password: canary-secret-8d1f, password_file: p.txt}}", []string{
+			"kafka.sasl.password_file: give password or password_file, not both"}},
+		{"sasl password file missing", "kafka: {sasl: {mechanism: plain, username: u, password_file: /nonexistent/veil-pass}}", []string{
+			`kafka.sasl.password_file: "/nonexistent/veil-pass": no such file or directory`}},
 		{"secret in the wrong place", "kafka:\n  sasl: canary-secret-8d1f\n", []string{
 			"kafka.sasl: cannot unmarshal !!str [REDACTED] into config.SASL (line 2)"}},
 		{"field rules", "fields:\n  usage: {user.name: dorp, 'a..b': drop, lat: {generalize: {decimals: 99, truncate: week}}, nick: {tokenize: {kind: pet}}}\n  audio: {x: drop}\n", []string{
@@ -380,6 +384,49 @@ func TestLoad(t *testing.T) {
 	_, err = Load(filepath.Join("testdata", "bad.yaml"))
 	if err == nil || !strings.HasPrefix(err.Error(), "config testdata/bad.yaml: ") {
 		t.Errorf("Load(bad) = %v, want an error naming the file", err)
+	}
+}
+
+// TestSASLPasswordSources reads the password from a file next to the
+// configuration, then from the environment, and never from both places.
+func TestSASLPasswordSources(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("kafka-pass", canary+"\n")
+	cfg := write("file.yaml", "kafka: {sasl: {mechanism: plain, username: u, password_file: kafka-pass}}\n")
+	t.Setenv(PasswordEnv, "from-env")
+	c, err := Load(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(c.Kafka.SASL.Password); got != canary {
+		t.Errorf("password from password_file = %q, want the file's line", got)
+	}
+
+	cfg = write("env.yaml", "kafka: {sasl: {mechanism: plain, username: u}}\n")
+	if c, err = Load(cfg); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(c.Kafka.SASL.Password); got != "from-env" {
+		t.Errorf("password from $%s = %q, want from-env", PasswordEnv, got)
+	}
+
+	// Without a mechanism the variable is not read: no SASL is configured.
+	cfg = write("none.yaml", "kafka: {brokers: ['localhost:9092']}\n")
+	if c, err = Load(cfg); err != nil || c.Kafka.SASL.Password != "" {
+		t.Errorf("Load without SASL = %v, password set: %v", err, c != nil && c.Kafka.SASL.Password != "")
+	}
+
+	write("empty-pass", "\n")
+	cfg = write("empty.yaml", "kafka: {sasl: {mechanism: plain, username: u, password_file: empty-pass}}\n")
+	if _, err := Load(cfg); err == nil || !strings.Contains(err.Error(), `kafka.sasl.password_file: "empty-pass" is empty`) {
+		t.Errorf("Load with an empty password file = %v", err)
 	}
 }
 

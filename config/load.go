@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -22,25 +23,59 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	c, err := Parse(data)
+	c, err := parse(data, filepath.Dir(path))
 	if err != nil {
 		return nil, fmt.Errorf("config %s: %w", path, err)
 	}
 	return c, nil
 }
 
-// Parse is Load for YAML bytes already read. Empty input gives Default().
+// Parse is Load for YAML bytes already read; a relative password_file is
+// taken from the working directory. Empty input gives Default().
 func Parse(data []byte) (*Config, error) {
+	return parse(data, ".")
+}
+
+func parse(data []byte, dir string) (*Config, error) {
 	c := Default()
 	keyErrs, err := decode(data, c)
 	if err != nil {
 		return nil, err
 	}
 	c.ApplyDefaults()
-	if err := errors.Join(keyErrs, c.Validate()); err != nil {
+	passErr := c.Kafka.SASL.resolvePassword(dir, os.Getenv)
+	if err := errors.Join(keyErrs, passErr, c.Validate()); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// resolvePassword reads the password from PasswordFile, or with a
+// mechanism and no password from $VEIL_KAFKA_PASSWORD. Errors name the file,
+// never its contents.
+func (s *SASL) resolvePassword(dir string, getenv func(string) string) error {
+	const path = "kafka.sasl.password_file"
+	switch {
+	case s.PasswordFile != "" && s.Password != "":
+		return &FieldError{Path: path, Err: errors.New("give password or password_file, not both")}
+	case s.PasswordFile != "":
+		file := s.PasswordFile
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(dir, file)
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return &FieldError{Path: path, Err: fmt.Errorf("%q: %w", s.PasswordFile, errors.Unwrap(err))}
+		}
+		data = bytes.TrimSuffix(bytes.TrimSuffix(data, []byte("\n")), []byte("\r"))
+		if len(data) == 0 {
+			return &FieldError{Path: path, Err: fmt.Errorf("%q is empty", s.PasswordFile)}
+		}
+		s.Password = Secret(data)
+	case s.Password == "" && s.Mechanism != "":
+		s.Password = Secret(getenv(PasswordEnv))
+	}
+	return nil
 }
 
 // maxDepth bounds how deep the key check follows nested nodes and aliases.

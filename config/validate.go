@@ -397,7 +397,7 @@ var saslMechanisms = []string{"plain", "scram-sha-256", "scram-sha-512"}
 func (s *SASL) Validate() error {
 	var p problems
 	if s.Mechanism == "" {
-		if s.Username != "" || s.Password != "" {
+		if s.Username != "" || s.Password != "" || s.PasswordFile != "" {
 			p.add("mechanism", "must be set when username or password is (want %s)", strings.Join(saslMechanisms, ", "))
 		}
 		return p.err()
@@ -408,8 +408,8 @@ func (s *SASL) Validate() error {
 	if s.Username == "" {
 		p.add("username", "must not be empty with sasl.mechanism set")
 	}
-	if s.Password == "" {
-		p.add("password", "must not be empty with sasl.mechanism set")
+	if s.Password == "" && s.PasswordFile == "" {
+		p.add("password", "must not be empty with sasl.mechanism set (or give password_file, or $%s)", PasswordEnv)
 	}
 	return p.err()
 }
