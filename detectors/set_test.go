@@ -155,7 +155,7 @@ func TestAppendValueSpans(t *testing.T) {
 		{"phone", "14155550132", []string{"PHONE:14155550132"}},
 		{"client_ip", "2001:db8::1", []string{"IPV6:2001:db8::1"}},
 		{"ip", "3405803783", []string{"IPV4:3405803783"}}, // 203.0.113.7 as one integer
-		{"ip", "4294967296", nil},                         // above 255.255.255.255
+		{"ip", "4294967296", nil}, // above 255.255.255.255
 		{"port", "3405803783", nil},
 		{"build", "124.0.0.0", nil},
 		{"app_version", "4.12.0.1234", nil},
