@@ -68,9 +68,29 @@ func uuidAt(b []byte, i int) (end int, ok bool) {
 	return end, true
 }
 
+// insideGroups reports whether b[i] is inside a run of hex digits, colons
+// and dots that starts before it (a single leading colon, as in "ip:fe80::1",
+// is no part of the run). An address is only taken as a whole run: a tail
+// of a run that is no address ("::::1", "fe80::1:2::3") is none either,
+// for once the tail was replaced the head could read as one, and redacting
+// twice would not give what redacting once does.
+func insideGroups(b []byte, i int) bool {
+	p := i
+	for p > 0 && i-p < 46 && (isHex(b[p-1]) || b[p-1] == ':' || b[p-1] == '.') {
+		p--
+	}
+	if p < i && b[p] == ':' && b[p+1] != ':' {
+		p++
+	}
+	return p < i
+}
+
 // ipv6At parses an IPv6 address in any RFC 4291/5952 text form at b[i],
 // with an optional zone ("fe80::1%eth0"), and returns its end.
 func ipv6At(b []byte, i int) (end int, ok bool) {
+	if insideGroups(b, i) {
+		return 0, false
+	}
 	j := i
 	colons := 0
 	for j < len(b) && j-i < 45 && (isHex(b[j]) || b[j] == ':' || b[j] == '.') {

@@ -123,6 +123,9 @@ func TestAppendSpans(t *testing.T) {
 		{"ipv6 zone", "link fe80::1ff:fe23:4567:890a%eth0 up", []string{"IPV6:fe80::1ff:fe23:4567:890a%eth0"}},
 		{"ipv6 loopback", "[::1]:8080", []string{"IPV6:::1"}},
 		{"not ipv6", "std::vector and 10:11:12", nil},
+		{"colon runs", "a :::: b ::::: c", nil},
+		{"ipv6 after a label colon", "ip:2001:db8::1", []string{"IPV6:2001:db8::1"}},
+		{"ipv6 taken whole or not at all", "ip=fe80::31ea:65b9::6b7 ::1.::1", nil},
 
 		// CN identity numbers and cards.
 		{"cnid", "身份证11010519491231002X", []string{"CNID:11010519491231002X"}},

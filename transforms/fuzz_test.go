@@ -26,7 +26,7 @@ var mixedActions = map[detectors.Kind]Action{
 // panics, keeps the keys, writes valid JSON and is idempotent.
 func FuzzRedactJSON(f *testing.F) {
 	for _, s := range []string{
-		`{}`, `[]`, `"x@y.cn"`, `13800138000`, `{"phone":13800138000}`,
+		`{}`, `[]`, `"x@y.cn"`, `13800138000`, `{"phone":13800138000}`, `{"ip":3405803783,"build":"4.11.3.1999","idfa":"6D92078A-8246-4BA4-AE5B-76104861E7DC"}`,
 		`{"a":[1,"li.lei@163.com",{"mac":"aa:bb:cc:dd:ee:ff"}],"ip":"203.0.113.45"}`,
 		`{"note":"mail li\u0040163.com \ud83d\ude00 \"q\" \\"}`,
 		`{"a":{"x":[1,2]},"b":{"y":"z@q.example.com"},"c":3,"d":"secret","e":1.25,"x":{"f":[{}],"u":"id"},"t":"Ruf 030 12345678","u":7,"k":true,"m":true,"g":"9"}`,
