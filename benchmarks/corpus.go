@@ -16,13 +16,24 @@ type Corpus struct {
 }
 
 // Generate returns n events of the seeded generator with the given mix of
-// usage, log and prompt weights (zero: the generator's default).
+// usage, log and prompt weights (zero: the generator's default). Their
+// lines lie end to end in one buffer, in order, as records do in a file
+// read or a fetched Kafka batch: left where the generator allocated them,
+// among their labels, every record would be a cache miss of its own, which
+// no stream has (on this project's machine that costs ~20% of the speed).
 func Generate(seed int64, n int, mix [3]int) *Corpus {
 	g := gen.New(gen.Options{Seed: seed, Mix: mix})
 	c := &Corpus{Events: make([]gen.Event, n)}
 	for i := range c.Events {
 		c.Events[i] = g.Next()
 		c.Bytes += int64(len(c.Events[i].Line))
+	}
+	lines := make([]byte, 0, c.Bytes)
+	for i := range c.Events {
+		ev := &c.Events[i]
+		n := len(lines)
+		lines = append(lines, ev.Line...)
+		ev.Line = lines[n:len(lines):len(lines)]
 	}
 	return c
 }
