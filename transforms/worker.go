@@ -223,8 +223,8 @@ const (
 type hintCache [hintCacheSize]hintEntry
 
 type hintEntry struct {
-	hash uint64
-	n    uint8 // len(key); 0 for an empty entry
+	x, y uint64 // keyWords of the key
+	n    uint8  // len(key); 0 for an empty entry
 	hint detectors.Hint
 	key  [29]byte
 }
@@ -234,37 +234,46 @@ func (w *Worker) keyHint(key []byte) detectors.Hint {
 	if len(key) == 0 || len(key) > len(w.hints[0].key) {
 		return w.e.set.KeyHint(key)
 	}
-	h := hashKey(key, w.e.keySeed)
+	x, y := keyWords(key)
+	h := hashWords(x, y, len(key), w.e.keySeed)
 	for i := range uint64(hintProbes) {
 		e := &w.hints[(h+i)&(hintCacheSize-1)]
 		if e.n == 0 {
 			e.hint = w.e.set.KeyHint(key)
-			e.hash, e.n = h, uint8(len(key))
+			e.x, e.y, e.n = x, y, uint8(len(key))
 			copy(e.key[:], key)
 			return e.hint
 		}
-		if e.hash == h && int(e.n) == len(key) && string(e.key[:e.n]) == string(key) {
+		// Up to 16 bytes the two words are the key; longer keys are
+		// compared in full.
+		if e.x == x && e.y == y && int(e.n) == len(key) && (len(key) <= 16 || string(e.key[:e.n]) == string(key)) {
 			return e.hint
 		}
 	}
 	return w.e.set.KeyHint(key)
 }
 
-// hashKey is a fast seeded hash of a short JSON key from at most two
-// overlapping 8-byte loads; maphash costs more than the lookup it serves. A
-// poor spread would only cost cache misses: entries are compared in full.
-func hashKey(b []byte, seed uint64) uint64 {
-	const m = 0x9e3779b97f4a7c15
-	var x, y uint64
+// keyWords reads a short JSON key in at most two overlapping 8-byte loads
+// (4-byte loads, or three bytes, for shorter keys). Keys of the same length
+// up to 16 bytes are equal exactly when their words are.
+func keyWords(b []byte) (x, y uint64) {
 	switch n := len(b); {
 	case n >= 8:
-		x, y = binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[n-8:])
+		return binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[n-8:])
 	case n >= 4:
-		x, y = uint64(binary.LittleEndian.Uint32(b)), uint64(binary.LittleEndian.Uint32(b[n-4:]))
+		return uint64(binary.LittleEndian.Uint32(b)), uint64(binary.LittleEndian.Uint32(b[n-4:]))
 	case n > 0:
-		x = uint64(b[0]) | uint64(b[n/2])<<8 | uint64(b[n-1])<<16
+		return uint64(b[0]) | uint64(b[n/2])<<8 | uint64(b[n-1])<<16, 0
 	}
-	h := (seed ^ uint64(len(b)) ^ x) * m
+	return 0, 0
+}
+
+// hashWords is a fast seeded hash of a key's words and length; maphash
+// costs more than the lookup it serves. A poor spread would only cost cache
+// misses: entries are compared in full.
+func hashWords(x, y uint64, n int, seed uint64) uint64 {
+	const m = 0x9e3779b97f4a7c15
+	h := (seed ^ uint64(n) ^ x) * m
 	h = (h ^ h>>29 ^ y) * m
 	return h ^ h>>32
 }
