@@ -50,6 +50,7 @@ type Event struct {
 	Line   []byte    // the record, one line, no trailing newline
 	PII    []Planted // every personal value planted, in order of Off
 	Decoys []Planted // look-alikes that must survive redaction untouched, in order of Off
+	Minor  bool      // a usage event of a child under 13 (see Options.Minors)
 }
 
 // Planted is one labeled value in an Event's Line.
@@ -74,16 +75,23 @@ type Options struct {
 	// Langs restricts prompts to these languages (see Langs); empty means
 	// all of them. Unknown codes are ignored (Validate reports them).
 	Langs []string
+	// Minors is the percentage of usage events from children under 13, the
+	// app's minimum age, whose records a policy gate must drop; 0 (the
+	// default) makes every user 13 or older.
+	Minors int
 }
 
 // Validate reports options that New would ignore or replace: unknown
-// languages and negative mix weights.
+// languages, negative mix weights and a share of minors outside 0-100.
 func (o Options) Validate() error {
 	var errs []error
 	for i, w := range o.Mix {
 		if w < 0 {
 			errs = append(errs, fmt.Errorf("gen: mix[%d]: must not be negative, got %d", i, w))
 		}
+	}
+	if o.Minors < 0 || o.Minors > 100 {
+		errs = append(errs, fmt.Errorf("gen: minors: want a percentage from 0 to 100, got %d", o.Minors))
 	}
 	for i, l := range o.Langs {
 		if !slices.Contains(Langs, l) {
@@ -95,16 +103,18 @@ func (o Options) Validate() error {
 
 // Generator produces a deterministic sequence of events.
 type Generator struct {
-	r     rng
-	mix   [3]int // cumulative weights of usage, log, prompt
-	langs []*language
-	clock int64 // event time, Unix milliseconds, moving forward
-	b     builder
+	r      rng
+	mix    [3]int // cumulative weights of usage, log, prompt
+	langs  []*language
+	clock  int64 // event time, Unix milliseconds, moving forward
+	minors int   // Options.Minors
+	minor  bool  // the event in g.b is a minor's
+	b      builder
 }
 
 // New returns a Generator for o.
 func New(o Options) *Generator {
-	g := &Generator{clock: startMillis}
+	g := &Generator{clock: startMillis, minors: min(max(o.Minors, 0), 100)}
 	g.r.seed(o.Seed)
 	w := o.Mix
 	total := 0
@@ -133,7 +143,7 @@ func (g *Generator) Next() Event {
 	kind, lang := g.generate()
 	line := bytes.Clone(g.b.buf)
 	text := string(line)
-	ev := Event{Kind: kind, Lang: lang, Line: line}
+	ev := Event{Kind: kind, Lang: lang, Line: line, Minor: g.minor}
 	var npii int
 	for _, l := range g.b.labels {
 		if !l.decoy {
@@ -164,13 +174,14 @@ func (g *Generator) AppendNext(dst []byte) Event {
 	kind, lang := g.generate()
 	n := len(dst)
 	dst = append(dst, g.b.buf...)
-	return Event{Kind: kind, Lang: lang, Line: dst[n:]}
+	return Event{Kind: kind, Lang: lang, Line: dst[n:], Minor: g.minor}
 }
 
 // generate writes the next record and its labels into g.b.
 func (g *Generator) generate() (kind, lang string) {
 	g.clock += int64(1 + g.r.intn(250))
 	g.b.reset()
+	g.minor = false
 	switch n := g.r.intn(g.mix[2]); {
 	case n < g.mix[0]:
 		g.usage()

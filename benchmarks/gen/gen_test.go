@@ -492,6 +492,7 @@ func TestOptions(t *testing.T) {
 		{"negative", Options{Mix: [3]int{-1, 0, 2}}, []string{Prompt}, true},
 		{"all negative", Options{Mix: [3]int{-1, -1, -1}}, []string{Usage, Log, Prompt}, true},
 		{"unknown language", Options{Langs: []string{"xx"}}, []string{Usage, Log, Prompt}, true},
+		{"minors out of range", Options{Minors: 101}, []string{Usage, Log, Prompt}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := tc.o.Validate(); (err != nil) != tc.err {
@@ -549,6 +550,42 @@ func BenchmarkAppendNext(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf = g.AppendNext(buf[:0]).Line
+	}
+}
+
+// TestMinors checks that Options.Minors makes about that share of usage
+// events a child's, marked Minor and with an age under 13, and that without
+// it every user is 13 or older.
+func TestMinors(t *testing.T) {
+	age := regexp.MustCompile(`"age":(\d+)`)
+	under13 := func(ev Event) bool {
+		m := age.FindSubmatch(ev.Line)
+		if m == nil {
+			t.Fatalf("usage event without an age: %s", ev.Line)
+		}
+		return len(m[1]) == 1 || string(m[1]) < "13"
+	}
+	for _, tc := range []struct{ minors, lo, hi int }{{0, 0, 0}, {10, 7, 13}} {
+		g := New(Options{Seed: 4, Minors: tc.minors})
+		usage, minors := 0, 0
+		for range 5000 {
+			ev := g.Next()
+			if ev.Kind != Usage {
+				if ev.Minor {
+					t.Fatalf("a %s event marked Minor", ev.Kind)
+				}
+				continue
+			}
+			usage++
+			if child := under13(ev); child != ev.Minor {
+				t.Fatalf("Minors %d: Minor = %v for %s", tc.minors, ev.Minor, ev.Line)
+			} else if child {
+				minors++
+			}
+		}
+		if pct := 100 * minors / usage; pct < tc.lo || pct > tc.hi || tc.minors > 0 && minors == 0 {
+			t.Errorf("Minors %d: %d minors in %d usage events", tc.minors, minors, usage)
+		}
 	}
 }
 

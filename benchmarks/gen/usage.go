@@ -92,7 +92,11 @@ func (g *Generator) usage() {
 	b.s(`,"user":{"uid":"`)
 	b.buf = r.appendUID(b.buf)
 	b.s(`","age":`)
-	b.int(int64(r.between(13, 68)))
+	age := r.between(13, 68)
+	if g.minors > 0 && r.chance(g.minors) { // no draw at all by default, so seeds keep their events
+		age, g.minor = r.between(8, 12), true
+	}
+	b.int(int64(age))
 	if r.chance(30) {
 		b.key(pick(r, emailKeys))
 		b.putPII(detectors.Email, r.appendEmail(b.buf, allPersons, allDomains, r.jsonEmailEncoding(), true))

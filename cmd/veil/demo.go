@@ -31,9 +31,10 @@ broker'), a producer of synthetic usage, log and prompt events, full of
 labeled personal data, at a steady rate to events.usage, events.logs and
 events.prompts, and the pipeline of 'veil run' with the default configuration
 and an ephemeral key, writing to training.usage, training.logs and
-training.prompts. Every second it prints the throughput; it also prints a few
-events before and after de-identification, read back from the training
-topics. Ctrl-C stops it all cleanly; a second Ctrl-C exits at once.
+training.prompts. A few usage events (3%) come from children under 13, whom
+the app does not serve: the policy gate drops them, and the "dropped" count
+shows it. Every second it prints the throughput; it also prints a few events
+before and after de-identification, read back from the training topics. Ctrl-C stops it all cleanly; a second Ctrl-C exits at once.
 
 While it runs, any Kafka client can look at the topics on the address it
 prints, for example kcat -b ADDRESS -t training.prompts -C.`,
@@ -51,6 +52,10 @@ prints, for example kcat -b ADDRESS -t training.prompts -C.`,
 
 // demoRetention is how long the demo broker keeps records.
 const demoRetention = 2 * time.Minute
+
+// demoMinors is the percentage of the demo's usage events from children
+// under 13, for the policy gate to drop.
+const demoMinors = 3
 
 type demoFlags struct {
 	rate, samples int
@@ -141,7 +146,7 @@ func (d *demo) produce(ctx context.Context) error {
 		topics[in.Kind] = in
 	}
 	shown := make(map[string]int)
-	g := gen.New(gen.Options{Seed: d.flags.seed})
+	g := gen.New(gen.Options{Seed: d.flags.seed, Minors: demoMinors})
 	// Each tick writes what is due since start: a slow write is made up
 	// for, up to a second's worth of events.
 	const tick = 20 * time.Millisecond
@@ -172,7 +177,7 @@ func (d *demo) produce(ctx context.Context) error {
 			}
 			key := "demo-" + strconv.FormatInt(d.produced+int64(len(msgs)), 10)
 			msgs = append(msgs, kafka.Message{Topic: in.Topic, Key: []byte(key), Value: ev.Line, Time: now})
-			if shown[ev.Kind] < d.flags.samples {
+			if shown[ev.Kind] < d.flags.samples && !ev.Minor { // a minor's never reaches training
 				shown[ev.Kind]++
 				d.mu.Lock()
 				d.samples[key] = sample{kind: ev.Kind, topic: in.Topic, output: in.Output, line: ev.Line}
