@@ -67,7 +67,7 @@ func hasContext(b []byte, start int, ws *ContextWords, window int) bool {
 			continue
 		}
 		for _, w := range ws.groups[g-1] {
-			if i+len(w) <= start && equalLower(b[i:i+len(w)], w) &&
+			if HasLowerPrefix(b[i:start], w) &&
 				(!isLetter(w[0]) || i == 0 || !isLetter(b[i-1])) {
 				return true
 			}
@@ -76,8 +76,12 @@ func hasContext(b []byte, start int, ws *ContextWords, window int) bool {
 	return false
 }
 
-// equalLower reports whether b, lower-cased (ASCII), equals w.
-func equalLower(b, w []byte) bool {
+// HasLowerPrefix reports whether b begins with w once its ASCII letters
+// are lower-cased; w is lower case.
+func HasLowerPrefix(b, w []byte) bool {
+	if len(b) < len(w) {
+		return false
+	}
 	for i, c := range w {
 		if lower(b[i]) != c {
 			return false

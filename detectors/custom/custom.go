@@ -199,11 +199,7 @@ func contains(b, lit []byte, fold bool) bool {
 		return bytes.Contains(b, lit)
 	}
 	for i := 0; i+len(lit) <= len(b); i++ {
-		j := 0
-		for j < len(lit) && lower(b[i+j]) == lit[j] {
-			j++
-		}
-		if j == len(lit) {
+		if detectors.HasLowerPrefix(b[i:], lit) {
 			return true
 		}
 	}
@@ -217,13 +213,6 @@ func ascii(b []byte) bool {
 		}
 	}
 	return true
-}
-
-func lower(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }
 
 func validName(s string) bool {
