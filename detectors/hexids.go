@@ -68,15 +68,15 @@ func uuidAt(b []byte, i int) (end int, ok bool) {
 	return end, true
 }
 
-// insideGroups reports whether b[i] is inside a run of hex digits, colons
-// and dots that starts before it (a single leading colon, as in "ip:fe80::1",
-// is no part of the run). An address is only taken as a whole run: a tail
+// insideGroups reports whether b[i] is inside a run of hex digits, colons,
+// dots and zone marks ('%') that starts before it (a single leading colon,
+// as in "ip:fe80::1", is no part of the run). An address is only taken as a whole run: a tail
 // of a run that is no address ("::::1", "fe80::1:2::3") is none either,
 // for once the tail was replaced the head could read as one, and redacting
 // twice would not give what redacting once does.
 func insideGroups(b []byte, i int) bool {
 	p := i
-	for p > 0 && i-p < 46 && (isHex(b[p-1]) || b[p-1] == ':' || b[p-1] == '.') {
+	for p > 0 && i-p < 46 && (isHex(b[p-1]) || b[p-1] == ':' || b[p-1] == '.' || b[p-1] == '%') {
 		p--
 	}
 	if p < i && b[p] == ':' && b[p+1] != ':' {
@@ -118,6 +118,12 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 		end++
 		for end < len(b) && (isAlnum(b[end]) || b[end] == '_' || b[end] == '.' || b[end] == '-') {
 			end++
+		}
+		for b[end-1] == '.' || b[end-1] == '-' {
+			end-- // "fe80::1%eth0." ends a sentence
+		}
+		if end < len(b) && (b[end] == ':' || b[end] == '%') {
+			return 0, false // the run goes on past the zone: "0::%0::0" is no address
 		}
 	}
 	return end, true

@@ -121,6 +121,8 @@ func TestAppendSpans(t *testing.T) {
 		{"ipv6 full", "2001:0db8:0000:0000:0000:ff00:0042:8329", []string{"IPV6:2001:0db8:0000:0000:0000:ff00:0042:8329"}},
 		{"ipv6 mapped", "peer ::ffff:192.0.2.128 x", []string{"IPV6:::ffff:192.0.2.128"}},
 		{"ipv6 zone", "link fe80::1ff:fe23:4567:890a%eth0 up", []string{"IPV6:fe80::1ff:fe23:4567:890a%eth0"}},
+		{"ipv6 zone ends a sentence", "via fe80::1%eth0.", []string{"IPV6:fe80::1%eth0"}},
+		{"ipv6 run past the zone", "0::%0::0 and fe80::1%en0%en1", nil},
 		{"ipv6 loopback", "[::1]:8080", []string{"IPV6:::1"}},
 		{"not ipv6", "std::vector and 10:11:12", nil},
 		{"colon runs", "a :::: b ::::: c", nil},
