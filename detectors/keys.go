@@ -178,7 +178,7 @@ func bareHex(v []byte, n int) bool {
 // ipValue reports whether v is an IPv4 or IPv6 address (IPv6 with an
 // optional zone).
 func ipValue(v []byte) bool {
-	if _, ok := ipv4Integer(v); ok {
+	if _, ok := ipv4Integer(v); ok || canonicalIPv4(v) {
 		return true
 	}
 	if i := bytes.IndexByte(v, '%'); i > 0 {

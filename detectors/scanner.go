@@ -19,12 +19,16 @@ type scanner struct {
 // firstAnchor returns the offset of the first byte at or after i that can
 // start a finding, or len(b).
 func firstAnchor(b []byte) int {
-	i, n := 0, len(b)
-	// Four at a time: the table lookups are independent.
-	for i+4 <= n && anchor[b[i]]|anchor[b[i+1]]|anchor[b[i+2]]|anchor[b[i+3]] == 0 {
-		i += 4
+	i := 0
+	// Four at a time: the table lookups are independent, and one slice
+	// of fixed length takes one bounds check.
+	for ; len(b)-i >= 4; i += 4 {
+		w := b[i : i+4 : i+4]
+		if anchor[w[0]]|anchor[w[1]]|anchor[w[2]]|anchor[w[3]] != 0 {
+			break
+		}
 	}
-	for i < n && anchor[b[i]] == 0 {
+	for i < len(b) && anchor[b[i]] == 0 {
 		i++
 	}
 	return i
