@@ -24,11 +24,12 @@ type number struct {
 	groups     int
 	seps       uint8
 	plus       bool
-	// Where the first space separator joined two groups: the start of the
-	// group after it (0 if none), and the number before it.
-	spaceNext                int
-	preEnd, preND, preGroups int
-	preSeps                  uint8
+	// The number as it was before each space that joined two groups, in
+	// order, and where the group after the first such space starts (0 if
+	// there is none).
+	splits    [maxGroups]numberState
+	nsplits   int
+	spaceNext int
 }
 
 func (nm *number) digits() []byte { return nm.d[:min(nm.nd, maxDigits)] }
@@ -111,10 +112,12 @@ func readNumber(b []byte, p, start int, nm *number) {
 				}
 			}
 		}
+		spaced := seps&sepSpace != 0
 		if nm.plus && !open && j+2 < len(b) && b[j] == '(' && b[j+1] == '0' && b[j+2] == ')' {
 			j += 3 // the trunk prefix some write after a country code: "+33 (0)6 …"
 			if j < len(b) && b[j] == ' ' {
 				j++
+				spaced = true
 			}
 		}
 		if !open && j < len(b) && b[j] == '(' {
@@ -137,9 +140,12 @@ func readNumber(b []byte, p, start int, nm *number) {
 		if seps&sepSpace != 0 {
 			last = numberState{i, nm.nd, nm.groups, nm.seps}
 		}
-		if nm.spaceNext == 0 && seps&sepSpace != 0 {
-			nm.spaceNext = j
-			nm.preEnd, nm.preND, nm.preGroups, nm.preSeps = i, nm.nd, nm.groups, nm.seps
+		if spaced {
+			if nm.nsplits == 0 {
+				nm.spaceNext = j
+			}
+			nm.splits[nm.nsplits] = numberState{i, nm.nd, nm.groups, nm.seps}
+			nm.nsplits++
 		}
 		nm.seps |= seps
 		paren = open
@@ -152,14 +158,21 @@ func (sc *scanner) number(p, start int) int {
 	var nm number
 	readNumber(sc.b, p, start, &nm)
 	next, found := sc.classifyNumber(&nm)
-	if found || nm.spaceNext == 0 {
+	if found || nm.nsplits == 0 {
 		return next
 	}
 	// Spaces may have joined unrelated numbers ("from 10 1.2.3.4", "7
-	// 490154203237518"): take what came before the first space alone and
-	// scan on from the group after it.
-	nm.groups, nm.nd, nm.end, nm.seps = nm.preGroups, nm.preND, nm.preEnd, nm.preSeps
-	sc.classifyNumber(&nm)
+	// 490154203237518"): try the number as it was before each space,
+	// longest first, and if none is a finding, scan on from the group
+	// after the first space. Trying every one keeps redacting twice the
+	// same as once: a number that ended where a token now stands is one.
+	for k := nm.nsplits - 1; k >= 0; k-- {
+		st := nm.splits[k]
+		nm.end, nm.nd, nm.groups, nm.seps = st.end, st.nd, st.groups, st.seps
+		if next, found := sc.classifyNumber(&nm); found {
+			return next
+		}
+	}
 	return nm.spaceNext
 }
 

@@ -98,6 +98,9 @@ func TestAppendSpans(t *testing.T) {
 		{"imei grouped", "IMEI 35-209900-176148-1", []string{"IMEI:35-209900-176148-1"}},
 		{"imei spaced", "imei: 35 209900 176148 1", []string{"IMEI:35 209900 176148 1"}},
 		{"imei not luhn", "order 490154203237519", nil},
+		{"imei after numbers joined by spaces", "ids 1 2 3 4 5 490154203237518", []string{"IMEI:490154203237518"}},
+		{"imei after a trunk prefix join", "+0(0) 490154203237518 0", []string{"IMEI:490154203237518"}},
+		{"the longest number before a space", "call 138 0013 8000 350995116277994", []string{"PHONE:138 0013 8000", "IMEI:350995116277994"}},
 		{"imsi context", "IMSI=460001234567890", []string{"IMSI:460001234567890"}},
 
 		// MAC.
