@@ -53,8 +53,8 @@ const MaxContextWindow = 256
 // ContextBefore reports whether one of words occurs case-insensitively
 // (for ASCII) in the window bytes before b[start] (at most
 // MaxContextWindow). A word that starts with an ASCII letter must start a
-// word in the text too, so "iPhone" says nothing of phones and "Bestellung"
-// nothing of "tel".
+// word in the text too (see wordStart), so "iPhone" says nothing of phones
+// and "Bestellung" nothing of "tel".
 func ContextBefore(b []byte, start int, words *ContextWords, window int) bool {
 	return hasContext(b, start, words, window)
 }
@@ -67,10 +67,40 @@ func hasContext(b []byte, start int, ws *ContextWords, window int) bool {
 			continue
 		}
 		for _, w := range ws.groups[g-1] {
-			if HasLowerPrefix(b[i:start], w) &&
-				(!isLetter(w[0]) || i == 0 || !isLetter(b[i-1])) {
+			if HasLowerPrefix(b[i:start], w) && (!isLetter(w[0]) || wordStart(b, i)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// wordStart reports whether a word may start at b[i]: not after a letter,
+// nor inside the head of a token, after its '<' or a ':' of its kind name
+// and key ID ("<PHONE:k1:sms…>"). A token must say nothing of what follows
+// it, or redacting twice would find more than redacting once.
+func wordStart(b []byte, i int) bool {
+	if i == 0 {
+		return true
+	}
+	switch c := b[i-1]; {
+	case isLetter(c), c == '<':
+		return false
+	case c == ':':
+		return !tokenHead(b, i-1)
+	}
+	return true
+}
+
+// tokenHead reports whether the ':' at b[j] ends a token's head: '<', then
+// letters, digits, '_' and ':' ("<PHONE:k1:").
+func tokenHead(b []byte, j int) bool {
+	for p := j - 1; p >= 0 && j-p <= 48; p-- {
+		switch c := b[p]; {
+		case c == '<':
+			return p < j-1
+		case !isAlnum(c) && c != '_' && c != ':':
+			return false
 		}
 	}
 	return false
