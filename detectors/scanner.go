@@ -16,8 +16,8 @@ type scanner struct {
 	emitted int
 }
 
-// firstAnchor returns the offset of the first byte at or after i that can
-// start a finding, or len(b).
+// firstAnchor returns the offset of the first byte of b that can start a
+// finding, or len(b).
 func firstAnchor(b []byte) int {
 	i := 0
 	// Four at a time: the table lookups are independent, and one slice
