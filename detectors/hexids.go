@@ -93,7 +93,9 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 	}
 	j := i
 	colons := 0
-	for j < len(b) && j-i < 45 && (isHex(b[j]) || b[j] == ':' || b[j] == '.') {
+	// A dot right after a colon is none of the address ("::.1.2.3.4"):
+	// the dotted tail of an IPv6 address starts with a digit.
+	for j < len(b) && j-i < 45 && (isHex(b[j]) || b[j] == ':' || b[j] == '.' && j > i && b[j-1] != ':') {
 		if b[j] == ':' {
 			colons++
 		}

@@ -131,6 +131,7 @@ func TestAppendSpans(t *testing.T) {
 		{"ipv6 zone ends a sentence", "via fe80::1%eth0.", []string{"IPV6:fe80::1%eth0"}},
 		{"ipv6 run past the zone", "0::%0::0 and fe80::1%en0%en1", nil},
 		{"ipv6 loopback", "[::1]:8080", []string{"IPV6:::1"}},
+		{"ipv6 then a dot", "::.1.2.3.4 and fe80::.10.0.0.1", []string{"IPV6:::", "IPV4:1.2.3.4", "IPV6:fe80::", "IPV4:10.0.0.1"}},
 		{"not ipv6", "std::vector and 10:11:12", nil},
 		{"colon runs", "a :::: b ::::: c", nil},
 		{"ipv6 after a label colon", "ip:2001:db8::1", []string{"IPV6:2001:db8::1"}},
