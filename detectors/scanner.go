@@ -66,6 +66,21 @@ func (sc *scanner) emit(start, end int, k Kind) bool {
 	return true
 }
 
+// boundaryBefore reports whether a word starts at b[i]: after a byte that
+// is no part of a word, or right after the last finding, where redacting
+// again finds the end of its token.
+func (sc *scanner) boundaryBefore(i int) bool {
+	return i > 0 && i == sc.emitted || boundaryBefore(sc.b, i)
+}
+
+// ipv6At is ipv6At on the bytes after the last finding: an address next to
+// one is read as it is next to its token.
+func (sc *scanner) ipv6At(i int) (end int, ok bool) {
+	lo := sc.emitted
+	end, ok = ipv6At(sc.b[lo:], i-lo)
+	return lo + end, ok
+}
+
 // at dispatches on the anchor byte at b[i].
 func (sc *scanner) at(i int) int {
 	b := sc.b
@@ -87,7 +102,7 @@ func (sc *scanner) at(i int) int {
 	case cAnchorSep:
 		return sc.sep(i)
 	case cAnchorPlus:
-		if _, w := digitAt(b, i+1); w > 0 && boundaryBefore(b, i) {
+		if _, w := digitAt(b, i+1); w > 0 && sc.boundaryBefore(i) {
 			return sc.number(i+1, i)
 		}
 	case cAnchorWide:
@@ -107,7 +122,7 @@ func (sc *scanner) word(p int) int {
 	for ws > sc.floor && ws > p-8 && isHex(b[ws-1]) {
 		ws--
 	}
-	if !boundaryBefore(b, ws) {
+	if !sc.boundaryBefore(ws) {
 		return skipWord(b, p)
 	}
 	return sc.token(ws)
@@ -122,15 +137,15 @@ func (sc *scanner) sep(i int) int {
 		ws--
 	}
 	if ws == i {
-		if b[i] == ':' && i+1 < len(b) && b[i+1] == ':' && boundaryBefore(b, i) {
-			if end, ok := ipv6At(b, i); ok {
+		if b[i] == ':' && i+1 < len(b) && b[i+1] == ':' && sc.boundaryBefore(i) {
+			if end, ok := sc.ipv6At(i); ok {
 				sc.emit(i, end, IPv6)
 				return end
 			}
 		}
 		return i + 1
 	}
-	if !boundaryBefore(b, ws) {
+	if !sc.boundaryBefore(ws) {
 		return i + 1
 	}
 	return max(sc.token(ws), i+1)
@@ -161,7 +176,7 @@ func (sc *scanner) token(ws int) int {
 				}
 			}
 			if run <= 4 {
-				if end, ok := ipv6At(b, ws); ok {
+				if end, ok := sc.ipv6At(ws); ok {
 					sc.emit(ws, end, IPv6)
 					return end
 				}
