@@ -111,8 +111,11 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 		}
 		j--
 	}
-	// "::" alone, the unspecified address, is nobody's.
-	if colons < 2 || j-i == 2 || !boundaryAfter(b, j) || !ipv6Shape(b[i:j]) {
+	// "::" alone, the unspecified address, is nobody's; a '%' after an
+	// address starts its zone, or the run goes on ("::0%<IMEI:…>").
+	zoneMark := j < len(b) && b[j] == '%'
+	if colons < 2 || j-i == 2 || zoneMark && (j+1 == len(b) || !isAlnum(b[j+1])) ||
+		!boundaryAfter(b, j) || !ipv6Shape(b[i:j]) {
 		return 0, false
 	}
 	a, err := netip.ParseAddr(bytesString(b[i:j]))
@@ -120,7 +123,7 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 		return 0, false
 	}
 	end = j
-	if end+1 < len(b) && b[end] == '%' && isAlnum(b[end+1]) {
+	if zoneMark {
 		end++
 		for end < len(b) && (isAlnum(b[end]) || b[end] == '_' || b[end] == '.' || b[end] == '-') {
 			end++
