@@ -111,10 +111,14 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 		}
 		j--
 	}
-	// "::" alone, the unspecified address, is nobody's; a '%' after an
-	// address starts its zone, or the run goes on ("::0%<IMEI:…>").
+	// "::" alone, the unspecified address, is nobody's. A '%' after an
+	// address starts its zone, ends a sentence, or says the run goes on
+	// ("::0%<IMEI:…>"); so does a token right after a colon ("ab::<IMEI:…>":
+	// a finding was glued to the run, which is taken whole or not at all).
 	zoneMark := j < len(b) && b[j] == '%'
-	if colons < 2 || j-i == 2 || zoneMark && (j+1 == len(b) || !isAlnum(b[j+1])) ||
+	if colons < 2 || j-i == 2 ||
+		zoneMark && j+1 < len(b) && (b[j+1] == '<' || b[j+1] == '%' || b[j+1] == ':') ||
+		j < len(b) && b[j] == '<' && b[j-1] == ':' ||
 		!boundaryAfter(b, j) || !ipv6Shape(b[i:j]) {
 		return 0, false
 	}
@@ -123,7 +127,7 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 		return 0, false
 	}
 	end = j
-	if zoneMark {
+	if zoneMark && end+1 < len(b) && isAlnum(b[end+1]) {
 		end++
 		for end < len(b) && (isAlnum(b[end]) || b[end] == '_' || b[end] == '.' || b[end] == '-') {
 			end++

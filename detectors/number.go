@@ -184,13 +184,6 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 	if nm.nd > maxDigits {
 		return skipNumeric(b, end), false
 	}
-	if s := nm.start; s >= 3 && b[s-1] == ':' && b[s-2] == ':' && isHex(b[s-3]) && !(nm.seps == sepDot && nm.groups == 4) {
-		// "ab::490154203237518": what would be left, "ab::", is an
-		// address, and the run is taken whole or not at all (see
-		// insideGroups). A dotted quad is taken: the IPv4 tail of a broken
-		// address, where what is left holds two "::" or no address.
-		return end, false
-	}
 	if end < len(b) {
 		c := b[end]
 		switch {
