@@ -111,15 +111,8 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 		}
 		j--
 	}
-	// "::" alone, the unspecified address, is nobody's. A '%' after an
-	// address starts its zone, ends a sentence, or says the run goes on
-	// ("::0%<IMEI:…>"); so does a token right after a colon ("ab::<IMEI:…>":
-	// a finding was glued to the run, which is taken whole or not at all).
-	zoneMark := j < len(b) && b[j] == '%'
-	if colons < 2 || j-i == 2 ||
-		zoneMark && j+1 < len(b) && (b[j+1] == '<' || b[j+1] == '%' || b[j+1] == ':') ||
-		j < len(b) && b[j] == '<' && b[j-1] == ':' ||
-		!boundaryAfter(b, j) || !ipv6Shape(b[i:j]) {
+	// "::" alone, the unspecified address, is nobody's.
+	if colons < 2 || j-i == 2 || runGoesOn(b, j) || !boundaryAfter(b, j) || !ipv6Shape(b[i:j]) {
 		return 0, false
 	}
 	a, err := netip.ParseAddr(bytesString(b[i:j]))
@@ -127,7 +120,7 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 		return 0, false
 	}
 	end = j
-	if zoneMark && end+1 < len(b) && isAlnum(b[end+1]) {
+	if end+1 < len(b) && b[end] == '%' && isAlnum(b[end+1]) {
 		end++
 		for end < len(b) && (isAlnum(b[end]) || b[end] == '_' || b[end] == '.' || b[end] == '-') {
 			end++
@@ -140,6 +133,23 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 		}
 	}
 	return end, true
+}
+
+// runGoesOn reports whether the address read up to b[j] is part of a longer
+// run, which is taken whole or not at all: a '%' that neither starts a zone
+// nor ends the text or a sentence ("::0%<IMEI:…>"), or a token right after
+// a colon ("ab::<IMEI:…>": a finding was glued to the run).
+func runGoesOn(b []byte, j int) bool {
+	if j >= len(b) {
+		return false
+	}
+	switch b[j] {
+	case '%':
+		return j+1 < len(b) && (b[j+1] == '<' || b[j+1] == '%' || b[j+1] == ':')
+	case '<':
+		return b[j-1] == ':'
+	}
+	return false
 }
 
 // bytesString views b as a string without copying. The string must not
