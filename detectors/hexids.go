@@ -101,15 +101,17 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 		}
 		j++
 	}
-	// Trailing punctuation ends a sentence, not the address; but a colon
-	// that runs into a word or a token ("1:2:3:4:5:6:7:8:<IPV4:…>") says the
-	// run goes on, and the run is taken whole or not at all.
-	colonEnds := j == len(b) || !isAlnum(b[j]) && b[j] != '<'
-	for j > i && (b[j-1] == '.' || colonEnds && b[j-1] == ':' && (j-2 < i || b[j-2] != ':')) {
-		if b[j-1] == ':' {
-			colons--
+	// Trailing punctuation ends a sentence, not the address; but a dot or
+	// colon that runs into a word or a token ("1:2:3:4:5:6:7:8:<IPV4:…>",
+	// "::a.<IPV4:…>") says the run goes on, and the run is taken whole or
+	// not at all.
+	if j == len(b) || !isAlnum(b[j]) && b[j] != '<' {
+		for j > i && (b[j-1] == '.' || b[j-1] == ':' && (j-2 < i || b[j-2] != ':')) {
+			if b[j-1] == ':' {
+				colons--
+			}
+			j--
 		}
-		j--
 	}
 	// "::" alone, the unspecified address, is nobody's.
 	if colons < 2 || j-i == 2 || runGoesOn(b, j) || !boundaryAfter(b, j) || !ipv6Shape(b[i:j]) {
