@@ -250,9 +250,10 @@ func (sc *scanner) ipv4(nm *number) bool {
 	}
 	b := sc.b
 	// Version strings: "Chrome/124.0.0.0", "v1.2.3.4" (the latter never gets
-	// here: a letter before the first digit is no boundary).
+	// here: a letter before the first digit is no boundary); not after a
+	// finding, which will be a token ("10.0.0.0/255.0.0.0").
 	s := nm.start
-	version := sc.hint.Version || s >= 2 && b[s-1] == '/' && isAlnum(b[s-2])
+	version := sc.hint.Version || s >= 2 && b[s-1] == '/' && isAlnum(b[s-2]) && sc.emitted != s-1
 	return version || sc.emit(nm.start, nm.end, IPv4)
 }
 

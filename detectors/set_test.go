@@ -122,6 +122,7 @@ func TestAppendSpans(t *testing.T) {
 		{"ipv4", "client 203.0.113.7 connected", []string{"IPV4:203.0.113.7"}},
 		{"ipv4 port", "dial 10.1.2.3:8080", []string{"IPV4:10.1.2.3"}},
 		{"ipv4 network", "net 10.1.2.0/24 host 203.0.113.7/32", []string{"IPV4:10.1.2.0", "IPV4:203.0.113.7"}},
+		{"ipv4 netmask", "net 10.0.0.0/255.0.0.0", []string{"IPV4:10.0.0.0", "IPV4:255.0.0.0"}},
 		{"ipv4 url", "http://192.168.1.20/x", []string{"IPV4:192.168.1.20"}},
 		{"ipv4 bad octet", "1.2.3.256 and 1.2.3.4.5", nil},
 		{"ipv6 compressed", "from 2001:db8::8a2e:370:7334 ok", []string{"IPV6:2001:db8::8a2e:370:7334"}},
