@@ -40,6 +40,7 @@ func (sc *scanner) email(at, dom int) int {
 func domainAt(b []byte, i int) (end int, ok bool) {
 	labels := 0
 	j := i
+	good := 0 // the end of the longest run of labels that is a domain
 	for {
 		ls := j
 		alpha := true
@@ -60,15 +61,20 @@ func domainAt(b []byte, i int) (end int, ok bool) {
 			j += w
 		}
 		if j == ls || b[ls] == '-' || b[j-1] == '-' {
-			return 0, false
+			return good, good > 0
 		}
 		labels++
 		tld := alpha && j-ls >= 2 || j-ls > 4 && b[ls] == 'x' && b[ls+1] == 'n' && b[ls+2] == '-' && b[ls+3] == '-'
+		if labels >= 2 && tld {
+			good = j
+		}
 		if j+1 < len(b) && b[j] == '.' && (isDomain(b[j+1]) || b[j+1] >= utf8.RuneSelf && idnStart(b[j+1:])) {
 			j++
 			continue
 		}
-		return j, labels >= 2 && tld
+		// What follows the last top-level domain is not the address's:
+		// "li@163.com.0.0.0.0" is an address, a dot and an IPv4 address.
+		return good, good > 0
 	}
 }
 

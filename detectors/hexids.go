@@ -127,11 +127,11 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 		for end < len(b) && (isAlnum(b[end]) || b[end] == '_' || b[end] == '.' || b[end] == '-') {
 			end++
 		}
+		if end < len(b) && (b[end] == ':' || b[end] == '%' || b[end] == '<') {
+			return 0, false // the run goes on past the zone: "0::%0::0" is no address
+		}
 		for b[end-1] == '.' || b[end-1] == '-' {
 			end-- // "fe80::1%eth0." ends a sentence
-		}
-		if end < len(b) && (b[end] == ':' || b[end] == '%') {
-			return 0, false // the run goes on past the zone: "0::%0::0" is no address
 		}
 	}
 	return end, true

@@ -134,6 +134,8 @@ func TestAppendSpans(t *testing.T) {
 		{"ipv6 loopback", "[::1]:8080", []string{"IPV6:::1"}},
 		{"ipv6 then a dot", "::.1.2.3.4 and fe80::.10.0.0.1", []string{"IPV4:1.2.3.4", "IPV6:fe80::", "IPV4:10.0.0.1"}},
 		{"a dot running into a finding", "::A.0.0.0.0 x", []string{"IPV4:0.0.0.0"}},
+		{"a zone running into a token", "0::%0A-<IPV6:k1:gpxrqnhpqwgxgkyxptyqsgpz>", nil},
+		{"an e-mail address before numeric labels", "mail li@163.com.0.0.0.0 or lucas@uol.com.br5", []string{"EMAIL:li@163.com", "IPV4:0.0.0.0", "EMAIL:lucas@uol.com"}},
 		{"a zone mark with no zone", "::0%000000000000000% x", []string{"IMEI:000000000000000"}},
 		{"the unspecified address is nobody's", "bind :: and ::%eth0, port 80", nil},
 		{"a number glued to an address head", "ab::490154203237518", []string{"IMEI:490154203237518"}},
