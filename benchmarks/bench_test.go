@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/pixelprivacy/veil/benchmarks"
+	"github.com/pixelprivacy/veil/benchmarks/gen"
 	"github.com/pixelprivacy/veil/config"
 	"github.com/pixelprivacy/veil/transforms"
 	"github.com/pixelprivacy/veil/transforms/lang"
@@ -18,17 +19,22 @@ func BenchmarkRedact(b *testing.B) {
 		b.Fatal(err)
 	}
 	out := make([]byte, 0, 1<<21)
+	// "mixed-sessions" is "mixed" with the usage events in sessions of
+	// benchmarks.SessionLength that share their identifiers, as a real
+	// stream's do: it shows what the token cache saves.
 	corpora := []struct {
 		name string
-		mix  [3]int
+		o    gen.Options
 	}{
-		{"mixed", [3]int{}},
-		{"usage", [3]int{1, 0, 0}},
-		{"log", [3]int{0, 1, 0}},
-		{"prompt", [3]int{0, 0, 1}},
+		{"mixed", gen.Options{}},
+		{"usage", gen.Options{Mix: [3]int{1, 0, 0}}},
+		{"log", gen.Options{Mix: [3]int{0, 1, 0}}},
+		{"prompt", gen.Options{Mix: [3]int{0, 0, 1}}},
+		{"mixed-sessions", gen.Options{Sessions: benchmarks.SessionLength}},
 	}
 	for _, c := range corpora {
-		corpus := benchmarks.Generate(1, 4000, c.mix)
+		c.o.Seed = 1
+		corpus := benchmarks.GenerateWith(c.o, 4000)
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(corpus.Bytes)
 			b.ReportAllocs()

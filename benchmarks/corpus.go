@@ -22,7 +22,16 @@ type Corpus struct {
 // among their labels, every record would be a cache miss of its own, which
 // no stream has (on this project's machine that costs ~20% of the speed).
 func Generate(seed int64, n int, mix [3]int) *Corpus {
-	g := gen.New(gen.Options{Seed: seed, Mix: mix})
+	return GenerateWith(gen.Options{Seed: seed, Mix: mix}, n)
+}
+
+// SessionLength is the number of usage events per user session in the
+// session-shaped corpora of the benchmarks (see gen.Options.Sessions).
+const SessionLength = 8
+
+// GenerateWith is Generate with the generator's options o.
+func GenerateWith(o gen.Options, n int) *Corpus {
+	g := gen.New(o)
 	c := &Corpus{Events: make([]gen.Event, n)}
 	for i := range c.Events {
 		c.Events[i] = g.Next()

@@ -79,10 +79,17 @@ type Options struct {
 	// app's minimum age, whose records a policy gate must drop; 0 (the
 	// default) makes every user 13 or older.
 	Minors int
+	// Sessions is how many usage events in a row come from one user on one
+	// device and so carry the same identifiers (user ID, e-mail, phone,
+	// device IDs, IP address), as they do in a real stream; 0 or 1 (the
+	// default, which seeded corpora are made with) gives every event fresh
+	// ones.
+	Sessions int
 }
 
 // Validate reports options that New would ignore or replace: unknown
-// languages, negative mix weights and a share of minors outside 0-100.
+// languages, negative mix weights and session lengths, and a share of
+// minors outside 0-100.
 func (o Options) Validate() error {
 	var errs []error
 	for i, w := range o.Mix {
@@ -92,6 +99,9 @@ func (o Options) Validate() error {
 	}
 	if o.Minors < 0 || o.Minors > 100 {
 		errs = append(errs, fmt.Errorf("gen: minors: want a percentage from 0 to 100, got %d", o.Minors))
+	}
+	if o.Sessions < 0 {
+		errs = append(errs, fmt.Errorf("gen: sessions: must not be negative, got %d", o.Sessions))
 	}
 	for i, l := range o.Langs {
 		if !slices.Contains(Langs, l) {
@@ -110,11 +120,18 @@ type Generator struct {
 	minors int   // Options.Minors
 	minor  bool  // the event in g.b is a minor's
 	b      builder
+	// With sessions, the identifiers of a usage event are drawn from
+	// session, restarted at sessionSeed for each event of the session;
+	// left is how many more events it has.
+	sessions    int
+	session     rng
+	sessionSeed int64
+	left        int
 }
 
 // New returns a Generator for o.
 func New(o Options) *Generator {
-	g := &Generator{clock: startMillis, minors: min(max(o.Minors, 0), 100)}
+	g := &Generator{clock: startMillis, minors: min(max(o.Minors, 0), 100), sessions: o.Sessions}
 	g.r.seed(o.Seed)
 	w := o.Mix
 	total := 0
@@ -175,6 +192,22 @@ func (g *Generator) AppendNext(dst []byte) Event {
 	n := len(dst)
 	dst = append(dst, g.b.buf...)
 	return Event{Kind: kind, Lang: lang, Line: dst[n:], Minor: g.minor}
+}
+
+// identity returns where a usage event draws its user's and device's
+// identifiers from: the generator's sequence, or with sessions the one of
+// the session, drawn alike for each of its events. Without sessions it
+// draws nothing more, so seeds keep their events.
+func (g *Generator) identity() *rng {
+	if g.sessions <= 1 {
+		return &g.r
+	}
+	if g.left == 0 {
+		g.sessionSeed, g.left = int64(g.r.pcg.Uint64()), g.sessions
+	}
+	g.left--
+	g.session.seed(g.sessionSeed)
+	return &g.session
 }
 
 // generate writes the next record and its labels into g.b.

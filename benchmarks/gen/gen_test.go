@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/netip"
 	"reflect"
@@ -493,6 +494,7 @@ func TestOptions(t *testing.T) {
 		{"all negative", Options{Mix: [3]int{-1, -1, -1}}, []string{Usage, Log, Prompt}, true},
 		{"unknown language", Options{Langs: []string{"xx"}}, []string{Usage, Log, Prompt}, true},
 		{"minors out of range", Options{Minors: 101}, []string{Usage, Log, Prompt}, true},
+		{"negative sessions", Options{Sessions: -1}, []string{Usage, Log, Prompt}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := tc.o.Validate(); (err != nil) != tc.err {
@@ -585,6 +587,48 @@ func TestMinors(t *testing.T) {
 		}
 		if pct := 100 * minors / usage; pct < tc.lo || pct > tc.hi || tc.minors > 0 && minors == 0 {
 			t.Errorf("Minors %d: %d minors in %d usage events", tc.minors, minors, usage)
+		}
+	}
+}
+
+// TestSessions checks that with Options.Sessions the usage events of one
+// session carry the same personal data, labeled as in any event, that the
+// next session's differ, and that the other fields still vary.
+func TestSessions(t *testing.T) {
+	const perSession = 4
+	g := New(Options{Seed: 9, Sessions: perSession, Mix: [3]int{1, 0, 0}, Minors: 5})
+	seen := map[string]int{}
+	uid := regexp.MustCompile(`"uid":"[^"]+"`)
+	pii := func(ev Event) string { // the user ID and the labeled values
+		var b strings.Builder
+		b.Write(uid.Find(ev.Line))
+		for _, p := range ev.PII {
+			fmt.Fprintf(&b, "%v=%s ", p.Kind, p.Value)
+		}
+		return b.String()
+	}
+	sessions := map[string]bool{}
+	var first string
+	var lines map[string]bool
+	for i := range 400 {
+		ev := g.Next()
+		checkEvent(t, ev, seen)
+		if t.Failed() {
+			t.Fatalf("event %d: %s", i, ev.Line)
+		}
+		if i%perSession == 0 {
+			first = pii(ev)
+			if sessions[first] {
+				t.Fatalf("event %d starts a session with the personal data of an earlier one: %s", i, first)
+			}
+			sessions[first] = true
+			lines = map[string]bool{}
+		} else if got := pii(ev); got != first {
+			t.Fatalf("event %d of a session has other personal data: %s", i, got)
+		}
+		lines[string(ev.Line)] = true
+		if i%perSession == perSession-1 && len(lines) != perSession {
+			t.Fatalf("event %d: the events of a session repeat each other whole", i)
 		}
 	}
 }

@@ -75,7 +75,8 @@ func flatten[T any](f func(*language) []T) []T {
 // usage writes a telemetry record of the mobile app.
 func (g *Generator) usage() {
 	b, r := &g.b, &g.r
-	dev := pick(r, devices)
+	id := g.identity() // the user's and device's identifiers
+	dev := pick(id, devices)
 	event := pick(r, usageEvents)
 
 	b.s(`{"event":"`)
@@ -90,28 +91,28 @@ func (g *Generator) usage() {
 	}
 
 	b.s(`,"user":{"uid":"`)
-	b.buf = r.appendUID(b.buf)
+	b.buf = id.appendUID(b.buf)
 	b.s(`","age":`)
-	age := r.between(13, 68)
-	if g.minors > 0 && r.chance(g.minors) { // no draw at all by default, so seeds keep their events
-		age, g.minor = r.between(8, 12), true
+	age := id.between(13, 68)
+	if g.minors > 0 && id.chance(g.minors) { // no draw at all by default, so seeds keep their events
+		age, g.minor = id.between(8, 12), true
 	}
 	b.int(int64(age))
-	if r.chance(30) {
-		b.key(pick(r, emailKeys))
-		b.putPII(detectors.Email, r.appendEmail(b.buf, allPersons, allDomains, r.jsonEmailEncoding(), true))
+	if id.chance(30) {
+		b.key(pick(id, emailKeys))
+		b.putPII(detectors.Email, id.appendEmail(b.buf, allPersons, allDomains, id.jsonEmailEncoding(), true))
 		b.s(`"`)
 	}
-	if r.chance(25) {
+	if id.chance(25) {
 		b.s(`,"`)
-		b.s(pick(r, phoneKeys))
+		b.s(pick(id, phoneKeys))
 		b.s(`":`)
-		reg := pick(r, phoneRegions)
-		if r.chance(30) {
-			b.putPII(detectors.Phone, r.appendPhoneNumber(b.buf, reg))
+		reg := pick(id, phoneRegions)
+		if id.chance(30) {
+			b.putPII(detectors.Phone, id.appendPhoneNumber(b.buf, reg))
 		} else {
 			b.s(`"`)
-			b.putPII(detectors.Phone, r.appendPhone(b.buf, reg, r.intn(2)))
+			b.putPII(detectors.Phone, id.appendPhone(b.buf, reg, id.intn(2)))
 			b.s(`"`)
 		}
 	}
@@ -120,23 +121,23 @@ func (g *Generator) usage() {
 	b.s(dev.model)
 	if dev.ios {
 		b.s(`","os":"iOS","os_version":"`)
-		b.decoyText(likeIPv4, dev.osVersion(r))
+		b.decoyText(likeIPv4, dev.osVersion(id))
 	} else {
 		b.s(`","os":"Android","os_version":"`)
-		b.s(dev.osVersion(r))
+		b.s(dev.osVersion(id))
 	}
-	app := pick(r, appVersions)
+	app := pick(id, appVersions)
 	b.s(`","app_version":"`)
 	b.decoyText(likeIPv4, app)
 	b.s(`","build":"`)
-	b.putDecoy(likeIPv4, strconv.AppendInt(append(append(b.buf, app...), '.'), int64(r.between(1000, 2999)), 10))
+	b.putDecoy(likeIPv4, strconv.AppendInt(append(append(b.buf, app...), '.'), int64(id.between(1000, 2999)), 10))
 	b.s(`"`)
-	if !dev.ios && r.chance(20) {
+	if !dev.ios && id.chance(20) {
 		b.s(`,"webview_version":"`)
-		b.putDecoy(likeIPv4, r.appendChromeVersion(b.buf))
+		b.putDecoy(likeIPv4, id.appendChromeVersion(b.buf))
 		b.s(`"`)
 	}
-	g.deviceIDs(dev)
+	g.deviceIDs(id, dev)
 	if r.chance(10) {
 		b.s(`,"screen":"`)
 		b.decoyText(likeNumber, pick(r, resolutions))
@@ -144,19 +145,19 @@ func (g *Generator) usage() {
 	}
 
 	b.s(`},"net":{`)
-	switch n := r.intn(100); {
+	switch n := id.intn(100); {
 	case n < 55:
 		b.s(`"ip":"`)
-		b.putPII(detectors.IPv4, r.appendIPv4(b.buf))
+		b.putPII(detectors.IPv4, id.appendIPv4(b.buf))
 		b.s(`",`)
 	case n < 75:
 		b.s(`"ip":"`)
-		b.putPII(detectors.IPv6, r.appendIPv6(b.buf, r.intn(ipv6Styles)))
+		b.putPII(detectors.IPv6, id.appendIPv6(b.buf, id.intn(ipv6Styles)))
 		b.s(`",`)
 	}
-	if r.chance(10) {
+	if id.chance(10) {
 		b.s(`"ipv6":"`)
-		b.putPII(detectors.IPv6, r.appendIPv6(b.buf, r.intn(ipv6Styles)))
+		b.putPII(detectors.IPv6, id.appendIPv6(b.buf, id.intn(ipv6Styles)))
 		b.s(`",`)
 	}
 	b.s(`"port":`)
@@ -246,9 +247,10 @@ func (g *Generator) usage() {
 }
 
 // deviceIDs writes the device identifiers one of the app's SDKs reports: the
-// advertising ID, hardware and subscriber IDs, MAC addresses, or none.
-func (g *Generator) deviceIDs(dev device) {
-	b, r := &g.b, &g.r
+// advertising ID, hardware and subscriber IDs, MAC addresses, or none,
+// drawn from r.
+func (g *Generator) deviceIDs(r *rng, dev device) {
+	b := &g.b
 	adID := func() {
 		if dev.ios {
 			b.key(pick(r, iosAdKeys))

@@ -360,7 +360,7 @@ func TestBenchQuick(t *testing.T) {
 		} `json:"kafka"`
 	}
 	b, _ := os.ReadFile(filepath.Join(out, "report.json"))
-	if err := json.Unmarshal(b, &r); err != nil || len(r.Speed) != 5 || r.Speed[0].MBPerSec <= 0 || r.Kafka.RecordsPerSec <= 0 {
+	if err := json.Unmarshal(b, &r); err != nil || len(r.Speed) != 6 || r.Speed[0].MBPerSec <= 0 || r.Kafka.RecordsPerSec <= 0 {
 		t.Fatalf("report.json: %v\n%s", err, b)
 	}
 }
