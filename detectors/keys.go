@@ -63,19 +63,33 @@ func (s *Set) KeyHint(key []byte) Hint {
 			h.Kind = MAC
 		case "ip", "ipv4", "ipv6", "ipaddr", "ipaddress", "clientip", "remoteip", "remoteaddr", "forwarded":
 			h.Kind = IPv4
-		case "pan", "ccnum", "cardnumber", "cardno":
+		case "card", "cards", "creditcard", "debitcard", "pan", "ccnum", "ccnumber", "cardnumber", "cardno":
 			h.Kind = Card
+			if hasWord(norm, "id_card") {
+				h.Kind = CNID // a resident identity card
+			}
 		case "idcard", "idnumber", "sfz", "shenfenzheng":
 			h.Kind = CNID
 		case "version", "ver", "build", "sdk", "vsn":
 			h.Version = true
 		}
 	}
-	if h.Kind == None && hasWord(norm, "card_number") {
+	if h.Kind == None && (hasWord(norm, "cc_number") || hasWord(norm, "cc_num") || hasWord(norm, "cc_no")) {
 		h.Kind = Card
 	}
-	if h.Kind == None && hasWord(norm, "id_card") {
-		h.Kind = CNID
+	return h
+}
+
+// MemberHint returns the hint of a member of an object that is the value
+// of a key with hint parent, h being what the member's own key says: a
+// card object's "number" is a card number, as in {"card":{"number":"4242…"}}.
+func MemberHint(parent, h Hint, key []byte) Hint {
+	if parent.Kind == Card && h.Kind == None {
+		for _, w := range [...]string{"number", "num", "no"} {
+			if strings.EqualFold(bytesString(key), w) {
+				return Hint{Kind: Card}
+			}
+		}
 	}
 	return h
 }

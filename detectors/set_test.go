@@ -185,6 +185,10 @@ func TestAppendValueSpans(t *testing.T) {
 		{"build", "124.0.0.0", nil},
 		{"app_version", "4.12.0.1234", nil},
 		{"machine", "AABBCCDDEEFF", nil},
+		{"card", "4539 1488 0343 6467", []string{"CARD:4539 1488 0343 6467"}},
+		{"credit_card", "4111111111111111", []string{"CARD:4111111111111111"}},
+		{"card", "sketch", nil},
+		{"card_id", "123456", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key, func(t *testing.T) {
@@ -248,10 +252,43 @@ func TestKeyHint(t *testing.T) {
 		{"ad_id", detectors.Hint{Kind: detectors.ADID}},
 		{"os_version", detectors.Hint{Version: true}},
 		{"hotel", detectors.Hint{}},
+		{"card", detectors.Hint{Kind: detectors.Card}},
+		{"credit_card", detectors.Hint{Kind: detectors.Card}},
+		{"creditCardNumber", detectors.Hint{Kind: detectors.Card}},
+		{"cards", detectors.Hint{Kind: detectors.Card}},
+		{"ccNumber", detectors.Hint{Kind: detectors.Card}},
+		{"cc_num", detectors.Hint{Kind: detectors.Card}},
+		{"cc", detectors.Hint{}}, // copy recipients, as often as cards
+		{"cardholder", detectors.Hint{}},
+		{"id_card", detectors.Hint{Kind: detectors.CNID}},
+		{"idCardNo", detectors.Hint{Kind: detectors.CNID}},
+		{"idcard", detectors.Hint{Kind: detectors.CNID}},
 	}
 	for _, tt := range tests {
 		if got := testSet.KeyHint([]byte(tt.key)); got != tt.want {
 			t.Errorf("KeyHint(%q) = %+v, want %+v", tt.key, got, tt.want)
+		}
+	}
+}
+
+func TestMemberHint(t *testing.T) {
+	card := detectors.Hint{Kind: detectors.Card}
+	tests := []struct {
+		parent, own detectors.Hint
+		key         string
+		want        detectors.Hint
+	}{
+		{card, detectors.Hint{}, "number", card},
+		{card, detectors.Hint{}, "Num", card},
+		{card, detectors.Hint{}, "no", card},
+		{card, detectors.Hint{}, "exp", detectors.Hint{}},
+		{card, detectors.Hint{Kind: detectors.Phone}, "number", detectors.Hint{Kind: detectors.Phone}},
+		{detectors.Hint{}, detectors.Hint{}, "number", detectors.Hint{}},
+		{detectors.Hint{Kind: detectors.Phone}, detectors.Hint{}, "number", detectors.Hint{}},
+	}
+	for _, tt := range tests {
+		if got := detectors.MemberHint(tt.parent, tt.own, []byte(tt.key)); got != tt.want {
+			t.Errorf("MemberHint(%+v, %+v, %q) = %+v, want %+v", tt.parent, tt.own, tt.key, got, tt.want)
 		}
 	}
 }

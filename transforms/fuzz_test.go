@@ -153,3 +153,41 @@ func FuzzRedactText(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRedactJSONValue is FuzzRedactText inside a JSON string under any
+// key: the value is gone from the output, decoded or not, and redacting
+// again changes nothing. An IPv4 address under a version or build key is
+// a build number by design, and is not inserted there.
+func FuzzRedactJSONValue(f *testing.F) {
+	f.Add("note", "sent from", "ok", uint8(piiEmail), uint64(42))
+	f.Add("client_ip", "", "", uint8(piiIPv4), uint64(0xdeadbeef))
+	f.Add("imei", "id:", "\u0000", uint8(piiIMEI), uint64(490154203237))
+	f.Add("bt_mac", "a\\b", "\"", uint8(piiMAC), uint64(1<<40+77))
+	w := newTestWorker(f, Options{})
+	f.Fuzz(func(t *testing.T, key, before, after string, kind uint8, n uint64) {
+		if kind%piiKinds == piiIPv4 && testSet.KeyHint([]byte(key)).Version {
+			return
+		}
+		pii := makePII(kind, n)
+		k, _ := json.Marshal(key)
+		v, _ := json.Marshal(before + " " + pii + " " + after)
+		rec := []byte(`{` + string(k) + `:` + string(v) + `}`)
+		out, err := w.Redact(nil, rec, FormatJSON)
+		if err != nil {
+			t.Fatalf("Redact(%s): %v", rec, err)
+		}
+		var m map[string]string
+		if err := json.Unmarshal(out, &m); err != nil || len(m) != 1 {
+			t.Fatalf("output %s: %v", out, err)
+		}
+		for _, s := range []string{string(out), m[key]} {
+			if bytes.Contains([]byte(s), []byte(pii)) {
+				t.Fatalf("%q survived in %s (from %s)", pii, out, rec)
+			}
+		}
+		again, err := w.Redact(nil, out, FormatJSON)
+		if err != nil || !bytes.Equal(again, out) {
+			t.Fatalf("not idempotent (%v):\n   in %s\n  out %s\nagain %s", err, rec, out, again)
+		}
+	})
+}

@@ -99,9 +99,11 @@ func invalidUTF8Offset(b []byte) int {
 
 // frame is one open JSON object or array.
 type frame struct {
-	obj  bool
-	hint detectors.Hint // an array's: its elements inherit it
-	n    int            // members or elements written (not dropped)
+	obj bool
+	// hint is what the key of the container says: an array's elements
+	// inherit it, an object's members may (see detectors.MemberHint).
+	hint detectors.Hint
+	n    int // members or elements written (not dropped)
 	// With a profile: the path states inside the container are
 	// w.states[lo:hi], and its values inherit rule.
 	lo, hi int
@@ -155,8 +157,11 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			}
 			key := src[i+1 : end]
 			hint = w.keyHint(key)
+			top := &stack[len(stack)-1]
+			if top.hint.Kind == detectors.Card {
+				hint = detectors.MemberHint(top.hint, hint, key)
+			}
 			if prof != nil {
-				top := &stack[len(stack)-1]
 				mem = w.member(prof, top, key)
 				hasLang = hasLang || len(stack) == 1 && prof.lang != nil && string(key) == prof.lang.Field
 			}
