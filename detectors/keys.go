@@ -5,38 +5,23 @@ import (
 	"math"
 	"net/netip"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxKeyLen bounds the key names that are classified; longer ones get no hint.
 const maxKeyLen = 64
 
 // KeyHint classifies a JSON key name (its raw bytes between the quotes).
-// Keys are split into lower-case words at '_', '-', '.', spaces and camelCase
-// humps, so "wifiMacAddress", "wifi_mac" and "WIFI-MAC" all name a MAC, while
-// "machine" does not.
+// Keys are split into lower-case words at ASCII punctuation and spaces,
+// camelCase humps and digits after letters, so "wifiMacAddress", "wifi_mac" and
+// "WIFI-MAC" all name a MAC, "imei2" (a dual-SIM phone's second) an IMEI,
+// while "machine" names nothing.
 func (s *Set) KeyHint(key []byte) Hint {
 	if len(key) > maxKeyLen {
 		return Hint{}
 	}
-	// Normalize to snake_case in a stack buffer.
 	var buf [2 * maxKeyLen]byte
-	n := 0
-	for i, c := range key {
-		switch {
-		case 'A' <= c && c <= 'Z':
-			if i > 0 && n > 0 && buf[n-1] != '_' && !('A' <= key[i-1] && key[i-1] <= 'Z') {
-				buf[n] = '_'
-				n++
-			}
-			buf[n] = c + 'a' - 'A'
-		case c == '-' || c == '.' || c == ' ':
-			buf[n] = '_'
-		default:
-			buf[n] = c
-		}
-		n++
-	}
-	norm := buf[:n]
+	norm := snakeCase(buf[:0], key)
 	for _, k := range s.adidKeys {
 		if hasWord(norm, k) {
 			return Hint{Kind: ADID}
@@ -59,9 +44,9 @@ func (s *Set) KeyHint(key []byte) Hint {
 			h.Kind = IMEI
 		case "imsi":
 			h.Kind = IMSI
-		case "mac", "macaddr", "macaddress", "bssid", "wifimac", "btmac":
+		case "mac", "macaddr", "macaddress", "bssid", "wifimac", "btmac", "hwaddr":
 			h.Kind = MAC
-		case "ip", "ipv4", "ipv6", "ipaddr", "ipaddress", "clientip", "remoteip", "remoteaddr", "forwarded":
+		case "ip", "ipv", "ipaddr", "ipaddress", "clientip", "remoteip", "remoteaddr", "forwarded": // "ipv" of "ipv_4"
 			h.Kind = IPv4
 		case "card", "cards", "creditcard", "debitcard", "pan", "ccnum", "ccnumber", "cardnumber", "cardno":
 			h.Kind = Card
@@ -74,10 +59,47 @@ func (s *Set) KeyHint(key []byte) Hint {
 			h.Version = true
 		}
 	}
-	if h.Kind == None && (hasWord(norm, "cc_number") || hasWord(norm, "cc_num") || hasWord(norm, "cc_no")) {
+	switch {
+	case h.Kind != None:
+	case hasWord(norm, "cc_number") || hasWord(norm, "cc_num") || hasWord(norm, "cc_no"):
 		h.Kind = Card
+	case hasWord(norm, "remote_addr") || hasWord(norm, "client_addr") || hasWord(norm, "peer_addr"):
+		h.Kind = IPv4
+	case hasWord(norm, "hw_addr"):
+		h.Kind = MAC
 	}
 	return h
+}
+
+// snakeCase appends key in lower-case snake_case to dst, which must have
+// room for 2*len(key) bytes: a word starts at an upper-case letter after a
+// lower-case one or a digit, and at a digit after a letter; ASCII bytes
+// other than letters and digits ('-', '.', ' ', ':', ...) become '_'.
+func snakeCase(dst, key []byte) []byte {
+	prev := byte('_') // the class of the last byte: 'a', 'A', '0' or '_'
+	for _, c := range key {
+		class := byte('_')
+		switch {
+		case 'A' <= c && c <= 'Z':
+			class = 'A'
+			if prev == 'a' || prev == '0' {
+				dst = append(dst, '_')
+			}
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z':
+			class = 'a'
+		case '0' <= c && c <= '9':
+			class = '0'
+			if prev == 'a' || prev == 'A' {
+				dst = append(dst, '_')
+			}
+		case c < utf8.RuneSelf:
+			c = '_'
+		}
+		dst = append(dst, c)
+		prev = class
+	}
+	return dst
 }
 
 // MemberHint returns the hint of a member of an object that is the value

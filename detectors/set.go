@@ -15,7 +15,7 @@ var DefaultPhoneRegions = []string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR
 
 // DefaultAdIDKeys are the key names and context words that mark a UUID as an
 // advertising or vendor identifier when Options.AdIDKeys is empty.
-var DefaultAdIDKeys = []string{"idfa", "idfv", "gaid", "aaid", "adid", "advertising_id", "ad_id"}
+var DefaultAdIDKeys = []string{"idfa", "idfv", "gaid", "aaid", "oaid", "adid", "advertising_id", "ad_id"}
 
 // bareNationalRegions are regions with a trunk prefix where numbers are
 // nevertheless commonly written without it: North American numbers never
@@ -59,7 +59,7 @@ type Set struct {
 	// carry a prefix to strip (trunk, international, calling code).
 	prefixed  [10]uint64
 	adidWords *ContextWords
-	adidKeys  []string
+	adidKeys  []string // in snake_case
 }
 
 // New builds a Set. It fails on an unknown phone region or kind.
@@ -114,14 +114,17 @@ func New(o Options) (*Set, error) {
 	if len(keys) == 0 {
 		keys = DefaultAdIDKeys
 	}
+	words := make([]string, 0, len(keys))
 	for _, k := range keys {
-		k = strings.ToLower(strings.TrimSpace(k))
+		k = strings.TrimSpace(k)
 		if k == "" {
 			return nil, fmt.Errorf("detectors: empty advertising-ID key")
 		}
-		s.adidKeys = append(s.adidKeys, k)
+		// Keys are matched as KeyHint reads keys, context words as written.
+		s.adidKeys = append(s.adidKeys, string(snakeCase(make([]byte, 0, 2*len(k)), []byte(k))))
+		words = append(words, strings.ToLower(k))
 	}
-	s.adidWords = NewContextWords(s.adidKeys...)
+	s.adidWords = NewContextWords(words...)
 	return s, nil
 }
 

@@ -263,6 +263,27 @@ func TestKeyHint(t *testing.T) {
 		{"id_card", detectors.Hint{Kind: detectors.CNID}},
 		{"idCardNo", detectors.Hint{Kind: detectors.CNID}},
 		{"idcard", detectors.Hint{Kind: detectors.CNID}},
+		// Digits after letters start a word: dual-SIM phones' imei1/imei2.
+		{"imei1", detectors.Hint{Kind: detectors.IMEI}},
+		{"imei_2", detectors.Hint{Kind: detectors.IMEI}},
+		{"phone1", detectors.Hint{Kind: detectors.Phone}},
+		{"mac1", detectors.Hint{Kind: detectors.MAC}},
+		{"wlan0Mac", detectors.Hint{Kind: detectors.MAC}},
+		{"idfa2", detectors.Hint{Kind: detectors.ADID}},
+		{"imsi1", detectors.Hint{Kind: detectors.IMSI}},
+		{"ipv4", detectors.Hint{Kind: detectors.IPv4}},
+		{"client_ipv6", detectors.Hint{Kind: detectors.IPv4}},
+		{"ipv4Address", detectors.Hint{Kind: detectors.IPv4}},
+		{"IPAddress", detectors.Hint{Kind: detectors.IPv4}},
+		{"remote_addr", detectors.Hint{Kind: detectors.IPv4}},
+		{"hw_addr", detectors.Hint{Kind: detectors.MAC}},
+		{"oaid", detectors.Hint{Kind: detectors.ADID}},
+		{"user:email", detectors.Hint{Kind: detectors.Email}},
+		{"data[phone]", detectors.Hint{Kind: detectors.Phone}},
+		{"mp4", detectors.Hint{}},
+		{"v2", detectors.Hint{}},
+		{"sdk_version2", detectors.Hint{Version: true}},
+		{"address", detectors.Hint{}},
 	}
 	for _, tt := range tests {
 		if got := testSet.KeyHint([]byte(tt.key)); got != tt.want {
@@ -327,4 +348,27 @@ func ExampleSet_AppendSpans() {
 	// EMAIL "li.wei@163.com"
 	// PHONE "138 0013 8000"
 	// IPV4 "203.0.113.7"
+}
+
+func TestAdIDKeysOption(t *testing.T) {
+	set, err := detectors.New(detectors.Options{AdIDKeys: []string{"huaweiOAID", " ad-tracking-id "}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	adid := detectors.Hint{Kind: detectors.ADID}
+	for key, want := range map[string]detectors.Hint{
+		"huawei_oaid":    adid,
+		"HuaweiOaid":     adid,
+		"ad_tracking_id": adid,
+		"adTrackingId2":  adid,
+		"idfa":           {}, // the option replaces the defaults
+	} {
+		if got := set.KeyHint([]byte(key)); got != want {
+			t.Errorf("KeyHint(%q) = %+v, want %+v", key, got, want)
+		}
+	}
+	text := []byte("huaweioaid=38400000-8cf0-11bd-b23e-10b96e40000d")
+	if got := set.AppendSpans(nil, text); len(got) != 1 || got[0].Kind != detectors.ADID {
+		t.Errorf("AppendSpans(%q) = %v, want one ADID", text, got)
+	}
 }
