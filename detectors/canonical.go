@@ -168,16 +168,20 @@ func appendEmail(dst, v []byte) []byte {
 // appendPhone appends a phone number in E.164 ("+8613800138000"). A number
 // that no table validates (one a key named a phone) is appended as its digits.
 func (s *Set) appendPhone(dst, v []byte, mask uint64) []byte {
-	p := 0
-	for p < len(v) {
-		if _, w := digitAt(v, p); w > 0 {
-			break
+	p, start := 0, 0
+	if encodedPlusAt(v, 0) {
+		p = 3 // "%2B8613800138000"
+	} else {
+		for p < len(v) {
+			if _, w := digitAt(v, p); w > 0 {
+				break
+			}
+			p++
 		}
-		p++
-	}
-	start := p
-	if p > 0 && v[p-1] == '+' {
-		start = p - 1
+		start = p
+		if p > 0 && v[p-1] == '+' {
+			start = p - 1
+		}
 	}
 	var nm number
 	readNumber(v, p, start, &nm)

@@ -40,10 +40,16 @@ type numberState struct {
 	seps            uint8
 }
 
-// readNumber reads digit groups from b[p]; start is p, or the '+' before it.
+// encodedPlusAt reports whether b[i:] starts with "%2B", a URL-encoded '+'.
+func encodedPlusAt(b []byte, i int) bool {
+	return i+2 < len(b) && b[i] == '%' && b[i+1] == '2' && b[i+2]|0x20 == 'b'
+}
+
+// readNumber reads digit groups from b[p]; start is p, or the '+' (or "%2B")
+// before it.
 func readNumber(b []byte, p, start int, nm *number) {
 	nm.start = start
-	nm.plus = start < p && b[start] == '+'
+	nm.plus = start < p && (b[start] == '+' || encodedPlusAt(b, start))
 	paren := false
 	if start == p && p > 0 && b[p-1] == '(' {
 		nm.start, paren = p-1, true

@@ -93,6 +93,9 @@ func (sc *scanner) at(i int) int {
 		if i+2 < len(b) && b[i+1] == '4' && b[i+2] == '0' {
 			return sc.email(i, i+3)
 		}
+		if encodedPlusAt(b, i) && i+3 < len(b) && isDigit(b[i+3]) && sc.boundaryBefore(i) {
+			return sc.number(i+3, i) // "phone=%2B8613800138000" in a query string
+		}
 	case cAnchorEsc:
 		l := escapeLen(b, i)
 		if l == 6 && b[i+2] == '0' && b[i+3] == '0' && b[i+4] == '4' && b[i+5] == '0' {
