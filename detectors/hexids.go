@@ -25,23 +25,35 @@ func macAt(b []byte, i int, sep byte) (end int, ok bool) {
 	return end, true
 }
 
-// ciscoMACAt parses a MAC address in Cisco's dotted form, "aabb.ccdd.eeff".
-func ciscoMACAt(b []byte, i int) (end int, ok bool) {
+// groupedMACAt parses a MAC address written as three groups of four hex
+// digits separated by sep: Cisco's dotted "aabb.ccdd.eeff", or Huawei's and
+// H3C's dashed "aabb-ccdd-eeff".
+func groupedMACAt(b []byte, i int, sep byte) (end int, ok bool) {
 	const l = 14
-	if i+l > len(b) {
-		return 0, false
+	if i+l > len(b) || i >= 2 && b[i-1] == sep && isAlnum(b[i-2]) {
+		return 0, false // a part of a longer run
 	}
 	for g := range 3 {
 		j := i + 5*g
-		if !isHex(b[j]) || !isHex(b[j+1]) || !isHex(b[j+2]) || !isHex(b[j+3]) || g < 2 && b[j+4] != '.' {
+		if !isHex(b[j]) || !isHex(b[j+1]) || !isHex(b[j+2]) || !isHex(b[j+3]) || g < 2 && b[j+4] != sep {
 			return 0, false
 		}
 	}
 	end = i + l
-	if !boundaryAfter(b, end) || end+1 < len(b) && b[end] == '.' && isAlnum(b[end+1]) {
+	if !boundaryAfter(b, end) || end+1 < len(b) && b[end] == sep && isAlnum(b[end+1]) {
 		return 0, false
 	}
 	return end, true
+}
+
+// hasHexLetter reports whether v holds one of a-f or A-F.
+func hasHexLetter(v []byte) bool {
+	for _, c := range v {
+		if isHex(c) && !isDigit(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // uuidAt parses a UUID, 8-4-4-4-12 hex digits, at b[i].

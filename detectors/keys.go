@@ -164,7 +164,7 @@ func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 			ok = ok && (isDigit(c) || i == len(v)-1 && (c == 'X' || c == 'x'))
 		}
 	case MAC:
-		ok = bareHex(v, 12) || len(v) == 17 && (macOK(v, ':') || macOK(v, '-')) || len(v) == 14 && func() bool { _, ok := ciscoMACAt(v, 0); return ok }()
+		ok = bareHex(v, 12) || len(v) == 17 && (macOK(v, ':') || macOK(v, '-')) || len(v) == 14 && (groupedMACOK(v, '.') || groupedMACOK(v, '-'))
 	case ADID:
 		if bareHex(v, 32) {
 			ok = true
@@ -179,6 +179,11 @@ func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 
 func macOK(v []byte, sep byte) bool {
 	_, ok := macAt(v, 0, sep)
+	return ok
+}
+
+func groupedMACOK(v []byte, sep byte) bool {
+	_, ok := groupedMACAt(v, 0, sep)
 	return ok
 }
 

@@ -199,9 +199,17 @@ func (sc *scanner) token(ws int) int {
 					return end
 				}
 			}
+			// "aabb-ccdd-eeff"; digits alone so grouped are left to the
+			// number reader, as phone numbers are written so too.
+			if run == 4 {
+				if end, ok := groupedMACAt(b, ws, '-'); ok && hasHexLetter(b[ws:end]) {
+					sc.emit(ws, end, MAC)
+					return end
+				}
+			}
 		case '.':
 			if run == 4 {
-				if end, ok := ciscoMACAt(b, ws); ok {
+				if end, ok := groupedMACAt(b, ws, '.'); ok {
 					sc.emit(ws, end, MAC)
 					return end
 				}

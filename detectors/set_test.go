@@ -114,6 +114,11 @@ func TestAppendSpans(t *testing.T) {
 		{"mac colon", "mac aa:bb:cc:dd:ee:ff", []string{"MAC:aa:bb:cc:dd:ee:ff"}},
 		{"mac upper dash", "MAC 00-1A-2B-3C-4D-5E.", []string{"MAC:00-1A-2B-3C-4D-5E"}},
 		{"mac cisco", "addr aabb.ccdd.eeff", []string{"MAC:aabb.ccdd.eeff"}},
+		{"mac huawei dashed", "MAC address 00e0-fc12-3456 learned", []string{"MAC:00e0-fc12-3456"}},
+		{"mac huawei upper", "[AABB-CCDD-EEFF]", []string{"MAC:AABB-CCDD-EEFF"}},
+		{"dashed digits are a number", "ref 0800-1234-5678", []string{"PHONE:0800-1234-5678"}},
+		{"not mac: longer dotted run", "id aabb.ccdd.eeff.0011", nil},
+		{"not mac: longer dashed run", "id aabb-ccdd-eeff-0011", nil},
 		{"mac digits first", "bssid=00:1a:2b:3c:4d:5e", []string{"MAC:00:1a:2b:3c:4d:5e"}},
 
 		// Advertising IDs.
@@ -188,6 +193,7 @@ func TestAppendValueSpans(t *testing.T) {
 		{"build", "124.0.0.0", nil},
 		{"app_version", "4.12.0.1234", nil},
 		{"machine", "AABBCCDDEEFF", nil},
+		{"mac", "0011-2233-4455", []string{"MAC:0011-2233-4455"}},
 		{"card", "4539 1488 0343 6467", []string{"CARD:4539 1488 0343 6467"}},
 		{"credit_card", "4111111111111111", []string{"CARD:4111111111111111"}},
 		{"card", "sketch", nil},
@@ -219,6 +225,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.Phone, "0086 138 0013 8000", "+8613800138000"},
 		{detectors.MAC, "AA-BB-CC-DD-EE-FF", "aa:bb:cc:dd:ee:ff"},
 		{detectors.MAC, "aabb.ccdd.eeff", "aa:bb:cc:dd:ee:ff"},
+		{detectors.MAC, "AABB-CCDD-EEFF", "aa:bb:cc:dd:ee:ff"},
 		{detectors.MAC, "AA:bB:cc:DD:ee:0F", "aa:bb:cc:dd:ee:0f"},
 		{detectors.MAC, "AA:BB:CC:DD:EE:GG", "aa:bb:cc:dd:ee"}, // a key named it: its hex digits
 		{detectors.IPv6, "2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8::1"},
