@@ -206,7 +206,12 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 			if c != ',' && sc.ipv4(nm) {
 				return end, true // "10.1.2.3:8080", "10.1.2.0/24": the port or prefix length is not part of it
 			}
-			return skipNumeric(b, end), false // "1,299", "10:11:12", "02/06/2026"
+			if c != '/' || nm.groups > 1 || !(nm.nd >= 14 || nm.nd >= 7 && sc.context(Phone, nm.start, phoneWords)) {
+				return skipNumeric(b, end), false // "1,299", "10:11:12", "02/06/2026", "923582447/784809"
+			}
+			// No part of a date is so long, and a phone number is
+			// named: "352099001761481/01" (an IMEI and its software
+			// version), "电话：13800138000/13900139000".
 		}
 	}
 	if nm.seps == sepDot && nm.groups >= 3 {

@@ -109,6 +109,9 @@ func TestAppendSpans(t *testing.T) {
 		{"imei after a trunk prefix join", "+0(0) 490154203237518 0", []string{"IMEI:490154203237518"}},
 		{"the longest number before a space", "call 138 0013 8000 350995116277994", []string{"PHONE:138 0013 8000", "IMEI:350995116277994"}},
 		{"imsi context", "IMSI=460001234567890", []string{"IMSI:460001234567890"}},
+		{"imei with its software version", "IMEI:352099001761481/01", []string{"IMEI:352099001761481"}},
+		{"phones joined by a slash", "电话：13800138000/13900139000", []string{"PHONE:13800138000", "PHONE:13900139000"}},
+		{"not phone: dates and fractions", "date 02/06/2026 ratio 1234567/89 ts 17803872132/1 order=923582447/784809", nil},
 
 		// MAC.
 		{"mac colon", "mac aa:bb:cc:dd:ee:ff", []string{"MAC:aa:bb:cc:dd:ee:ff"}},
