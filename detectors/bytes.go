@@ -10,7 +10,7 @@ const (
 	cAnchorEsc               // '\\' (JSON escapes, "\u0040")
 	cAnchorSep               // ':' '-' '.' after hex letters (MAC, UUID, IPv6)
 	cAnchorPlus              // '+' before an international number
-	cAnchorWide              // 0xEF, first byte of a full-width digit
+	cAnchorWide              // the first byte of a full-width, Arabic-Indic or Devanagari digit
 )
 
 var anchor = func() (t [256]uint8) {
@@ -22,7 +22,7 @@ var anchor = func() (t [256]uint8) {
 	t['\\'] = cAnchorEsc
 	t[':'], t['-'], t['.'] = cAnchorSep, cAnchorSep, cAnchorSep
 	t['+'] = cAnchorPlus
-	t[0xEF] = cAnchorWide
+	t[0xEF], t[0xD9], t[0xDB], t[0xE0] = cAnchorWide, cAnchorWide, cAnchorWide, cAnchorWide
 	return t
 }()
 
@@ -92,18 +92,39 @@ func hexVal(c byte) byte {
 	}
 }
 
-// digitAt returns the value ('0'-'9') of the ASCII or full-width digit at
-// b[i] and its width in bytes, or width 0 if there is none.
+// digitAt returns the value ('0'-'9') of the digit at b[i] and its width
+// in bytes, or width 0 if there is none. Besides ASCII it reads the digits
+// people type in the app's languages: full-width (Chinese, Japanese),
+// Arabic-Indic (Arabic), Extended Arabic-Indic (Persian, Urdu) and
+// Devanagari (Hindi).
 func digitAt(b []byte, i int) (d byte, width int) {
 	if i >= len(b) {
 		return 0, 0
 	}
-	if c := b[i]; isDigit(c) {
+	c := b[i]
+	if isDigit(c) {
 		return c, 1
 	}
-	// U+FF10..U+FF19 FULLWIDTH DIGIT ZERO..NINE: EF BC 90..99.
-	if b[i] == 0xEF && i+2 < len(b) && b[i+1] == 0xBC && b[i+2] >= 0x90 && b[i+2] <= 0x99 {
-		return '0' + b[i+2] - 0x90, 3
+	if i+1 >= len(b) {
+		return 0, 0
+	}
+	switch c1 := b[i+1]; c {
+	case 0xEF: // U+FF10..U+FF19: EF BC 90..99
+		if c1 == 0xBC && i+2 < len(b) && b[i+2] >= 0x90 && b[i+2] <= 0x99 {
+			return '0' + b[i+2] - 0x90, 3
+		}
+	case 0xD9: // U+0660..U+0669: D9 A0..A9
+		if c1 >= 0xA0 && c1 <= 0xA9 {
+			return '0' + c1 - 0xA0, 2
+		}
+	case 0xDB: // U+06F0..U+06F9: DB B0..B9
+		if c1 >= 0xB0 && c1 <= 0xB9 {
+			return '0' + c1 - 0xB0, 2
+		}
+	case 0xE0: // U+0966..U+096F: E0 A5 A6..AF
+		if c1 == 0xA5 && i+2 < len(b) && b[i+2] >= 0xA6 && b[i+2] <= 0xAF {
+			return '0' + b[i+2] - 0xA6, 3
+		}
 	}
 	return 0, 0
 }

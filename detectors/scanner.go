@@ -112,9 +112,24 @@ func (sc *scanner) at(i int) int {
 		if _, w := digitAt(b, i); w > 0 {
 			return sc.number(i, i)
 		}
-		return i + 1
+		return skipLetters(b, i+1)
 	}
 	return i + 1
+}
+
+// skipLetters returns the end of the run of non-ASCII bytes at b[i] that
+// holds no digit: Arabic and Devanagari letters share their first byte with
+// those scripts' digits, and only a digit can start a finding among them.
+func skipLetters(b []byte, i int) int {
+	for i < len(b) && b[i] >= utf8.RuneSelf {
+		if anchor[b[i]] != 0 {
+			if _, w := digitAt(b, i); w > 0 {
+				return i
+			}
+		}
+		i++
+	}
+	return i
 }
 
 // word handles a digit at b[p]: it finds the start of the hex word around it
