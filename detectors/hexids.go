@@ -30,8 +30,9 @@ func macAt(b []byte, i int, sep byte) (end int, ok bool) {
 // H3C's dashed "aabb-ccdd-eeff".
 func groupedMACAt(b []byte, i int, sep byte) (end int, ok bool) {
 	const l = 14
-	if i+l > len(b) || i >= 2 && b[i-1] == sep && isAlnum(b[i-2]) {
-		return 0, false // a part of a longer run
+	// A part of a longer run is none, also next to a finding's token.
+	if i+l > len(b) || i >= 2 && b[i-1] == sep && (isAlnum(b[i-2]) || b[i-2] == '>') {
+		return 0, false
 	}
 	for g := range 3 {
 		j := i + 5*g
@@ -40,7 +41,7 @@ func groupedMACAt(b []byte, i int, sep byte) (end int, ok bool) {
 		}
 	}
 	end = i + l
-	if !boundaryAfter(b, end) || end+1 < len(b) && b[end] == sep && isAlnum(b[end+1]) {
+	if !boundaryAfter(b, end) || end+1 < len(b) && b[end] == sep && (isAlnum(b[end+1]) || b[end+1] == '<') {
 		return 0, false
 	}
 	return end, true

@@ -1,9 +1,11 @@
 package transforms
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -48,6 +50,11 @@ type Engine struct {
 	keySeed   uint64       // for the key-hint cache
 	profiles  map[string]*Profile
 	custom    []*custom.Detector // run after the built-in scan
+	// replHeads are how the tokens and labels of the kinds in use start,
+	// JSON-escaped, and replFirst their first bytes: a JSON key holding
+	// one names nothing (see Worker.keyHint).
+	replHeads [][]byte
+	replFirst []byte
 }
 
 // NewEngine builds an Engine that redacts what set finds with the active key
@@ -127,6 +134,17 @@ func NewEngine(set *detectors.Set, ring *KeyRing, o Options) (*Engine, error) {
 	if err := e.checkOutputs(); err != nil {
 		return nil, err
 	}
+	for _, k := range append(slices.Clone(detectors.Builtin), slices.Collect(maps.Keys(names))...) {
+		for _, head := range []string{e.token[k][1][0], string(appendJSONEscaped(nil, []byte(e.label[k])))} {
+			if head == "" || slices.ContainsFunc(e.replHeads, func(h []byte) bool { return string(h) == head }) {
+				continue
+			}
+			e.replHeads = append(e.replHeads, []byte(head))
+			if !slices.Contains(e.replFirst, head[0]) {
+				e.replFirst = append(e.replFirst, head[0])
+			}
+		}
+	}
 	e.profiles = make(map[string]*Profile, len(o.Profiles))
 	for name, po := range o.Profiles {
 		p, err := newProfile(name, po, set)
@@ -178,6 +196,22 @@ func (e *Engine) checkOutputs() error {
 		}
 	}
 	return nil
+}
+
+// holdsReplacement reports whether the raw JSON string b holds the start
+// of a token or label of this engine.
+func (e *Engine) holdsReplacement(b []byte) bool {
+	for _, c := range e.replFirst {
+		if bytes.IndexByte(b, c) < 0 {
+			continue
+		}
+		for _, h := range e.replHeads {
+			if h[0] == c && bytes.Contains(b, h) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // KindName returns the name of kind k in this engine's tokens: a custom

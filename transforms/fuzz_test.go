@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 	"testing"
 	"unicode/utf8"
 
@@ -68,7 +67,7 @@ func FuzzRedactJSON(f *testing.F) {
 		if !json.Valid(out) {
 			t.Fatalf("output is not valid JSON: %s", out)
 		}
-		if got, want := jsonKeys(t, out), jsonKeys(t, rec); !reflect.DeepEqual(got, want) {
+		if !sameOutline(jsonOutline(t, rec), jsonOutline(t, out)) {
 			t.Fatalf("keys or shape changed:\n in %s\nout %s", rec, out)
 		}
 		// Trailing JSON whitespace is kept, except a newline Redact strips.

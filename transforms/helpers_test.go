@@ -3,6 +3,8 @@ package transforms
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -81,6 +83,65 @@ func jsonKeys(t testing.TB, doc []byte) any {
 		t.Fatalf("output is not valid JSON: %v\n%s", err, doc)
 	}
 	return shape(v)
+}
+
+// jsonOutline returns the tokens of a JSON document in order: delimiters,
+// keys as "key:" and the key, and "value" for every scalar.
+func jsonOutline(t testing.TB, doc []byte) []string {
+	t.Helper()
+	d := json.NewDecoder(bytes.NewReader(doc))
+	d.UseNumber()
+	var out []string
+	inObject := []bool{false}
+	expectKey := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatalf("not valid JSON: %v\n%s", err, doc)
+		}
+		switch v := tok.(type) {
+		case json.Delim:
+			out = append(out, v.String())
+			switch v {
+			case '{', '[':
+				inObject = append(inObject, v == '{')
+				expectKey = v == '{'
+				continue
+			default:
+				inObject = inObject[:len(inObject)-1]
+			}
+		case string:
+			if expectKey {
+				out = append(out, "key:"+v)
+				expectKey = false
+				continue
+			}
+			out = append(out, "value")
+		default:
+			out = append(out, "value")
+		}
+		expectKey = inObject[len(inObject)-1]
+	}
+}
+
+// tokenInKeyRE matches a key holding a token of the default template.
+var tokenInKeyRE = regexp.MustCompile(`^key:.*<[A-Z0-9_]+:[a-z][a-z0-9]*:[g-z]{24}>`)
+
+// sameOutline reports whether out has the outline of in, keys changed only
+// where personal data in them became a token.
+func sameOutline(in, out []string) bool {
+	if len(in) != len(out) {
+		return false
+	}
+	for i := range in {
+		if in[i] != out[i] && !(strings.HasPrefix(in[i], "key:") && tokenInKeyRE.MatchString(out[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 func shape(v any) any {

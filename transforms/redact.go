@@ -18,7 +18,8 @@ import (
 // name a kind of personal data, are scanned with the hint their key gives,
 // and findings are replaced in place; a number with a finding becomes a
 // string. The output is valid JSON with the same keys, except for members
-// removed by Drop.
+// removed by Drop and for personal data in keys ({"li@163.com":1}), which
+// the built-in detectors find and replace as in values.
 //
 // A record that cannot be de-identified is not copied at all: Redact returns
 // dst unchanged and a *RecordError. In steady state Redact does not allocate.
@@ -63,8 +64,12 @@ func (w *Worker) RedactRecord(dst, rec []byte, f Format, p *Profile) ([]byte, Fa
 		return dst, w.facts, nil
 	}
 	w.prof = p
+	w.keyPII = false
 	out, off, reason := w.redactJSON(dst, rec)
 	w.prof = nil
+	if reason == 0 && w.keyPII {
+		out, reason = w.redactKeys(dst, out)
+	}
 	if reason != 0 {
 		w.settle(false)
 		return dst, Facts{}, &RecordError{Reason: reason, Offset: off}
@@ -72,6 +77,23 @@ func (w *Worker) RedactRecord(dst, rec []byte, f Format, p *Profile) ([]byte, Fa
 	w.settle(true)
 	return out, w.facts, nil
 }
+
+// redactKeys replaces the personal data in the keys of the JSON value
+// out[len(dst):], redacted but for its keys, and returns dst with the
+// result appended. A key is seldom personal data, but an object keyed by
+// e-mail address or phone number would carry them all into training data;
+// such records take this second, key-only pass.
+func (w *Worker) redactKeys(dst, out []byte) ([]byte, Reason) {
+	w.keyBuf = append(w.keyBuf[:0], out[len(dst):]...)
+	w.prof = &keysOnly
+	res, _, reason := w.redactJSON(dst, w.keyBuf)
+	w.prof = nil
+	return res, reason
+}
+
+// keysOnly is the profile of redactKeys' pass: its walk checks for it
+// where it checks for a profile, so that the walk without one pays nothing.
+var keysOnly Profile
 
 // trimNewline removes one trailing "\n" or "\r\n".
 func trimNewline(b []byte) []byte {
@@ -124,7 +146,9 @@ const (
 // redactJSON appends the redacted form of src, a JSON value, to dst. It
 // validates src as it goes and, if it is not valid JSON, returns the reason
 // and the offset of the problem. With a profile (w.prof), it applies its
-// field rules and reads the policy's fields into w.facts.
+// field rules and reads the policy's fields into w.facts. It notes in
+// w.keyPII whether a key holds personal data, which it leaves; with the
+// profile keysOnly, it replaces that and copies the values as they are.
 //
 // Bytes are copied lazily: src[pend:i] is what has been read and not yet
 // copied, so a record without findings is copied by one append at the end.
@@ -135,7 +159,10 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 
 	var hint detectors.Hint // what the key of the value at i says
 	var mem member          // what the profile says of the value at i
-	if prof != nil {
+	switch {
+	case prof == &keysOnly:
+		mem = member{rule: &keepValue, user: -1}
+	case prof != nil:
 		w.states = append(w.states[:0], prof.paths.root...)
 		mem = member{hi: len(w.states), user: -1}
 	}
@@ -161,7 +188,13 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			if top.hint.Kind == detectors.Card {
 				hint = detectors.MemberHint(top.hint, hint, key)
 			}
-			if prof != nil {
+			switch {
+			case prof == &keysOnly:
+				mem.rule = top.rule
+				if top.rule != &discard {
+					dst, pend, mem.rule = w.redactKey(dst, src, pend, i, end)
+				}
+			case prof != nil:
 				mem = w.member(prof, top, key)
 				hasLang = hasLang || len(stack) == 1 && prof.lang != nil && string(key) == prof.lang.Field
 			}
@@ -339,6 +372,28 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 // discard is the rule inherited inside a container that is dropped whole:
 // its values are not scanned, only walked.
 var discard = FieldRule{Action: FieldKeep}
+
+// The rules of redactKeys' pass: values are copied as they are, and a
+// member whose key has a finding to drop is removed.
+var keepValue, dropMember = FieldRule{Action: FieldKeep}, FieldRule{Action: FieldDrop}
+
+// redactKey handles the key src[i:end+1], its quotes included, in
+// redactKeys' pass: it appends it with its findings replaced, or returns
+// the rule that removes its member.
+// Keys are scanned by the built-in detectors only.
+func (w *Worker) redactKey(dst, src []byte, pend, i, end int) ([]byte, int, *FieldRule) {
+	key := src[i+1 : end]
+	w.spans = w.e.set.AppendSpans(w.spans[:0], key)
+	switch {
+	case len(w.spans) == 0:
+		return dst, pend, &keepValue
+	case w.tally(w.spans):
+		return dst, pend, &dropMember
+	}
+	dst = append(dst, src[pend:i+1]...)
+	dst = w.appendRedacted(dst, key, w.spans, true)
+	return dst, end, &keepValue
+}
 
 // removeMember removes the member (or element) that starts at ms and ends
 // at i from the output: what comes before it is copied, the rest skipped.

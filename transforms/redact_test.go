@@ -35,9 +35,18 @@ func TestRedactJSON(t *testing.T) {
 		{"escaped value", nil,
 			`{"note":"mail li.lei\u0040163.com"}`,
 			`{"note":"mail {EMAIL:li.lei@163.com}"}`},
-		{"keys kept", nil,
-			`{"li.lei@163.com":"x"}`,
-			`{"li.lei@163.com":"x"}`},
+		{"keys kept, personal data in them replaced", nil,
+			`{"event":"x","contacts":{"li.lei@163.com":{"n":1},"+8613800138000":"a","13800138000":[2]},"ips":{"203.0.113.9":5}}`,
+			`{"event":"x","contacts":{"{EMAIL:li.lei@163.com}":{"n":1},"{PHONE:+8613800138000}":"a","{PHONE:13800138000}":[2]},"ips":{"{IPV4:203.0.113.9}":5}}`},
+		{"keys and values both", nil,
+			`{"li.lei@163.com":"call 13800138000"}`,
+			`{"{EMAIL:li.lei@163.com}":"call {PHONE:13800138000}"}`},
+		{"generalized values left in the key pass", allKinds(Generalize),
+			`[{"203.0.113.9":"203.0.113.45"},"203.0.113.45"]`,
+			`[{"203.0.113.0/24":"203.0.113.0/24"},"203.0.113.0/24"]`},
+		{"drop members by their keys", allKinds(Drop),
+			`{"a":1,"li.lei@163.com":{"x":[1,{"y@z.com":2}]},"b":[{"13800138000":3}],"c":"ok"}`,
+			`{"a":1,"b":[{}],"c":"ok"}`},
 		{"number under phone key", nil,
 			`{"phone":13800138000,"count":13800138000}`,
 			`{"phone":"{PHONE:13800138000}","count":13800138000}`},
@@ -313,6 +322,7 @@ func TestNoAllocs(t *testing.T) {
 	records := [][]byte{
 		[]byte(`{"ts":1700000000,"user":{"email":"li.lei@163.com","phone":13800138000},"dev":{"imei":"490154203237518","mac":"aa:bb:cc:dd:ee:ff","ip":"203.0.113.45"},"msg":"call +86 138 0013 8000 or mail li.lei\u0040163.com"}`),
 		[]byte("2024-05-01T10:00:00Z INFO login user=li.lei@163.com ip=2001:db8::1 mac=AA:BB:CC:DD:EE:FF phone 13800138000\n"),
+		[]byte(`{"contacts":{"li.lei@163.com":{"n":1},"+8613800138000":[2,"x@y.com"]},"ips":{"203.0.113.9":5}}`), // keys with personal data
 	}
 	for _, a := range []Action{Tokenize, Mask, Label, Generalize, Drop} {
 		w := newTestWorker(t, Options{Actions: allKinds(a)})

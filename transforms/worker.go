@@ -22,9 +22,13 @@ type Worker struct {
 	canon []byte
 	msg   []byte // the HMAC's message
 	plain []byte // a JSON string value with its escapes decoded
-	stack []frame
-	cache *tokenCache
-	hints *hintCache
+	// keyPII says the JSON record in progress has a key with personal
+	// data; keyBuf holds it, its values redacted, for redactKeys.
+	keyPII bool
+	keyBuf []byte
+	stack  []frame
+	cache  *tokenCache
+	hints  *hintCache
 
 	// The record in progress: its profile, the facts found so far and the
 	// rank of the user field they came from, the profile's path states and
@@ -229,26 +233,44 @@ type hintEntry struct {
 	key  [29]byte
 }
 
-// keyHint returns set.KeyHint(key), from the cache if it holds it.
+// keyHint returns set.KeyHint(key), from the cache if it holds it, and
+// sets w.keyPII if the key holds personal data. Such keys are not cached:
+// they are rare, and as many as the people in a stream.
 func (w *Worker) keyHint(key []byte) detectors.Hint {
 	if len(key) == 0 || len(key) > len(w.hints[0].key) {
-		return w.e.set.KeyHint(key)
+		return w.classifyKey(key)
 	}
 	x, y := keyWords(key)
 	h := hashWords(x, y, len(key), w.e.keySeed)
 	for i := range uint64(hintProbes) {
 		e := &w.hints[(h+i)&(hintCacheSize-1)]
 		if e.n == 0 {
-			e.hint = w.e.set.KeyHint(key)
-			e.x, e.y, e.n = x, y, uint8(len(key))
-			copy(e.key[:], key)
-			return e.hint
+			hint := w.classifyKey(key)
+			if !w.keyPII {
+				e.hint = hint
+				e.x, e.y, e.n = x, y, uint8(len(key))
+				copy(e.key[:], key)
+			}
+			return hint
 		}
 		// Up to 16 bytes the two words are the key; longer keys are
 		// compared in full.
 		if e.x == x && e.y == y && int(e.n) == len(key) && (len(key) <= 16 || string(e.key[:e.n]) == string(key)) {
 			return e.hint
 		}
+	}
+	return w.classifyKey(key)
+}
+
+// classifyKey returns set.KeyHint(key) and sets w.keyPII if the key holds
+// a finding of the built-in detectors. A key that holds a token or label
+// was personal data, redacted: it names nothing, so that redacting again
+// changes nothing ({"<IPV4:k1:…>":5} is not an address under an IP key).
+func (w *Worker) classifyKey(key []byte) detectors.Hint {
+	w.check = w.e.set.AppendSpans(w.check[:0], key)
+	w.keyPII = w.keyPII || len(w.check) > 0
+	if w.e.holdsReplacement(key) {
+		return detectors.Hint{}
 	}
 	return w.e.set.KeyHint(key)
 }
