@@ -148,7 +148,8 @@ func appendDigits(dst, v []byte) []byte {
 	return dst
 }
 
-// appendEmail decodes the encoded forms of '@' and '%XX' escapes and lower-cases ASCII.
+// appendEmail decodes the encoded and full-width forms of '@' and '%XX'
+// escapes and lower-cases ASCII.
 func appendEmail(dst, v []byte) []byte {
 	for i := 0; i < len(v); i++ {
 		c := v[i]
@@ -159,6 +160,9 @@ func appendEmail(dst, v []byte) []byte {
 		case c == '\\' && escapeLen(v, i) == 6 && v[i+2] == '0' && v[i+3] == '0':
 			c = hexVal(v[i+4])<<4 | hexVal(v[i+5])
 			i += 5
+		case wideAtSign(v, i):
+			c = '@'
+			i += 2
 		}
 		dst = append(dst, lower(c))
 	}

@@ -92,7 +92,14 @@ func idnStart(b []byte) bool {
 	return idnLetter(r)
 }
 
-// encodedAt reports whether b[i] starts an '@': plain, "%40" or "\u0040".
+// wideAtSign reports whether b[i:] starts with U+FF20 FULLWIDTH COMMERCIAL
+// AT, EF BC A0.
+func wideAtSign(b []byte, i int) bool {
+	return i+2 < len(b) && b[i] == 0xEF && b[i+1] == 0xBC && b[i+2] == 0xA0
+}
+
+// encodedAt reports whether b[i] starts an '@': plain, full-width, "%40"
+// or "\u0040".
 func encodedAt(b []byte, i int) bool {
 	if i >= len(b) {
 		return false
@@ -100,6 +107,8 @@ func encodedAt(b []byte, i int) bool {
 	switch b[i] {
 	case '@':
 		return true
+	case 0xEF:
+		return wideAtSign(b, i)
 	case '%':
 		return i+2 < len(b) && b[i+1] == '4' && b[i+2] == '0'
 	case '\\':

@@ -112,6 +112,9 @@ func (sc *scanner) at(i int) int {
 		if _, w := digitAt(b, i); w > 0 {
 			return sc.number(i, i)
 		}
+		if wideAtSign(b, i) {
+			return sc.email(i, i+3) // "li.wei＠163.com", as CJK keyboards type it
+		}
 		return skipLetters(b, i+1)
 	}
 	return i + 1

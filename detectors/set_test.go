@@ -41,6 +41,8 @@ func TestAppendSpans(t *testing.T) {
 		{"email digits local", "13800138000@qq.com", []string{"EMAIL:13800138000@qq.com"}},
 		{"email before cjk", "发到我邮箱li.wei@163.com或打我电话", []string{"EMAIL:li.wei@163.com"}},
 		{"not email: no tld", "user@localhost and @handle", nil},
+		{"email full-width at", "邮箱 li.wei＠163.com 谢谢", []string{"EMAIL:li.wei＠163.com"}},
+		{"not email: full-width at without an address", "１２３＠４５６ and ＠handle", nil},
 
 		// Phones.
 		{"e164", "call +8613800138000 now", []string{"PHONE:+8613800138000"}},
@@ -225,6 +227,7 @@ func TestAppendCanonical(t *testing.T) {
 	}{
 		{detectors.Email, "Li.Wei%40163.COM", "li.wei@163.com"},
 		{detectors.Email, `li.wei\u0040163.com`, "li.wei@163.com"},
+		{detectors.Email, "Li.Wei＠163.com", "li.wei@163.com"},
 		{detectors.Phone, "+86 138 0013 8000", "+8613800138000"},
 		{detectors.Phone, "%2B8613800138000", "+8613800138000"},
 		{detectors.Phone, "138 0013 8000", "+8613800138000"},
