@@ -316,8 +316,8 @@ func (sc *scanner) classify(nm *number) Kind {
 		if nd == 11 && d[0] == '1' && d[1] >= '3' && sc.national(nm, sc.mask&sc.set.cnMask) {
 			return Phone // a bare Chinese mobile number
 		}
-		if nd >= 9 && d[0] == '0' && d[1] != '0' && sc.trunkNational(nm) {
-			return Phone // "07018085953": a trunk prefix and a valid number
+		if (nd >= 9 && d[0] == '0' && d[1] != '0' || nd == 11 && d[0] == '8' && d[1] == '9') && sc.trunkNational(nm) {
+			return Phone // "07018085953", the Russian mobile "89123456789": a trunk prefix and a valid number
 		}
 		if (sc.national(nm, sc.mask) || sc.international(d)) && sc.context(Phone, nm.start, phoneWords) {
 			return Phone

@@ -55,6 +55,8 @@ func TestAppendSpans(t *testing.T) {
 		{"not phone: encoded plus in a word", "a%2B14155550132 q=%2B1", nil},
 		{"cn spaced", "我的手机号是138 0013 8000", []string{"PHONE:138 0013 8000"}},
 		{"cn bare", "手机13800138000谢谢", []string{"PHONE:13800138000"}},
+		{"ru bare mobile with its trunk prefix", "see 89123456789 ok", []string{"PHONE:89123456789"}},
+		{"not phone: 11 digits after an 8 that are no mobile", "id 84951234567 and 88005553535", nil},
 		{"cn fullwidth", "电话１３８００１３８０００", []string{"PHONE:１３８００１３８０００"}},
 		{"arabic-indic digits", "اتصل بي على +٢٠١٠١٢٣٤٥٦٧٨", []string{"PHONE:+٢٠١٠١٢٣٤٥٦٧٨"}},
 		{"devanagari digits", "मेरा नंबर ९८७६५४३२१० है", []string{"PHONE:९८७६५४३२१०"}},
