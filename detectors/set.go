@@ -15,7 +15,7 @@ var DefaultPhoneRegions = []string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR
 
 // DefaultAdIDKeys are the key names and context words that mark a UUID as an
 // advertising or vendor identifier when Options.AdIDKeys is empty.
-var DefaultAdIDKeys = []string{"idfa", "idfv", "gaid", "aaid", "oaid", "adid", "advertising_id", "ad_id"}
+var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "adid", "advertising_id", "ad_id"}
 
 // bareNationalRegions are regions with a trunk prefix where numbers are
 // nevertheless commonly written without it: North American numbers never

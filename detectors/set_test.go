@@ -305,6 +305,8 @@ func TestKeyHint(t *testing.T) {
 		{"remote_addr", detectors.Hint{Kind: detectors.IPv4}},
 		{"hw_addr", detectors.Hint{Kind: detectors.MAC}},
 		{"oaid", detectors.Hint{Kind: detectors.ADID}},
+		{"ifa", detectors.Hint{Kind: detectors.ADID}},
+
 		{"user:email", detectors.Hint{Kind: detectors.Email}},
 		{"data[phone]", detectors.Hint{Kind: detectors.Phone}},
 		{"mp4", detectors.Hint{}},
