@@ -48,8 +48,8 @@ func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []b
 		}
 		return dst
 	case ADID:
-		if end, ok := uuidAt(value, 0); ok && end == len(value) {
-			return appendLowerHex(dst, value) // already dashed
+		if end, ok := uuidAt(value, 0); ok && end == len(value) || bareHex(value, 16) {
+			return appendLowerHex(dst, value) // already dashed, or an ANDROID_ID
 		}
 		n := 0
 		for _, c := range value {

@@ -166,7 +166,7 @@ func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 	case MAC:
 		ok = bareHex(v, 12) || len(v) == 17 && (macOK(v, ':') || macOK(v, '-')) || len(v) == 14 && (groupedMACOK(v, '.') || groupedMACOK(v, '-'))
 	case ADID:
-		if bareHex(v, 32) {
+		if bareHex(v, 32) || bareHex(v, 16) {
 			ok = true
 		} else if len(v) == 36 {
 			_, ok = uuidAt(v, 0)

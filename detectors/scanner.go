@@ -234,6 +234,11 @@ func (sc *scanner) token(ws int) int {
 			}
 		}
 	}
+	// An ANDROID_ID: 16 hex digits after an advertising-ID word.
+	if run == 16 && !digits && boundaryAfter(b, r) && (sc.hint.Kind == ADID || hasContext(b, ws, sc.set.adidWords, labelWindow)) {
+		sc.emit(ws, r, ADID)
+		return r
+	}
 	if digits {
 		if next, ok := skimShort(b, ws); ok {
 			return next

@@ -14,8 +14,10 @@ import (
 var DefaultPhoneRegions = []string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR", "RU", "KR", "ES"}
 
 // DefaultAdIDKeys are the key names and context words that mark a UUID as an
-// advertising or vendor identifier when Options.AdIDKeys is empty.
-var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "adid", "advertising_id", "ad_id"}
+// advertising or vendor identifier when Options.AdIDKeys is empty; after
+// them 16 hex digits are one too, as Android's ANDROID_ID (the IDFV's
+// counterpart) is written.
+var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "adid", "advertising_id", "ad_id", "android_id"}
 
 // bareNationalRegions are regions with a trunk prefix where numbers are
 // nevertheless commonly written without it: North American numbers never

@@ -137,6 +137,8 @@ func TestAppendSpans(t *testing.T) {
 		{"idfa context", "idfa=6D92078A-8246-4BA4-AE5B-76104861E7DC", []string{"ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC"}},
 		{"gaid context", "GAID: 38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
 		{"uuid no context", "trace 38400000-8cf0-11bd-b23e-10b96e40000d", nil},
+		{"android id context", "D/App: android_id=9774d56d682e549c ok", []string{"ADID:9774d56d682e549c"}},
+		{"not adid: 16 hex digits without context", "commit 9774d56d682e549c", nil},
 
 		// IPs.
 		{"ipv4", "client 203.0.113.7 connected", []string{"IPV4:203.0.113.7"}},
@@ -197,6 +199,8 @@ func TestAppendValueSpans(t *testing.T) {
 		{"idfa", "6D92078A-8246-4BA4-AE5B-76104861E7DC", []string{"ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC"}},
 		{"advertisingId", "38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
 		{"request_id", "38400000-8cf0-11bd-b23e-10b96e40000d", nil},
+		{"androidId", "9774D56D682E549C", []string{"ADID:9774D56D682E549C"}},
+		{"build_hash", "9774d56d682e549c", nil},
 		{"phone", "14155550132", []string{"PHONE:14155550132"}},
 		{"client_ip", "2001:db8::1", []string{"IPV6:2001:db8::1"}},
 		{"ip", "3405803783", []string{"IPV4:3405803783"}}, // 203.0.113.7 as one integer
@@ -253,6 +257,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.IMEI, "35-209900-176148-1", "35209900176148"},
 		{detectors.IMEI, "3520990017614823", "35209900176148"},
 		{detectors.ADID, "6D92078A82464BA4AE5B76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
+		{detectors.ADID, "9774D56D682E549C", "9774d56d682e549c"},
 		{detectors.ADID, "6D92078A-8246-4bA4-AE5B-76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
 	}
 	for _, tt := range tests {
