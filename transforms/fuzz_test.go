@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -92,6 +93,9 @@ const (
 	piiIPv4
 	piiMAC
 	piiIMEI
+	piiWideEmail  // with the full-width at sign
+	piiDashedMAC  // Huawei's "aabb-ccdd-eeff"
+	piiArabicIMEI // in Arabic-Indic digits
 	piiKinds
 )
 
@@ -105,6 +109,12 @@ func makePII(kind uint8, n uint64) string {
 		return fmt.Sprintf("%d.%d.%d.%d", 11+b(0)%200, b(1), b(2), b(3))
 	case piiMAC:
 		return fmt.Sprintf("%02x:%02x:%02x:%02x:%02x:%02x", b(0)|0x10, b(1), b(2), b(3), b(4), b(5))
+	case piiWideEmail:
+		return fmt.Sprintf("user%d＠example.com", n%1_000_000)
+	case piiDashedMAC:
+		return fmt.Sprintf("a%03x-%04x-%04x", uint16(n)&0xfff, uint16(n>>16), uint16(n>>32))
+	case piiArabicIMEI:
+		return strings.Map(func(r rune) rune { return r - '0' + '٠' }, makePII(piiIMEI, n))
 	}
 	digits := fmt.Sprintf("35%012d", n%1_000_000_000_000)
 	sum := 0
@@ -122,8 +132,8 @@ func makePII(kind uint8, n uint64) string {
 }
 
 // FuzzRedactText checks that Redact never panics on text, is idempotent,
-// and removes an e-mail address, IPv4 address, MAC address or IMEI set
-// between spaces in arbitrary text.
+// and removes an e-mail address, IPv4 address, MAC address or IMEI, in one
+// of the forms of makePII, set between spaces in arbitrary text.
 func FuzzRedactText(f *testing.F) {
 	f.Add("GET /index.html", "200 OK", uint8(piiEmail), uint64(42))
 	f.Add("login from", "port 443", uint8(piiIPv4), uint64(0xdeadbeef))
