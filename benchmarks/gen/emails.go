@@ -14,6 +14,7 @@ const (
 	emailRaw  = iota // li.wei@163.com
 	emailJSON        // li.wei\u0040163.com, inside a JSON string
 	emailURL         // li.wei%40163.com, in a URL query
+	emailWide        // li.wei＠163.com, the full-width at sign of CJK keyboards
 )
 
 // jsonEmailEncoding returns how an address inside a JSON string is written:
@@ -58,6 +59,8 @@ func (r *rng) appendEmail(dst []byte, names []person, domains []string, enc int,
 		dst = append(dst, `\u0040`...)
 	case emailURL:
 		dst = append(dst, "%40"...)
+	case emailWide:
+		dst = append(dst, "＠"...)
 	default:
 		dst = append(dst, '@')
 	}

@@ -93,8 +93,8 @@ func TestEvents(t *testing.T) {
 		"usage", "log", "prompt",
 		"EMAIL", "PHONE", "IMEI", "IMSI", "MAC", "ADID", "IPV4", "IPV6", "CNID", "CARD",
 		"decoy PHONE", "decoy CARD", "decoy IMEI", "decoy IPV4", "decoy IPV6", "decoy MAC", "decoy ADID",
-		"email \\u0040", "email %40", "email idn", "email upper", "email plus",
-		"phone wide", "phone json number", "phone intl",
+		"email \\u0040", "email %40", "email idn", "email upper", "email plus", "email wide at",
+		"phone wide", "phone arabic-indic", "phone json number", "phone intl",
 		"imei dashed", "imei spaced", "imeisv", "mac cisco", "mac bare", "mac dash",
 		"ipv6 zone", "ipv6 mapped", "ipv6 full", "adid upper", "adid lower",
 		"cnid X", "card 19", "nginx", "nginx ipv6", "xff", "applog",
@@ -190,7 +190,7 @@ func covered(m []int, labels []Planted) bool {
 var (
 	uuidUpper = regexp.MustCompile(`^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$`)
 	uuidLower = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
-	emailRe   = regexp.MustCompile(`^[A-Za-z0-9._%+-]+(@|\\u0040|%40)[^@\s"]+\.[^@\s".]+$`)
+	emailRe   = regexp.MustCompile(`^[A-Za-z0-9._%+-]+(@|＠|\\u0040|%40)[^@\s"]+\.[^@\s".]+$`)
 )
 
 func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
@@ -216,6 +216,12 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		if strings.Contains(v, "%40") {
 			seen["email %40"]++
 		}
+		if strings.Contains(v, "＠") {
+			seen["email wide at"]++
+			if ev.Lang != "zh" && ev.Lang != "ja" {
+				t.Errorf("full-width at sign in a %q %s event: %q", ev.Lang, ev.Kind, v)
+			}
+		}
 		if !isASCII(v) {
 			seen["email idn"]++
 		}
@@ -228,6 +234,8 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 	case detectors.Phone:
 		checkPlantedPhone(t, ev, v)
 		switch {
+		case strings.ContainsAny(v, "٠١٢٣٤٥٦٧٨٩"):
+			seen["phone arabic-indic"]++
 		case !isASCII(v):
 			seen["phone wide"]++
 		case v[0] == '+':

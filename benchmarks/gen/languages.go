@@ -8,6 +8,12 @@ type language struct {
 	phones    []*phoneRegion // regions whose numbers speakers give, one picked at random
 	natPct    int            // share of phone numbers in national format, percent
 	widePct   int            // share of national numbers in full-width digits, percent
+	// zero is the digit zero of the script's own digits, which speakers
+	// write some numbers in (the ones ending in 0-2); 0 means none.
+	zero rune
+	// wideAt: the addresses that JSON encoders would escape ("\u0040")
+	// are typed with the full-width at sign instead.
+	wideAt    bool
 	templates []template
 }
 
@@ -41,6 +47,7 @@ var languages = []*language{
 		phones:  []*phoneRegion{phoneCN},
 		natPct:  75,
 		widePct: 12,
+		wideAt:  true,
 		templates: parseTemplates(
 			"把这张照片做成吉卜力风格，做好发到我邮箱 {email} 或打我电话 {phone}",
 			"帮我把视频转成{res}，时长剪到{dur}，完成后联系{phone}",
@@ -118,6 +125,7 @@ var languages = []*language{
 		phones:  []*phoneRegion{phoneJP},
 		natPct:  80,
 		widePct: 15,
+		wideAt:  true,
 		templates: parseTemplates(
 			"この写真をジブリ風にしてください。電話は{phone}です。",
 			"子供の写真をアニメ風のイラストにして、完成したら{email}に送ってください。",
@@ -189,6 +197,7 @@ var languages = []*language{
 		names:   []person{{"ahmed", "ali"}, {"fatima", "hassan"}, {"omar", "khalid"}, {"layla", "mahmoud"}, {"youssef", "ibrahim"}, {"mariam", "saleh"}},
 		domains: []string{"gmail.com", "hotmail.com", "outlook.sa", "yahoo.com", "emirates.net.ae"},
 		phones:  []*phoneRegion{phoneAE, phoneSA, phoneEG},
+		zero:    '٠', // Arabic-Indic
 		templates: parseTemplates(
 			"حوّل هذه الصورة إلى أسلوب جيبلي وأرسلها إلى {email} من فضلك.",
 			"هل يمكنك جعل قطتي تبدو كلوحة لفان جوخ؟ رقمي {phone}",

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors"
 )
@@ -117,9 +118,13 @@ func (g *Generator) fill(l *language, seg *segment) {
 				form = phoneWide
 			}
 		}
-		b.putPII(detectors.Phone, r.appendPhone(b.buf, pick(r, l.phones), form))
+		b.putPII(detectors.Phone, l.native(len(b.buf), r.appendPhone(b.buf, pick(r, l.phones), form)))
 	case slotEmail:
-		b.putPII(detectors.Email, r.appendEmail(b.buf, l.names, l.domains, r.jsonEmailEncoding(), seg.idn))
+		enc := r.jsonEmailEncoding()
+		if enc == emailJSON && l.wideAt {
+			enc = emailWide
+		}
+		b.putPII(detectors.Email, r.appendEmail(b.buf, l.names, l.domains, enc, seg.idn))
 	case slotCNID:
 		b.putPII(detectors.CNID, r.appendCNID(b.buf))
 	case slotCard:
@@ -147,6 +152,26 @@ func (g *Generator) fill(l *language, seg *segment) {
 	case slotColor:
 		b.putDecoy(likeMAC, r.appendColor(b.buf))
 	}
+}
+
+// native rewrites the number at buf[from:] in the language's own digits if
+// it has them and the number ends in 0-2, drawing nothing from the
+// generator's sequence, so that the other events stay as they were.
+func (l *language) native(from int, buf []byte) []byte {
+	if l.zero == 0 || buf[len(buf)-1] > '2' {
+		return buf
+	}
+	var num [64]byte
+	n := copy(num[:], buf[from:])
+	buf = buf[:from]
+	for _, c := range num[:n] {
+		if '0' <= c && c <= '9' {
+			buf = utf8.AppendRune(buf, l.zero+rune(c-'0'))
+		} else {
+			buf = append(buf, c)
+		}
+	}
+	return buf
 }
 
 // prompt writes a prompt record in language l:
