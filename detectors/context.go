@@ -10,7 +10,7 @@ const (
 
 // Built-in context words, lower case. Each is searched for as a substring.
 var (
-	phoneWords = NewContextWords("phone", "tel", "mobile", "cell", "call", "whatsapp", "sms", "fax", "contact", "number",
+	phoneWords = NewContextWords("phone", "tel", "mobile", "cell", "call", "whatsapp", "wa.me", "sms", "fax", "contact", "number",
 		"numéro", "nummer", "número", "appel", "rappel", "anruf", "ruf", "kontakt", "contacto", "contato",
 		"ligue", "llama", "llámame", "avísame", "escríbeme", "téléphone", "teléfono", "telefone", "telefon", "celular", "fone", "móvil",
 		"handy", "portable", "звони", "Звони", "телефон", "Телефон", "тел", "Тел", "номер", "Номер", "电话", "手机", "联系", "号码", "電話", "携帯", "連絡",
