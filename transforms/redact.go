@@ -378,9 +378,8 @@ var discard = FieldRule{Action: FieldKeep}
 var keepValue, dropMember = FieldRule{Action: FieldKeep}, FieldRule{Action: FieldDrop}
 
 // redactKey handles the key src[i:end+1], its quotes included, in
-// redactKeys' pass: it appends it with its findings replaced, or returns
-// the rule that removes its member.
-// Keys are scanned by the built-in detectors only.
+// redactKeys' pass: it appends it with what the built-in detectors find in
+// it replaced, or returns the rule that removes its member.
 func (w *Worker) redactKey(dst, src []byte, pend, i, end int) ([]byte, int, *FieldRule) {
 	key := src[i+1 : end]
 	w.spans = w.e.set.AppendSpans(w.spans[:0], key)
