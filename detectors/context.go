@@ -19,6 +19,7 @@ var (
 	cardWords = NewContextWords("card", "visa", "mastercard", "amex", "credit", "debit", "pan",
 		"卡号", "信用卡", "银行卡", "カード", "카드", "карт", "karte", "carte", "tarjeta", "cartão", "بطاقة")
 	imsiWords = NewContextWords("imsi")
+	macWords  = NewContextWords("mac", "bssid", "hwaddr", "hw_addr")
 	imeiWords = NewContextWords("imei")
 )
 

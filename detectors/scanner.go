@@ -140,7 +140,9 @@ func skipLetters(b []byte, i int) int {
 func (sc *scanner) word(p int) int {
 	b := sc.b
 	ws := p
-	for ws > sc.floor && ws > p-8 && isHex(b[ws-1]) {
+	// 16 hex digits back: the longest word a kind starts with (an
+	// ANDROID_ID; a UUID's first group has 8).
+	for ws > sc.floor && ws > p-16 && isHex(b[ws-1]) {
 		ws--
 	}
 	if !sc.boundaryBefore(ws) {
@@ -234,7 +236,13 @@ func (sc *scanner) token(ws int) int {
 			}
 		}
 	}
-	// An ANDROID_ID: 16 hex digits after an advertising-ID word.
+	// Bare hex after a label, as key=value logs write them: a MAC
+	// ("mac=aabbccddeeff") or an ANDROID_ID (16 hex digits after an
+	// advertising-ID word).
+	if run == 12 && boundaryAfter(b, r) && hasContext(b, ws, macWords, labelWindow) {
+		sc.emit(ws, r, MAC)
+		return r
+	}
 	if run == 16 && !digits && boundaryAfter(b, r) && (sc.hint.Kind == ADID || hasContext(b, ws, sc.set.adidWords, labelWindow)) {
 		sc.emit(ws, r, ADID)
 		return r

@@ -128,6 +128,8 @@ func TestAppendSpans(t *testing.T) {
 		{"mac upper dash", "MAC 00-1A-2B-3C-4D-5E.", []string{"MAC:00-1A-2B-3C-4D-5E"}},
 		{"mac cisco", "addr aabb.ccdd.eeff", []string{"MAC:aabb.ccdd.eeff"}},
 		{"mac huawei dashed", "MAC address 00e0-fc12-3456 learned", []string{"MAC:00e0-fc12-3456"}},
+		{"mac bare after its label", `kv: mac="aabbccddeef0" bssid=001a2b3c4d5e`, []string{"MAC:aabbccddeef0", "MAC:001a2b3c4d5e"}},
+		{"not mac: bare hex without a label", "commit aabbccddeeff, ts 202606021011", nil},
 		{"mac huawei upper", "[AABB-CCDD-EEFF]", []string{"MAC:AABB-CCDD-EEFF"}},
 		{"dashed digits are a number", "ref 0800-1234-5678", []string{"PHONE:0800-1234-5678"}},
 		{"not mac: longer dotted run", "id aabb.ccdd.eeff.0011", nil},
