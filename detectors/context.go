@@ -19,9 +19,31 @@ var (
 	cardWords = NewContextWords("card", "visa", "mastercard", "amex", "credit", "debit", "pan",
 		"卡号", "信用卡", "银行卡", "カード", "카드", "карт", "karte", "carte", "tarjeta", "cartão", "بطاقة")
 	imsiWords = NewContextWords("imsi")
-	macWords  = NewContextWords("mac", "bssid", "hwaddr", "hw_addr")
 	imeiWords = NewContextWords("imei")
 )
+
+// macLabels are the words a label naming a MAC ends in, lower case.
+var macLabels = [][]byte{[]byte("mac"), []byte("bssid"), []byte("hwaddr"), []byte("hw_addr")}
+
+// macLabelBefore reports whether the label right before b[i], across at
+// most three of '=', ':', quotes and spaces, ends in a word naming a MAC:
+// "mac=", "wifi_mac: ", "BSSID=\"", but not "machine=".
+func macLabelBefore(b []byte, i int) bool {
+	j := i
+	for j > 0 && i-j < 3 && (b[j-1] == '=' || b[j-1] == ':' || b[j-1] == '"' || b[j-1] == '\'' || b[j-1] == ' ') {
+		j--
+	}
+	if j == i {
+		return false
+	}
+	for _, w := range macLabels {
+		s := j - len(w)
+		if s >= 0 && HasLowerPrefix(b[s:j], w) && (s == 0 || !isLetter(b[s-1])) {
+			return true
+		}
+	}
+	return false
+}
 
 // ContextWords is a set of context words, indexed by their first byte so
 // that a window is read once however many words there are.

@@ -239,7 +239,7 @@ func (sc *scanner) token(ws int) int {
 	// Bare hex after a label, as key=value logs write them: a MAC
 	// ("mac=aabbccddeeff") or an ANDROID_ID (16 hex digits after an
 	// advertising-ID word).
-	if run == 12 && boundaryAfter(b, r) && hasContext(b, ws, macWords, labelWindow) {
+	if run == 12 && boundaryAfter(b, r) && macLabelBefore(b, ws) {
 		sc.emit(ws, r, MAC)
 		return r
 	}
