@@ -238,15 +238,16 @@ type hintEntry struct {
 // they are rare, and as many as the people in a stream.
 func (w *Worker) keyHint(key []byte) detectors.Hint {
 	if len(key) == 0 || len(key) > len(w.hints[0].key) {
-		return w.classifyKey(key)
+		hint, _ := w.classifyKey(key)
+		return hint
 	}
 	x, y := keyWords(key)
 	h := hashWords(x, y, len(key), w.e.keySeed)
 	for i := range uint64(hintProbes) {
 		e := &w.hints[(h+i)&(hintCacheSize-1)]
 		if e.n == 0 {
-			hint := w.classifyKey(key)
-			if !w.keyPII {
+			hint, personal := w.classifyKey(key)
+			if !personal {
 				e.hint = hint
 				e.x, e.y, e.n = x, y, uint8(len(key))
 				copy(e.key[:], key)
@@ -259,20 +260,23 @@ func (w *Worker) keyHint(key []byte) detectors.Hint {
 			return e.hint
 		}
 	}
-	return w.classifyKey(key)
+	hint, _ := w.classifyKey(key)
+	return hint
 }
 
-// classifyKey returns set.KeyHint(key) and sets w.keyPII if the key holds
-// a finding of the built-in detectors. A key that holds a token or label
-// was personal data, redacted: it names nothing, so that redacting again
-// changes nothing ({"<IPV4:k1:…>":5} is not an address under an IP key).
-func (w *Worker) classifyKey(key []byte) detectors.Hint {
+// classifyKey returns set.KeyHint(key) and whether the key holds a finding
+// of the built-in detectors, which it also notes in w.keyPII. A key that
+// holds a token or label was personal data, redacted: it names nothing, so
+// that redacting again changes nothing ({"<IPV4:k1:…>":5} is not an address
+// under an IP key).
+func (w *Worker) classifyKey(key []byte) (hint detectors.Hint, personal bool) {
 	w.check = w.e.set.AppendSpans(w.check[:0], key)
-	w.keyPII = w.keyPII || len(w.check) > 0
+	personal = len(w.check) > 0
+	w.keyPII = w.keyPII || personal
 	if w.e.holdsReplacement(key) {
-		return detectors.Hint{}
+		return detectors.Hint{}, personal
 	}
-	return w.e.set.KeyHint(key)
+	return w.e.set.KeyHint(key), personal
 }
 
 // keyWords reads a short JSON key in at most two overlapping 8-byte loads
