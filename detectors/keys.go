@@ -106,14 +106,21 @@ func snakeCase(dst, key []byte) []byte {
 // of a key with hint parent, h being what the member's own key says: a
 // card object's "number" is a card number, as in {"card":{"number":"4242…"}}.
 func MemberHint(parent, h Hint, key []byte) Hint {
-	if parent.Kind == Card && h.Kind == None {
-		for _, w := range [...]string{"number", "num", "no"} {
-			if strings.EqualFold(bytesString(key), w) {
-				return Hint{Kind: Card}
-			}
+	if parent.Kind != Card || h.Kind != None {
+		return h // inlined: the walk calls it for every member
+	}
+	return cardMemberHint(key)
+}
+
+// cardMemberHint is MemberHint of a member of a card object whose key names
+// nothing.
+func cardMemberHint(key []byte) Hint {
+	for _, w := range [...]string{"number", "num", "no"} {
+		if strings.EqualFold(bytesString(key), w) {
+			return Hint{Kind: Card}
 		}
 	}
-	return h
+	return Hint{}
 }
 
 // hasWord reports whether the snake_case key norm contains w (itself one or

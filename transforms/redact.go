@@ -185,9 +185,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			key := src[i+1 : end]
 			hint = w.keyHint(key)
 			top := &stack[len(stack)-1]
-			if top.hint.Kind == detectors.Card {
-				hint = detectors.MemberHint(top.hint, hint, key)
-			}
+			hint = detectors.MemberHint(top.hint, hint, key)
 			switch {
 			case prof == &keysOnly:
 				mem.rule = top.rule
