@@ -2,12 +2,12 @@ package gen
 
 // language is everything a prompt in one language is made of.
 type language struct {
-	code      string
-	names     []person
-	domains   []string
-	phones    []*phoneRegion // regions whose numbers speakers give, one picked at random
-	natPct    int            // share of phone numbers in national format, percent
-	widePct   int            // share of national numbers in full-width digits, percent
+	code    string
+	names   []person
+	domains []string
+	phones  []*phoneRegion // regions whose numbers speakers give, one picked at random
+	natPct  int            // share of phone numbers in national format, percent
+	widePct int            // share of national numbers in full-width digits, percent
 	// zero is the digit zero of the script's own digits, which speakers
 	// write some numbers in (the ones ending in 0-2); 0 means none.
 	zero rune
