@@ -72,7 +72,7 @@ func domainEnd(b []byte, i int, next bool) (end int, ok bool) {
 			// The label runs into another address: it ends where that
 			// one's local part starts, as it will before its token.
 			k := j
-			for k > ls && k > j-maxLocalLen && isLocal(b[k-1]) {
+			for k > ls && isLocal(b[k-1]) {
 				k--
 			}
 			for k < j && (b[k] == '.' || b[k] == '+' || b[k] == '-') {

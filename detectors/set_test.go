@@ -46,7 +46,6 @@ func TestAppendSpans(t *testing.T) {
 		// as it will before its token.
 		{"email domain into another address", "0@é.é0@é.é x", []string{"EMAIL:0@é.é", "EMAIL:0@é.é"}},
 		{"email domain into an at sign alone", "a@t-online.de@} x", []string{"EMAIL:a@t-online.de"}},
-		{"email domain into an address with a long local part", "0@0.AA" + strings.Repeat("0", 64) + "@0.AA", []string{"EMAIL:0@0.AA", "EMAIL:" + strings.Repeat("0", 64) + "@0.AA"}},
 		{"not email: full-width at without an address", "１２３＠４５６ and ＠handle", nil},
 
 		// Phones.
