@@ -37,11 +37,7 @@ func (sc *scanner) email(at, dom int) int {
 // labels of letters, digits and hyphens (or non-ASCII letters of Latin,
 // Greek or Cyrillic script, for internationalized names), a last label of at
 // least two letters or a punycode "xn--" label.
-func domainAt(b []byte, i int) (end int, ok bool) { return domainEnd(b, i, true) }
-
-// domainEnd is domainAt; with next, a domain whose last label runs into
-// another address ("a@b.éé0@c.cn") ends where that one's local part starts.
-func domainEnd(b []byte, i int, next bool) (end int, ok bool) {
+func domainAt(b []byte, i int) (end int, ok bool) {
 	labels := 0
 	j := i
 	good := 0 // the end of the longest run of labels that is a domain
@@ -64,26 +60,6 @@ func domainEnd(b []byte, i int, next bool) (end int, ok bool) {
 			}
 			j += w
 		}
-		into := false
-		if w := atWidth(b, j); next && w > 0 {
-			_, into = domainEnd(b, j+w, false)
-		}
-		if into {
-			// The label runs into another address: it ends where that
-			// one's local part starts, as it will before its token.
-			k := j
-			for k > ls && isLocal(b[k-1]) {
-				k--
-			}
-			for k < j && (b[k] == '.' || b[k] == '+' || b[k] == '-') {
-				k++
-			}
-			j = k
-			alpha = true
-			for _, c := range b[ls:j] {
-				alpha = alpha && (c >= utf8.RuneSelf || isLetter(c))
-			}
-		}
 		if j == ls || b[ls] == '-' || b[j-1] == '-' {
 			return good, good > 0
 		}
@@ -91,9 +67,6 @@ func domainEnd(b []byte, i int, next bool) (end int, ok bool) {
 		tld := alpha && j-ls >= 2 || j-ls > 4 && b[ls] == 'x' && b[ls+1] == 'n' && b[ls+2] == '-' && b[ls+3] == '-'
 		if labels >= 2 && tld {
 			good = j
-		}
-		if into {
-			return good, good > 0
 		}
 		if j+1 < len(b) && b[j] == '.' && (isDomain(b[j+1]) || b[j+1] >= utf8.RuneSelf && idnStart(b[j+1:])) {
 			j++
@@ -123,22 +96,6 @@ func idnStart(b []byte) bool {
 // AT, EF BC A0.
 func wideAtSign(b []byte, i int) bool {
 	return i+2 < len(b) && b[i] == 0xEF && b[i+1] == 0xBC && b[i+2] == 0xA0
-}
-
-// atWidth returns the length of the '@' (plain, full-width, "%40" or
-// "\u0040") at b[i], or 0 if there is none.
-func atWidth(b []byte, i int) int {
-	switch {
-	case i >= len(b):
-		return 0
-	case b[i] == '@':
-		return 1
-	case wideAtSign(b, i) || b[i] == '%' && encodedAt(b, i):
-		return 3
-	case b[i] == '\\' && encodedAt(b, i):
-		return 6
-	}
-	return 0
 }
 
 // encodedAt reports whether b[i] starts an '@': plain, full-width, "%40"
