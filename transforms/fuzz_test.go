@@ -174,11 +174,11 @@ func FuzzRedactJSONValue(f *testing.F) {
 	f.Add("bt_mac", "a\\b", "\"", uint8(piiMAC), uint64(1<<40+77))
 	w := newTestWorker(f, Options{})
 	f.Fuzz(func(t *testing.T, key, before, after string, kind uint8, n uint64) {
-		if kind%piiKinds == piiIPv4 && testSet.KeyHint([]byte(key)).Version {
+		k, _ := json.Marshal(key) // as the record holds it: invalid UTF-8 becomes \ufffd
+		if kind%piiKinds == piiIPv4 && testSet.KeyHint(k[1:len(k)-1]).Version {
 			return
 		}
 		pii := makePII(kind, n)
-		k, _ := json.Marshal(key)
 		v, _ := json.Marshal(before + " " + pii + " " + after)
 		rec := []byte(`{` + string(k) + `:` + string(v) + `}`)
 		out, err := w.Redact(nil, rec, FormatJSON)
