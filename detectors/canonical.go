@@ -23,12 +23,7 @@ func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []b
 	case Phone:
 		return s.appendPhone(dst, value, mask&s.regionMask)
 	case IMEI:
-		n := len(dst)
-		dst = appendDigits(dst, value)
-		if len(dst)-n >= 15 {
-			dst = dst[:n+14]
-		}
-		return dst
+		return appendDeviceID(dst, value)
 	case IMSI, Card:
 		return appendDigits(dst, value)
 	case MAC:
@@ -133,6 +128,46 @@ func parseAddr(v []byte) (netip.Addr, error) {
 		}
 	}
 	return netip.ParseAddr(bytesString(v))
+}
+
+// appendDeviceID appends an IMEI or MEID as the device's 14 digits: an
+// IMEI's TAC and serial, less its check digit or an IMEISV's software
+// version; an MEID in upper-case hex, its 18-digit decimal form converted.
+func appendDeviceID(dst, v []byte) []byte {
+	n := len(dst)
+	hex := false
+	for i := 0; i < len(v); {
+		if d, w := digitAt(v, i); w > 0 {
+			dst = append(dst, d)
+			i += w
+			continue
+		}
+		if isHex(v[i]) {
+			dst = append(dst, upper(v[i]))
+			hex = true
+		}
+		i++
+	}
+	switch id := dst[n:]; {
+	case len(id) == 15 || len(id) == 16:
+		return dst[:n+14]
+	case len(id) == 18 && !hex:
+		// The decimal MEID: 10 digits of the 32-bit manufacturer code,
+		// 8 of the 24-bit serial number.
+		m, s := atoi(id[:10]), atoi(id[10:])
+		if m < 1<<32 && s < 1<<24 {
+			return appendHex(dst[:n], uint64(m)<<24|uint64(s), 14)
+		}
+	}
+	return dst
+}
+
+// appendHex appends the low n hex digits of v, upper case.
+func appendHex(dst []byte, v uint64, n int) []byte {
+	for i := n - 1; i >= 0; i-- {
+		dst = append(dst, "0123456789ABCDEF"[v>>(4*i)&0xF])
+	}
+	return dst
 }
 
 func appendDigits(dst, v []byte) []byte {

@@ -19,7 +19,7 @@ var (
 	cardWords = NewContextWords("card", "visa", "mastercard", "amex", "credit", "debit", "pan",
 		"卡号", "信用卡", "银行卡", "カード", "카드", "карт", "karte", "carte", "tarjeta", "cartão", "بطاقة")
 	imsiWords = NewContextWords("imsi")
-	imeiWords = NewContextWords("imei")
+	imeiWords = NewContextWords("imei", "meid")
 )
 
 // macLabels are the words a label naming a MAC ends in, lower case.

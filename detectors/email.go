@@ -14,30 +14,77 @@ func (sc *scanner) email(at, dom int) int {
 	b := sc.b
 	// The local part may reach back over bytes an earlier handler skipped
 	// (digits in "li.wei2024@..."), but never into an emitted span.
-	s := at
-	for s > sc.emitted && s > at-maxLocalLen && isLocal(b[s-1]) {
-		s--
-	}
-	for s < at && (b[s] == '.' || b[s] == '+' || b[s] == '-') {
-		s++
-	}
-	s = startOutsideEscape(b, s)
+	s := localStart(b, sc.emitted, at)
 	if s >= at || b[at-1] == '.' {
 		return dom
 	}
-	end, ok := domainAt(b, dom)
+	end, stop, ok := domainAt(b, dom)
 	if !ok {
-		return dom
+		// A domain that runs into the local part of another '@' ("0@é.é0@é.é")
+		// ends, once that address is a token, where its local part starts:
+		// read it so now, and redacting twice changes nothing. A domain that
+		// is read whole needs no cut: the other local part stops at its end.
+		if p := nextLocalStart(b, dom, stop); p > dom {
+			end, _, ok = domainAt(b[:p], dom)
+		}
+		if !ok {
+			return dom
+		}
 	}
 	sc.emit(s, end, Email)
 	return end
 }
 
+// localStart returns where the local part before the '@' at b[at] starts,
+// reading back no further than lo.
+func localStart(b []byte, lo, at int) int {
+	s := at
+	for s > lo && s > at-maxLocalLen && isLocal(b[s-1]) {
+		s--
+	}
+	for s < at && (b[s] == '.' || b[s] == '+' || b[s] == '-') {
+		s++
+	}
+	return startOutsideEscape(b, s)
+}
+
+// localPartAt reports whether b[i:] starts the local part of an address:
+// local-part bytes up to an '@' at most 64 bytes on.
+func localPartAt(b []byte, i int) bool {
+	for j := i; j < len(b) && j-i <= maxLocalLen; j++ {
+		if encodedAt(b, j) {
+			return j > i
+		}
+		if !isLocal(b[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+// nextLocalStart returns where the local part of an '@' after b[stop], the
+// end of a domain read from b[dom], would start, if that is inside the
+// domain, and -1 otherwise.
+func nextLocalStart(b []byte, dom, stop int) int {
+	at := stop
+	for at < len(b) && at-stop < maxLocalLen && !encodedAt(b, at) && isLocal(b[at]) {
+		at++
+	}
+	if !encodedAt(b, at) {
+		return -1
+	}
+	if p := localStart(b, dom, at); p <= stop {
+		return p
+	}
+	return -1
+}
+
 // domainAt parses a domain name at b[i] and returns its end: two or more
 // labels of letters, digits and hyphens (or non-ASCII letters of Latin,
 // Greek or Cyrillic script, for internationalized names), a last label of at
-// least two letters or a punycode "xn--" label.
-func domainAt(b []byte, i int) (end int, ok bool) {
+// least two letters or a punycode "xn--" label. stop is where reading ended,
+// whether or not there was a domain.
+func domainAt(b []byte, i int) (end, stop int, ok bool) {
 	labels := 0
 	j := i
 	good := 0 // the end of the longest run of labels that is a domain
@@ -61,7 +108,7 @@ func domainAt(b []byte, i int) (end int, ok bool) {
 			j += w
 		}
 		if j == ls || b[ls] == '-' || b[j-1] == '-' {
-			return good, good > 0
+			return good, j, good > 0
 		}
 		labels++
 		tld := alpha && j-ls >= 2 || j-ls > 4 && b[ls] == 'x' && b[ls+1] == 'n' && b[ls+2] == '-' && b[ls+3] == '-'
@@ -74,7 +121,7 @@ func domainAt(b []byte, i int) (end int, ok bool) {
 		}
 		// What follows the last top-level domain is not the address's:
 		// "li@163.com.0.0.0.0" is an address, a dot and an IPv4 address.
-		return good, good > 0
+		return good, j, good > 0
 	}
 }
 

@@ -158,7 +158,7 @@ func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 		ok = nd >= 6 && nd <= 17 && !other
 	case IMEI:
 		nd, other := countDigits(v, "- ")
-		ok = nd >= 14 && nd <= 17 && !other
+		ok = nd >= 14 && nd <= 18 && !other || bareHex(v, 14) // an MEID in decimal or hex
 	case IMSI:
 		nd, other := countDigits(v, "")
 		ok = nd >= 14 && nd <= 15 && !other

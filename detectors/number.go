@@ -51,8 +51,8 @@ func readNumber(b []byte, p, start int, nm *number) {
 	nm.start = start
 	nm.plus = start < p && (b[start] == '+' || encodedPlusAt(b, start))
 	paren := false
-	if start == p && p > 0 && b[p-1] == '(' {
-		nm.start, paren = p-1, true
+	if start > 0 && b[start-1] == '(' && (start == p || b[start] == '+') {
+		nm.start, paren = start-1, true // "(415) 555-0132", "(+44) 20 7946 0958"
 	}
 	i := p
 	var last numberState // before the last space separator
@@ -163,6 +163,15 @@ func readNumber(b []byte, p, start int, nm *number) {
 func (sc *scanner) number(p, start int) int {
 	var nm number
 	readNumber(sc.b, p, start, &nm)
+	// A number that runs into an address's local part ("…176148(0@163.com")
+	// ends where that part starts, as it will before the address's token;
+	// the part is the '@' handler's.
+	if encodedAt(sc.b, nm.end) {
+		if ls := localStart(sc.b, sc.emitted, nm.end); ls > p {
+			nm = number{}
+			readNumber(sc.b[:ls], p, start, &nm)
+		}
+	}
 	next, found := sc.classifyNumber(&nm)
 	if found || nm.nsplits == 0 {
 		return next
@@ -187,6 +196,9 @@ func (sc *scanner) number(p, start int) int {
 func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 	b := sc.b
 	end := nm.end
+	if b[nm.start] == '(' && nm.seps&sepParen == 0 {
+		nm.start++ // "(10.1.2.3)", "(13800138000)": the parenthesis is not the number's
+	}
 	if nm.nd > maxDigits {
 		return skipNumeric(b, end), false
 	}
@@ -202,7 +214,10 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 			return skipWord(b, end), false // "1920x1080", "123ms", "v2"
 		case encodedAt(b, end):
 			return end, false // the local part of an address: the '@' handler decides
-		case (c == ',' || c == ':' || c == '/') && end+1 < len(b) && isDigit(b[end+1]):
+		// Digits after ',', ':' or '/' go on a number, a time or a date,
+		// unless they start an address ("…0000,0@163.com"), which will be
+		// a token: then the number ends here.
+		case (c == ',' || c == ':' || c == '/') && end+1 < len(b) && isDigit(b[end+1]) && !localPartAt(b, end+1):
 			if c != ',' && sc.ipv4(nm) {
 				return end, true // "10.1.2.3:8080", "10.1.2.0/24": the port or prefix length is not part of it
 			}
@@ -241,7 +256,7 @@ func skipNumeric(b []byte, i int) int {
 
 // ipv4 emits nm as an IPv4 address if it is one and not a version string.
 func (sc *scanner) ipv4(nm *number) bool {
-	if nm.seps != sepDot || nm.groups != 4 || nm.plus || nm.start > 0 && sc.b[nm.start] == '(' {
+	if nm.seps != sepDot || nm.groups != 4 || nm.plus {
 		return false
 	}
 	d := nm.digits()
@@ -303,7 +318,7 @@ func (sc *scanner) classify(nm *number) Kind {
 		return Card
 	case nd == 18 && single && cnID(d[:17], d[17]):
 		return CNID
-	case (nd == 15 || nd == 16) && (hk == IMEI || hasContext(b, nm.start, imeiWords, labelWindow)):
+	case nd >= 14 && nd <= 16 && (hk == IMEI || hasContext(b, nm.start, imeiWords, labelWindow)):
 		return IMEI
 	}
 	if nd < 7 || nd > 15 || !phoneGroups {

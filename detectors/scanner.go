@@ -237,10 +237,14 @@ func (sc *scanner) token(ws int) int {
 		}
 	}
 	// Bare hex after a label, as key=value logs write them: a MAC
-	// ("mac=aabbccddeeff") or an ANDROID_ID (16 hex digits after an
-	// advertising-ID word).
+	// ("mac=aabbccddeeff"), a CDMA phone's MEID (14 hex digits after
+	// "meid") or an ANDROID_ID (16 hex digits after an advertising-ID word).
 	if run == 12 && boundaryAfter(b, r) && macLabelBefore(b, ws) {
 		sc.emit(ws, r, MAC)
+		return r
+	}
+	if run == 14 && !digits && boundaryAfter(b, r) && (sc.hint.Kind == IMEI || hasContext(b, ws, imeiWords, labelWindow)) {
+		sc.emit(ws, r, IMEI)
 		return r
 	}
 	if run == 16 && !digits && boundaryAfter(b, r) && (sc.hint.Kind == ADID || hasContext(b, ws, sc.set.adidWords, labelWindow)) {

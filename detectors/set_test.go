@@ -43,11 +43,21 @@ func TestAppendSpans(t *testing.T) {
 		{"not email: no tld", "user@localhost and @handle", nil},
 		{"email full-width at", "邮箱 li.wei＠163.com 谢谢", []string{"EMAIL:li.wei＠163.com"}},
 		{"not email: full-width at without an address", "１２３＠４５６ and ＠handle", nil},
+		// A domain that runs into the local part of another address ends
+		// where that local part starts, as it will before its token.
+		{"email domain into another address", "0@é.é0@é.é x", []string{"EMAIL:0@é.é", "EMAIL:0@é.é"}},
+		{"email domain into a chain of addresses", "0@é.é0@é.é0@é.é", []string{"EMAIL:0@é.é", "EMAIL:0@é.é", "EMAIL:0@é.é"}},
+		{"email domain into a long local part", "0@0.AA" + strings.Repeat("0", 64) + "@0.AA", []string{"EMAIL:0@0.AA", "EMAIL:" + strings.Repeat("0", 64) + "@0.AA"}},
+		{"email domain into a long encoded local part", "0@0.AA0000%" + strings.Repeat("0", 59) + "@0.AA", []string{"EMAIL:0@0.AA", "EMAIL:0000%" + strings.Repeat("0", 59) + "@0.AA"}},
+		{"email glued whole to another address", "li@163.com@x.cn and a@b.cd0@x.cn", []string{"EMAIL:li@163.com", "EMAIL:b.cd0@x.cn"}},
 
 		// Phones.
 		{"e164", "call +8613800138000 now", []string{"PHONE:+8613800138000"}},
 		{"intl spaced", "tel +44 20 7946 0958.", []string{"PHONE:+44 20 7946 0958"}},
 		{"intl parens", "+1 (415) 555-0132", []string{"PHONE:+1 (415) 555-0132"}},
+		{"intl country code in parens", "(+44) 20 7946 0958 or (+86)13800138000", []string{"PHONE:(+44) 20 7946 0958", "PHONE:(+86)13800138000"}},
+		{"phone in parens", "call me (13800138000) or (+8613800138000)", []string{"PHONE:13800138000", "PHONE:+8613800138000"}},
+		{"not phone: a country code alone in parens", "dial (+44) first", nil},
 		{"intl ru", "звони +7 495 123-45-67", []string{"PHONE:+7 495 123-45-67"}},
 		{"intl 00", "ring 0049 30 12345678", []string{"PHONE:0049 30 12345678"}},
 		{"intl url encoded plus", "/v1/login?phone=%2B8613800138000&x=1", []string{"PHONE:%2B8613800138000"}},
@@ -120,6 +130,8 @@ func TestAppendSpans(t *testing.T) {
 		{"the longest number before a space", "call 138 0013 8000 350995116277994", []string{"PHONE:138 0013 8000", "IMEI:350995116277994"}},
 		{"imsi context", "IMSI=460001234567890", []string{"IMSI:460001234567890"}},
 		{"imei with its software version", "IMEI:352099001761481/01", []string{"IMEI:352099001761481"}},
+		{"meid after its label", "MEID: A0000000002329 meid=99000123456789", []string{"IMEI:A0000000002329", "IMEI:99000123456789"}},
+		{"not meid: 14 hex digits without a label", "build A0000000002329 ok", nil},
 		{"phones joined by a slash", "电话：13800138000/13900139000", []string{"PHONE:13800138000", "PHONE:13900139000"}},
 		{"not phone: dates and fractions", "date 02/06/2026 ratio 1234567/89 ts 17803872132/1 order=923582447/784809", nil},
 
@@ -150,6 +162,7 @@ func TestAppendSpans(t *testing.T) {
 		{"ipv4 network", "net 10.1.2.0/24 host 203.0.113.7/32", []string{"IPV4:10.1.2.0", "IPV4:203.0.113.7"}},
 		{"ipv4 netmask", "net 10.0.0.0/255.0.0.0", []string{"IPV4:10.0.0.0", "IPV4:255.0.0.0"}},
 		{"ipv4 url", "http://192.168.1.20/x", []string{"IPV4:192.168.1.20"}},
+		{"ipv4 in parens", "PING example.com (93.184.216.34): 56 data bytes", []string{"IPV4:93.184.216.34"}},
 		{"ipv4 bad octet", "1.2.3.256 and 1.2.3.4.5", nil},
 		{"ipv6 compressed", "from 2001:db8::8a2e:370:7334 ok", []string{"IPV6:2001:db8::8a2e:370:7334"}},
 		{"ipv6 full", "2001:0db8:0000:0000:0000:ff00:0042:8329", []string{"IPV6:2001:0db8:0000:0000:0000:ff00:0042:8329"}},
@@ -178,6 +191,12 @@ func TestAppendSpans(t *testing.T) {
 		// CN identity numbers and cards.
 		{"cnid", "身份证11010519491231002X", []string{"CNID:11010519491231002X"}},
 		{"cnid digits", "id 110101199003074477 ", []string{"CNID:110101199003074477"}},
+		{"cnid in parens", "(11010519491231002X)", []string{"CNID:11010519491231002X"}},
+		// A number that runs into an address's local part ends where that
+		// part starts, as it will before the address's token.
+		{"number into a local part", "imei 490154203237518(0@163.com", []string{"IMEI:490154203237518", "EMAIL:0@163.com"}},
+		{"number before an address after a comma", "0 350000000002713 490154203237518,0@0.AA", []string{"IMEI:350000000002713", "IMEI:490154203237518", "EMAIL:0@0.AA"}},
+		{"number that is a local part", "13800138000@qq.com and +8613800138000@x.cn", []string{"EMAIL:13800138000@qq.com", "EMAIL:8613800138000@x.cn"}},
 		{"card context", "card 4111 1111 1111 1111", []string{"CARD:4111 1111 1111 1111"}},
 		{"card no context", "ref 4111111111111111", nil},
 	}
@@ -198,6 +217,12 @@ func TestAppendValueSpans(t *testing.T) {
 	}{
 		{"imei", "490154203237519", []string{"IMEI:490154203237519"}}, // no Luhn, but the key says so
 		{"imeisv", "3520990017614823", []string{"IMEI:3520990017614823"}},
+		// A CDMA phone's MEID, in hex or its 18-digit decimal form; Chinese
+		// SDKs also send one under "imei".
+		{"meid", "A0000000002329", []string{"IMEI:A0000000002329"}},
+		{"imei", "a0000000002329", []string{"IMEI:a0000000002329"}},
+		{"meid", "268435456000009001", []string{"IMEI:268435456000009001"}},
+		{"meid", "A00000000023", nil},
 		{"imsi", "460001234567890", []string{"IMSI:460001234567890"}},
 		{"wifi_mac", "AABBCCDDEEFF", []string{"MAC:AABBCCDDEEFF"}},
 		{"idfa", "6D92078A-8246-4BA4-AE5B-76104861E7DC", []string{"ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC"}},
@@ -208,7 +233,7 @@ func TestAppendValueSpans(t *testing.T) {
 		{"phone", "14155550132", []string{"PHONE:14155550132"}},
 		{"client_ip", "2001:db8::1", []string{"IPV6:2001:db8::1"}},
 		{"ip", "3405803783", []string{"IPV4:3405803783"}}, // 203.0.113.7 as one integer
-		{"ip", "4294967296", nil}, // above 255.255.255.255
+		{"ip", "4294967296", nil},                         // above 255.255.255.255
 		{"port", "3405803783", nil},
 		{"build", "124.0.0.0", nil},
 		{"app_version", "4.12.0.1234", nil},
@@ -260,6 +285,9 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.IPv4, "::ffff:203.0.113.7", "::ffff:203.0.113.7"},
 		{detectors.IMEI, "35-209900-176148-1", "35209900176148"},
 		{detectors.IMEI, "3520990017614823", "35209900176148"},
+		{detectors.IMEI, "a0000000002329", "A0000000002329"},
+		{detectors.IMEI, "268435456000009001", "A0000000002329"}, // the same MEID in decimal
+		{detectors.IMEI, "99000123456789", "99000123456789"},
 		{detectors.ADID, "6D92078A82464BA4AE5B76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
 		{detectors.ADID, "9774D56D682E549C", "9774d56d682e549c"},
 		{detectors.ADID, "6D92078A-8246-4bA4-AE5B-76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
