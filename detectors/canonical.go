@@ -31,7 +31,12 @@ func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []b
 			return appendLowerHex(dst, value) // already colon-separated pairs
 		}
 		n := 0
-		for _, c := range value {
+		for i := 0; i < len(value); i++ {
+			c := value[i]
+			if encodedColonAt(value, i) {
+				i += 2
+				continue
+			}
 			if !isHex(c) {
 				continue
 			}

@@ -26,11 +26,12 @@ var (
 var macLabels = [][]byte{[]byte("mac"), []byte("bssid"), []byte("hwaddr"), []byte("hw_addr")}
 
 // macLabelBefore reports whether the label right before b[i], across at
-// most three of '=', ':', quotes and spaces, ends in a word naming a MAC:
-// "mac=", "wifi_mac: ", "BSSID=\"", but not "machine=".
+// most five of '=', ':', quotes, backslashes and spaces, ends in a word
+// naming a MAC: "mac=", "wifi_mac: ", "BSSID=\"", `\"mac\":\"` (JSON in a
+// JSON string), but not "machine=".
 func macLabelBefore(b []byte, i int) bool {
 	j := i
-	for j > 0 && i-j < 3 && (b[j-1] == '=' || b[j-1] == ':' || b[j-1] == '"' || b[j-1] == '\'' || b[j-1] == ' ') {
+	for j > 0 && i-j < 5 && (b[j-1] == '=' || b[j-1] == ':' || b[j-1] == '"' || b[j-1] == '\'' || b[j-1] == '\\' || b[j-1] == ' ') {
 		j--
 	}
 	if j == i {

@@ -25,6 +25,31 @@ func macAt(b []byte, i int, sep byte) (end int, ok bool) {
 	return end, true
 }
 
+// encodedMACAt parses an EUI-48 address at b[i] whose colons are
+// URL-encoded, "00%3A1a%3A2b%3A3c%3A4d%3A5e", as query strings carry it.
+func encodedMACAt(b []byte, i int) (end int, ok bool) {
+	const l = 6*2 + 5*3
+	if i+l > len(b) {
+		return 0, false
+	}
+	for g := range 6 {
+		j := i + 5*g
+		if !isHex(b[j]) || !isHex(b[j+1]) || g < 5 && !encodedColonAt(b, j+2) {
+			return 0, false
+		}
+	}
+	end = i + l
+	if !boundaryAfter(b, end) || encodedColonAt(b, end) && end+3 < len(b) && isHex(b[end+3]) {
+		return 0, false
+	}
+	return end, true
+}
+
+// encodedColonAt reports whether b[i:] starts with "%3A", a URL-encoded ':'.
+func encodedColonAt(b []byte, i int) bool {
+	return i+2 < len(b) && b[i] == '%' && b[i+1] == '3' && b[i+2]|0x20 == 'a'
+}
+
 // groupedMACAt parses a MAC address written as three groups of four hex
 // digits separated by sep: Cisco's dotted "aabb.ccdd.eeff", or Huawei's and
 // H3C's dashed "aabb-ccdd-eeff".

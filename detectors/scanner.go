@@ -96,6 +96,9 @@ func (sc *scanner) at(i int) int {
 		if encodedPlusAt(b, i) && i+3 < len(b) && isDigit(b[i+3]) && sc.boundaryBefore(i) {
 			return sc.number(i+3, i) // "phone=%2B8613800138000" in a query string
 		}
+		if encodedColonAt(b, i) {
+			return sc.sep(i) // "mac=aa%3Abb%3A…" in a query string
+		}
 	case cAnchorEsc:
 		l := escapeLen(b, i)
 		if l == 6 && b[i+2] == '0' && b[i+3] == '0' && b[i+4] == '4' && b[i+5] == '0' {
@@ -223,6 +226,13 @@ func (sc *scanner) token(ws int) int {
 			// number reader, as phone numbers are written so too.
 			if run == 4 {
 				if end, ok := groupedMACAt(b, ws, '-'); ok && hasHexLetter(b[ws:end]) {
+					sc.emit(ws, end, MAC)
+					return end
+				}
+			}
+		case '%':
+			if run == 2 {
+				if end, ok := encodedMACAt(b, ws); ok {
 					sc.emit(ws, end, MAC)
 					return end
 				}

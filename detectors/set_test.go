@@ -144,6 +144,9 @@ func TestAppendSpans(t *testing.T) {
 		{"not mac: bare hex without a label", "commit aabbccddeeff, ts 202606021011 machine=ab12cd34ef56", nil},
 		{"mac bare after labels", `wifi_mac: 001a2b3c4d5e, "BSSID":"001A2B3C4D5F" hwaddr=001a2b3c4d60`, []string{"MAC:001a2b3c4d5e", "MAC:001A2B3C4D5F", "MAC:001a2b3c4d60"}},
 		{"mac huawei upper", "[AABB-CCDD-EEFF]", []string{"MAC:AABB-CCDD-EEFF"}},
+		{"mac url encoded", "GET /v1/ping?mac=00%3A1a%3A2B%3A3c%3A4d%3A5e&wifi=aa%3abb%3acc%3add%3aee%3aff HTTP/1.1", []string{"MAC:00%3A1a%3A2B%3A3c%3A4d%3A5e", "MAC:aa%3abb%3acc%3add%3aee%3aff"}},
+		{"not mac: url encoded with more groups", "x=00%3A1a%3A2b%3A3c%3A4d%3A5e%3A6f", nil},
+		{"mac bare in json in a json string", `{\"mac\":\"001a2b3c4d5e\"}`, []string{"MAC:001a2b3c4d5e"}},
 		{"dashed digits are a number", "ref 0800-1234-5678", []string{"PHONE:0800-1234-5678"}},
 		{"not mac: longer dotted run", "id aabb.ccdd.eeff.0011", nil},
 		{"not mac: longer dashed run", "id aabb-ccdd-eeff-0011", nil},
@@ -275,6 +278,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.MAC, "AA-BB-CC-DD-EE-FF", "aa:bb:cc:dd:ee:ff"},
 		{detectors.MAC, "aabb.ccdd.eeff", "aa:bb:cc:dd:ee:ff"},
 		{detectors.MAC, "AABB-CCDD-EEFF", "aa:bb:cc:dd:ee:ff"},
+		{detectors.MAC, "AA%3ABB%3Acc%3Add%3Aee%3Aff", "aa:bb:cc:dd:ee:ff"},
 		{detectors.MAC, "AA:bB:cc:DD:ee:0F", "aa:bb:cc:dd:ee:0f"},
 		{detectors.MAC, "AA:BB:CC:DD:EE:GG", "aa:bb:cc:dd:ee"}, // a key named it: its hex digits
 		{detectors.IPv6, "2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8::1"},
