@@ -28,6 +28,7 @@ func (sc *scanner) email(at, dom int) int {
 			end, _, ok = domainAt(b[:p], dom)
 		}
 		if !ok {
+			sc.unread = unreadEmail{s, dom, stop}
 			return dom
 		}
 	}

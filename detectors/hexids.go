@@ -156,8 +156,8 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 		return 0, false
 	}
 	a, err := netip.ParseAddr(bytesString(b[i:j]))
-	if err != nil || !a.Is6() {
-		return 0, false
+	if err != nil || !a.Is6() || a.IsUnspecified() {
+		return 0, false // "0::" too is the unspecified address
 	}
 	end = j
 	if end+1 < len(b) && b[end] == '%' && isAlnum(b[end+1]) {

@@ -14,7 +14,15 @@ type scanner struct {
 	floor int
 	// emitted is the end of the last emitted span.
 	emitted int
+	// unread is the last address whose domain was none as read
+	// ("0@é.é0:: x"): if a finding starts inside its run, the domain ends
+	// there, as it will before the finding's token.
+	unread unreadEmail
 }
+
+// unreadEmail is an address b[s:] whose domain was read from b[dom] up to
+// b[stop] and found no domain.
+type unreadEmail struct{ s, dom, stop int }
 
 // firstAnchor returns the offset of the first byte of b that can start a
 // finding, or len(b).
@@ -60,6 +68,12 @@ func (sc *scanner) emit(start, end int, k Kind) bool {
 	start = startOutsideEscape(sc.b, start)
 	if start >= end || start < sc.emitted {
 		return false
+	}
+	if u := sc.unread; start > u.dom && start <= u.stop {
+		sc.unread = unreadEmail{}
+		if end, _, ok := domainAt(sc.b[:start], u.dom); ok && sc.set.enabled[Email] {
+			sc.dst = append(sc.dst, Span{Start: u.s, End: end, Kind: Email})
+		}
 	}
 	sc.dst = append(sc.dst, Span{Start: start, End: end, Kind: k})
 	sc.emitted = end

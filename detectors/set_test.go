@@ -49,6 +49,7 @@ func TestAppendSpans(t *testing.T) {
 		{"email domain into a chain of addresses", "0@é.é0@é.é0@é.é", []string{"EMAIL:0@é.é", "EMAIL:0@é.é", "EMAIL:0@é.é"}},
 		{"email domain into a long local part", "0@0.AA" + strings.Repeat("0", 64) + "@0.AA", []string{"EMAIL:0@0.AA", "EMAIL:" + strings.Repeat("0", 64) + "@0.AA"}},
 		{"email domain into a long encoded local part", "0@0.AA0000%" + strings.Repeat("0", 59) + "@0.AA", []string{"EMAIL:0@0.AA", "EMAIL:0000%" + strings.Repeat("0", 59) + "@0.AA"}},
+		{"email domain into another finding", "0@é.é1::2 350781874934558", []string{"EMAIL:0@é.é", "IPV6:1::2", "IMEI:350781874934558"}},
 		{"email glued whole to another address", "li@163.com@x.cn and a@b.cd0@x.cn", []string{"EMAIL:li@163.com", "EMAIL:b.cd0@x.cn"}},
 
 		// Phones.
@@ -179,7 +180,7 @@ func TestAppendSpans(t *testing.T) {
 		{"a zone running into a token", "0::%0A-<IPV6:k1:gpxrqnhpqwgxgkyxptyqsgpz>", nil},
 		{"an e-mail address before numeric labels", "mail li@163.com.0.0.0.0 or lucas@uol.com.br5", []string{"EMAIL:li@163.com", "IPV4:0.0.0.0", "EMAIL:lucas@uol.com"}},
 		{"a zone mark with no zone", "::0%000000000000000% x", []string{"IMEI:000000000000000"}},
-		{"the unspecified address is nobody's", "bind :: and ::%eth0, port 80", nil},
+		{"the unspecified address is nobody's", "bind :: and ::%eth0, 0::, 0:0:0:0:0:0:0:0, port 80", nil},
 		{"a number glued to an address head", "ab::490154203237518", []string{"IMEI:490154203237518"}},
 		{"an address head before a token", "ab::<IMEI:k1:pwxrvwhgnwwkjrkgvrqppmtw> 00::<EMAIL:k1:ktpsvqgpjppvwjgnntkxjvst>", nil},
 		{"a number after a bare ::", "::490154203237518", []string{"IMEI:490154203237518"}},
