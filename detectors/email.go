@@ -63,18 +63,19 @@ func localPartAt(b []byte, i int) bool {
 	return false
 }
 
-// nextLocalStart returns where the local part of an '@' after b[stop], the
-// end of a domain read from b[dom], would start, if that is inside the
-// domain, and -1 otherwise.
-func nextLocalStart(b []byte, dom, stop int) int {
-	at := stop
-	for at < len(b) && at-stop < maxLocalLen && !encodedAt(b, at) && isLocal(b[at]) {
+// nextLocalStart returns where the local part of an '@' at or after
+// b[end], reached over local-part bytes, starts when that is at or before
+// end (it reaches back into what ends there: a domain or a number), reading
+// back no further than lo; and -1 otherwise.
+func nextLocalStart(b []byte, lo, end int) int {
+	at := end
+	for at < len(b) && at-end < maxLocalLen && !encodedAt(b, at) && isLocal(b[at]) {
 		at++
 	}
 	if !encodedAt(b, at) {
 		return -1
 	}
-	if p := localStart(b, dom, at); p <= stop {
+	if p := localStart(b, lo, at); p <= end {
 		return p
 	}
 	return -1

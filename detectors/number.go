@@ -163,14 +163,12 @@ func readNumber(b []byte, p, start int, nm *number) {
 func (sc *scanner) number(p, start int) int {
 	var nm number
 	readNumber(sc.b, p, start, &nm)
-	// A number that runs into an address's local part ("…176148(0@163.com")
+	// A number that runs into an address's local part ("…176148(0a@163.com")
 	// ends where that part starts, as it will before the address's token;
 	// the part is the '@' handler's.
-	if encodedAt(sc.b, nm.end) {
-		if ls := localStart(sc.b, sc.emitted, nm.end); ls > p {
-			nm = number{}
-			readNumber(sc.b[:ls], p, start, &nm)
-		}
+	if ls := nextLocalStart(sc.b, p, nm.end); ls > p {
+		nm = number{}
+		readNumber(sc.b[:ls], p, start, &nm)
 	}
 	next, found := sc.classifyNumber(&nm)
 	if found || nm.nsplits == 0 {
