@@ -53,11 +53,13 @@ func localStart(b []byte, lo, at int) int {
 // local-part bytes up to an '@' at most 64 bytes on.
 func localPartAt(b []byte, i int) bool {
 	for j := i; j < len(b) && j-i <= maxLocalLen; j++ {
-		if encodedAt(b, j) {
-			return j > i
-		}
-		if !isLocal(b[j]) {
-			return false
+		if c := b[j]; c == '%' || !isLocal(c) {
+			if encodedAt(b, j) {
+				return j > i
+			}
+			if c != '%' {
+				return false
+			}
 		}
 	}
 	return false
@@ -69,7 +71,7 @@ func localPartAt(b []byte, i int) bool {
 // back no further than lo; and -1 otherwise.
 func nextLocalStart(b []byte, lo, end int) int {
 	at := end
-	for at < len(b) && at-end < maxLocalLen && !encodedAt(b, at) && isLocal(b[at]) {
+	for at < len(b) && at-end < maxLocalLen && isLocal(b[at]) && (b[at] != '%' || !encodedAt(b, at)) {
 		at++
 	}
 	if !encodedAt(b, at) {
@@ -148,11 +150,13 @@ func wideAtSign(b []byte, i int) bool {
 }
 
 // encodedAt reports whether b[i] starts an '@': plain, full-width, "%40"
-// or "\u0040".
+// or "\u0040". Its first test inlines, and most bytes take no more.
 func encodedAt(b []byte, i int) bool {
-	if i >= len(b) {
-		return false
-	}
+	return i < len(b) && anchor[b[i]]&(cAnchorAt|cAnchorPct|cAnchorEsc|cAnchorWide) != 0 && atForm(b, i)
+}
+
+// atForm is encodedAt past its first test.
+func atForm(b []byte, i int) bool {
 	switch b[i] {
 	case '@':
 		return true

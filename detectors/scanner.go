@@ -325,8 +325,8 @@ func skimShort(b []byte, p int) (next int, ok bool) {
 			return 0, false
 		}
 		return skipWord(b, i), true // "1920x1080", "123ms", "2026T"
-	case c == ',' || c == ':' || c == '/' || c >= utf8.RuneSelf || encodedAt(b, i):
-		return 0, false // "1,299", "10:11:12", "02/06/2026", full-width digits, "123@..."
+	case c == ',' || c == ':' || c == '/' || c == '%' || c >= utf8.RuneSelf || encodedAt(b, i):
+		return 0, false // "1,299", "10:11:12", "02/06/2026", full-width digits, "123@...", "0 12%3A34%3A…"
 	}
 	return last, true
 }

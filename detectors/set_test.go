@@ -146,6 +146,7 @@ func TestAppendSpans(t *testing.T) {
 		{"mac bare after labels", `wifi_mac: 001a2b3c4d5e, "BSSID":"001A2B3C4D5F" hwaddr=001a2b3c4d60`, []string{"MAC:001a2b3c4d5e", "MAC:001A2B3C4D5F", "MAC:001a2b3c4d60"}},
 		{"mac huawei upper", "[AABB-CCDD-EEFF]", []string{"MAC:AABB-CCDD-EEFF"}},
 		{"mac url encoded", "GET /v1/ping?mac=00%3A1a%3A2B%3A3c%3A4d%3A5e&wifi=aa%3abb%3acc%3add%3aee%3aff HTTP/1.1", []string{"MAC:00%3A1a%3A2B%3A3c%3A4d%3A5e", "MAC:aa%3abb%3acc%3add%3aee%3aff"}},
+		{"mac url encoded after a number", "0 73%3A00%3A00%3A00%3A00%3A00 0", []string{"MAC:73%3A00%3A00%3A00%3A00%3A00"}},
 		{"not mac: url encoded with more groups", "x=00%3A1a%3A2b%3A3c%3A4d%3A5e%3A6f", nil},
 		{"mac bare in json in a json string", `{\"mac\":\"001a2b3c4d5e\"}`, []string{"MAC:001a2b3c4d5e"}},
 		{"dashed digits are a number", "ref 0800-1234-5678", []string{"PHONE:0800-1234-5678"}},
