@@ -6,7 +6,7 @@ import "net/netip"
 // that one identifier written in different ways has one form: e-mail
 // addresses decoded ("%40", "\u0040") and lower-cased; phone numbers in E.164;
 // MACs as lower-case colon-separated pairs; IPs in net/netip's canonical form
-// without zone; IMEIs, IMSIs and card numbers as digits (an IMEI or IMEISV as
+// without zone; IMEIs, IMSIs, ICCIDs and card numbers as digits (an IMEI or IMEISV as
 // its first 14 digits, the device's TAC and serial); UUIDs lower-case with
 // dashes; CN identity numbers upper-case. Other kinds are appended as they are.
 func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
@@ -24,7 +24,7 @@ func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []b
 		return s.appendPhone(dst, value, mask&s.regionMask)
 	case IMEI:
 		return appendDeviceID(dst, value)
-	case IMSI, Card:
+	case IMSI, ICCID, Card:
 		return appendDigits(dst, value)
 	case MAC:
 		if end, ok := macAt(value, 0, ':'); ok && end == len(value) {

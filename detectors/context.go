@@ -18,8 +18,9 @@ var (
 		"هاتف", "اتصل", "رقم", "جوال", "واتساب")
 	cardWords = NewContextWords("card", "visa", "mastercard", "amex", "credit", "debit", "pan",
 		"卡号", "信用卡", "银行卡", "カード", "카드", "карт", "karte", "carte", "tarjeta", "cartão", "بطاقة")
-	imsiWords = NewContextWords("imsi")
-	imeiWords = NewContextWords("imei", "meid")
+	imsiWords  = NewContextWords("imsi")
+	imeiWords  = NewContextWords("imei", "meid")
+	iccidWords = NewContextWords("iccid")
 )
 
 // macLabels are the words a label naming a MAC ends in, lower case.

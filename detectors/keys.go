@@ -44,6 +44,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 			h.Kind = IMEI
 		case "imsi":
 			h.Kind = IMSI
+		case "iccid", "simserial", "simserialnumber":
+			h.Kind = ICCID
 		case "mac", "macaddr", "macaddress", "bssid", "wifimac", "btmac", "hwaddr":
 			h.Kind = MAC
 		case "ip", "ipv", "ipaddr", "ipaddress", "clientip", "remoteip", "remoteaddr", "forwarded": // "ipv" of "ipv_4"
@@ -67,6 +69,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 		h.Kind = IPv4
 	case hasWord(norm, "hw_addr"):
 		h.Kind = MAC
+	case hasWord(norm, "sim_serial"):
+		h.Kind = ICCID
 	}
 	return h
 }
@@ -162,6 +166,12 @@ func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 	case IMSI:
 		nd, other := countDigits(v, "")
 		ok = nd >= 14 && nd <= 15 && !other
+	case ICCID:
+		if n := len(v); n > 0 && v[n-1]|0x20 == 'f' {
+			v = v[:n-1] // the padding some SIMs report: "8986001234567890123F"
+		}
+		nd, other := countDigits(v, " ")
+		ok = nd >= 18 && nd <= 20 && !other
 	case Card:
 		nd, other := countDigits(v, "- ")
 		ok = nd >= 12 && nd <= 19 && !other

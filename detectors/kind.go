@@ -13,6 +13,7 @@ const (
 	Phone      // telephone number, E.164, international or national format
 	IMEI       // device IMEI (15 digits, Luhn) or IMEISV (16 digits, by key)
 	IMSI       // subscriber identity (15 digits starting with an MCC), by key or context
+	ICCID      // SIM card serial number (19-20 digits starting with 89), by key or context
 	MAC        // EUI-48 hardware address
 	ADID       // advertising or vendor identifier (IDFA, IDFV, GAID, AAID), by key or context
 	IPv4       // IPv4 address
@@ -39,6 +40,7 @@ var kindNames = [FirstCustom]string{
 	Phone: "PHONE",
 	IMEI:  "IMEI",
 	IMSI:  "IMSI",
+	ICCID: "ICCID",
 	MAC:   "MAC",
 	ADID:  "ADID",
 	IPv4:  "IPV4",
@@ -51,7 +53,7 @@ var kindNames = [FirstCustom]string{
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
 // ResolveOverlaps).
-var Builtin = []Kind{Email, CNID, Card, IMEI, IMSI, IPv6, MAC, ADID, IPv4, Phone}
+var Builtin = []Kind{Email, CNID, Card, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
 
 // Scanned reports whether k is one of Builtin.
 func (k Kind) Scanned() bool { return k >= Email && k <= Card }

@@ -316,6 +316,8 @@ func (sc *scanner) classify(nm *number) Kind {
 		return Card
 	case nd == 18 && single && cnID(d[:17], d[17]):
 		return CNID
+	case nd >= 19 && d[0] == '8' && d[1] == '9' && (single || nm.seps == sepSpace) && (hk == ICCID || hasContext(b, nm.start, iccidWords, labelWindow)):
+		return ICCID
 	case nd >= 14 && nd <= 16 && (hk == IMEI || hasContext(b, nm.start, imeiWords, labelWindow)):
 		return IMEI
 	}

@@ -133,6 +133,8 @@ func TestAppendSpans(t *testing.T) {
 		{"imei with its software version", "IMEI:352099001761481/01", []string{"IMEI:352099001761481"}},
 		{"meid after its label", "MEID: A0000000002329 meid=99000123456789", []string{"IMEI:A0000000002329", "IMEI:99000123456789"}},
 		{"not meid: 14 hex digits without a label", "build A0000000002329 ok", nil},
+		{"iccid after its label", "ICCID: 89860012345678901234, iccid=8986 0012 3456 7890 123", []string{"ICCID:89860012345678901234", "ICCID:8986 0012 3456 7890 123"}},
+		{"not iccid: 20 digits without a label", "trace 89860012345678901234 ok", nil},
 		{"phones joined by a slash", "电话：13800138000/13900139000", []string{"PHONE:13800138000", "PHONE:13900139000"}},
 		{"not phone: dates and fractions", "date 02/06/2026 ratio 1234567/89 ts 17803872132/1 order=923582447/784809", nil},
 
@@ -229,6 +231,10 @@ func TestAppendValueSpans(t *testing.T) {
 		{"meid", "268435456000009001", []string{"IMEI:268435456000009001"}},
 		{"meid", "A00000000023", nil},
 		{"imsi", "460001234567890", []string{"IMSI:460001234567890"}},
+		{"iccid", "89860012345678901234", []string{"ICCID:89860012345678901234"}},
+		{"simSerialNumber", "8986001234567890123F", []string{"ICCID:8986001234567890123F"}},
+		{"iccid", "898600123456789012", []string{"ICCID:898600123456789012"}},
+		{"iccid", "unknown", nil},
 		{"wifi_mac", "AABBCCDDEEFF", []string{"MAC:AABBCCDDEEFF"}},
 		{"idfa", "6D92078A-8246-4BA4-AE5B-76104861E7DC", []string{"ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC"}},
 		{"advertisingId", "38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
@@ -294,6 +300,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.IMEI, "a0000000002329", "A0000000002329"},
 		{detectors.IMEI, "268435456000009001", "A0000000002329"}, // the same MEID in decimal
 		{detectors.IMEI, "99000123456789", "99000123456789"},
+		{detectors.ICCID, "8986 0012 3456 7890 123F", "8986001234567890123"},
 		{detectors.ADID, "6D92078A82464BA4AE5B76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
 		{detectors.ADID, "9774D56D682E549C", "9774d56d682e549c"},
 		{detectors.ADID, "6D92078A-8246-4bA4-AE5B-76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
