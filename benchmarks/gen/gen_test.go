@@ -91,7 +91,7 @@ func TestEvents(t *testing.T) {
 	// Every kind and every variant the generator promises shows up.
 	for _, want := range []string{
 		"usage", "log", "prompt",
-		"EMAIL", "PHONE", "IMEI", "IMSI", "MAC", "ADID", "IPV4", "IPV6", "CNID", "CARD",
+		"EMAIL", "PHONE", "IMEI", "IMSI", "ICCID", "MAC", "ADID", "IPV4", "IPV6", "CNID", "CARD",
 		"decoy PHONE", "decoy CARD", "decoy IMEI", "decoy IPV4", "decoy IPV6", "decoy MAC", "decoy ADID",
 		"email \\u0040", "email %40", "email idn", "email upper", "email plus", "email wide at",
 		"phone wide", "phone arabic-indic", "phone json number", "phone intl",
@@ -259,6 +259,10 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 	case detectors.IMSI:
 		if len(v) != 15 || !allDigits(v) || !slices.ContainsFunc(mccMNCs, func(p string) bool { return strings.HasPrefix(v, p) }) {
 			t.Errorf("bad IMSI %q", v)
+		}
+	case detectors.ICCID:
+		if len(v) != 20 || !strings.HasPrefix(v, "89") || !luhn(digits) {
+			t.Errorf("bad ICCID %q", v)
 		}
 	case detectors.MAC:
 		switch {

@@ -289,6 +289,13 @@ func (g *Generator) deviceIDs(r *rng, dev device) {
 			b.key("imsi")
 			b.putPII(detectors.IMSI, r.appendIMSI(b.buf))
 			b.s(`"`)
+			if imsi := b.buf[len(b.buf)-16 : len(b.buf)-1]; imsi[14]%2 == 0 {
+				// Half of them also send the SIM's serial, made from
+				// the IMSI so that no other event changes.
+				b.key("iccid")
+				b.putPII(detectors.ICCID, appendICCID(b.buf, imsi))
+				b.s(`"`)
+			}
 		}
 	case 2: // the network SDK
 		mac()

@@ -112,6 +112,16 @@ func (r *rng) appendIMSI(dst []byte) []byte {
 	return r.appendDigits(dst, 15-len(p))
 }
 
+// appendICCID appends a 20-digit SIM serial number made from an IMSI: the
+// telecom prefix 89, the IMSI, two digits and the Luhn check digit.
+func appendICCID(dst, imsi []byte) []byte {
+	start := len(dst)
+	dst = append(dst, "89"...)
+	dst = append(dst, imsi...)
+	dst = append(dst, imsi[3], imsi[4])
+	return append(dst, luhnDigit(dst[start:]))
+}
+
 // MAC address layouts.
 const (
 	macColonLower = iota // a4:83:e7:12:9b:3c
