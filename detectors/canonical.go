@@ -67,6 +67,9 @@ func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []b
 		if canonicalIPv4(value) {
 			return append(dst, value...) // already as netip would print it
 		}
+		if a, ok := dottedIPv4(value); ok {
+			return a.AppendTo(dst) // zero-padded
+		}
 		if a, ok := ipv4Integer(value); ok {
 			return a.AppendTo(dst) // a key named it an IP
 		}

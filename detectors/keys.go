@@ -236,7 +236,10 @@ func bareHex(v []byte, n int) bool {
 // ipValue reports whether v is an IPv4 or IPv6 address (IPv6 with an
 // optional zone).
 func ipValue(v []byte) bool {
-	if _, ok := ipv4Integer(v); ok || canonicalIPv4(v) {
+	if _, ok := ipv4Integer(v); ok {
+		return true
+	}
+	if _, ok := dottedIPv4(v); ok {
 		return true
 	}
 	if i := bytes.IndexByte(v, '%'); i > 0 {
@@ -244,6 +247,34 @@ func ipValue(v []byte) bool {
 	}
 	_, err := parseAddr(v)
 	return err == nil
+}
+
+// dottedIPv4 parses four dotted decimal octets of one to three digits,
+// leading zeros allowed ("192.168.001.020", as some devices pad them).
+func dottedIPv4(v []byte) (netip.Addr, bool) {
+	var a [4]byte
+	g, n, val := 0, 0, 0
+	for i, c := range v {
+		switch {
+		case isDigit(c) && n < 3:
+			val = val*10 + int(c-'0')
+			n++
+		case c == '.' && n > 0 && g < 3 && i+1 < len(v):
+			a[g] = byte(val)
+			g, n, val = g+1, 0, 0
+			continue
+		default:
+			return netip.Addr{}, false
+		}
+		if val > 255 {
+			return netip.Addr{}, false
+		}
+	}
+	if g != 3 || n == 0 {
+		return netip.Addr{}, false
+	}
+	a[3] = byte(val)
+	return netip.AddrFrom4(a), true
 }
 
 // ipv4Integer parses an IPv4 address written as one decimal integer, as

@@ -260,8 +260,8 @@ func (sc *scanner) ipv4(nm *number) bool {
 	d := nm.digits()
 	for g := range 4 {
 		l := int(nm.glen[g])
-		if l > 3 || l > 1 && d[0] == '0' {
-			return false
+		if l > 3 || l == 2 && d[0] == '0' {
+			return false // a leading zero pads an octet to three digits, or is none: "01.02.03.04"
 		}
 		v := 0
 		for _, c := range d[:l] {
