@@ -227,7 +227,7 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 			// version), "电话：13800138000/13900139000".
 		}
 	}
-	if nm.seps == sepDot && nm.groups >= 3 {
+	if nm.seps == sepDot && nm.groups >= 3 && !nm.plus {
 		if nm.groups == 4 && sc.ipv4(nm) {
 			return end, true
 		}
@@ -290,11 +290,18 @@ func (sc *scanner) classify(nm *number) Kind {
 		return None
 	}
 	// No phone is grouped "070 0 0 0": groups after the first have two
-	// digits or more.
-	phoneGroups := true
-	for i, l := range nm.glen[1:min(nm.groups, maxGroups)] {
-		phoneGroups = phoneGroups && (l >= 2 || i == 0 && nm.plus) // "+81 6 3302 1249"
+	// digits or more, but for one of one digit before the last in an
+	// international number or after an area code in parentheses: "+81 6
+	// 3302 1249" (Osaka), "+55 11 9 8765-4321", "(11) 9 8765-4321" (a
+	// Brazilian mobile's 9 set apart).
+	glen := nm.glen[:min(nm.groups, maxGroups)]
+	singles := 0
+	for _, l := range glen[1:] {
+		if l < 2 {
+			singles++
+		}
 	}
+	phoneGroups := singles == 0 || singles == 1 && glen[len(glen)-1] >= 2 && (nm.plus || b[nm.start] == '(')
 	if nm.plus {
 		if phoneGroups && nd >= 7 && nd <= 15 && sc.international(d) {
 			return Phone

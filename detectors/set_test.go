@@ -56,6 +56,8 @@ func TestAppendSpans(t *testing.T) {
 		{"e164", "call +8613800138000 now", []string{"PHONE:+8613800138000"}},
 		{"intl spaced", "tel +44 20 7946 0958.", []string{"PHONE:+44 20 7946 0958"}},
 		{"intl parens", "+1 (415) 555-0132", []string{"PHONE:+1 (415) 555-0132"}},
+		{"intl dotted", "call +1.415.555.0132", []string{"PHONE:+1.415.555.0132"}},
+		{"br mobile nine apart", "Fone: +55 11 9 8765-4321 ou (11) 9 8765-4321", []string{"PHONE:+55 11 9 8765-4321", "PHONE:(11) 9 8765-4321"}},
 		{"intl country code in parens", "(+44) 20 7946 0958 or (+86)13800138000", []string{"PHONE:(+44) 20 7946 0958", "PHONE:(+86)13800138000"}},
 		{"phone in parens", "call me (13800138000) or (+8613800138000)", []string{"PHONE:13800138000", "PHONE:+8613800138000"}},
 		{"not phone: a country code alone in parens", "dial (+44) first", nil},
