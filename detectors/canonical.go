@@ -48,8 +48,8 @@ func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []b
 		}
 		return dst
 	case ADID:
-		if end, ok := uuidAt(value, 0); ok && end == len(value) || bareHex(value, 16) {
-			return appendLowerHex(dst, value) // already dashed, or an ANDROID_ID
+		if end, ok := uuidAt(value, 0); ok && end == len(value) || bareHex(value, 16) || udid(value) {
+			return appendLowerHex(dst, value) // already dashed, an ANDROID_ID or a UDID
 		}
 		n := 0
 		for _, c := range value {

@@ -183,7 +183,7 @@ func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 	case MAC:
 		ok = bareHex(v, 12) || len(v) == 17 && (macOK(v, ':') || macOK(v, '-')) || len(v) == 14 && (groupedMACOK(v, '.') || groupedMACOK(v, '-'))
 	case ADID:
-		if bareHex(v, 32) || bareHex(v, 16) {
+		if bareHex(v, 32) || bareHex(v, 16) || udid(v) {
 			ok = true
 		} else if len(v) == 36 {
 			_, ok = uuidAt(v, 0)
@@ -192,6 +192,12 @@ func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 		ok = ipValue(v)
 	}
 	return start, end, ok
+}
+
+// udid reports whether v is an iOS device's UDID: 40 hex digits, or since
+// the iPhone XS 8 and 16 joined by a dash ("00008030-001A2B3C4D5E802E").
+func udid(v []byte) bool {
+	return bareHex(v, 40) || len(v) == 25 && v[8] == '-' && bareHex(v[:8], 8) && bareHex(v[9:], 16)
 }
 
 func macOK(v []byte, sep byte) bool {

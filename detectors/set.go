@@ -16,8 +16,11 @@ var DefaultPhoneRegions = []string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR
 // DefaultAdIDKeys are the key names and context words that mark a UUID as an
 // advertising or vendor identifier when Options.AdIDKeys is empty; after
 // them 16 hex digits are one too, as Android's ANDROID_ID (the IDFV's
-// counterpart) is written.
-var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "adid", "advertising_id", "ad_id", "android_id"}
+// counterpart) is written. A device's or an installation's ID is such an
+// identifier too, whatever the app calls it; under these keys an iOS UDID
+// is one as well.
+var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "adid", "advertising_id", "ad_id", "android_id",
+	"device_id", "udid", "install_id", "installation_id"}
 
 // bareNationalRegions are regions with a trunk prefix where numbers are
 // nevertheless commonly written without it: North American numbers never

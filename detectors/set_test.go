@@ -244,11 +244,17 @@ func TestAppendValueSpans(t *testing.T) {
 		{"advertisingId", "38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
 		{"request_id", "38400000-8cf0-11bd-b23e-10b96e40000d", nil},
 		{"androidId", "9774D56D682E549C", []string{"ADID:9774D56D682E549C"}},
+		{"device_id", "6D92078A-8246-4BA4-AE5B-76104861E7DC", []string{"ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC"}},
+		{"deviceId", "9774d56d682e549c", []string{"ADID:9774d56d682e549c"}},
+		{"udid", "00008030-001A2B3C4D5E802E", []string{"ADID:00008030-001A2B3C4D5E802E"}},
+		{"UDID", "2b6f0cc904d137be2e1730235f5664094b831186", []string{"ADID:2b6f0cc904d137be2e1730235f5664094b831186"}},
+		{"installationId", "38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
+		{"session_id", "38400000-8cf0-11bd-b23e-10b96e40000d", nil},
 		{"build_hash", "9774d56d682e549c", nil},
 		{"phone", "14155550132", []string{"PHONE:14155550132"}},
 		{"client_ip", "2001:db8::1", []string{"IPV6:2001:db8::1"}},
 		{"ip", "3405803783", []string{"IPV4:3405803783"}}, // 203.0.113.7 as one integer
-		{"ip", "4294967296", nil},                         // above 255.255.255.255
+		{"ip", "4294967296", nil}, // above 255.255.255.255
 		{"port", "3405803783", nil},
 		{"build", "124.0.0.0", nil},
 		{"app_version", "4.12.0.1234", nil},
@@ -308,6 +314,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.ICCID, "8986 0012 3456 7890 123F", "8986001234567890123"},
 		{detectors.ADID, "6D92078A82464BA4AE5B76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
 		{detectors.ADID, "9774D56D682E549C", "9774d56d682e549c"},
+		{detectors.ADID, "00008030-001A2B3C4D5E802E", "00008030-001a2b3c4d5e802e"},
 		{detectors.ADID, "6D92078A-8246-4bA4-AE5B-76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
 	}
 	for _, tt := range tests {
