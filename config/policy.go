@@ -164,6 +164,9 @@ var (
 	DefaultDropFields = []string{"name", "real_name", "id_card"}
 	// DefaultLocationFields hold precise locations.
 	DefaultLocationFields = []string{"lat", "lon", "latitude", "longitude", "location.*"}
+	// DefaultSerialFields hold a device's hardware serial number, as
+	// persistent an identifier as its IMEI.
+	DefaultSerialFields = []string{"serial", "serial_number", "serialNumber", "serialno", "device_serial", "deviceSerial"}
 )
 
 // applyPolicyDefaults fills the unset policy, language and custom detector
@@ -383,7 +386,7 @@ func (c *Config) customDetectors(actions map[detectors.Kind]transforms.Action) (
 
 // Profile returns the transforms.ProfileOptions of the event kind: the
 // default field rules (user fields tokenized, precise locations
-// generalized, names dropped), then those of fields.<kind>, the policy's
+// generalized, names dropped, device serial numbers tokenized), then those of fields.<kind>, the policy's
 // fields and, for the kinds of languages.kinds, language detection with
 // detector d (built by LanguageDetector).
 func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.ProfileOptions {
@@ -397,6 +400,9 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	}
 	for _, f := range DefaultDropFields {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldDrop})
+	}
+	for _, f := range DefaultSerialFields {
+		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize})
 	}
 	mine := c.Fields[kind]
 	for _, path := range slices.Sorted(maps.Keys(mine)) {
