@@ -96,8 +96,23 @@ func readNumber(b []byte, p, start int, nm *number) {
 		if j < len(b) {
 			switch b[j] {
 			case ' ':
-				seps |= sepSpace
-				j++
+				if j+2 < len(b) && b[j+1] == '-' && b[j+2] == ' ' {
+					seps |= sepSpace | sepDash // "415 - 555 - 0132"; as spaces, no join of dotted groups
+					j += 3
+				} else {
+					seps |= sepSpace
+					j++
+				}
+			case 0xC2, 0xE2, 0xE3:
+				// Spaces and dashes beyond ASCII, as word processors and
+				// input methods type them.
+				if w, dash := wideSeparator(b, j); dash {
+					seps |= sepDash
+					j += w
+				} else if w > 0 {
+					seps |= sepSpace
+					j += w
+				}
 			case '-':
 				seps |= sepDash
 				j++
@@ -157,6 +172,28 @@ func readNumber(b []byte, p, start int, nm *number) {
 		paren = open
 		i = j
 	}
+}
+
+// wideSeparator returns the length of the non-ASCII space or dash at b[j]
+// (0 if there is none) and whether it is a dash: U+00A0 NO-BREAK SPACE,
+// U+202F NARROW NO-BREAK SPACE (French typography), U+3000 IDEOGRAPHIC
+// SPACE; U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN, U+2013 EN DASH, U+2212
+// MINUS SIGN, and U+30FC, the prolonged sound mark Japanese typists put
+// for a dash ("090ー1234ー5678").
+func wideSeparator(b []byte, j int) (w int, dash bool) {
+	if j+1 < len(b) && b[j] == 0xC2 && b[j+1] == 0xA0 {
+		return 2, false
+	}
+	if j+2 >= len(b) {
+		return 0, false
+	}
+	switch r := uint32(b[j])<<16 | uint32(b[j+1])<<8 | uint32(b[j+2]); r {
+	case 0xE280AF, 0xE38080:
+		return 3, false
+	case 0xE28090, 0xE28091, 0xE28093, 0xE28892, 0xE383BC:
+		return 3, true
+	}
+	return 0, false
 }
 
 // number reads and classifies the number whose first digit is at b[p].
@@ -290,14 +327,14 @@ func (sc *scanner) classify(nm *number) Kind {
 		return None
 	}
 	// No phone is grouped "070 0 0 0": groups after the first have two
-	// digits or more, but for one of one digit before the last in an
-	// international number or after an area code in parentheses: "+81 6
-	// 3302 1249" (Osaka), "+55 11 9 8765-4321", "(11) 9 8765-4321" (a
-	// Brazilian mobile's 9 set apart).
+	// digits or more, but for the one after a country code, and one more
+	// before the last in an international number or after an area code in
+	// parentheses: "+55 11 9 8765-4321", "(11) 9 8765-4321" (a Brazilian
+	// mobile's 9 set apart).
 	glen := nm.glen[:min(nm.groups, maxGroups)]
 	singles := 0
-	for _, l := range glen[1:] {
-		if l < 2 {
+	for i, l := range glen[1:] {
+		if l < 2 && !(i == 0 && nm.plus) { // "+81 6 3302 1249" (Osaka)
 			singles++
 		}
 	}
