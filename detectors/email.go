@@ -49,22 +49,6 @@ func localStart(b []byte, lo, at int) int {
 	return startOutsideEscape(b, s)
 }
 
-// localPartAt reports whether b[i:] starts the local part of an address:
-// local-part bytes up to an '@' at most 64 bytes on.
-func localPartAt(b []byte, i int) bool {
-	for j := i; j < len(b) && j-i <= maxLocalLen; j++ {
-		if c := b[j]; c == '%' || !isLocal(c) {
-			if encodedAt(b, j) {
-				return j > i
-			}
-			if c != '%' {
-				return false
-			}
-		}
-	}
-	return false
-}
-
 // nextLocalStart returns where the local part of an '@' at or after
 // b[end], reached over local-part bytes, starts when that is at or before
 // end (it reaches back into what ends there: a domain or a number), reading

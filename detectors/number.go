@@ -252,7 +252,7 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 		// Digits after ',', ':' or '/' go on a number, a time or a date,
 		// unless they start an address ("…0000,0@163.com"), which will be
 		// a token: then the number ends here.
-		case (c == ',' || c == ':' || c == '/') && end+1 < len(b) && isDigit(b[end+1]) && !localPartAt(b, end+1):
+		case (c == ',' || c == ':' || c == '/') && end+1 < len(b) && isDigit(b[end+1]) && nextLocalStart(b, end+1, end+1) != end+1:
 			if c != ',' && sc.ipv4(nm) {
 				return end, true // "10.1.2.3:8080", "10.1.2.0/24": the port or prefix length is not part of it
 			}
