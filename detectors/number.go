@@ -318,6 +318,23 @@ func (sc *scanner) ipv4(nm *number) bool {
 	return version || sc.emit(nm.start, nm.end, IPv4)
 }
 
+// phoneGrouped reports whether nm is grouped as phone numbers are. None is
+// grouped "070 0 0 0": groups after the first have two digits or more, but
+// for the one after a country code ("+81 6 3302 1249", Osaka), and one more
+// before the last in an international number or after an area code in
+// parentheses ("+55 11 9 8765-4321", "(11) 9 8765-4321": a Brazilian
+// mobile's 9 set apart).
+func (nm *number) phoneGrouped(b []byte) bool {
+	glen := nm.glen[:min(nm.groups, maxGroups)]
+	singles := 0
+	for i, l := range glen[1:] {
+		if l < 2 && !(i == 0 && nm.plus) {
+			singles++
+		}
+	}
+	return singles == 0 || singles == 1 && glen[len(glen)-1] >= 2 && (nm.plus || b[nm.start] == '(')
+}
+
 // classify decides what a number that is not an IPv4 address is.
 func (sc *scanner) classify(nm *number) Kind {
 	b := sc.b
@@ -326,19 +343,7 @@ func (sc *scanner) classify(nm *number) Kind {
 	if dateLike(nm) {
 		return None
 	}
-	// No phone is grouped "070 0 0 0": groups after the first have two
-	// digits or more, but for the one after a country code, and one more
-	// before the last in an international number or after an area code in
-	// parentheses: "+55 11 9 8765-4321", "(11) 9 8765-4321" (a Brazilian
-	// mobile's 9 set apart).
-	glen := nm.glen[:min(nm.groups, maxGroups)]
-	singles := 0
-	for i, l := range glen[1:] {
-		if l < 2 && !(i == 0 && nm.plus) { // "+81 6 3302 1249" (Osaka)
-			singles++
-		}
-	}
-	phoneGroups := singles == 0 || singles == 1 && glen[len(glen)-1] >= 2 && (nm.plus || b[nm.start] == '(')
+	phoneGroups := nm.phoneGrouped(b)
 	if nm.plus {
 		if phoneGroups && nd >= 7 && nd <= 15 && sc.international(d) {
 			return Phone
