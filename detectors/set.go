@@ -11,7 +11,7 @@ import (
 
 // DefaultPhoneRegions are the regions whose national phone formats are
 // recognized when Options.PhoneRegions is empty (ISO 3166-1 alpha-2).
-var DefaultPhoneRegions = []string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR", "RU", "KR", "ES"}
+var DefaultPhoneRegions = []string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR", "RU", "KR", "ES", "SA", "AE", "EG"}
 
 // DefaultAdIDKeys are the key names and context words that mark a UUID as an
 // advertising or vendor identifier when Options.AdIDKeys is empty; after

@@ -32,9 +32,7 @@ var Langs = []string{"en", "zh", "es", "de", "fr", "ja", "pt", "ru", "ko", "ar",
 
 // PhoneRegions lists the regions (ISO 3166-1 alpha-2) whose numbers the
 // generator plants, in national or international format. Configure a detector
-// with all of them to be able to find every planted phone number; the national
-// formats of ES and of the Arabic-speaking regions (AE, SA, EG) are not in
-// detectors.DefaultPhoneRegions.
+// with all of them to be able to find every planted phone number.
 var PhoneRegions = func() []string {
 	codes := make([]string, len(phoneRegions))
 	for i, r := range phoneRegions {
