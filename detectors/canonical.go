@@ -1,6 +1,9 @@
 package detectors
 
-import "net/netip"
+import (
+	"bytes"
+	"net/netip"
+)
 
 // AppendCanonical appends the normalized form of a finding's raw bytes, so
 // that one identifier written in different ways has one form: e-mail
@@ -64,6 +67,14 @@ func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []b
 		}
 		return dst
 	case IPv4, IPv6:
+		if bytes.IndexByte(value, '%') >= 0 {
+			// "2001%3Adb8%3A%3A1" in a query string, decoded in dst
+			if d, n, ok := appendDecodedColons(dst, value); ok && n == len(value) {
+				if a, err := parseAddr(d[len(dst):]); err == nil {
+					return a.AppendTo(dst)
+				}
+			}
+		}
 		if canonicalIPv4(value) {
 			return append(dst, value...) // already as netip would print it
 		}

@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"bytes"
 	"net/netip"
 	"unsafe"
 )
@@ -43,6 +44,65 @@ func encodedMACAt(b []byte, i int) (end int, ok bool) {
 		return 0, false
 	}
 	return end, true
+}
+
+// maxIPv6Text is the length of the longest IPv6 text form without zone.
+const maxIPv6Text = 45
+
+// encodedIPv6At parses an IPv6 address at b[i] whose colons are URL-encoded
+// ("2001%3Adb8%3A%3A1"), as query strings carry it: the run of hex digits,
+// dots and "%3A" is decoded and taken whole or not at all. The decoded text
+// is checked without net/netip, which would take it to the heap.
+func encodedIPv6At(b []byte, i int) (end int, ok bool) {
+	if i > 0 && (b[i-1] == ':' || b[i-1] == '.') || i >= 3 && encodedColonAt(b, i-3) {
+		return 0, false // a part of a longer run
+	}
+	var buf [maxIPv6Text]byte
+	text, n, ok := appendDecodedColons(buf[:0], b[i:])
+	end = i + n
+	if !ok || !ipv6Shape(text) || !ipv6TailOK(text) || unspecified(text) || !boundaryAfter(b, end) {
+		return 0, false
+	}
+	return end, true
+}
+
+// appendDecodedColons appends to dst the run of hex digits, dots and "%3A"
+// (as ':') that v starts with, and returns it and how many bytes of v it
+// read; ok is false if the run is longer than an IPv6 address can be.
+func appendDecodedColons(dst, v []byte) (out []byte, n int, ok bool) {
+	for text := 0; ; text++ {
+		c := byte(':')
+		switch {
+		case n < len(v) && (isHex(v[n]) || v[n] == '.'):
+			c = v[n]
+			n++
+		case encodedColonAt(v, n):
+			n += 3
+		default:
+			return dst, n, true
+		}
+		if text == maxIPv6Text {
+			return dst, n, false
+		}
+		dst = append(dst, c)
+	}
+}
+
+// ipv6TailOK reports whether the dotted IPv4 tail of an IPv6 address of
+// ipv6Shape, if it has one, is a valid address.
+func ipv6TailOK(t []byte) bool {
+	tail := t[bytes.LastIndexByte(t, ':')+1:]
+	return bytes.IndexByte(tail, '.') < 0 || canonicalIPv4(tail)
+}
+
+// unspecified reports whether an IPv6 address of ipv6Shape is all zeros.
+func unspecified(t []byte) bool {
+	for _, c := range t {
+		if c != '0' && c != ':' {
+			return false
+		}
+	}
+	return true
 }
 
 // encodedColonAt reports whether b[i:] starts with "%3A", a URL-encoded ':'.

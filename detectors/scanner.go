@@ -256,6 +256,12 @@ func (sc *scanner) token(ws int) int {
 					return end
 				}
 			}
+			if run <= 4 {
+				if end, ok := encodedIPv6At(b, ws); ok {
+					sc.emit(ws, end, IPv6) // "ip=2001%3Adb8%3A%3A1" in a query string
+					return end
+				}
+			}
 		case '.':
 			if run == 4 {
 				if end, ok := groupedMACAt(b, ws, '.'); ok {

@@ -322,6 +322,7 @@ func TestNoAllocs(t *testing.T) {
 	records := [][]byte{
 		[]byte(`{"ts":1700000000,"user":{"email":"li.lei@163.com","phone":13800138000},"dev":{"imei":"490154203237518","mac":"aa:bb:cc:dd:ee:ff","ip":"203.0.113.45"},"msg":"call +86 138 0013 8000 or mail li.lei\u0040163.com"}`),
 		[]byte("2024-05-01T10:00:00Z INFO login user=li.lei@163.com ip=2001:db8::1 mac=AA:BB:CC:DD:EE:FF phone 13800138000\n"),
+		[]byte("GET /collect?uip=2001%3Adb8%3A%3A1&mac=aa%3Abb%3Acc%3Add%3Aee%3Aff&ip=192.168.001.020 HTTP/1.1"), // encoded and padded forms
 		[]byte(`{"contacts":{"li.lei@163.com":{"n":1},"+8613800138000":[2,"x@y.com"]},"ips":{"203.0.113.9":5}}`), // keys with personal data
 	}
 	for _, a := range []Action{Tokenize, Mask, Label, Generalize, Drop} {
