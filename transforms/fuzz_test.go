@@ -93,11 +93,12 @@ const (
 	piiIPv4
 	piiMAC
 	piiIMEI
-	piiWideEmail  // with the full-width at sign
-	piiDashedMAC  // Huawei's "aabb-ccdd-eeff"
-	piiArabicIMEI // in Arabic-Indic digits
-	piiEncodedMAC // with URL-encoded colons, as query strings carry it
-	piiParenIPv4  // in parentheses, as ping and traceroute print it
+	piiWideEmail   // with the full-width at sign
+	piiDashedMAC   // Huawei's "aabb-ccdd-eeff"
+	piiArabicIMEI  // in Arabic-Indic digits
+	piiEncodedMAC  // with URL-encoded colons, as query strings carry it
+	piiParenIPv4   // in parentheses, as ping and traceroute print it
+	piiEncodedIPv6 // an IPv6 address with URL-encoded colons
 	piiKinds
 )
 
@@ -121,6 +122,8 @@ func makePII(kind uint8, n uint64) string {
 		return strings.ReplaceAll(makePII(piiMAC, n), ":", "%3A")
 	case piiParenIPv4:
 		return "(" + makePII(piiIPv4, n) + ")"
+	case piiEncodedIPv6:
+		return fmt.Sprintf("2001%%3Adb8%%3A%x%%3A%x%%3A%x%%3A%x%%3A%x%%3A%x", 1+b(0), b(1), b(2), b(3), b(4), uint16(n>>40))
 	}
 	digits := fmt.Sprintf("35%012d", n%1_000_000_000_000)
 	sum := 0
