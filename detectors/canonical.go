@@ -9,9 +9,10 @@ import (
 // that one identifier written in different ways has one form: e-mail
 // addresses decoded ("%40", "\u0040") and lower-cased; phone numbers in E.164;
 // MACs as lower-case colon-separated pairs; IPs in net/netip's canonical form
-// without zone; IMEIs, IMSIs, ICCIDs and card numbers as digits (an IMEI or IMEISV as
-// its first 14 digits, the device's TAC and serial); UUIDs lower-case with
-// dashes; CN identity numbers upper-case. Other kinds are appended as they are.
+// without zone (URL-encoded colons and zero-padded octets read); IMSIs,
+// ICCIDs and card numbers as digits; IMEIs and MEIDs as the device's 14
+// digits (see appendDeviceID); UUIDs lower-case with dashes; CN identity
+// numbers upper-case. Other kinds are appended as they are.
 func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
 	return s.AppendCanonicalRegions(dst, value, k, s.regionMask)
 }
