@@ -27,8 +27,9 @@ key file (the active one first), normalized as the pipeline normalizes it:
 e-mail addresses lower-cased and decoded, phone numbers in E.164 (a national
 number is read in the regions of detectors.phone_regions, in their order:
 give +CC... to be sure), MACs and UUIDs in lower case, IPs in their canonical
-form, IMEIs as their first 14 digits. A data engineer or the privacy team can
-then find a person's records in training topics and datasets.`,
+form, IMEIs as their first 14 digits (an MEID, in hex or decimal, as its hex).
+A data engineer or the privacy team can then find a person's records in
+training topics and datasets.`,
 	examples: `  veil token --kind email Alice@Example.com --key-file veil.key
   veil token --kind phone '+86 138 0013 8000'
   veil token --kind user u_8f2k19`,
