@@ -18,22 +18,28 @@ func (sc *scanner) email(at, dom int) int {
 	if s >= at || b[at-1] == '.' {
 		return dom
 	}
-	end, stop, ok := domainAt(b, dom)
+	end, stop, ok := addressDomain(b, dom)
 	if !ok {
-		// A domain that runs into the local part of another '@' ("0@é.é0@é.é")
-		// ends, once that address is a token, where its local part starts:
-		// read it so now, and redacting twice changes nothing. A domain that
-		// is read whole needs no cut: the other local part stops at its end.
-		if p := nextLocalStart(b, dom, stop); p > dom {
-			end, _, ok = domainAt(b[:p], dom)
-		}
-		if !ok {
-			sc.unread = unreadEmail{s, dom, stop}
-			return dom
-		}
+		sc.unread = unreadEmail{s, dom, stop}
+		return dom
 	}
 	sc.emit(s, end, Email)
 	return end
+}
+
+// addressDomain reads the domain of an address at b[dom]. A domain that runs
+// into the local part of another '@' ("0@é.é0@é.é") ends, once that address
+// is a token, where its local part starts: it is read so now, and redacting
+// twice changes nothing. A domain that is read whole needs no cut: the other
+// local part stops at its end. stop is where the whole read ended.
+func addressDomain(b []byte, dom int) (end, stop int, ok bool) {
+	end, stop, ok = domainAt(b, dom)
+	if !ok {
+		if p, _ := nextLocalStart(b, dom, stop); p > dom {
+			end, _, ok = domainAt(b[:p], dom)
+		}
+	}
+	return end, stop, ok
 }
 
 // localStart returns where the local part before the '@' at b[at] starts,
@@ -51,20 +57,43 @@ func localStart(b []byte, lo, at int) int {
 
 // nextLocalStart returns where the local part of an '@' at or after
 // b[end], reached over local-part bytes, starts when that is at or before
-// end (it reaches back into what ends there: a domain or a number), reading
-// back no further than lo; and -1 otherwise.
-func nextLocalStart(b []byte, lo, end int) int {
-	at := end
+// end (it reaches back into what ends there: a domain, a number, an IPv6
+// run), reading back no further than lo, and where the '@' is; p is -1
+// otherwise.
+func nextLocalStart(b []byte, lo, end int) (p, at int) {
+	at = end
 	for at < len(b) && at-end < maxLocalLen && isLocal(b[at]) && (b[at] != '%' || !encodedAt(b, at)) {
 		at++
 	}
 	if !encodedAt(b, at) {
-		return -1
+		return -1, at
 	}
 	if p := localStart(b, lo, at); p <= end {
-		return p
+		return p, at
 	}
-	return -1
+	return -1, at
+}
+
+// addressInto returns where the local part of an address that a run ending
+// at b[end] (a number, an IPv6 run) goes into starts, when that is inside
+// the run, after b[lo], and an address will be found there; -1 otherwise.
+// The run ends there, as it will before the address's token.
+func addressInto(b []byte, lo, end int) int {
+	p, at := nextLocalStart(b, lo, end)
+	if p <= lo || b[at-1] == '.' {
+		return -1
+	}
+	dom := at + 1
+	switch b[at] {
+	case '%', 0xEF:
+		dom = at + 3
+	case '\\':
+		dom = at + 6
+	}
+	if _, _, ok := addressDomain(b, dom); !ok {
+		return -1
+	}
+	return p
 }
 
 // domainAt parses a domain name at b[i] and returns its end: two or more

@@ -199,6 +199,11 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 		}
 		j++
 	}
+	// A run that goes into an address's local part ("::1000…0@163.com")
+	// ends where that part starts, as it will before the address's token.
+	if p := addressInto(b, i, j); p > i {
+		return ipv6At(b[:p], i)
+	}
 	// Trailing punctuation ends a sentence, not the address; but a dot or
 	// colon that runs into a word or a token ("1:2:3:4:5:6:7:8:<IPV4:…>",
 	// "::a.<IPV4:…>") says the run goes on, and the run is taken whole or

@@ -203,7 +203,7 @@ func (sc *scanner) number(p, start int) int {
 	// A number that runs into an address's local part ("…176148(0a@163.com")
 	// ends where that part starts, as it will before the address's token;
 	// the part is the '@' handler's.
-	if ls := nextLocalStart(sc.b, p, nm.end); ls > p {
+	if ls := addressInto(sc.b, p, nm.end); ls > p {
 		nm = number{}
 		readNumber(sc.b[:ls], p, start, &nm)
 	}
@@ -252,7 +252,7 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 		// Digits after ',', ':' or '/' go on a number, a time or a date,
 		// unless they start an address ("…0000,0@163.com"), which will be
 		// a token: then the number ends here.
-		case (c == ',' || c == ':' || c == '/') && end+1 < len(b) && isDigit(b[end+1]) && nextLocalStart(b, end+1, end+1) != end+1:
+		case (c == ',' || c == ':' || c == '/') && end+1 < len(b) && isDigit(b[end+1]) && addressInto(b, end, end+1) != end+1:
 			if c != ',' && sc.ipv4(nm) {
 				return end, true // "10.1.2.3:8080", "10.1.2.0/24": the port or prefix length is not part of it
 			}

@@ -215,6 +215,7 @@ func TestAppendSpans(t *testing.T) {
 		// part starts, as it will before the address's token.
 		{"number into a local part", "imei 490154203237518(0@163.com 490154203237518(0a@163.com", []string{"IMEI:490154203237518", "EMAIL:0@163.com", "IMEI:490154203237518", "EMAIL:0a@163.com"}},
 		{"number before an address after a comma", "0 350000000002713 490154203237518,0@0.AA", []string{"IMEI:350000000002713", "IMEI:490154203237518", "EMAIL:0@0.AA"}},
+		{"ipv6 run into a local part", "::1" + strings.Repeat("0", 64) + "@0.AA", []string{"IPV6:::1", "EMAIL:" + strings.Repeat("0", 64) + "@0.AA"}},
 		{"number that is a local part", "13800138000@qq.com and +8613800138000@x.cn", []string{"EMAIL:13800138000@qq.com", "EMAIL:8613800138000@x.cn"}},
 		{"card context", "card 4111 1111 1111 1111", []string{"CARD:4111 1111 1111 1111"}},
 		{"card no context", "ref 4111111111111111", nil},
