@@ -83,14 +83,7 @@ func addressInto(b []byte, lo, end int) int {
 	if p <= lo || b[at-1] == '.' {
 		return -1
 	}
-	dom := at + 1
-	switch b[at] {
-	case '%', 0xEF:
-		dom = at + 3
-	case '\\':
-		dom = at + 6
-	}
-	if _, _, ok := addressDomain(b, dom); !ok {
+	if _, _, ok := addressDomain(b, at+atLen(b, at)); !ok {
 		return -1
 	}
 	return p
@@ -165,20 +158,27 @@ func wideAtSign(b []byte, i int) bool {
 // encodedAt reports whether b[i] starts an '@': plain, full-width, "%40"
 // or "\u0040". Its first test inlines, and most bytes take no more.
 func encodedAt(b []byte, i int) bool {
-	return i < len(b) && anchor[b[i]]&(cAnchorAt|cAnchorPct|cAnchorEsc|cAnchorWide) != 0 && atForm(b, i)
+	return i < len(b) && anchor[b[i]]&(cAnchorAt|cAnchorPct|cAnchorEsc|cAnchorWide) != 0 && atLen(b, i) > 0
 }
 
-// atForm is encodedAt past its first test.
-func atForm(b []byte, i int) bool {
+// atLen returns the length of the '@' in one of encodedAt's forms at b[i],
+// or 0 if there is none.
+func atLen(b []byte, i int) int {
 	switch b[i] {
 	case '@':
-		return true
+		return 1
 	case 0xEF:
-		return wideAtSign(b, i)
+		if wideAtSign(b, i) {
+			return 3
+		}
 	case '%':
-		return i+2 < len(b) && b[i+1] == '4' && b[i+2] == '0'
+		if i+2 < len(b) && b[i+1] == '4' && b[i+2] == '0' {
+			return 3
+		}
 	case '\\':
-		return i+5 < len(b) && b[i+1] == 'u' && b[i+2] == '0' && b[i+3] == '0' && b[i+4] == '4' && b[i+5] == '0'
+		if i+5 < len(b) && b[i+1] == 'u' && b[i+2] == '0' && b[i+3] == '0' && b[i+4] == '4' && b[i+5] == '0' {
+			return 6
+		}
 	}
-	return false
+	return 0
 }
