@@ -1,6 +1,9 @@
 package detectors
 
-import "unicode/utf8"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 const (
 	maxLocalLen  = 64
@@ -90,42 +93,36 @@ func addressInto(b []byte, lo, end int) int {
 }
 
 // domainAt parses a domain name at b[i] and returns its end: two or more
-// labels of letters, digits and hyphens (or non-ASCII letters of Latin,
-// Greek or Cyrillic script, for internationalized names), a last label of at
-// least two letters or a punycode "xn--" label. stop is where reading ended,
-// whether or not there was a domain.
+// labels, a last label of at least two letters or a punycode "xn--" label.
+// A label is letters, digits and hyphens (with non-ASCII letters of Latin,
+// Greek or Cyrillic script, for internationalized names), or, when it starts
+// with a letter of another script (例え.jp, 제주.kr, .中国), letters and
+// marks of any script, digits and hyphens. An ASCII label ends at a letter of
+// those scripts: CJK text follows an address with no space ("li@163.com给我").
+// stop is where reading ended, whether or not there was a domain.
 func domainAt(b []byte, i int) (end, stop int, ok bool) {
 	labels := 0
 	j := i
 	good := 0 // the end of the longest run of labels that is a domain
 	for {
 		ls := j
-		alpha := true
-		for j < len(b) && j-i < maxDomainLen {
-			c := b[j]
-			if isDomain(c) {
-				alpha = alpha && isLetter(c)
-				j++
-				continue
-			}
-			if c < utf8.RuneSelf {
-				break
-			}
-			r, w := utf8.DecodeRune(b[j:])
-			if !idnLetter(r) {
-				break
-			}
-			j += w
+		var tld bool
+		if j < len(b) && b[j] >= utf8.RuneSelf && scriptLabelStart(b[j:]) {
+			j = scriptLabelEnd(b, j, i+maxDomainLen)
+			tld = true
+		} else {
+			j = asciiLabelEnd(b, j, i+maxDomainLen)
+			tld = j-ls > 4 && b[ls] == 'x' && b[ls+1] == 'n' && b[ls+2] == '-' && b[ls+3] == '-' ||
+				j-ls >= 2 && labelAlpha(b[ls:j])
 		}
 		if j == ls || b[ls] == '-' || b[j-1] == '-' {
 			return good, j, good > 0
 		}
 		labels++
-		tld := alpha && j-ls >= 2 || j-ls > 4 && b[ls] == 'x' && b[ls+1] == 'n' && b[ls+2] == '-' && b[ls+3] == '-'
 		if labels >= 2 && tld {
 			good = j
 		}
-		if j+1 < len(b) && b[j] == '.' && (isDomain(b[j+1]) || b[j+1] >= utf8.RuneSelf && idnStart(b[j+1:])) {
+		if j+1 < len(b) && b[j] == '.' && (isDomain(b[j+1]) || b[j+1] >= utf8.RuneSelf && labelStart(b[j+1:])) {
 			j++
 			continue
 		}
@@ -135,18 +132,85 @@ func domainAt(b []byte, i int) (end, stop int, ok bool) {
 	}
 }
 
-// idnLetter reports whether r may appear in an internationalized domain label.
-// CJK text often follows an address with no space, so only alphabetic
-// scripts that separate words with spaces are accepted.
+// asciiLabelEnd returns the end of a label of letters, digits, hyphens and
+// Latin, Greek or Cyrillic letters at b[j], reading no further than max.
+func asciiLabelEnd(b []byte, j, max int) int {
+	for j < len(b) && j < max {
+		if isDomain(b[j]) {
+			j++
+			continue
+		}
+		if b[j] < utf8.RuneSelf {
+			break
+		}
+		r, w := utf8.DecodeRune(b[j:])
+		if !idnLetter(r) {
+			break
+		}
+		j += w
+	}
+	return j
+}
+
+// scriptLabelEnd returns the end of a label of letters and marks of any
+// script, digits and hyphens at b[j], reading no further than max.
+func scriptLabelEnd(b []byte, j, max int) int {
+	for j < len(b) && j < max {
+		c := b[j]
+		if isDigit(c) || c == '-' {
+			j++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, w := utf8.DecodeRune(b[j:])
+		if !scriptRune(r) && !unicode.IsMark(r) {
+			break
+		}
+		j += w
+	}
+	return j
+}
+
+// labelAlpha reports whether an ASCII label has no digit or hyphen, as a
+// top-level domain has none.
+func labelAlpha(l []byte) bool {
+	for _, c := range l {
+		if c < utf8.RuneSelf && !isLetter(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// idnLetter reports whether r may appear in an ASCII label: letters of
+// alphabetic scripts that separate words with spaces.
 func idnLetter(r rune) bool {
 	return r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7 || // Latin-1 Supplement and Extended-A/B letters
 		r >= 0x370 && r <= 0x3FF || // Greek
-		r >= 0x400 && r <= 0x4FF // Cyrillic
+		r >= 0x400 && r <= 0x4FF || // Cyrillic
+		r >= 0x1E00 && r <= 0x1FFF // Latin Extended Additional (Vietnamese) and Greek Extended
 }
 
-func idnStart(b []byte) bool {
+// scriptRune reports whether r is a letter that may start or continue a
+// label of another script. Full-width forms are left out: "ｃｏｍ" is not
+// a label.
+func scriptRune(r rune) bool {
+	return r != utf8.RuneError && !(r >= 0xFF00 && r <= 0xFFEF) && unicode.IsLetter(r)
+}
+
+// labelStart reports whether the non-ASCII bytes at b start a label.
+func labelStart(b []byte) bool {
 	r, _ := utf8.DecodeRune(b)
-	return idnLetter(r)
+	return idnLetter(r) || scriptRune(r)
+}
+
+// scriptLabelStart reports whether b starts with a letter of a script an
+// ASCII label does not take.
+func scriptLabelStart(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return !idnLetter(r) && scriptRune(r)
 }
 
 // wideAtSign reports whether b[i:] starts with U+FF20 FULLWIDTH COMMERCIAL

@@ -7,7 +7,7 @@ type person struct{ first, last string }
 var emailTags = []string{"photos", "pixel", "promo", "app", "2026", "shop"}
 
 // Internationalized domains (IDN), used where the text around allows them.
-var idnDomains = []string{"bücher.de", "müller-foto.de", "café-crème.fr", "españa-fotos.es", "почта.рф", "ação.com.br"}
+var idnDomains = []string{"bücher.de", "müller-foto.de", "café-crème.fr", "españa-fotos.es", "почта.рф", "ação.com.br", "例え.jp", "제주.kr", "中国移动.中国"}
 
 // E-mail encodings: how the '@' (and a plus tag's '+') appear in the record.
 const (
