@@ -173,6 +173,25 @@ func skipWord(b []byte, i int) int {
 	return i
 }
 
+// wideASCII returns the ASCII character whose full-width form (U+FF01 to
+// U+FF5E, EF BC 81 to EF BD 9E) starts at b[i], or 0 if none does.
+func wideASCII(b []byte, i int) byte {
+	if i < 0 || i+2 >= len(b) || b[i] != 0xEF {
+		return 0
+	}
+	switch c := b[i+2]; b[i+1] {
+	case 0xBC:
+		if c >= 0x81 && c <= 0xBF {
+			return c - 0x81 + '!'
+		}
+	case 0xBD:
+		if c >= 0x80 && c <= 0x9E {
+			return c - 0x80 + '`'
+		}
+	}
+	return 0
+}
+
 // startOutsideEscape moves a span start s forward past any JSON escape
 // sequence that straddles it, so a replacement never splits an escape.
 func startOutsideEscape(b []byte, s int) int {

@@ -215,8 +215,8 @@ func appendEmail(dst, v []byte) []byte {
 		case c == '\\' && escapeLen(v, i) == 6 && v[i+2] == '0' && v[i+3] == '0':
 			c = hexVal(v[i+4])<<4 | hexVal(v[i+5])
 			i += 5
-		case wideAtSign(v, i):
-			c = '@'
+		case c == 0xEF && wideASCII(v, i) != 0: // "ｌｉ．ｗｅｉ＠１６３．ｃｏｍ"
+			c = wideASCII(v, i)
 			i += 2
 		}
 		dst = append(dst, lower(c))

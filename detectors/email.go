@@ -10,15 +10,17 @@ const (
 	maxDomainLen = 253
 )
 
-// email handles an '@' (or its encoded form "%40" or "\u0040") spanning
-// b[at:dom]: the local part is found backwards from at, the domain forwards
-// from dom.
+// email handles an '@' (or its encoded form "%40" or "\u0040", or the
+// full-width '＠') spanning b[at:dom]: the local part is found backwards from
+// at, the domain forwards from dom. Either may be typed in full-width
+// characters, as a CJK keyboard in full-width mode writes them
+// ("ｌｉ．ｗｅｉ＠１６３．ｃｏｍ").
 func (sc *scanner) email(at, dom int) int {
 	b := sc.b
 	// The local part may reach back over bytes an earlier handler skipped
 	// (digits in "li.wei2024@..."), but never into an emitted span.
 	s := localStart(b, sc.emitted, at)
-	if s >= at || b[at-1] == '.' {
+	if s >= at || dotBefore(b, at) {
 		return dom
 	}
 	end, stop, ok := addressDomain(b, dom)
@@ -49,13 +51,34 @@ func addressDomain(b []byte, dom int) (end, stop int, ok bool) {
 // reading back no further than lo.
 func localStart(b []byte, lo, at int) int {
 	s := at
-	for s > lo && s > at-maxLocalLen && isLocal(b[s-1]) {
-		s--
+	for n := 0; s > lo && n < maxLocalLen; n++ {
+		if isLocal(b[s-1]) {
+			s--
+		} else if s-3 >= lo && isWideLocal(wideASCII(b, s-3)) {
+			s -= 3
+		} else {
+			break
+		}
 	}
-	for s < at && (b[s] == '.' || b[s] == '+' || b[s] == '-') {
-		s++
+	for s < at {
+		if c := b[s]; c == '.' || c == '+' || c == '-' {
+			s++
+		} else if c := wideASCII(b, s); c == '.' || c == '+' || c == '-' {
+			s += 3
+		} else {
+			break
+		}
 	}
 	return startOutsideEscape(b, s)
+}
+
+// isWideLocal reports whether the full-width form of c may be part of a
+// local part. A full-width '％' encodes nothing.
+func isWideLocal(c byte) bool { return c != '%' && isLocal(c) }
+
+// dotBefore reports whether a '.', plain or full-width, ends b[:i].
+func dotBefore(b []byte, i int) bool {
+	return b[i-1] == '.' || i >= 3 && wideASCII(b, i-3) == '.'
 }
 
 // nextLocalStart returns where the local part of an '@' at or after
@@ -65,8 +88,14 @@ func localStart(b []byte, lo, at int) int {
 // otherwise.
 func nextLocalStart(b []byte, lo, end int) (p, at int) {
 	at = end
-	for at < len(b) && at-end < maxLocalLen && isLocal(b[at]) && (b[at] != '%' || !encodedAt(b, at)) {
-		at++
+	for n := 0; at < len(b) && n < maxLocalLen; n++ {
+		if isLocal(b[at]) && (b[at] != '%' || !encodedAt(b, at)) {
+			at++
+		} else if isWideLocal(wideASCII(b, at)) {
+			at += 3
+		} else {
+			break
+		}
 	}
 	if !encodedAt(b, at) {
 		return -1, at
@@ -83,7 +112,7 @@ func nextLocalStart(b []byte, lo, end int) (p, at int) {
 // The run ends there, as it will before the address's token.
 func addressInto(b []byte, lo, end int) int {
 	p, at := nextLocalStart(b, lo, end)
-	if p <= lo || b[at-1] == '.' {
+	if p <= lo || dotBefore(b, at) {
 		return -1
 	}
 	if _, _, ok := addressDomain(b, at+atLen(b, at)); !ok {
@@ -107,23 +136,27 @@ func domainAt(b []byte, i int) (end, stop int, ok bool) {
 	for {
 		ls := j
 		var tld bool
-		if j < len(b) && b[j] >= utf8.RuneSelf && scriptLabelStart(b[j:]) {
+		switch {
+		case j < len(b) && isDomain(wideASCII(b, j)):
+			j = wideLabelEnd(b, j, i+maxDomainLen)
+			tld = j-ls >= 6 && wideAlpha(b[ls:j])
+		case j < len(b) && b[j] >= utf8.RuneSelf && scriptLabelStart(b[j:]):
 			j = scriptLabelEnd(b, j, i+maxDomainLen)
 			tld = true
-		} else {
+		default:
 			j = asciiLabelEnd(b, j, i+maxDomainLen)
 			tld = j-ls > 4 && b[ls] == 'x' && b[ls+1] == 'n' && b[ls+2] == '-' && b[ls+3] == '-' ||
 				j-ls >= 2 && labelAlpha(b[ls:j])
 		}
-		if j == ls || b[ls] == '-' || b[j-1] == '-' {
+		if j == ls || b[ls] == '-' || b[j-1] == '-' || wideASCII(b, ls) == '-' || wideASCII(b, j-3) == '-' {
 			return good, j, good > 0
 		}
 		labels++
 		if labels >= 2 && tld {
 			good = j
 		}
-		if j+1 < len(b) && b[j] == '.' && (isDomain(b[j+1]) || b[j+1] >= utf8.RuneSelf && labelStart(b[j+1:])) {
-			j++
+		if d := dotLen(b, j); d > 0 && j+d < len(b) && (isDomain(b[j+d]) || b[j+d] >= utf8.RuneSelf && labelStart(b[j+d:])) {
+			j += d
 			continue
 		}
 		// What follows the last top-level domain is not the address's:
@@ -173,6 +206,36 @@ func scriptLabelEnd(b []byte, j, max int) int {
 	return j
 }
 
+// wideLabelEnd returns the end of a label of full-width letters, digits and
+// hyphens at b[j], reading no further than max.
+func wideLabelEnd(b []byte, j, max int) int {
+	for j < max && isDomain(wideASCII(b, j)) {
+		j += 3
+	}
+	return j
+}
+
+// wideAlpha reports whether a label of full-width characters is all letters.
+func wideAlpha(l []byte) bool {
+	for j := 0; j < len(l); j += 3 {
+		if !isLetter(wideASCII(l, j)) {
+			return false
+		}
+	}
+	return true
+}
+
+// dotLen returns the length of the '.' at b[j], plain or full-width, or 0.
+func dotLen(b []byte, j int) int {
+	switch {
+	case j < len(b) && b[j] == '.':
+		return 1
+	case wideASCII(b, j) == '.':
+		return 3
+	}
+	return 0
+}
+
 // labelAlpha reports whether an ASCII label has no digit or hyphen, as a
 // top-level domain has none.
 func labelAlpha(l []byte) bool {
@@ -202,6 +265,9 @@ func scriptRune(r rune) bool {
 
 // labelStart reports whether the non-ASCII bytes at b start a label.
 func labelStart(b []byte) bool {
+	if isDomain(wideASCII(b, 0)) {
+		return true
+	}
 	r, _ := utf8.DecodeRune(b)
 	return idnLetter(r) || scriptRune(r)
 }

@@ -138,12 +138,13 @@ func (sc *scanner) at(i int) int {
 }
 
 // skipLetters returns the end of the run of non-ASCII bytes at b[i] that
-// holds no digit: Arabic and Devanagari letters share their first byte with
-// those scripts' digits, and only a digit can start a finding among them.
+// holds no digit and no full-width '＠': Arabic and Devanagari letters share
+// their first byte with those scripts' digits, full-width letters theirs with
+// '＠', and only those can start a finding among them.
 func skipLetters(b []byte, i int) int {
 	for i < len(b) && b[i] >= utf8.RuneSelf {
 		if anchor[b[i]] != 0 {
-			if _, w := digitAt(b, i); w > 0 {
+			if _, w := digitAt(b, i); w > 0 || wideAtSign(b, i) {
 				return i
 			}
 		}

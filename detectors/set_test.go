@@ -49,6 +49,12 @@ func TestAppendSpans(t *testing.T) {
 		{"email before cjk", "发到我邮箱li.wei@163.com或打我电话", []string{"EMAIL:li.wei@163.com"}},
 		{"not email: no tld", "user@localhost and @handle", nil},
 		{"email full-width at", "邮箱 li.wei＠163.com 谢谢", []string{"EMAIL:li.wei＠163.com"}},
+		{"email full-width", "我的邮箱是ｌｉ．ｗｅｉ＠１６３．ｃｏｍ，谢谢", []string{"EMAIL:ｌｉ．ｗｅｉ＠１６３．ｃｏｍ"}},
+		{"email full-width digits local", "１３８００１３８０００＠ｑｑ．ｃｏｍ", []string{"EMAIL:１３８００１３８０００＠ｑｑ．ｃｏｍ"}},
+		{"email full-width domain", "li.wei＠ｑｑ．ｃｏｍ。", []string{"EMAIL:li.wei＠ｑｑ．ｃｏｍ"}},
+		{"email full-width local", "ｌｉ＠163.com给我", []string{"EMAIL:ｌｉ＠163.com"}},
+		{"not email: full-width dot before at", "ｌｉ．＠ｑｑ．ｃｏｍ", nil},
+		{"not email: full-width domain without tld", "ＡＢ＠ｃｄ end ｌｉ＠ｑｑ．１２", nil},
 		{"not email: full-width at without an address", "１２３＠４５６ and ＠handle", nil},
 		// A domain that runs into the local part of another address ends
 		// where that local part starts, as it will before its token.
@@ -302,6 +308,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.Email, "Li.Wei%40163.COM", "li.wei@163.com"},
 		{detectors.Email, `li.wei\u0040163.com`, "li.wei@163.com"},
 		{detectors.Email, "Li.Wei＠163.com", "li.wei@163.com"},
+		{detectors.Email, "ｌｉ．Ｗｅｉ＠１６３．ＣＯＭ", "li.wei@163.com"},
 		{detectors.Phone, "+86 138 0013 8000", "+8613800138000"},
 		{detectors.Phone, "%2B8613800138000", "+8613800138000"},
 		{detectors.Phone, "138 0013 8000", "+8613800138000"},

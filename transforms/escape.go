@@ -137,11 +137,16 @@ func unitLen(b []byte, i int, json bool) int {
 }
 
 // unitByte returns the ASCII character the unit at b[i:i+n] stands for
-// (decoding a \u00XX escape), or 0 if it is not ASCII.
+// (decoding a \u00XX escape and a full-width form such as '＠'), or 0 if it
+// is not ASCII.
 func unitByte(b []byte, i, n int) byte {
 	switch {
 	case n == 1:
 		return b[i]
+	case n == 3 && b[i] == 0xEF:
+		if r, _ := utf8.DecodeRune(b[i:]); r >= '！' && r <= '～' {
+			return byte(r - '！' + '!')
+		}
 	case n == 2 && b[i] == '\\':
 		return unescapeByte(b[i+1])
 	case n == 6 && b[i] == '\\':

@@ -89,11 +89,11 @@ func FuzzRedactJSON(f *testing.F) {
 
 // piiKinds are the values FuzzRedactText inserts.
 const (
-	piiEmail = iota
+	piiEmail = iota // with an ASCII or a CJK domain
 	piiIPv4
 	piiMAC
 	piiIMEI
-	piiWideEmail   // with the full-width at sign
+	piiWideEmail   // with the full-width at sign, or all in full-width characters
 	piiDashedMAC   // Huawei's "aabb-ccdd-eeff"
 	piiArabicIMEI  // in Arabic-Indic digits
 	piiEncodedMAC  // with URL-encoded colons, as query strings carry it
@@ -107,12 +107,18 @@ func makePII(kind uint8, n uint64) string {
 	b := func(i int) byte { return byte(n >> (8 * i)) }
 	switch kind % piiKinds {
 	case piiEmail:
+		if n>>40&1 != 0 {
+			return fmt.Sprintf("user%d@例え.jp", n%1_000_000) // an internationalized domain in CJK
+		}
 		return fmt.Sprintf("user%d@example.com", n%1_000_000)
 	case piiIPv4:
 		return fmt.Sprintf("%d.%d.%d.%d", 11+b(0)%200, b(1), b(2), b(3))
 	case piiMAC:
 		return fmt.Sprintf("%02x:%02x:%02x:%02x:%02x:%02x", b(0)|0x10, b(1), b(2), b(3), b(4), b(5))
 	case piiWideEmail:
+		if n>>40&1 != 0 { // typed in full-width mode: every character full-width
+			return strings.Map(func(r rune) rune { return r - '!' + '！' }, makePII(piiEmail, n&^(1<<40)))
+		}
 		return fmt.Sprintf("user%d＠example.com", n%1_000_000)
 	case piiDashedMAC:
 		return fmt.Sprintf("a%03x-%04x-%04x", uint16(n)&0xfff, uint16(n>>16), uint16(n>>32))
@@ -148,6 +154,8 @@ func FuzzRedactText(f *testing.F) {
 	f.Add("login from", "port 443", uint8(piiIPv4), uint64(0xdeadbeef))
 	f.Add("我的手机号是13800138000", "谢谢", uint8(piiMAC), uint64(1<<40+77))
 	f.Add("imei:", "", uint8(piiIMEI), uint64(490154203237))
+	f.Add("我的邮箱是", "，谢谢", uint8(piiWideEmail), uint64(1<<40+42))
+	f.Add("写信给", "吧", uint8(piiEmail), uint64(1<<40+7))
 	w := newTestWorker(f, Options{})
 	f.Fuzz(func(t *testing.T, before, after string, kind uint8, n uint64) {
 		pii := makePII(kind, n)
