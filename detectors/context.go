@@ -2,7 +2,8 @@ package detectors
 
 // Context windows: how many bytes before a candidate are searched for words
 // that say what it is. Identifier labels sit right before their values
-// ("imei=", "IMSI: "); prose puts a few words between ("call me at").
+// ("imei=", "IMSI: ", "advertising_id=": a label ends at most labelWindow
+// bytes before); prose puts a few words between ("call me at").
 const (
 	contextWindow = 48
 	labelWindow   = 12
@@ -52,6 +53,7 @@ func macLabelBefore(b []byte, i int) bool {
 type ContextWords struct {
 	group  [256]uint8 // 1 + the index in groups of the words starting with the byte; 0: none
 	groups [][][]byte
+	maxLen int // the length of the longest word
 }
 
 // NewContextWords returns the set of words, which must be lower case
@@ -68,6 +70,7 @@ func NewContextWords(words ...string) *ContextWords {
 			*g = uint8(len(cw.groups))
 		}
 		cw.groups[*g-1] = append(cw.groups[*g-1], []byte(w))
+		cw.maxLen = max(cw.maxLen, len(w))
 	}
 	return cw
 }
@@ -86,13 +89,25 @@ func ContextBefore(b []byte, start int, words *ContextWords, window int) bool {
 
 // hasContext is ContextBefore.
 func hasContext(b []byte, start int, ws *ContextWords, window int) bool {
-	for i := max(0, start-min(window, MaxContextWindow)); i < start; i++ {
+	return wordBefore(b, start, ws, start-min(window, MaxContextWindow), 0)
+}
+
+// hasLabel reports whether one of words ends at most labelWindow bytes
+// before b[start], however long it is ("installation_id=").
+func hasLabel(b []byte, start int, ws *ContextWords) bool {
+	return wordBefore(b, start, ws, start-labelWindow-ws.maxLen, start-labelWindow)
+}
+
+// wordBefore reports whether one of words starts at or after b[from] and
+// ends at or after b[to], before b[start].
+func wordBefore(b []byte, start int, ws *ContextWords, from, to int) bool {
+	for i := max(0, from); i < start; i++ {
 		g := ws.group[lower(b[i])]
 		if g == 0 {
 			continue
 		}
 		for _, w := range ws.groups[g-1] {
-			if HasLowerPrefix(b[i:start], w) && (!isLetter(w[0]) || wordStart(b, i)) {
+			if i+len(w) >= to && HasLowerPrefix(b[i:start], w) && (!isLetter(w[0]) || wordStart(b, i)) {
 				return true
 			}
 		}

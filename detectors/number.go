@@ -357,7 +357,7 @@ func (sc *scanner) classify(nm *number) Kind {
 	single := nm.groups == 1
 	hk := sc.hint.Kind
 	switch {
-	case nd == 15 && single && (hk == IMSI || hasContext(b, nm.start, imsiWords, labelWindow)) && d[0] >= '2' && d[0] <= '7':
+	case nd == 15 && single && (hk == IMSI || hasLabel(b, nm.start, imsiWords)) && d[0] >= '2' && d[0] <= '7':
 		return IMSI
 	case nd == 15 && luhnOK && (single || imeiGrouping(nm)) && !sc.context(Card, nm.start, cardWords):
 		return IMEI
@@ -365,9 +365,9 @@ func (sc *scanner) classify(nm *number) Kind {
 		return Card
 	case nd == 18 && single && cnID(d[:17], d[17]):
 		return CNID
-	case nd >= 19 && d[0] == '8' && d[1] == '9' && (single || nm.seps == sepSpace) && (hk == ICCID || hasContext(b, nm.start, iccidWords, labelWindow)):
+	case nd >= 19 && d[0] == '8' && d[1] == '9' && (single || nm.seps == sepSpace) && (hk == ICCID || hasLabel(b, nm.start, iccidWords)):
 		return ICCID
-	case nd >= 14 && nd <= 16 && (hk == IMEI || hasContext(b, nm.start, imeiWords, labelWindow)):
+	case nd >= 14 && nd <= 16 && (hk == IMEI || hasLabel(b, nm.start, imeiWords)):
 		return IMEI
 	}
 	if nd < 7 || nd > 15 || !phoneGroups {

@@ -225,13 +225,13 @@ func (sc *scanner) token(ws int) int {
 		case '-':
 			if run == 8 {
 				if end, ok := uuidAt(b, ws); ok {
-					if sc.hint.Kind == ADID || hasContext(b, ws, sc.set.adidWords, labelWindow) {
+					if sc.hint.Kind == ADID || hasLabel(b, ws, sc.set.adidWords) {
 						sc.emit(ws, end, ADID)
 					}
 					return end // other UUIDs (request ids) are skipped whole
 				}
 				if end := ws + 25; end <= len(b) && udid(b[ws:end]) && boundaryAfter(b, end) &&
-					(sc.hint.Kind == ADID || hasContext(b, ws, sc.set.adidWords, labelWindow)) {
+					(sc.hint.Kind == ADID || hasLabel(b, ws, sc.set.adidWords)) {
 					sc.emit(ws, end, ADID) // "udid=00008030-001A2B3C4D5E802E"
 					return end
 				}
@@ -279,11 +279,11 @@ func (sc *scanner) token(ws int) int {
 		sc.emit(ws, r, MAC)
 		return r
 	}
-	if run == 14 && !digits && boundaryAfter(b, r) && (sc.hint.Kind == IMEI || hasContext(b, ws, imeiWords, labelWindow)) {
+	if run == 14 && !digits && boundaryAfter(b, r) && (sc.hint.Kind == IMEI || hasLabel(b, ws, imeiWords)) {
 		sc.emit(ws, r, IMEI)
 		return r
 	}
-	if (run == 16 && !digits || run == 40) && boundaryAfter(b, r) && (sc.hint.Kind == ADID || hasContext(b, ws, sc.set.adidWords, labelWindow)) {
+	if (run == 16 && !digits || run == 40) && boundaryAfter(b, r) && (sc.hint.Kind == ADID || hasLabel(b, ws, sc.set.adidWords)) {
 		sc.emit(ws, r, ADID)
 		return r
 	}

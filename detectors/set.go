@@ -126,9 +126,14 @@ func New(o Options) (*Set, error) {
 		if k == "" {
 			return nil, fmt.Errorf("detectors: empty advertising-ID key")
 		}
-		// Keys are matched as KeyHint reads keys, context words as written.
-		s.adidKeys = append(s.adidKeys, string(snakeCase(make([]byte, 0, 2*len(k)), []byte(k))))
+		// Keys are matched as KeyHint reads keys, context words as written
+		// and as prose writes them ("advertising id").
+		snake := string(snakeCase(make([]byte, 0, 2*len(k)), []byte(k)))
+		s.adidKeys = append(s.adidKeys, snake)
 		words = append(words, strings.ToLower(k))
+		if spaced := strings.ReplaceAll(snake, "_", " "); spaced != snake {
+			words = append(words, spaced)
+		}
 	}
 	s.adidWords = NewContextWords(words...)
 	return s, nil
