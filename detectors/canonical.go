@@ -3,11 +3,14 @@ package detectors
 import (
 	"bytes"
 	"net/netip"
+	"unicode"
+	"unicode/utf8"
 )
 
 // AppendCanonical appends the normalized form of a finding's raw bytes, so
 // that one identifier written in different ways has one form: e-mail
-// addresses decoded ("%40", "\u0040") and lower-cased; phone numbers in E.164;
+// addresses decoded ("%40", "\u0040", full-width forms) and lower-cased,
+// in every script; phone numbers in E.164;
 // MACs as lower-case colon-separated pairs; IPs in net/netip's canonical form
 // without zone (URL-encoded colons and zero-padded octets read); IMSIs,
 // ICCIDs and card numbers as digits; IMEIs and MEIDs as the device's 14
@@ -218,6 +221,12 @@ func appendEmail(dst, v []byte) []byte {
 		case c == 0xEF && wideASCII(v, i) != 0: // "ｌｉ．ｗｅｉ＠１６３．ｃｏｍ"
 			c = wideASCII(v, i)
 			i += 2
+		case c >= utf8.RuneSelf: // "BÜCHER.DE" is "bücher.de"
+			if r, w := utf8.DecodeRune(v[i:]); w > 1 {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+				i += w - 1
+				continue
+			}
 		}
 		dst = append(dst, lower(c))
 	}

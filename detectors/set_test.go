@@ -312,6 +312,8 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.Email, `li.wei\u0040163.com`, "li.wei@163.com"},
 		{detectors.Email, "Li.Wei＠163.com", "li.wei@163.com"},
 		{detectors.Email, "ｌｉ．Ｗｅｉ＠１６３．ＣＯＭ", "li.wei@163.com"},
+		{detectors.Email, "USER@BÜCHER.DE", "user@bücher.de"},
+		{detectors.Email, "IVAN@ПОЧТА.РФ", "ivan@почта.рф"},
 		{detectors.Phone, "+86 138 0013 8000", "+8613800138000"},
 		{detectors.Phone, "%2B8613800138000", "+8613800138000"},
 		{detectors.Phone, "138 0013 8000", "+8613800138000"},
