@@ -89,7 +89,9 @@ func dotBefore(b []byte, i int) bool {
 func nextLocalStart(b []byte, lo, end int) (p, at int) {
 	at = end
 	for n := 0; at < len(b) && n < maxLocalLen; n++ {
-		if isLocal(b[at]) && (b[at] != '%' || !encodedAt(b, at)) {
+		// A "%40" that no domain follows is local-part bytes of a later
+		// '@', as the '@' handler reads it ("0%40%400.AA").
+		if isLocal(b[at]) && (b[at] != '%' || !encodedAt(b, at) || !domainAfter(b, at+3)) {
 			at++
 		} else if isWideLocal(wideASCII(b, at)) {
 			at += 3
@@ -104,6 +106,12 @@ func nextLocalStart(b []byte, lo, end int) (p, at int) {
 		return p, at
 	}
 	return -1, at
+}
+
+// domainAfter reports whether a domain starts at b[i].
+func domainAfter(b []byte, i int) bool {
+	_, _, ok := domainAt(b, i)
+	return ok
 }
 
 // addressInto returns where the local part of an address that a run ending
