@@ -134,9 +134,11 @@ func addressInto(b []byte, lo, end int) int {
 // A label is letters, digits and hyphens (with non-ASCII letters of Latin,
 // Greek or Cyrillic script, for internationalized names), or, when it starts
 // with a letter of another script (例え.jp, 제주.kr, .中国), letters and
-// marks of any script, digits and hyphens. An ASCII label ends at a letter of
-// those scripts: CJK text follows an address with no space ("li@163.com给我").
-// stop is where reading ended, whether or not there was a domain.
+// marks of any script, digits and hyphens, or full-width letters, digits and
+// hyphens (ｑｑ．ｃｏｍ, labels may be joined by '．' too). An ASCII label ends
+// at a letter of another script: CJK text follows an address with no space
+// ("li@163.com给我"). stop is where reading ended, whether or not there was
+// a domain.
 func domainAt(b []byte, i int) (end, stop int, ok bool) {
 	labels := 0
 	j := i
@@ -156,7 +158,7 @@ func domainAt(b []byte, i int) (end, stop int, ok bool) {
 			tld = j-ls > 4 && b[ls] == 'x' && b[ls+1] == 'n' && b[ls+2] == '-' && b[ls+3] == '-' ||
 				j-ls >= 2 && labelAlpha(b[ls:j])
 		}
-		if j == ls || b[ls] == '-' || b[j-1] == '-' || wideASCII(b, ls) == '-' || wideASCII(b, j-3) == '-' {
+		if j == ls || hyphenEdge(b[ls:j]) {
 			return good, j, good > 0
 		}
 		labels++
@@ -233,6 +235,12 @@ func wideAlpha(l []byte) bool {
 	return true
 }
 
+// hyphenEdge reports whether a label starts or ends with a hyphen, plain or
+// full-width, which no label may.
+func hyphenEdge(l []byte) bool {
+	return l[0] == '-' || l[len(l)-1] == '-' || wideASCII(l, 0) == '-' || len(l) >= 3 && wideASCII(l, len(l)-3) == '-'
+}
+
 // dotLen returns the length of the '.' at b[j], plain or full-width, or 0.
 func dotLen(b []byte, j int) int {
 	switch {
@@ -265,8 +273,8 @@ func idnLetter(r rune) bool {
 }
 
 // scriptRune reports whether r is a letter that may start or continue a
-// label of another script. Full-width forms are left out: "ｃｏｍ" is not
-// a label.
+// label of another script. Full-width forms are left out: they make labels
+// of their own (wideLabelEnd).
 func scriptRune(r rune) bool {
 	return r != utf8.RuneError && !(r >= 0xFF00 && r <= 0xFFEF) && unicode.IsLetter(r)
 }
