@@ -293,6 +293,15 @@ func (sc *scanner) token(ws int) int {
 		}
 		return sc.number(ws, ws)
 	}
+	// A word that runs into an address's local part ("0…0A0…0@163.com")
+	// ends where that part starts, and is read as it will be before the
+	// address's token (sc.number does so for numbers).
+	if p := addressInto(b, ws, r); p > ws {
+		sc.b = b[:p]
+		next := sc.token(ws)
+		sc.b = b
+		return next
+	}
 	return skipWord(b, r)
 }
 
