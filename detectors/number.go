@@ -204,21 +204,9 @@ func (sc *scanner) number(p, start int) int {
 	// ends where that part starts, and is read as it will be before the
 	// address's token; the part is the '@' handler's.
 	if ls := addressInto(sc.b, p, nm.end); ls > p {
-		b := sc.b
-		sc.b = b[:ls]
-		nm = number{}
-		readNumber(sc.b, p, start, &nm)
-		next := sc.classifyGroups(&nm)
-		sc.b = b
-		return next
+		return sc.readBefore(ls, func() int { return sc.number(p, start) })
 	}
-	return sc.classifyGroups(&nm)
-}
-
-// classifyGroups classifies nm, or if it is no finding, the number it was
-// before each space it spans, and returns where scanning resumes.
-func (sc *scanner) classifyGroups(nm *number) int {
-	next, found := sc.classifyNumber(nm)
+	next, found := sc.classifyNumber(&nm)
 	if found || nm.nsplits == 0 {
 		return next
 	}
@@ -230,7 +218,7 @@ func (sc *scanner) classifyGroups(nm *number) int {
 	for k := nm.nsplits - 1; k >= 0; k-- {
 		st := nm.splits[k]
 		nm.end, nm.nd, nm.groups, nm.seps = st.end, st.nd, st.groups, st.seps
-		if next, found := sc.classifyNumber(nm); found {
+		if next, found := sc.classifyNumber(&nm); found {
 			return next
 		}
 	}

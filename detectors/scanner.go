@@ -297,12 +297,19 @@ func (sc *scanner) token(ws int) int {
 	// ends where that part starts, and is read as it will be before the
 	// address's token (sc.number does so for numbers).
 	if p := addressInto(b, ws, r); p > ws {
-		sc.b = b[:p]
-		next := sc.token(ws)
-		sc.b = b
-		return next
+		return sc.readBefore(p, func() int { return sc.token(ws) })
 	}
 	return skipWord(b, r)
+}
+
+// readBefore returns what read returns on the bytes before b[end], as they
+// will read once an address's token starts there.
+func (sc *scanner) readBefore(end int, read func() int) int {
+	b := sc.b
+	sc.b = b[:end]
+	next := read()
+	sc.b = b
+	return next
 }
 
 // skimShort passes over a run of digits and separators at b[p] that cannot
