@@ -296,10 +296,8 @@ func scriptLabelStart(b []byte) bool {
 }
 
 // wideAtSign reports whether b[i:] starts with U+FF20 FULLWIDTH COMMERCIAL
-// AT, EF BC A0.
-func wideAtSign(b []byte, i int) bool {
-	return i+2 < len(b) && b[i] == 0xEF && b[i+1] == 0xBC && b[i+2] == 0xA0
-}
+// AT.
+func wideAtSign(b []byte, i int) bool { return wideASCII(b, i) == '@' }
 
 // encodedAt reports whether b[i] starts an '@': plain, full-width, "%40"
 // or "\u0040". Its first test inlines, and most bytes take no more.
