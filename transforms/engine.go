@@ -27,6 +27,16 @@ const macLen = 12
 // so that no detector finds anything in a token.
 const macAlphabet = "ghjkmnpqrstvwxyz"
 
+// macPairs spells each byte as its two letters of macAlphabet, high half
+// first, in little-endian order: one lookup and one two-byte store per byte
+// of a token's MAC.
+var macPairs = func() (t [256]uint16) {
+	for c := range t {
+		t[c] = uint16(macAlphabet[c>>4]) | uint16(macAlphabet[c&15])<<8
+	}
+	return t
+}()
+
 // Engine holds everything built once at start-up: the detector set, the
 // active key, the compiled token template and the per-kind actions. It is
 // immutable and safe for concurrent use; redaction happens in Workers.

@@ -224,6 +224,11 @@ func TestRedactErrors(t *testing.T) {
 	}{
 		{"invalid utf8", FormatAuto, "ok \xff li.lei@163.com", ReasonInvalidUTF8, 3},
 		{"invalid utf8 json", FormatJSON, "{\"a\":\"\xc3\"}", ReasonInvalidUTF8, 6},
+		{"invalid utf8 in a long string", FormatAuto, "{\"a\":\"li.lei@163.com \xe4\xbd \"}", ReasonInvalidUTF8, 21},
+		{"invalid utf8 in a key", FormatAuto, "{\"\xed\xa0\x80\":1}", ReasonInvalidUTF8, 2},
+		{"invalid utf8 after a finding", FormatAuto, "{\"e\":\"li.lei@163.com\",\"b\":\"\x80\"}", ReasonInvalidUTF8, 27},
+		{"invalid utf8 outside strings", FormatAuto, "{\"a\":1}\xff", ReasonInvalidUTF8, 7},
+		{"utf8 outside strings", FormatAuto, "{\"a\":é}", ReasonMalformedJSON, 5},
 		{"too large", FormatText, strings.Repeat("a", 4097), ReasonTooLarge, 4096},
 		{"too deep", FormatJSON, deep, ReasonTooLarge, MaxDepth},
 		{"truncated", FormatAuto, `{"a":`, ReasonMalformedJSON, 5},

@@ -115,7 +115,7 @@ func (w *Worker) appendToken(dst []byte, k detectors.Kind, form uint8, v []byte,
 		dst = append(dst, make([]byte, 2*macLen)...)
 		out := (*[2 * macLen]byte)(dst[n:])
 		for i, c := range mac {
-			out[2*i], out[2*i+1] = macAlphabet[c>>4], macAlphabet[c&15]
+			binary.LittleEndian.PutUint16(out[2*i:], macPairs[c])
 		}
 		dst = append(dst, p...)
 	}
