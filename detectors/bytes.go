@@ -192,6 +192,12 @@ func wideASCII(b []byte, i int) byte {
 	return 0
 }
 
+// ideographicStopAt reports whether an ideographic full stop, '。' (U+3002)
+// or its half-width form '｡' (U+FF61), starts at b[i]; both are 3 bytes.
+func ideographicStopAt(b []byte, i int) bool {
+	return i >= 0 && i+2 < len(b) && (b[i] == 0xE3 && b[i+1] == 0x80 && b[i+2] == 0x82 || b[i] == 0xEF && b[i+1] == 0xBD && b[i+2] == 0xA1)
+}
+
 // startOutsideEscape moves a span start s forward past any JSON escape
 // sequence that straddles it, so a replacement never splits an escape.
 func startOutsideEscape(b []byte, s int) int {

@@ -221,6 +221,9 @@ func appendEmail(dst, v []byte) []byte {
 		case wideASCII(v, i) != 0: // "ｌｉ．ｗｅｉ＠１６３．ｃｏｍ"
 			c = wideASCII(v, i)
 			i += 2
+		case ideographicStopAt(v, i): // "li@163。com"
+			c = '.'
+			i += 2
 		case c >= utf8.RuneSelf: // "BÜCHER.DE" is "bücher.de"
 			if r, w := utf8.DecodeRune(v[i:]); w > 1 {
 				dst = utf8.AppendRune(dst, unicode.ToLower(r))

@@ -135,14 +135,16 @@ func addressInto(b []byte, lo, end int) int {
 // Greek or Cyrillic script, for internationalized names), or, when it starts
 // with a letter of another script (例え.jp, 제주.kr, .中国), letters and
 // marks of any script, digits and hyphens, or full-width letters, digits and
-// hyphens (ｑｑ．ｃｏｍ, labels may be joined by '．' too). An ASCII label ends
+// hyphens (ｑｑ．ｃｏｍ, labels may be joined by '．' too, and by an
+// ideographic full stop before the top-level domain). An ASCII label ends
 // at a letter of another script: CJK text follows an address with no space
 // ("li@163.com给我"). stop is where reading ended, whether or not there was
 // a domain.
 func domainAt(b []byte, i int) (end, stop int, ok bool) {
 	labels := 0
 	j := i
-	good := 0 // the end of the longest run of labels that is a domain
+	good := 0            // the end of the longest run of labels that is a domain
+	ideographic := false // labels have been joined by an ideographic full stop
 	for {
 		ls := j
 		var tld bool
@@ -165,13 +167,22 @@ func domainAt(b []byte, i int) (end, stop int, ok bool) {
 		if labels >= 2 && tld {
 			good = j
 		}
-		if d := dotLen(b, j); d > 0 && j+d < len(b) && (isDomain(b[j+d]) || b[j+d] >= utf8.RuneSelf && labelStart(b[j+d:])) {
-			j += d
-			continue
+		d := dotLen(b, j)
+		switch {
+		case d > 0 && j+d < len(b) && (isDomain(b[j+d]) || b[j+d] >= utf8.RuneSelf && labelStart(b[j+d:])):
+		case (good == 0 || ideographic) && ideographicStopAt(b, j) && j+3 < len(b) && isDomain(b[j+3]):
+			// A CJK input method types '。' for '.': it joins labels
+			// before there is a top-level domain ("li@163。com"), or
+			// after one that it joined ("li@mail。qq。com"), and only
+			// before an ASCII label; else it ends a sentence
+			// ("li@163.com。谢谢", "li@163.com。Thanks").
+			d, ideographic = 3, true
+		default:
+			// What follows the last top-level domain is not the address's:
+			// "li@163.com.0.0.0.0" is an address, a dot and an IPv4 address.
+			return good, j, good > 0
 		}
-		// What follows the last top-level domain is not the address's:
-		// "li@163.com.0.0.0.0" is an address, a dot and an IPv4 address.
-		return good, j, good > 0
+		j += d
 	}
 }
 

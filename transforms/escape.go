@@ -137,15 +137,18 @@ func unitLen(b []byte, i int, json bool) int {
 }
 
 // unitByte returns the ASCII character the unit at b[i:i+n] stands for
-// (decoding a \u00XX escape and a full-width form such as '＠'), or 0 if it
-// is not ASCII.
+// (decoding a \u00XX escape, a full-width form such as '＠' and an
+// ideographic full stop), or 0 if it is not ASCII.
 func unitByte(b []byte, i, n int) byte {
 	switch {
 	case n == 1:
 		return b[i]
-	case n == 3 && b[i] == 0xEF:
-		if r, _ := utf8.DecodeRune(b[i:]); r >= '！' && r <= '～' {
+	case n == 3:
+		switch r, _ := utf8.DecodeRune(b[i:]); {
+		case r >= '！' && r <= '～':
 			return byte(r - '！' + '!')
+		case r == '。' || r == '｡': // an ideographic full stop in an address's domain
+			return '.'
 		}
 	case n == 2 && b[i] == '\\':
 		return unescapeByte(b[i+1])

@@ -93,7 +93,7 @@ const (
 	piiIPv4
 	piiMAC
 	piiIMEI
-	piiWideEmail   // with the full-width at sign, or all in full-width characters
+	piiWideEmail   // with the full-width at sign, all in full-width characters, or with '。'
 	piiDashedMAC   // Huawei's "aabb-ccdd-eeff"
 	piiArabicIMEI  // in Arabic-Indic digits
 	piiEncodedMAC  // with URL-encoded colons, as query strings carry it
@@ -118,6 +118,9 @@ func makePII(kind uint8, n uint64) string {
 	case piiWideEmail:
 		if n>>40&1 != 0 { // typed in full-width mode: every character full-width
 			return strings.Map(func(r rune) rune { return r - '!' + '！' }, makePII(piiEmail, n&^(1<<40)))
+		}
+		if n>>41&1 != 0 { // typed with a CJK input method's full stop
+			return fmt.Sprintf("user%d@mail。example。com", n%1_000_000)
 		}
 		return fmt.Sprintf("user%d＠example.com", n%1_000_000)
 	case piiDashedMAC:

@@ -49,6 +49,7 @@ func TestReplacements(t *testing.T) {
 		{"mask email subdomains", Mask, false, "ab@mail.example.co.uk", []string{"ab@mail.example.co.uk"}, email, "a*@****.*******.**.uk"},
 		{"mask email one letter", Mask, false, "a@b.cn", []string{"a@b.cn"}, email, "*@*.cn"},
 		{"mask email full-width", Mask, false, "ｌｉ．ｌｅｉ＠１６３．ｃｏｍ", []string{"ｌｉ．ｌｅｉ＠１６３．ｃｏｍ"}, email, "ｌ*****＠***．ｃｏｍ"},
+		{"mask email ideographic full stop", Mask, false, "li.lei@163。com", []string{"li.lei@163。com"}, email, "l*****@***。com"},
 		{"mask email escapes", Mask, true, `li\"lei\u0040163.com`, []string{`li\"lei\u0040163.com`}, email, `l*****\u0040***.com`},
 		{"mask escapes kept whole", Mask, true, `\u0031\u00333800138000`, []string{`\u0031\u00333800138000`}, phone, `\u0031\u00333*****8000`},
 		{"generalize ipv4", Generalize, false, "from 203.0.113.45:80", []string{"203.0.113.45"}, ip4, "from 203.0.113.0/24:80"},

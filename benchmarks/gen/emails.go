@@ -14,7 +14,7 @@ const (
 	emailRaw  = iota // li.wei@163.com
 	emailJSON        // li.wei\u0040163.com, inside a JSON string
 	emailURL         // li.wei%40163.com, in a URL query
-	emailWide        // li.wei＠163.com, the full-width at sign of CJK keyboards
+	emailWide        // li.wei＠163.com or li.wei@163。com: a CJK input method's at sign or full stop
 )
 
 // jsonEmailEncoding returns how an address inside a JSON string is written:
@@ -31,7 +31,8 @@ func (r *rng) jsonEmailEncoding() int {
 func (r *rng) appendEmail(dst []byte, names []person, domains []string, enc int, idn bool) []byte {
 	p := pick(r, names)
 	start := len(dst)
-	switch r.intn(8) {
+	shape := r.intn(8)
+	switch shape {
 	case 0, 1:
 		dst = append(append(append(dst, p.first...), '.'), p.last...)
 	case 2:
@@ -60,7 +61,11 @@ func (r *rng) appendEmail(dst []byte, names []person, domains []string, enc int,
 	case emailURL:
 		dst = append(dst, "%40"...)
 	case emailWide:
-		dst = append(dst, "＠"...)
+		if shape%2 == 0 {
+			dst = append(dst, "＠"...)
+		} else {
+			dst = append(dst, '@')
+		}
 	default:
 		dst = append(dst, '@')
 	}
@@ -68,7 +73,11 @@ func (r *rng) appendEmail(dst []byte, names []person, domains []string, enc int,
 	if idn && r.chance(8) {
 		return append(dst, pick(r, idnDomains)...)
 	}
-	dst = append(dst, pick(r, domains)...)
+	if enc == emailWide && shape%2 == 1 {
+		dst = appendIdeographicStops(dst, pick(r, domains)) // li.wei@163。com
+	} else {
+		dst = append(dst, pick(r, domains)...)
+	}
 	switch r.intn(25) {
 	case 0: // LI.WEI@163.COM
 		upperASCII(dst[start:local])
@@ -78,6 +87,19 @@ func (r *rng) appendEmail(dst []byte, names []person, domains []string, enc int,
 			if i == start || dst[i-1] == '.' || dst[i-1] == '_' {
 				upperASCII(dst[i : i+1])
 			}
+		}
+	}
+	return dst
+}
+
+// appendIdeographicStops appends domain with each '.' typed as '。', as a
+// CJK input method in its own punctuation mode types it.
+func appendIdeographicStops(dst []byte, domain string) []byte {
+	for i := range len(domain) {
+		if domain[i] == '.' {
+			dst = append(dst, "。"...)
+		} else {
+			dst = append(dst, domain[i])
 		}
 	}
 	return dst

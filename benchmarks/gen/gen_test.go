@@ -93,7 +93,7 @@ func TestEvents(t *testing.T) {
 		"usage", "log", "prompt",
 		"EMAIL", "PHONE", "IMEI", "IMSI", "ICCID", "MAC", "ADID", "IPV4", "IPV6", "CNID", "CARD",
 		"decoy PHONE", "decoy CARD", "decoy IMEI", "decoy IPV4", "decoy IPV6", "decoy MAC", "decoy ADID",
-		"email \\u0040", "email %40", "email idn", "email upper", "email plus", "email wide at",
+		"email \\u0040", "email %40", "email idn", "email upper", "email plus", "email wide at", "email ideographic stop",
 		"phone wide", "phone arabic-indic", "phone json number", "phone intl",
 		"imei dashed", "imei spaced", "imeisv", "mac cisco", "mac bare", "mac dash",
 		"ipv6 zone", "ipv6 mapped", "ipv6 full", "adid upper", "adid lower",
@@ -190,7 +190,7 @@ func covered(m []int, labels []Planted) bool {
 var (
 	uuidUpper = regexp.MustCompile(`^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$`)
 	uuidLower = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
-	emailRe   = regexp.MustCompile(`^[A-Za-z0-9._%+-]+(@|＠|\\u0040|%40)[^@\s"]+\.[^@\s".]+$`)
+	emailRe   = regexp.MustCompile(`^[A-Za-z0-9._%+-]+(@|＠|\\u0040|%40)[^@\s"]+(\.|。)[^@\s".。]+$`)
 )
 
 func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
@@ -222,7 +222,13 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 				t.Errorf("full-width at sign in a %q %s event: %q", ev.Lang, ev.Kind, v)
 			}
 		}
-		if !isASCII(v) {
+		if strings.Contains(v, "。") {
+			seen["email ideographic stop"]++
+			if ev.Lang != "zh" && ev.Lang != "ja" {
+				t.Errorf("ideographic full stop in a %q %s event: %q", ev.Lang, ev.Kind, v)
+			}
+		}
+		if !isASCII(v) && !strings.Contains(v, "＠") && !strings.Contains(v, "。") {
 			seen["email idn"]++
 		}
 		if strings.ContainsAny(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
