@@ -135,8 +135,8 @@ func addressInto(b []byte, lo, end int) int {
 // Greek or Cyrillic script, for internationalized names), or, when it starts
 // with a letter of another script (例え.jp, 제주.kr, .中国), letters and
 // marks of any script, digits and hyphens, or full-width letters, digits and
-// hyphens (ｑｑ．ｃｏｍ, labels may be joined by '．' too, and by an
-// ideographic full stop before the top-level domain). An ASCII label ends
+// hyphens (ｑｑ．ｃｏｍ, labels may be joined by '．' too, and by the
+// ideographic full stop '。' unless '.' joined a top-level domain before it). An ASCII label ends
 // at a letter of another script: CJK text follows an address with no space
 // ("li@163.com给我"). stop is where reading ended, whether or not there was
 // a domain.
