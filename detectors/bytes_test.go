@@ -15,3 +15,25 @@ func TestHex8(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstAnchor checks the unrolled anchor search against the anchor
+// table for every byte value at every offset of a 20-byte run, so both the
+// 4-byte steps and the tail are covered.
+func TestFirstAnchor(t *testing.T) {
+	for c := range 256 {
+		for pos := range 20 {
+			b := []byte("the quick brown fox,")
+			b[pos] = byte(c)
+			want := len(b)
+			for i, d := range b {
+				if anchor[d] != 0 {
+					want = i
+					break
+				}
+			}
+			if got := firstAnchor(b); got != want {
+				t.Fatalf("firstAnchor(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}
