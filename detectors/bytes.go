@@ -192,6 +192,20 @@ func wideASCII(b []byte, i int) byte {
 	return 0
 }
 
+// ASCIIForm returns the ASCII character a typed form at b[i] stands for in
+// an identifier: the full-width forms of CJK input methods ('＠' is '@',
+// 'ｃ' is 'c') and the ideographic full stops they type for '.' ('。', '｡');
+// or 0 if none starts there. Each form is 3 bytes.
+func ASCIIForm(b []byte, i int) byte {
+	if c := wideASCII(b, i); c != 0 {
+		return c
+	}
+	if ideographicStopAt(b, i) {
+		return '.'
+	}
+	return 0
+}
+
 // ideographicStopAt reports whether an ideographic full stop, '。' (U+3002)
 // or its half-width form '｡' (U+FF61), starts at b[i]; both are 3 bytes.
 func ideographicStopAt(b []byte, i int) bool {

@@ -37,3 +37,23 @@ func TestFirstAnchor(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIForm checks the fold of typed forms against their code points
+// for every 3-byte character.
+func TestASCIIForm(t *testing.T) {
+	for r := rune(0x800); r <= 0xFFFF; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // surrogates have no UTF-8 form
+		}
+		var want byte
+		switch {
+		case r >= '！' && r <= '～':
+			want = byte(r - '！' + '!')
+		case r == '。' || r == '｡':
+			want = '.'
+		}
+		if got := ASCIIForm([]byte(string(r)), 0); got != want {
+			t.Fatalf("ASCIIForm(%U) = %q, want %q", r, got, want)
+		}
+	}
+}

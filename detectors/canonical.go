@@ -218,11 +218,8 @@ func appendEmail(dst, v []byte) []byte {
 		case c == '\\' && escapeLen(v, i) == 6 && v[i+2] == '0' && v[i+3] == '0':
 			c = hexVal(v[i+4])<<4 | hexVal(v[i+5])
 			i += 5
-		case wideASCII(v, i) != 0: // "ｌｉ．ｗｅｉ＠１６３．ｃｏｍ"
-			c = wideASCII(v, i)
-			i += 2
-		case ideographicStopAt(v, i): // "li@163。com"
-			c = '.'
+		case c >= utf8.RuneSelf && ASCIIForm(v, i) != 0: // "ｌｉ．ｗｅｉ＠１６３．ｃｏｍ", "li@163。com"
+			c = ASCIIForm(v, i)
 			i += 2
 		case c >= utf8.RuneSelf: // "BÜCHER.DE" is "bücher.de"
 			if r, w := utf8.DecodeRune(v[i:]); w > 1 {

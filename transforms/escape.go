@@ -3,6 +3,8 @@ package transforms
 import (
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors"
 )
 
 const hexDigits = "0123456789abcdef"
@@ -144,12 +146,7 @@ func unitByte(b []byte, i, n int) byte {
 	case n == 1:
 		return b[i]
 	case n == 3:
-		switch r, _ := utf8.DecodeRune(b[i:]); {
-		case r >= '！' && r <= '～':
-			return byte(r - '！' + '!')
-		case r == '。' || r == '｡': // an ideographic full stop in an address's domain
-			return '.'
-		}
+		return detectors.ASCIIForm(b, i)
 	case n == 2 && b[i] == '\\':
 		return unescapeByte(b[i+1])
 	case n == 6 && b[i] == '\\':
