@@ -206,6 +206,12 @@ func (sc *scanner) number(p, start int) int {
 	if ls := addressInto(sc.b, p, nm.end); ls > p {
 		return sc.readBefore(ls, func() int { return sc.number(p, start) })
 	}
+	// In a web server's access log the status code and the response size
+	// follow the request line ("GET / HTTP/1.1" 415 5550132): the status
+	// stands alone, and the size is read on its own.
+	if nm.nsplits > 0 && nm.splits[0].groups == 1 && nm.splits[0].nd == 3 && afterRequestLine(sc.b, nm.start) {
+		return nm.spaceNext
+	}
 	next, found := sc.classifyNumber(&nm)
 	if found || nm.nsplits == 0 {
 		return next
@@ -382,7 +388,7 @@ func (sc *scanner) classify(nm *number) Kind {
 		if (nd >= 9 && d[0] == '0' && d[1] != '0' || nd == 11 && d[0] == '8' && d[1] == '9') && sc.trunkNational(nm) {
 			return Phone // "07018085953", the Russian mobile "89123456789": a trunk prefix and a valid number
 		}
-		if (sc.national(nm, sc.mask) || sc.international(d)) && sc.context(Phone, nm.start, phoneWords) {
+		if sc.context(Phone, nm.start, phoneWords) && (sc.national(nm, sc.mask) || sc.international(d)) {
 			return Phone
 		}
 		return None
@@ -520,4 +526,18 @@ func atoi(d []byte) int {
 		v = v*10 + int(c-'0')
 	}
 	return v
+}
+
+// afterRequestLine reports whether b[start] follows the quoted request line
+// of an access log, `HTTP/1.1" ` or `HTTP/2" `.
+func afterRequestLine(b []byte, start int) bool {
+	i := start - 2 // the closing quote
+	if i < 6 || b[i] != '"' || b[i+1] != ' ' {
+		return false
+	}
+	j := i - 1
+	for j > i-5 && (isDigit(b[j]) || b[j] == '.') {
+		j--
+	}
+	return j < i-1 && j >= 4 && string(b[j-4:j+1]) == "HTTP/"
 }
