@@ -5,6 +5,8 @@ import (
 	"net/netip"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // AppendCanonical appends the normalized form of a finding's raw bytes, so
@@ -209,6 +211,7 @@ func appendDigits(dst, v []byte) []byte {
 // appendEmail decodes the encoded and full-width forms of '@' and '%XX'
 // escapes and lower-cases ASCII.
 func appendEmail(dst, v []byte) []byte {
+	start, wide := len(dst), false
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		switch {
@@ -225,10 +228,16 @@ func appendEmail(dst, v []byte) []byte {
 			if r, w := utf8.DecodeRune(v[i:]); w > 1 {
 				dst = utf8.AppendRune(dst, unicode.ToLower(r))
 				i += w - 1
+				wide = true
 				continue
 			}
 		}
 		dst = append(dst, lower(c))
+	}
+	// "mu\u0308ller" is "müller": letters and marks in their composed form
+	// (NFC), as most keyboards type them.
+	if wide && !norm.NFC.IsNormal(dst[start:]) {
+		dst = append(dst[:start], norm.NFC.Bytes(dst[start:])...)
 	}
 	return dst
 }

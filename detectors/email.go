@@ -48,14 +48,29 @@ func addressDomain(b []byte, dom int) (end, stop int, ok bool) {
 }
 
 // localStart returns where the local part before the '@' at b[at] starts,
-// reading back no further than lo.
-func localStart(b []byte, lo, at int) int {
+// reading back no further than lo. An internationalized local part (RFC
+// 6531) is read too: letters of the alphabets that separate words with
+// spaces mix with ASCII ("josé", "müller", "иван"); one of another script
+// ("用户", "홍길동") is read only when it ends at the '@', and holds nothing
+// else, for CJK text runs into an address with no space ("联系我li@163.com").
+func localStart(b []byte, lo, at int) int { return readLocalStart(b, lo, at, true) }
+
+// readLocalStart is localStart, reading only ASCII (and full-width) local
+// parts unless intl.
+func readLocalStart(b []byte, lo, at int, intl bool) int {
 	s := at
-	for n := 0; s > lo && n < maxLocalLen; n++ {
+	if intl && s > lo && b[s-1] >= utf8.RuneSelf {
+		if r, _ := utf8.DecodeLastRune(b[lo:s]); scriptRune(r) && !idnLetter(r) {
+			return scriptLocalStart(b, lo, at)
+		}
+	}
+	for s > lo && at-s < maxLocalLen {
 		if isLocal(b[s-1]) {
 			s--
 		} else if s-3 >= lo && isWideLocal(wideASCII(b, s-3)) {
 			s -= 3
+		} else if r, w := utf8.DecodeLastRune(b[lo:s]); intl && b[s-1] >= utf8.RuneSelf && localLetter(r) {
+			s -= w
 		} else {
 			break
 		}
@@ -71,6 +86,25 @@ func localStart(b []byte, lo, at int) int {
 	}
 	return startOutsideEscape(b, s)
 }
+
+// scriptLocalStart returns where a local part of letters and marks of a
+// script other than idnLetter's, ending at b[at], starts.
+func scriptLocalStart(b []byte, lo, at int) int {
+	s := at
+	for s > lo && at-s < maxLocalLen {
+		r, w := utf8.DecodeLastRune(b[lo:s])
+		if !scriptRune(r) && !unicode.IsMark(r) || idnLetter(r) {
+			break
+		}
+		s -= w
+	}
+	return s
+}
+
+// localLetter reports whether r, beyond ASCII, may be in a local part or
+// label that holds ASCII: a letter of idnLetter's alphabets, or a combining
+// mark ("mu\u0308ller", decomposed as macOS writes it).
+func localLetter(r rune) bool { return idnLetter(r) || r != utf8.RuneError && unicode.IsMark(r) }
 
 // isWideLocal reports whether the full-width form of c may be part of a
 // local part. A full-width '％' encodes nothing.
@@ -102,7 +136,7 @@ func nextLocalStart(b []byte, lo, end int) (p, at int) {
 	if !encodedAt(b, at) {
 		return -1, at
 	}
-	if p := localStart(b, lo, at); p <= end {
+	if p := readLocalStart(b, lo, at, false); p <= end {
 		return p, at
 	}
 	return -1, at
@@ -187,7 +221,8 @@ func domainAt(b []byte, i int) (end, stop int, ok bool) {
 }
 
 // asciiLabelEnd returns the end of a label of letters, digits, hyphens and
-// Latin, Greek or Cyrillic letters at b[j], reading no further than max.
+// Latin, Greek or Cyrillic letters (composed or with combining marks) at
+// b[j], reading no further than max.
 func asciiLabelEnd(b []byte, j, max int) int {
 	for j < len(b) && j < max {
 		if isDomain(b[j]) {
@@ -198,7 +233,7 @@ func asciiLabelEnd(b []byte, j, max int) int {
 			break
 		}
 		r, w := utf8.DecodeRune(b[j:])
-		if !idnLetter(r) {
+		if !localLetter(r) {
 			break
 		}
 		j += w

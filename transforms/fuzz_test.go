@@ -107,19 +107,28 @@ func makePII(kind uint8, n uint64) string {
 	b := func(i int) byte { return byte(n >> (8 * i)) }
 	switch kind % piiKinds {
 	case piiEmail:
+		domain := "example.com"
 		if n>>40&1 != 0 {
-			return fmt.Sprintf("user%d@例え.jp", n%1_000_000) // an internationalized domain in CJK
+			domain = "例え.jp" // an internationalized domain in CJK
 		}
-		return fmt.Sprintf("user%d@example.com", n%1_000_000)
+		switch n >> 41 & 3 { // an internationalized local part (RFC 6531)
+		case 1:
+			return fmt.Sprintf("josé.müller%d@%s", n%1_000_000, domain)
+		case 2:
+			return fmt.Sprintf("иван%d@%s", n%1_000_000, domain)
+		case 3:
+			return []string{"用户", "张三", "たろう", "홍길동"}[n%4] + "@" + domain
+		}
+		return fmt.Sprintf("user%d@%s", n%1_000_000, domain)
 	case piiIPv4:
 		return fmt.Sprintf("%d.%d.%d.%d", 11+b(0)%200, b(1), b(2), b(3))
 	case piiMAC:
 		return fmt.Sprintf("%02x:%02x:%02x:%02x:%02x:%02x", b(0)|0x10, b(1), b(2), b(3), b(4), b(5))
 	case piiWideEmail:
 		if n>>40&1 != 0 { // typed in full-width mode: every character full-width
-			return strings.Map(func(r rune) rune { return r - '!' + '！' }, makePII(piiEmail, n&^(1<<40)))
+			return strings.Map(func(r rune) rune { return r - '!' + '！' }, makePII(piiEmail, n&^(7<<40)))
 		}
-		if n>>41&1 != 0 { // typed with a CJK input method's full stop
+		if n>>43&1 != 0 { // typed with a CJK input method's full stop
 			return fmt.Sprintf("user%d@mail。example。com", n%1_000_000)
 		}
 		return fmt.Sprintf("user%d＠example.com", n%1_000_000)
@@ -159,6 +168,8 @@ func FuzzRedactText(f *testing.F) {
 	f.Add("imei:", "", uint8(piiIMEI), uint64(490154203237))
 	f.Add("我的邮箱是", "，谢谢", uint8(piiWideEmail), uint64(1<<40+42))
 	f.Add("写信给", "吧", uint8(piiEmail), uint64(1<<40+7))
+	f.Add("邮箱", "谢谢", uint8(piiEmail), uint64(3<<41+1))
+	f.Add("mail", "", uint8(piiEmail), uint64(1<<41+5))
 	w := newTestWorker(f, Options{})
 	f.Fuzz(func(t *testing.T, before, after string, kind uint8, n uint64) {
 		pii := makePII(kind, n)

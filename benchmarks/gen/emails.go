@@ -6,8 +6,14 @@ type person struct{ first, last string }
 // Tags people add to addresses with a plus sign.
 var emailTags = []string{"photos", "pixel", "promo", "app", "2026", "shop"}
 
-// Internationalized domains (IDN), used where the text around allows them.
-var idnDomains = []string{"bücher.de", "müller-foto.de", "café-crème.fr", "españa-fotos.es", "почта.рф", "ação.com.br", "例え.jp", "제주.kr", "中国移动.中国"}
+// Internationalized domains (IDN), used where the text around allows them,
+// each with a local part in its own script (RFC 6531) for half of the
+// addresses at it.
+var idnDomains = []struct{ domain, local string }{
+	{"bücher.de", "müller"}, {"müller-foto.de", "jürgen.weiß"}, {"café-crème.fr", "françoise"},
+	{"españa-fotos.es", "josé.peña"}, {"почта.рф", "иван"}, {"ação.com.br", "joão"},
+	{"例え.jp", "たろう"}, {"제주.kr", "홍길동"}, {"中国移动.中国", "用户"},
+}
 
 // E-mail encodings: how the '@' (and a plus tag's '+') appear in the record.
 const (
@@ -71,7 +77,12 @@ func (r *rng) appendEmail(dst []byte, names []person, domains []string, enc int,
 	}
 	domain := len(dst)
 	if idn && r.chance(8) {
-		return append(dst, pick(r, idnDomains)...)
+		a := pick(r, idnDomains)
+		if shape%2 == 0 { // müller@bücher.de; the others: lucas.martin@bücher.de
+			at := string(dst[local:domain])
+			dst = append(append(dst[:start], a.local...), at...)
+		}
+		return append(dst, a.domain...)
 	}
 	if enc == emailWide && shape%2 == 1 {
 		dst = appendIdeographicStops(dst, pick(r, domains)) // li.wei@163。com

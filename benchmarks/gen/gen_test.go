@@ -190,7 +190,7 @@ func covered(m []int, labels []Planted) bool {
 var (
 	uuidUpper = regexp.MustCompile(`^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$`)
 	uuidLower = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
-	emailRe   = regexp.MustCompile(`^[A-Za-z0-9._%+-]+(@|＠|\\u0040|%40)[^@\s"]+(\.|。)[^@\s".。]+$`)
+	emailRe   = regexp.MustCompile(`^[\p{L}\p{M}0-9._%+-]+(@|＠|\\u0040|%40)[^@\s"]+(\.|。)[^@\s".。]+$`)
 )
 
 func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
