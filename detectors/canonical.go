@@ -39,6 +39,9 @@ func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []b
 		if end, ok := macAt(value, 0, ':'); ok && end == len(value) {
 			return appendLowerHex(dst, value) // already colon-separated pairs
 		}
+		if end, ok := shortMACAt(value, 0); ok && end == len(value) {
+			return appendShortMAC(dst, value) // "0:1a:2b:3c:4d:5e"
+		}
 		n := 0
 		for i := 0; i < len(value); i++ {
 			c := value[i]
@@ -258,6 +261,8 @@ func (s *Set) appendPhone(dst, v []byte, mask uint64) []byte {
 		start = p
 		if p > 0 && v[p-1] == '+' {
 			start = p - 1
+		} else if wideASCII(v, p-3) == '+' {
+			start = p - 3 // "＋８６…"
 		}
 	}
 	var nm number

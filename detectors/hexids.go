@@ -26,6 +26,54 @@ func macAt(b []byte, i int, sep byte) (end int, ok bool) {
 	return end, true
 }
 
+// shortMACAt parses an EUI-48 address at b[i] written, as macOS's arp and
+// printf("%x") write it, with the leading zero of some bytes left out:
+// "0:1a:2b:3c:4d:5e". At most three bytes may be so shortened, and no more
+// groups may follow (an IPv6 address has eight).
+func shortMACAt(b []byte, i int) (end int, ok bool) {
+	j, digits := i, 0
+	for g := range 6 {
+		if g > 0 {
+			if j >= len(b) || b[j] != ':' {
+				return 0, false
+			}
+			j++
+		}
+		n := 0
+		for j < len(b) && n < 3 && isHex(b[j]) {
+			j, n = j+1, n+1
+		}
+		if n == 0 || n > 2 {
+			return 0, false
+		}
+		digits += n
+	}
+	if digits < 9 || !boundaryAfter(b, j) || j+1 < len(b) && (b[j] == ':' || b[j] == '.') && isHex(b[j+1]) {
+		return 0, false
+	}
+	return j, true
+}
+
+// appendShortMAC appends the address of shortMACAt's form v as lower-case
+// colon-separated pairs.
+func appendShortMAC(dst, v []byte) []byte {
+	for g, i := 0, 0; i < len(v); g++ {
+		j := i
+		for j < len(v) && v[j] != ':' {
+			j++
+		}
+		if g > 0 {
+			dst = append(dst, ':')
+		}
+		if j-i == 1 {
+			dst = append(dst, '0')
+		}
+		dst = appendLowerHex(dst, v[i:j])
+		i = j + 1
+	}
+	return dst
+}
+
 // encodedMACAt parses an EUI-48 address at b[i] whose colons are
 // URL-encoded, "00%3A1a%3A2b%3A3c%3A4d%3A5e", as query strings carry it.
 func encodedMACAt(b []byte, i int) (end int, ok bool) {

@@ -45,13 +45,19 @@ func encodedPlusAt(b []byte, i int) bool {
 	return i+2 < len(b) && b[i] == '%' && b[i+1] == '2' && b[i+2]|0x20 == 'b'
 }
 
-// readNumber reads digit groups from b[p]; start is p, or the '+' (or "%2B")
-// before it.
+// plusAt reports whether b[i:] starts with a '+': plain, URL-encoded or
+// full-width ('＋', as a CJK keyboard in full-width mode types it).
+func plusAt(b []byte, i int) bool {
+	return b[i] == '+' || encodedPlusAt(b, i) || wideASCII(b, i) == '+'
+}
+
+// readNumber reads digit groups from b[p]; start is p, or the '+' (or "%2B"
+// or '＋') before it.
 func readNumber(b []byte, p, start int, nm *number) {
 	nm.start = start
-	nm.plus = start < p && (b[start] == '+' || encodedPlusAt(b, start))
+	nm.plus = start < p && plusAt(b, start)
 	paren := false
-	if start > 0 && b[start-1] == '(' && (start == p || b[start] == '+') {
+	if start > 0 && b[start-1] == '(' && (start == p || nm.plus) {
 		nm.start, paren = start-1, true // "(415) 555-0132", "(+44) 20 7946 0958"
 	}
 	i := p
@@ -366,10 +372,10 @@ func (sc *scanner) classify(nm *number) Kind {
 		return IMSI
 	case nd == 15 && luhnOK && (single || imeiGrouping(nm)) && !sc.context(Card, nm.start, cardWords):
 		return IMEI
+	case nd == 18 && single && cnID(d[:17], d[17]):
+		return CNID // before cards: "ID card 440524188001010014"; few cards have 18 digits
 	case nd >= 13 && nd <= 19 && luhnOK && (single || nm.seps == sepSpace || nm.seps == sepDash) && sc.context(Card, nm.start, cardWords):
 		return Card
-	case nd == 18 && single && cnID(d[:17], d[17]):
-		return CNID
 	case nd >= 19 && d[0] == '8' && d[1] == '9' && (single || nm.seps == sepSpace) && (hk == ICCID || hasLabel(b, nm.start, iccidWords)):
 		return ICCID
 	case nd >= 14 && nd <= 16 && (hk == IMEI || hasLabel(b, nm.start, imeiWords)):

@@ -129,6 +129,11 @@ func (sc *scanner) at(i int) int {
 		if _, w := digitAt(b, i); w > 0 {
 			return sc.number(i, i)
 		}
+		if wideASCII(b, i) == '+' {
+			if _, w := digitAt(b, i+3); w > 0 && sc.boundaryBefore(i) {
+				return sc.number(i+3, i) // "＋８６ １３８ ００１３ ８０００"
+			}
+		}
 		if wideAtSign(b, i) {
 			return sc.email(i, i+3) // "li.wei＠163.com", as CJK keyboards type it
 		}
@@ -138,13 +143,14 @@ func (sc *scanner) at(i int) int {
 }
 
 // skipLetters returns the end of the run of non-ASCII bytes at b[i] that
-// holds no digit and no full-width '＠': Arabic and Devanagari letters share
-// their first byte with those scripts' digits, full-width letters theirs with
-// '＠', and only those can start a finding among them.
+// holds no digit and no full-width '＠' or '＋': Arabic and Devanagari
+// letters share their first byte with those scripts' digits, full-width
+// letters theirs with '＠' and '＋', and only those can start a finding among
+// them.
 func skipLetters(b []byte, i int) int {
 	for i < len(b) && b[i] >= utf8.RuneSelf {
 		if anchor[b[i]] != 0 {
-			if _, w := digitAt(b, i); w > 0 || wideAtSign(b, i) {
+			if _, w := digitAt(b, i); w > 0 || wideAtSign(b, i) || wideASCII(b, i) == '+' {
 				return i
 			}
 		}
@@ -213,6 +219,12 @@ func (sc *scanner) token(ws int) int {
 			if run == 2 {
 				if end, ok := macAt(b, ws, ':'); ok {
 					sc.emit(ws, end, MAC)
+					return end
+				}
+			}
+			if run <= 2 {
+				if end, ok := shortMACAt(b, ws); ok {
+					sc.emit(ws, end, MAC) // "0:1a:2b:3c:4d:5e"
 					return end
 				}
 			}

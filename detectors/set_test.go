@@ -106,6 +106,8 @@ func TestAppendSpans(t *testing.T) {
 		{"whatsapp link", "chat: https://wa.me/8613800138000 now", []string{"PHONE:8613800138000"}},
 		{"not phone: 11 digits after an 8 that are no mobile", "id 84951234567 and 88005553535", nil},
 		{"cn fullwidth", "电话１３８００１３８０００", []string{"PHONE:１３８００１３８０００"}},
+		{"fullwidth plus", "电话：＋８６ １３８ ００１３ ８０００ 或 ＋４４ ２０ ７９４６ ０９５８", []string{"PHONE:＋８６ １３８ ００１３ ８０００", "PHONE:＋４４ ２０ ７９４６ ０９５８"}},
+		{"fullwidth plus alone", "ａ＋ｂ ＋ x＋", nil},
 		{"arabic-indic digits", "اتصل بي على +٢٠١٠١٢٣٤٥٦٧٨", []string{"PHONE:+٢٠١٠١٢٣٤٥٦٧٨"}},
 		{"devanagari digits", "मेरा नंबर ९८७६५४३२१० है", []string{"PHONE:९८७६५४३२१०"}},
 		{"persian digits", "شماره من +۹۸۹۱۲۱۲۳۴۵۶۷ است", []string{"PHONE:+۹۸۹۱۲۱۲۳۴۵۶۷"}},
@@ -156,6 +158,9 @@ func TestAppendSpans(t *testing.T) {
 		{"git sha", "commit 3f2a9c1b7d4e5f60718293a4b5c6d7e8f9012345", nil},
 		{"hex color", "color #aabbcc #112233", nil},
 		{"request id", "request_id=550e8400-e29b-41d4-a716-446655440000", nil},
+
+		{"mac without leading zeros", "arp ? (192.168.1.1) at a4:83:e7:5:6c:1 on en0, 0:1A:2b:3c:4d:5e", []string{"IPV4:192.168.1.1", "MAC:a4:83:e7:5:6c:1", "MAC:0:1A:2b:3c:4d:5e"}},
+		{"short colon groups that are no mac", "a:b:c:d:e:f 1:2:3:4:5:6 0:0:0:0:0:ffff:1.2.3.4 1:22:33:44:55:66:77", []string{"IPV6:0:0:0:0:0:ffff:1.2.3.4"}},
 
 		// IMEI, IMSI.
 		{"imei plain", "device 490154203237518 ok", []string{"IMEI:490154203237518"}},
@@ -247,6 +252,7 @@ func TestAppendSpans(t *testing.T) {
 		// CN identity numbers and cards.
 		{"cnid", "身份证11010519491231002X", []string{"CNID:11010519491231002X"}},
 		{"cnid digits", "id 110101199003074477 ", []string{"CNID:110101199003074477"}},
+		{"cnid after the words id card", "ID card 440524198001010013", []string{"CNID:440524198001010013"}},
 		{"cnid in parens", "(11010519491231002X)", []string{"CNID:11010519491231002X"}},
 		// A number that runs into an address's local part ends where that
 		// part starts, as it will before the address's token.
@@ -344,11 +350,14 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.Phone, "%2B8613800138000", "+8613800138000"},
 		{detectors.Phone, "138 0013 8000", "+8613800138000"},
 		{detectors.Phone, "１３８００１３８０００", "+8613800138000"},
+		{detectors.Phone, "＋４４ ２０ ７９４６ ０９５８", "+442079460958"},
 		{detectors.Phone, "९८७६५४३२१०", "+919876543210"},
 		{detectors.Phone, "+٢٠١٠١٢٣٤٥٦٧٨", "+201012345678"},
 		{detectors.IMEI, "٤٩٠١٥٤٢٠٣٢٣٧٥١٨", "49015420323751"},
 		{detectors.Phone, "(415) 555-0132", "+14155550132"},
 		{detectors.Phone, "0086 138 0013 8000", "+8613800138000"},
+		{detectors.MAC, "0:1A:2b:3c:4d:5e", "00:1a:2b:3c:4d:5e"},
+		{detectors.MAC, "a4:83:e7:5:6c:1", "a4:83:e7:05:6c:01"},
 		{detectors.MAC, "AA-BB-CC-DD-EE-FF", "aa:bb:cc:dd:ee:ff"},
 		{detectors.MAC, "aabb.ccdd.eeff", "aa:bb:cc:dd:ee:ff"},
 		{detectors.MAC, "AABB-CCDD-EEFF", "aa:bb:cc:dd:ee:ff"},
