@@ -64,8 +64,7 @@ func hexVal(b []byte) rune {
 }
 
 // unescapeJSON appends the decoded text of raw, the still-escaped bytes of
-// a valid JSON string between its quotes, to dst. Unpaired surrogates decode
-// to U+FFFD, as encoding/json does.
+// a valid JSON string between its quotes, to dst.
 func unescapeJSON(dst, raw []byte) []byte {
 	for i := 0; i < len(raw); {
 		c := raw[i]
@@ -82,29 +81,62 @@ func unescapeJSON(dst, raw []byte) []byte {
 			i += 2
 			continue
 		}
-		r := rune(utf8.RuneError)
-		if i+6 <= len(raw) {
-			r = hexVal(raw[i+2 : i+6])
-		}
-		i += 6
-		if utf16.IsSurrogate(r) {
-			r2 := rune(-1)
-			if i+6 <= len(raw) && raw[i] == '\\' && raw[i+1] == 'u' {
-				r2 = hexVal(raw[i+2 : i+6])
-			}
-			if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-				r = d
-				i += 6
-			} else {
-				r = utf8.RuneError
-			}
-		}
-		if r < 0 {
-			r = utf8.RuneError
-		}
+		r, n := unicodeEscape(raw, i)
+		i += n
 		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
+}
+
+// unicodeEscape decodes the \uXXXX escape at raw[i], with the low
+// surrogate escape after it if it is a high surrogate, and returns the
+// character and the length of the escapes. Unpaired surrogates decode to
+// U+FFFD, as encoding/json does.
+func unicodeEscape(raw []byte, i int) (r rune, n int) {
+	r = utf8.RuneError
+	if i+6 <= len(raw) {
+		r = hexVal(raw[i+2 : i+6])
+	}
+	if r < 0 {
+		return utf8.RuneError, 6
+	}
+	if !utf16.IsSurrogate(r) {
+		return r, 6
+	}
+	r2 := rune(-1)
+	if i+12 <= len(raw) && raw[i+6] == '\\' && raw[i+7] == 'u' {
+		r2 = hexVal(raw[i+8 : i+12])
+	}
+	if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+		return d, 12
+	}
+	return utf8.RuneError, 6
+}
+
+// appendTextEscapesDecoded appends raw, the still-escaped bytes of a valid
+// JSON string between its quotes, with every \uXXXX escape of a character
+// beyond ASCII written as that character in UTF-8, the way most encoders
+// write it: "\u624b\u673a" is "手机", as Python's json.dumps escapes all of
+// it. Other escapes stay as they are; an unpaired surrogate stays escaped.
+// The result is still valid JSON string content.
+func appendTextEscapesDecoded(dst, raw []byte) []byte {
+	last := 0
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' {
+			continue
+		}
+		if raw[i+1] != 'u' {
+			i++ // '\\' of "\\u00e9" is no escape of 'u'
+			continue
+		}
+		r, n := unicodeEscape(raw, i)
+		if r >= utf8.RuneSelf && (r != utf8.RuneError || hexVal(raw[i+2:i+6]) == utf8.RuneError) {
+			dst = utf8.AppendRune(append(dst, raw[last:i]...), r)
+			last = i + n
+		}
+		i += n - 1
+	}
+	return append(dst, raw[last:]...)
 }
 
 // unescapeByte returns the byte a one-letter JSON escape stands for.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors"
@@ -197,6 +198,21 @@ func FuzzRedactText(f *testing.F) {
 	})
 }
 
+// asciiJSON returns JSON text with every character beyond ASCII escaped.
+func asciiJSON(v []byte) []byte {
+	var out []byte
+	for _, r := range string(v) {
+		if r < utf8.RuneSelf {
+			out = append(out, byte(r))
+			continue
+		}
+		for _, u := range utf16.Encode([]rune{r}) {
+			out = fmt.Appendf(out, `\u%04x`, u)
+		}
+	}
+	return out
+}
+
 // FuzzRedactJSONValue is FuzzRedactText inside a JSON string under any
 // key: the value is gone from the output, decoded or not, and redacting
 // again changes nothing. An IPv4 address under a version or build key is
@@ -206,6 +222,8 @@ func FuzzRedactJSONValue(f *testing.F) {
 	f.Add("client_ip", "", "", uint8(piiIPv4), uint64(0xdeadbeef))
 	f.Add("imei", "id:", "\u0000", uint8(piiIMEI), uint64(490154203237))
 	f.Add("bt_mac", "a\\b", "\"", uint8(piiMAC), uint64(1<<40+77))
+	f.Add("text", "邮箱", "谢谢", uint8(piiEmail), uint64(1<<44+3<<41+1))
+	f.Add("text", "واتساب", "", uint8(piiArabicIMEI), uint64(1<<44+490154203237))
 	w := newTestWorker(f, Options{})
 	f.Fuzz(func(t *testing.T, key, before, after string, kind uint8, n uint64) {
 		k, _ := json.Marshal(key) // as the record holds it: invalid UTF-8 becomes \ufffd
@@ -214,6 +232,9 @@ func FuzzRedactJSONValue(f *testing.F) {
 		}
 		pii := makePII(kind, n)
 		v, _ := json.Marshal(before + " " + pii + " " + after)
+		if n>>44&1 != 0 {
+			v = asciiJSON(v) // as Python's json.dumps writes it
+		}
 		rec := []byte(`{` + string(k) + `:` + string(v) + `}`)
 		out, err := w.Redact(nil, rec, FormatJSON)
 		if err != nil {

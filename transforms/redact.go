@@ -178,7 +178,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			if i >= len(src) || src[i] != '"' {
 				return dst, i, ReasonMalformedJSON
 			}
-			end, ok := scanString(src, i+1)
+			end, ok, _ := scanString(src, i+1)
 			if !ok {
 				return dst, end, ReasonMalformedJSON
 			}
@@ -237,7 +237,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				}
 				continue
 			case c == '"':
-				end, ok := scanString(src, i+1)
+				end, ok, escapedText := scanString(src, i+1)
 				if !ok {
 					return dst, end, ReasonMalformedJSON
 				}
@@ -247,6 +247,14 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				}
 				switch {
 				case rule == nil:
+					if escapedText {
+						// Scanned as most encoders write it, so that an
+						// escaped "\u624b\u673a" is the context 手机 and
+						// "\u0661" an Arabic-Indic digit; a value with a
+						// finding is written so.
+						w.text = appendTextEscapesDecoded(w.text[:0], raw)
+						raw = w.text
+					}
 					spans, err := w.findSpans(w.spans[:0], raw, hint, mem.regions)
 					if err != nil {
 						return dst, i, reasonOf(err)
@@ -447,9 +455,10 @@ func special8(x uint64) uint64 {
 }
 
 // scanString validates the JSON string whose content starts at src[i] and
-// returns the offset of its closing quote; or, if it is not valid, false and
-// the offset of the problem.
-func scanString(src []byte, i int) (int, bool) {
+// returns the offset of its closing quote, and whether it escapes a
+// character beyond ASCII ("\u624b"); or, if it is not valid, false and the
+// offset of the problem.
+func scanString(src []byte, i int) (end int, ok, escapedText bool) {
 	for {
 		for i+8 <= len(src) {
 			if m := special8(binary.LittleEndian.Uint64(src[i:])); m != 0 {
@@ -462,29 +471,34 @@ func scanString(src []byte, i int) (int, bool) {
 			i++
 		}
 		if i >= len(src) {
-			return i, false
+			return i, false, false
 		}
 	special:
 		switch src[i] {
 		case '"':
-			return i, true
+			return i, true, escapedText
 		case '\\':
 			if i+1 >= len(src) {
-				return i, false
+				return i, false, false
 			}
 			switch src[i+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				i += 2
 			case 'u':
-				if i+6 > len(src) || hexVal(src[i+2:i+6]) < 0 {
-					return i, false
+				if i+6 > len(src) {
+					return i, false, false
 				}
+				r := hexVal(src[i+2 : i+6])
+				if r < 0 {
+					return i, false, false
+				}
+				escapedText = escapedText || r >= utf8.RuneSelf
 				i += 6
 			default:
-				return i, false
+				return i, false, false
 			}
 		default:
-			return i, false // a control character
+			return i, false, false // a control character
 		}
 	}
 }

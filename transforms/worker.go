@@ -22,6 +22,7 @@ type Worker struct {
 	canon []byte
 	msg   []byte // the HMAC's message
 	plain []byte // a JSON string value with its escapes decoded
+	text  []byte // a JSON string value with its escapes of non-ASCII text decoded
 	// keyPII says the JSON record in progress has a key with personal
 	// data; keyBuf holds it, its values redacted, for redactKeys.
 	keyPII bool
