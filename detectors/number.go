@@ -381,7 +381,7 @@ func (sc *scanner) classify(nm *number) Kind {
 	case nd >= 14 && nd <= 16 && (hk == IMEI || hasLabel(b, nm.start, imeiWords)):
 		return IMEI
 	}
-	if nd < 7 || nd > 15 || !phoneGroups {
+	if nd < 7 || nd > 15 || !phoneGroups || inIdentifier(b, nm.start) && !sc.context(Phone, nm.start, phoneWords) {
 		return None
 	}
 	if single {
@@ -546,4 +546,12 @@ func afterRequestLine(b []byte, start int) bool {
 		j--
 	}
 	return j < i-1 && j >= 4 && string(b[j-4:j+1]) == "HTTP/"
+}
+
+// inIdentifier reports whether the number at b[start] is joined by a dash
+// to letters or digits before it, as the parts of an invoice or order
+// number are ("INV-2026-000123"): a phone number is written so only after
+// a phone word ("tel-13800138000").
+func inIdentifier(b []byte, start int) bool {
+	return start >= 2 && b[start-1] == '-' && isAlnum(b[start-2])
 }

@@ -143,6 +143,8 @@ func TestAppendSpans(t *testing.T) {
 		{"epoch s", "ts=1780000000 ", nil},
 		{"epoch ms", "ts=1780000000123", nil},
 		{"order number", "order 4839201847562910 shipped", nil},
+		{"invoice and sku numbers", "invoice INV-2026-000123, SKU-1380013-8000", nil},
+		{"dashed after a phone word", "tel-13800138000", []string{"PHONE:13800138000"}},
 		{"price", "price 1,299.00 or 12.99", nil},
 		{"version", "app 4.12.0 build 4.12.0.1234 ios 17.4.1", nil},
 		{"long versions", "build 4.11.3.1999, 1.2.3.4.56789: 10.0.19045.4291.", nil},
