@@ -266,7 +266,7 @@ func (s *Set) appendPhone(dst, v []byte, mask uint64) []byte {
 		}
 	}
 	var nm number
-	readNumber(v, p, start, &nm)
+	readNumber(v, p, start, true, &nm) // a '+' inside a phone number found is a space
 	d := nm.digits()
 	if nm.plus {
 		if out, ok := s.phones.AppendE164(dst, d, -1); ok {

@@ -45,6 +45,12 @@ func encodedPlusAt(b []byte, i int) bool {
 	return i+2 < len(b) && b[i] == '%' && b[i+1] == '2' && b[i+2]|0x20 == 'b'
 }
 
+// queryValueAt reports whether the number at b[start] starts the value of
+// a query-string parameter ("phone=138+0013+8000", "tel=%2B1+415…").
+func queryValueAt(b []byte, start int) bool {
+	return start > 0 && b[start-1] == '=' || encodedPlusAt(b, start)
+}
+
 // plusAt reports whether b[i:] starts with a '+': plain, URL-encoded or
 // full-width ('＋', as a CJK keyboard in full-width mode types it).
 func plusAt(b []byte, i int) bool {
@@ -52,8 +58,10 @@ func plusAt(b []byte, i int) bool {
 }
 
 // readNumber reads digit groups from b[p]; start is p, or the '+' (or "%2B"
-// or '＋') before it.
-func readNumber(b []byte, p, start int, nm *number) {
+// or '＋') before it. Groups may be joined by URL-encoded spaces ("%20"),
+// and if query by '+' too, as HTML forms encode a space in a query string
+// ("phone=%2B86+138+0013+8000").
+func readNumber(b []byte, p, start int, query bool, nm *number) {
 	nm.start = start
 	nm.plus = start < p && plusAt(b, start)
 	paren := false
@@ -122,6 +130,16 @@ func readNumber(b []byte, p, start int, nm *number) {
 			case '-':
 				seps |= sepDash
 				j++
+			case '+':
+				if query {
+					seps |= sepSpace
+					j++
+				}
+			case '%':
+				if j+2 < len(b) && b[j+1] == '2' && b[j+2] == '0' {
+					seps |= sepSpace
+					j += 3
+				}
 			case '.':
 				seps |= sepDot
 				j++
@@ -205,7 +223,7 @@ func wideSeparator(b []byte, j int) (w int, dash bool) {
 // number reads and classifies the number whose first digit is at b[p].
 func (sc *scanner) number(p, start int) int {
 	var nm number
-	readNumber(sc.b, p, start, &nm)
+	readNumber(sc.b, p, start, queryValueAt(sc.b, start), &nm)
 	// A number that runs into an address's local part ("…176148(0a@163.com")
 	// ends where that part starts, and is read as it will be before the
 	// address's token; the part is the '@' handler's.
@@ -381,7 +399,7 @@ func (sc *scanner) classify(nm *number) Kind {
 	case nd >= 14 && nd <= 16 && (hk == IMEI || hasLabel(b, nm.start, imeiWords)):
 		return IMEI
 	}
-	if nd < 7 || nd > 15 || !phoneGroups || inIdentifier(b, nm.start) && !sc.context(Phone, nm.start, phoneWords) {
+	if nd < 7 || nd > 15 || !phoneGroups || !single && inIdentifier(b, nm.start) && !sc.context(Phone, nm.start, phoneWords) {
 		return None
 	}
 	if single {
@@ -550,8 +568,9 @@ func afterRequestLine(b []byte, start int) bool {
 
 // inIdentifier reports whether the number at b[start] is joined by a dash
 // to letters or digits before it, as the parts of an invoice or order
-// number are ("INV-2026-000123"): a phone number is written so only after
-// a phone word ("tel-13800138000").
+// number are ("INV-2026-000123"). A grouped phone number is written so only
+// after a phone word ("tel-138-0013-8000"); one digit run may be an
+// account named after its phone number ("user-13800138000").
 func inIdentifier(b []byte, start int) bool {
 	return start >= 2 && b[start-1] == '-' && isAlnum(b[start-2])
 }

@@ -343,7 +343,10 @@ func skimShort(b []byte, p int) (next int, ok bool) {
 			dots++
 			lastDot = i
 			continue
-		case c == ' ' || c == '-' || c == '(' || c == ')':
+		case c == ' ' || c == '-' || c == '(' || c == ')' || c == '+':
+			continue
+		case c == '%' && i+2 < len(b) && b[i+1] == '2' && b[i+2] == '0':
+			i += 2 // "%20", a URL-encoded space
 			continue
 		}
 		break
