@@ -34,6 +34,7 @@ const (
 	// clLocal marks the bytes accepted in an e-mail local part. It is
 	// narrower than RFC 5322's atext on purpose: '=', '/', '*', '&' and the
 	// like occur around addresses in URLs and logs far more often than in them.
+	// An apostrophe is in ("o'brien@…"), but never first: it quotes.
 	clLocal
 	clDomain // letters, digits and '-'
 )
@@ -49,7 +50,7 @@ var class = func() (t [256]uint8) {
 	set(clHex, digits+"abcdefABCDEF")
 	set(clAlnum, digits+letters)
 	set(clLetter, letters)
-	set(clLocal, digits+letters+".+_%-")
+	set(clLocal, digits+letters+".+_%-'")
 	set(clDomain, digits+letters+"-")
 	return t
 }()

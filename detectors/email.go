@@ -76,7 +76,7 @@ func readLocalStart(b []byte, lo, at int, intl bool) int {
 		}
 	}
 	for s < at {
-		if c := b[s]; c == '.' || c == '+' || c == '-' {
+		if c := b[s]; c == '.' || c == '+' || c == '-' || c == '\'' {
 			s++
 		} else if c := wideASCII(b, s); c == '.' || c == '+' || c == '-' {
 			s += 3

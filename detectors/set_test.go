@@ -42,6 +42,7 @@ func TestAppendSpans(t *testing.T) {
 		{"email idn devanagari marks", "mail a@हिन्दी.भारत end", []string{"EMAIL:a@हिन्दी.भारत"}},
 		{"email idn vietnamese", "gửi tới an@tiếng.vn nhé", []string{"EMAIL:an@tiếng.vn"}},
 		{"email before hangul", "user@naver.com으로 보내", []string{"EMAIL:user@naver.com"}},
+		{"email apostrophe", "mail o'brien@example.ie, email='li@163.com' or 'li@qq.com'", []string{"EMAIL:o'brien@example.ie", "EMAIL:li@163.com", "EMAIL:li@qq.com"}},
 		{"email internationalized local part", "a josé@correo.es, Müller@bücher.de y jose.müller@x.de", []string{"EMAIL:josé@correo.es", "EMAIL:Müller@bücher.de", "EMAIL:jose.müller@x.de"}},
 		{"email cyrillic local part", "почта иван@почта.рф и пример@mail.ru", []string{"EMAIL:иван@почта.рф", "EMAIL:пример@mail.ru"}},
 		{"email decomposed letters", "x mu\u0308ller@bu\u0308cher.de y", []string{"EMAIL:mu\u0308ller@bu\u0308cher.de"}},
