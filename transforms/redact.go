@@ -178,11 +178,15 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			if i >= len(src) || src[i] != '"' {
 				return dst, i, ReasonMalformedJSON
 			}
-			end, ok, _ := scanString(src, i+1)
+			end, ok, escapedText := scanString(src, i+1)
 			if !ok {
 				return dst, end, ReasonMalformedJSON
 			}
 			key := src[i+1 : end]
+			if escapedText {
+				w.keyText = appendTextEscapesDecoded(w.keyText[:0], key) // as a value's
+				key = w.keyText
+			}
 			hint = w.keyHint(key)
 			top := &stack[len(stack)-1]
 			hint = detectors.MemberHint(top.hint, hint, key)
@@ -190,7 +194,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			case prof == &keysOnly:
 				mem.rule = top.rule
 				if top.rule != &discard {
-					dst, pend, mem.rule = w.redactKey(dst, src, pend, i, end)
+					dst, pend, mem.rule = w.redactKey(dst, src, key, pend, i, end)
 				}
 			case prof != nil:
 				mem = w.member(prof, top, key)
@@ -383,11 +387,11 @@ var discard = FieldRule{Action: FieldKeep}
 // member whose key has a finding to drop is removed.
 var keepValue, dropMember = FieldRule{Action: FieldKeep}, FieldRule{Action: FieldDrop}
 
-// redactKey handles the key src[i:end+1], its quotes included, in
-// redactKeys' pass: it appends it with what the built-in detectors find in
-// it replaced, or returns the rule that removes its member.
-func (w *Worker) redactKey(dst, src []byte, pend, i, end int) ([]byte, int, *FieldRule) {
-	key := src[i+1 : end]
+// redactKey handles the key src[i:end+1], its quotes included, whose
+// content reads as key, in redactKeys' pass: it appends it with what the
+// built-in detectors find in it replaced, or returns the rule that removes
+// its member.
+func (w *Worker) redactKey(dst, src, key []byte, pend, i, end int) ([]byte, int, *FieldRule) {
 	w.spans = w.e.set.AppendSpans(w.spans[:0], key)
 	switch {
 	case len(w.spans) == 0:

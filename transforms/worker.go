@@ -23,6 +23,8 @@ type Worker struct {
 	msg   []byte // the HMAC's message
 	plain []byte // a JSON string value with its escapes decoded
 	text  []byte // a JSON string value with its escapes of non-ASCII text decoded
+	// keyText is a JSON key so decoded.
+	keyText []byte
 	// keyPII says the JSON record in progress has a key with personal
 	// data; keyBuf holds it, its values redacted, for redactKeys.
 	keyPII bool
