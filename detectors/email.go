@@ -69,7 +69,9 @@ func readLocalStart(b []byte, lo, at int, intl bool) int {
 			s--
 		} else if s-3 >= lo && isWideLocal(wideASCII(b, s-3)) {
 			s -= 3
-		} else if r, w := utf8.DecodeLastRune(b[lo:s]); intl && b[s-1] >= utf8.RuneSelf && localLetter(r) {
+		} else if !intl || b[s-1] < utf8.RuneSelf {
+			break
+		} else if r, w := utf8.DecodeLastRune(b[lo:s]); localLetter(r) {
 			s -= w
 		} else {
 			break

@@ -391,7 +391,7 @@ func (sc *scanner) classify(nm *number) Kind {
 	case nd == 15 && luhnOK && (single || imeiGrouping(nm)) && !sc.context(Card, nm.start, cardWords):
 		return IMEI
 	case nd == 18 && single && cnID(d[:17], d[17]):
-		return CNID // before cards: "ID card 440524188001010014"; few cards have 18 digits
+		return CNID // before cards: "ID card 440524198001010013"; few cards have 18 digits
 	case nd >= 13 && nd <= 19 && luhnOK && (single || nm.seps == sepSpace || nm.seps == sepDash) && sc.context(Card, nm.start, cardWords):
 		return Card
 	case nd >= 19 && d[0] == '8' && d[1] == '9' && (single || nm.seps == sepSpace) && (hk == ICCID || hasLabel(b, nm.start, iccidWords)):
