@@ -216,7 +216,8 @@ func uuidAt(b []byte, i int) (end int, ok bool) {
 
 // insideGroups reports whether b[i] is inside a run of hex digits, colons,
 // dots and zone marks ('%') that starts before it (a single leading colon,
-// as in "ip:fe80::1", is no part of the run). An address is only taken as a
+// as in "ip:fe80::1", is no part of the run, nor are hex digits that end a
+// word before it, as in "ip6:2001:db8::2"). An address is only taken as a
 // whole run: a tail of a run that is no address ("::::1", "fe80::1:2::3",
 // "0::%0::0") is none either, for once the tail was replaced the head could
 // read as one, and redacting twice would not give what redacting once does.
@@ -224,6 +225,13 @@ func insideGroups(b []byte, i int) bool {
 	p := i
 	for p > 0 && i-p < 46 && (isHex(b[p-1]) || b[p-1] == ':' || b[p-1] == '.' || b[p-1] == '%') {
 		p--
+	}
+	if p > 0 && p < i && isAlnum(b[p-1]) {
+		// The run's first hex digits end a word, its first colon follows
+		// that word: "ip6:2001:db8::2", "eth0:fe80::1".
+		for p < i && isHex(b[p]) {
+			p++
+		}
 	}
 	if p < i && b[p] == ':' && b[p+1] != ':' {
 		p++

@@ -174,8 +174,9 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 			return
 		}
 		// Dots never join groups that spaces joined: "10 1.2.3.4" is two
-		// numbers, so is "1.2.3.4 5".
-		if seps&sepSpace != 0 && nm.seps&sepDot != 0 {
+		// numbers, so is "1.2.3.4 5"; nor does a dash join an IPv4 address
+		// to more: "10.0.0.1-10.0.0.9" is a range of two addresses.
+		if seps&sepSpace != 0 && nm.seps&sepDot != 0 || seps&sepDash != 0 && nm.seps == sepDot && nm.dottedQuad() {
 			return
 		}
 		if seps&sepDot != 0 && nm.seps&sepSpace != 0 {
@@ -320,7 +321,21 @@ func skipNumeric(b []byte, i int) int {
 
 // ipv4 emits nm as an IPv4 address if it is one and not a version string.
 func (sc *scanner) ipv4(nm *number) bool {
-	if nm.seps != sepDot || nm.groups != 4 || nm.plus {
+	if nm.seps != sepDot || nm.plus || !nm.dottedQuad() {
+		return false
+	}
+	b := sc.b
+	// Version strings: "Chrome/124.0.0.0", "v1.2.3.4" (the latter never gets
+	// here: a letter before the first digit is no boundary); not after a
+	// finding, which will be a token ("10.0.0.0/255.0.0.0").
+	s := nm.start
+	version := sc.hint.Version || s >= 2 && b[s-1] == '/' && isAlnum(b[s-2]) && sc.emitted != s-1
+	return version || sc.emit(nm.start, nm.end, IPv4)
+}
+
+// dottedQuad reports whether nm is four groups that are IPv4 octets.
+func (nm *number) dottedQuad() bool {
+	if nm.groups != 4 {
 		return false
 	}
 	d := nm.digits()
@@ -338,13 +353,7 @@ func (sc *scanner) ipv4(nm *number) bool {
 		}
 		d = d[l:]
 	}
-	b := sc.b
-	// Version strings: "Chrome/124.0.0.0", "v1.2.3.4" (the latter never gets
-	// here: a letter before the first digit is no boundary); not after a
-	// finding, which will be a token ("10.0.0.0/255.0.0.0").
-	s := nm.start
-	version := sc.hint.Version || s >= 2 && b[s-1] == '/' && isAlnum(b[s-2]) && sc.emitted != s-1
-	return version || sc.emit(nm.start, nm.end, IPv4)
+	return true
 }
 
 // phoneGrouped reports whether nm is grouped as phone numbers are. None is

@@ -165,6 +165,8 @@ func TestAppendSpans(t *testing.T) {
 		{"hex color", "color #aabbcc #112233", nil},
 		{"request id", "request_id=550e8400-e29b-41d4-a716-446655440000", nil},
 
+		{"ipv4 range", "allow 192.168.1.1-192.168.1.255 and 10.0.0.1-5", []string{"IPV4:192.168.1.1", "IPV4:192.168.1.255", "IPV4:10.0.0.1"}},
+		{"ipv6 after a word and a colon", "ip6:2001:db8::2; eth0:fe80::1", []string{"IPV6:2001:db8::2", "IPV6:fe80::1"}},
 		{"mac without leading zeros", "arp ? (192.168.1.1) at a4:83:e7:5:6c:1 on en0, 0:1A:2b:3c:4d:5e", []string{"IPV4:192.168.1.1", "MAC:a4:83:e7:5:6c:1", "MAC:0:1A:2b:3c:4d:5e"}},
 		{"short colon groups that are no mac", "a:b:c:d:e:f 1:2:3:4:5:6 0:0:0:0:0:ffff:1.2.3.4 1:22:33:44:55:66:77", []string{"IPV6:0:0:0:0:0:ffff:1.2.3.4"}},
 
