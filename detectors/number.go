@@ -113,6 +113,9 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 				if j+2 < len(b) && b[j+1] == '-' && b[j+2] == ' ' {
 					seps |= sepSpace | sepDash // "415 - 555 - 0132"; as spaces, no join of dotted groups
 					j += 3
+				} else if j+2 < len(b) && b[j+1] == '/' && b[j+2] == ' ' && nm.groups == 1 && nm.d[0] == '0' {
+					seps |= sepSlash // "030 / 1234567", as German letterheads wrote it
+					j += 3
 				} else {
 					seps |= sepSpace
 					j++

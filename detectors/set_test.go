@@ -109,6 +109,7 @@ func TestAppendSpans(t *testing.T) {
 		{"cn fullwidth", "电话１３８００１３８０００", []string{"PHONE:１３８００１３８０００"}},
 		{"phone in a form-encoded query string", "GET /signup?phone=%2B86+138+0013+8000&tel=138+0013+8000&m=%2B1%20415%20555%200132", []string{"PHONE:%2B86+138+0013+8000", "PHONE:138+0013+8000", "PHONE:%2B1%20415%20555%200132"}},
 		{"plus signs outside a query string", "calc 1+800+555+0132 and 2+2 and 13800138000+1, q=1+2&n=5+13800138000", []string{"PHONE:13800138000", "PHONE:13800138000"}},
+		{"german area code and spaced slash", "Tel. 030 / 1234567, Fax 030/7654321; ratio 0 / 1234567", []string{"PHONE:030 / 1234567", "PHONE:030/7654321"}},
 		{"fullwidth plus", "电话：＋８６ １３８ ００１３ ８０００ 或 ＋４４ ２０ ７９４６ ０９５８", []string{"PHONE:＋８６ １３８ ００１３ ８０００", "PHONE:＋４４ ２０ ７９４６ ０９５８"}},
 		{"fullwidth plus alone", "ａ＋ｂ ＋ x＋", nil},
 		{"arabic-indic digits", "اتصل بي على +٢٠١٠١٢٣٤٥٦٧٨", []string{"PHONE:+٢٠١٠١٢٣٤٥٦٧٨"}},
