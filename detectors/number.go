@@ -400,12 +400,16 @@ func (sc *scanner) classify(nm *number) Kind {
 	switch {
 	case nd == 15 && single && (hk == IMSI || hasLabel(b, nm.start, imsiWords)) && d[0] >= '2' && d[0] <= '7':
 		return IMSI
+	case nd == 15 && luhnOK && single && d[0] == '3' && (d[1] == '4' || d[1] == '7') && hk != IMEI && !hasLabel(b, nm.start, imeiWords):
+		return Card // an American Express number: no IMEI's reporting body is 34 or 37
 	case nd == 15 && luhnOK && (single || imeiGrouping(nm)) && !sc.context(Card, nm.start, cardWords):
 		return IMEI
 	case nd == 18 && single && cnID(d[:17], d[17]):
 		return CNID // before cards: "ID card 440524198001010013"; few cards have 18 digits
 	case nd >= 13 && nd <= 19 && luhnOK && (single || nm.seps == sepSpace || nm.seps == sepDash) && sc.context(Card, nm.start, cardWords):
 		return Card
+	case luhnOK && cardGrouping(nm) && cardIIN(d):
+		return Card // "4111 1111 1111 1111": laid out as cards print it, with no word needed
 	case nd >= 19 && d[0] == '8' && d[1] == '9' && (single || nm.seps == sepSpace) && (hk == ICCID || hasLabel(b, nm.start, iccidWords)):
 		return ICCID
 	case nd >= 14 && nd <= 16 && (hk == IMEI || hasLabel(b, nm.start, imeiWords)):
@@ -585,4 +589,37 @@ func afterRequestLine(b []byte, start int) bool {
 // account named after its phone number ("user-13800138000").
 func inIdentifier(b []byte, start int) bool {
 	return start >= 2 && b[start-1] == '-' && isAlnum(b[start-2])
+}
+
+// cardGrouping reports whether nm is laid out as payment cards print their
+// numbers: 4-4-4-4, or American Express's 4-6-5, joined by spaces or by
+// dashes.
+func cardGrouping(nm *number) bool {
+	if nm.seps != sepSpace && nm.seps != sepDash {
+		return false
+	}
+	g := nm.glen
+	switch nm.groups {
+	case 4:
+		return nm.nd == 16 && g[0] == 4 && g[1] == 4 && g[2] == 4 && g[3] == 4
+	case 3:
+		return nm.nd == 15 && g[0] == 4 && g[1] == 6 && g[2] == 5
+	}
+	return false
+}
+
+// cardIIN reports whether d starts as the numbers of the major card
+// networks do: Visa 4, Mastercard 51-55 and 2221-2720, American Express 34
+// and 37, JCB 35, Discover 6011 and 64-65, UnionPay 62.
+func cardIIN(d []byte) bool {
+	switch p := int(d[0]-'0')*10 + int(d[1]-'0'); {
+	case d[0] == '4', p >= 51 && p <= 55, p == 34 || p == 37 || p == 35, p == 62 || p == 64 || p == 65:
+		return true
+	case p >= 22 && p <= 27:
+		q := p*100 + int(d[2]-'0')*10 + int(d[3]-'0')
+		return q >= 2221 && q <= 2720
+	case p == 60:
+		return d[2] == '1' && d[3] == '1'
+	}
+	return false
 }

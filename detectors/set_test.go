@@ -261,6 +261,9 @@ func TestAppendSpans(t *testing.T) {
 		// CN identity numbers and cards.
 		{"cnid", "身份证11010519491231002X", []string{"CNID:11010519491231002X"}},
 		{"cnid digits", "id 110101199003074477 ", []string{"CNID:110101199003074477"}},
+		{"card laid out as printed, no word before", "pay with 4111 1111 1111 1111 exp 12/29, or 5555-5555-5555-4444, amex 3782 822463 10005", []string{"CARD:4111 1111 1111 1111", "CARD:5555-5555-5555-4444", "CARD:3782 822463 10005"}},
+		{"card layout with no card network", "ref 1234 5678 9012 3452, order 4111111111111111", nil},
+		{"american express number is no imei", "cc: 378282246310005, imei 378282246310005", []string{"CARD:378282246310005", "IMEI:378282246310005"}},
 		{"cnid after the words id card", "ID card 440524198001010013", []string{"CNID:440524198001010013"}},
 		{"cnid in parens", "(11010519491231002X)", []string{"CNID:11010519491231002X"}},
 		// A number that runs into an address's local part ends where that
