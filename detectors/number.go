@@ -160,7 +160,8 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 				}
 			}
 		}
-		spaced := seps&sepSpace != 0
+		// A space or a slash may have joined unrelated numbers (see number).
+		spaced := seps&(sepSpace|sepSlash) != 0
 		if nm.plus && !open && j+2 < len(b) && b[j] == '(' && b[j+1] == '0' && b[j+2] == ')' {
 			j += 3 // the trunk prefix some write after a country code: "+33 (0)6 …"
 			if j < len(b) && b[j] == ' ' {
@@ -182,11 +183,13 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 		if seps&sepSpace != 0 && nm.seps&sepDot != 0 || seps&sepDash != 0 && nm.seps == sepDot && nm.dottedQuad() {
 			return
 		}
-		if seps&sepDot != 0 && nm.seps&sepSpace != 0 {
+		if seps&sepDot != 0 && nm.seps&(sepSpace|sepSlash) != 0 {
+			// Nor do they join groups after a slash: "030/1.2.3.4" is
+			// an area code, a slash and an IPv4 address.
 			nm.end, nm.nd, nm.groups, nm.seps = last.end, last.nd, last.groups, last.seps
 			return
 		}
-		if seps&sepSpace != 0 {
+		if seps&(sepSpace|sepSlash) != 0 {
 			last = numberState{i, nm.nd, nm.groups, nm.seps}
 		}
 		if spaced {
@@ -244,10 +247,10 @@ func (sc *scanner) number(p, start int) int {
 	if found || nm.nsplits == 0 {
 		return next
 	}
-	// Spaces may have joined unrelated numbers ("from 10 1.2.3.4", "7
-	// 490154203237518"): try the number as it was before each space,
-	// longest first, and if none is a finding, scan on from the group
-	// after the first space. Trying every one keeps redacting twice the
+	// Spaces (or a slash) may have joined unrelated numbers ("from 10
+	// 1.2.3.4", "7 490154203237518", "0000/490154203237518"): try the
+	// number as it was before each, longest first, and if none is a
+	// finding, scan on from the group after the first. Trying every one keeps redacting twice the
 	// same as once: a number that ended where a token now stands is one.
 	for k := nm.nsplits - 1; k >= 0; k-- {
 		st := nm.splits[k]
@@ -288,6 +291,9 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 		case (c == ',' || c == ':' || c == '/') && end+1 < len(b) && isDigit(b[end+1]) && addressInto(b, end, end+1) != end+1:
 			if c != ',' && sc.ipv4(nm) {
 				return end, true // "10.1.2.3:8080", "10.1.2.0/24": the port or prefix length is not part of it
+			}
+			if c != ',' && ipv4After(b, end+1) {
+				return end, false // "0000/203.0.113.77": the address is scanned on its own
 			}
 			if c != '/' || nm.groups > 1 || !(nm.nd >= 14 || nm.nd >= 7 && sc.context(Phone, nm.start, phoneWords)) {
 				return skipNumeric(b, end), false // "1,299", "10:11:12", "02/06/2026", "923582447/784809"
@@ -332,7 +338,7 @@ func (sc *scanner) ipv4(nm *number) bool {
 	// here: a letter before the first digit is no boundary); not after a
 	// finding, which will be a token ("10.0.0.0/255.0.0.0").
 	s := nm.start
-	version := sc.hint.Version || s >= 2 && b[s-1] == '/' && isAlnum(b[s-2]) && sc.emitted != s-1
+	version := sc.hint.Version || s >= 2 && b[s-1] == '/' && isLetter(b[s-2]) && sc.emitted != s-1
 	return version || sc.emit(nm.start, nm.end, IPv4)
 }
 
@@ -622,4 +628,12 @@ func cardIIN(d []byte) bool {
 		return d[2] == '1' && d[3] == '1'
 	}
 	return false
+}
+
+// ipv4After reports whether the digits at b[i] are four dotted groups that
+// are IPv4 octets.
+func ipv4After(b []byte, i int) bool {
+	var nm number
+	readNumber(b, i, i, false, &nm)
+	return nm.seps == sepDot && nm.dottedQuad()
 }
