@@ -250,8 +250,9 @@ func (sc *scanner) number(p, start int) int {
 	// Spaces (or a slash) may have joined unrelated numbers ("from 10
 	// 1.2.3.4", "7 490154203237518", "0000/490154203237518"): try the
 	// number as it was before each, longest first, and if none is a
-	// finding, scan on from the group after the first. Trying every one keeps redacting twice the
-	// same as once: a number that ended where a token now stands is one.
+	// finding, scan on from the group after the first. Trying every one
+	// keeps redacting twice the same as once: a number that ended where a
+	// token now stands is one.
 	for k := nm.nsplits - 1; k >= 0; k-- {
 		st := nm.splits[k]
 		nm.end, nm.nd, nm.groups, nm.seps = st.end, st.nd, st.groups, st.seps
