@@ -1,9 +1,14 @@
 package benchmarks_test
 
 import (
+	"fmt"
+	"strconv"
 	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/benchmarks"
+	"github.com/pixelprivacy/veil/benchmarks/gen"
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/transforms"
 )
@@ -28,6 +33,96 @@ func TestAccuracy(t *testing.T) {
 		}
 		return out
 	})
+	checkAccuracy(t, acc)
+}
+
+// TestAccuracyEscapedJSON is TestAccuracy on the JSON events written with
+// every character beyond ASCII escaped, as Python's json.dumps writes them
+// ("\u624b\u673a"). Findings are written back in UTF-8 and the rest stays
+// escaped, so the output is compared with its escapes decoded.
+func TestAccuracyEscapedJSON(t *testing.T) {
+	corpus := benchmarks.Generate(7, 3000, [3]int{})
+	var events []gen.Event
+	for _, ev := range corpus.Events {
+		if ev.Line[0] == '{' && !isASCII(ev.Line) {
+			ev.Line = escapeNonASCII(ev.Line)
+			events = append(events, ev)
+		}
+	}
+	w, err := benchmarks.NewWorker()
+	if err != nil {
+		t.Fatal(err)
+	}
+	acc := benchmarks.Measure(events, func(dst, line []byte) []byte {
+		out, err := w.Redact(nil, line, transforms.FormatJSON)
+		if err != nil {
+			t.Fatalf("redact: %v", err)
+		}
+		return decodeNonASCII(dst, out)
+	})
+	if acc.Events < 500 {
+		t.Fatalf("only %d JSON events with text beyond ASCII", acc.Events)
+	}
+	checkAccuracy(t, acc)
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// escapeNonASCII writes each character of b beyond ASCII as \uXXXX (two
+// for one beyond the BMP); in JSON they occur only inside strings.
+func escapeNonASCII(b []byte) []byte {
+	var out []byte
+	for _, r := range string(b) {
+		if r < utf8.RuneSelf {
+			out = append(out, byte(r))
+			continue
+		}
+		for _, u := range utf16.Encode([]rune{r}) {
+			out = fmt.Appendf(out, `\u%04x`, u)
+		}
+	}
+	return out
+}
+
+// decodeNonASCII appends b with its \uXXXX escapes of characters beyond
+// ASCII decoded, other escapes kept.
+func decodeNonASCII(dst, b []byte) []byte {
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' || i+1 >= len(b) {
+			dst = append(dst, b[i])
+			continue
+		}
+		if b[i+1] != 'u' || i+6 > len(b) {
+			dst = append(dst, b[i], b[i+1])
+			i++
+			continue
+		}
+		r, _ := strconv.ParseUint(string(b[i+2:i+6]), 16, 32)
+		n := 6
+		if utf16.IsSurrogate(rune(r)) && i+12 <= len(b) && b[i+6] == '\\' && b[i+7] == 'u' {
+			r2, _ := strconv.ParseUint(string(b[i+8:i+12]), 16, 32)
+			r, n = uint64(utf16.DecodeRune(rune(r), rune(r2))), 12
+		}
+		if r < utf8.RuneSelf {
+			dst = append(dst, b[i:i+6]...)
+		} else {
+			dst = utf8.AppendRune(dst, rune(r))
+		}
+		i += n - 1
+	}
+	return dst
+}
+
+// checkAccuracy logs the tallies of acc and fails under the issue's bar.
+func checkAccuracy(t *testing.T, acc *benchmarks.Accuracy) {
+	t.Helper()
 	t.Logf("%d events\n%s", acc.Events, acc.Table())
 	for _, m := range acc.Misses {
 		t.Logf("miss: %v decoy=%v %q in %s", m.Kind, m.Decoy, m.Value, m.Line)
