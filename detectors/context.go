@@ -1,5 +1,7 @@
 package detectors
 
+import "unicode/utf8"
+
 // Context windows: how many bytes before a candidate are searched for words
 // that say what it is. Identifier labels sit right before their values
 // ("imei=", "IMSI: ", "advertising_id=": a label ends at most labelWindow
@@ -7,6 +9,11 @@ package detectors
 const (
 	contextWindow = 48
 	labelWindow   = 12
+	// afterWindow is how many characters after a number a word naming it
+	// may end within: "9876543210 (mobile)", and in languages that put
+	// the verb last, "9876543210 पर कॉल करें"; but not "9876543210
+	// shipped, phone case".
+	afterWindow = 8
 )
 
 // Built-in context words, lower case. Each is searched for as a substring.
@@ -90,6 +97,17 @@ func ContextBefore(b []byte, start int, words *ContextWords, window int) bool {
 // hasContext is ContextBefore.
 func hasContext(b []byte, start int, ws *ContextWords, window int) bool {
 	return wordBefore(b, start, ws, start-min(window, MaxContextWindow), 0)
+}
+
+// hasContextAfter reports whether one of words ends within afterWindow
+// characters after b[end].
+func hasContextAfter(b []byte, end int, ws *ContextWords) bool {
+	limit := end
+	for n := 0; n < afterWindow && limit < len(b); n++ {
+		_, w := utf8.DecodeRune(b[limit:])
+		limit += w
+	}
+	return wordBefore(b, limit, ws, end, 0)
 }
 
 // hasLabel reports whether one of words ends at most labelWindow bytes

@@ -435,7 +435,7 @@ func (sc *scanner) classify(nm *number) Kind {
 		if (nd >= 9 && d[0] == '0' && d[1] != '0' || nd == 11 && d[0] == '8' && d[1] == '9') && sc.trunkNational(nm) {
 			return Phone // "07018085953", the Russian mobile "89123456789": a trunk prefix and a valid number
 		}
-		if sc.context(Phone, nm.start, phoneWords) && (sc.national(nm, sc.mask) || sc.international(d)) {
+		if (sc.context(Phone, nm.start, phoneWords) || hasContextAfter(b, nm.end, phoneWords)) && (sc.national(nm, sc.mask) || sc.international(d)) {
 			return Phone
 		}
 		return None

@@ -147,6 +147,8 @@ func TestAppendSpans(t *testing.T) {
 		{"epoch s", "ts=1780000000 ", nil},
 		{"epoch ms", "ts=1780000000123", nil},
 		{"order number", "order 4839201847562910 shipped", nil},
+		{"phone word right after the number", "in 9876543210 (mobile); मुझे 9876543210 पर कॉल करें", []string{"PHONE:9876543210", "PHONE:9876543210"}},
+		{"phone word further after the number", "order 9876543210 shipped, phone case", nil},
 		{"invoice and sku numbers", "invoice INV-2026-000123, SKU-1380013-8000", nil},
 		{"dashed after a phone word", "tel-138-0013-8000", []string{"PHONE:138-0013-8000"}},
 		{"account named after a phone number", "user-13800138000", []string{"PHONE:13800138000"}},
