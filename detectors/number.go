@@ -296,7 +296,10 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 			if c != ',' && ipv4After(b, end+1) {
 				return end, false // "0000/203.0.113.77": the address is scanned on its own
 			}
-			if c != '/' || nm.groups > 1 || !(nm.nd >= 14 || nm.nd >= 7 && sc.context(Phone, nm.start, phoneWords)) {
+			// A list is no number: "13800138000,13900139000" (the head
+			// of "1,299" has at most three digits).
+			list := c == ',' && nm.nd >= 7
+			if !list && (c != '/' || nm.groups > 1 || !(nm.nd >= 14 || nm.nd >= 7 && sc.context(Phone, nm.start, phoneWords))) {
 				return skipNumeric(b, end), false // "1,299", "10:11:12", "02/06/2026", "923582447/784809"
 			}
 			// No part of a date is so long, and a phone number is

@@ -147,6 +147,7 @@ func TestAppendSpans(t *testing.T) {
 		{"epoch s", "ts=1780000000 ", nil},
 		{"epoch ms", "ts=1780000000123", nil},
 		{"order number", "order 4839201847562910 shipped", nil},
+		{"comma-separated list", "sms to 13800138000,13900139000; imeis 490154203237518,352099001761481; 1,299.00 12,345,678", []string{"PHONE:13800138000", "PHONE:13900139000", "IMEI:490154203237518", "IMEI:352099001761481"}},
 		{"phone word right after the number", "in 9876543210 (mobile); मुझे 9876543210 पर कॉल करें", []string{"PHONE:9876543210", "PHONE:9876543210"}},
 		{"phone word further after the number", "order 9876543210 shipped, phone case", nil},
 		{"invoice and sku numbers", "invoice INV-2026-000123, SKU-1380013-8000", nil},
