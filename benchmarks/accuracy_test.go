@@ -1,7 +1,6 @@
 package benchmarks_test
 
 import (
-	"fmt"
 	"strconv"
 	"testing"
 	"unicode/utf16"
@@ -45,7 +44,7 @@ func TestAccuracyEscapedJSON(t *testing.T) {
 	var events []gen.Event
 	for _, ev := range corpus.Events {
 		if ev.Line[0] == '{' && !isASCII(ev.Line) {
-			ev.Line = escapeNonASCII(ev.Line)
+			ev.Line = gen.EscapeNonASCII(ev.Line)
 			events = append(events, ev)
 		}
 	}
@@ -73,22 +72,6 @@ func isASCII(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// escapeNonASCII writes each character of b beyond ASCII as \uXXXX (two
-// for one beyond the BMP); in JSON they occur only inside strings.
-func escapeNonASCII(b []byte) []byte {
-	var out []byte
-	for _, r := range string(b) {
-		if r < utf8.RuneSelf {
-			out = append(out, byte(r))
-			continue
-		}
-		for _, u := range utf16.Encode([]rune{r}) {
-			out = fmt.Appendf(out, `\u%04x`, u)
-		}
-	}
-	return out
 }
 
 // decodeNonASCII appends b with its \uXXXX escapes of characters beyond

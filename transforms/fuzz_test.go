@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/pixelprivacy/veil/benchmarks/gen"
 	"github.com/pixelprivacy/veil/detectors"
 )
 
@@ -198,21 +198,6 @@ func FuzzRedactText(f *testing.F) {
 	})
 }
 
-// asciiJSON returns JSON text with every character beyond ASCII escaped.
-func asciiJSON(v []byte) []byte {
-	var out []byte
-	for _, r := range string(v) {
-		if r < utf8.RuneSelf {
-			out = append(out, byte(r))
-			continue
-		}
-		for _, u := range utf16.Encode([]rune{r}) {
-			out = fmt.Appendf(out, `\u%04x`, u)
-		}
-	}
-	return out
-}
-
 // FuzzRedactJSONValue is FuzzRedactText inside a JSON string under any
 // key: the value is gone from the output, decoded or not, and redacting
 // again changes nothing. An IPv4 address under a version or build key is
@@ -233,7 +218,7 @@ func FuzzRedactJSONValue(f *testing.F) {
 		pii := makePII(kind, n)
 		v, _ := json.Marshal(before + " " + pii + " " + after)
 		if n>>44&1 != 0 {
-			v = asciiJSON(v) // as Python's json.dumps writes it
+			v = gen.EscapeNonASCII(v) // as Python's json.dumps writes it
 		}
 		rec := []byte(`{` + string(k) + `:` + string(v) + `}`)
 		out, err := w.Redact(nil, rec, FormatJSON)
