@@ -18,15 +18,15 @@ const (
 
 // Built-in context words, lower case. Each is searched for as a substring.
 var (
-	phoneWords = NewContextWords("phone", "tel", "mobile", "cell", "call", "whatsapp", "wa.me", "sms", "fax", "contact", "number",
+	phoneWords = NewContextWords("phone", "tel", "mobile", "cell", "call", "text me", "text him", "text her", "text us", "whatsapp", "wa.me", "sms", "fax", "contact", "number",
 		"numéro", "nummer", "número", "appel", "rappel", "anruf", "ruf", "kontakt", "contacto", "contato",
 		"ligue", "llama", "llámame", "avísame", "escríbeme", "téléphone", "teléfono", "telefone", "telefon", "celular", "fone", "móvil",
 		"handy", "portable", "звони", "Звони", "телефон", "Телефон", "тел", "Тел", "номер", "Номер", "电话", "手机", "联系", "号码", "電話", "携帯", "連絡",
-		"問い合わせ", "번호", "전화", "휴대폰", "연락", "फ़ोन", "फोन", "कॉल", "संपर्क", "नंबर", "व्हाट्सऐप",
+		"問い合わせ", "번호", "전화", "휴대폰", "연락", "फ़ोन", "फोन", "कॉल", "संपर्क", "नंबर", "व्हाट्सऐप", "भेज",
 		"هاتف", "اتصل", "رقم", "جوال", "واتساب")
 	cardWords = NewContextWords("card", "visa", "mastercard", "amex", "credit", "debit", "pan",
 		"卡号", "信用卡", "银行卡", "カード", "카드", "карт", "karte", "carte", "tarjeta", "cartão", "بطاقة")
-	imsiWords  = NewContextWords("imsi")
+	imsiWords  = NewContextWords("imsi", "subscriber") // Android's getSubscriberId returns the IMSI
 	imeiWords  = NewContextWords("imei", "meid")
 	iccidWords = NewContextWords("iccid")
 )

@@ -26,6 +26,24 @@ func macAt(b []byte, i int, sep byte) (end int, ok bool) {
 	return end, true
 }
 
+// macHeaderAt parses, at b[i], an Ethernet header as Linux's netfilter LOG
+// target writes it ("MAC=00:16:3e:5e:6c:00:00:16:3e:11:22:33:08:00"): the
+// destination and source addresses and the EtherType, fourteen pairs of hex
+// digits joined by colons. It returns where the two addresses end.
+func macHeaderAt(b []byte, i int) (dstEnd, srcEnd int, ok bool) {
+	const l = 14*3 - 1
+	if end := i + l; end > len(b) || !boundaryAfter(b, end) || end+1 < len(b) && b[end] == ':' && isHex(b[end+1]) {
+		return 0, 0, false
+	}
+	for g := range 14 {
+		j := i + 3*g
+		if !isHex(b[j]) || !isHex(b[j+1]) || g < 13 && b[j+2] != ':' {
+			return 0, 0, false
+		}
+	}
+	return i + 17, i + 35, true
+}
+
 // shortMACAt parses an EUI-48 address at b[i] written, as macOS's arp and
 // printf("%x") write it, with the leading zero of some bytes left out:
 // "0:1a:2b:3c:4d:5e". At most three bytes may be so shortened, and no more

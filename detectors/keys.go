@@ -71,6 +71,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 		h.Kind = MAC
 	case hasWord(norm, "sim_serial"):
 		h.Kind = ICCID
+	case hasWord(norm, "subscriber_id"): // Android's getSubscriberId: the IMSI
+		h.Kind = IMSI
 	}
 	return h
 }

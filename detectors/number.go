@@ -374,9 +374,14 @@ func (nm *number) dottedQuad() bool {
 // for the one after a country code ("+81 6 3302 1249", Osaka), and one more
 // before the last in an international number or after an area code in
 // parentheses ("+55 11 9 8765-4321", "(11) 9 8765-4321": a Brazilian
-// mobile's 9 set apart).
+// mobile's 9 set apart). A last digit after a dash is an extension, as
+// German numbers write one (DIN 5008: "+49 30 1234567-9", a switchboard's
+// "030 12345-0"), in a number with a country code or a trunk prefix.
 func (nm *number) phoneGrouped(b []byte) bool {
 	glen := nm.glen[:min(nm.groups, maxGroups)]
+	if len(glen) >= 3 && glen[len(glen)-1] == 1 && b[nm.end-2] == '-' && (nm.plus || nm.d[0] == '0') {
+		glen = glen[:len(glen)-1]
+	}
 	singles := 0
 	for i, l := range glen[1:] {
 		if l < 2 && !(i == 0 && nm.plus) {

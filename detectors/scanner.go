@@ -221,6 +221,11 @@ func (sc *scanner) token(ws int) int {
 					sc.emit(ws, end, MAC)
 					return end
 				}
+				if dstEnd, srcEnd, ok := macHeaderAt(b, ws); ok {
+					sc.emit(ws, dstEnd, MAC)
+					sc.emit(dstEnd+1, srcEnd, MAC)
+					return srcEnd
+				}
 			}
 			if run <= 2 {
 				if end, ok := shortMACAt(b, ws); ok {
