@@ -110,20 +110,30 @@ func snakeCase(dst, key []byte) []byte {
 
 // MemberHint returns the hint of a member of an object that is the value
 // of a key with hint parent, h being what the member's own key says: a
-// card object's "number" is a card number, as in {"card":{"number":"4242…"}}.
+// card object's "number" is a card number, as in {"card":{"number":"4242…"}},
+// and a phone object's "number" or "nationalNumber" a phone number, as in
+// libphonenumber's {"phone":{"countryCode":1,"nationalNumber":"4155550132"}}
+// and SCIM's {"phoneNumbers":[{"value":"…","type":"work"}]}.
 func MemberHint(parent, h Hint, key []byte) Hint {
-	if parent.Kind != Card || h.Kind != None {
+	if parent.Kind != Card && parent.Kind != Phone || h.Kind != None {
 		return h // inlined: the walk calls it for every member
 	}
-	return cardMemberHint(key)
+	return memberHint(parent, key)
 }
 
-// cardMemberHint is MemberHint of a member of a card object whose key names
-// nothing.
-func cardMemberHint(key []byte) Hint {
-	for _, w := range [...]string{"number", "num", "no"} {
+// memberNames are the members that hold the number of a card or phone
+// object, lower case.
+var memberNames = [...][]string{
+	Card:  {"number", "num", "no"},
+	Phone: {"number", "num", "no", "national", "nationalnumber", "national_number", "e164", "international", "value"},
+}
+
+// memberHint is MemberHint of a member of a card or phone object whose key
+// names nothing.
+func memberHint(parent Hint, key []byte) Hint {
+	for _, w := range memberNames[parent.Kind] {
 		if strings.EqualFold(bytesString(key), w) {
-			return Hint{Kind: Card}
+			return Hint{Kind: parent.Kind}
 		}
 	}
 	return Hint{}

@@ -479,6 +479,7 @@ func TestKeyHint(t *testing.T) {
 
 func TestMemberHint(t *testing.T) {
 	card := detectors.Hint{Kind: detectors.Card}
+	phone := detectors.Hint{Kind: detectors.Phone}
 	tests := []struct {
 		parent, own detectors.Hint
 		key         string
@@ -490,7 +491,12 @@ func TestMemberHint(t *testing.T) {
 		{card, detectors.Hint{}, "exp", detectors.Hint{}},
 		{card, detectors.Hint{Kind: detectors.Phone}, "number", detectors.Hint{Kind: detectors.Phone}},
 		{detectors.Hint{}, detectors.Hint{}, "number", detectors.Hint{}},
-		{detectors.Hint{Kind: detectors.Phone}, detectors.Hint{}, "number", detectors.Hint{}},
+		{phone, detectors.Hint{}, "number", phone},
+		{phone, detectors.Hint{}, "nationalNumber", phone},
+		{phone, detectors.Hint{}, "value", phone},
+		{phone, detectors.Hint{}, "countryCode", detectors.Hint{}},
+		{phone, detectors.Hint{}, "type", detectors.Hint{}},
+		{detectors.Hint{Kind: detectors.Email}, detectors.Hint{}, "value", detectors.Hint{}},
 	}
 	for _, tt := range tests {
 		if got := detectors.MemberHint(tt.parent, tt.own, []byte(tt.key)); got != tt.want {

@@ -71,6 +71,11 @@ func TestRedactJSON(t *testing.T) {
 		{"card objects", nil,
 			`{"card":{"number":"4242 4242 4242 4242","exp":"12/29","brand":"visa"},"credit_card":"4111111111111111","cards":[{"no":"5555555555554444"}],"order":{"number":"4111111111111111"}}`,
 			`{"card":{"number":"{CARD:4242424242424242}","exp":"12/29","brand":"visa"},"credit_card":"{CARD:4111111111111111}","cards":[{"no":"{CARD:5555555555554444}"}],"order":{"number":"4111111111111111"}}`},
+		// A bare national number takes its reading in the first phone
+		// region where it is valid: CN before US by default.
+		{"phone objects", nil,
+			`{"phone":{"countryCode":1,"nationalNumber":4155550132,"updated_at":1780387200},"phoneNumbers":[{"value":"+1 415 555 0132","type":"work"}],"order":{"value":"4155550132"}}`,
+			`{"phone":{"countryCode":1,"nationalNumber":"{PHONE:+864155550132}","updated_at":1780387200},"phoneNumbers":[{"value":"{PHONE:+14155550132}","type":"work"}],"order":{"value":"4155550132"}}`},
 		{"label", allKinds(Label),
 			`{"user":"li.lei@163.com","phone":13800138000}`,
 			`{"user":"[EMAIL]","phone":"[PHONE]"}`},
