@@ -212,7 +212,7 @@ func appendDigits(dst, v []byte) []byte {
 }
 
 // appendEmail decodes the encoded and full-width forms of '@' and '%XX'
-// escapes and lower-cases ASCII.
+// escapes (also encoded twice, "%2540") and lower-cases ASCII.
 func appendEmail(dst, v []byte) []byte {
 	start, wide := len(dst), false
 	for i := 0; i < len(v); i++ {
@@ -221,6 +221,10 @@ func appendEmail(dst, v []byte) []byte {
 		case c == '%' && i+2 < len(v) && isHex(v[i+1]) && isHex(v[i+2]):
 			c = hexVal(v[i+1])<<4 | hexVal(v[i+2])
 			i += 2
+			if c == '%' && i+2 < len(v) && isHex(v[i+1]) && isHex(v[i+2]) {
+				c = hexVal(v[i+1])<<4 | hexVal(v[i+2]) // encoded again: "%2540"
+				i += 2
+			}
 		case c == '\\' && escapeLen(v, i) == 6 && v[i+2] == '0' && v[i+3] == '0':
 			c = hexVal(v[i+4])<<4 | hexVal(v[i+5])
 			i += 5

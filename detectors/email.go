@@ -55,6 +55,26 @@ func addressDomain(b []byte, dom int) (end, stop int, ok bool) {
 // else, for CJK text runs into an address with no space ("联系我li@163.com").
 func localStart(b []byte, lo, at int) int { return readLocalStart(b, lo, at, true) }
 
+// afterEncodedBreak returns where the local part b[s:at] before a URL-encoded
+// '@' starts once it is cut after the last "%XX" escape of a byte no local
+// part holds: in "q=hi%20li.wei%40163.com" and "next=%2F%3Femail%3Dli.wei%40…"
+// the address is li.wei's. An escape encoded again ("%253D") counts too.
+func afterEncodedBreak(b []byte, s, at int) int {
+	for j := at - 3; j >= s; j-- {
+		if b[j] != '%' || !isHex(b[j+1]) || !isHex(b[j+2]) {
+			continue
+		}
+		c := hexVal(b[j+1])<<4 | hexVal(b[j+2])
+		if c == '%' && j+4 < at && isHex(b[j+3]) && isHex(b[j+4]) {
+			c = hexVal(b[j+3])<<4 | hexVal(b[j+4])
+		}
+		if c != '@' && (!isLocal(c) || c == '%') { // an '@' no domain follows is read on, as nextLocalStart reads it
+			return skipLeadingDots(b, j+3, at)
+		}
+	}
+	return s
+}
+
 // readLocalStart is localStart, reading only ASCII (and full-width) local
 // parts unless intl.
 func readLocalStart(b []byte, lo, at int, intl bool) int {
@@ -77,6 +97,16 @@ func readLocalStart(b []byte, lo, at int, intl bool) int {
 			break
 		}
 	}
+	s = skipLeadingDots(b, s, at)
+	if b[at] == '%' {
+		s = afterEncodedBreak(b, s, at)
+	}
+	return startOutsideEscape(b, s)
+}
+
+// skipLeadingDots returns where the local part b[s:at] starts without the
+// dots, plus and minus signs and apostrophes no local part starts with.
+func skipLeadingDots(b []byte, s, at int) int {
 	for s < at {
 		if c := b[s]; c == '.' || c == '+' || c == '-' || c == '\'' {
 			s++
@@ -86,7 +116,7 @@ func readLocalStart(b []byte, lo, at int, intl bool) int {
 			break
 		}
 	}
-	return startOutsideEscape(b, s)
+	return s
 }
 
 // scriptLocalStart returns where a local part of letters and marks of a
@@ -127,7 +157,7 @@ func nextLocalStart(b []byte, lo, end int) (p, at int) {
 	for n := 0; at < len(b) && n < maxLocalLen; n++ {
 		// A "%40" that no domain follows is local-part bytes of a later
 		// '@', as the '@' handler reads it ("0%40%400.AA").
-		if isLocal(b[at]) && (b[at] != '%' || !encodedAt(b, at) || !domainAfter(b, at+3)) {
+		if isLocal(b[at]) && (b[at] != '%' || !encodedAt(b, at) || !domainAfter(b, at+atLen(b, at))) {
 			at++
 		} else if isWideLocal(wideASCII(b, at)) {
 			at += 3
@@ -366,6 +396,9 @@ func atLen(b []byte, i int) int {
 	case '%':
 		if i+2 < len(b) && b[i+1] == '4' && b[i+2] == '0' {
 			return 3
+		}
+		if i+4 < len(b) && b[i+1] == '2' && b[i+2] == '5' && b[i+3] == '4' && b[i+4] == '0' {
+			return 5 // "%2540": a URL holding one with "%40" is encoded again
 		}
 	case '\\':
 		if i+5 < len(b) && b[i+1] == 'u' && b[i+2] == '0' && b[i+3] == '0' && b[i+4] == '4' && b[i+5] == '0' {

@@ -104,8 +104,8 @@ func (sc *scanner) at(i int) int {
 	case cAnchorAt:
 		return sc.email(i, i+1)
 	case cAnchorPct:
-		if i+2 < len(b) && b[i+1] == '4' && b[i+2] == '0' {
-			return sc.email(i, i+3)
+		if l := atLen(b, i); l > 0 {
+			return sc.email(i, i+l) // "%40", or "%2540" in a URL encoded again
 		}
 		if encodedPlusAt(b, i) && i+3 < len(b) && isDigit(b[i+3]) && sc.boundaryBefore(i) {
 			return sc.number(i+3, i) // "phone=%2B8613800138000" in a query string

@@ -51,6 +51,8 @@ func TestAppendSpans(t *testing.T) {
 		{"email cjk local part is not joined to ascii", "联系我li.wei@163.com 或 我的邮箱是12345678@qq.com", []string{"EMAIL:li.wei@163.com", "EMAIL:12345678@qq.com"}},
 		{"not email: cjk after a single label", "写信给 user@例え 吧", nil},
 		{"email url encoded", "/reset?email=li.wei%40163.com&x=1", []string{"EMAIL:li.wei%40163.com"}},
+		{"email url encoded after encoded separators", "q=hi%20li.wei%40163.com next=%2F%3Femail%3Dli%2Btag%40163.com", []string{"EMAIL:li.wei%40163.com", "EMAIL:li%2Btag%40163.com"}},
+		{"email url encoded twice", "url=https%3A%2F%2Fx.com%2F%3Femail%3Dli.wei%252Btag%2540163.com", []string{"EMAIL:li.wei%252Btag%2540163.com"}},
 		{"email json escaped", `{"note":"li.wei\u0040163.com"}`, []string{`EMAIL:li.wei\u0040163.com`}},
 		{"email digits local", "13800138000@qq.com", []string{"EMAIL:13800138000@qq.com"}},
 		{"email before cjk", "发到我邮箱li.wei@163.com或打我电话", []string{"EMAIL:li.wei@163.com"}},
@@ -360,6 +362,7 @@ func TestAppendCanonical(t *testing.T) {
 		value, want string
 	}{
 		{detectors.Email, "Li.Wei%40163.COM", "li.wei@163.com"},
+		{detectors.Email, "li.wei%252Btag%2540163.com", "li.wei+tag@163.com"},
 		{detectors.Email, `li.wei\u0040163.com`, "li.wei@163.com"},
 		{detectors.Email, "Li.Wei＠163.com", "li.wei@163.com"},
 		{detectors.Email, "ｌｉ．Ｗｅｉ＠１６３．ＣＯＭ", "li.wei@163.com"},
