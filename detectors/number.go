@@ -1,5 +1,7 @@
 package detectors
 
+import "bytes"
+
 const (
 	maxDigits = 20 // longer digit runs are ids or hashes, never PII we know
 	maxGroups = 8
@@ -374,13 +376,15 @@ func (nm *number) dottedQuad() bool {
 // for the one after a country code ("+81 6 3302 1249", Osaka), and one more
 // before the last in an international number or after an area code in
 // parentheses ("+55 11 9 8765-4321", "(11) 9 8765-4321": a Brazilian
-// mobile's 9 set apart). A last digit after a dash is an extension, as
-// German numbers write one (DIN 5008: "+49 30 1234567-9", a switchboard's
-// "030 12345-0"), in a number with a country code or a trunk prefix.
+// mobile's 9 set apart). A last digit after the one dash is an extension,
+// as German numbers write one (DIN 5008: "+49 30 1234567-9", a
+// switchboard's "030 12345-0"), in a number with a country code or a trunk
+// prefix and area code.
 func (nm *number) phoneGrouped(b []byte) bool {
 	glen := nm.glen[:min(nm.groups, maxGroups)]
-	if len(glen) >= 3 && glen[len(glen)-1] == 1 && b[nm.end-2] == '-' && (nm.plus || nm.d[0] == '0') {
-		glen = glen[:len(glen)-1]
+	if len(glen) >= 3 && glen[0] >= 2 && glen[len(glen)-1] == 1 && b[nm.end-2] == '-' && (nm.plus || nm.d[0] == '0') &&
+		bytes.IndexByte(b[nm.start:nm.end-2], '-') < 0 {
+		glen = glen[:len(glen)-1] // but not an ISBN's "0-306-40615-2"
 	}
 	singles := 0
 	for i, l := range glen[1:] {

@@ -125,7 +125,7 @@ func TestAppendSpans(t *testing.T) {
 		{"send to, in hindi", "मेरी फोटो को कार्टून बनाओ और 9876543210 पर भेजो", []string{"PHONE:9876543210"}},
 		{"text me", "text me at 4155550132", []string{"PHONE:4155550132"}},
 		{"de extension after a dash", "Fax: +49 30 1234567-9, Zentrale 030 12345-0", []string{"PHONE:+49 30 1234567-9", "PHONE:030 12345-0"}},
-		{"not phone: a last digit apart without a trunk prefix", "ref 012 3456-7 v 070 0 0 0 build 0.1.2345-6 rut 12.345.678-5", nil},
+		{"not phone: a last digit apart without a trunk prefix and area code", "ref 012 3456-7 v 070 0 0 0 build 0.1.2345-6 rut 12.345.678-5 isbn 0-306-40615-2 030-1234-5", nil},
 		{"jp", "電話は090-1234-5678です", []string{"PHONE:090-1234-5678"}},
 		{"br", "Whats (11) 98765-4321", []string{"PHONE:(11) 98765-4321"}},
 		{"kr", "연락처 010-1234-5678", []string{"PHONE:010-1234-5678"}},
