@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math/bits"
 	"unicode/utf8"
@@ -302,6 +303,10 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				}
 				switch {
 				case rule == nil && hint.Kind != detectors.None:
+					// 13800138000.0 and 1.3800138e10 are 13800138000.
+					if n, ok := appendIntegerForm(w.number[:0], num); ok {
+						w.number, num = n, n
+					}
 					w.spans = w.e.set.AppendValueSpans(w.spans[:0], num, hint)
 					if len(w.spans) > 0 {
 						if dropped = w.tally(w.spans); !dropped {
@@ -550,6 +555,83 @@ func scanNumber(src []byte, i int) (int, bool) {
 		i = skipDigits(src, i)
 	}
 	return i, true
+}
+
+// maxIntegerForm bounds the digits appendIntegerForm writes: no identifier
+// a key names is longer.
+const maxIntegerForm = 24
+
+// appendIntegerForm appends the digits of the valid JSON number v if it is
+// an integer written with a fraction or an exponent (13800138000.0,
+// 1.3800138E+10, as a float-typed field serializes a phone number), with
+// its sign; it reports false for any other number.
+func appendIntegerForm(dst, v []byte) ([]byte, bool) {
+	orig := len(dst)
+	if bytes.IndexAny(v, ".eE") < 0 {
+		return dst, false
+	}
+	if v[0] == '-' {
+		dst = append(dst, '-')
+		v = v[1:]
+	}
+	mant, exp := v, 0
+	if i := bytes.IndexAny(v, "eE"); i >= 0 {
+		mant = v[:i]
+		e, ok := exponent(v[i+1:])
+		if !ok {
+			return dst[:orig], false
+		}
+		exp = e
+	}
+	intPart, frac := mant, []byte(nil)
+	if i := bytes.IndexByte(mant, '.'); i >= 0 {
+		intPart, frac = mant[:i], mant[i+1:]
+	}
+	// The value is the digits of intPart and frac with the point after
+	// len(intPart)+exp of them.
+	digits := len(intPart) + len(frac)
+	point := len(intPart) + exp
+	if point < 1 || point > maxIntegerForm {
+		return dst[:orig], false
+	}
+	start := len(dst)
+	for i := range max(point, digits) {
+		c := byte('0')
+		if i < len(intPart) {
+			c = intPart[i]
+		} else if i < digits {
+			c = frac[i-len(intPart)]
+		}
+		switch {
+		case i >= point:
+			if c != '0' {
+				return dst[:orig], false // a fraction: no identifier
+			}
+		case c == '0' && len(dst) == start && i < point-1: // a leading zero
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst, true
+}
+
+// exponent parses a JSON number's exponent digits, with their sign, up to
+// maxIntegerForm in size.
+func exponent(b []byte) (int, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
+		b = b[1:]
+	}
+	e := 0
+	for _, c := range b {
+		if e = 10*e + int(c-'0'); e > maxIntegerForm {
+			return 0, false
+		}
+	}
+	if neg {
+		e = -e
+	}
+	return e, true
 }
 
 func skipDigits(b []byte, i int) int {

@@ -71,6 +71,9 @@ func TestRedactJSON(t *testing.T) {
 		{"card objects", nil,
 			`{"card":{"number":"4242 4242 4242 4242","exp":"12/29","brand":"visa"},"credit_card":"4111111111111111","cards":[{"no":"5555555555554444"}],"order":{"number":"4111111111111111"}}`,
 			`{"card":{"number":"{CARD:4242424242424242}","exp":"12/29","brand":"visa"},"credit_card":"{CARD:4111111111111111}","cards":[{"no":"{CARD:5555555555554444}"}],"order":{"number":"4111111111111111"}}`},
+		{"numbers in float form under keys", nil,
+			`{"phone":13800138000.0,"mobile":1.3800138E+10,"imei":4.90154203237518e14,"ip":3405803783.0,"n":13800138000.0}`,
+			`{"phone":"{PHONE:+8613800138000}","mobile":"{PHONE:+8613800138000}","imei":"{IMEI:49015420323751}","ip":"{IPV4:203.0.113.7}","n":13800138000.0}`},
 		// A bare national number takes its reading in the first phone
 		// region where it is valid: CN before US by default.
 		{"phone objects", nil,
@@ -413,4 +416,34 @@ func TestWorkersConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestAppendIntegerForm(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"13800138000", "", false}, // already integer digits: used as it is
+		{"13800138000.0", "13800138000", true},
+		{"13800138000.000", "13800138000", true},
+		{"1.3800138E+10", "13800138000", true},
+		{"1.3800138e10", "13800138000", true},
+		{"138001380000e-1", "13800138000", true},
+		{"-1.5e1", "-15", true},
+		{"0.0", "0", true},
+		{"0e5", "0", true},
+		{"1.5", "", false},
+		{"1.38001385e9", "1380013850", true},
+		{"1.380013855e8", "", false},
+		{"1e-1", "", false},
+		{"1e25", "", false},
+		{"1e400", "", false},
+		{"1e99999999999999999999", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := appendIntegerForm([]byte("x"), []byte(tt.in))
+		if ok != tt.ok || ok && string(got) != "x"+tt.want || !ok && string(got) != "x" {
+			t.Errorf("appendIntegerForm(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
 }
