@@ -48,6 +48,25 @@ func BenchmarkRedact(b *testing.B) {
 			}
 		})
 	}
+	// "usage-policy" is "usage" with the default field rules and policy of
+	// veil run's usage kind: the walker matches every key to their paths.
+	usage := benchmarks.GenerateWith(gen.Options{Seed: 1, Mix: [3]int{1, 0, 0}}, 4000)
+	pe, err := benchmarks.NewEngineWith(transforms.Options{Profiles: map[string]transforms.ProfileOptions{"usage": config.Default().Profile("usage", nil)}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	pw, prof := pe.NewWorker(), pe.Profile("usage")
+	b.Run("usage-policy", func(b *testing.B) {
+		b.SetBytes(usage.Bytes)
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, ev := range usage.Events {
+				if out, _, err = pw.RedactRecord(out[:0], ev.Line, transforms.FormatJSON, prof); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
 	prose := benchmarks.Prose(256 << 10)
 	b.Run("prose", func(b *testing.B) {
 		b.SetBytes(int64(len(prose)))

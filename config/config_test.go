@@ -719,11 +719,11 @@ func TestBuildProfiles(t *testing.T) {
 		t.Fatal("profiles built for the wrong kinds")
 	}
 	w := e.NewWorker()
-	out, facts, err := w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","name":"Li Wei","age":12},"location":{"lat":52.520008},"device":{"serialNumber":"R58M12345AB"},"consent":{"training":false}}`), transforms.FormatJSON, e.Profile("usage"))
+	out, facts, err := w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","name":"Li Wei","firstName":"Wei","display_name":"Li Wei","username":"liwei88","age":12},"location":{"lat":52.520008},"device":{"serialNumber":"R58M12345AB","device_name":"Li Wei’s iPhone"},"consent":{"training":false}}`), transforms.FormatJSON, e.Profile("usage"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"user":{"uid":"` + string(w.AppendToken(nil, detectors.User, []byte("u1"))) + `","age":12},"location":{"lat":52.52},` +
+	want := `{"user":{"uid":"` + string(w.AppendToken(nil, detectors.User, []byte("u1"))) + `","username":"` + string(w.AppendToken(nil, detectors.Field, []byte("liwei88"))) + `","age":12},"location":{"lat":52.52},` +
 		`"device":{"serialNumber":"` + string(w.AppendToken(nil, detectors.Field, []byte("R58M12345AB"))) + `"},"consent":{"training":false}}`
 	if string(out) != want || !facts.HasUser || !facts.Minor || facts.Consent != transforms.ConsentRefused {
 		t.Fatalf("usage profile: %s %+v\nwant %s", out, facts, want)

@@ -160,13 +160,21 @@ var (
 	DefaultMinorFields = []string{"user.is_minor"}
 	DefaultLangKinds   = []string{"prompt"}
 	DefaultTextFields  = []string{"text", "prompt"}
-	// DefaultDropFields hold names outright.
-	DefaultDropFields = []string{"name", "real_name", "id_card"}
+	// DefaultDropFields hold a person's name outright, also in the name a
+	// phone is given ("Li Wei's iPhone"), or their ID card number.
+	DefaultDropFields = []string{"name", "real_name", "realName", "full_name", "fullName",
+		"first_name", "firstName", "last_name", "lastName", "given_name", "givenName",
+		"family_name", "familyName", "middle_name", "middleName", "surname",
+		"display_name", "displayName", "device_name", "deviceName", "id_card"}
 	// DefaultLocationFields hold precise locations.
 	DefaultLocationFields = []string{"lat", "lon", "latitude", "longitude", "location.*"}
 	// DefaultSerialFields hold a device's hardware serial number, as
 	// persistent an identifier as its IMEI.
 	DefaultSerialFields = []string{"serial", "serial_number", "serialNumber", "serialno", "device_serial", "deviceSerial"}
+	// DefaultHandleFields hold the handle a person goes by, which links
+	// their records here to their accounts elsewhere.
+	DefaultHandleFields = []string{"username", "user_name", "userName", "screen_name", "screenName",
+		"nickname", "nick_name", "nickName"}
 )
 
 // applyPolicyDefaults fills the unset policy, language and custom detector
@@ -386,7 +394,8 @@ func (c *Config) customDetectors(actions map[detectors.Kind]transforms.Action) (
 
 // Profile returns the transforms.ProfileOptions of the event kind: the
 // default field rules (user fields tokenized, precise locations
-// generalized, names dropped, device serial numbers tokenized), then those of fields.<kind>, the policy's
+// generalized, names dropped, device serial numbers and handles
+// tokenized), then those of fields.<kind>, the policy's
 // fields and, for the kinds of languages.kinds, language detection with
 // detector d (built by LanguageDetector).
 func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.ProfileOptions {
@@ -401,7 +410,7 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	for _, f := range DefaultDropFields {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldDrop})
 	}
-	for _, f := range DefaultSerialFields {
+	for _, f := range slices.Concat(DefaultSerialFields, DefaultHandleFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize})
 	}
 	mine := c.Fields[kind]

@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -63,53 +64,67 @@ func (s pathState) pat() int         { return int(s >> 8) }
 func (s pathState) pos() int         { return int(s & 0xff) }
 
 // paths matches a set of patterns against the members of a JSON document as
-// a walker meets them, without allocating once its buffers have grown.
+// a walker meets them, without allocating once its buffers have grown. The
+// patterns of a single key, which match at any depth and are most of a
+// profile's (the defaults' "lat", "name", "serial", ...), are looked up by
+// the key; the others are followed as states of an automaton, which for a
+// typical record die out after a key or two.
 type paths struct {
-	pats []pathPattern
-	root []pathState // the states before the first key
+	pats     []pathPattern
+	root     []pathState      // the states before the first key
+	floating map[string][]int // patterns of one key at any depth, by the key
 }
 
 func newPaths(pats []pathPattern) *paths {
-	p := &paths{pats: pats}
-	for i := range pats {
-		p.root = p.add(p.root, mkState(i, 0))
+	p := &paths{pats: pats, floating: make(map[string][]int)}
+	for i, pat := range pats {
+		if len(pat.segs) == 2 && pat.segs[0] == "**" && pat.segs[1] != "*" && pat.segs[1] != "**" {
+			p.floating[pat.segs[1]] = append(p.floating[pat.segs[1]], i)
+			continue
+		}
+		p.root = p.add(p.root, 0, mkState(i, 0))
 	}
 	return p
 }
 
-// add appends s to states with its closure: a "**" may match no key.
-func (p *paths) add(states []pathState, s pathState) []pathState {
-	for {
-		states = append(states, s)
-		segs := p.pats[s.pat()].segs
-		if s.pos() >= len(segs) || segs[s.pos()] != "**" {
-			return states
+// add appends s to states with its closure: a "**" may match no key. A
+// state past the last key ("a.**" after its "**") has nothing to match, and
+// one already in states[base:] is not added again, so that patterns with
+// several "**" cannot multiply the states of deep records.
+func (p *paths) add(states []pathState, base int, s pathState) []pathState {
+	segs := p.pats[s.pat()].segs
+	for pos := s.pos(); pos < len(segs); pos++ {
+		if st := mkState(s.pat(), pos); !slices.Contains(states[base:], st) {
+			states = append(states, st)
 		}
-		s = mkState(s.pat(), s.pos()+1)
+		if segs[pos] != "**" {
+			break
+		}
 	}
+	return states
 }
 
 // step appends to next the states reached from states by the key, and to
 // matched the patterns that match the member with that key, and returns
-// both.
+// both. A state that has matched its last key goes no further.
 func (p *paths) step(next []pathState, matched []int, states []pathState, key []byte) ([]pathState, []int) {
+	matched = append(matched, p.floating[string(key)]...)
+	base := len(next)
 	for _, s := range states {
 		segs := p.pats[s.pat()].segs
 		pos := s.pos()
-		if pos >= len(segs) {
-			continue
-		}
 		switch seg := segs[pos]; {
 		case seg == "**":
-			next = p.add(next, s) // it takes this key too
+			next = p.add(next, base, s) // it takes this key too
 			if pos+1 == len(segs) {
 				matched = append(matched, s.pat())
 			}
 		case seg == "*" || seg == string(key):
 			if pos+1 == len(segs) {
 				matched = append(matched, s.pat())
+			} else {
+				next = p.add(next, base, mkState(s.pat(), pos+1))
 			}
-			next = p.add(next, mkState(s.pat(), pos+1))
 		}
 	}
 	return next, matched

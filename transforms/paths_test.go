@@ -1,0 +1,77 @@
+package transforms
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// globMatch is the reference for paths: a "*" matches one key, a "**" any
+// number of keys, but at the end of a pattern one at least (a rule on
+// "a.**" is on what is inside "a", not on "a").
+func globMatch(segs, keys []string) bool {
+	if len(segs) == 0 {
+		return len(keys) == 0
+	}
+	switch segs[0] {
+	case "**":
+		least := 0
+		if len(segs) == 1 {
+			least = 1
+		}
+		for n := least; n <= len(keys); n++ {
+			if globMatch(segs[1:], keys[n:]) {
+				return true
+			}
+		}
+		return false
+	case "*":
+		return len(keys) > 0 && globMatch(segs[1:], keys[1:])
+	default:
+		return len(keys) > 0 && keys[0] == segs[0] && globMatch(segs[1:], keys[1:])
+	}
+}
+
+// TestPathsMatchReference walks random key paths through a set of patterns
+// of every shape and checks the patterns matched at each member against
+// globMatch.
+func TestPathsMatchReference(t *testing.T) {
+	sources := []string{"a", "b", "a.b", "a.*", "a.**", "**.b", "*.b", "a.**.c", "**", "*", "a.b.c", "**.a.b", "*.*.c", "a.**.**.c", "x.**"}
+	var pats []pathPattern
+	for _, src := range sources {
+		p, err := compilePath(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pats = append(pats, p)
+	}
+	m := newPaths(pats)
+	alphabet := []string{"a", "b", "c", "x"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		keys := make([]string, 1+r.IntN(6))
+		for i := range keys {
+			keys[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		states := slices.Clone(m.root)
+		for depth := range keys {
+			var matched []int
+			states, matched = m.step(nil, nil, states, []byte(keys[depth]))
+			got := map[int]bool{}
+			for _, i := range matched {
+				got[i] = true
+			}
+			for i, p := range pats {
+				if want := globMatch(p.segs, keys[:depth+1]); got[i] != want {
+					t.Fatalf("pattern %q at %s: matched %v, want %v", sources[i], strings.Join(keys[:depth+1], "."), got[i], want)
+				}
+			}
+			if len(matched) != len(got) {
+				t.Fatalf("at %s: a pattern matched twice: %v", strings.Join(keys[:depth+1], "."), matched)
+			}
+		}
+	}
+}
+
+
