@@ -73,5 +73,3 @@ func TestPathsMatchReference(t *testing.T) {
 		}
 	}
 }
-
-
