@@ -301,7 +301,10 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 			// A list is no number: "13800138000,13900139000" (the head
 			// of "1,299" has at most three digits).
 			list := c == ',' && nm.nd >= 7
-			if !list && (c != '/' || nm.groups > 1 || !(nm.nd >= 14 || nm.nd >= 7 && sc.context(Phone, nm.start, phoneWords))) {
+			// Nor is a field of a key ("thumb:8613800138000:256"): no
+			// time or ratio has so long a head.
+			field := c == ':' && nm.groups == 1 && nm.nd >= 7
+			if !list && !field && (c != '/' || nm.groups > 1 || !(nm.nd >= 14 || nm.nd >= 7 && sc.context(Phone, nm.start, phoneWords))) {
 				return skipNumeric(b, end), false // "1,299", "10:11:12", "02/06/2026", "923582447/784809"
 			}
 			// No part of a date is so long, and a phone number is
@@ -443,6 +446,9 @@ func (sc *scanner) classify(nm *number) Kind {
 		}
 		if nd == 11 && d[0] == '1' && d[1] >= '3' && sc.national(nm, sc.mask&sc.set.cnMask) {
 			return Phone // a bare Chinese mobile number
+		}
+		if nd == 13 && d[0] == '8' && d[1] == '6' && d[2] == '1' && d[3] >= '3' && sc.international(d) {
+			return Phone // one with its country code, as Chinese systems store an MSISDN: "8613800138000"
 		}
 		if (nd >= 9 && d[0] == '0' && d[1] != '0' || nd == 11 && d[0] == '8' && d[1] == '9') && sc.trunkNational(nm) {
 			return Phone // "07018085953", the Russian mobile "89123456789": a trunk prefix and a valid number

@@ -122,6 +122,8 @@ func TestAppendSpans(t *testing.T) {
 		{"us parens", "call (415) 555-0132 today", []string{"PHONE:(415) 555-0132"}},
 		{"us dots", "cell 415.555.0132", []string{"PHONE:415.555.0132"}},
 		{"de", "Ruf mich an: 030 12345678", []string{"PHONE:030 12345678"}},
+		{"chinese msisdn", "key thumb:8613800138000:256", []string{"PHONE:8613800138000"}},
+		{"not phone: 13 digits from 86 but no mobile", "ts 8612345678901 id 8601380013800", nil},
 		{"send to, in hindi", "मेरी फोटो को कार्टून बनाओ और 9876543210 पर भेजो", []string{"PHONE:9876543210"}},
 		{"text me", "text me at 4155550132", []string{"PHONE:4155550132"}},
 		{"de extension after a dash", "Fax: +49 30 1234567-9, Zentrale 030 12345-0", []string{"PHONE:+49 30 1234567-9", "PHONE:030 12345-0"}},
