@@ -91,7 +91,8 @@ type TokenizeRule struct {
 type GeneralizeRule struct {
 	// Decimals numbers keep (default 2).
 	Decimals *int `yaml:"decimals"`
-	// Truncate is how timestamps are truncated: day (default) or hour.
+	// Truncate is how timestamps are truncated: day (default), hour or
+	// year.
 	Truncate string `yaml:"truncate"`
 }
 
@@ -166,6 +167,8 @@ var (
 		"first_name", "firstName", "last_name", "lastName", "given_name", "givenName",
 		"family_name", "familyName", "middle_name", "middleName", "surname",
 		"display_name", "displayName", "device_name", "deviceName", "id_card"}
+	// DefaultBirthDateFields hold a birth date, of which the year is kept.
+	DefaultBirthDateFields = []string{"birthday", "birth_date", "birthDate", "birthdate", "date_of_birth", "dateOfBirth", "dob"}
 	// DefaultLocationFields hold precise locations.
 	DefaultLocationFields = []string{"lat", "lon", "latitude", "longitude", "location.*"}
 	// DefaultSerialFields hold a device's hardware serial number, as
@@ -298,8 +301,8 @@ func (r *FieldRule) Validate() error {
 		if g.Decimals != nil && (*g.Decimals < 0 || *g.Decimals > 15) {
 			p.add("generalize.decimals", "%d out of range [0, 15]", *g.Decimals)
 		}
-		if g.Truncate != "" && g.Truncate != "day" && g.Truncate != "hour" {
-			p.add("generalize.truncate", "unknown truncation %q (want day, hour)", g.Truncate)
+		if g.Truncate != "" && g.Truncate != "day" && g.Truncate != "hour" && g.Truncate != "year" {
+			p.add("generalize.truncate", "unknown truncation %q (want day, hour, year)", g.Truncate)
 		}
 	}
 	return p.err()
@@ -394,8 +397,8 @@ func (c *Config) customDetectors(actions map[detectors.Kind]transforms.Action) (
 
 // Profile returns the transforms.ProfileOptions of the event kind: the
 // default field rules (user fields tokenized, precise locations
-// generalized, names dropped, device serial numbers and handles
-// tokenized), then those of fields.<kind>, the policy's
+// generalized, birth dates to the year, names dropped, device serial
+// numbers and handles tokenized), then those of fields.<kind>, the policy's
 // fields and, for the kinds of languages.kinds, language detection with
 // detector d (built by LanguageDetector).
 func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.ProfileOptions {
@@ -406,6 +409,9 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	}
 	for _, f := range DefaultLocationFields {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldGeneralize, Decimals: DefaultLocationDigits})
+	}
+	for _, f := range DefaultBirthDateFields {
+		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldGeneralize, Truncate: transforms.TruncateYear})
 	}
 	for _, f := range DefaultDropFields {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldDrop})
@@ -461,8 +467,11 @@ func (r FieldRule) compile(path string) transforms.FieldRule {
 			if g.Decimals != nil {
 				out.Decimals = *g.Decimals
 			}
-			if g.Truncate == "hour" {
+			switch g.Truncate {
+			case "hour":
 				out.Truncate = transforms.TruncateHour
+			case "year":
+				out.Truncate = transforms.TruncateYear
 			}
 		}
 	}

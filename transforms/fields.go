@@ -198,16 +198,17 @@ func appendRounded(dst, v []byte, decimals int) ([]byte, bool) {
 	return strconv.AppendFloat(dst, f, 'f', -1, 64), true
 }
 
-// appendTruncatedTime appends the RFC 3339 timestamp v truncated to the day
-// or the hour, without fraction, with its zone as written, if v is one:
-// "2026-06-02T10:11:12.5+08:00" becomes "2026-06-02T00:00:00+08:00".
+// appendTruncatedTime appends the RFC 3339 timestamp v truncated to the
+// year, day or hour, without fraction, with its zone as written, if v is
+// one: "2026-06-02T10:11:12.5+08:00" becomes "2026-06-02T00:00:00+08:00". A
+// date ("2026-06-02") is kept, or truncated to the year ("2026-01-01").
 func appendTruncatedTime(dst, v []byte, t Truncation) ([]byte, bool) {
 	const date = len("2006-01-02")
 	if len(v) < date || !digitsIn(v[0:4]) || v[4] != '-' || !digitsIn(v[5:7]) || v[7] != '-' || !digitsIn(v[8:10]) {
 		return dst, false
 	}
 	if len(v) == date {
-		return append(dst, v...), true
+		return appendTruncatedDate(dst, v, t), true
 	}
 	rest := v[date:]
 	if len(rest) < 9 || (rest[0] != 'T' && rest[0] != 't' && rest[0] != ' ') || !digitsIn(rest[1:3]) || rest[3] != ':' ||
@@ -228,7 +229,7 @@ func appendTruncatedTime(dst, v []byte, t Truncation) ([]byte, bool) {
 	default:
 		return dst, false
 	}
-	dst = append(dst, v[:date]...)
+	dst = appendTruncatedDate(dst, v, t)
 	dst = append(dst, 'T')
 	if t == TruncateHour {
 		dst = append(dst, rest[1:3]...)
@@ -237,6 +238,15 @@ func appendTruncatedTime(dst, v []byte, t Truncation) ([]byte, bool) {
 	}
 	dst = append(dst, ":00:00"...)
 	return append(dst, zone...), true
+}
+
+// appendTruncatedDate appends the date that v starts with, truncated to the
+// year if t says so.
+func appendTruncatedDate(dst, v []byte, t Truncation) []byte {
+	if t == TruncateYear {
+		return append(append(dst, v[:4]...), "-01-01"...)
+	}
+	return append(dst, v[:len("2006-01-02")]...)
 }
 
 func digitsIn(b []byte) bool {

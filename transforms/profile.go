@@ -46,6 +46,7 @@ type Truncation uint8
 const (
 	TruncateDay  Truncation = iota // 2026-06-02T00:00:00Z (the default)
 	TruncateHour                   // 2026-06-02T10:00:00Z
+	TruncateYear                   // 2026-01-01T00:00:00Z, a date 2026-01-01: what is kept of a birth date
 )
 
 // FieldRule applies an action to the JSON values at a path (see the path

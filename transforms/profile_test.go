@@ -61,6 +61,8 @@ func TestFieldRules(t *testing.T) {
 			`{"seen":"2026-06-02T10:11:12.5+08:00"}`, `{"seen":"2026-06-02T00:00:00+08:00"}`},
 		{"generalize hour", []FieldRule{{Path: "seen", Action: FieldGeneralize, Truncate: TruncateHour}},
 			`{"seen":"2026-06-02T10:11:12Z"}`, `{"seen":"2026-06-02T10:00:00Z"}`},
+		{"generalize year", []FieldRule{{Path: "dob", Action: FieldGeneralize, Truncate: TruncateYear}},
+			`{"dob":"2012-05-01","u":{"dob":"2012-05-01T10:11:12+08:00"}}`, `{"dob":"2012-01-01","u":{"dob":"2012-01-01T00:00:00+08:00"}}`},
 		{"generalize ip", []FieldRule{{Path: "peer", Action: FieldGeneralize}},
 			`{"peer":"203.0.113.77"}`, `{"peer":"203.0.113.0/24"}`},
 		{"generalize other", []FieldRule{{Path: "peer", Action: FieldGeneralize}},
