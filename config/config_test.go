@@ -344,7 +344,7 @@ func TestLoad(t *testing.T) {
 		}},
 		Policy: Policy{Consent: Consent{
 			Topic: "app.consent", UserFields: []string{"account.id"}, EventField: "flags.train",
-			MinorFields: []string{"account.child"}, AgeField: "none", MinAge: 16, Require: true,
+			MinorFields: []string{"account.child"}, AgeField: "none", BirthDateFields: []string{"account.born"}, MinAge: 16, Require: true,
 		}},
 		Languages: Languages{
 			Kinds: []string{"prompt", "log"}, Set: []string{"en", "de", "ja"}, MinLength: 20, Accuracy: "high",
@@ -727,6 +727,9 @@ func TestBuildProfiles(t *testing.T) {
 		`"device":{"serialNumber":"` + string(w.AppendToken(nil, detectors.Field, []byte("R58M12345AB"))) + `"},"birthday":"2013-01-01","consent":{"training":false}}`
 	if string(out) != want || !facts.HasUser || !facts.Minor || facts.Consent != transforms.ConsentRefused {
 		t.Fatalf("usage profile: %s %+v\nwant %s", out, facts, want)
+	}
+	if _, facts, _ = w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","date_of_birth":"2020-02-29"}}`), transforms.FormatJSON, e.Profile("usage")); !facts.Minor {
+		t.Fatalf("a child's birth date is not a minor's by default: %+v", facts)
 	}
 	out, facts, err = w.RedactRecord(nil, []byte(`{"text":"Ruf mich an: 030 12345678, danke schön"}`), transforms.FormatJSON, e.Profile("prompt"))
 	if err != nil || facts.Lang != "de" || !strings.HasSuffix(string(out), `,"lang":"de"}`) || strings.Contains(string(out), "12345678") {

@@ -36,6 +36,9 @@ type Consent struct {
 	MinorFields []string `yaml:"minor_fields"`
 	// AgeField is the user's age; under MinAge is a minor.
 	AgeField string `yaml:"age_field"`
+	// BirthDateFields are the user's birth date (2014-05-01); one less
+	// than MinAge years ago is a minor's.
+	BirthDateFields []string `yaml:"birth_date_fields"`
 	MinAge   int    `yaml:"min_age"`
 	// Require drops records that carry no consent at all (no event field,
 	// no entry in the table).
@@ -189,6 +192,7 @@ func (c *Config) applyPolicyDefaults() {
 	setString(&pc.EventField, DefaultEventField)
 	setStrings(&pc.MinorFields, DefaultMinorFields)
 	setString(&pc.AgeField, DefaultAgeField)
+	setStrings(&pc.BirthDateFields, DefaultBirthDateFields)
 	setInt(&pc.MinAge, DefaultMinAge)
 
 	l := &c.Languages
@@ -228,6 +232,9 @@ func (pc *Consent) Validate() error {
 	}
 	if pc.EventField != Off {
 		validatePath("event_field", pc.EventField, &p)
+	}
+	for i, f := range pc.BirthDateFields {
+		validatePath("birth_date_fields"+index(i), f, &p)
 	}
 	if pc.AgeField != Off {
 		validatePath("age_field", pc.AgeField, &p)
@@ -424,7 +431,7 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 		rules = append(rules, mine[path].compile(path))
 	}
 	o := transforms.ProfileOptions{Fields: rules, Policy: transforms.PolicyFields{
-		User: pc.UserFields, Minor: pc.MinorFields, MinAge: pc.MinAge,
+		User: pc.UserFields, Minor: pc.MinorFields, MinAge: pc.MinAge, BirthDate: pc.BirthDateFields,
 	}}
 	if pc.EventField != Off {
 		o.Policy.Consent = pc.EventField

@@ -27,6 +27,7 @@ const (
 	usesConsent
 	usesMinor
 	usesAge
+	usesBirthDate
 	usesText
 )
 
@@ -56,6 +57,8 @@ func (w *Worker) member(p *Profile, top *frame, key []byte) member {
 			m.uses |= usesMinor
 		case useAge:
 			m.uses |= usesAge
+		case useBirthDate:
+			m.uses |= usesBirthDate
 		case useText:
 			m.uses |= usesText
 		}
@@ -87,6 +90,11 @@ func (w *Worker) capture(p *Profile, m *member, v []byte, str bool) {
 			w.facts.Minor = true
 		}
 	}
+	if m.uses&usesBirthDate != 0 && str {
+		if age, ok := ageOn(v, p.now()); ok && age < p.minAge {
+			w.facts.Minor = true
+		}
+	}
 	if m.uses&usesText != 0 && str && w.facts.Lang == "" && p.lang != nil {
 		text := v
 		if bytes.IndexByte(v, '\\') >= 0 {
@@ -112,6 +120,34 @@ func parseAge(v []byte) (int, bool) {
 		digits++
 	}
 	return n, digits > 0
+}
+
+// ageOn returns the age on the day of now of a person born on the date v
+// starts with ("2014-05-01", also with '/' and with a time after it), in
+// now's time zone.
+func ageOn(v []byte, now time.Time) (int, bool) {
+	if len(v) < 10 || !digitsIn(v[0:4]) || !digitsIn(v[5:7]) || !digitsIn(v[8:10]) ||
+		v[4] != v[7] || v[4] != '-' && v[4] != '/' || len(v) > 10 && isDigit(v[10]) {
+		return 0, false
+	}
+	year, month, day := atoiDigits(v[0:4]), atoiDigits(v[5:7]), atoiDigits(v[8:10])
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return 0, false
+	}
+	y, m, d := now.Date()
+	age := y - year
+	if int(m) < month || int(m) == month && d < day {
+		age-- // no birthday yet this year
+	}
+	return age, age >= 0
+}
+
+func atoiDigits(b []byte) int {
+	n := 0
+	for _, c := range b {
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 // detectLanguage records the language of text in the facts and returns the

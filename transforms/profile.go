@@ -3,6 +3,7 @@ package transforms
 import (
 	"cmp"
 	"fmt"
+	"time"
 
 	"github.com/pixelprivacy/veil/detectors"
 )
@@ -76,6 +77,12 @@ type PolicyFields struct {
 	// Age is the user's age; under MinAge flags a minor.
 	Age    string
 	MinAge int
+	// BirthDate lists the user's birth date fields (a date, "2014-05-01",
+	// or a timestamp): one less than MinAge years before today flags a
+	// minor.
+	BirthDate []string
+	// Now is the clock birth dates are read against; nil means time.Now.
+	Now func() time.Time
 }
 
 // Consent is a record's own training-consent field.
@@ -96,7 +103,7 @@ type Facts struct {
 	HasUser bool
 	// Consent is the record's training-consent field.
 	Consent Consent
-	// Minor reports a minor flag or an age under the minimum.
+	// Minor reports a minor flag, or an age or birth date under the minimum.
 	Minor bool
 	// Lang is the ISO 639-1 code of the free text's language, or "".
 	Lang string
@@ -149,6 +156,7 @@ type Profile struct {
 	regions map[string]uint64
 	langKey []byte // `"lang":"`, the start of the member added to JSON records
 	minAge  int
+	now     func() time.Time // the clock of birth dates
 }
 
 // pathTarget is what a path pattern is for: a field rule, or a field the
@@ -167,6 +175,7 @@ const (
 	useConsent
 	useMinor
 	useAge
+	useBirthDate
 	useText
 )
 
@@ -222,6 +231,15 @@ func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, er
 		if err := add(a, pathTarget{use: useAge}); err != nil {
 			return nil, fmt.Errorf("age field %q: %w", a, err)
 		}
+	}
+	for _, b := range o.Policy.BirthDate {
+		if err := add(b, pathTarget{use: useBirthDate}); err != nil {
+			return nil, fmt.Errorf("birth date field %q: %w", b, err)
+		}
+	}
+	p.now = o.Policy.Now
+	if p.now == nil {
+		p.now = time.Now
 	}
 	if l := o.Language; l != nil {
 		if l.Detector == nil {

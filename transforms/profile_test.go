@@ -3,6 +3,7 @@ package transforms
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/pixelprivacy/veil/detectors"
 )
@@ -103,6 +104,8 @@ func TestFacts(t *testing.T) {
 	po := ProfileOptions{Policy: PolicyFields{
 		User: []string{"user.uid", "user_id", "uid"}, Consent: "consent.training",
 		Minor: []string{"user.is_minor"}, Age: "user.age", MinAge: 13,
+		BirthDate: []string{"birthday", "dob"},
+		Now:       func() time.Time { return time.Date(2026, 6, 2, 10, 0, 0, 0, time.UTC) },
 	}}
 	w, p := newProfileWorker(t, po)
 	mac := func(id string) UserMAC { return *w.macOf(detectors.User, formText, []byte(id)) }
@@ -123,6 +126,15 @@ func TestFacts(t *testing.T) {
 		{"not minor", `{"user":{"is_minor":false,"age":13}}`, Facts{}},
 		{"young", `{"user":{"age":12}}`, Facts{Minor: true}},
 		{"young string", `{"user":{"age":"9"}}`, Facts{Minor: true}},
+		{"born 12 years ago", `{"user":{"birthday":"2013-06-03"}}`, Facts{Minor: true}},
+		{"thirteen today", `{"user":{"birthday":"2013-06-02"}}`, Facts{}},
+		{"born 12 years ago, a timestamp", `{"dob":"2014-01-01T00:00:00Z"}`, Facts{Minor: true}},
+		{"born 12 years ago, slashes", `{"dob":"2014/01/01"}`, Facts{Minor: true}},
+		{"adult", `{"dob":"1990-05-01"}`, Facts{}},
+		{"not a date", `{"dob":"20140101"}`, Facts{}},
+		{"not a month", `{"dob":"2014-13-01"}`, Facts{}},
+		{"not a birth date field", `{"created":"2024-01-01"}`, Facts{}},
+		{"birth date not a string", `{"dob":2014}`, Facts{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
