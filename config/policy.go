@@ -39,7 +39,7 @@ type Consent struct {
 	// BirthDateFields are the user's birth date (2014-05-01); one less
 	// than MinAge years ago is a minor's.
 	BirthDateFields []string `yaml:"birth_date_fields"`
-	MinAge   int    `yaml:"min_age"`
+	MinAge          int      `yaml:"min_age"`
 	// Require drops records that carry no consent at all (no event field,
 	// no entry in the table).
 	Require bool `yaml:"require"`
