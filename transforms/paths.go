@@ -73,6 +73,18 @@ type paths struct {
 	pats     []pathPattern
 	root     []pathState      // the states before the first key
 	floating map[string][]int // patterns of one key at any depth, by the key
+	// filter has the bit floatBit of each floating key set: most keys
+	// have none, and skip the map.
+	filter [16]uint64
+}
+
+// floatBit returns the bit of key in paths.filter, from its length and its
+// first and last bytes.
+func floatBit(key []byte) uint {
+	if len(key) == 0 {
+		return 0
+	}
+	return (uint(len(key))*131 + uint(key[0])*31 + uint(key[len(key)-1])) % (16 * 64)
 }
 
 func newPaths(pats []pathPattern) *paths {
@@ -80,6 +92,8 @@ func newPaths(pats []pathPattern) *paths {
 	for i, pat := range pats {
 		if len(pat.segs) == 2 && pat.segs[0] == "**" && pat.segs[1] != "*" && pat.segs[1] != "**" {
 			p.floating[pat.segs[1]] = append(p.floating[pat.segs[1]], i)
+			b := floatBit([]byte(pat.segs[1]))
+			p.filter[b/64] |= 1 << (b % 64)
 			continue
 		}
 		p.root = p.add(p.root, 0, mkState(i, 0))
@@ -108,7 +122,9 @@ func (p *paths) add(states []pathState, base int, s pathState) []pathState {
 // matched the patterns that match the member with that key, and returns
 // both. A state that has matched its last key goes no further.
 func (p *paths) step(next []pathState, matched []int, states []pathState, key []byte) ([]pathState, []int) {
-	matched = append(matched, p.floating[string(key)]...)
+	if b := floatBit(key); p.filter[b/64]&(1<<(b%64)) != 0 {
+		matched = append(matched, p.floating[string(key)]...)
+	}
 	base := len(next)
 	for _, s := range states {
 		segs := p.pats[s.pat()].segs
