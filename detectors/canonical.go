@@ -84,6 +84,18 @@ func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []b
 				}
 			}
 		}
+		if bytes.IndexByte(value, 0xEF) >= 0 {
+			// "１９２．１６８．１．１", typed in full-width mode, narrowed in dst
+			n := len(dst)
+			dst = appendNarrow(dst, value)
+			if a, ok := dottedIPv4(dst[n:]); ok {
+				return a.AppendTo(dst[:n])
+			}
+			if a, err := parseAddr(dst[n:]); err == nil {
+				return a.WithZone("").AppendTo(dst[:n])
+			}
+			return dst
+		}
 		if canonicalIPv4(value) {
 			return append(dst, value...) // already as netip would print it
 		}
@@ -108,6 +120,20 @@ func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []b
 		return dst
 	}
 	return append(dst, value...)
+}
+
+// appendNarrow appends v with its full-width forms of ASCII characters
+// ("１", "．") as those characters.
+func appendNarrow(dst, v []byte) []byte {
+	for i := 0; i < len(v); i++ {
+		if c := wideASCII(v, i); c != 0 {
+			dst = append(dst, c)
+			i += 2
+			continue
+		}
+		dst = append(dst, v[i])
+	}
+	return dst
 }
 
 // appendLowerHex appends v, a MAC or UUID already separated as its

@@ -155,9 +155,13 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 					j++
 				}
 			case 0xEF:
-				// U+FF0D FULLWIDTH HYPHEN-MINUS, between full-width digits.
+				// U+FF0D FULLWIDTH HYPHEN-MINUS and U+FF0E FULLWIDTH FULL
+				// STOP, between full-width digits ("１９２．１６８．１．１").
 				if j+2 < len(b) && b[j+1] == 0xBC && b[j+2] == 0x8D {
 					seps |= sepDash
+					j += 3
+				} else if j+2 < len(b) && b[j+1] == 0xBC && b[j+2] == 0x8E {
+					seps |= sepDot
 					j += 3
 				}
 			}

@@ -122,6 +122,7 @@ func TestAppendSpans(t *testing.T) {
 		{"us parens", "call (415) 555-0132 today", []string{"PHONE:(415) 555-0132"}},
 		{"us dots", "cell 415.555.0132", []string{"PHONE:415.555.0132"}},
 		{"de", "Ruf mich an: 030 12345678", []string{"PHONE:030 12345678"}},
+		{"full-width ipv4 and dotted phone", "我的IP是１９２．１６８．１．１，电话１３８．００１３．８０００，版本１．２．３，１２．５元", []string{"IPV4:１９２．１６８．１．１", "PHONE:１３８．００１３．８０００"}},
 		{"chinese msisdn", "key thumb:8613800138000:256", []string{"PHONE:8613800138000"}},
 		{"not phone: 13 digits from 86 but no mobile", "ts 8612345678901 id 8601380013800", nil},
 		{"send to, in hindi", "मेरी फोटो को कार्टून बनाओ और 9876543210 पर भेजो", []string{"PHONE:9876543210"}},
@@ -365,6 +366,8 @@ func TestAppendCanonical(t *testing.T) {
 	}{
 		{detectors.Email, "Li.Wei%40163.COM", "li.wei@163.com"},
 		{detectors.Email, "li.wei%252Btag%2540163.com", "li.wei+tag@163.com"},
+		{detectors.IPv4, "１９２．１６８．００１．０１０", "192.168.1.10"},
+		{detectors.IPv6, "２００１：ｄｂ８：：１", "2001:db8::1"},
 		{detectors.Email, `li.wei\u0040163.com`, "li.wei@163.com"},
 		{detectors.Email, "Li.Wei＠163.com", "li.wei@163.com"},
 		{detectors.Email, "ｌｉ．Ｗｅｉ＠１６３．ＣＯＭ", "li.wei@163.com"},
