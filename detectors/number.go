@@ -67,8 +67,14 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 	nm.start = start
 	nm.plus = start < p && plusAt(b, start)
 	paren := false
-	if start > 0 && b[start-1] == '(' && (start == p || nm.plus) {
-		nm.start, paren = start-1, true // "(415) 555-0132", "(+44) 20 7946 0958"
+	if start == p || nm.plus {
+		// "(415) 555-0132", "(+44) 20 7946 0958", and with the full-width
+		// parentheses of a CJK input method, "（010）12345678"
+		for w := 1; w <= 3 && w <= start; w += 2 {
+			if parenAt(b, start-w, '(') == w {
+				nm.start, paren = start-w, true
+			}
+		}
 	}
 	i := p
 	var last numberState // before the last space separator
@@ -104,8 +110,8 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 		j := i
 		var seps uint8
 		open := paren
-		if open && j < len(b) && b[j] == ')' {
-			j++
+		if w := parenAt(b, j, ')'); open && w > 0 {
+			j += w
 			open = false
 			seps |= sepParen
 		}
@@ -175,8 +181,8 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 				spaced = true
 			}
 		}
-		if !open && j < len(b) && b[j] == '(' {
-			j++
+		if w := parenAt(b, j, '('); !open && w > 0 {
+			j += w
 			open = true
 			seps |= sepParen
 		}
@@ -209,6 +215,18 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 		paren = open
 		i = j
 	}
+}
+
+// parenAt returns the length of the parenthesis c ('(' or ')') at b[i],
+// plain or full-width ('（', '）'), or 0 if there is none.
+func parenAt(b []byte, i int, c byte) int {
+	switch {
+	case i < len(b) && b[i] == c:
+		return 1
+	case wideASCII(b, i) == c:
+		return 3
+	}
+	return 0
 }
 
 // wideSeparator returns the length of the non-ASCII space or dash at b[j]
@@ -274,8 +292,8 @@ func (sc *scanner) number(p, start int) int {
 func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 	b := sc.b
 	end := nm.end
-	if b[nm.start] == '(' && nm.seps&sepParen == 0 {
-		nm.start++ // "(10.1.2.3)", "(13800138000)": the parenthesis is not the number's
+	if w := parenAt(b, nm.start, '('); w > 0 && nm.seps&sepParen == 0 {
+		nm.start += w // "(10.1.2.3)", "(13800138000)": the parenthesis is not the number's
 	}
 	if nm.nd > maxDigits {
 		return skipNumeric(b, end), false
@@ -399,7 +417,7 @@ func (nm *number) phoneGrouped(b []byte) bool {
 			singles++
 		}
 	}
-	return singles == 0 || singles == 1 && glen[len(glen)-1] >= 2 && (nm.plus || b[nm.start] == '(')
+	return singles == 0 || singles == 1 && glen[len(glen)-1] >= 2 && (nm.plus || parenAt(b, nm.start, '(') > 0)
 }
 
 // classify decides what a number that is not an IPv4 address is.
