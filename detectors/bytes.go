@@ -157,7 +157,22 @@ func boundaryBefore(b []byte, i int) bool {
 	if i >= 2 && b[i-2] == '\\' && escapeLen(b, i-2) == 2 {
 		return true
 	}
+	if c, ok := escapedBefore(b, i); ok {
+		// A URL-encoded byte that is no letter or digit, as in
+		// "q=%E6%89%8B%E6%9C%BA13800138000" (手机, encoded); but a colon
+		// may join hex groups ("00%3A1a%3A2b…"), read from their start.
+		return !isAlnum(c) && c != ':'
+	}
 	return i >= 6 && b[i-6] == '\\' && escapeLen(b, i-6) == 6
+}
+
+// escapedBefore returns the byte a URL escape ("%3A") ending at b[i]
+// encodes, if one does.
+func escapedBefore(b []byte, i int) (byte, bool) {
+	if i < 3 || b[i-3] != '%' || !isHex(b[i-2]) || !isHex(b[i-1]) {
+		return 0, false
+	}
+	return hexVal(b[i-2])<<4 | hexVal(b[i-1]), true
 }
 
 // boundaryAfter reports whether a finding may end at b[i]: the byte there is

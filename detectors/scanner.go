@@ -95,6 +95,13 @@ func (sc *scanner) ipv6At(i int) (end int, ok bool) {
 	return lo + end, ok
 }
 
+// afterEncodedColon reports whether b[i] follows "%3A", as the number of a
+// URL-encoded "tel:" link does ("tel%3A%2B8613800138000").
+func afterEncodedColon(b []byte, i int) bool {
+	c, ok := escapedBefore(b, i)
+	return ok && c == ':'
+}
+
 // at dispatches on the anchor byte at b[i].
 func (sc *scanner) at(i int) int {
 	b := sc.b
@@ -107,7 +114,7 @@ func (sc *scanner) at(i int) int {
 		if l := atLen(b, i); l > 0 {
 			return sc.email(i, i+l) // "%40", or "%2540" in a URL encoded again
 		}
-		if encodedPlusAt(b, i) && i+3 < len(b) && isDigit(b[i+3]) && sc.boundaryBefore(i) {
+		if encodedPlusAt(b, i) && i+3 < len(b) && isDigit(b[i+3]) && (sc.boundaryBefore(i) || afterEncodedColon(b, i)) {
 			return sc.number(i+3, i) // "phone=%2B8613800138000" in a query string
 		}
 		if encodedColonAt(b, i) {
@@ -168,6 +175,14 @@ func (sc *scanner) word(p int) int {
 	// ANDROID_ID; a UUID's first group has 8).
 	for ws > sc.floor && ws > p-16 && isHex(b[ws-1]) {
 		ws--
+	}
+	// The hex digits of a URL escape are no word's: "%E6%9C%BA13800138000"
+	// (手机, encoded) starts a number at "138", "%20138%200013" at "138".
+	if ws > 0 && b[ws-1] == '%' && ws+1 < len(b) && isHex(b[ws+1]) {
+		if p-ws < 2 {
+			return ws + 2
+		}
+		ws += 2
 	}
 	if !sc.boundaryBefore(ws) {
 		return skipWord(b, p)

@@ -263,7 +263,9 @@ func TestAppendSpans(t *testing.T) {
 		{"a dot running into a finding", "::A.0.0.0.0 x", []string{"IPV4:0.0.0.0"}},
 		{"a zone running into a token", "0::%0A-<IPV6:k1:gpxrqnhpqwgxgkyxptyqsgpz>", nil},
 		{"an e-mail address before numeric labels", "mail li@163.com.0.0.0.0 or lucas@uol.com.br5", []string{"EMAIL:li@163.com", "IPV4:0.0.0.0", "EMAIL:lucas@uol.com"}},
-		{"a zone mark with no zone", "::0%000000000000000% x", []string{"IMEI:000000000000000"}},
+		// "%00" reads as a URL escape, and 13 digits are left.
+		{"a zone mark with no zone", "::0%000000000000000% x", nil},
+		{"url-encoded text before a number", "q=%E6%89%8B%E6%9C%BA13800138000&r=%E6%9C%BA%20138%200013%208000&t=tel%3A%2B8613800138000&x=%4113800138000", []string{"PHONE:13800138000", "PHONE:138%200013%208000", "PHONE:%2B8613800138000"}},
 		{"the unspecified address is nobody's", "bind :: and ::%eth0, 0::, 0:0:0:0:0:0:0:0, port 80", nil},
 		{"a number glued to an address head", "ab::490154203237518", []string{"IMEI:490154203237518"}},
 		{"an address head before a token", "ab::<IMEI:k1:pwxrvwhgnwwkjrkgvrqppmtw> 00::<EMAIL:k1:ktpsvqgpjppvwjgnntkxjvst>", nil},
