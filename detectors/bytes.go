@@ -157,11 +157,13 @@ func boundaryBefore(b []byte, i int) bool {
 	if i >= 2 && b[i-2] == '\\' && escapeLen(b, i-2) == 2 {
 		return true
 	}
-	if c, ok := escapedBefore(b, i); ok {
+	if i >= 3 && b[i-3] == '%' {
 		// A URL-encoded byte that is no letter or digit, as in
 		// "q=%E6%89%8B%E6%9C%BA13800138000" (手机, encoded); but a colon
 		// may join hex groups ("00%3A1a%3A2b…"), read from their start.
-		return !isAlnum(c) && c != ':'
+		if c, ok := escapedBefore(b, i); ok && !isAlnum(c) && c != ':' {
+			return true
+		}
 	}
 	return i >= 6 && b[i-6] == '\\' && escapeLen(b, i-6) == 6
 }

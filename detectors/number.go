@@ -67,13 +67,13 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 	nm.start = start
 	nm.plus = start < p && plusAt(b, start)
 	paren := false
-	if start == p || nm.plus {
-		// "(415) 555-0132", "(+44) 20 7946 0958", and with the full-width
-		// parentheses of a CJK input method, "（010）12345678"
-		for w := 1; w <= 3 && w <= start; w += 2 {
-			if parenAt(b, start-w, '(') == w {
-				nm.start, paren = start-w, true
-			}
+	// "(415) 555-0132", "(+44) 20 7946 0958", and with the full-width
+	// parentheses of a CJK input method, "（010）12345678"
+	if start > 0 && (start == p || nm.plus) {
+		if b[start-1] == '(' {
+			nm.start, paren = start-1, true
+		} else if start >= 3 && wideASCII(b, start-3) == '(' {
+			nm.start, paren = start-3, true
 		}
 	}
 	i := p
@@ -110,10 +110,12 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 		j := i
 		var seps uint8
 		open := paren
-		if w := parenAt(b, j, ')'); open && w > 0 {
-			j += w
-			open = false
-			seps |= sepParen
+		if open && j < len(b) && mayParen(b[j], ')') {
+			if w := parenAt(b, j, ')'); w > 0 {
+				j += w
+				open = false
+				seps |= sepParen
+			}
 		}
 		if j < len(b) {
 			switch b[j] {
@@ -181,10 +183,12 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 				spaced = true
 			}
 		}
-		if w := parenAt(b, j, '('); !open && w > 0 {
-			j += w
-			open = true
-			seps |= sepParen
+		if !open && j < len(b) && mayParen(b[j], '(') {
+			if w := parenAt(b, j, '('); w > 0 {
+				j += w
+				open = true
+				seps |= sepParen
+			}
 		}
 		if _, w := digitAt(b, j); j == i || w == 0 || nm.groups >= maxGroups || nm.nd > maxDigits {
 			return
@@ -217,14 +221,19 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 	}
 }
 
+// mayParen reports whether x may start the parenthesis c, plain or
+// full-width; parenAt tells.
+func mayParen(x, c byte) bool { return x == c || x == 0xEF }
+
 // parenAt returns the length of the parenthesis c ('(' or ')') at b[i],
 // plain or full-width ('（', '）'), or 0 if there is none.
 func parenAt(b []byte, i int, c byte) int {
-	switch {
-	case i < len(b) && b[i] == c:
-		return 1
-	case wideASCII(b, i) == c:
-		return 3
+	if i < len(b) {
+		if x := b[i]; x == c {
+			return 1
+		} else if x == 0xEF && wideASCII(b, i) == c {
+			return 3
+		}
 	}
 	return 0
 }
@@ -292,8 +301,8 @@ func (sc *scanner) number(p, start int) int {
 func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 	b := sc.b
 	end := nm.end
-	if w := parenAt(b, nm.start, '('); w > 0 && nm.seps&sepParen == 0 {
-		nm.start += w // "(10.1.2.3)", "(13800138000)": the parenthesis is not the number's
+	if mayParen(b[nm.start], '(') && nm.seps&sepParen == 0 {
+		nm.start += parenAt(b, nm.start, '(') // "(10.1.2.3)", "(13800138000)": the parenthesis is not the number's
 	}
 	if nm.nd > maxDigits {
 		return skipNumeric(b, end), false
