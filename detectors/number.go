@@ -293,7 +293,33 @@ func (sc *scanner) number(p, start int) int {
 			return next
 		}
 	}
+	if st := nm.splits[0]; sc.b[st.end] == '/' {
+		return sc.beforeSlash(p, start, st.end, nm.spaceNext)
+	}
 	return nm.spaceNext
+}
+
+// beforeSlash scans on from b[next], after the slash at b[slash] that ends
+// the first group of the number at b[p]. If a finding starts there, the
+// number before the slash stands alone once it is a token ("0100000000/" in
+// "0100000000/02100 15"), no longer read as the head of a date or fraction:
+// it is read so now, and redacting twice changes nothing.
+func (sc *scanner) beforeSlash(p, start, slash, next int) int {
+	mark, emitted, floor := len(sc.dst), sc.emitted, sc.floor
+	sc.floor = next // as run would scan it
+	end := max(sc.at(next), next+1)
+	sc.floor = floor
+	after := sc.dst[mark:]
+	if len(after) == 0 || after[0].Start != next || len(after) > maxGroups {
+		return end
+	}
+	var saved [maxGroups]Span
+	n := copy(saved[:], after)
+	sc.dst, sc.emitted = sc.dst[:mark], emitted
+	sc.readBefore(slash+1, func() int { return sc.number(p, start) })
+	sc.dst = append(sc.dst, saved[:n]...)
+	sc.emitted = saved[n-1].End
+	return end
 }
 
 // classifyNumber emits nm if it is a finding and returns where scanning
