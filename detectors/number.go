@@ -276,6 +276,7 @@ func (sc *scanner) number(p, start int) int {
 	if nm.nsplits > 0 && nm.splits[0].groups == 1 && nm.splits[0].nd == 3 && afterRequestLine(sc.b, nm.start) {
 		return nm.spaceNext
 	}
+	end := nm.end
 	next, found := sc.classifyNumber(&nm)
 	if found || nm.nsplits == 0 {
 		return next
@@ -293,32 +294,52 @@ func (sc *scanner) number(p, start int) int {
 			return next
 		}
 	}
-	if st := nm.splits[0]; sc.b[st.end] == '/' {
-		return sc.beforeSlash(p, start, st.end, nm.spaceNext)
+	for _, st := range nm.splits[:nm.nsplits] {
+		if sc.b[st.end] == '/' {
+			return sc.beforeSlash(p, start, st.end, nm.spaceNext)
+		}
+	}
+	if end+1 < len(sc.b) && sc.b[end] == '/' && isDigit(sc.b[end+1]) {
+		return sc.beforeSlash(p, start, end, nm.spaceNext) // "0100000 000/02100 15"
 	}
 	return nm.spaceNext
 }
 
-// beforeSlash scans on from b[next], after the slash at b[slash] that ends
-// the first group of the number at b[p]. If a finding starts there, the
-// number before the slash stands alone once it is a token ("0100000000/" in
-// "0100000000/02100 15"), no longer read as the head of a date or fraction:
-// it is read so now, and redacting twice changes nothing.
-func (sc *scanner) beforeSlash(p, start, slash, next int) int {
-	mark, emitted, floor := len(sc.dst), sc.emitted, sc.floor
-	sc.floor = next // as run would scan it
-	end := max(sc.at(next), next+1)
-	sc.floor = floor
+// beforeSlash decides how scanning goes on after the number at b[p], which
+// is no finding, nor are the groups it ends with; a slash at b[slash] joins
+// its groups to more. If a finding starts right after the slash, the groups
+// before it stand alone once that is a token ("0100000000/" in
+// "0100000000/02100 15"), no longer the head of a date or a fraction: they
+// are read so now, and redacting twice changes nothing. Otherwise scanning
+// goes on from b[spaceNext], the group after the first split, as for a
+// number without a slash.
+func (sc *scanner) beforeSlash(p, start, slash, spaceNext int) int {
+	b := sc.b
+	mark, emitted, floor, unread := len(sc.dst), sc.emitted, sc.floor, sc.unread
+	sc.floor = slash + 1
+	end := max(sc.at(slash+1), slash+2)
 	after := sc.dst[mark:]
-	if len(after) == 0 || after[0].Start != next || len(after) > maxGroups {
-		return end
+	if len(after) == 0 || after[0].Start != slash+1 || len(after) > maxGroups {
+		sc.dst, sc.emitted, sc.floor, sc.unread = sc.dst[:mark], emitted, floor, unread
+		return spaceNext
 	}
-	var saved [maxGroups]Span
-	n := copy(saved[:], after)
-	sc.dst, sc.emitted = sc.dst[:mark], emitted
-	sc.readBefore(slash+1, func() int { return sc.number(p, start) })
-	sc.dst = append(sc.dst, saved[:n]...)
-	sc.emitted = saved[n-1].End
+	var right [maxGroups]Span
+	n := copy(right[:], after)
+	rightUnread := sc.unread
+	sc.dst, sc.emitted, sc.floor, sc.unread = sc.dst[:mark], emitted, floor, unread
+	// The groups before the slash, as run will scan them before the token.
+	sc.b = b[:slash+1]
+	for i := sc.number(p, start); ; {
+		i += firstAnchor(sc.b[min(i, len(sc.b)):])
+		if i >= slash {
+			break
+		}
+		sc.floor = i
+		i = max(sc.at(i), i+1)
+	}
+	sc.b = b
+	sc.dst = append(sc.dst, right[:n]...)
+	sc.emitted, sc.floor, sc.unread = right[n-1].End, floor, rightUnread
 	return end
 }
 
