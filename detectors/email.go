@@ -40,7 +40,7 @@ func (sc *scanner) email(at, dom int) int {
 func addressDomain(b []byte, dom int) (end, stop int, ok bool) {
 	end, stop, ok = domainAt(b, dom)
 	if !ok {
-		if p, _ := nextLocalStart(b, dom, stop); p > dom {
+		if p, _ := nextLocalStart(b, dom, stop, false); p > dom {
 			end, _, ok = domainAt(b[:p], dom)
 		}
 	}
@@ -151,8 +151,10 @@ func dotBefore(b []byte, i int) bool {
 // b[end], reached over local-part bytes, starts when that is at or before
 // end (it reaches back into what ends there: a domain, a number, an IPv6
 // run), reading back no further than lo, and where the '@' is; p is -1
-// otherwise.
-func nextLocalStart(b []byte, lo, end int) (p, at int) {
+// otherwise. If intl, the local part is read as the '@' handler reads it,
+// with the letters of an internationalized one ("0000ħ00@0.AA" after a
+// number); a domain's letters are the domain's.
+func nextLocalStart(b []byte, lo, end int, intl bool) (p, at int) {
 	at = end
 	for n := 0; at < len(b) && n < maxLocalLen; n++ {
 		// A "%40" that no domain follows is local-part bytes of a later
@@ -161,6 +163,8 @@ func nextLocalStart(b []byte, lo, end int) (p, at int) {
 			at++
 		} else if isWideLocal(wideASCII(b, at)) {
 			at += 3
+		} else if r, w := utf8.DecodeRune(b[at:]); intl && b[at] >= utf8.RuneSelf && localLetter(r) {
+			at += w
 		} else {
 			break
 		}
@@ -168,7 +172,7 @@ func nextLocalStart(b []byte, lo, end int) (p, at int) {
 	if !encodedAt(b, at) {
 		return -1, at
 	}
-	if p := readLocalStart(b, lo, at, false); p <= end {
+	if p := readLocalStart(b, lo, at, intl); p <= end {
 		return p, at
 	}
 	return -1, at
@@ -185,7 +189,7 @@ func domainAfter(b []byte, i int) bool {
 // the run, after b[lo], and an address will be found there; -1 otherwise.
 // The run ends there, as it will before the address's token.
 func addressInto(b []byte, lo, end int) int {
-	p, at := nextLocalStart(b, lo, end)
+	p, at := nextLocalStart(b, lo, end, true)
 	if p <= lo || dotBefore(b, at) {
 		return -1
 	}

@@ -82,6 +82,7 @@ func TestAppendSpans(t *testing.T) {
 		{"email domain into another finding", "0@é.é1::2 350781874934558", []string{"EMAIL:0@é.é", "IPV6:1::2", "IMEI:350781874934558"}},
 		{"number into a local part of 64 digits", "490154203237518" + strings.Repeat("0", 64) + "@0.AA", []string{"IMEI:490154203237518", "EMAIL:" + strings.Repeat("0", 64) + "@0.AA"}},
 		{"number into a local part of 64 hex letters", "490154203237518" + strings.Repeat("a", 64) + "@x.cn", []string{"IMEI:490154203237518", "EMAIL:" + strings.Repeat("a", 64) + "@x.cn"}},
+		{"number running into an internationalized local part", "id 490154203237518ħ0@x.com 0000000000000000000000ħ000000000@0.AA", []string{"IMEI:490154203237518", "EMAIL:ħ0@x.com", "EMAIL:0000000000000000000000ħ000000000@0.AA"}},
 		{"number before a local part holding an encoded at sign", "490154203237518(0%40%400.AA", []string{"IMEI:490154203237518", "EMAIL:0%40%400.AA"}},
 		{"email glued whole to another address", "li@163.com@x.cn and a@b.cd0@x.cn", []string{"EMAIL:li@163.com", "EMAIL:b.cd0@x.cn"}},
 
