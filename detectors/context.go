@@ -164,6 +164,23 @@ func tokenHead(b []byte, j int) bool {
 	return false
 }
 
+// tokenStart reports whether a token starts at b[i]: '<', an upper-case
+// kind name, ':' ("<PHONE:k1:…>").
+func tokenStart(b []byte, i int) bool {
+	if i >= len(b) || b[i] != '<' {
+		return false
+	}
+	for j := i + 1; j < len(b) && j-i <= 24; j++ {
+		switch c := b[j]; {
+		case c == ':':
+			return j > i+1
+		case !('A' <= c && c <= 'Z' || isDigit(c) || c == '_'):
+			return false
+		}
+	}
+	return false
+}
+
 // HasLowerPrefix reports whether b begins with w once its ASCII letters
 // are lower-cased; w is lower case.
 func HasLowerPrefix(b, w []byte) bool {

@@ -276,7 +276,6 @@ func (sc *scanner) number(p, start int) int {
 	if nm.nsplits > 0 && nm.splits[0].groups == 1 && nm.splits[0].nd == 3 && afterRequestLine(sc.b, nm.start) {
 		return nm.spaceNext
 	}
-	end := nm.end
 	next, found := sc.classifyNumber(&nm)
 	if found || nm.nsplits == 0 {
 		return next
@@ -294,53 +293,7 @@ func (sc *scanner) number(p, start int) int {
 			return next
 		}
 	}
-	for _, st := range nm.splits[:nm.nsplits] {
-		if sc.b[st.end] == '/' {
-			return sc.beforeSlash(p, start, st.end, nm.spaceNext)
-		}
-	}
-	if end+1 < len(sc.b) && sc.b[end] == '/' && isDigit(sc.b[end+1]) {
-		return sc.beforeSlash(p, start, end, nm.spaceNext) // "0100000 000/02100 15"
-	}
 	return nm.spaceNext
-}
-
-// beforeSlash decides how scanning goes on after the number at b[p], which
-// is no finding, nor are the groups it ends with; a slash at b[slash] joins
-// its groups to more. If a finding starts right after the slash, the groups
-// before it stand alone once that is a token ("0100000000/" in
-// "0100000000/02100 15"), no longer the head of a date or a fraction: they
-// are read so now, and redacting twice changes nothing. Otherwise scanning
-// goes on from b[spaceNext], the group after the first split, as for a
-// number without a slash.
-func (sc *scanner) beforeSlash(p, start, slash, spaceNext int) int {
-	b := sc.b
-	mark, emitted, floor, unread := len(sc.dst), sc.emitted, sc.floor, sc.unread
-	sc.floor = slash + 1
-	end := max(sc.at(slash+1), slash+2)
-	after := sc.dst[mark:]
-	if len(after) == 0 || after[0].Start != slash+1 || len(after) > maxGroups {
-		sc.dst, sc.emitted, sc.floor, sc.unread = sc.dst[:mark], emitted, floor, unread
-		return spaceNext
-	}
-	var right [maxGroups]Span
-	n := copy(right[:], after)
-	rightUnread := sc.unread
-	sc.dst, sc.emitted, sc.floor, sc.unread = sc.dst[:mark], emitted, floor, unread
-	// The groups before the slash, as run will scan them before the token.
-	sc.b = b[:slash+1]
-	for i := sc.number(p, start); ; {
-		i += firstAnchor(sc.b[min(i, len(sc.b)):])
-		if i >= slash {
-			break
-		}
-		sc.floor = i
-		i = max(sc.at(i), i+1)
-	}
-	sc.b = b
-	sc.dst = append(sc.dst, right[:n]...)
-	sc.emitted, sc.floor, sc.unread = right[n-1].End, floor, rightUnread
-	return end
 }
 
 // classifyNumber emits nm if it is a finding and returns where scanning
@@ -368,8 +321,10 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 			return end, false // the local part of an address: the '@' handler decides
 		// Digits after ',', ':' or '/' go on a number, a time or a date,
 		// unless they start an address ("…0000,0@163.com"), which will be
-		// a token: then the number ends here.
-		case (c == ',' || c == ':' || c == '/') && end+1 < len(b) && isDigit(b[end+1]) && addressInto(b, end, end+1) != end+1:
+		// a token: then the number ends here. A token there stands for
+		// digits that were a finding: "0100000000/<PHONE:…>" reads as
+		// "0100000000/02100 15" did.
+		case (c == ',' || c == ':' || c == '/') && end+1 < len(b) && (isDigit(b[end+1]) || tokenStart(b, end+1)) && addressInto(b, end, end+1) != end+1:
 			if c != ',' && sc.ipv4(nm) {
 				return end, true // "10.1.2.3:8080", "10.1.2.0/24": the port or prefix length is not part of it
 			}

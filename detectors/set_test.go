@@ -125,7 +125,9 @@ func TestAppendSpans(t *testing.T) {
 		{"de", "Ruf mich an: 030 12345678", []string{"PHONE:030 12345678"}},
 		{"full-width ipv4 and dotted phone", "我的IP是１９２．１６８．１．１，电话１３８．００１３．８０００，版本１．２．３，１２．５元", []string{"IPV4:１９２．１６８．１．１", "PHONE:１３８．００１３．８０００"}},
 		{"full-width parentheses", "电话：（010）12345678，（０１０）１２３４５６７８，（+86）138 0013 8000，（13800138000），价格（2026）版", []string{"PHONE:（010）12345678", "PHONE:（０１０）１２３４５６７８", "PHONE:（+86）138 0013 8000", "PHONE:13800138000"}},
-		{"a number before a slash and a finding", "0100000000/02100 15 and 02/06/2026, 0100000 000/02100 15", []string{"PHONE:0100000000", "PHONE:02100 15", "PHONE:0100000 000", "PHONE:02100 15"}},
+		// A token after the slash reads as the digits it stands for.
+		{"a number before a slash and a finding", "0100000000/02100 15 and 02/06/2026, 0100000/000/02100 15", []string{"PHONE:02100 15", "PHONE:02100 15"}},
+		{"a number before a slash and a token", "0100000000/<PHONE:k1:htsqsjjjktkkhssqsptzkyrk> 0100000/000/<PHONE:k1:htsqsjjjktkkhssqsptzkyrk> Tel 030 1234567/<br>", []string{"PHONE:030 1234567"}},
 		{"chinese msisdn", "key thumb:8613800138000:256", []string{"PHONE:8613800138000"}},
 		{"not phone: 13 digits from 86 but no mobile", "ts 8612345678901 id 8601380013800", nil},
 		{"send to, in hindi", "मेरी फोटो को कार्टून बनाओ और 9876543210 पर भेजो", []string{"PHONE:9876543210"}},
