@@ -142,6 +142,15 @@ func localLetter(r rune) bool { return idnLetter(r) || r != utf8.RuneError && un
 // local part. A full-width '％' encodes nothing.
 func isWideLocal(c byte) bool { return c != '%' && isLocal(c) }
 
+// intlLetterLen returns the length of the localLetter at b[i], or 0 if
+// there is none.
+func intlLetterLen(b []byte, i int) int {
+	if r, w := utf8.DecodeRune(b[i:]); localLetter(r) {
+		return w
+	}
+	return 0
+}
+
 // dotBefore reports whether a '.', plain or full-width, ends b[:i].
 func dotBefore(b []byte, i int) bool {
 	return b[i-1] == '.' || i >= 3 && wideASCII(b, i-3) == '.'
@@ -163,8 +172,8 @@ func nextLocalStart(b []byte, lo, end int, intl bool) (p, at int) {
 			at++
 		} else if isWideLocal(wideASCII(b, at)) {
 			at += 3
-		} else if r, w := utf8.DecodeRune(b[at:]); intl && b[at] >= utf8.RuneSelf && localLetter(r) {
-			at += w
+		} else if intl && b[at] >= utf8.RuneSelf && intlLetterLen(b, at) > 0 {
+			at += intlLetterLen(b, at)
 		} else {
 			break
 		}
