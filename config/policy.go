@@ -177,6 +177,10 @@ var (
 	// DefaultSerialFields hold a device's hardware serial number, as
 	// persistent an identifier as its IMEI.
 	DefaultSerialFields = []string{"serial", "serial_number", "serialNumber", "serialno", "device_serial", "deviceSerial"}
+	// DefaultPushTokenFields hold the token a push service (APNs, FCM)
+	// addresses one app on one device by: as lasting an identifier.
+	DefaultPushTokenFields = []string{"push_token", "pushToken", "device_token", "deviceToken",
+		"fcm_token", "fcmToken", "apns_token", "apnsToken"}
 	// DefaultHandleFields hold the handle a person goes by, which links
 	// their records here to their accounts elsewhere.
 	DefaultHandleFields = []string{"username", "user_name", "userName", "screen_name", "screenName",
@@ -405,7 +409,7 @@ func (c *Config) customDetectors(actions map[detectors.Kind]transforms.Action) (
 // Profile returns the transforms.ProfileOptions of the event kind: the
 // default field rules (user fields tokenized, precise locations
 // generalized, birth dates to the year, names dropped, device serial
-// numbers and handles tokenized), then those of fields.<kind>, the policy's
+// numbers, push tokens and handles tokenized), then those of fields.<kind>, the policy's
 // fields and, for the kinds of languages.kinds, language detection with
 // detector d (built by LanguageDetector).
 func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.ProfileOptions {
@@ -423,7 +427,7 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	for _, f := range DefaultDropFields {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldDrop})
 	}
-	for _, f := range slices.Concat(DefaultSerialFields, DefaultHandleFields) {
+	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultHandleFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize})
 	}
 	mine := c.Fields[kind]

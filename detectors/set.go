@@ -19,7 +19,7 @@ var DefaultPhoneRegions = []string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR
 // counterpart) is written. A device's or an installation's ID is such an
 // identifier too, whatever the app calls it; under these keys an iOS UDID
 // is one as well.
-var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "adid", "advertising_id", "ad_id", "android_id",
+var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "vaid", "adid", "advertising_id", "ad_id", "android_id",
 	"device_id", "udid", "install_id", "installation_id",
 	"androidid", "deviceid", "advertisingid", "installid", "installationid"} // as some SDKs write them
 

@@ -476,6 +476,7 @@ func TestKeyHint(t *testing.T) {
 		{"remote_addr", detectors.Hint{Kind: detectors.IPv4}},
 		{"hw_addr", detectors.Hint{Kind: detectors.MAC}},
 		{"oaid", detectors.Hint{Kind: detectors.ADID}},
+		{"vaid", detectors.Hint{Kind: detectors.ADID}},
 		{"ifa", detectors.Hint{Kind: detectors.ADID}},
 
 		{"user:email", detectors.Hint{Kind: detectors.Email}},
