@@ -144,23 +144,33 @@ func (sc *scanner) at(i int) int {
 		if wideAtSign(b, i) {
 			return sc.email(i, i+3) // "li.wei＠163.com", as CJK keyboards type it
 		}
-		return skipLetters(b, i+1)
+		return skipLetters(b, nextRune(b, i))
 	}
 	return i + 1
 }
 
-// skipLetters returns the end of the run of non-ASCII bytes at b[i] that
-// holds no digit and no full-width '＠' or '＋': Arabic and Devanagari
-// letters share their first byte with those scripts' digits, full-width
-// letters theirs with '＠' and '＋', and only those can start a finding among
-// them.
+// skipLetters returns the end of the run of letters at b[i] whose first
+// byte is an anchor's but which hold no digit and no full-width '＠' or '＋':
+// Arabic and Devanagari letters share their first byte with those scripts'
+// digits, full-width letters and punctuation theirs with '＠' and '＋', and
+// only those can start a finding among them. A letter of any other script
+// ends the run, for firstAnchor to skip.
 func skipLetters(b []byte, i int) int {
-	for i < len(b) && b[i] >= utf8.RuneSelf {
-		if anchor[b[i]] != 0 {
-			if _, w := digitAt(b, i); w > 0 || wideAtSign(b, i) || wideASCII(b, i) == '+' {
-				return i
-			}
+	for i < len(b) && anchor[b[i]] == cAnchorWide {
+		if _, w := digitAt(b, i); w > 0 || wideAtSign(b, i) || wideASCII(b, i) == '+' {
+			return i
 		}
+		i = nextRune(b, i)
+	}
+	return i
+}
+
+// nextRune returns the index after the UTF-8 sequence that starts at b[i]:
+// its continuation bytes are skipped, never an ASCII byte, so that broken
+// text cannot hide a digit.
+func nextRune(b []byte, i int) int {
+	i++
+	for i < len(b) && b[i]&0xC0 == 0x80 {
 		i++
 	}
 	return i

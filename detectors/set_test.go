@@ -124,6 +124,8 @@ func TestAppendSpans(t *testing.T) {
 		{"us dots", "cell 415.555.0132", []string{"PHONE:415.555.0132"}},
 		{"de", "Ruf mich an: 030 12345678", []string{"PHONE:030 12345678"}},
 		{"full-width ipv4 and dotted phone", "我的IP是１９２．１６８．１．１，电话１３８．００１３．８０００，版本１．２．３，１２．５元", []string{"IPV4:１９２．１６８．１．１", "PHONE:１３８．００１３．８０００"}},
+		{"after full-width punctuation and letters", "好的，把照片发到１３８００１３８０００，ＯＫ？或者ｐｉｎｇ 13900139000", []string{"PHONE:１３８００１３８０００", "PHONE:13900139000"}},
+		{"after a broken first byte", "id \xef13800138000 \xe0\xa413900139000", []string{"PHONE:13800138000", "PHONE:13900139000"}},
 		{"full-width parentheses", "电话：（010）12345678，（０１０）１２３４５６７８，（+86）138 0013 8000，（13800138000），价格（2026）版", []string{"PHONE:（010）12345678", "PHONE:（０１０）１２３４５６７８", "PHONE:（+86）138 0013 8000", "PHONE:13800138000"}},
 		// A token after the slash reads as the digits it stands for.
 		{"a number before a slash and a finding", "0100000000/02100 15 and 02/06/2026, 0100000/000/02100 15", []string{"PHONE:02100 15", "PHONE:02100 15"}},
