@@ -172,8 +172,10 @@ var (
 		"display_name", "displayName", "device_name", "deviceName", "id_card"}
 	// DefaultBirthDateFields hold a birth date, of which the year is kept.
 	DefaultBirthDateFields = []string{"birthday", "birth_date", "birthDate", "birthdate", "date_of_birth", "dateOfBirth", "dob"}
-	// DefaultLocationFields hold precise locations.
-	DefaultLocationFields = []string{"lat", "lon", "latitude", "longitude", "location.*"}
+	// DefaultLocationFields hold precise locations: a coordinate, a pair of
+	// them ("31.2304,121.4737", [121.4737, 31.2304]) or an object of them.
+	DefaultLocationFields = []string{"lat", "lon", "lng", "latitude", "longitude",
+		"location", "coordinates", "latlng", "lat_lng", "latLng"}
 	// DefaultSerialFields hold a device's hardware serial number, as
 	// persistent an identifier as its IMEI.
 	DefaultSerialFields = []string{"serial", "serial_number", "serialNumber", "serialno", "device_serial", "deviceSerial"}

@@ -183,7 +183,7 @@ func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule) []byte {
 			w.plain = unescapeJSON(w.plain[:0], raw)
 			v = w.plain
 		}
-		if out, ok := appendRounded(dst, v, r.Decimals); ok {
+		if out, ok := appendRoundedList(dst, v, r.Decimals); ok {
 			return out
 		}
 		if out, ok := appendTruncatedTime(dst, v, r.Truncate); ok {
@@ -232,6 +232,35 @@ func appendRounded(dst, v []byte, decimals int) ([]byte, bool) {
 		f = r
 	}
 	return strconv.AppendFloat(dst, f, 'f', -1, 64), true
+}
+
+// appendRoundedList appends the numbers of v, one or more separated by a
+// comma, a semicolon or spaces ("31.2304,121.4737", as a location is often
+// written), each rounded to decimals decimals, the separators as written.
+func appendRoundedList(dst, v []byte, decimals int) ([]byte, bool) {
+	out := dst
+	for {
+		n := 0
+		for n < len(v) && v[n] != ',' && v[n] != ';' && v[n] != ' ' {
+			n++
+		}
+		var ok bool
+		if out, ok = appendRounded(out, v[:n], decimals); !ok {
+			return dst, false
+		}
+		if n == len(v) {
+			return out, true
+		}
+		sep := n
+		if v[n] != ' ' {
+			n++
+		}
+		for n < len(v) && v[n] == ' ' {
+			n++
+		}
+		out = append(out, v[sep:n]...)
+		v = v[n:]
+	}
 }
 
 // appendTruncatedTime appends the RFC 3339 timestamp v truncated to the
