@@ -17,22 +17,26 @@ func TestHex8(t *testing.T) {
 }
 
 // TestFirstAnchor checks the unrolled anchor search against the anchor
-// table for every byte value at every offset of a 20-byte run, so both the
-// 4-byte steps and the tail are covered.
+// table for every byte value at every offset of every prefix of a 31-byte
+// run, so the first 4 bytes, the 8-byte and 4-byte steps and the tail are
+// all covered.
 func TestFirstAnchor(t *testing.T) {
+	const text = "the quick brown fox jumps over,"
 	for c := range 256 {
-		for pos := range 20 {
-			b := []byte("the quick brown fox,")
-			b[pos] = byte(c)
-			want := len(b)
-			for i, d := range b {
-				if anchor[d] != 0 {
-					want = i
-					break
+		for pos := range len(text) {
+			for n := pos + 1; n <= len(text); n++ {
+				b := []byte(text)[:n]
+				b[pos] = byte(c)
+				want := len(b)
+				for i, d := range b {
+					if anchor[d] != 0 {
+						want = i
+						break
+					}
 				}
-			}
-			if got := firstAnchor(b); got != want {
-				t.Fatalf("firstAnchor(%q) = %d, want %d", b, got, want)
+				if got := firstAnchor(b); got != want {
+					t.Fatalf("firstAnchor(%q) = %d, want %d", b, got, want)
+				}
 			}
 		}
 	}
