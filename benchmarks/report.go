@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // WriteFiles writes report.md, report.json and throughput.svg into dir.
@@ -37,7 +38,12 @@ func (r *Report) WriteMarkdown(w io.Writer) {
 		mode = "quick"
 	}
 	fmt.Fprintf(w, "# veil bench (%s), %s\n\n", mode, r.Started.Format("2006-01-02 15:04 MST"))
-	fmt.Fprintf(w, "%d CPUs (%s); detection on one goroutine, so per core. Took %.1fs.\n\n", r.CPUs, r.GoArch, r.Took.Seconds())
+	fmt.Fprintf(w, "%d CPUs (%s); speed on one core (GOMAXPROCS=1). Took %.1fs.\n\n", r.CPUs, r.GoArch, r.Took.Seconds())
+	fmt.Fprintf(w, "## Goals\n\n| goal | target | this run | met |\n|---|---|---|---|\n")
+	for _, g := range r.Goals {
+		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", g.Name, g.Target, g.Measured, yesNo(g.Met))
+	}
+	fmt.Fprintf(w, "\n")
 	fmt.Fprintf(w, "## Detection and tokenization speed\n\n| corpus | MB/s per core | records/s | allocs per record | bytes per record |\n|---|---:|---:|---:|---:|\n")
 	for _, s := range append(append([]Speed(nil), r.Speed...), r.Baseline) {
 		fmt.Fprintf(w, "| %s | %.1f | %.0f | %.2f | %.0f |\n", s.Corpus, s.MBPerSec, s.RecordsPerSec, s.AllocsPerRecord, s.BytesPerRecord)
@@ -68,6 +74,20 @@ func (r *Report) WriteSummary(w io.Writer) {
 	fmt.Fprintf(w, "mixed / regexp baseline: %.0fx\n", r.Ratio)
 	fmt.Fprintf(w, "accuracy (%d events): recall %.2f%% (lowest kind %.2f%%), precision %.2f%%, decoys kept %.2f%%\n",
 		r.Events, 100*r.Totals.Recall, 100*r.Totals.MinRecall, 100*r.Totals.Precision, 100*r.Totals.DecoysKept)
+	met := 0
+	var missed []string
+	for _, g := range r.Goals {
+		if g.Met {
+			met++
+		} else {
+			missed = append(missed, g.Name+" "+g.Measured+", goal "+g.Target)
+		}
+	}
+	fmt.Fprintf(w, "goals met: %d of %d", met, len(r.Goals))
+	if len(missed) > 0 {
+		fmt.Fprintf(w, "; not: %s", strings.Join(missed, "; "))
+	}
+	fmt.Fprintln(w)
 	if k := r.Kafka; k != nil {
 		fmt.Fprintf(w, "kafka (%s): %.0f records/s, %.1f MB/s, p50 %v, p99 %v\n", r.Brokers, k.RecordsPerSec, k.MBPerSec, k.P50, k.P99)
 	} else {
@@ -101,4 +121,11 @@ func (r *Report) writeSVG(w io.Writer) {
 		fmt.Fprintf(w, `<text x="%.1f" y="%d">%.1f</text>`+"\n", float64(left)+max(l, 1)+6, y+bar-6, s.MBPerSec)
 	}
 	fmt.Fprintln(w, "</svg>")
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }

@@ -339,7 +339,7 @@ func TestBenchQuick(t *testing.T) {
 	if !strings.Contains(msg, "below the thresholds: mixed") || strings.Contains(msg, "recall") && strings.Contains(msg, "--min-recall") {
 		t.Fatalf("stderr:\n%s", msg)
 	}
-	for _, want := range []string{"mixed / regexp baseline:", "accuracy (3000 events): recall", "kafka (embedded):"} {
+	for _, want := range []string{"mixed / regexp baseline:", "accuracy (3000 events): recall", "goals met: ", "kafka (embedded):"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("summary lacks %q:\n%s", want, stdout.String())
 		}
@@ -358,9 +358,22 @@ func TestBenchQuick(t *testing.T) {
 		Kafka struct {
 			RecordsPerSec float64 `json:"records_per_s"`
 		} `json:"kafka"`
+		Goals []struct {
+			Name string `json:"name"`
+			Met  bool   `json:"met"`
+		} `json:"goals"`
 	}
 	b, _ := os.ReadFile(filepath.Join(out, "report.json"))
-	if err := json.Unmarshal(b, &r); err != nil || len(r.Speed) != 6 || r.Speed[0].MBPerSec <= 0 || r.Kafka.RecordsPerSec <= 0 {
+	if err := json.Unmarshal(b, &r); err != nil || len(r.Speed) != 6 || r.Speed[0].MBPerSec <= 0 || r.Kafka.RecordsPerSec <= 0 || len(r.Goals) != 6 {
 		t.Fatalf("report.json: %v\n%s", err, b)
+	}
+	// The accuracy goals hold on any machine; the speed goals depend on it.
+	for _, g := range r.Goals {
+		if (g.Name == "recall, every kind" || g.Name == "decoys kept" || g.Name == "allocations per record") && !g.Met {
+			t.Errorf("goal %q not met:\n%s", g.Name, b)
+		}
+	}
+	if md, _ := os.ReadFile(filepath.Join(out, "report.md")); !strings.Contains(string(md), "## Goals") {
+		t.Errorf("report.md has no goals:\n%s", md)
 	}
 }
