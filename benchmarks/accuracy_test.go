@@ -59,7 +59,7 @@ func TestAccuracyEscapedJSON(t *testing.T) {
 		}
 		return decodeNonASCII(dst, out)
 	})
-	if acc.Events < 500 {
+	if acc.Events < 400 {
 		t.Fatalf("only %d JSON events with text beyond ASCII", acc.Events)
 	}
 	checkAccuracy(t, acc)

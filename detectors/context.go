@@ -1,6 +1,10 @@
 package detectors
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Context windows: how many bytes before a candidate are searched for words
 // that say what it is. Identifier labels sit right before their values
@@ -29,7 +33,98 @@ var (
 	imsiWords  = NewContextWords("imsi", "subscriber") // Android's getSubscriberId returns the IMSI
 	imeiWords  = NewContextWords("imei", "meid")
 	iccidWords = NewContextWords("iccid")
+	// referenceWords start the label of an order, invoice, ticket or
+	// product number, lower case; those beyond ASCII may be anywhere in it.
+	referenceWords = byteWords("order", "invoice", "ticket", "ref", "sku", "upc", "ean", "gtin", "isbn", "tracking",
+		"txn", "transaction", "booking", "reservation", "confirmation", "receipt", "shipment",
+		"bestell", "auftrag", "rechnung", "pedido", "factura", "fatura", "commande", "facture", "заказ", "Заказ", "счёт", "Счёт", "счет", "Счет",
+		"订单", "訂單", "单号", "單號", "注文", "予約", "주문", "예약", "طلب", "ऑर्डर")
+	// numberWords say "number" between a label and its number: "order no. 0123…".
+	numberWords = byteWords("no", "nr", "nº", "n°", "num", "number", "nummer", "numéro", "número", "id", "номер", "رقم", "नंबर")
 )
+
+func byteWords(words ...string) [][]byte {
+	out := make([][]byte, len(words))
+	for i, w := range words {
+		out[i] = []byte(w)
+	}
+	return out
+}
+
+// referenceLabelBefore reports whether the label right before b[start]
+// names an order, invoice, ticket or product number: "order 0123…",
+// "invoice_no=0123…", "Bestellnummer: 0123…", "pedido nº 0123…",
+// "订单号0123…", but not "preferred 0123…" or "sent to 0123…".
+func referenceLabelBefore(b []byte, start int) bool {
+	end := skipLabelGap(b, start)
+	word := labelWordBefore(b, end)
+	if hasWordIn(b[word:end], numberWords, true) {
+		end = skipLabelGap(b, word)
+		word = labelWordBefore(b, end)
+	}
+	return hasWordIn(b[word:end], referenceWords, false)
+}
+
+// skipLabelGap returns where the separators before b[i] start: at most
+// six spaces, ':', '#', '=', '-', '.', '/' (a REST path's "/orders/"),
+// quotes and backslashes, full-width
+// colons and the numero sign '№'.
+func skipLabelGap(b []byte, i int) int {
+	for n := 0; n < 6 && i > 0; n++ {
+		switch c := b[i-1]; {
+		case c == ' ' || c == ':' || c == '#' || c == '=' || c == '-' || c == '.' || c == '/' || c == '"' || c == '\'' || c == '\\':
+			i--
+		case i >= 3 && (string(b[i-3:i]) == "：" || string(b[i-3:i]) == "№"):
+			i -= 3
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// labelWordBefore returns the start of the word that ends at b[end]: at
+// most 32 bytes of letters, digits, '_' and letters beyond ASCII.
+func labelWordBefore(b []byte, end int) int {
+	i := end
+	for i > 0 && end-i < 32 {
+		if c := b[i-1]; c < utf8.RuneSelf {
+			if !isAlnum(c) && c != '_' {
+				break
+			}
+			i--
+			continue
+		}
+		r, n := utf8.DecodeLastRune(b[:i])
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) && r != 'º' && r != '°' {
+			break
+		}
+		i -= n
+	}
+	return i
+}
+
+// hasWordIn reports whether word is one of words (whole, if exact) or
+// starts with one, at its start or at one of its parts ("order_id",
+// "invoiceNo", "customerOrderId"); words beyond ASCII match anywhere
+// ("订单号", "الطلب"). ASCII letters compare case-insensitively.
+func hasWordIn(word []byte, words [][]byte, exact bool) bool {
+	for _, w := range words {
+		if w[0] >= utf8.RuneSelf && !exact {
+			if bytes.Contains(word, w) {
+				return true
+			}
+			continue
+		}
+		for i := 0; i+len(w) <= len(word); i++ {
+			partStart := i == 0 || word[i-1] == '_' || 'A' <= word[i] && word[i] <= 'Z' && 'a' <= word[i-1] && word[i-1] <= 'z'
+			if partStart && HasLowerPrefix(word[i:], w) && (!exact || i == 0 && len(word) == len(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // macLabels are the words a label naming a MAC ends in, lower case.
 var macLabels = [][]byte{[]byte("mac"), []byte("bssid"), []byte("hwaddr"), []byte("hw_addr")}

@@ -59,6 +59,9 @@ func (s *Set) KeyHint(key []byte) Hint {
 			h.Kind = CNID
 		case "version", "ver", "build", "sdk", "vsn":
 			h.Version = true
+		case "order", "orderid", "orderno", "ordernumber", "invoice", "ticket", "ref", "reference", "sku", "upc", "ean", "gtin",
+			"isbn", "tracking", "txn", "transaction", "booking", "reservation", "confirmation", "receipt", "shipment":
+			h.Reference = true
 		}
 	}
 	switch {

@@ -461,7 +461,7 @@ func (sc *scanner) classify(nm *number) Kind {
 		return IMEI
 	case nd == 18 && single && cnID(d[:17], d[17]):
 		return CNID // before cards: "ID card 440524198001010013"; few cards have 18 digits
-	case nd >= 13 && nd <= 19 && luhnOK && (single || nm.seps == sepSpace || nm.seps == sepDash) && sc.context(Card, nm.start, cardWords):
+	case nd >= 13 && nd <= 19 && luhnOK && (single || nm.seps == sepSpace || nm.seps == sepDash) && cardShaped(d) && sc.context(Card, nm.start, cardWords):
 		return Card
 	case luhnOK && cardGrouping(nm) && cardIIN(d):
 		return Card // "4111 1111 1111 1111": laid out as cards print it, with no word needed
@@ -483,10 +483,14 @@ func (sc *scanner) classify(nm *number) Kind {
 		if nd == 13 && d[0] == '8' && d[1] == '6' && d[2] == '1' && d[3] >= '3' && sc.international(d) {
 			return Phone // one with its country code, as Chinese systems store an MSISDN: "8613800138000"
 		}
-		if (nd >= 9 && d[0] == '0' && d[1] != '0' || nd == 11 && d[0] == '8' && d[1] == '9') && sc.trunkNational(nm) {
+		// A number its label calls an order or ticket number is one,
+		// whatever words around it say of phones.
+		ref := sc.reference(nm)
+		if (nd >= 9 && d[0] == '0' && d[1] != '0' || nd == 11 && d[0] == '8' && d[1] == '9') && !ref && sc.trunkNational(nm) {
 			return Phone // "07018085953", the Russian mobile "89123456789": a trunk prefix and a valid number
 		}
-		if (sc.context(Phone, nm.start, phoneWords) || hasContextAfter(b, nm.end, phoneWords)) && (sc.national(nm, sc.mask) || sc.international(d)) {
+		named := hk == Phone || !ref && (hasContext(b, nm.start, phoneWords, contextWindow) || hasContextAfter(b, nm.end, phoneWords))
+		if named && (sc.national(nm, sc.mask) || sc.international(d)) {
 			return Phone
 		}
 		return None
@@ -499,6 +503,20 @@ func (sc *scanner) classify(nm *number) Kind {
 		return Phone
 	}
 	return None
+}
+
+// reference reports whether the label before nm, or the key hint of a
+// value that is nm alone, say that nm is an order, invoice, ticket or
+// product number ("order 0123456789", {"order_id":"0123456789"}). A phone
+// key says it is a phone number, whatever the label.
+func (sc *scanner) reference(nm *number) bool {
+	switch {
+	case sc.hint.Kind == Phone:
+		return false
+	case sc.hint.Reference && sc.hint.Kind == None && nm.start == 0 && nm.end == len(sc.b):
+		return true
+	}
+	return referenceLabelBefore(sc.b, nm.start)
 }
 
 // context reports whether the key hint or the words before start say kind k.
@@ -664,6 +682,21 @@ func cardGrouping(nm *number) bool {
 		return nm.nd == 15 && g[0] == 4 && g[1] == 6 && g[2] == 5
 	}
 	return false
+}
+
+// cardShaped reports whether the digits d may be a card number by their
+// count and first digit: only Visa issues 13 digits (4…), and of 13 to 19
+// only UATP's 15-digit airline cards start with 1, where times since the
+// epoch in milliseconds, microseconds and nanoseconds do ("1780388686285"
+// in "card=… ts_ms=1780388686285").
+func cardShaped(d []byte) bool {
+	switch {
+	case len(d) == 13:
+		return d[0] == '4'
+	case d[0] == '1':
+		return len(d) == 15
+	}
+	return true
 }
 
 // cardIIN reports whether d starts as the numbers of the major card

@@ -47,6 +47,10 @@ type Hint struct {
 	Kind Kind
 	// Version marks version and build keys, whose dotted numbers are not IPs.
 	Version bool
+	// Reference marks keys of order, invoice, ticket and product numbers,
+	// whose zero-padded digits ("0123456789") are not national phone
+	// numbers with a trunk prefix.
+	Reference bool
 }
 
 // Set finds all enabled built-in kinds in one pass. It is immutable after New

@@ -131,6 +131,11 @@ func TestAppendSpans(t *testing.T) {
 		{"a number before a slash and a finding", "0100000000/02100 15 and 02/06/2026, 0100000/000/02100 15", []string{"PHONE:02100 15", "PHONE:02100 15"}},
 		{"a number before a slash and a token", "0100000000/<PHONE:k1:htsqsjjjktkkhssqsptzkyrk> 0100000/000/<PHONE:k1:htsqsjjjktkkhssqsptzkyrk> Tel 030 1234567/<br>", []string{"PHONE:030 1234567"}},
 		{"chinese msisdn", "key thumb:8613800138000:256", []string{"PHONE:8613800138000"}},
+		{"not card: epoch times near a card", "card=5216468460222274 ts_ms=1780388686285 us=1780388686285001 ns=1780388686285000000", []string{"CARD:5216468460222274"}},
+		{"card: 13-digit visa and 15-digit uatp", "old card 4222222222222, airline card 122000000000003", []string{"CARD:4222222222222", "CARD:122000000000003"}},
+		{"not phone: zero-padded reference numbers", "order 0123456789 shipped; Bestellnummer 0301234567, 订单号0123456789, ticket: 07911123456, UPC 036000291452, pedido nº 0212345678, order no. 0123456789, customerOrderId=0123456789, invoice_no=\"0123456789\", Заказ № 0123456789, طلب رقم 0123456789, call about order 0123456789", nil},
+		{"phone after a word that only looks like a label", "preferred 0123456789, confirmation sent to 07911123456, border 0123456789", []string{"PHONE:0123456789", "PHONE:07911123456", "PHONE:0123456789"}},
+		{"phone after a reference number", "order 0123456789: call 07911123456 or 07011234567", []string{"PHONE:07911123456", "PHONE:07011234567"}},
 		{"not phone: 13 digits from 86 but no mobile", "ts 8612345678901 id 8601380013800", nil},
 		{"send to, in hindi", "मेरी फोटो को कार्टून बनाओ और 9876543210 पर भेजो", []string{"PHONE:9876543210"}},
 		{"text me", "text me at 4155550132", []string{"PHONE:4155550132"}},
@@ -356,6 +361,14 @@ func TestAppendValueSpans(t *testing.T) {
 		{"credit_card", "4111111111111111", []string{"CARD:4111111111111111"}},
 		{"card", "sketch", nil},
 		{"card_id", "123456", nil},
+		// Zero-padded reference numbers are no trunk-prefixed phones; a
+		// phone key wins over a reference word.
+		{"order_id", "0123456789", nil},
+		{"invoiceNo", "07011234567", nil},
+		{"sku", "036000291452", nil},
+		{"order_phone", "07011234567", []string{"PHONE:07011234567"}},
+		{"order_note", "call 07011234567", []string{"PHONE:07011234567"}},
+		{"phone", "order 07011234567", []string{"PHONE:07011234567"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key, func(t *testing.T) {
@@ -487,6 +500,12 @@ func TestKeyHint(t *testing.T) {
 		{"v2", detectors.Hint{}},
 		{"sdk_version2", detectors.Hint{Version: true}},
 		{"address", detectors.Hint{}},
+		{"order_id", detectors.Hint{Reference: true}},
+		{"orderNumber", detectors.Hint{Reference: true}},
+		{"ticket_no", detectors.Hint{Reference: true}},
+		{"order_phone", detectors.Hint{Kind: detectors.Phone, Reference: true}},
+		{"referrer", detectors.Hint{}},
+		{"recorder", detectors.Hint{}},
 	}
 	for _, tt := range tests {
 		if got := testSet.KeyHint([]byte(tt.key)); got != tt.want {

@@ -361,9 +361,15 @@ func (r *rng) appendCard(dst []byte, style int) []byte {
 const base36Upper = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 // appendOrderID appends an order number: 16 digits failing the Luhn test (so
-// it is no card number), or "ORD-20260602-7F3K9Q".
+// it is no card number), 10 digits zero-padded as ERP systems print them
+// ("0451234567", which reads as a national phone number with its trunk
+// prefix in many regions: only its label says otherwise), or
+// "ORD-20260602-7F3K9Q".
 func (r *rng) appendOrderID(dst []byte, ms int64, numeric bool) []byte {
 	if numeric {
+		if r.chance(25) {
+			return r.appendDigits(append(dst, '0', byte('1'+r.intn(9))), 8)
+		}
 		return r.appendNonLuhn(dst, 16)
 	}
 	dst = append(dst, "ORD-"...)
