@@ -237,7 +237,7 @@ func domainAt(b []byte, i int) (end, stop int, ok bool) {
 		default:
 			j = asciiLabelEnd(b, j, i+maxDomainLen)
 			tld = j-ls > 4 && b[ls] == 'x' && b[ls+1] == 'n' && b[ls+2] == '-' && b[ls+3] == '-' ||
-				j-ls >= 2 && labelAlpha(b[ls:j])
+				j-ls >= 2 && labelAlpha(b[ls:j]) && !fileExtension(b[ls:j])
 		}
 		if j == ls || hyphenEdge(b[ls:j]) {
 			return good, j, good > 0
@@ -263,6 +263,27 @@ func domainAt(b []byte, i int) (end, stop int, ok bool) {
 		}
 		j += d
 	}
+}
+
+// fileExtension reports whether label is the extension of a file name that
+// no top-level domain is (".zip" and ".mov" are): after an address it is
+// the file's, as in an upload's name "avatar_li.wei@163.com.png".
+func fileExtension(label []byte) bool {
+	if len(label) > 6 {
+		return false
+	}
+	var buf [6]byte
+	for i, c := range label {
+		buf[i] = lower(c)
+	}
+	switch string(buf[:len(label)]) {
+	case "json", "txt", "csv", "tsv", "log", "xml", "yaml", "yml", "html", "htm", "eml", "vcf", "ics",
+		"png", "jpg", "jpeg", "gif", "heic", "heif", "webp", "bmp", "tiff", "wav", "avi", "mkv", "webm",
+		"pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "gz", "tgz", "zst", "xz", "tar", "rar",
+		"apk", "ipa", "bak", "tmp", "dat", "bin", "db", "sqlite":
+		return true
+	}
+	return false
 }
 
 // asciiLabelEnd returns the end of a label of letters, digits, hyphens and
