@@ -93,6 +93,16 @@ func hexVal(c byte) byte {
 	}
 }
 
+// digitEndsAt reports whether a digit digitAt reads ends right before b[i].
+func digitEndsAt(b []byte, i int) bool {
+	for w := 1; w <= 3 && w <= i; w++ {
+		if _, n := digitAt(b, i-w); n == w {
+			return true
+		}
+	}
+	return false
+}
+
 // digitAt returns the value ('0'-'9') of the digit at b[i] and its width
 // in bytes, or width 0 if there is none. Besides ASCII it reads the digits
 // people type in the app's languages: full-width (Chinese, Japanese),

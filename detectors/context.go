@@ -28,6 +28,11 @@ var (
 		"handy", "portable", "звони", "Звони", "телефон", "Телефон", "тел", "Тел", "номер", "Номер", "电话", "手机", "联系", "号码", "電話", "携帯", "連絡",
 		"問い合わせ", "번호", "전화", "휴대폰", "연락", "फ़ोन", "फोन", "कॉल", "संपर्क", "नंबर", "व्हाट्सऐप", "भेज",
 		"هاتف", "اتصل", "رقم", "جوال", "واتساب")
+	// phoneLabels are the phone words that name the number right after
+	// them, not "number" or "contact", which name many other things.
+	phoneLabels = NewContextWords("phone", "tel", "mobile", "cell", "call me", "call us", "whatsapp", "sms", "fax",
+		"telefon", "téléphone", "teléfono", "telefone", "celular", "móvil", "handy", "portable", "телефон", "Телефон", "тел", "Тел",
+		"电话", "手机", "電話", "携帯", "전화", "휴대폰", "फ़ोन", "फोन", "هاتف", "جوال")
 	cardWords = NewContextWords("card", "visa", "mastercard", "amex", "credit", "debit", "pan",
 		"卡号", "信用卡", "银行卡", "カード", "카드", "карт", "karte", "carte", "tarjeta", "cartão", "بطاقة")
 	imsiWords  = NewContextWords("imsi", "subscriber") // Android's getSubscriberId returns the IMSI
