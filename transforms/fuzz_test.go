@@ -172,6 +172,7 @@ func FuzzRedactText(f *testing.F) {
 	f.Add("写信给", "吧", uint8(piiEmail), uint64(1<<40+7))
 	f.Add("邮箱", "谢谢", uint8(piiEmail), uint64(3<<41+1))
 	f.Add("mail", "", uint8(piiEmail), uint64(1<<41+5))
+	f.Add("order 0123456789 phone: 555-0132", ".json tel 12345678 1234567", uint8(piiEmail), uint64(99))
 	w := newTestWorker(f, Options{})
 	f.Fuzz(func(t *testing.T, before, after string, kind uint8, n uint64) {
 		pii := makePII(kind, n)
