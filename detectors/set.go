@@ -26,7 +26,9 @@ var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "v
 // bareNationalRegions are regions with a trunk prefix where numbers are
 // nevertheless commonly written without it: North American numbers never
 // carry their "1", Chinese and Indian mobile numbers and Brazilian and
-// Russian numbers usually go without "0" or "8".
+// Russian numbers usually go without "0" or "8". Only a Chinese mobile
+// number (11 digits) goes bare: a landline is written with its "0"
+// (021-12345678), so a bare "2125550132" is New York's, not Shanghai's.
 var bareNationalRegions = map[string]bool{"US": true, "CA": true, "CN": true, "IN": true, "BR": true, "RU": true}
 
 // Options configure a Set. The zero value enables every built-in kind with the
@@ -105,11 +107,14 @@ func New(o Options) (*Set, error) {
 	}
 	for i, r := range t.Regions() {
 		if bareNationalRegions[r] || phonenumbers.GetNddPrefixForRegion(r, true) == "" {
-			bareMin := 9
-			if r == "BR" || s.nanpaMask&(1<<i) != 0 {
+			bareMin, bareMax := 9, maxDigits
+			switch {
+			case r == "BR" || s.nanpaMask&(1<<i) != 0:
 				bareMin = 10 // the area code is part of every number written
+			case r == "CN":
+				bareMin, bareMax = 11, 11
 			}
-			for n := bareMin; n <= maxDigits; n++ {
+			for n := bareMin; n <= bareMax; n++ {
 				s.bareLen[n] |= 1 << i
 			}
 		}

@@ -409,6 +409,10 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.Phone, "+86 138 0013 8000", "+8613800138000"},
 		{detectors.Phone, "%2B8613800138000", "+8613800138000"},
 		{detectors.Phone, "138 0013 8000", "+8613800138000"},
+		// A bare 10-digit number is no Chinese landline, which goes with
+		// its "0": New York's, as "(212) 555-0132" is.
+		{detectors.Phone, "2125550132", "+12125550132"},
+		{detectors.Phone, "021 2555 0132", "+862125550132"},
 		{detectors.Phone, "１３８００１３８０００", "+8613800138000"},
 		{detectors.Phone, "%2B86+138+0013+8000", "+8613800138000"},
 		{detectors.Phone, "%2B1%20415%20555%200132", "+14155550132"},

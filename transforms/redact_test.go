@@ -75,10 +75,12 @@ func TestRedactJSON(t *testing.T) {
 			`{"phone":13800138000.0,"mobile":1.3800138E+10,"imei":4.90154203237518e14,"ip":3405803783.0,"n":13800138000.0}`,
 			`{"phone":"{PHONE:+8613800138000}","mobile":"{PHONE:+8613800138000}","imei":"{IMEI:49015420323751}","ip":"{IPV4:203.0.113.7}","n":13800138000.0}`},
 		// A bare national number takes its reading in the first phone
-		// region where it is valid: CN before US by default.
+		// region where it may be written bare and is valid: US, as no
+		// Chinese landline goes without its "0". A bare Chinese mobile
+		// number is Chinese.
 		{"phone objects", nil,
-			`{"phone":{"countryCode":1,"nationalNumber":4155550132,"updated_at":1780387200},"phoneNumbers":[{"value":"+1 415 555 0132","type":"work"}],"order":{"value":"4155550132"}}`,
-			`{"phone":{"countryCode":1,"nationalNumber":"{PHONE:+864155550132}","updated_at":1780387200},"phoneNumbers":[{"value":"{PHONE:+14155550132}","type":"work"}],"order":{"value":"4155550132"}}`},
+			`{"phone":{"countryCode":1,"nationalNumber":4155550132,"updated_at":1780387200},"phoneNumbers":[{"value":"+1 415 555 0132","type":"work"}],"order":{"value":"4155550132"},"mobile":{"nationalNumber":"13800138000"}}`,
+			`{"phone":{"countryCode":1,"nationalNumber":"{PHONE:+14155550132}","updated_at":1780387200},"phoneNumbers":[{"value":"{PHONE:+14155550132}","type":"work"}],"order":{"value":"4155550132"},"mobile":{"nationalNumber":"{PHONE:+8613800138000}"}}`},
 		{"label", allKinds(Label),
 			`{"user":"li.lei@163.com","phone":13800138000}`,
 			`{"user":"[EMAIL]","phone":"[PHONE]"}`},
