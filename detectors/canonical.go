@@ -302,7 +302,7 @@ func (s *Set) appendPhone(dst, v []byte, mask uint64) []byte {
 		if out, ok := s.phones.AppendE164(dst, d, -1); ok {
 			return out
 		}
-	} else if r, ok := s.nationalRegion(&nm, mask); ok {
+	} else if r, ok := s.writtenRegion(&nm, mask); ok {
 		if out, ok := s.phones.AppendE164(dst, d, r); ok {
 			return out
 		}
@@ -310,6 +310,8 @@ func (s *Set) appendPhone(dst, v []byte, mask uint64) []byte {
 		if out, ok := s.phones.AppendE164(dst, d[2:], -1); ok {
 			return out
 		}
+	} else if out, ok := s.phones.AppendE164(dst, d, -1); ok {
+		return out // a calling code and number with no '+', as a JSON number under a phone key holds it: 4917056814489
 	}
 	return append(dst, d...)
 }

@@ -574,6 +574,20 @@ func (sc *scanner) trunkNational(nm *number) bool {
 // digits, tries the NANPA regions first, where it is far more likely from
 // than from a region with 10-digit numbers written otherwise.
 func (s *Set) nationalRegion(nm *number, mask uint64) (region int, ok bool) {
+	return s.readRegion(nm, mask, false)
+}
+
+// writtenRegion is nationalRegion, but of the regions where nm is valid it
+// prefers the first that writes it in nm's groups (see phonetab.WrittenAs):
+// "06-6190-2186" is valid in DE as in JP, and written as in JP. It gives
+// the region a token is made in, so that the number has the token of its
+// international form.
+func (s *Set) writtenRegion(nm *number, mask uint64) (region int, ok bool) {
+	return s.readRegion(nm, mask, nm.groups >= 2)
+}
+
+// readRegion is nationalRegion, or writtenRegion if written.
+func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok bool) {
 	d := nm.digits()
 	if len(d) == 0 {
 		return 0, false
@@ -585,19 +599,27 @@ func (s *Set) nationalRegion(nm *number, mask uint64) (region int, ok bool) {
 		}
 	}
 	// Only regions where the number may be written bare, or where it
-	// starts with a prefix that can be stripped, can take it.
+	// starts with a prefix that can be stripped, can take it; in China
+	// only a mobile number goes bare.
 	mask &= s.bareLen[min(nm.nd, maxDigits)] | s.prefixed[d[0]-'0']
+	first := -1
 	for mask != 0 {
 		r, _, nsn, ok := s.phones.National(d, mask)
 		if !ok {
-			return 0, false
-		}
-		if nsn > 0 || s.bareLen[min(nm.nd, maxDigits)]&(1<<r) != 0 {
-			return r, true
+			break
 		}
 		mask &^= 1 << r
+		if nsn == 0 && (s.bareLen[min(nm.nd, maxDigits)]&(1<<r) == 0 || s.cnMask&(1<<r) != 0 && d[0] != '1') {
+			continue
+		}
+		if !written || s.phones.WrittenAs(r, d[nsn:], nm.glen[:min(nm.groups, maxGroups)]) {
+			return r, true
+		}
+		if first < 0 {
+			first = r
+		}
 	}
-	return 0, false
+	return first, first >= 0
 }
 
 // dateLike reports numbers shaped like dates: 2026-06-02, 02.06.2026,

@@ -12,18 +12,22 @@ type label struct {
 	start, end int32
 	kind       detectors.Kind
 	decoy      bool
+	// e164 is where a phone number's E.164 form lies in builder.e164s.
+	e164 [2]int32
 }
 
 // builder accumulates one record and its labels; its storage is reused.
 type builder struct {
 	buf    []byte
 	labels []label
+	e164s  []byte
 }
 
 // reset empties the builder for the next record.
 func (b *builder) reset() {
 	b.buf = b.buf[:0]
 	b.labels = b.labels[:0]
+	b.e164s = b.e164s[:0]
 }
 
 // s appends literal text.
@@ -59,6 +63,14 @@ func (b *builder) putPII(k detectors.Kind, buf []byte) {
 	start := len(b.buf)
 	b.buf = buf
 	b.pii(k, start)
+}
+
+// putPhone is putPII for the phone number r appended last.
+func (b *builder) putPhone(r *rng, buf []byte) {
+	b.putPII(detectors.Phone, buf)
+	l := &b.labels[len(b.labels)-1]
+	l.e164 = [2]int32{int32(len(b.e164s)), int32(len(b.e164s) + len(r.e164))}
+	b.e164s = append(b.e164s, r.e164...)
 }
 
 // putDecoy adopts buf, which is b.buf with a value appended, and labels the

@@ -61,6 +61,9 @@ type Planted struct {
 	Value string
 	// Off is the byte offset of Value in Line: Line[Off:Off+len(Value)] == Value.
 	Off int
+	// E164 is a phone number in E.164, as the generator drew it for its
+	// region ("+8613800138000"); empty for other kinds.
+	E164 string
 }
 
 // Options configure a Generator. The zero value is usable.
@@ -169,6 +172,9 @@ func (g *Generator) Next() Event {
 	ev.PII, ev.Decoys = all[:0:npii], all[npii:npii]
 	for _, l := range g.b.labels {
 		p := Planted{Kind: l.kind, Value: text[l.start:l.end], Off: int(l.start)}
+		if l.e164[1] > l.e164[0] {
+			p.E164 = string(g.b.e164s[l.e164[0]:l.e164[1]])
+		}
 		if l.decoy {
 			ev.Decoys = append(ev.Decoys, p)
 		} else {

@@ -239,6 +239,9 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		}
 	case detectors.Phone:
 		checkPlantedPhone(t, ev, v)
+		if num, err := phonenumbers.Parse(p.E164, ""); err != nil || !phonenumbers.IsValidNumber(num) {
+			t.Errorf("phone %q: E164 %q is no valid number", v, p.E164)
+		}
 		switch {
 		case strings.ContainsAny(v, "٠١٢٣٤٥٦٧٨٩"):
 			seen["phone arabic-indic"]++

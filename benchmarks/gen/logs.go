@@ -51,7 +51,7 @@ func (g *Generator) access() {
 		b.s(pick(r, Langs))
 	case 4:
 		b.s("POST /v1/login?phone=")
-		b.putPII(detectors.Phone, r.appendPhoneNumber(b.buf, pick(r, phoneRegions)))
+		b.putPhone(r, r.appendPhoneNumber(b.buf, pick(r, phoneRegions)))
 	case 5:
 		b.s("GET /static/js/app.")
 		b.putDecoy(likeID, r.appendSHA(b.buf, false))
@@ -197,7 +197,7 @@ func (g *Generator) appLog() {
 	}
 	if r.chance(15) {
 		b.s(` phone="`)
-		b.putPII(detectors.Phone, r.appendPhone(b.buf, pick(r, phoneRegions), r.intn(2)))
+		b.putPhone(r, r.appendPhone(b.buf, pick(r, phoneRegions), r.intn(2)))
 		b.s(`"`)
 	}
 	if r.chance(5) {

@@ -212,7 +212,7 @@ const (
 func (r *rng) appendPhone(dst []byte, reg *phoneRegion, form int) []byte {
 	p := &reg.plans[r.intn(len(reg.plans))]
 	var d [16]byte
-	r.phoneNSN(&d, p)
+	r.setE164(reg, d[:r.phoneNSN(&d, p)])
 	layout := ""
 	if form == phoneIntl || len(p.nat) == 0 {
 		layout = pick(r, p.intl)
@@ -248,8 +248,15 @@ func (r *rng) appendPhoneNumber(dst []byte, reg *phoneRegion) []byte {
 	p := &reg.plans[r.intn(len(reg.plans))]
 	var d [16]byte
 	n := r.phoneNSN(&d, p)
+	r.setE164(reg, d[:n])
 	if !p.bare || r.chance(50) {
 		dst = append(dst, reg.cc...)
 	}
 	return append(dst, d[:n]...)
+}
+
+// setE164 records the number of region reg with national significant number
+// nsn as the last one appended.
+func (r *rng) setE164(reg *phoneRegion, nsn []byte) {
+	r.e164 = append(append(append(r.e164[:0], '+'), reg.cc...), nsn...)
 }

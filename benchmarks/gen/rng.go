@@ -5,7 +5,11 @@ import "math/rand/v2"
 // rng is the Generator's source of randomness. It draws only on PCG's Uint64,
 // whose output the math/rand/v2 specification fixes, so a seed gives the same
 // events on every platform and Go version.
-type rng struct{ pcg rand.PCG }
+type rng struct {
+	pcg rand.PCG
+	// e164 holds the last phone number appended, in E.164 ("+8613800138000").
+	e164 []byte
+}
 
 // seed starts the sequence of seed s.
 func (r *rng) seed(s int64) { r.pcg.Seed(uint64(s), 0x7665696c2d67656e) } // "veil-gen"

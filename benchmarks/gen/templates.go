@@ -118,7 +118,7 @@ func (g *Generator) fill(l *language, seg *segment) {
 				form = phoneWide
 			}
 		}
-		b.putPII(detectors.Phone, l.native(len(b.buf), r.appendPhone(b.buf, pick(r, l.phones), form)))
+		b.putPhone(r, l.native(len(b.buf), r.appendPhone(b.buf, pick(r, l.phones), form)))
 	case slotEmail:
 		enc := r.jsonEmailEncoding()
 		if enc == emailJSON && l.wideAt {

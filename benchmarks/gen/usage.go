@@ -109,10 +109,10 @@ func (g *Generator) usage() {
 		b.s(`":`)
 		reg := pick(id, phoneRegions)
 		if id.chance(30) {
-			b.putPII(detectors.Phone, id.appendPhoneNumber(b.buf, reg))
+			b.putPhone(id, id.appendPhoneNumber(b.buf, reg))
 		} else {
 			b.s(`"`)
-			b.putPII(detectors.Phone, id.appendPhone(b.buf, reg, id.intn(2)))
+			b.putPhone(id, id.appendPhone(b.buf, reg, id.intn(2)))
 			b.s(`"`)
 		}
 	}

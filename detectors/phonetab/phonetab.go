@@ -71,6 +71,7 @@ type region struct {
 	// prefixDigits are the first digits of the numbers from which
 	// something can be stripped (see PrefixDigits).
 	prefixDigits uint16
+	formats      []nationalFormat // see WrittenAs
 }
 
 // prefixRule is a region's national-prefix-for-parsing rule.
@@ -182,6 +183,7 @@ func newRegion(m *phonenumbers.PhoneMetadata) (region, error) {
 		return r, err
 	}
 	_, r.tooLong = lengthClasses(m.GetGeneralDesc())
+	r.formats = nationalFormats(m)
 	r.prefixDigits = r.idd.firstDigits() | 1<<(r.ccText[0]-'0')
 	if r.rule.re != nil {
 		r.prefixDigits |= r.rule.re.firstDigits()

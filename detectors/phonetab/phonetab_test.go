@@ -503,6 +503,7 @@ func TestNoAllocs(t *testing.T) {
 			tab.National(d, all)
 			tab.AppendE164(dst[:0], d, ar)
 			tab.AppendE164(dst[:0], d, -1)
+			tab.WrittenAs(ar, d[1:], []uint8{3, 4, 4})
 		}
 	})
 	if allocs != 0 {

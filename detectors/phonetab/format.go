@@ -1,0 +1,151 @@
+package phonetab
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// A nationalFormat is one way a region writes its numbers nationally (one of libphonenumber's number formats, its
+// national-prefix formatting rule applied): the numbers it applies to, and the least and most digits of each group
+// it writes, the trunk prefix included ("030 12345678": 3 and 3-13 in DE).
+type nationalFormat struct {
+	lead   *prefixRE // the leading digits of the numbers it applies to; nil for all
+	groups [][2]int
+}
+
+// nationalFormats returns the national formats of m that are digit groups joined by separators; the others
+// (none in the metadata's common regions) are left out.
+func nationalFormats(m *phonenumbers.PhoneMetadata) []nationalFormat {
+	var out []nationalFormat
+	for _, f := range m.GetNumberFormat() {
+		parts, ok := patternGroups(f.GetPattern())
+		if !ok {
+			continue
+		}
+		written := f.GetFormat()
+		if rule := f.GetNationalPrefixFormattingRule(); rule != "" {
+			written = strings.Replace(written, "$1", rule, 1)
+		}
+		groups, ok := writtenGroups(written, parts)
+		if !ok {
+			continue
+		}
+		nf := nationalFormat{groups: groups}
+		if lead := f.GetLeadingDigitsPattern(); len(lead) > 0 {
+			re, err := compilePrefix(lead[len(lead)-1], 0)
+			if err != nil {
+				continue
+			}
+			nf.lead = re
+		}
+		out = append(out, nf)
+	}
+	return out
+}
+
+// patternGroups reads a format pattern made of digit groups only, "(\d{3})(\d{3,4})(\d)", into the least and most
+// digits of each group.
+func patternGroups(pattern string) ([][2]int, bool) {
+	var groups [][2]int
+	for pattern != "" {
+		rest, ok := strings.CutPrefix(pattern, `(\d`)
+		if !ok {
+			return nil, false
+		}
+		lo, hi := 1, 1
+		if body, after, ok := strings.Cut(rest, "})"); ok && strings.HasPrefix(body, "{") {
+			a, b, isRange := strings.Cut(body[1:], ",")
+			var err1, err2 error
+			lo, err1 = strconv.Atoi(a)
+			hi, err2 = lo, nil
+			if isRange {
+				hi, err2 = strconv.Atoi(b)
+			}
+			if err1 != nil || err2 != nil || lo > hi {
+				return nil, false
+			}
+			rest = after
+		} else if rest, ok = strings.CutPrefix(rest, ")"); !ok {
+			return nil, false
+		}
+		groups = append(groups, [2]int{lo, hi})
+		pattern = rest
+	}
+	return groups, len(groups) > 0
+}
+
+// writtenGroups returns the digit groups of a written form such as "0$1 $2-$3" or "8 ($1) $2": runs of literal
+// digits and group references ($n, from parts) with nothing between them.
+func writtenGroups(written string, parts [][2]int) ([][2]int, bool) {
+	var groups [][2]int
+	open := false // a group is being written
+	for i := 0; i < len(written); i++ {
+		var add [2]int
+		switch c := written[i]; {
+		case c >= '0' && c <= '9':
+			add = [2]int{1, 1}
+		case c == '$' && i+1 < len(written) && written[i+1] >= '1' && written[i+1] <= '9':
+			n := int(written[i+1] - '1')
+			if n >= len(parts) {
+				return nil, false
+			}
+			add = parts[n]
+			i++
+		default:
+			open = false
+			continue
+		}
+		if !open {
+			groups = append(groups, [2]int{})
+			open = true
+		}
+		g := &groups[len(groups)-1]
+		g[0], g[1] = g[0]+add[0], g[1]+add[1]
+	}
+	return groups, len(groups) > 0
+}
+
+// WrittenAs reports whether a national format of region index region writes the national significant number nsn
+// (as National returns it) in groups of the given digit counts, the trunk prefix included: "06-6190-2186" is
+// written as Japan writes 6-6190-2186, not as Germany would; "(11) 4311-3578" as Brazil writes it. Two groups
+// also fit a format's first group and the rest run together, as people write an area code and the subscriber's
+// number ("010-53670487" in Beijing, written "010 5367 0487" by the format). People write numbers other ways
+// too, so a false says little; a true tells apart the regions where a number is valid.
+func (t *Table) WrittenAs(region int, nsn []byte, groups []uint8) bool {
+	if region < 0 || region >= len(t.regions) {
+		return false
+	}
+	for _, f := range t.regions[region].formats {
+		if len(f.groups) != len(groups) && (len(groups) != 2 || len(f.groups) < 2) || !f.fits(groups) {
+			continue
+		}
+		if f.lead == nil {
+			return true
+		}
+		if _, _, _, ok := f.lead.match(nsn); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// fits reports whether groups have the digit counts of f's groups, or, if
+// two, of its first group and the rest together.
+func (f *nationalFormat) fits(groups []uint8) bool {
+	in := func(n uint8, r [2]int) bool { return int(n) >= r[0] && int(n) <= r[1] }
+	if len(groups) == len(f.groups) {
+		for i, g := range groups {
+			if !in(g, f.groups[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	var rest [2]int
+	for _, g := range f.groups[1:] {
+		rest[0], rest[1] = rest[0]+g[0], rest[1]+g[1]
+	}
+	return in(groups[0], f.groups[0]) && in(groups[1], rest)
+}
