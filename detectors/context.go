@@ -72,8 +72,7 @@ func referenceLabelBefore(b []byte, start int) bool {
 
 // skipLabelGap returns where the separators before b[i] start: at most
 // six spaces, ':', '#', '=', '-', '.', '/' (a REST path's "/orders/"),
-// quotes and backslashes, full-width
-// colons and the numero sign '№'.
+// quotes and backslashes, full-width colons and the numero sign '№'.
 func skipLabelGap(b []byte, i int) int {
 	for n := 0; n < 6 && i > 0; n++ {
 		switch c := b[i-1]; {

@@ -490,7 +490,7 @@ func (sc *scanner) classify(nm *number) Kind {
 			return Phone // "07018085953", the Russian mobile "89123456789": a trunk prefix and a valid number
 		}
 		named := hk == Phone || !ref && (hasContext(b, nm.start, phoneWords, contextWindow) || hasContextAfter(b, nm.end, phoneWords))
-		if named && (sc.national(nm, sc.mask) || sc.international(d)) || !ref && sc.localNumber(nm) {
+		if named && (sc.national(nm, sc.mask) || sc.international(d)) || sc.localNumber(nm) {
 			return Phone
 		}
 		return None
@@ -499,7 +499,7 @@ func (sc *scanner) classify(nm *number) Kind {
 		return None // a decimal number
 	}
 
-	if sc.national(nm, sc.mask) || sc.localNumber(nm) && !sc.reference(nm) {
+	if sc.national(nm, sc.mask) || sc.localNumber(nm) {
 		return Phone
 	}
 	return None
@@ -509,16 +509,17 @@ func (sc *scanner) classify(nm *number) Kind {
 // area code, 7 or 8 digits right after a phone label: "phone: 555-0132",
 // "电话 12345678". No region's tables can tell it; the label does. It
 // stands alone: the last group of "030 1234567", a number no region of the
-// text's language has, is no number of its own.
+// text's language has, is no number of its own; and no reference label
+// comes between ("Tel. Ref 1234567").
 func (sc *scanner) localNumber(nm *number) bool {
+	if nm.nd < 7 || nm.nd > 8 || !hasLabel(sc.b, nm.start, phoneLabels) {
+		return false
+	}
 	i := nm.start
 	for i > 0 && (sc.b[i-1] == ' ' || sc.b[i-1] == '-' || sc.b[i-1] == '.' || sc.b[i-1] == '/') {
 		i--
 	}
-	if digitEndsAt(sc.b, i) {
-		return false
-	}
-	return nm.nd >= 7 && nm.nd <= 8 && hasLabel(sc.b, nm.start, phoneLabels)
+	return !digitEndsAt(sc.b, i) && !sc.reference(nm)
 }
 
 // reference reports whether the label before nm, or the key hint of a
