@@ -64,3 +64,15 @@ func TestWrittenAs(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWrittenAs checks that WrittenAs never panics, whatever the region
+// index, digits and groups.
+func FuzzWrittenAs(f *testing.F) {
+	f.Add(uint8(5), []byte("661902186"), []byte{2, 4, 4})
+	f.Add(uint8(0), []byte("1053670487"), []byte{3, 8})
+	f.Add(uint8(7), []byte(""), []byte{})
+	tab := testTable()
+	f.Fuzz(func(t *testing.T, region uint8, nsn, groups []byte) {
+		tab.WrittenAs(int(region)%(len(testRegions)+1)-1, nsn, groups)
+	})
+}
