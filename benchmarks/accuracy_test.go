@@ -1,7 +1,6 @@
 package benchmarks_test
 
 import (
-	"bytes"
 	"maps"
 	"slices"
 	"strconv"
@@ -179,43 +178,22 @@ func TestPhoneTokens(t *testing.T) {
 	}
 }
 
-// phoneTokenRate redacts events and returns the share of their planted
-// phone numbers whose E.164 number's token (made by w, of the engine that
-// redacts) is in the output, logging it per kind of event and language.
+// phoneTokenRate measures benchmarks.PhoneTokens of events redacted by
+// redact, with the tokens of w (of the engine that redacts), logs them by
+// kind of event and language, and returns the rate.
 func phoneTokenRate(t *testing.T, title string, events []gen.Event, w *transforms.Worker, redact func(dst, line []byte) ([]byte, error)) float64 {
 	t.Helper()
-	var err error
-	var out, token []byte
-	planted, joined := map[string]int{}, map[string]int{}
-	var misses []string
-	for _, ev := range events {
-		if out, err = redact(out[:0], ev.Line); err != nil {
+	p := benchmarks.MeasurePhoneTokens(events, func(dst, line []byte) []byte {
+		out, err := redact(dst, line)
+		if err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range ev.PII {
-			if p.Kind != detectors.Phone {
-				continue
-			}
-			group := ev.Kind
-			if ev.Lang != "" {
-				group += " " + ev.Lang
-			}
-			planted[group]++
-			token = w.AppendToken(token[:0], detectors.Phone, []byte(p.E164))
-			if bytes.Contains(out, token) {
-				joined[group]++
-			} else if len(misses) < 10 {
-				misses = append(misses, p.Value+" ("+p.E164+", "+group+")")
-			}
-		}
+		return out
+	}, func(dst, e164 []byte) []byte { return w.AppendToken(dst, detectors.Phone, e164) })
+	for _, g := range slices.Sorted(maps.Keys(p.ByGroup)) {
+		c := p.ByGroup[g]
+		t.Logf("%s%-10s %5d phones, %6.2f%% with the token of their E.164 number", title, g, c[0], 100*float64(c[1])/float64(c[0]))
 	}
-	total, ok := 0, 0
-	for _, g := range slices.Sorted(maps.Keys(planted)) {
-		t.Logf("%s%-10s %5d phones, %6.2f%% with the token of their E.164 number", title, g, planted[g], 100*float64(joined[g])/float64(planted[g]))
-		total += planted[g]
-		ok += joined[g]
-	}
-	rate := float64(ok) / float64(total)
-	t.Logf("%sall %d phones: %.2f%%; misses: %q", title, total, 100*rate, misses)
-	return rate
+	t.Logf("%sall %d phones: %.2f%%; misses: %q", title, p.Planted, 100*p.Rate(), p.Misses)
+	return p.Rate()
 }

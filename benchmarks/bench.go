@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pixelprivacy/veil/benchmarks/gen"
+	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/transforms"
 )
 
@@ -39,6 +40,9 @@ type Report struct {
 	Brokers  string         `json:"brokers"`
 	Events   int            `json:"accuracy_events"`
 	Totals   AccuracyTotals `json:"accuracy_totals"`
+	// PhoneJoin is the share of the accuracy events' phone numbers that got
+	// the token of their E.164 number (see PhoneTokens).
+	PhoneJoin float64 `json:"phone_tokens_joined"`
 	// Goals are the first targets, met or not by this run.
 	Goals []Goal `json:"goals"`
 }
@@ -142,10 +146,15 @@ func Bench(ctx context.Context, o BenchOptions) (*Report, error) {
 
 	// 2. Accuracy on the labeled generator.
 	progress("accuracy: %d labeled events", events)
-	acc := Measure(Generate(7, events, [3]int{}).Events, func(dst, line []byte) []byte {
+	labeled := Generate(7, events, [3]int{}).Events
+	redact := func(dst, line []byte) []byte {
 		out, _ := w.Redact(dst, line, transforms.FormatAuto)
 		return out
-	})
+	}
+	acc := Measure(labeled, redact)
+	r.PhoneJoin = MeasurePhoneTokens(labeled, redact, func(dst, e164 []byte) []byte {
+		return w.AppendToken(dst, detectors.Phone, e164)
+	}).Rate()
 	r.Events = acc.Events
 	r.Totals.MinRecall = 1
 	for _, k := range acc.Kinds() {

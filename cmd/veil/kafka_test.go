@@ -358,7 +358,8 @@ func TestBenchQuick(t *testing.T) {
 		Kafka struct {
 			RecordsPerSec float64 `json:"records_per_s"`
 		} `json:"kafka"`
-		Goals []struct {
+		PhoneJoin float64 `json:"phone_tokens_joined"`
+		Goals     []struct {
 			Name string `json:"name"`
 			Met  bool   `json:"met"`
 		} `json:"goals"`
@@ -366,6 +367,9 @@ func TestBenchQuick(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join(out, "report.json"))
 	if err := json.Unmarshal(b, &r); err != nil || len(r.Speed) != 6 || r.Speed[0].MBPerSec <= 0 || r.Kafka.RecordsPerSec <= 0 || len(r.Goals) != 6 {
 		t.Fatalf("report.json: %v\n%s", err, b)
+	}
+	if r.PhoneJoin < 0.8 || r.PhoneJoin > 1 {
+		t.Errorf("phone tokens joined %v", r.PhoneJoin)
 	}
 	// The accuracy goals hold on any machine; the speed goals depend on it.
 	for _, g := range r.Goals {
