@@ -131,7 +131,7 @@ func hasWordIn(word []byte, words [][]byte, exact bool) bool {
 }
 
 // macLabels are the words a label naming a MAC ends in, lower case.
-var macLabels = [][]byte{[]byte("mac"), []byte("bssid"), []byte("hwaddr"), []byte("hw_addr")}
+var macLabels = byteWords("mac", "bssid", "hwaddr", "hw_addr")
 
 // macLabelBefore reports whether the label right before b[i], across at
 // most five of '=', ':', quotes, backslashes and spaces, ends in a word

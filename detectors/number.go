@@ -602,7 +602,8 @@ func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok 
 	// Only regions where the number may be written bare, or where it
 	// starts with a prefix that can be stripped, can take it; in China
 	// only a mobile number goes bare.
-	mask &= s.bareLen[min(nm.nd, maxDigits)] | s.prefixed[d[0]-'0']
+	bare := s.bareLen[min(nm.nd, maxDigits)]
+	mask &= bare | s.prefixed[d[0]-'0']
 	first := -1
 	for mask != 0 {
 		r, _, nsn, ok := s.phones.National(d, mask)
@@ -610,7 +611,7 @@ func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok 
 			break
 		}
 		mask &^= 1 << r
-		if nsn == 0 && (s.bareLen[min(nm.nd, maxDigits)]&(1<<r) == 0 || s.cnMask&(1<<r) != 0 && d[0] != '1') {
+		if nsn == 0 && (bare&(1<<r) == 0 || s.cnMask&(1<<r) != 0 && d[0] != '1') {
 			continue
 		}
 		if !written || s.phones.WrittenAs(r, d[nsn:], nm.glen[:min(nm.groups, maxGroups)]) {

