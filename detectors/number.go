@@ -380,8 +380,22 @@ func (sc *scanner) ipv4(nm *number) bool {
 	// here: a letter before the first digit is no boundary); not after a
 	// finding, which will be a token ("10.0.0.0/255.0.0.0").
 	s := nm.start
-	version := sc.hint.Version || s >= 2 && b[s-1] == '/' && isLetter(b[s-2]) && sc.emitted != s-1
+	version := sc.hint.Version || s >= 2 && b[s-1] == '/' && isLetter(b[s-2]) && sc.emitted != s-1 || sc.versionLabelBefore(s)
 	return version || sc.emit(nm.start, nm.end, IPv4)
+}
+
+// versionLabelBefore reports whether b[start] comes right after '=' or ':'
+// and a label a JSON key would name a version or build by, as in log
+// lines' "app_version=1.2.3.4" and "build:1.0.0.7"; not "server=1.2.3.4".
+// A space in between keeps the address ("version: 1.2.3.4"): an address
+// set off by spaces is always found, whatever stands before it.
+func (sc *scanner) versionLabelBefore(start int) bool {
+	end := start - 1
+	if end < 1 || sc.b[end] != '=' && sc.b[end] != ':' {
+		return false
+	}
+	word := max(labelWordBefore(sc.b, end), sc.emitted)
+	return word < end && sc.set.KeyHint(sc.b[word:end]).Version
 }
 
 // dottedQuad reports whether nm is four groups that are IPv4 octets.
