@@ -40,7 +40,7 @@ var (
 	iccidWords = NewContextWords("iccid")
 	// referenceWords start the label of an order, invoice, ticket or
 	// product number, lower case; those beyond ASCII may be anywhere in it.
-	referenceWords = byteWords("order", "invoice", "ticket", "ref", "sku", "upc", "ean", "gtin", "isbn", "tracking",
+	referenceWords = byteWords("order", "invoice", "ticket", "ref", "sku", "upc", "ean", "gtin", "isbn", "barcode", "tracking",
 		"txn", "transaction", "booking", "reservation", "confirmation", "receipt", "shipment",
 		"bestell", "auftrag", "rechnung", "pedido", "factura", "fatura", "commande", "facture", "заказ", "Заказ", "счёт", "Счёт", "счет", "Счет",
 		"订单", "訂單", "单号", "單號", "注文", "予約", "주문", "예약", "طلب", "ऑर्डर")

@@ -60,7 +60,7 @@ func (s *Set) KeyHint(key []byte) Hint {
 		case "version", "ver", "build", "sdk", "vsn", "firmware", "fw", "versión", "versão", "versione", "версия", "버전", "版本", "バージョン":
 			h.Version = true
 		case "order", "orderid", "orderno", "ordernumber", "invoice", "ticket", "ref", "reference", "sku", "upc", "ean", "gtin",
-			"isbn", "tracking", "txn", "transaction", "booking", "reservation", "confirmation", "receipt", "shipment":
+			"isbn", "tracking", "txn", "transaction", "booking", "reservation", "confirmation", "receipt", "shipment", "barcode", "product":
 			h.Reference = true
 		}
 	}
