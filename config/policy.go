@@ -176,6 +176,12 @@ var (
 	// them ("31.2304,121.4737", [121.4737, 31.2304]) or an object of them.
 	DefaultLocationFields = []string{"lat", "lon", "lng", "latitude", "longitude",
 		"location", "coordinates", "latlng", "lat_lng", "latLng"}
+	// DefaultCredentialFields hold a password, an API key or a session's
+	// token or cookie: a secret, never training data, and of no use joined.
+	DefaultCredentialFields = []string{"password", "passwd", "pwd", "passcode", "secret", "client_secret", "clientSecret",
+		"api_key", "apiKey", "apikey", "access_token", "accessToken", "refresh_token", "refreshToken",
+		"id_token", "idToken", "auth_token", "authToken", "session_token", "sessionToken",
+		"authorization", "Authorization", "cookie", "Cookie", "set_cookie", "Set-Cookie"}
 	// DefaultSerialFields hold a device's hardware serial number, as
 	// persistent an identifier as its IMEI.
 	DefaultSerialFields = []string{"serial", "serial_number", "serialNumber", "serialno", "device_serial", "deviceSerial"}
@@ -410,7 +416,7 @@ func (c *Config) customDetectors(actions map[detectors.Kind]transforms.Action) (
 
 // Profile returns the transforms.ProfileOptions of the event kind: the
 // default field rules (user fields tokenized, precise locations
-// generalized, birth dates to the year, names dropped, device serial
+// generalized, birth dates to the year, names and credentials dropped, device serial
 // numbers, push tokens and handles tokenized), then those of fields.<kind>, the policy's
 // fields and, for the kinds of languages.kinds, language detection with
 // detector d (built by LanguageDetector).
@@ -426,7 +432,7 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	for _, f := range DefaultBirthDateFields {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldGeneralize, Truncate: transforms.TruncateYear})
 	}
-	for _, f := range DefaultDropFields {
+	for _, f := range slices.Concat(DefaultDropFields, DefaultCredentialFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldDrop})
 	}
 	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultHandleFields) {

@@ -39,11 +39,10 @@ with --on-error fail, redact stops and names the line number and the reason.
 With --kind, the lines are events of that kind and its policy applies (see
 README, Policy): the field rules of fields.<kind> and the defaults (user IDs
 and device serial numbers tokenized, precise locations generalized, names
-dropped), language detection of prompts (adding "lang" to JSON lines), and
-the record-level gate: a line of a minor, one whose own consent field
-refuses training, or, with policy.consent.require, one without consent
-information, is replaced by
-{"veil_dropped":"<reason>"} and counted. The consent topic is not read here:
+and credentials dropped), language detection of prompts (adding "lang" to
+JSON lines), and the record-level gate: a line of a minor, one whose own
+consent field refuses training, or, with policy.consent.require, one without
+consent information, is replaced by {"veil_dropped":"<reason>"} and counted. The consent topic is not read here:
 that is 'veil run'. Without --kind, no policy applies.
 
 Tokens are keyed: the key comes from --key-file, else $VEIL_KEY_FILE, else
