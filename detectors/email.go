@@ -28,8 +28,26 @@ func (sc *scanner) email(at, dom int) int {
 		sc.unread = unreadEmail{s, dom, stop}
 		return dom
 	}
-	sc.emit(s, end, Email)
+	sc.emit(userinfoStart(b, sc.emitted, s), end, Email)
 	return end
+}
+
+// userinfoStart returns where a URL's userinfo starts, right after the
+// "//", if the local part at b[s] is its password
+// ("https://alice:hunter2@api.example.com": the user name goes with the
+// address); else s.
+func userinfoStart(b []byte, lo, s int) int {
+	if s-1 <= lo || b[s-1] != ':' {
+		return s
+	}
+	u := s - 1
+	for u > lo && s-u < maxLocalLen && isLocal(b[u-1]) {
+		u--
+	}
+	if u-2 >= lo && b[u-1] == '/' && b[u-2] == '/' {
+		return u
+	}
+	return s
 }
 
 // addressDomain reads the domain of an address at b[dom]. A domain that runs

@@ -36,6 +36,8 @@ func TestAppendSpans(t *testing.T) {
 		{"email plus tag dots subdomain", "to: Li.Wei+photos@mail.cs.example.co.uk.", []string{"EMAIL:Li.Wei+photos@mail.cs.example.co.uk"}},
 		{"email upper hyphen", "X-USER: JOHN-DOE@EXAMPLE-MAIL.COM", []string{"EMAIL:JOHN-DOE@EXAMPLE-MAIL.COM"}},
 		{"email before a file extension", "upload avatar_li.wei@163.com.PNG and export-bob@example.co.uk.json.gz, not user@host.json; see x@example.zip", []string{"EMAIL:avatar_li.wei@163.com", "EMAIL:export-bob@example.co.uk", "EMAIL:x@example.zip"}},
+		{"email with a url's user name", "https://alice:hunter2@api.example.com/v1 postgres://:s3cret@db.example.net mailto:bob@example.com a:li@163.com",
+			[]string{"EMAIL:alice:hunter2@api.example.com", "EMAIL::s3cret@db.example.net", "EMAIL:bob@example.com", "EMAIL:li@163.com"}},
 		{"email idn", "schreib an user@bücher.de bitte", []string{"EMAIL:user@bücher.de"}},
 		{"email idn cjk label", "写信给 user@例え.jp 吧", []string{"EMAIL:user@例え.jp"}},
 		{"email idn cjk tld", "x@中国移动.中国 ok", []string{"EMAIL:x@中国移动.中国"}},
