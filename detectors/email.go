@@ -23,31 +23,33 @@ func (sc *scanner) email(at, dom int) int {
 	if s >= at || dotBefore(b, at) {
 		return dom
 	}
+	// A URL's user name and password: "https://alice:hunter2@api.example.com",
+	// "redis://:hunter2@10.0.0.5"; the host is read on.
+	if u, ok := userinfoStart(b, sc.emitted, s); ok && dom == at+1 {
+		sc.emit(u, at, Secret)
+		return dom
+	}
 	end, stop, ok := addressDomain(b, dom)
 	if !ok {
 		sc.unread = unreadEmail{s, dom, stop}
 		return dom
 	}
-	sc.emit(userinfoStart(b, sc.emitted, s), end, Email)
+	sc.emit(s, end, Email)
 	return end
 }
 
-// userinfoStart returns where a URL's userinfo starts, right after the
-// "//", if the local part at b[s] is its password
-// ("https://alice:hunter2@api.example.com": the user name goes with the
-// address); else s.
-func userinfoStart(b []byte, lo, s int) int {
+// userinfoStart reports whether the local part at b[s] is the password of
+// a URL's userinfo, after "//", a user name (maybe none) and ':', reading
+// back no further than lo, and returns where the userinfo starts.
+func userinfoStart(b []byte, lo, s int) (int, bool) {
 	if s-1 <= lo || b[s-1] != ':' {
-		return s
+		return s, false
 	}
 	u := s - 1
 	for u > lo && s-u < maxLocalLen && isLocal(b[u-1]) {
 		u--
 	}
-	if u-2 >= lo && b[u-1] == '/' && b[u-2] == '/' {
-		return u
-	}
-	return s
+	return u, u-2 >= lo && b[u-1] == '/' && b[u-2] == '/'
 }
 
 // addressDomain reads the domain of an address at b[dom]. A domain that runs

@@ -218,6 +218,11 @@ func (sc *scanner) word(p int) int {
 // start a MAC address, UUID or IPv6 address ("fe80::1", "ab:cd:...").
 func (sc *scanner) sep(i int) int {
 	b := sc.b
+	if b[i] == '.' && i+3 < len(b) && b[i+1] == 'e' && b[i+2] == 'y' && b[i+3] == 'J' {
+		if start, end, ok := jwtAround(b, sc.emitted, i); ok && sc.emit(start, end, Secret) {
+			return end
+		}
+	}
 	ws := i
 	for ws > sc.floor && ws > i-8 && isHex(b[ws-1]) {
 		ws--
