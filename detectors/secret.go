@@ -7,15 +7,19 @@ const maxJWTHeader = 512
 // jwtAround reports whether the dot at b[dot] ends the header of a JSON Web
 // Token in compact form (RFC 7519: header.payload.signature, each base64url,
 // the first two JSON objects, so starting with "eyJ", the encoding of `{"`),
-// reading back no further than lo, and returns the token's span. The
-// payload is read for the signature's dot only: the claims it holds (a
-// user ID, an e-mail address) go with the token.
+// reading back no further than lo, the end of the last finding, which
+// will be a token's '>', and returns the token's span. The payload is read
+// for the signature's dot only: the claims it holds (a user ID, an e-mail
+// address) go with the token.
 func jwtAround(b []byte, lo, dot int) (start, end int, ok bool) {
 	start = dot
-	for start > lo && dot-start < maxJWTHeader && isBase64URL(b[start-1]) {
+	for start > lo && isBase64URL(b[start-1]) {
+		if dot-start == maxJWTHeader {
+			return 0, 0, false
+		}
 		start--
 	}
-	if dot-start < 4 || string(b[start:start+3]) != "eyJ" || start > 0 && isBase64URL(b[start-1]) {
+	if dot-start < 4 || string(b[start:start+3]) != "eyJ" {
 		return 0, 0, false
 	}
 	sig := base64URLEnd(b, dot+1)
