@@ -173,6 +173,7 @@ func FuzzRedactText(f *testing.F) {
 	f.Add("邮箱", "谢谢", uint8(piiEmail), uint64(3<<41+1))
 	f.Add("mail", "", uint8(piiEmail), uint64(1<<41+5))
 	f.Add("order 0123456789 phone: 555-0132", ".json tel 12345678 1234567", uint8(piiEmail), uint64(99))
+	f.Add("Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1MSJ9.x https://a:b@", "app_version=1.2.3.4", uint8(piiIPv4), uint64(7))
 	w := newTestWorker(f, Options{})
 	f.Fuzz(func(t *testing.T, before, after string, kind uint8, n uint64) {
 		pii := makePII(kind, n)
