@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -91,8 +92,9 @@ func TestEvents(t *testing.T) {
 	// Every kind and every variant the generator promises shows up.
 	for _, want := range []string{
 		"usage", "log", "prompt",
-		"EMAIL", "PHONE", "IMEI", "IMSI", "ICCID", "MAC", "ADID", "IPV4", "IPV6", "CNID", "CARD",
-		"decoy PHONE", "decoy CARD", "decoy IMEI", "decoy IPV4", "decoy IPV6", "decoy MAC", "decoy ADID",
+		"EMAIL", "PHONE", "IMEI", "IMSI", "ICCID", "MAC", "ADID", "IPV4", "IPV6", "CNID", "CARD", "SECRET",
+		"decoy PHONE", "decoy CARD", "decoy IMEI", "decoy IPV4", "decoy IPV6", "decoy MAC", "decoy ADID", "decoy SECRET",
+		"secret jwt", "secret url",
 		"email \\u0040", "email %40", "email idn", "email upper", "email plus", "email wide at", "email ideographic stop",
 		"phone wide", "phone arabic-indic", "phone json number", "phone intl",
 		"imei dashed", "imei spaced", "imeisv", "mac cisco", "mac bare", "mac dash",
@@ -161,7 +163,7 @@ func checkEvent(t *testing.T, ev Event, seen map[string]int) {
 	}
 	for _, la := range lookAlikes {
 		for _, m := range la.re.FindAllIndex(line, -1) {
-			if !covered(m, ev.PII) && (la.pii || !covered(m, ev.Decoys)) {
+			if !covered(m, ev.PII) && (la.pii || !covered(m, ev.Decoys)) && !userinfoAt(m, ev.PII) {
 				t.Errorf("unlabeled %s %q at %d", la.name, line[m[0]:m[1]], m[0])
 			}
 		}
@@ -177,6 +179,17 @@ func checkEvent(t *testing.T, ev Event, seen map[string]int) {
 	}
 }
 
+// userinfoAt reports whether the match m is the '@' right after a URL's
+// user name and password.
+func userinfoAt(m []int, pii []Planted) bool {
+	for _, p := range pii {
+		if p.Kind == detectors.Secret && p.Off+len(p.Value) == m[0] && m[1] == m[0]+1 {
+			return true
+		}
+	}
+	return false
+}
+
 // covered reports whether the match m lies within a label.
 func covered(m []int, labels []Planted) bool {
 	for _, p := range labels {
@@ -190,6 +203,7 @@ func covered(m []int, labels []Planted) bool {
 var (
 	uuidUpper = regexp.MustCompile(`^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$`)
 	uuidLower = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	jwtRe     = regexp.MustCompile(`^(eyJ[0-9A-Za-z_-]+)\.(eyJ[0-9A-Za-z_-]+)\.[0-9A-Za-z_-]{43}$`)
 	emailRe   = regexp.MustCompile(`^[\p{L}\p{M}0-9._%+-]+(@|＠|\\u0040|%40)[^@\s"]+(\.|。)[^@\s".。]+$`)
 )
 
@@ -333,6 +347,18 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		if !strings.Contains(before, "card") && !strings.Contains(before, "卡号") {
 			t.Errorf("card %q without context", v)
 		}
+	case detectors.Secret:
+		if jwt := jwtRe.FindStringSubmatch(v); jwt != nil {
+			seen["secret jwt"]++
+			claims, err := base64.RawURLEncoding.DecodeString(jwt[2])
+			if _, err2 := base64.RawURLEncoding.DecodeString(jwt[1]); err != nil || err2 != nil || !json.Valid(claims) {
+				t.Errorf("bad JSON Web Token %q", v)
+			}
+		} else if regexp.MustCompile(`^app:[0-9A-Za-z]{12}$`).MatchString(v) && strings.HasPrefix(string(ev.Line[p.Off-11:]), "postgres://") {
+			seen["secret url"]++
+		} else {
+			t.Errorf("bad secret %q", v)
+		}
 	default:
 		t.Errorf("unexpected kind %v", p.Kind)
 	}
@@ -377,6 +403,10 @@ func checkDecoy(t *testing.T, p Planted) {
 	case likeMAC:
 		if len(v) != 7 || v[0] != '#' {
 			t.Errorf("bad color %q", v)
+		}
+	case likeSecret:
+		if state, err := base64.RawURLEncoding.DecodeString(v); err != nil || !strings.HasPrefix(v, "eyJ") || !json.Valid(state) {
+			t.Errorf("bad OAuth state %q", v)
 		}
 	}
 }

@@ -244,7 +244,31 @@ func (g *Generator) appLog() {
 		b.s(" since=")
 		b.putDecoy(likeNumber, r.appendDay(b.buf, g.clock))
 	}
+	g.credentials()
 	b.s(" took=")
 	b.int(int64(r.between(1, 4000)))
 	b.s("ms")
+}
+
+// credentials writes, now and then, what an app log should not hold but
+// does: a bearer token, a database URL with its password, and an OAuth
+// state, base64url JSON that is no token (a decoy).
+func (g *Generator) credentials() {
+	b, r := &g.b, &g.r
+	if r.chance(6) {
+		b.s(` auth="Bearer `)
+		b.putPII(detectors.Secret, r.appendJWT(b.buf, g.clock))
+		b.s(`"`)
+	}
+	if r.chance(4) {
+		b.s(" db=postgres://")
+		b.putPII(detectors.Secret, r.appendPassword(append(b.buf, "app:"...)))
+		b.s("@")
+		b.putPII(detectors.IPv4, r.appendIPv4(b.buf))
+		b.s(":5432/pixel")
+	}
+	if r.chance(5) {
+		b.s(" state=")
+		b.putDecoy(likeSecret, r.appendState(b.buf))
+	}
 }

@@ -97,13 +97,14 @@ func appendJSONText(dst []byte, text string) []byte {
 
 // The kinds that decoys imitate.
 const (
-	likeNumber = detectors.Phone // timestamps, dates, epochs, prices, resolutions, HTTP statuses, ports
-	likeCard   = detectors.Card  // order numbers
-	likeIMEI   = detectors.IMEI  // 15-digit numbers failing Luhn
-	likeIPv4   = detectors.IPv4  // dotted version numbers
-	likeIPv6   = detectors.IPv6  // clock durations, ":8080" port suffixes
-	likeMAC    = detectors.MAC   // CSS hex colors
-	likeID     = detectors.ADID  // request, trace and job UUIDs, git hashes
+	likeNumber = detectors.Phone  // timestamps, dates, epochs, prices, resolutions, HTTP statuses, ports
+	likeCard   = detectors.Card   // order numbers
+	likeIMEI   = detectors.IMEI   // 15-digit numbers failing Luhn
+	likeIPv4   = detectors.IPv4   // dotted version numbers
+	likeIPv6   = detectors.IPv6   // clock durations, ":8080" port suffixes
+	likeMAC    = detectors.MAC    // CSS hex colors
+	likeID     = detectors.ADID   // request, trace and job UUIDs, git hashes
+	likeSecret = detectors.Secret // base64url JSON that is no JSON Web Token
 )
 
 // fill writes a value for seg's slot in a prompt in language l.
