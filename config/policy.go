@@ -165,11 +165,12 @@ var (
 	DefaultLangKinds   = []string{"prompt"}
 	DefaultTextFields  = []string{"text", "prompt"}
 	// DefaultDropFields hold a person's name outright, also in the name a
-	// phone is given ("Li Wei's iPhone"), or their ID card number.
+	// phone is given ("Li Wei's iPhone", also the network name of its
+	// hotspot), or their ID card number.
 	DefaultDropFields = []string{"name", "real_name", "realName", "full_name", "fullName",
 		"first_name", "firstName", "last_name", "lastName", "given_name", "givenName",
 		"family_name", "familyName", "middle_name", "middleName", "surname",
-		"display_name", "displayName", "device_name", "deviceName", "id_card"}
+		"display_name", "displayName", "device_name", "deviceName", "id_card", "ssid", "wifi_name", "wifiName"}
 	// DefaultBirthDateFields hold a birth date, of which the year is kept.
 	DefaultBirthDateFields = []string{"birthday", "birth_date", "birthDate", "birthdate", "date_of_birth", "dateOfBirth", "dob"}
 	// DefaultLocationFields hold precise locations: a coordinate, a pair of
@@ -189,10 +190,12 @@ var (
 	// addresses one app on one device by: as lasting an identifier.
 	DefaultPushTokenFields = []string{"push_token", "pushToken", "device_token", "deviceToken",
 		"fcm_token", "fcmToken", "apns_token", "apnsToken"}
-	// DefaultHandleFields hold the handle a person goes by, which links
-	// their records here to their accounts elsewhere.
+	// DefaultHandleFields hold the handle a person goes by, also in a
+	// messenger (WeChat, QQ, Telegram, KakaoTalk, LINE), which links their
+	// records here to their accounts elsewhere.
 	DefaultHandleFields = []string{"username", "user_name", "userName", "screen_name", "screenName",
-		"nickname", "nick_name", "nickName"}
+		"nickname", "nick_name", "nickName",
+		"wechat", "wechat_id", "wechatId", "weixin", "qq", "qq_number", "telegram", "telegram_id", "kakao", "kakao_id", "line_id", "lineId"}
 )
 
 // applyPolicyDefaults fills the unset policy, language and custom detector

@@ -36,19 +36,20 @@ func (s *Set) KeyHint(key []byte) Hint {
 			rest = nil
 		}
 		switch string(w) {
-		case "email", "mail", "emailaddress":
+		case "email", "mail", "emailaddress", "emails", "emailaddresses":
 			h.Kind = Email
-		case "phone", "mobile", "tel", "telephone", "msisdn", "cellphone", "phonenumber", "cell", "whatsapp":
+		case "phone", "mobile", "tel", "telephone", "msisdn", "cellphone", "phonenumber", "cell", "whatsapp",
+			"phones", "mobiles", "telephones", "msisdns", "cellphones", "phonenumbers":
 			h.Kind = Phone
-		case "imei", "imeisv", "meid":
+		case "imei", "imeisv", "meid", "imeis", "meids":
 			h.Kind = IMEI
-		case "imsi":
+		case "imsi", "imsis":
 			h.Kind = IMSI
 		case "iccid", "simserial", "simserialnumber":
 			h.Kind = ICCID
-		case "mac", "macaddr", "macaddress", "bssid", "wifimac", "btmac", "hwaddr":
+		case "mac", "macaddr", "macaddress", "bssid", "wifimac", "btmac", "hwaddr", "macs", "macaddresses", "bssids":
 			h.Kind = MAC
-		case "ip", "ipv", "ipaddr", "ipaddress", "clientip", "remoteip", "remoteaddr", "forwarded": // "ipv" of "ipv_4"
+		case "ip", "ipv", "ipaddr", "ipaddress", "ips", "ipaddresses", "clientip", "remoteip", "remoteaddr", "forwarded": // "ipv" of "ipv_4"
 			h.Kind = IPv4
 		case "card", "cards", "creditcard", "debitcard", "pan", "ccnum", "ccnumber", "cardnumber", "cardno":
 			h.Kind = Card
