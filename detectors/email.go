@@ -24,9 +24,9 @@ func (sc *scanner) email(at, dom int) int {
 		return dom
 	}
 	// A URL's user name and password: "https://alice:hunter2@api.example.com",
-	// "redis://:hunter2@10.0.0.5"; the host is read on.
-	if u, ok := userinfoStart(b, sc.emitted, s); ok && dom == at+1 {
-		sc.emit(u, at, Secret)
+	// "redis://:hunter2@10.0.0.5"; the host is read on. With SECRET off,
+	// the password and host are read as an address.
+	if u, ok := userinfoStart(b, sc.emitted, s); ok && dom == at+1 && sc.emit(u, at, Secret) {
 		return dom
 	}
 	end, stop, ok := addressDomain(b, dom)

@@ -2,6 +2,7 @@ package detectors_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -586,6 +587,20 @@ func TestNoAllocs(t *testing.T) {
 	}
 	if len(spans) != 8 {
 		t.Errorf("found %d spans, want 8: %v", len(spans), found(spans, string(text)))
+	}
+}
+
+// TestSecretOff checks that with SECRET off a URL's password and host are
+// read as an address, as they were before the kind existed.
+func TestSecretOff(t *testing.T) {
+	set, err := detectors.New(detectors.Options{Kinds: []detectors.Kind{detectors.Email, detectors.IPv4}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "https://alice:hunter2@api.example.com Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1MSJ9. redis://:pw@10.0.0.5"
+	got := found(set.AppendSpans(nil, []byte(text)), text)
+	if want := []string{"EMAIL:hunter2@api.example.com", "IPV4:10.0.0.5"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

@@ -42,8 +42,9 @@ and device serial numbers tokenized, precise locations generalized, names
 and credentials dropped), language detection of prompts (adding "lang" to
 JSON lines), and the record-level gate: a line of a minor, one whose own
 consent field refuses training, or, with policy.consent.require, one without
-consent information, is replaced by {"veil_dropped":"<reason>"} and counted. The consent topic is not read here:
-that is 'veil run'. Without --kind, no policy applies.
+consent information, is replaced by {"veil_dropped":"<reason>"} and counted.
+The consent topic is not read here: that is 'veil run'. Without --kind, no
+policy applies.
 
 Tokens are keyed: the key comes from --key-file, else $VEIL_KEY_FILE, else
 key_file in the configuration. Without one, an ephemeral key is made and
