@@ -52,6 +52,12 @@ func (c *Config) TransformOptions() (transforms.Options, error) {
 	for _, k := range detectors.Builtin {
 		o.Actions[k] = def
 	}
+	switch lf := c.Detectors.LocaleFields; {
+	case len(lf) == 1 && lf[0] == Off:
+		o.LocaleFields = []string{}
+	case len(lf) > 0:
+		o.LocaleFields = lf
+	}
 	for name, action := range t.Kinds {
 		k, _ := detectors.ParseKind(name)
 		o.Actions[k], _ = transforms.ParseAction(action)

@@ -33,6 +33,11 @@ type Detectors struct {
 	PhoneRegions []string `yaml:"phone_regions"`
 	// AdIDKeys lists the key names and context words that mark advertising IDs.
 	AdIDKeys []string `yaml:"adid_keys"`
+	// LocaleFields lists the JSON keys whose locale or country code
+	// ("ja_JP", "KR") names the region a record's national phone numbers
+	// are read in first; empty means transforms.DefaultLocaleFields, [none]
+	// none.
+	LocaleFields []string `yaml:"locale_fields"`
 	// Custom are user-defined kinds, found by regular expressions.
 	Custom []CustomDetector `yaml:"custom"`
 }

@@ -133,7 +133,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown top-level key", "bogus: 1", []string{
 			"bogus: unknown key (line 1; want key_file, detectors, transforms, fields, policy, languages, records, kafka)"}},
 		{"unknown nested key", "detectors:\n  kindz: [email]\n", []string{
-			"detectors.kindz: unknown key (line 2; want kinds, phone_regions, adid_keys, custom)"}},
+			"detectors.kindz: unknown key (line 2; want kinds, phone_regions, adid_keys, locale_fields, custom)"}},
 		{"unknown key in a list item", "kafka:\n  inputs:\n    - {topic: a, kind: log, output: b}\n    - {topic: c, kind: log, output: d, outptu: e}\n", []string{
 			"kafka.inputs[1].outptu: unknown key (line 4; want topic, kind, format, output)"}},
 		{"unknown key through a merge", "kafka:\n  inputs:\n    - &u {topic: a, kind: usage, output: b}\n    - <<: *u\n      topic: c\n      output: d\n      colour: blue\n", []string{
@@ -157,6 +157,9 @@ func TestParseErrors(t *testing.T) {
 			`detectors.phone_regions[2]: unknown region "XX" (want an ISO 3166-1 alpha-2 code such as US or CN)`}},
 		{"duplicate region", "detectors: {phone_regions: [US, us]}", []string{`detectors.phone_regions[1]: duplicate region "us"`}},
 		{"empty adid key", "detectors: {adid_keys: [idfa, ' ']}", []string{`detectors.adid_keys[1]: must not be empty`}},
+		{"bad locale field", `detectors: {locale_fields: [locale, 'a"b', none]}`, []string{
+			`detectors.locale_fields[1]: "a\"b": want a key name, without quotes or backslashes`,
+			`detectors.locale_fields[2]: "none" turns the lookup off: list nothing else with it`}},
 		{"unknown default action", "transforms: {default: maks}", []string{
 			`transforms.default: unknown action "maks" (want tokenize, mask, label, generalize, drop)`}},
 		{"unknown action for a kind", "transforms:\n  kinds:\n    phone: maks\n", []string{
@@ -757,5 +760,21 @@ func TestBuildProfiles(t *testing.T) {
 	}
 	if want := `{"user":{"nick":"` + string(w.AppendToken(nil, detectors.User, []byte("kit"))) + `"},"device":{"model":"call 138 0013 8000"},"note":"staff emp ####55"}`; string(out) != want {
 		t.Fatalf("full.yaml usage profile:\n got %s\nwant %s", out, want)
+	}
+}
+
+// TestLocaleFields checks that locale_fields reaches the transforms: empty
+// keeps their default, [none] turns the lookup off.
+func TestLocaleFields(t *testing.T) {
+	for _, tt := range []struct {
+		fields []string
+		want   []string
+	}{{nil, nil}, {[]string{"none"}, []string{}}, {[]string{"lang_region"}, []string{"lang_region"}}} {
+		c := Default()
+		c.Detectors.LocaleFields = tt.fields
+		o, err := c.TransformOptions()
+		if err != nil || !slices.Equal(o.LocaleFields, tt.want) || (o.LocaleFields == nil) != (tt.want == nil) {
+			t.Errorf("locale_fields %q: transforms get %#v, %v; want %#v", tt.fields, o.LocaleFields, err, tt.want)
+		}
 	}
 }

@@ -122,7 +122,8 @@ func parseKind(path, name string, p *problems) (detectors.Kind, bool) {
 // maxPhoneRegions is how many phone regions the detectors accept.
 const maxPhoneRegions = 64
 
-// Validate checks kind names, phone regions and advertising-ID keys.
+// Validate checks kind names, phone regions, advertising-ID keys and locale
+// fields.
 func (d *Detectors) Validate() error {
 	var p problems
 	seen := make(map[detectors.Kind]bool)
@@ -153,6 +154,14 @@ func (d *Detectors) Validate() error {
 	for i, key := range d.AdIDKeys {
 		if strings.TrimSpace(key) == "" {
 			p.add("adid_keys"+index(i), "must not be empty")
+		}
+	}
+	for i, key := range d.LocaleFields {
+		switch path := "locale_fields" + index(i); {
+		case key == "" || strings.ContainsAny(key, `"\`):
+			p.add(path, "%q: want a key name, without quotes or backslashes", key)
+		case key == Off && len(d.LocaleFields) > 1:
+			p.add(path, "%q turns the lookup off: list nothing else with it", key)
 		}
 	}
 	p.sub("custom", validateCustom(d.Custom))

@@ -26,11 +26,20 @@ func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
 // format read as a number of the regions in mask (see RegionMask), those it
 // was found with: "030 12345678" is a Berlin number in German text.
 func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []byte {
+	return s.AppendCanonicalPreferring(dst, value, k, mask, 0)
+}
+
+// AppendCanonicalPreferring is AppendCanonicalRegions reading a phone
+// number in national format as a number of the region prefer (a mask of
+// one region, see LocaleRegion) if it is valid there: the region a
+// record's locale names ("010 8462 6587" is a Seoul mobile for a ko_KR
+// device, a Beijing number for zh_CN).
+func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer uint64) []byte {
 	switch k {
 	case Email:
 		return appendEmail(dst, value)
 	case Phone:
-		return s.appendPhone(dst, value, mask&s.regionMask)
+		return s.appendPhone(dst, value, mask&s.regionMask, prefer&s.regionMask)
 	case IMEI:
 		return appendDeviceID(dst, value)
 	case IMSI, ICCID, Card:
@@ -277,7 +286,7 @@ func appendEmail(dst, v []byte) []byte {
 
 // appendPhone appends a phone number in E.164 ("+8613800138000"). A number
 // that no table validates (one a key named a phone) is appended as its digits.
-func (s *Set) appendPhone(dst, v []byte, mask uint64) []byte {
+func (s *Set) appendPhone(dst, v []byte, mask, prefer uint64) []byte {
 	p, start := 0, 0
 	if encodedPlusAt(v, 0) {
 		p = 3 // "%2B8613800138000"
@@ -302,7 +311,7 @@ func (s *Set) appendPhone(dst, v []byte, mask uint64) []byte {
 		if out, ok := s.phones.AppendE164(dst, d, -1); ok {
 			return out
 		}
-	} else if r, ok := s.writtenRegion(&nm, mask); ok {
+	} else if r, ok := s.preferredRegion(&nm, mask, prefer); ok {
 		if out, ok := s.phones.AppendE164(dst, d, r); ok {
 			return out
 		}

@@ -601,6 +601,17 @@ func (s *Set) writtenRegion(nm *number, mask uint64) (region int, ok bool) {
 	return s.readRegion(nm, mask, nm.groups >= 2)
 }
 
+// preferredRegion is the region prefer holds if nm is valid there, else
+// writtenRegion(nm, mask).
+func (s *Set) preferredRegion(nm *number, mask, prefer uint64) (region int, ok bool) {
+	if prefer != 0 {
+		if r, ok := s.nationalRegion(nm, prefer); ok {
+			return r, true
+		}
+	}
+	return s.writtenRegion(nm, mask)
+}
+
 // readRegion is nationalRegion, or writtenRegion if written.
 func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok bool) {
 	d := nm.digits()

@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -203,6 +204,42 @@ func (s *Set) RegionMask(regions ...string) uint64 {
 		return s.regionMask
 	}
 	return m
+}
+
+// LocaleRegion returns the mask of the phone region a locale or a country
+// code names, for AppendCanonicalPreferring: "ja_JP", "ko-KR",
+// "zh-Hans-CN", "en_US.UTF-8", "BR", "jp"; 0 if it names none of the set's
+// regions ("en", "zh-Hans").
+func (s *Set) LocaleRegion(locale []byte) uint64 {
+	if i := bytes.IndexAny(locale, ".@"); i >= 0 {
+		locale = locale[:i] // a POSIX locale's encoding or modifier
+	}
+	// The region is a two-letter subtag after the language, or the whole
+	// value.
+	region := locale
+	if i := bytes.IndexAny(locale, "_-"); i >= 0 {
+		region = nil
+		for rest := locale[i+1:]; len(rest) > 0; {
+			part := rest
+			if j := bytes.IndexAny(rest, "_-"); j >= 0 {
+				part, rest = rest[:j], rest[j+1:]
+			} else {
+				rest = nil
+			}
+			if len(part) == 2 {
+				region = part
+				break
+			}
+		}
+	}
+	if len(region) != 2 || !isLetter(region[0]) || !isLetter(region[1]) {
+		return 0
+	}
+	code := [2]byte{upper(region[0]), upper(region[1])}
+	if i, ok := s.phones.RegionIndex(string(code[:])); ok {
+		return 1 << i & s.regionMask
+	}
+	return 0
 }
 
 func (s *Set) scan(dst []Span, b []byte, h Hint, mask uint64) []Span {

@@ -590,6 +590,44 @@ func TestNoAllocs(t *testing.T) {
 	}
 }
 
+func TestLocaleRegion(t *testing.T) {
+	for _, tt := range []struct {
+		locale, want string // want: "" for none
+	}{
+		{"ja_JP", "JP"}, {"ko-KR", "KR"}, {"zh-Hans-CN", "CN"}, {"en_US.UTF-8", "US"}, {"de_DE@euro", "DE"},
+		{"BR", "BR"}, {"jp", "JP"}, {"pt-BR", "BR"}, {"es-419", ""}, {"en", ""}, {"zh-Hans", ""}, {"it_IT", ""}, {"", ""}, {"_", ""}, {"1A", ""},
+	} {
+		want := uint64(0)
+		if tt.want != "" {
+			want = testSet.RegionMask(tt.want)
+		}
+		if got := testSet.LocaleRegion([]byte(tt.locale)); got != want {
+			t.Errorf("LocaleRegion(%q) = %b, want %b (%s)", tt.locale, got, want, tt.want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { testSet.LocaleRegion([]byte("ko_KR")) }); n != 0 {
+		t.Errorf("LocaleRegion: %v allocs per run", n)
+	}
+}
+
+// TestCanonicalPreferring checks that a national number valid in two
+// regions is read in the preferred one, and that a number not valid there
+// is read as before.
+func TestCanonicalPreferring(t *testing.T) {
+	for _, tt := range []struct{ value, prefer, want string }{
+		{"010 8462 6587", "KR", "+821084626587"},
+		{"010 8462 6587", "CN", "+861084626587"},
+		{"9844800326", "IN", "+919844800326"},
+		{"(415) 555-0132", "JP", "+14155550132"},
+		{"+44 20 7946 0958", "KR", "+442079460958"},
+	} {
+		got := testSet.AppendCanonicalPreferring(nil, []byte(tt.value), detectors.Phone, testSet.RegionMask(), testSet.RegionMask(tt.prefer))
+		if string(got) != tt.want {
+			t.Errorf("AppendCanonicalPreferring(%q, %s) = %s, want %s", tt.value, tt.prefer, got, tt.want)
+		}
+	}
+}
+
 // TestSecretOff checks that with SECRET off a URL's password and host are
 // read as an address, as they were before the kind existed.
 func TestSecretOff(t *testing.T) {

@@ -65,6 +65,8 @@ type Engine struct {
 	// one names nothing (see Worker.keyHint).
 	replHeads [][]byte
 	replFirst []byte
+	// localeKeys are Options.LocaleFields quoted, as a record holds them.
+	localeKeys [][]byte
 }
 
 // NewEngine builds an Engine that redacts what set finds with the active key
@@ -127,6 +129,16 @@ func NewEngine(set *detectors.Set, ring *KeyRing, o Options) (*Engine, error) {
 		names[d.Kind()] = d.Name()
 	}
 	e.custom = o.Custom
+	fields := o.LocaleFields
+	if fields == nil {
+		fields = DefaultLocaleFields
+	}
+	for _, f := range fields {
+		if f == "" || strings.ContainsAny(f, `"\`) {
+			return nil, fmt.Errorf("transforms: locale field %q: want a key name without quotes or backslashes", f)
+		}
+		e.localeKeys = append(e.localeKeys, []byte(`"`+f+`"`))
+	}
 	for k := range detectors.MaxKinds {
 		kind := detectors.Kind(k)
 		e.kindName[k] = kind.String()
@@ -321,3 +333,42 @@ func (p templateParts) render(kind, key string) []string {
 	}
 	return append(pieces, b.String())
 }
+
+// localeRegion returns the phone region that the first locale field of
+// rec naming one of the detector set's regions names (see
+// detectors.Set.LocaleRegion), or 0. A key is found as its quoted name
+// followed by ':' and a string; one inside a string is escaped, \"locale\",
+// and is passed over.
+func (e *Engine) localeRegion(rec []byte) uint64 {
+	for _, key := range e.localeKeys {
+		for off := 0; ; {
+			i := bytes.Index(rec[off:], key)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(key)
+			if i > 0 && rec[i-1] == '\\' {
+				continue
+			}
+			j := skipWS(rec, off)
+			if j >= len(rec) || rec[j] != ':' {
+				continue
+			}
+			if j = skipWS(rec, j+1); j >= len(rec) || rec[j] != '"' {
+				continue
+			}
+			n := bytes.IndexByte(rec[j+1:], '"')
+			if n < 0 || n > maxLocaleLen {
+				continue
+			}
+			if m := e.set.LocaleRegion(rec[j+1 : j+1+n]); m != 0 {
+				return m
+			}
+		}
+	}
+	return 0
+}
+
+// maxLocaleLen bounds the locale values read: "zh-Hans-CN.UTF-8@calendar".
+const maxLocaleLen = 32

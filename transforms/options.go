@@ -139,7 +139,19 @@ type Options struct {
 	// Custom detectors run after the built-in scan, on text records and
 	// on JSON string values; their kinds' actions are in Actions.
 	Custom []*custom.Detector
+	// LocaleFields are the JSON keys whose string value, a locale or a
+	// country code ("ja_JP", "KR"), names the region where a phone number
+	// of the same record written in national format is read first, if it
+	// is valid there (see detectors.Set.LocaleRegion): the first of them
+	// that names one of the detector set's regions counts. Detection is
+	// not narrowed by it. nil means DefaultLocaleFields; an empty, non-nil
+	// slice, none.
+	LocaleFields []string
 }
+
+// DefaultLocaleFields are the keys mobile apps' telemetry names the
+// device's locale and the user's country by.
+var DefaultLocaleFields = []string{"locale", "country", "country_code", "countryCode"}
 
 // Reason classifies a record that could not be de-identified.
 type Reason uint8

@@ -66,11 +66,13 @@ func (w *Worker) RedactRecord(dst, rec []byte, f Format, p *Profile) ([]byte, Fa
 	}
 	w.prof = p
 	w.keyPII = false
+	w.rec, w.localeRead = rec, false
 	out, off, reason := w.redactJSON(dst, rec)
 	w.prof = nil
 	if reason == 0 && w.keyPII {
 		out, reason = w.redactKeys(dst, out)
 	}
+	w.rec = nil
 	if reason != 0 {
 		w.settle(false)
 		return dst, Facts{}, &RecordError{Reason: reason, Offset: off}

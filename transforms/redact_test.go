@@ -348,6 +348,7 @@ func TestNoAllocs(t *testing.T) {
 		[]byte("2024-05-01T10:00:00Z INFO login user=li.lei@163.com ip=2001:db8::1 mac=AA:BB:CC:DD:EE:FF phone 13800138000\n"),
 		[]byte("GET /collect?uip=2001%3Adb8%3A%3A1&mac=aa%3Abb%3Acc%3Add%3Aee%3Aff&ip=192.168.001.020 HTTP/1.1"), // encoded and padded forms
 		[]byte(`{"contacts":{"li.lei@163.com":{"n":1},"+8613800138000":[2,"x@y.com"]},"ips":{"203.0.113.9":5}}`), // keys with personal data
+		[]byte(`{"phone":"010 8462 6587","device":{"locale":"ko_KR"}}`),                                          // a locale read for the phone
 	}
 	for _, a := range []Action{Tokenize, Mask, Label, Generalize, Drop} {
 		w := newTestWorker(t, Options{Actions: allKinds(a)})
@@ -374,6 +375,37 @@ func TestNoAllocs(t *testing.T) {
 	})
 	if n != 0 {
 		t.Errorf("Redact with new values allocates %.1f times per record", n)
+	}
+}
+
+// TestLocalePrefersRegion checks that a record's locale or country field
+// decides the region of a national number valid in several, and nothing
+// else: a number not valid there, and a record without one, read as before.
+func TestLocalePrefersRegion(t *testing.T) {
+	w := newTestWorker(t, Options{})
+	token := func(e164 string) string { return string(w.AppendToken(nil, detectors.Phone, []byte(e164))) }
+	for _, tt := range []struct{ rec, want string }{
+		{`{"phone":"010 8462 6587","device":{"locale":"ko_KR"}}`, token("+821084626587")},
+		{`{"device":{"locale":"zh-Hans-CN"},"phone":"010 8462 6587"}`, token("+861084626587")},
+		{`{"phone":"010 8462 6587"}`, token("+861084626587")},                                 // the default order: CN first
+		{`{"country":"kr","contact":"call 010 8462 6587"}`, token("+821084626587")},           // in text too
+		{`{"locale":"xx_XX","country":"KR","phone":"010 8462 6587"}`, token("+821084626587")}, // the first field naming a region
+		{`{"locale":"ja_JP","phone":"(415) 555-0132"}`, token("+14155550132")},                // not valid in Japan
+		{`{"note":"\"locale\":\"ko_KR\"","phone":"010 8462 6587"}`, token("+861084626587")},   // a string is no field
+		{`{"locale":["ko_KR"],"phone":"010 8462 6587"}`, token("+861084626587")},              // nor a list
+	} {
+		out, err := w.Redact(nil, []byte(tt.rec), FormatJSON)
+		if err != nil || !strings.Contains(string(out), tt.want) {
+			t.Errorf("Redact(%s) = %s, %v; want the token %s", tt.rec, out, err, tt.want)
+		}
+	}
+	off := newTestWorker(t, Options{LocaleFields: []string{}})
+	out, _ := off.Redact(nil, []byte(`{"phone":"010 8462 6587","locale":"ko_KR"}`), FormatJSON)
+	if want := string(off.AppendToken(nil, detectors.Phone, []byte("+861084626587"))); !strings.Contains(string(out), want) {
+		t.Errorf("with no locale fields: %s, want %s", out, want)
+	}
+	if _, err := NewEngine(testSet, testRing, Options{LocaleFields: []string{`a"b`}}); err == nil {
+		t.Error("a locale field with a quote is accepted")
 	}
 }
 

@@ -115,11 +115,11 @@ func (w *Worker) appendCanonical(dst, v []byte, k detectors.Kind, json bool) []b
 		v = w.plain
 	}
 	n := len(dst)
-	if w.regions != 0 {
-		dst = w.e.set.AppendCanonicalRegions(dst, v, k, w.regions)
-	} else {
-		dst = w.e.set.AppendCanonical(dst, v, k)
+	mask := w.regions
+	if mask == 0 {
+		mask = ^uint64(0) // all of the set's
 	}
+	dst = w.e.set.AppendCanonicalPreferring(dst, v, k, mask, w.preferredRegion(k))
 	if len(dst) == n {
 		dst = append(dst, v...)
 	}

@@ -37,13 +37,18 @@ type Worker struct {
 	// The record in progress: its profile, the facts found so far and the
 	// rank of the user field they came from, the profile's path states and
 	// the patterns matched at the member at hand.
-	prof     *Profile
-	started  time.Time // when the record started, for custom detectors' time limits
-	regions  uint64    // phone regions of the text being replaced; 0: all
-	facts    Facts
-	userRank int
-	states   []pathState
-	matched  []int
+	prof    *Profile
+	started time.Time // when the record started, for custom detectors' time limits
+	regions uint64    // phone regions of the text being replaced; 0: all
+	// rec is the JSON record in progress, whose locale field, read once
+	// (localeRead), names the phone region preferred for its numbers.
+	rec        []byte
+	locale     uint64
+	localeRead bool
+	facts      Facts
+	userRank   int
+	states     []pathState
+	matched    []int
 
 	findings [detectors.MaxKinds]uint64
 	pending  [detectors.MaxKinds]uint64 // findings of the record in progress
@@ -139,13 +144,14 @@ func b2i(b bool) int {
 // hit skips canonicalization as well as the HMAC: the canonical form is a
 // function of the raw bytes, and the form is part of the key.
 func (w *Worker) macOf(k detectors.Kind, form uint8, v []byte) *[macLen]byte {
-	h := maphash.Bytes(w.e.seed, v) ^ (uint64(k)<<8|uint64(form))*0x9e3779b97f4a7c15 ^ w.regions
+	prefer := w.preferredRegion(k)
+	h := maphash.Bytes(w.e.seed, v) ^ (uint64(k)<<8|uint64(form))*0x9e3779b97f4a7c15 ^ w.regions ^ prefer*0xbf58476d1ce4e5b9
 	i1, i2 := cacheSlots(h, tokenCacheSize)
 	e1, e2 := &w.cache[i1], &w.cache[i2]
-	if e1.holds(h, k, form, w.regions, v) {
+	if e1.holds(h, k, form, w.regions, prefer, v) {
 		return &e1.mac
 	}
-	if e2.holds(h, k, form, w.regions, v) {
+	if e2.holds(h, k, form, w.regions, prefer, v) {
 		return &e2.mac
 	}
 	// The message, kind name || 0x00 || canonical value, is written at
@@ -163,11 +169,25 @@ func (w *Worker) macOf(k detectors.Kind, form uint8, v []byte) *[macLen]byte {
 		ent = &w.cache[tokenCacheSize]
 		ent.n = 0
 	} else {
-		ent.hash, ent.kind, ent.form, ent.regions, ent.n = h, k, form, w.regions, uint8(len(v))
+		ent.hash, ent.kind, ent.form, ent.regions, ent.prefer, ent.n = h, k, form, w.regions, prefer, uint8(len(v))
 		copy(ent.value[:], v)
 	}
 	copy(ent.mac[:], sum[:])
 	return &ent.mac
+}
+
+// preferredRegion returns the phone region that the locale field of the
+// JSON record in progress names (see Options.LocaleFields) for a finding
+// of kind k, if it is a phone number; else 0. The record is searched once,
+// at its first phone number.
+func (w *Worker) preferredRegion(k detectors.Kind) uint64 {
+	if k != detectors.Phone || w.rec == nil {
+		return 0
+	}
+	if !w.localeRead {
+		w.locale, w.localeRead = w.e.localeRegion(w.rec), true
+	}
+	return w.locale
 }
 
 // tokenCacheSize is the number of entries of a worker's token cache.
@@ -201,6 +221,7 @@ type tokenCache [tokenCacheSize + 1]tokenEntry
 type tokenEntry struct {
 	hash    uint64
 	regions uint64 // the phone regions the value was read with
+	prefer  uint64 // and the one preferred (see preferredRegion)
 	kind    detectors.Kind
 	form    uint8
 	n       uint8 // len(value); 0 for an empty entry
@@ -210,8 +231,8 @@ type tokenEntry struct {
 
 // holds reports whether e is the entry for v, of kind k in the given form,
 // whose hash is h.
-func (e *tokenEntry) holds(h uint64, k detectors.Kind, form uint8, regions uint64, v []byte) bool {
-	return e.n != 0 && e.hash == h && e.kind == k && e.form == form && e.regions == regions &&
+func (e *tokenEntry) holds(h uint64, k detectors.Kind, form uint8, regions, prefer uint64, v []byte) bool {
+	return e.n != 0 && e.hash == h && e.kind == k && e.form == form && e.regions == regions && e.prefer == prefer &&
 		int(e.n) == len(v) && string(e.value[:e.n]) == string(v)
 }
 
