@@ -19,21 +19,16 @@ import (
 // digits (see appendDeviceID); UUIDs lower-case with dashes; CN identity
 // numbers upper-case. Other kinds are appended as they are.
 func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
-	return s.AppendCanonicalRegions(dst, value, k, s.regionMask)
+	return s.AppendCanonicalPreferring(dst, value, k, s.regionMask, 0)
 }
 
-// AppendCanonicalRegions is AppendCanonical with a phone number in national
-// format read as a number of the regions in mask (see RegionMask), those it
-// was found with: "030 12345678" is a Berlin number in German text.
-func (s *Set) AppendCanonicalRegions(dst, value []byte, k Kind, mask uint64) []byte {
-	return s.AppendCanonicalPreferring(dst, value, k, mask, 0)
-}
-
-// AppendCanonicalPreferring is AppendCanonicalRegions reading a phone
-// number in national format as a number of the region prefer (a mask of
-// one region, see LocaleRegion) if it is valid there: the region a
+// AppendCanonicalPreferring is AppendCanonical with a phone number in
+// national format read as a number of the region prefer (a mask of one
+// region, see LocaleRegion, or 0) if it is valid there, the region a
 // record's locale names ("010 8462 6587" is a Seoul mobile for a ko_KR
-// device, a Beijing number for zh_CN).
+// device, a Beijing number for zh_CN), else of the regions in mask (see
+// RegionMask), those it was found with: "030 12345678" is a Berlin number
+// in German text.
 func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer uint64) []byte {
 	switch k {
 	case Email:
