@@ -15,13 +15,14 @@ type phonePlan struct {
 // every number libphonenumber considers valid (the tests check it).
 type phoneRegion struct {
 	code  string // ISO 3166-1 alpha-2
+	lang  string // ISO 639-1 code of the language its people's phones are set to
 	cc    string // country calling code
 	plans []phonePlan
 }
 
 // The numbering plans. Prefixes and next digits follow libphonenumber's
 // metadata for mobile and fixed-line numbers; TestPhonePlans checks them.
-var phoneCN = &phoneRegion{code: "CN", cc: "86", plans: []phonePlan{
+var phoneCN = &phoneRegion{code: "CN", lang: "zh", cc: "86", plans: []phonePlan{
 	{
 		prefix: []string{"130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "153", "155",
 			"156", "157", "158", "159", "176", "177", "180", "181", "182", "183", "185", "186", "187", "188", "189", "199"},
@@ -37,7 +38,7 @@ var phoneCN = &phoneRegion{code: "CN", cc: "86", plans: []phonePlan{
 	},
 }}
 
-var phoneJP = &phoneRegion{code: "JP", cc: "81", plans: []phonePlan{
+var phoneJP = &phoneRegion{code: "JP", lang: "ja", cc: "81", plans: []phonePlan{
 	{
 		prefix: []string{"90", "80", "70"}, first: "123456789", n: 10,
 		nat:  []string{"0XX-XXXX-XXXX", "0XXXXXXXXXX", "0XX XXXX XXXX"},
@@ -50,7 +51,7 @@ var phoneJP = &phoneRegion{code: "JP", cc: "81", plans: []phonePlan{
 	},
 }}
 
-var phoneKR = &phoneRegion{code: "KR", cc: "82", plans: []phonePlan{
+var phoneKR = &phoneRegion{code: "KR", lang: "ko", cc: "82", plans: []phonePlan{
 	{
 		prefix: []string{"10"}, first: "2346789", n: 10,
 		nat:  []string{"0XX-XXXX-XXXX", "0XXXXXXXXXX", "0XX XXXX XXXX"},
@@ -63,7 +64,7 @@ var phoneKR = &phoneRegion{code: "KR", cc: "82", plans: []phonePlan{
 	},
 }}
 
-var phoneDE = &phoneRegion{code: "DE", cc: "49", plans: []phonePlan{
+var phoneDE = &phoneRegion{code: "DE", lang: "de", cc: "49", plans: []phonePlan{
 	{
 		prefix: []string{"30", "40"}, first: "23456789", n: 10,
 		nat:  []string{"0XX XXXXXXXX", "0XX/XXXXXXXX", "0XX-XXXX XXXX"},
@@ -82,7 +83,7 @@ var phoneDE = &phoneRegion{code: "DE", cc: "49", plans: []phonePlan{
 	},
 }}
 
-var phoneFR = &phoneRegion{code: "FR", cc: "33", plans: []phonePlan{
+var phoneFR = &phoneRegion{code: "FR", lang: "fr", cc: "33", plans: []phonePlan{
 	{
 		prefix: []string{"1", "3", "60", "61", "62", "64", "65", "66", "67", "68", "695", "698", "699"}, n: 9,
 		nat:  []string{"0X XX XX XX XX", "0XXXXXXXXX", "0X.XX.XX.XX.XX"},
@@ -95,7 +96,7 @@ var phoneFR = &phoneRegion{code: "FR", cc: "33", plans: []phonePlan{
 	},
 }}
 
-var phoneBR = &phoneRegion{code: "BR", cc: "55", plans: []phonePlan{
+var phoneBR = &phoneRegion{code: "BR", lang: "pt", cc: "55", plans: []phonePlan{
 	{
 		prefix: []string{"119", "219", "319", "419", "519", "619", "719", "819", "859", "479"}, first: "6789", n: 11,
 		nat:  []string{"(XX) XXXXX-XXXX", "XX XXXXX-XXXX", "(XX) XXXXXXXXX"},
@@ -109,7 +110,7 @@ var phoneBR = &phoneRegion{code: "BR", cc: "55", plans: []phonePlan{
 	},
 }}
 
-var phoneRU = &phoneRegion{code: "RU", cc: "7", plans: []phonePlan{
+var phoneRU = &phoneRegion{code: "RU", lang: "ru", cc: "7", plans: []phonePlan{
 	{
 		prefix: []string{"495", "499", "812", "903", "905", "915", "916", "925", "926", "977", "985", "999"}, first: "123456789", n: 10,
 		nat:  []string{"8 (XXX) XXX-XX-XX", "8 XXX XXX-XX-XX", "8XXXXXXXXXX", "8-XXX-XXX-XX-XX"},
@@ -117,7 +118,7 @@ var phoneRU = &phoneRegion{code: "RU", cc: "7", plans: []phonePlan{
 	},
 }}
 
-var phoneIN = &phoneRegion{code: "IN", cc: "91", plans: []phonePlan{
+var phoneIN = &phoneRegion{code: "IN", lang: "hi", cc: "91", plans: []phonePlan{
 	{
 		prefix: []string{"90", "91", "93", "94", "96", "97", "98", "99", "85", "70", "72", "74", "60", "69"}, n: 10,
 		nat:  []string{"XXXXX XXXXX", "XXXXXXXXXX", "0XXXXX XXXXX"},
@@ -126,7 +127,7 @@ var phoneIN = &phoneRegion{code: "IN", cc: "91", plans: []phonePlan{
 	},
 }}
 
-var phoneUS = &phoneRegion{code: "US", cc: "1", plans: []phonePlan{
+var phoneUS = &phoneRegion{code: "US", lang: "en", cc: "1", plans: []phonePlan{
 	{
 		prefix: []string{"212", "415", "312", "617", "206", "646", "213", "310", "512", "303", "702", "404", "305", "718", "971"},
 		first:  "23456789", n: 10,
@@ -136,7 +137,7 @@ var phoneUS = &phoneRegion{code: "US", cc: "1", plans: []phonePlan{
 	},
 }}
 
-var phoneGB = &phoneRegion{code: "GB", cc: "44", plans: []phonePlan{
+var phoneGB = &phoneRegion{code: "GB", lang: "en", cc: "44", plans: []phonePlan{
 	{
 		prefix: []string{"207", "208", "203"}, n: 10,
 		nat:  []string{"0XX XXXX XXXX", "(0XX) XXXX XXXX"},
@@ -149,7 +150,7 @@ var phoneGB = &phoneRegion{code: "GB", cc: "44", plans: []phonePlan{
 	},
 }}
 
-var phoneES = &phoneRegion{code: "ES", cc: "34", plans: []phonePlan{
+var phoneES = &phoneRegion{code: "ES", lang: "es", cc: "34", plans: []phonePlan{
 	{
 		prefix: []string{"60", "61", "62", "63", "65", "66", "67", "68", "69", "71", "72"}, n: 9,
 		nat:  []string{"XXX XX XX XX", "XXX XXX XXX", "XXXXXXXXX"},
@@ -162,21 +163,21 @@ var phoneES = &phoneRegion{code: "ES", cc: "34", plans: []phonePlan{
 	},
 }}
 
-var phoneAE = &phoneRegion{code: "AE", cc: "971", plans: []phonePlan{
+var phoneAE = &phoneRegion{code: "AE", lang: "ar", cc: "971", plans: []phonePlan{
 	{
 		prefix: []string{"50", "52", "54", "55", "56", "58"}, n: 9,
 		intl: []string{"+971 XX XXX XXXX", "+971XXXXXXXXX", "+971-XX-XXX-XXXX"},
 	},
 }}
 
-var phoneSA = &phoneRegion{code: "SA", cc: "966", plans: []phonePlan{
+var phoneSA = &phoneRegion{code: "SA", lang: "ar", cc: "966", plans: []phonePlan{
 	{
 		prefix: []string{"50", "53", "54", "55", "56", "59"}, n: 9,
 		intl: []string{"+966 XX XXX XXXX", "+966XXXXXXXXX"},
 	},
 }}
 
-var phoneEG = &phoneRegion{code: "EG", cc: "20", plans: []phonePlan{
+var phoneEG = &phoneRegion{code: "EG", lang: "ar", cc: "20", plans: []phonePlan{
 	{
 		prefix: []string{"10", "11", "12", "15"}, n: 10,
 		intl: []string{"+20 XX XXXX XXXX", "+20XXXXXXXXXX"},

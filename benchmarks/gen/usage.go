@@ -77,6 +77,7 @@ func (g *Generator) usage() {
 	b, r := &g.b, &g.r
 	id := g.identity() // the user's and device's identifiers
 	dev := pick(id, devices)
+	home := pick(id, phoneRegions) // where the user lives: their phone's region and, mostly, the device's locale
 	event := pick(r, usageEvents)
 
 	b.s(`{"event":"`)
@@ -107,12 +108,11 @@ func (g *Generator) usage() {
 		b.s(`,"`)
 		b.s(pick(id, phoneKeys))
 		b.s(`":`)
-		reg := pick(id, phoneRegions)
 		if id.chance(30) {
-			b.putPhone(id, id.appendPhoneNumber(b.buf, reg))
+			b.putPhone(id, id.appendPhoneNumber(b.buf, home))
 		} else {
 			b.s(`"`)
-			b.putPhone(id, id.appendPhone(b.buf, reg, id.intn(2)))
+			b.putPhone(id, id.appendPhone(b.buf, home, id.intn(2)))
 			b.s(`"`)
 		}
 	}
@@ -125,6 +125,14 @@ func (g *Generator) usage() {
 	} else {
 		b.s(`","os":"Android","os_version":"`)
 		b.s(dev.osVersion(id))
+	}
+	switch n := id.intn(100); {
+	case n < 80:
+		b.s(`","locale":"`)
+		b.buf = appendLocale(b.buf, home, dev.ios)
+	case n < 90: // a device set to another region's language, often English
+		b.s(`","locale":"`)
+		b.buf = appendLocale(b.buf, pick(id, []*phoneRegion{phoneUS, phoneGB, pick(id, phoneRegions)}), dev.ios)
 	}
 	app := pick(id, appVersions)
 	b.s(`","app_version":"`)
@@ -244,6 +252,16 @@ func (g *Generator) usage() {
 		b.s(`}`)
 	}
 	b.s(`}`)
+}
+
+// appendLocale appends the locale a device of the region is set to, as iOS
+// (ko-KR) or Android (ko_KR) writes it.
+func appendLocale(dst []byte, reg *phoneRegion, ios bool) []byte {
+	sep := byte('_')
+	if ios {
+		sep = '-'
+	}
+	return append(append(append(dst, reg.lang...), sep), reg.code...)
 }
 
 // deviceIDs writes the device identifiers one of the app's SDKs reports: the
