@@ -393,6 +393,7 @@ func TestLocalePrefersRegion(t *testing.T) {
 		{`{"locale":"ja_JP","phone":"(415) 555-0132"}`, token("+14155550132")},                // not valid in Japan
 		{`{"note":"\"locale\":\"ko_KR\"","phone":"010 8462 6587"}`, token("+861084626587")},   // a string is no field
 		{`{"locale":["ko_KR"],"phone":"010 8462 6587"}`, token("+861084626587")},              // nor a list
+		{`{"ui_locale":"ko_KR","phone":"010 8462 6587"}`, token("+861084626587")},             // nor a key that ends in one
 	} {
 		out, err := w.Redact(nil, []byte(tt.rec), FormatJSON)
 		if err != nil || !strings.Contains(string(out), tt.want) {
