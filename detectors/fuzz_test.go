@@ -9,17 +9,19 @@ import (
 
 // FuzzAppendSpans checks the scanner's invariants on any input: no panic,
 // spans in bounds, sorted and disjoint; and that an e-mail address, IPv4
-// address, MAC or Luhn-valid IMEI set between spaces in the text is found.
+// address, MAC, Luhn-valid IMEI or IBAN set between spaces in the text is
+// found.
 func FuzzAppendSpans(f *testing.F) {
 	for _, s := range []string{
 		"", "alice@example.com", "+8613800138000", "138 0013 8000", "2026-06-02T10:11:12Z",
 		"fe80::1%eth0", "aa:bb:cc:dd:ee:ff", `li.wei\u0040163.com`, "１３８００１３８０００",
 		"5 1.2.3.4", "12 00:1a:2b:3c:4d:5e", "(415) 555-0132", "11010519491231002X",
+		"IBAN DE89 3704 0044 0532 0130 00", "gb29nwbk60161331926819",
 	} {
 		f.Add([]byte(s), uint8(0), uint16(0))
 	}
-	plants := []string{"alice.b+x@mail.example.org", "203.0.113.77", "aa:bb:cc:dd:ee:0f", "490154203237518"}
-	kinds := []detectors.Kind{detectors.Email, detectors.IPv4, detectors.MAC, detectors.IMEI}
+	plants := []string{"alice.b+x@mail.example.org", "203.0.113.77", "aa:bb:cc:dd:ee:0f", "490154203237518", "DE89 3704 0044 0532 0130 00"}
+	kinds := []detectors.Kind{detectors.Email, detectors.IPv4, detectors.MAC, detectors.IMEI, detectors.IBAN}
 	f.Fuzz(func(t *testing.T, text []byte, which uint8, at uint16) {
 		spans := testSet.AppendSpans(nil, text)
 		checkSpans(t, spans, len(text))

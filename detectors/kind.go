@@ -20,6 +20,7 @@ const (
 	IPv6        // IPv6 address
 	CNID        // Chinese resident identity number (18 characters, checksum)
 	Card        // payment card number (13-19 digits, Luhn, with card context)
+	IBAN        // international bank account number (ISO 13616: country, length, mod-97 check)
 	Secret      // a credential: a JSON Web Token, the user name and password of a URL
 
 	// Kinds that no scanner finds: field rules name them for the values of
@@ -48,6 +49,7 @@ var kindNames = [FirstCustom]string{
 	IPv6:   "IPV6",
 	CNID:   "CNID",
 	Card:   "CARD",
+	IBAN:   "IBAN",
 	Secret: "SECRET",
 	User:   "USER",
 	Field:  "FIELD",
@@ -55,7 +57,7 @@ var kindNames = [FirstCustom]string{
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
 // ResolveOverlaps).
-var Builtin = []Kind{Email, Secret, CNID, Card, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
+var Builtin = []Kind{Email, Secret, CNID, Card, IBAN, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
 
 // Scanned reports whether k is one of Builtin.
 func (k Kind) Scanned() bool { return k >= Email && k <= Secret }

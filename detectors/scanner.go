@@ -194,6 +194,12 @@ func nextRune(b []byte, i int) int {
 // and tries every kind that can start there.
 func (sc *scanner) word(p int) int {
 	b := sc.b
+	// An IBAN's country code comes before its first digit.
+	if p-2 >= sc.floor && isLetter(b[p-1]) && isLetter(b[p-2]) && sc.boundaryBefore(p-2) {
+		if end, ok := ibanAt(b, p-2); ok && sc.emit(p-2, end, IBAN) {
+			return end
+		}
+	}
 	ws := p
 	// 16 hex digits back: the longest word a kind starts with (an
 	// ANDROID_ID; a UUID's first group has 8).

@@ -320,6 +320,19 @@ func TestAppendSpans(t *testing.T) {
 		{"number that is a local part", "13800138000@qq.com and +8613800138000@x.cn", []string{"EMAIL:13800138000@qq.com", "EMAIL:8613800138000@x.cn"}},
 		{"card context", "card 4111 1111 1111 1111", []string{"CARD:4111 1111 1111 1111"}},
 		{"card no context", "ref 4111111111111111", nil},
+
+		// IBANs: country, check digits, the country's length, mod 97.
+		{"iban in groups", "IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX", []string{"IBAN:DE89 3704 0044 0532 0130 00"}},
+		{"iban compact", "iban=GB29NWBK60161331926819&amt=12", []string{"IBAN:GB29NWBK60161331926819"}},
+		{"iban with letters in its account", "FR14 2004 1010 0505 0001 3M02 606 / NL91 ABNA 0417 1643 00", []string{"IBAN:FR14 2004 1010 0505 0001 3M02 606", "IBAN:NL91 ABNA 0417 1643 00"}},
+		{"iban in lower case", "mi cuenta es es91 2100 0418 4502 0005 1332.", []string{"IBAN:es91 2100 0418 4502 0005 1332"}},
+		{"shortest and longest iban", "NO93 8601 1117 947 RU0204452560040702810412345678901", []string{"IBAN:NO93 8601 1117 947", "IBAN:RU0204452560040702810412345678901"}},
+		{"iban in cjk text", "账户SA0380000000608010167519谢谢", []string{"IBAN:SA0380000000608010167519"}},
+		{"iban with a wrong check", "DE88 3704 0044 0532 0130 00", []string{"PHONE:0532 0130 00"}},
+		{"iban of the wrong length", "DE89 3704 0044 0532 0130 0 and DE8937040044053201300012", []string{"PHONE:0532 0130"}},
+		{"iban in a word", "XDE89370400440532013000 DE89370400440532013000X", nil},
+		{"iban of no country", "QQ89370400440532013000", nil},
+		{"iban grouped unevenly", "DE89 370400440532013000 and DE89 3704  0044 0532 0130 00", []string{"PHONE:0532 0130 00"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -402,6 +415,7 @@ func TestAppendCanonical(t *testing.T) {
 		value, want string
 	}{
 		{detectors.Email, "Li.Wei%40163.COM", "li.wei@163.com"},
+		{detectors.IBAN, "gb29 nwbk 6016 1331 9268 19", "GB29NWBK60161331926819"},
 		{detectors.Email, "li.wei%252Btag%2540163.com", "li.wei+tag@163.com"},
 		{detectors.IPv4, "１９２．１６８．００１．０１０", "192.168.1.10"},
 		{detectors.IPv6, "２００１：ｄｂ８：：１", "2001:db8::1"},

@@ -44,6 +44,8 @@ func (w *Worker) appendGeneralized(dst, b []byte, start, end int, k detectors.Ki
 		if oui, ok := macOUI(canon); ok {
 			return append(dst, oui[:]...), end
 		}
+	case detectors.IBAN:
+		return append(dst, canon[:2]...), end // the country
 	case detectors.Email:
 		at := bytes.LastIndexByte(canon, '@')
 		if at <= 0 {

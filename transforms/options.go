@@ -67,7 +67,7 @@ const (
 	// ("2001:db8:85a3::/48"; an IPv4-mapped one is treated as IPv4), a MAC
 	// address its vendor prefix (OUI, "aa:bb:cc"), and an e-mail address the
 	// token of the address followed by "@" and its lower-cased domain
-	// ("<EMAIL:k1:...>@163.com"). An address followed by a prefix length
+	// ("<EMAIL:k1:...>@163.com"), an IBAN its country ("DE"). An address followed by a prefix length
 	// ("10.0.0.0/8") is a network: it keeps the shorter of its own prefix and
 	// the one above, and the prefix length is replaced with it, so that
 	// generalizing twice changes nothing. Other kinds, and values that do not

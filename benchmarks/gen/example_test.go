@@ -37,5 +37,5 @@ func ExampleGenerator_AppendNext() {
 		kinds[ev.Kind]++
 	}
 	fmt.Println(kinds[gen.Usage], kinds[gen.Log], kinds[gen.Prompt])
-	// Output: 515 287 198
+	// Output: 487 332 181
 }

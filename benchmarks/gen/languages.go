@@ -6,6 +6,7 @@ type language struct {
 	names   []person
 	domains []string
 	phones  []*phoneRegion // regions whose numbers speakers give, one picked at random
+	ibans   []*ibanCountry // countries whose bank accounts speakers give, for {iban}
 	natPct  int            // share of phone numbers in national format, percent
 	widePct int            // share of national numbers in full-width digits, percent
 	// zero is the digit zero of the script's own digits, which speakers
@@ -25,6 +26,7 @@ var languages = []*language{
 		domains: []string{"gmail.com", "outlook.com", "yahoo.com", "icloud.com", "example.com", "mail.example.co.uk", "hotmail.co.uk", "cs.stanford.edu"},
 		phones:  []*phoneRegion{phoneUS, phoneUS, phoneGB},
 		natPct:  70,
+		ibans:   []*ibanCountry{ibanGB, ibanIE},
 		templates: parseTemplates(
 			"Turn this selfie into a Studio Ghibli style portrait and email it to {email} when it's done.",
 			"Can you make my cat look like a Van Gogh painting? Text me at {phone} if you need anything.",
@@ -38,6 +40,7 @@ var languages = []*language{
 			"My home server {ip} keeps failing to sync the album, can you check? {email}",
 			"Swap my face into this movie poster. Billing card: {card}, phone {phone}.",
 			"Make it look like a watercolor painting, soft pastel colors, no text.",
+			"Please refund the pro pack (order {order}) to my bank account {iban}.",
 		),
 	},
 	{
@@ -69,6 +72,7 @@ var languages = []*language{
 		domains: []string{"gmail.com", "hotmail.es", "yahoo.es", "telefonica.net", "outlook.es"},
 		phones:  []*phoneRegion{phoneES},
 		natPct:  40,
+		ibans:   []*ibanCountry{ibanES},
 		templates: parseTemplates(
 			"Convierte esta foto en un retrato estilo Ghibli y envíalo a {email}, por favor.",
 			"¿Puedes hacer que mi perro parezca un cuadro de Velázquez? Mi teléfono es {phone}.",
@@ -79,6 +83,7 @@ var languages = []*language{
 			"La app se cierra en iOS {ver} al exportar. Mi número: {phone}",
 			"Pon mi cara en este cartel de cine y avísame al {phone} o a {email}",
 			"Necesito una foto de carnet con fondo blanco, gracias.",
+			"Devolvedme el dinero del pack pro a la cuenta {iban}, por favor.",
 		),
 	},
 	{
@@ -87,6 +92,7 @@ var languages = []*language{
 		domains: []string{"web.de", "gmx.de", "t-online.de", "gmail.com", "posteo.de", "student.uni-heidelberg.de"},
 		phones:  []*phoneRegion{phoneDE},
 		natPct:  70,
+		ibans:   []*ibanCountry{ibanDE, ibanDE, ibanAT, ibanCH},
 		templates: parseTemplates(
 			"Mach ein Porträt im Stil von Monet, ruf mich an: {phone}",
 			"Bitte das Foto im Ghibli-Stil bearbeiten und an {email} schicken.",
@@ -98,6 +104,7 @@ var languages = []*language{
 			"Mein Heimserver {ip} synchronisiert das Album nicht mehr, könnt ihr helfen?",
 			"Mach aus meinem Hund einen Superhelden! Antwort bitte an {email}",
 			"Ein Foto von mir als Ölgemälde, Rahmen in Gold, ohne Text.",
+			"Bitte den Betrag auf mein Konto {iban} zurücküberweisen, Bestellung {order}.",
 		),
 	},
 	{
@@ -106,6 +113,7 @@ var languages = []*language{
 		domains: []string{"orange.fr", "free.fr", "laposte.net", "gmail.com", "sfr.fr", "wanadoo.fr"},
 		phones:  []*phoneRegion{phoneFR},
 		natPct:  70,
+		ibans:   []*ibanCountry{ibanFR, ibanFR, ibanBE},
 		templates: parseTemplates(
 			"Transforme cette photo en portrait style Ghibli et envoie-la à {email} stp.",
 			"Peux-tu faire de mon chat un tableau de Monet ? Mon numéro : {phone}",
@@ -116,6 +124,7 @@ var languages = []*language{
 			"L'appli plante sous iOS {ver} pendant l'export. Mon mail : {email}",
 			"Fais-moi une affiche de film avec mon visage, tél. {phone}",
 			"Un portrait de ma grand-mère façon aquarelle, avec des tons doux.",
+			"Remboursez-moi sur mon IBAN {iban}, merci.",
 		),
 	},
 	{
@@ -144,6 +153,7 @@ var languages = []*language{
 		domains: []string{"gmail.com", "uol.com.br", "bol.com.br", "hotmail.com", "terra.com.br", "yahoo.com.br"},
 		phones:  []*phoneRegion{phoneBR},
 		natPct:  75,
+		ibans:   []*ibanCountry{ibanBR, ibanPT},
 		templates: parseTemplates(
 			"Transforma essa foto em estilo Ghibli e manda pro meu e-mail {email}, por favor.",
 			"Dá pra deixar meu cachorro parecido com um quadro do Portinari? Meu celular é {phone}.",
@@ -154,6 +164,7 @@ var languages = []*language{
 			"O app fecha no iOS {ver} quando exporto. Meu e-mail: {email}",
 			"Faz um pôster de aniversário pra minha mãe, qualquer coisa chama no {phone} ou {email}",
 			"Quero uma caricatura minha jogando futebol na praia.",
+			"Façam o reembolso para o IBAN {iban}, pedido {order}.",
 		),
 	},
 	{
@@ -162,6 +173,7 @@ var languages = []*language{
 		domains: []string{"yandex.ru", "mail.ru", "gmail.com", "rambler.ru", "bk.ru", "inbox.ru"},
 		phones:  []*phoneRegion{phoneRU},
 		natPct:  55,
+		ibans:   []*ibanCountry{ibanRU},
 		templates: parseTemplates(
 			"Сделай из этого фото портрет в стиле Гибли и пришли на {email}, пожалуйста.",
 			"Можно превратить моего кота в картину Айвазовского? Мой телефон {phone}.",
@@ -172,6 +184,7 @@ var languages = []*language{
 			"После обновления до iOS {ver} приложение вылетает. Пишите на {email} или звоните {phone}.",
 			"Мой домашний сервер {ip} не синхронизирует альбом, помогите.",
 			"Нарисуй меня в образе космонавта, в стиле советского плаката.",
+			"Верните деньги за подписку на счёт {iban}, пожалуйста.",
 		),
 	},
 	{
@@ -198,6 +211,7 @@ var languages = []*language{
 		domains: []string{"gmail.com", "hotmail.com", "outlook.sa", "yahoo.com", "emirates.net.ae"},
 		phones:  []*phoneRegion{phoneAE, phoneSA, phoneEG},
 		zero:    '٠', // Arabic-Indic
+		ibans:   []*ibanCountry{ibanSA, ibanAE, ibanEG},
 		templates: parseTemplates(
 			"حوّل هذه الصورة إلى أسلوب جيبلي وأرسلها إلى {email} من فضلك.",
 			"هل يمكنك جعل قطتي تبدو كلوحة لفان جوخ؟ رقمي {phone}",
@@ -208,6 +222,7 @@ var languages = []*language{
 			"التطبيق يتوقف على iOS {ver} عند التصدير. راسلني على {email}",
 			"صمّم ملصقاً لعيد ميلاد أمي، واتساب {phone} أو {email}",
 			"أريد صورة لي بالزي التقليدي في الصحراء وقت الغروب.",
+			"أرجو إعادة المبلغ إلى حسابي البنكي {iban}",
 		),
 	},
 	{

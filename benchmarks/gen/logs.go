@@ -204,6 +204,10 @@ func (g *Generator) appLog() {
 		b.s(" card=")
 		b.putPII(detectors.Card, r.appendCard(b.buf, cardPlain))
 	}
+	if r.chance(3) {
+		b.s(" payout_iban=")
+		b.putPII(detectors.IBAN, r.appendIBAN(b.buf, pick(r, ibanCountries), ibanCompact))
+	}
 	if r.chance(30) {
 		b.s(" order=")
 		b.putDecoy(likeCard, r.appendOrderID(b.buf, g.clock, r.chance(50)))

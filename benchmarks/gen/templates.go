@@ -17,6 +17,7 @@ const (
 	slotEmail      // {email}
 	slotCNID       // {cnid}: a Chinese resident identity number
 	slotCard       // {card}: a payment card number
+	slotIBAN       // {iban}: a bank account of the language's countries
 	slotIP         // {ip}: an IPv4 or IPv6 address
 	slotIMEI       // {imei}
 	slotDate       // {date}: "2026-03-14"
@@ -29,7 +30,7 @@ const (
 )
 
 var slotNames = map[string]slot{
-	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "ip": slotIP, "imei": slotIMEI,
+	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "ip": slotIP, "imei": slotIMEI,
 	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor,
 }
 
@@ -130,6 +131,8 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.putPII(detectors.CNID, r.appendCNID(b.buf))
 	case slotCard:
 		b.putPII(detectors.Card, r.appendCard(b.buf, r.intn(cardStyles)))
+	case slotIBAN:
+		b.putPII(detectors.IBAN, r.appendIBAN(b.buf, pick(r, l.ibans), r.intn(ibanStyles)))
 	case slotIP:
 		if r.chance(70) {
 			b.putPII(detectors.IPv4, r.appendIPv4(b.buf))
