@@ -102,6 +102,7 @@ const (
 	piiEncodedMAC  // with URL-encoded colons, as query strings carry it
 	piiParenIPv4   // in parentheses, as ping and traceroute print it
 	piiEncodedIPv6 // an IPv6 address with URL-encoded colons
+	piiIBAN        // a German IBAN, compact
 	piiKinds
 )
 
@@ -145,6 +146,13 @@ func makePII(kind uint8, n uint64) string {
 		return "(" + makePII(piiIPv4, n) + ")"
 	case piiEncodedIPv6:
 		return fmt.Sprintf("2001%%3Adb8%%3A%x%%3A%x%%3A%x%%3A%x%%3A%x%%3A%x", 1+b(0), b(1), b(2), b(3), b(4), uint16(n>>40))
+	case piiIBAN:
+		bban := fmt.Sprintf("%018d", n%1_000_000_000_000_000_000)
+		rem := 0
+		for _, c := range bban + "131400" { // "DE00" moved to the end, D=13, E=14
+			rem = (rem*10 + int(c-'0')) % 97
+		}
+		return fmt.Sprintf("DE%02d%s", 98-rem, bban)
 	}
 	digits := fmt.Sprintf("35%012d", n%1_000_000_000_000)
 	sum := 0
@@ -162,7 +170,7 @@ func makePII(kind uint8, n uint64) string {
 }
 
 // FuzzRedactText checks that Redact never panics on text, is idempotent,
-// and removes an e-mail address, IPv4 address, MAC address or IMEI, in one
+// and removes an e-mail address, IPv4 address, MAC address, IMEI or IBAN, in one
 // of the forms of makePII, set between spaces in arbitrary text.
 func FuzzRedactText(f *testing.F) {
 	f.Add("GET /index.html", "200 OK", uint8(piiEmail), uint64(42))
@@ -175,6 +183,7 @@ func FuzzRedactText(f *testing.F) {
 	f.Add("mail", "", uint8(piiEmail), uint64(1<<41+5))
 	f.Add("order 0123456789 phone: 555-0132", ".json tel 12345678 1234567", uint8(piiEmail), uint64(99))
 	f.Add("Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1MSJ9.x https://a:b@", "app_version=1.2.3.4", uint8(piiIPv4), uint64(7))
+	f.Add("IBAN", "BIC COBADEFFXXX, or GB29 NWBK 6016 1331 9268 19", uint8(piiIBAN), uint64(370400440532013000))
 	w := newTestWorker(f, Options{})
 	f.Fuzz(func(t *testing.T, before, after string, kind uint8, n uint64) {
 		pii := makePII(kind, n)

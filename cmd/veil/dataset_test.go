@@ -13,6 +13,7 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
+	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/pipeline/broker"
 	"github.com/pixelprivacy/veil/pipeline/dataset"
 	"github.com/pixelprivacy/veil/transforms"
@@ -80,6 +81,11 @@ func TestExportTokenDSR(t *testing.T) {
 	want := string(w.AppendToken(nil, 1, []byte("person1@example.com")))
 	if r.code != 0 || strings.TrimSpace(r.stdout) != want {
 		t.Fatalf("token: exit %d, %q, want %q (%s)", r.code, r.stdout, want, r.stderr)
+	}
+	r = veil(t, "", nil, "token", "--kind", "iban", "--key-file", key, "de89 3704 0044 0532 0130 00")
+	want = string(w.AppendToken(nil, detectors.IBAN, []byte("DE89370400440532013000")))
+	if r.code != 0 || strings.TrimSpace(r.stdout) != want {
+		t.Fatalf("token --kind iban: exit %d, %q, want %q (%s)", r.code, r.stdout, want, r.stderr)
 	}
 	r = veil(t, "", nil, "dsr", "find", "--dir", data, "--kind", "email", "--value", "person1@example.com", "--key-file", key)
 	if r.code != 0 || strings.Count(r.stdout, ".jsonl.zst:") != 10 {
