@@ -14,7 +14,10 @@ type RegexpBaseline struct {
 // NewRegexpBaseline compiles the baseline's patterns.
 func NewRegexpBaseline() *RegexpBaseline {
 	kinds := []struct{ label, pattern string }{
+		{"[SECRET]", `eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*|//[^/\s:@]*:[^/\s@]+@`},
 		{"[EMAIL]", `[A-Za-z0-9._%+-]+(?:@|%40|\\u0040)[A-Za-z0-9.-]+\.[A-Za-z]{2,}`},
+		{"[IBAN]", `\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b`},
+		{"[CNID]", `\b\d{17}[\dXx]\b`},
 		{"[ADID]", `\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b`},
 		{"[MAC]", `\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b|\b[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\b`},
 		{"[IPV6]", `\b(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}\b|::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4}\b`},
