@@ -58,6 +58,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 			}
 		case "idcard", "idnumber", "sfz", "shenfenzheng":
 			h.Kind = CNID
+		case "cpf":
+			h.Kind = CPF
 		case "version", "ver", "build", "sdk", "vsn", "firmware", "fw", "versión", "versão", "versione", "версия", "버전", "版本", "バージョン":
 			h.Version = true
 		case "order", "orderid", "orderno", "ordernumber", "invoice", "ticket", "ref", "reference", "sku", "upc", "ean", "gtin",

@@ -21,6 +21,7 @@ const (
 	CNID        // Chinese resident identity number (18 characters, checksum)
 	Card        // payment card number (13-19 digits, Luhn, with card context)
 	IBAN        // international bank account number (ISO 13616: country, length, mod-97 check)
+	CPF         // Brazilian individual taxpayer number (11 digits, two check digits)
 	Secret      // a credential: a JSON Web Token, the user name and password of a URL
 
 	// Kinds that no scanner finds: field rules name them for the values of
@@ -50,6 +51,7 @@ var kindNames = [FirstCustom]string{
 	CNID:   "CNID",
 	Card:   "CARD",
 	IBAN:   "IBAN",
+	CPF:    "CPF",
 	Secret: "SECRET",
 	User:   "USER",
 	Field:  "FIELD",
@@ -57,7 +59,7 @@ var kindNames = [FirstCustom]string{
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
 // ResolveOverlaps).
-var Builtin = []Kind{Email, Secret, CNID, Card, IBAN, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
+var Builtin = []Kind{Email, Secret, CNID, Card, IBAN, CPF, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
 
 // Scanned reports whether k is one of Builtin.
 func (k Kind) Scanned() bool { return k >= Email && k <= Secret }

@@ -345,6 +345,9 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 			// version), "电话：13800138000/13900139000".
 		}
 	}
+	if sc.cpf(nm) {
+		return end, sc.emit(nm.start, end, CPF)
+	}
 	if nm.seps == sepDot && nm.groups >= 3 && !nm.plus {
 		if nm.groups == 4 && sc.ipv4(nm) {
 			return end, true
@@ -786,4 +789,41 @@ func ipv4After(b []byte, i int) bool {
 	var nm number
 	readNumber(b, i, i, false, &nm)
 	return nm.seps == sepDot && nm.dottedQuad()
+}
+
+// cpf reports whether nm is a Brazilian CPF: 11 digits whose two check
+// digits hold, written as printed (529.982.247-25), or bare or with only
+// the dash (52998224725, 529982247-25) after the word CPF or under a cpf
+// key, as bare they are as long as a Brazilian mobile number.
+func (sc *scanner) cpf(nm *number) bool {
+	if nm.nd != 11 || nm.plus {
+		return false
+	}
+	g := nm.glen
+	printed := nm.groups == 4 && nm.seps == sepDot|sepDash && g[0] == 3 && g[1] == 3 && g[2] == 3 && g[3] == 2
+	bare := nm.groups == 1 || nm.groups == 2 && nm.seps == sepDash && g[0] == 9
+	return (printed || bare && sc.context(CPF, nm.start, cpfWords)) && cpfValid(nm.d[:11])
+}
+
+// cpfValid reports whether the 11 digits d pass the CPF's two mod-11
+// checks and are not all one digit (111.111.111-11 passes them, and is no
+// one's).
+func cpfValid(d []byte) bool {
+	same := true
+	for _, c := range d[1:] {
+		same = same && c == d[0]
+	}
+	if same {
+		return false
+	}
+	for n := 9; n <= 10; n++ {
+		sum := 0
+		for i, c := range d[:n] {
+			sum += int(c-'0') * (n + 1 - i)
+		}
+		if check := sum * 10 % 11 % 10; check != int(d[n]-'0') {
+			return false
+		}
+	}
+	return true
 }

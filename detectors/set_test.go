@@ -332,6 +332,13 @@ func TestAppendSpans(t *testing.T) {
 		{"iban of the wrong length", "DE89 3704 0044 0532 0130 0 and DE8937040044053201300012", []string{"PHONE:0532 0130"}},
 		{"iban in a word", "XDE89370400440532013000 DE89370400440532013000X", nil},
 		{"iban of no country", "QQ89370400440532013000", nil},
+		// Brazilian CPFs: two check digits; bare only after the word.
+		{"cpf as printed", "meu CPF é 529.982.247-25, obrigado", []string{"CPF:529.982.247-25"}},
+		{"cpf printed with no word", "doc 529.982.247-25", []string{"CPF:529.982.247-25"}},
+		{"cpf bare after the word", "CPF 52998224725 / cpf: 529982247-25", []string{"CPF:52998224725", "CPF:529982247-25"}},
+		{"cpf bare with no word is none", "ligue 11987654321 ou 52998224725", []string{"PHONE:11987654321"}},
+		{"cpf with a wrong check", "CPF 529.982.247-26", nil},
+		{"cpf of one digit", "CPF 111.111.111-11", nil},
 		{"iban grouped unevenly", "DE89 370400440532013000 and DE89 3704  0044 0532 0130 00", []string{"PHONE:0532 0130 00"}},
 	}
 	for _, tt := range tests {
@@ -416,6 +423,7 @@ func TestAppendCanonical(t *testing.T) {
 	}{
 		{detectors.Email, "Li.Wei%40163.COM", "li.wei@163.com"},
 		{detectors.IBAN, "gb29 nwbk 6016 1331 9268 19", "GB29NWBK60161331926819"},
+		{detectors.CPF, "529.982.247-25", "52998224725"},
 		{detectors.Email, "li.wei%252Btag%2540163.com", "li.wei+tag@163.com"},
 		{detectors.IPv4, "１９２．１６８．００１．０１０", "192.168.1.10"},
 		{detectors.IPv6, "２００１：ｄｂ８：：１", "2001:db8::1"},
@@ -505,6 +513,8 @@ func TestKeyHint(t *testing.T) {
 		{"cc", detectors.Hint{}}, // copy recipients, as often as cards
 		{"cardholder", detectors.Hint{}},
 		{"id_card", detectors.Hint{Kind: detectors.CNID}},
+		{"cpf", detectors.Hint{Kind: detectors.CPF}},
+		{"customer_cpf", detectors.Hint{Kind: detectors.CPF}},
 		{"idCardNo", detectors.Hint{Kind: detectors.CNID}},
 		{"idcard", detectors.Hint{Kind: detectors.CNID}},
 		// Digits after letters start a word: dual-SIM phones' imei1/imei2.

@@ -37,5 +37,5 @@ func ExampleGenerator_AppendNext() {
 		kinds[ev.Kind]++
 	}
 	fmt.Println(kinds[gen.Usage], kinds[gen.Log], kinds[gen.Prompt])
-	// Output: 487 332 181
+	// Output: 502 307 191
 }

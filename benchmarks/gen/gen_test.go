@@ -95,7 +95,7 @@ func TestEvents(t *testing.T) {
 	for _, want := range []string{
 		"usage", "log", "prompt",
 		"EMAIL", "PHONE", "IMEI", "IMSI", "ICCID", "MAC", "ADID", "IPV4", "IPV6", "CNID", "CARD", "IBAN", "SECRET",
-		"iban compact", "iban printed", "iban lower",
+		"iban compact", "iban printed", "iban lower", "CPF", "cpf 11", "cpf 14",
 		"decoy PHONE", "decoy CARD", "decoy IMEI", "decoy IPV4", "decoy IPV6", "decoy MAC", "decoy ADID", "decoy SECRET",
 		"secret jwt", "secret url",
 		"email \\u0040", "email %40", "email idn", "email upper", "email plus", "email wide at", "email ideographic stop",
@@ -361,6 +361,15 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		}
 	case detectors.IBAN:
 		checkIBAN(t, v, seen)
+	case detectors.CPF:
+		digits := strings.NewReplacer(".", "", "-", "").Replace(v)
+		if !regexp.MustCompile(`^[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}$|^[0-9]{11}$`).MatchString(v) || !validCPF(digits) {
+			t.Errorf("bad CPF %q", v)
+		}
+		if !strings.Contains(string(ev.Line[max(0, p.Off-10):p.Off]), "CPF") {
+			t.Errorf("CPF %q without the word", v)
+		}
+		seen["cpf "+strconv.Itoa(len(v))]++
 	default:
 		t.Errorf("unexpected kind %v", p.Kind)
 	}
@@ -488,6 +497,25 @@ func TestCNIDCheckX(t *testing.T) {
 		}
 	}
 	t.Error("no ID of 1000 has the check character X")
+}
+
+// validCPF reports whether the 11 digits of v pass the CPF's checks: each
+// check digit is the weighted sum of the digits before it, times 10, mod 11
+// (10 read as 0).
+func validCPF(v string) bool {
+	if len(v) != 11 || !allDigits(v) || strings.Count(v, v[:1]) == 11 {
+		return false
+	}
+	for n := 9; n <= 10; n++ {
+		sum := 0
+		for i := range n {
+			sum += int(v[i]-'0') * (n + 1 - i)
+		}
+		if (sum*10%11)%10 != int(v[n]-'0') {
+			return false
+		}
+	}
+	return true
 }
 
 func allDigits(s string) bool {

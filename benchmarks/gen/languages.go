@@ -165,6 +165,7 @@ var languages = []*language{
 			"Faz um pôster de aniversário pra minha mãe, qualquer coisa chama no {phone} ou {email}",
 			"Quero uma caricatura minha jogando futebol na praia.",
 			"Façam o reembolso para o IBAN {iban}, pedido {order}.",
+			"Preciso da nota fiscal do plano pro, meu CPF é {cpf}.",
 		),
 	},
 	{

@@ -18,6 +18,7 @@ const (
 	slotCNID       // {cnid}: a Chinese resident identity number
 	slotCard       // {card}: a payment card number
 	slotIBAN       // {iban}: a bank account of the language's countries
+	slotCPF        // {cpf}: a Brazilian taxpayer number
 	slotIP         // {ip}: an IPv4 or IPv6 address
 	slotIMEI       // {imei}
 	slotDate       // {date}: "2026-03-14"
@@ -30,7 +31,7 @@ const (
 )
 
 var slotNames = map[string]slot{
-	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "ip": slotIP, "imei": slotIMEI,
+	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ip": slotIP, "imei": slotIMEI,
 	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor,
 }
 
@@ -133,6 +134,8 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.putPII(detectors.Card, r.appendCard(b.buf, r.intn(cardStyles)))
 	case slotIBAN:
 		b.putPII(detectors.IBAN, r.appendIBAN(b.buf, pick(r, l.ibans), r.intn(ibanStyles)))
+	case slotCPF:
+		b.putPII(detectors.CPF, r.appendCPF(b.buf))
 	case slotIP:
 		if r.chance(70) {
 			b.putPII(detectors.IPv4, r.appendIPv4(b.buf))

@@ -313,6 +313,29 @@ func (r *rng) appendCNID(dst []byte) []byte {
 	return append(dst, cnCheck[sum%11])
 }
 
+// appendCPF appends a random Brazilian CPF, as printed (529.982.247-25)
+// or, half as often, as bare digits.
+func (r *rng) appendCPF(dst []byte) []byte {
+	var d [11]byte
+	for i := range 9 {
+		d[i] = byte('0' + r.intn(10))
+	}
+	if d[8] == d[0] {
+		d[8] = '0' + (d[0]-'0'+1)%10 // never one digit throughout, which is no one's
+	}
+	for n := 9; n <= 10; n++ {
+		sum := 0
+		for i := range n {
+			sum += int(d[i]-'0') * (n + 1 - i)
+		}
+		d[n] = byte('0' + sum*10%11%10)
+	}
+	if r.chance(33) {
+		return append(dst, d[:]...)
+	}
+	return append(append(append(append(append(append(append(dst, d[:3]...), '.'), d[3:6]...), '.'), d[6:9]...), '-'), d[9:]...)
+}
+
 // Card number layouts.
 const (
 	cardPlain  = iota // 4111111111111111
