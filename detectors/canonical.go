@@ -15,7 +15,7 @@ import (
 // in every script; phone numbers in E.164;
 // MACs as lower-case colon-separated pairs; IPs in net/netip's canonical form
 // without zone (URL-encoded colons and zero-padded octets read); IMSIs,
-// ICCIDs, card numbers and CPFs as digits; IMEIs and MEIDs as the device's 14
+// ICCIDs, card numbers and national numbers (CPF, SSN, RRN, Aadhaar) as digits; IMEIs and MEIDs as the device's 14
 // digits (see appendDeviceID); UUIDs lower-case with dashes; CN identity
 // numbers upper-case; IBANs compact and upper-case. Other kinds are appended as they are.
 func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
@@ -37,7 +37,7 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		return s.appendPhone(dst, value, mask&s.regionMask, prefer&s.regionMask)
 	case IMEI:
 		return appendDeviceID(dst, value)
-	case IMSI, ICCID, Card, CPF:
+	case IMSI, ICCID, Card, CPF, SSN, RRN, Aadhaar:
 		return appendDigits(dst, value)
 	case IBAN:
 		return appendIBAN(dst, value)

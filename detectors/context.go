@@ -38,7 +38,6 @@ var (
 	imsiWords  = NewContextWords("imsi", "subscriber") // Android's getSubscriberId returns the IMSI
 	imeiWords  = NewContextWords("imei", "meid")
 	iccidWords = NewContextWords("iccid")
-	cpfWords   = NewContextWords("cpf")
 	// referenceWords start the label of an order, invoice, ticket or
 	// product number, lower case; those beyond ASCII may be anywhere in it.
 	referenceWords = byteWords("order", "invoice", "ticket", "ref", "sku", "upc", "ean", "gtin", "isbn", "barcode", "tracking",

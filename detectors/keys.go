@@ -60,6 +60,12 @@ func (s *Set) KeyHint(key []byte) Hint {
 			h.Kind = CNID
 		case "cpf":
 			h.Kind = CPF
+		case "ssn", "ssns", "socialsecuritynumber":
+			h.Kind = SSN
+		case "rrn", "jumin", "주민등록번호", "주민번호":
+			h.Kind = RRN
+		case "aadhaar", "aadhar", "aadhaarnumber", "uidai":
+			h.Kind = Aadhaar
 		case "version", "ver", "build", "sdk", "vsn", "firmware", "fw", "versión", "versão", "versione", "версия", "버전", "版本", "バージョン":
 			h.Version = true
 		case "order", "orderid", "orderno", "ordernumber", "invoice", "ticket", "ref", "reference", "sku", "upc", "ean", "gtin",
@@ -79,6 +85,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 		h.Kind = ICCID
 	case hasWord(norm, "subscriber_id"): // Android's getSubscriberId: the IMSI
 		h.Kind = IMSI
+	case hasWord(norm, "social_security"):
+		h.Kind = SSN
 	}
 	return h
 }

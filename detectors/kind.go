@@ -8,21 +8,24 @@ type Kind uint8
 
 // The built-in kinds. Custom kinds are numbered from FirstCustom.
 const (
-	None   Kind = iota
-	Email       // e-mail address, also URL-encoded (%40) and JSON-escaped (\u0040)
-	Phone       // telephone number, E.164, international or national format
-	IMEI        // device IMEI (15 digits, Luhn) or IMEISV (16 digits, by key)
-	IMSI        // subscriber identity (15 digits starting with an MCC), by key or context
-	ICCID       // SIM card serial number (19-20 digits starting with 89), by key or context
-	MAC         // EUI-48 hardware address
-	ADID        // advertising or vendor identifier (IDFA, IDFV, GAID, AAID), by key or context
-	IPv4        // IPv4 address
-	IPv6        // IPv6 address
-	CNID        // Chinese resident identity number (18 characters, checksum)
-	Card        // payment card number (13-19 digits, Luhn, with card context)
-	IBAN        // international bank account number (ISO 13616: country, length, mod-97 check)
-	CPF         // Brazilian individual taxpayer number (11 digits, two check digits)
-	Secret      // a credential: a JSON Web Token, the user name and password of a URL
+	None    Kind = iota
+	Email        // e-mail address, also URL-encoded (%40) and JSON-escaped (\u0040)
+	Phone        // telephone number, E.164, international or national format
+	IMEI         // device IMEI (15 digits, Luhn) or IMEISV (16 digits, by key)
+	IMSI         // subscriber identity (15 digits starting with an MCC), by key or context
+	ICCID        // SIM card serial number (19-20 digits starting with 89), by key or context
+	MAC          // EUI-48 hardware address
+	ADID         // advertising or vendor identifier (IDFA, IDFV, GAID, AAID), by key or context
+	IPv4         // IPv4 address
+	IPv6         // IPv6 address
+	CNID         // Chinese resident identity number (18 characters, checksum)
+	Card         // payment card number (13-19 digits, Luhn, with card context)
+	IBAN         // international bank account number (ISO 13616: country, length, mod-97 check)
+	CPF          // Brazilian individual taxpayer number (11 digits, two check digits)
+	SSN          // US Social Security number (9 digits, issuance rules)
+	RRN          // Korean resident registration number (13 digits: birth date, sex)
+	Aadhaar      // Indian Aadhaar number (12 digits, Verhoeff check)
+	Secret       // a credential: a JSON Web Token, the user name and password of a URL
 
 	// Kinds that no scanner finds: field rules name them for the values of
 	// JSON fields they tokenize.
@@ -38,28 +41,31 @@ const (
 const MaxKinds = 64
 
 var kindNames = [FirstCustom]string{
-	None:   "NONE",
-	Email:  "EMAIL",
-	Phone:  "PHONE",
-	IMEI:   "IMEI",
-	IMSI:   "IMSI",
-	ICCID:  "ICCID",
-	MAC:    "MAC",
-	ADID:   "ADID",
-	IPv4:   "IPV4",
-	IPv6:   "IPV6",
-	CNID:   "CNID",
-	Card:   "CARD",
-	IBAN:   "IBAN",
-	CPF:    "CPF",
-	Secret: "SECRET",
-	User:   "USER",
-	Field:  "FIELD",
+	None:    "NONE",
+	Email:   "EMAIL",
+	Phone:   "PHONE",
+	IMEI:    "IMEI",
+	IMSI:    "IMSI",
+	ICCID:   "ICCID",
+	MAC:     "MAC",
+	ADID:    "ADID",
+	IPv4:    "IPV4",
+	IPv6:    "IPV6",
+	CNID:    "CNID",
+	Card:    "CARD",
+	IBAN:    "IBAN",
+	CPF:     "CPF",
+	SSN:     "SSN",
+	RRN:     "RRN",
+	Aadhaar: "AADHAAR",
+	Secret:  "SECRET",
+	User:    "USER",
+	Field:   "FIELD",
 }
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
 // ResolveOverlaps).
-var Builtin = []Kind{Email, Secret, CNID, Card, IBAN, CPF, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
+var Builtin = []Kind{Email, Secret, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
 
 // Scanned reports whether k is one of Builtin.
 func (k Kind) Scanned() bool { return k >= Email && k <= Secret }

@@ -345,8 +345,8 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 			// version), "电话：13800138000/13900139000".
 		}
 	}
-	if sc.cpf(nm) {
-		return end, sc.emit(nm.start, end, CPF)
+	if k := sc.nationalID(nm); k != None {
+		return end, sc.emit(nm.start, end, k)
 	}
 	if nm.seps == sepDot && nm.groups >= 3 && !nm.plus {
 		if nm.groups == 4 && sc.ipv4(nm) {
@@ -791,18 +791,118 @@ func ipv4After(b []byte, i int) bool {
 	return nm.seps == sepDot && nm.dottedQuad()
 }
 
-// cpf reports whether nm is a Brazilian CPF: 11 digits whose two check
-// digits hold, written as printed (529.982.247-25), or bare or with only
-// the dash (52998224725, 529982247-25) after the word CPF or under a cpf
-// key, as bare they are as long as a Brazilian mobile number.
-func (sc *scanner) cpf(nm *number) bool {
-	if nm.nd != 11 || nm.plus {
+// nationalID returns the kind of nm if it is a national identity or
+// taxpayer number whose layout and checks hold, else None. Each is found as
+// printed anywhere, and bare (or in other groups) after a word naming it or
+// under a key that does, as bare they are as long as other numbers:
+//   - a CPF (Brazil): 529.982.247-25; bare 52998224725, 529982247-25;
+//   - an SSN (US): 123-45-6789; bare 123456789, spaced 123 45 6789;
+//   - an RRN (Korea): 900101-1234567; bare 9001011234567;
+//   - an Aadhaar number (India): 2345 6789 0124 or 2345-6789-0124; bare.
+//
+// An RRN or Aadhaar number as printed is not one after the label of an
+// order or invoice, which may be numbered so.
+func (sc *scanner) nationalID(nm *number) Kind {
+	if nm.nd < 9 || nm.nd > 13 || nm.plus {
+		return None
+	}
+	g, d := &nm.glen, nm.d[:nm.nd]
+	bare := nm.groups == 1
+	var k Kind
+	var printed, named bool
+	switch nm.nd {
+	case 9:
+		k, named = SSN, bare || nm.groups == 3 && nm.seps == sepSpace && g[0] == 3 && g[1] == 2
+		printed = nm.groups == 3 && nm.seps == sepDash && g[0] == 3 && g[1] == 2
+	case 11:
+		k, named = CPF, bare || nm.groups == 2 && nm.seps == sepDash && g[0] == 9
+		printed = nm.groups == 4 && nm.seps == sepDot|sepDash && g[0] == 3 && g[1] == 3 && g[2] == 3
+	case 12:
+		k, named = Aadhaar, bare
+		printed = nm.groups == 3 && (nm.seps == sepSpace || nm.seps == sepDash) && g[0] == 4 && g[1] == 4
+	case 13:
+		k, named = RRN, bare
+		printed = nm.groups == 2 && nm.seps == sepDash && g[0] == 6
+	default:
+		return None
+	}
+	if printed && (k == Aadhaar || k == RRN) && referenceLabelBefore(sc.b, nm.start) {
+		printed = false
+	}
+	if !printed && !(named && sc.context(k, nm.start, idWords[k])) || !idValid(k, d) {
+		return None
+	}
+	return k
+}
+
+// idWords are the words that name a national number, by kind.
+var idWords = [FirstCustom]*ContextWords{
+	CPF:     NewContextWords("cpf"),
+	SSN:     NewContextWords("ssn", "social security", "seguro social"),
+	RRN:     NewContextWords("rrn", "resident registration", "주민등록번호", "주민번호"),
+	Aadhaar: NewContextWords("aadhaar", "aadhar", "uidai", "आधार"),
+}
+
+// idValid reports whether the digits d are a valid national number of kind k.
+func idValid(k Kind, d []byte) bool {
+	switch k {
+	case CPF:
+		return cpfValid(d)
+	case SSN:
+		return ssnValid(d)
+	case RRN:
+		return rrnValid(d)
+	case Aadhaar:
+		return aadhaarValid(d)
+	}
+	return false
+}
+
+// ssnValid reports whether the 9 digits d may be an SSN: its area is not
+// 000, 666 or 9xx (never issued), nor its group 00 or its serial 0000.
+func ssnValid(d []byte) bool {
+	area := string(d[:3])
+	return area != "000" && area != "666" && d[0] != '9' && string(d[3:5]) != "00" && string(d[5:]) != "0000"
+}
+
+// rrnValid reports whether the 13 digits d may be an RRN: a birth date
+// (YYMMDD) and a sex digit of someone born since 1900 (1-4 for citizens,
+// 5-8 for foreign residents). Its last digit was a check digit until
+// October 2020 and is not since, so it is not checked.
+func rrnValid(d []byte) bool {
+	month := int(d[2]-'0')*10 + int(d[3]-'0')
+	day := int(d[4]-'0')*10 + int(d[5]-'0')
+	days := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	return month >= 1 && month <= 12 && day >= 1 && day <= days[month] && d[6] >= '1' && d[6] <= '8'
+}
+
+// Verhoeff's check (dihedral group D5): the product table, and the
+// permutation applied to the digit i places from the right (i mod 8).
+var (
+	verhoeffD = [10][10]uint8{
+		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
+		{3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+		{6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
+		{9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
+	}
+	verhoeffP = [8][10]uint8{
+		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
+		{8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+		{2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8},
+	}
+)
+
+// aadhaarValid reports whether the 12 digits d may be an Aadhaar number:
+// the first is 2-9 and the last is the Verhoeff check digit of the others.
+func aadhaarValid(d []byte) bool {
+	if d[0] < '2' {
 		return false
 	}
-	g := nm.glen
-	printed := nm.groups == 4 && nm.seps == sepDot|sepDash && g[0] == 3 && g[1] == 3 && g[2] == 3 && g[3] == 2
-	bare := nm.groups == 1 || nm.groups == 2 && nm.seps == sepDash && g[0] == 9
-	return (printed || bare && sc.context(CPF, nm.start, cpfWords)) && cpfValid(nm.d[:11])
+	c := uint8(0)
+	for i := range d {
+		c = verhoeffD[c][verhoeffP[i%8][d[len(d)-1-i]-'0']]
+	}
+	return c == 0
 }
 
 // cpfValid reports whether the 11 digits d pass the CPF's two mod-11

@@ -95,7 +95,7 @@ func TestEvents(t *testing.T) {
 	for _, want := range []string{
 		"usage", "log", "prompt",
 		"EMAIL", "PHONE", "IMEI", "IMSI", "ICCID", "MAC", "ADID", "IPV4", "IPV6", "CNID", "CARD", "IBAN", "SECRET",
-		"iban compact", "iban printed", "iban lower", "CPF", "cpf 11", "cpf 14",
+		"iban compact", "iban printed", "iban lower", "CPF", "cpf 11", "cpf 14", "SSN", "ssn 9", "ssn 11", "RRN", "rrn 13", "rrn 14", "AADHAAR", "aadhaar 12", "aadhaar 14",
 		"decoy PHONE", "decoy CARD", "decoy IMEI", "decoy IPV4", "decoy IPV6", "decoy MAC", "decoy ADID", "decoy SECRET",
 		"secret jwt", "secret url",
 		"email \\u0040", "email %40", "email idn", "email upper", "email plus", "email wide at", "email ideographic stop",
@@ -370,6 +370,29 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 			t.Errorf("CPF %q without the word", v)
 		}
 		seen["cpf "+strconv.Itoa(len(v))]++
+	case detectors.SSN:
+		digits := strings.ReplaceAll(v, "-", "")
+		area := digits[:min(3, len(digits))]
+		if !regexp.MustCompile(`^[0-9]{3}-[0-9]{2}-[0-9]{4}$|^[0-9]{9}$`).MatchString(v) ||
+			area == "000" || area == "666" || area[0] == '9' || digits[3:5] == "00" || digits[5:] == "0000" {
+			t.Errorf("bad SSN %q", v)
+		}
+		checkNamed(t, ev, p, "SSN")
+		seen["ssn "+strconv.Itoa(len(v))]++
+	case detectors.RRN:
+		if !regexp.MustCompile(`^[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|1[0-9]|2[0-8])-?[1-8][0-9]{6}$`).MatchString(v) || !validRRN(strings.ReplaceAll(v, "-", "")) {
+			t.Errorf("bad RRN %q", v)
+		}
+		checkNamed(t, ev, p, "주민등록번호")
+		seen["rrn "+strconv.Itoa(len(v))]++
+	case detectors.Aadhaar:
+		digits := strings.NewReplacer(" ", "", "-", "").Replace(v)
+		if !regexp.MustCompile(`^[2-9][0-9]{3}( [0-9]{4} |-[0-9]{4}-|[0-9]{4})[0-9]{4}$`).MatchString(v) || len(digits) != 12 ||
+			verhoeffCheck([]byte(digits[:11])) != digits[11]-'0' {
+			t.Errorf("bad Aadhaar number %q", v)
+		}
+		checkNamed(t, ev, p, "आधार")
+		seen["aadhaar "+strconv.Itoa(len(v))]++
 	default:
 		t.Errorf("unexpected kind %v", p.Kind)
 	}
@@ -516,6 +539,37 @@ func validCPF(v string) bool {
 		}
 	}
 	return true
+}
+
+// checkNamed fails unless word stands in the 40 bytes before p, as the
+// detectors need to find a bare national number.
+func checkNamed(t *testing.T, ev Event, p Planted, word string) {
+	t.Helper()
+	if !strings.Contains(string(ev.Line[max(0, p.Off-40):p.Off]), word) {
+		t.Errorf("%v %q without the word %q", p.Kind, p.Value, word)
+	}
+}
+
+// validRRN reports whether the last of the 13 digits of v is the check
+// digit of the others: 11 minus their sum weighted 2-9, 2-5, mod 11, mod 10.
+func validRRN(v string) bool {
+	weights := []int{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5}
+	sum := 0
+	for i, w := range weights {
+		sum += int(v[i]-'0') * w
+	}
+	return int(v[12]-'0') == (11-sum%11)%10
+}
+
+// TestVerhoeffCheck compares the generator's Verhoeff check digits, from
+// the group's rules, with published ones: 236 (the example of Verhoeff's
+// scheme), and numbers checked with the usual tables.
+func TestVerhoeffCheck(t *testing.T) {
+	for payload, want := range map[string]byte{"236": 3, "23456789012": 4, "49901234567": 8, "98765432101": 2, "0": 4, "12345": 1} {
+		if got := verhoeffCheck([]byte(payload)); got != want {
+			t.Errorf("verhoeffCheck(%s) = %d, want %d", payload, got, want)
+		}
+	}
 }
 
 func allDigits(s string) bool {

@@ -41,6 +41,7 @@ var languages = []*language{
 			"Swap my face into this movie poster. Billing card: {card}, phone {phone}.",
 			"Make it look like a watercolor painting, soft pastel colors, no text.",
 			"Please refund the pro pack (order {order}) to my bank account {iban}.",
+			"Blur the SSN {ssn} on this scan of my card before I post it.",
 		),
 	},
 	{
@@ -204,6 +205,7 @@ var languages = []*language{
 			"iOS {ver} 업데이트 후 앱이 자꾸 꺼져요. {email}로 답변 부탁합니다.",
 			"강아지 사진으로 달력을 만들고 싶어요. 제 번호는 {phone}, 메일은 {email}입니다.",
 			"한복 입은 모습으로 프로필 사진을 만들어 주세요.",
+			"신분증 사진 배경을 흰색으로 바꿔 주세요. 주민등록번호 {rrn} 부분은 가려 주세요.",
 		),
 	},
 	{
@@ -242,6 +244,7 @@ var languages = []*language{
 			"iOS {ver} पर एक्सपोर्ट करते समय ऐप बंद हो जाता है। {email} पर जवाब दें।",
 			"मेरी शादी की फोटो से पोस्टर बनाओ, व्हाट्सऐप {phone} या मेल {email} पर भेजो।",
 			"दिवाली के लिए परिवार की फोटो को रंगोली स्टाइल में बना दो।",
+			"मेरे आधार कार्ड की फोटो साफ़ कर दो, आधार नंबर {aadhaar} है।",
 		),
 	},
 }

@@ -12,26 +12,29 @@ type slot uint8
 
 // The slots: personal values, then decoys.
 const (
-	slotNone  slot = iota
-	slotPhone      // {phone}: a phone number of the language's regions
-	slotEmail      // {email}
-	slotCNID       // {cnid}: a Chinese resident identity number
-	slotCard       // {card}: a payment card number
-	slotIBAN       // {iban}: a bank account of the language's countries
-	slotCPF        // {cpf}: a Brazilian taxpayer number
-	slotIP         // {ip}: an IPv4 or IPv6 address
-	slotIMEI       // {imei}
-	slotDate       // {date}: "2026-03-14"
-	slotDur        // {dur}: "00:01:23"
-	slotRes        // {res}: "1920x1080"
-	slotPrice      // {price}: "1,299.00"
-	slotOrder      // {order}: an order number
-	slotVer        // {ver}: an OS version "17.4.1"
-	slotColor      // {color}: "#1e90ff"
+	slotNone    slot = iota
+	slotPhone        // {phone}: a phone number of the language's regions
+	slotEmail        // {email}
+	slotCNID         // {cnid}: a Chinese resident identity number
+	slotCard         // {card}: a payment card number
+	slotIBAN         // {iban}: a bank account of the language's countries
+	slotCPF          // {cpf}: a Brazilian taxpayer number
+	slotSSN          // {ssn}: a US Social Security number
+	slotRRN          // {rrn}: a Korean resident registration number
+	slotAadhaar      // {aadhaar}: an Indian Aadhaar number
+	slotIP           // {ip}: an IPv4 or IPv6 address
+	slotIMEI         // {imei}
+	slotDate         // {date}: "2026-03-14"
+	slotDur          // {dur}: "00:01:23"
+	slotRes          // {res}: "1920x1080"
+	slotPrice        // {price}: "1,299.00"
+	slotOrder        // {order}: an order number
+	slotVer          // {ver}: an OS version "17.4.1"
+	slotColor        // {color}: "#1e90ff"
 )
 
 var slotNames = map[string]slot{
-	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ip": slotIP, "imei": slotIMEI,
+	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "ip": slotIP, "imei": slotIMEI,
 	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor,
 }
 
@@ -136,6 +139,12 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.putPII(detectors.IBAN, r.appendIBAN(b.buf, pick(r, l.ibans), r.intn(ibanStyles)))
 	case slotCPF:
 		b.putPII(detectors.CPF, r.appendCPF(b.buf))
+	case slotSSN:
+		b.putPII(detectors.SSN, r.appendSSN(b.buf))
+	case slotRRN:
+		b.putPII(detectors.RRN, r.appendRRN(b.buf))
+	case slotAadhaar:
+		b.putPII(detectors.Aadhaar, r.appendAadhaar(b.buf))
 	case slotIP:
 		if r.chance(70) {
 			b.putPII(detectors.IPv4, r.appendIPv4(b.buf))

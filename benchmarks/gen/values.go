@@ -336,6 +336,108 @@ func (r *rng) appendCPF(dst []byte) []byte {
 	return append(append(append(append(append(append(append(dst, d[:3]...), '.'), d[3:6]...), '.'), d[6:9]...), '-'), d[9:]...)
 }
 
+// appendSSN appends a random US Social Security number, as printed
+// (123-45-6789) or, a third as often, as bare digits: its area is never
+// 000, 666 or 9xx, nor its group 00 or its serial 0000.
+func (r *rng) appendSSN(dst []byte) []byte {
+	area := 1 + r.intn(899)
+	if area == 666 {
+		area = 665
+	}
+	group, serial := 1+r.intn(99), 1+r.intn(9999)
+	dst = appendPad(dst, area, 3)
+	if r.chance(33) {
+		return appendPad(appendPad(dst, group, 2), serial, 4)
+	}
+	return appendPad(append(appendPad(append(dst, '-'), group, 2), '-'), serial, 4)
+}
+
+// appendRRN appends a random Korean resident registration number, as
+// printed (900101-1234567) or, a quarter as often, as bare digits: a birth
+// date, a sex digit for the century (1-2 before 2000, 3-4 since; 5-8 for
+// foreign residents, one in twenty), five digits and the check digit that
+// numbers issued before October 2020 end in.
+func (r *rng) appendRRN(dst []byte) []byte {
+	year := 40 + r.intn(86) // born 1940-2025
+	sex := 1 + r.intn(2)
+	if year >= 100 {
+		sex += 2
+	}
+	if r.chance(5) {
+		sex += 4
+	}
+	var buf [13]byte
+	d := appendPad(appendPad(appendPad(buf[:0], year%100, 2), 1+r.intn(12), 2), 1+r.intn(28), 2)
+	d = append(d, byte('0'+sex))
+	for range 5 {
+		d = append(d, byte('0'+r.intn(10)))
+	}
+	sum := 0
+	for i, c := range d {
+		sum += int(c-'0') * (2 + i%8)
+	}
+	d = append(d, byte('0'+(11-sum%11)%10))
+	if r.chance(25) {
+		return append(dst, d...)
+	}
+	return append(append(append(dst, d[:6]...), '-'), d[6:]...)
+}
+
+// appendAadhaar appends a random Aadhaar number, as printed on the card
+// (2345 6789 0124), a fifth as often with dashes, or a fifth as often as
+// bare digits: the first digit 2-9, the last the Verhoeff check digit.
+func (r *rng) appendAadhaar(dst []byte) []byte {
+	var d [12]byte
+	d[0] = byte('2' + r.intn(8))
+	for i := 1; i < 11; i++ {
+		d[i] = byte('0' + r.intn(10))
+	}
+	d[11] = '0' + verhoeffCheck(d[:11])
+	switch n := r.intn(5); n {
+	case 0:
+		return append(dst, d[:]...)
+	default:
+		sep := byte(' ')
+		if n == 1 {
+			sep = '-'
+		}
+		return append(append(append(append(append(dst, d[:4]...), sep), d[4:8]...), sep), d[8:]...)
+	}
+}
+
+// verhoeffCheck returns the Verhoeff check digit of the digits d, computed
+// in the dihedral group D5 (rotations 0-4, reflections 5-9) with the
+// permutation (0 1 5 8 9 4 2 7)(3 6) applied to a digit once per place
+// from the right, the check digit's place being the first.
+func verhoeffCheck(d []byte) byte {
+	mul := func(a, b int) int {
+		switch {
+		case a < 5 && b < 5:
+			return (a + b) % 5
+		case a < 5:
+			return 5 + (a+b)%5
+		case b < 5:
+			return 5 + (a-b+5)%5
+		}
+		return (a - b + 5) % 5
+	}
+	next := [10]int{1, 5, 7, 6, 2, 8, 3, 0, 9, 4}
+	c := 0
+	for i := range d {
+		v := int(d[len(d)-1-i] - '0')
+		for range (i + 1) % 8 {
+			v = next[v]
+		}
+		c = mul(c, v)
+	}
+	for x := range 10 { // the inverse of c
+		if mul(c, x) == 0 {
+			return byte(x)
+		}
+	}
+	panic("unreachable")
+}
+
 // Card number layouts.
 const (
 	cardPlain  = iota // 4111111111111111

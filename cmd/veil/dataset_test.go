@@ -77,17 +77,23 @@ func TestExportTokenDSR(t *testing.T) {
 		}
 	}
 
-	r := veil(t, "", nil, "token", "--kind", "email", "--key-file", key, "Person1@EXAMPLE.com")
-	want := string(w.AppendToken(nil, 1, []byte("person1@example.com")))
-	if r.code != 0 || strings.TrimSpace(r.stdout) != want {
-		t.Fatalf("token: exit %d, %q, want %q (%s)", r.code, r.stdout, want, r.stderr)
+	for _, tt := range []struct {
+		flag, value string
+		kind        detectors.Kind
+		canonical   string
+	}{
+		{"email", "Person1@EXAMPLE.com", detectors.Email, "person1@example.com"},
+		{"iban", "de89 3704 0044 0532 0130 00", detectors.IBAN, "DE89370400440532013000"},
+		{"rrn", "900101-1234567", detectors.RRN, "9001011234567"},
+		{"aadhaar", "2345 6789 0124", detectors.Aadhaar, "234567890124"},
+	} {
+		r := veil(t, "", nil, "token", "--kind", tt.flag, "--key-file", key, tt.value)
+		want := string(w.AppendToken(nil, tt.kind, []byte(tt.canonical)))
+		if r.code != 0 || strings.TrimSpace(r.stdout) != want {
+			t.Fatalf("token --kind %s: exit %d, %q, want %q (%s)", tt.flag, r.code, r.stdout, want, r.stderr)
+		}
 	}
-	r = veil(t, "", nil, "token", "--kind", "iban", "--key-file", key, "de89 3704 0044 0532 0130 00")
-	want = string(w.AppendToken(nil, detectors.IBAN, []byte("DE89370400440532013000")))
-	if r.code != 0 || strings.TrimSpace(r.stdout) != want {
-		t.Fatalf("token --kind iban: exit %d, %q, want %q (%s)", r.code, r.stdout, want, r.stderr)
-	}
-	r = veil(t, "", nil, "dsr", "find", "--dir", data, "--kind", "email", "--value", "person1@example.com", "--key-file", key)
+	r := veil(t, "", nil, "dsr", "find", "--dir", data, "--kind", "email", "--value", "person1@example.com", "--key-file", key)
 	if r.code != 0 || strings.Count(r.stdout, ".jsonl.zst:") != 10 {
 		t.Fatalf("dsr find: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
