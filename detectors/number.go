@@ -784,8 +784,12 @@ func cardIIN(d []byte) bool {
 }
 
 // ipv4After reports whether the digits at b[i] are four dotted groups that
-// are IPv4 octets.
+// are IPv4 octets, or b[i] starts the token of one, which redacting again
+// reads as the address it was ("000000000000000:<IPV4:k1:…>").
 func ipv4After(b []byte, i int) bool {
+	if b[i] == '<' {
+		return bytes.HasPrefix(b[i:], []byte("<IPV4:"))
+	}
 	var nm number
 	readNumber(b, i, i, false, &nm)
 	return nm.seps == sepDot && nm.dottedQuad()

@@ -141,7 +141,14 @@ func (sc *scanner) at(i int) int {
 		}
 		return i + max(l, 1)
 	case cAnchorSep:
+		if b[i] == ':' {
+			if next := sc.credential(i); next > i+1 {
+				return next // "Authorization: Bearer …"
+			}
+		}
 		return sc.sep(i)
+	case cAnchorEq:
+		return sc.credential(i)
 	case cAnchorPlus:
 		if _, w := digitAt(b, i+1); w > 0 && sc.boundaryBefore(i) {
 			return sc.number(i+1, i)
@@ -218,6 +225,15 @@ func (sc *scanner) word(p int) int {
 		return skipWord(b, p)
 	}
 	return sc.token(ws)
+}
+
+// credential handles '=' or ':' at b[i], which may end a credential's
+// label, and returns where scanning resumes.
+func (sc *scanner) credential(i int) int {
+	if start, end, ok := credentialAt(sc.b, sc.emitted, i); ok && sc.emit(start, end, Secret) {
+		return end
+	}
+	return i + 1
 }
 
 // sep handles ':', '-' or '.' at b[i], which may follow hex letters that

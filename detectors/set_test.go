@@ -39,6 +39,18 @@ func TestAppendSpans(t *testing.T) {
 		{"email before a file extension", "upload avatar_li.wei@163.com.PNG and export-bob@example.co.uk.json.gz, not user@host.json; see x@example.zip", []string{"EMAIL:avatar_li.wei@163.com", "EMAIL:export-bob@example.co.uk", "EMAIL:x@example.zip"}},
 		{"url userinfo", "https://alice:hunter2@api.example.com/v1 redis://:s3cret@10.0.0.5:6379 ftp://bob@files.example.org mailto:bob@example.com a:li@163.com",
 			[]string{"SECRET:alice:hunter2", "SECRET::s3cret", "IPV4:10.0.0.5", "EMAIL:bob@files.example.org", "EMAIL:bob@example.com", "EMAIL:li@163.com"}},
+		{"digits before an address's token", "000000000000000:<IPV4:k1:jgvqgvypnrqhtvsrykmngzky>", nil}, // as before the address: "000000000000000:0.0.0.0"
+		// Credentials by their label: anything after '=', after ':' what
+		// is quoted, follows a scheme or holds more than letters.
+		{"credential after =", "login user=bob password=hunter2 ok, GET /render?api_key=AbC123xyz&w=5", []string{"SECRET:hunter2", "SECRET:AbC123xyz"}},
+		{"credential after a scheme", "Authorization: Bearer ya29.a0AfH6SMBx3 auth='Basic dXNlcjpwYXNz'", []string{"SECRET:ya29.a0AfH6SMBx3", "SECRET:dXNlcjpwYXNz"}},
+		{"credential quoted", `password="my pass phrase" next, {\"db_password\":\"s3cret!\"}`, []string{"SECRET:my pass phrase", "SECRET:s3cret!"}},
+		{"credential of a header", "X-Api-Key: 9f8e7d6c5b4a; Cookie: sid=abc123; theme=dark", []string{"SECRET:9f8e7d6c5b4a", "SECRET:sid=abc123; theme=dark"}},
+		{"credential label in prose", "passwd: password updated; password: too short", nil},
+		{"credential label in a path", "/etc/passwd: 1x, /api/token=abc1", nil},
+		{"credential of a property", "spring.datasource.password=s3cret", []string{"SECRET:s3cret"}},
+		{"credential that says none", "token=none auth=failed secret=**** key=abc1 token_type=bearer pwd=/srv/app", nil},
+		{"credential that is a token", "password=<SECRET:k1:abcdefghjkmnpqrstvwxyzab> token=\"<SECRET:k1:abcdefghjkmnpqrstvwxyzab>\"", nil},
 		{"jwt", "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwiZW1haWwiOiJqb2huQGV4YW1wbGUuY29tIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c; id_token=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1MSJ9. done",
 			[]string{"SECRET:eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwiZW1haWwiOiJqb2huQGV4YW1wbGUuY29tIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "SECRET:eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1MSJ9."}},
 		{"no jwt", "eyJhbGci.eyJzdWIi without a signature's dot, xeyJhbGci.eyJzdWIi.abc inside a word, eyJ.eyJzdWIi.abc too short, com.eyJ.x", nil},

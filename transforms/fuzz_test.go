@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -103,6 +104,7 @@ const (
 	piiParenIPv4   // in parentheses, as ping and traceroute print it
 	piiEncodedIPv6 // an IPv6 address with URL-encoded colons
 	piiIBAN        // a German IBAN, compact
+	piiCredential  // a password, key or token after its label and '='
 	piiKinds
 )
 
@@ -146,6 +148,9 @@ func makePII(kind uint8, n uint64) string {
 		return "(" + makePII(piiIPv4, n) + ")"
 	case piiEncodedIPv6:
 		return fmt.Sprintf("2001%%3Adb8%%3A%x%%3A%x%%3A%x%%3A%x%%3A%x%%3A%x", 1+b(0), b(1), b(2), b(3), b(4), uint16(n>>40))
+	case piiCredential:
+		label := []string{"password", "api_key", "access_token", "X-Api-Key", "spring.datasource.password"}[n%5]
+		return label + "=s3" + strconv.FormatUint(n>>3, 36)
 	case piiIBAN:
 		bban := fmt.Sprintf("%018d", n%1_000_000_000_000_000_000)
 		rem := 0
@@ -170,8 +175,9 @@ func makePII(kind uint8, n uint64) string {
 }
 
 // FuzzRedactText checks that Redact never panics on text, is idempotent,
-// and removes an e-mail address, IPv4 address, MAC address, IMEI or IBAN, in one
-// of the forms of makePII, set between spaces in arbitrary text.
+// and removes an e-mail address, IPv4 address, MAC address, IMEI, IBAN or
+// labeled credential, in one of the forms of makePII, set between spaces
+// in arbitrary text.
 func FuzzRedactText(f *testing.F) {
 	f.Add("GET /index.html", "200 OK", uint8(piiEmail), uint64(42))
 	f.Add("login from", "port 443", uint8(piiIPv4), uint64(0xdeadbeef))
@@ -184,6 +190,7 @@ func FuzzRedactText(f *testing.F) {
 	f.Add("order 0123456789 phone: 555-0132", ".json tel 12345678 1234567", uint8(piiEmail), uint64(99))
 	f.Add("Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1MSJ9.x https://a:b@", "app_version=1.2.3.4", uint8(piiIPv4), uint64(7))
 	f.Add("IBAN", "BIC COBADEFFXXX, or GB29 NWBK 6016 1331 9268 19", uint8(piiIBAN), uint64(370400440532013000))
+	f.Add(`login user=bob token="`, "Cookie: a=1; b=2", uint8(piiCredential), uint64(1<<20+3))
 	w := newTestWorker(f, Options{})
 	f.Fuzz(func(t *testing.T, before, after string, kind uint8, n uint64) {
 		pii := makePII(kind, n)

@@ -97,7 +97,7 @@ func TestEvents(t *testing.T) {
 		"EMAIL", "PHONE", "IMEI", "IMSI", "ICCID", "MAC", "ADID", "IPV4", "IPV6", "CNID", "CARD", "IBAN", "SECRET",
 		"iban compact", "iban printed", "iban lower", "CPF", "cpf 11", "cpf 14", "SSN", "ssn 9", "ssn 11", "RRN", "rrn 13", "rrn 14", "AADHAAR", "aadhaar 12", "aadhaar 14",
 		"decoy PHONE", "decoy CARD", "decoy IMEI", "decoy IPV4", "decoy IPV6", "decoy MAC", "decoy ADID", "decoy SECRET",
-		"secret jwt", "secret url",
+		"secret jwt", "secret url", "secret password=", "secret Bearer ", "secret api_key=",
 		"email \\u0040", "email %40", "email idn", "email upper", "email plus", "email wide at", "email ideographic stop",
 		"phone wide", "phone arabic-indic", "phone json number", "phone intl",
 		"imei dashed", "imei spaced", "imeisv", "mac cisco", "mac bare", "mac dash",
@@ -356,6 +356,9 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 			}
 		} else if regexp.MustCompile(`^app:[0-9A-Za-z]{12}$`).MatchString(v) && strings.HasPrefix(string(ev.Line[p.Off-11:]), "postgres://") {
 			seen["secret url"]++
+		} else if label := regexp.MustCompile(`(password=|Bearer |api_key=)$`).FindString(string(ev.Line[:p.Off])); label != "" &&
+			regexp.MustCompile(`^(ya29\.)?[0-9A-Za-z]{12,40}$`).MatchString(v) {
+			seen["secret "+label]++
 		} else {
 			t.Errorf("bad secret %q", v)
 		}
@@ -469,6 +472,9 @@ func checkDecoy(t *testing.T, p Planted) {
 			t.Errorf("bad color %q", v)
 		}
 	case likeSecret:
+		if v == "bearer" {
+			break // a token_type
+		}
 		if state, err := base64.RawURLEncoding.DecodeString(v); err != nil || !strings.HasPrefix(v, "eyJ") || !json.Valid(state) {
 			t.Errorf("bad OAuth state %q", v)
 		}

@@ -39,6 +39,10 @@ func (g *Generator) access() {
 		b.s(pick(r, Langs))
 		b.s("&page=")
 		b.int(int64(r.between(1, 9)))
+		if r.chance(15) {
+			b.s("&api_key=") // a partner's key, in the query string where it should never be
+			b.putPII(detectors.Secret, r.appendAlnum(b.buf, 32))
+		}
 	case 1:
 		b.s("POST /v1/media/upload")
 	case 2:
@@ -255,14 +259,27 @@ func (g *Generator) appLog() {
 }
 
 // credentials writes, now and then, what an app log should not hold but
-// does: a bearer token, a database URL with its password, and an OAuth
-// state, base64url JSON that is no token (a decoy).
+// does: a bearer token (a JSON Web Token, or an opaque one), a database URL
+// with its password, a password logged with a failed login; and as decoys
+// an OAuth state, base64url JSON that is no token, and a token's type.
 func (g *Generator) credentials() {
 	b, r := &g.b, &g.r
 	if r.chance(6) {
 		b.s(` auth="Bearer `)
-		b.putPII(detectors.Secret, r.appendJWT(b.buf, g.clock))
+		if r.chance(70) {
+			b.putPII(detectors.Secret, r.appendJWT(b.buf, g.clock))
+		} else {
+			b.putPII(detectors.Secret, r.appendAlnum(append(b.buf, "ya29."...), 40))
+		}
 		b.s(`"`)
+	}
+	if r.chance(2) {
+		b.s(" login_failed=1 password=")
+		b.putPII(detectors.Secret, r.appendPassword(b.buf))
+	}
+	if r.chance(3) {
+		b.s(" token_type=")
+		b.decoyText(likeSecret, "bearer")
 	}
 	if r.chance(4) {
 		b.s(" db=postgres://")

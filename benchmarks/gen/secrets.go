@@ -41,9 +41,13 @@ func (r *rng) appendState(dst []byte) []byte {
 }
 
 // appendPassword appends a generated password of 12 letters and digits.
-func (r *rng) appendPassword(dst []byte) []byte {
+func (r *rng) appendPassword(dst []byte) []byte { return r.appendAlnum(dst, 12) }
+
+// appendAlnum appends n random letters and digits, as API keys and opaque
+// access tokens are made of.
+func (r *rng) appendAlnum(dst []byte, n int) []byte {
 	const alnum = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-	for range 12 {
+	for range n {
 		dst = append(dst, alnum[r.intn(len(alnum))])
 	}
 	return dst
