@@ -6,7 +6,8 @@ package detectors
 // and '-', so "db_password", "X-Api-Key" and "refreshToken" are labels too.
 var credentialLabels = []string{
 	"password", "passwd", "pwd", "passcode", "passphrase", "secret", "apikey", "accesskey", "secretkey", "privatekey",
-	"token", "authorization", "auth", "cookie",
+	"token", "authorization", "auth", "cookie", "credential", "credentials",
+	"signature", "sig", // a pre-signed URL's (X-Amz-Signature=, an Azure SAS's sig=): access until it expires
 }
 
 // labelsByEnd lists the credential labels by their last byte, either

@@ -49,6 +49,8 @@ func TestAppendSpans(t *testing.T) {
 		{"credential label in prose", "passwd: password updated; password: too short", nil},
 		{"credential label in a path", "/etc/passwd: 1x, /api/token=abc1", nil},
 		{"credential of a property", "spring.datasource.password=s3cret", []string{"SECRET:s3cret"}},
+		{"credential of a pre-signed url", "GET /a.jpg?X-Amz-Credential=AKIAEXAMPLE%2F20261203&X-Amz-Signature=9f86d08188&sv=2024&sig=abc%2B1 200",
+			[]string{"SECRET:AKIAEXAMPLE%2F20261203", "SECRET:9f86d08188", "SECRET:abc%2B1"}},
 		{"credential that says none", "token=none auth=failed secret=**** key=abc1 token_type=bearer pwd=/srv/app", nil},
 		{"credential that is a token", "password=<SECRET:k1:abcdefghjkmnpqrstvwxyzab> token=\"<SECRET:k1:abcdefghjkmnpqrstvwxyzab>\"", nil},
 		{"jwt", "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwiZW1haWwiOiJqb2huQGV4YW1wbGUuY29tIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c; id_token=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1MSJ9. done",
