@@ -244,6 +244,8 @@ func TestRedactErrors(t *testing.T) {
 		{"invalid utf8", FormatAuto, "ok \xff li.lei@163.com", ReasonInvalidUTF8, 3},
 		{"invalid utf8 json", FormatJSON, "{\"a\":\"\xc3\"}", ReasonInvalidUTF8, 6},
 		{"invalid utf8 in a long string", FormatAuto, "{\"a\":\"li.lei@163.com \xe4\xbd \"}", ReasonInvalidUTF8, 21},
+		{"invalid utf8 in the word of the closing quote", FormatAuto, "{\"a\":\"ab\xffcd\",\"b\":\"0123456789\"}", ReasonInvalidUTF8, 8},
+		{"invalid utf8 in malformed json", FormatAuto, "{\"a\":\"\xff\",}", ReasonInvalidUTF8, 6},
 		{"invalid utf8 in a key", FormatAuto, "{\"\xed\xa0\x80\":1}", ReasonInvalidUTF8, 2},
 		{"invalid utf8 after a finding", FormatAuto, "{\"e\":\"li.lei@163.com\",\"b\":\"\x80\"}", ReasonInvalidUTF8, 27},
 		{"invalid utf8 outside strings", FormatAuto, "{\"a\":1}\xff", ReasonInvalidUTF8, 7},
