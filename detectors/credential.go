@@ -5,9 +5,9 @@ package detectors
 // looks like. Labels are compared at their end, lower case and without '_'
 // and '-', so "db_password", "X-Api-Key" and "refreshToken" are labels too.
 var credentialLabels = []string{
-	"password", "passwd", "pwd", "passcode", "passphrase", "secret", "apikey", "accesskey", "secretkey", "privatekey",
+	"password", "passwd", "pwd", "passcode", "passphrase", "secret", "apikey", "secretaccesskey", "secretkey", "privatekey",
 	"token", "authorization", "auth", "cookie", "credential", "credentials",
-	"signature", "sig", // a pre-signed URL's (X-Amz-Signature=, an Azure SAS's sig=): access until it expires
+	"signature", // a pre-signed URL's (X-Amz-Signature=): access until it expires
 }
 
 // labelsByEnd lists the credential labels by their last byte, either
@@ -27,13 +27,17 @@ const maxLabel = 32
 // credentialAt returns the span of the credential whose label ends at the
 // separator b[sep] ('=' or ':'), reading back no further than lo (the end
 // of the last finding). After '=' any value is one but a word saying there
-// is none ("auth=none"); after ':', which prose uses too ("password: too
-// short"), only a quoted value, one after an authorization scheme or one
-// with a character other than a letter is. A value runs to the closing
+// is none ("auth=none"); after ':', which prose ("password: too short") and
+// names ("xauth:amd64", a Debian package) use too, only a quoted value, one
+// after an authorization scheme, or one after a space with a character
+// other than a letter is. A value runs to the closing
 // quote, or else to a space or a delimiter of its own (a cookie header's
 // to the end of the line); an authorization scheme ("Bearer ", "Basic ")
 // stays, as does a value that is a token already, or a path ("pwd=/srv").
 func credentialAt(b []byte, lo, sep int) (start, end int, ok bool) {
+	if sep+1 < len(b) && b[sep+1] == '=' || b[sep] == '=' && sep > 0 && operatorByte[b[sep-1]] {
+		return 0, 0, false // "==", "!=", ":=", "<=": a comparison or an assignment in code
+	}
 	le := sep
 	for n := 0; n < 2 && le > lo && (b[le-1] == ' ' || b[le-1] == '"' || b[le-1] == '\''); n++ {
 		le-- // `"password": "…"`, "password = …"
@@ -52,6 +56,7 @@ func credentialAt(b []byte, lo, sep int) (start, end int, ok bool) {
 	for v < len(b) && v-sep <= 4 && b[v] == ' ' {
 		v++
 	}
+	spaced := v > sep+1
 	quote, ql := quoteAt(b, v)
 	v += ql
 	scheme := authSchemeEnd(b, v)
@@ -61,7 +66,7 @@ func credentialAt(b []byte, lo, sep int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	end = credentialEnd(b, v, quote, whole)
-	if end == v || noValue(b[v:end]) || b[sep] == ':' && ql == 0 && !named && !hasNonLetter(b[v:end]) {
+	if end == v || noValue(b[v:end]) || b[sep] == ':' && ql == 0 && !named && (!spaced || !hasNonLetter(b[v:end])) {
 		return 0, 0, false
 	}
 	return v, end, true
@@ -105,6 +110,9 @@ func labelSuffix(b []byte, lo, end int, label string) (start int, ok bool) {
 	}
 	return j, true
 }
+
+// operatorByte marks the bytes that make an operator of the '=' after them.
+var operatorByte = [256]bool{'=': true, '!': true, '<': true, '>': true, ':': true, '+': true, '-': true, '*': true, '/': true, '|': true, '&': true, '^': true, '%': true}
 
 // quoteAt returns the quote that opens a value at b[i] ('"', '\” or a
 // JSON-escaped `\"`) and its length, or 0 and 0.
@@ -181,17 +189,21 @@ func hasNonLetter(v []byte) bool {
 
 // noValues are the values a credential label may be given that say there
 // is no credential, lower case.
-var noValues = byteWords("none", "null", "nil", "true", "false", "yes", "no", "on", "off", "ok", "empty", "unset", "undefined",
-	"redacted", "masked", "hidden", "n/a", "-", "failed", "expired", "invalid", "missing", "required")
+var (
+	noValues = byteWords("none", "null", "nil", "true", "false", "yes", "no", "on", "off", "ok", "empty", "unset", "undefined",
+		"masked", "hidden", "n/a", "-", "failed", "expired", "invalid", "missing", "required")
+	redacted = []byte("redacted")
+)
 
 // noValue reports whether v says there is no credential, or is all
-// asterisks or x's, as masked ones are.
+// asterisks or x's, as masked ones are, or starts "redacted"
+// ("REDACTED_TOKEN", as other scrubbers write).
 func noValue(v []byte) bool {
 	masked := true
 	for _, c := range v {
 		masked = masked && (c == '*' || c == 'x' || c == 'X')
 	}
-	if masked {
+	if masked || HasLowerPrefix(v, redacted) {
 		return true
 	}
 	for _, w := range noValues {
