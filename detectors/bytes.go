@@ -11,7 +11,7 @@ const (
 	cAnchorSep               // ':' '-' '.' after hex letters (MAC, UUID, IPv6)
 	cAnchorPlus              // '+' before an international number
 	cAnchorWide              // the first byte of a full-width, Arabic-Indic or Devanagari digit
-	cAnchorEq                // '=' after a credential's label ("password=")
+	cAnchorKey               // '=' after a credential's label ("password="), '_' in an API key's prefix ("ghp_")
 )
 
 var anchor = func() (t [256]uint8) {
@@ -23,7 +23,7 @@ var anchor = func() (t [256]uint8) {
 	t['\\'] = cAnchorEsc
 	t[':'], t['-'], t['.'] = cAnchorSep, cAnchorSep, cAnchorSep
 	t['+'] = cAnchorPlus
-	t['='] = cAnchorEq
+	t['='], t['_'] = cAnchorKey, cAnchorKey
 	t[0xEF], t[0xD9], t[0xDB], t[0xE0] = cAnchorWide, cAnchorWide, cAnchorWide, cAnchorWide
 	return t
 }()

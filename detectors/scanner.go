@@ -145,9 +145,19 @@ func (sc *scanner) at(i int) int {
 			if next := sc.credential(i); next > i+1 {
 				return next // "Authorization: Bearer …"
 			}
+		} else if b[i] == '-' && mayEndKeyPrefix(b, i) {
+			if next := sc.apiKey(i); next > i+1 {
+				return next // "sk-proj-…"
+			}
 		}
 		return sc.sep(i)
-	case cAnchorEq:
+	case cAnchorKey:
+		if b[i] == '_' {
+			if !mayEndKeyPrefix(b, i) {
+				return i + 1
+			}
+			return sc.apiKey(i)
+		}
 		return sc.credential(i)
 	case cAnchorPlus:
 		if _, w := digitAt(b, i+1); w > 0 && sc.boundaryBefore(i) {
@@ -231,6 +241,15 @@ func (sc *scanner) word(p int) int {
 // label, and returns where scanning resumes.
 func (sc *scanner) credential(i int) int {
 	if start, end, ok := credentialAt(sc.b, sc.emitted, i); ok && sc.emit(start, end, Secret) {
+		return end
+	}
+	return i + 1
+}
+
+// apiKey handles the '-' or '_' at b[i], which may end the prefix of an
+// API key, and returns where scanning resumes.
+func (sc *scanner) apiKey(i int) int {
+	if start, end, ok := apiKeyAt(sc.b, i); ok && sc.emit(start, end, Secret) {
 		return end
 	}
 	return i + 1

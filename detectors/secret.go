@@ -39,3 +39,73 @@ func base64URLEnd(b []byte, i int) int {
 	}
 	return i
 }
+
+// keyPrefixes are the prefixes of the API keys and access tokens of
+// well-known services, found with no label, each with the shortest body
+// (the letters, digits, '_' and '-' after it) its keys have.
+var keyPrefixes = []struct {
+	prefix  string
+	minBody int
+}{
+	{"sk-", 20},                                                               // OpenAI ("sk-proj-…"), Anthropic ("sk-ant-…")
+	{"xoxb-", 10}, {"xoxp-", 10}, {"xoxa-", 10}, {"xoxr-", 10}, {"xoxs-", 10}, // Slack
+	{"glpat-", 20},                                                                            // GitLab
+	{"ghp_", 30}, {"gho_", 30}, {"ghu_", 30}, {"ghs_", 30}, {"ghr_", 30}, {"github_pat_", 30}, // GitHub
+	{"sk_live_", 16}, {"rk_live_", 16}, // Stripe
+	{"hf_", 30}, // Hugging Face
+}
+
+// keyPrefixesBefore lists the indexes in keyPrefixes of the prefixes by
+// the byte before their last.
+var keyPrefixesBefore = func() (t [256][]uint8) {
+	for i, k := range keyPrefixes {
+		c := k.prefix[len(k.prefix)-2]
+		t[c] = append(t[c], uint8(i))
+	}
+	return t
+}()
+
+// keyPrefixTails holds, by the byte before the '-' or '_' that ends a
+// prefix, a bit for each lower-case letter that may come before it
+// ("sk-": bit 's' of entry 'k').
+var keyPrefixTails = func() (t [256]uint32) {
+	for _, k := range keyPrefixes {
+		p := k.prefix
+		t[p[len(p)-2]] |= 1 << (p[len(p)-3] - 'a')
+	}
+	return t
+}()
+
+// mayEndKeyPrefix reports whether the '-' or '_' at b[i] may end one of
+// keyPrefixes, at two lookups: most in words ("over-sharpen", "snake_case")
+// cannot.
+func mayEndKeyPrefix(b []byte, i int) bool {
+	if i < 2 {
+		return false
+	}
+	m, c := keyPrefixTails[b[i-1]], b[i-2]-'a'
+	return c < 26 && m>>c&1 != 0
+}
+
+// apiKeyAt returns the span of the API key whose prefix ends with the '-'
+// or '_' at b[i], i > 0, if one does: the prefix starts a word, and the
+// body is as long as the service's keys are ("sk-SK", a locale, is none).
+func apiKeyAt(b []byte, i int) (start, end int, ok bool) {
+	for _, ki := range keyPrefixesBefore[b[i-1]] {
+		k := &keyPrefixes[ki]
+		p := k.prefix
+		start = i + 1 - len(p)
+		if start < 0 || p[len(p)-1] != b[i] || string(b[start:i+1]) != p || start > 0 && isKeyByte(b[start-1]) {
+			continue
+		}
+		end = i + 1
+		for end < len(b) && isKeyByte(b[end]) {
+			end++
+		}
+		return start, end, end-(i+1) >= k.minBody
+	}
+	return 0, 0, false
+}
+
+// isKeyByte reports whether c may be in an API key: a letter, a digit, '_' or '-'.
+func isKeyByte(c byte) bool { return isAlnum(c) || c == '_' || c == '-' }

@@ -40,6 +40,12 @@ func TestAppendSpans(t *testing.T) {
 		{"url userinfo", "https://alice:hunter2@api.example.com/v1 redis://:s3cret@10.0.0.5:6379 ftp://bob@files.example.org mailto:bob@example.com a:li@163.com",
 			[]string{"SECRET:alice:hunter2", "SECRET::s3cret", "IPV4:10.0.0.5", "EMAIL:bob@files.example.org", "EMAIL:bob@example.com", "EMAIL:li@163.com"}},
 		{"digits before an address's token", "000000000000000:<IPV4:k1:jgvqgvypnrqhtvsrykmngzky>", nil}, // as before the address: "000000000000000:0.0.0.0"
+		// API keys by their service's prefix.
+		{"api key of openai", "my key sk-proj-AbCdEfGh1234567890IjKlMnOp stopped working", []string{"SECRET:sk-proj-AbCdEfGh1234567890IjKlMnOp"}},
+		{"api key of github", "export GH=ghp_16C7e42F292c6912E7710c838347Ae178B4a; x", []string{"SECRET:ghp_16C7e42F292c6912E7710c838347Ae178B4a"}},
+		{"api keys of others", "hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh xoxb-123456789012-AbCdEfGhIjKl sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+			[]string{"SECRET:hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh", "SECRET:xoxb-123456789012-AbCdEfGhIjKl", "SECRET:sk_live_4eC39HqLyjWDarjtT1zdp7dc"}},
+		{"api key prefix in words", "sk-SK, scikit-learn, hf_hub_download, task-proj-AbCdEfGh1234567890IjKlMnOp", nil},
 		// Credentials by their label: anything after '=', after ':' what
 		// is quoted, follows a scheme or holds more than letters.
 		{"credential after =", "login user=bob password=hunter2 ok, GET /render?api_key=AbC123xyz&w=5", []string{"SECRET:hunter2", "SECRET:AbC123xyz"}},

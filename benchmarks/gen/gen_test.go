@@ -97,7 +97,7 @@ func TestEvents(t *testing.T) {
 		"EMAIL", "PHONE", "IMEI", "IMSI", "ICCID", "MAC", "ADID", "IPV4", "IPV6", "CNID", "CARD", "IBAN", "SECRET",
 		"iban compact", "iban printed", "iban lower", "CPF", "cpf 11", "cpf 14", "SSN", "ssn 9", "ssn 11", "RRN", "rrn 13", "rrn 14", "AADHAAR", "aadhaar 12", "aadhaar 14",
 		"decoy PHONE", "decoy CARD", "decoy IMEI", "decoy IPV4", "decoy IPV6", "decoy MAC", "decoy ADID", "decoy SECRET",
-		"secret jwt", "secret url", "secret password=", "secret Bearer ", "secret api_key=",
+		"secret jwt", "secret url", "secret password=", "secret Bearer ", "secret api_key=", "secret sk-proj-", "secret ghp_", "secret hf_", "secret sk_live_",
 		"email \\u0040", "email %40", "email idn", "email upper", "email plus", "email wide at", "email ideographic stop",
 		"phone wide", "phone arabic-indic", "phone json number", "phone intl",
 		"imei dashed", "imei spaced", "imeisv", "mac cisco", "mac bare", "mac dash",
@@ -359,6 +359,8 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		} else if label := regexp.MustCompile(`(password=|Bearer |api_key=)$`).FindString(string(ev.Line[:p.Off])); label != "" &&
 			regexp.MustCompile(`^(ya29\.)?[0-9A-Za-z]{12,40}$`).MatchString(v) {
 			seen["secret "+label]++
+		} else if m := regexp.MustCompile(`^(sk-proj-|ghp_|hf_|sk_live_)[0-9A-Za-z]{24,48}$`).FindStringSubmatch(v); m != nil {
+			seen["secret "+m[1]]++
 		} else {
 			t.Errorf("bad secret %q", v)
 		}

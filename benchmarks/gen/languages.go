@@ -42,6 +42,7 @@ var languages = []*language{
 			"Make it look like a watercolor painting, soft pastel colors, no text.",
 			"Please refund the pro pack (order {order}) to my bank account {iban}.",
 			"Blur the SSN {ssn} on this scan of my card before I post it.",
+			"Your plugin stopped working with my key {apikey}, can you check why?",
 		),
 	},
 	{
@@ -85,6 +86,7 @@ var languages = []*language{
 			"Pon mi cara en este cartel de cine y avísame al {phone} o a {email}",
 			"Necesito una foto de carnet con fondo blanco, gracias.",
 			"Devolvedme el dinero del pack pro a la cuenta {iban}, por favor.",
+			"Conecté mi clave {apikey} al plugin y da error, ¿qué pasa?",
 		),
 	},
 	{

@@ -52,3 +52,16 @@ func (r *rng) appendAlnum(dst []byte, n int) []byte {
 	}
 	return dst
 }
+
+// apiKeyFormats are the API keys users paste: a service's prefix and how
+// many letters and digits follow it.
+var apiKeyFormats = []struct {
+	prefix string
+	n      int
+}{{"sk-proj-", 48}, {"ghp_", 36}, {"hf_", 34}, {"sk_live_", 24}}
+
+// appendAPIKey appends a random API key of one of apiKeyFormats.
+func (r *rng) appendAPIKey(dst []byte) []byte {
+	f := pick(r, apiKeyFormats)
+	return r.appendAlnum(append(dst, f.prefix...), f.n)
+}
