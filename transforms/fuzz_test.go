@@ -104,7 +104,7 @@ const (
 	piiParenIPv4   // in parentheses, as ping and traceroute print it
 	piiEncodedIPv6 // an IPv6 address with URL-encoded colons
 	piiIBAN        // a German IBAN, compact
-	piiCredential  // a password, key or token after its label and '='
+	piiCredential  // a password, key or token after its label and '=', or a GitHub token
 	piiKinds
 )
 
@@ -149,7 +149,10 @@ func makePII(kind uint8, n uint64) string {
 	case piiEncodedIPv6:
 		return fmt.Sprintf("2001%%3Adb8%%3A%x%%3A%x%%3A%x%%3A%x%%3A%x%%3A%x", 1+b(0), b(1), b(2), b(3), b(4), uint16(n>>40))
 	case piiCredential:
-		label := []string{"password", "api_key", "access_token", "X-Api-Key", "spring.datasource.password"}[n%5]
+		if n%6 == 5 { // no label: a GitHub token, by its prefix
+			return "ghp_" + fmt.Sprintf("%036d", n>>3)
+		}
+		label := []string{"password", "api_key", "access_token", "X-Api-Key", "spring.datasource.password"}[n%6]
 		return label + "=s3" + strconv.FormatUint(n>>3, 36)
 	case piiIBAN:
 		bban := fmt.Sprintf("%018d", n%1_000_000_000_000_000_000)
