@@ -30,13 +30,14 @@ const maxLabel = 32
 // is none ("auth=none"); after ':', which prose ("password: too short") and
 // names ("xauth:amd64", a Debian package) use too, only a quoted value, one
 // after an authorization scheme, or one after a space with a character
-// other than a letter is. A value runs to the closing
-// quote, or else to a space or a delimiter of its own (a cookie header's
-// to the end of the line); an authorization scheme ("Bearer ", "Basic ")
-// stays, as does a value that is a token already, or a path ("pwd=/srv").
+// other than a letter is. A value runs to the closing quote, or else to a
+// space or a delimiter of its own (a cookie header's to the end of the
+// line); an authorization scheme ("Bearer ", "Basic ") stays, as does a
+// value that is a token already, or a path ("pwd=/srv"). Operators of code
+// ("==", ":=", "+=") are no separators.
 func credentialAt(b []byte, lo, sep int) (start, end int, ok bool) {
 	if sep+1 < len(b) && b[sep+1] == '=' || b[sep] == '=' && sep > 0 && operatorByte[b[sep-1]] {
-		return 0, 0, false // "==", "!=", ":=", "<=": a comparison or an assignment in code
+		return 0, 0, false
 	}
 	le := sep
 	for n := 0; n < 2 && le > lo && (b[le-1] == ' ' || b[le-1] == '"' || b[le-1] == '\''); n++ {
@@ -114,8 +115,9 @@ func labelSuffix(b []byte, lo, end int, label string) (start int, ok bool) {
 // operatorByte marks the bytes that make an operator of the '=' after them.
 var operatorByte = [256]bool{'=': true, '!': true, '<': true, '>': true, ':': true, '+': true, '-': true, '*': true, '/': true, '|': true, '&': true, '^': true, '%': true}
 
-// quoteAt returns the quote that opens a value at b[i] ('"', '\” or a
-// JSON-escaped `\"`) and its length, or 0 and 0.
+// quoteAt returns the quote that opens a value at b[i], a double or a
+// single one, or a JSON-escaped double quote (`\"`), and its length; or
+// 0 and 0.
 func quoteAt(b []byte, i int) (quote byte, n int) {
 	switch {
 	case i < len(b) && (b[i] == '"' || b[i] == '\''):

@@ -47,12 +47,18 @@ var keyPrefixes = []struct {
 	prefix  string
 	minBody int
 }{
-	{"sk-", 20},                                                               // OpenAI ("sk-proj-…"), Anthropic ("sk-ant-…")
-	{"xoxb-", 10}, {"xoxp-", 10}, {"xoxa-", 10}, {"xoxr-", 10}, {"xoxs-", 10}, // Slack
-	{"glpat-", 20},                                                                            // GitLab
-	{"ghp_", 30}, {"gho_", 30}, {"ghu_", 30}, {"ghs_", 30}, {"ghr_", 30}, {"github_pat_", 30}, // GitHub
-	{"sk_live_", 16}, {"rk_live_", 16}, // Stripe
-	{"hf_", 30}, // Hugging Face
+	// OpenAI ("sk-proj-…"), Anthropic ("sk-ant-…")
+	{"sk-", 20},
+	// Slack
+	{"xoxb-", 10}, {"xoxp-", 10}, {"xoxa-", 10}, {"xoxr-", 10}, {"xoxs-", 10},
+	// GitLab
+	{"glpat-", 20},
+	// GitHub
+	{"ghp_", 30}, {"gho_", 30}, {"ghu_", 30}, {"ghs_", 30}, {"ghr_", 30}, {"github_pat_", 30},
+	// Stripe
+	{"sk_live_", 16}, {"rk_live_", 16},
+	// Hugging Face
+	{"hf_", 30},
 }
 
 // keyPrefixesBefore lists the indexes in keyPrefixes of the prefixes by
