@@ -27,7 +27,8 @@ type Config struct {
 // Detectors selects and tunes the built-in detectors.
 type Detectors struct {
 	// Kinds lists the enabled built-in kinds by name (email, phone, imei, imsi,
-	// iccid, mac, adid, ipv4, ipv6, cnid, card, iban, cpf, ssn, rrn, aadhaar, secret); empty means all.
+	// iccid, mac, adid, ipv4, ipv6, cnid, card, iban, cpf, ssn, rrn, aadhaar,
+	// dni, secret); empty means all.
 	Kinds []string `yaml:"kinds"`
 	// PhoneRegions lists the regions whose national phone formats are found.
 	PhoneRegions []string `yaml:"phone_regions"`

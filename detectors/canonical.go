@@ -17,7 +17,7 @@ import (
 // without zone (URL-encoded colons and zero-padded octets read); IMSIs,
 // ICCIDs, card numbers and national numbers (CPF, SSN, RRN, Aadhaar) as digits; IMEIs and MEIDs as the device's 14
 // digits (see appendDeviceID); UUIDs lower-case with dashes; CN identity
-// numbers upper-case; IBANs compact and upper-case. Other kinds are appended as they are.
+// numbers upper-case; IBANs and DNIs compact and upper-case. Other kinds are appended as they are.
 func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
 	return s.AppendCanonicalPreferring(dst, value, k, s.regionMask, 0)
 }
@@ -39,8 +39,8 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		return appendDeviceID(dst, value)
 	case IMSI, ICCID, Card, CPF, SSN, RRN, Aadhaar:
 		return appendDigits(dst, value)
-	case IBAN:
-		return appendIBAN(dst, value)
+	case IBAN, DNI:
+		return appendCompactUpper(dst, value)
 	case MAC:
 		if end, ok := macAt(value, 0, ':'); ok && end == len(value) {
 			return appendLowerHex(dst, value) // already colon-separated pairs

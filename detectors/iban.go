@@ -71,8 +71,9 @@ func ibanMod(rem int, c byte) int {
 	return (rem*100 + int(upper(c)-'A'+10)) % 97
 }
 
-// appendIBAN appends the compact, upper-case form of an IBAN.
-func appendIBAN(dst, v []byte) []byte {
+// appendCompactUpper appends the letters and digits of v in upper case:
+// the compact form of an IBAN or a DNI.
+func appendCompactUpper(dst, v []byte) []byte {
 	for _, c := range v {
 		if isAlnum(c) {
 			dst = append(dst, upper(c))

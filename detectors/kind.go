@@ -25,7 +25,8 @@ const (
 	SSN          // US Social Security number (9 digits, issuance rules)
 	RRN          // Korean resident registration number (13 digits: birth date, sex)
 	Aadhaar      // Indian Aadhaar number (12 digits, Verhoeff check)
-	Secret       // a credential: a JSON Web Token, the user name and password of a URL
+	DNI          // Spanish identity number: DNI (8 digits) or NIE (X, Y or Z and 7 digits), and the check letter
+	Secret       // a credential: a JSON Web Token, a URL's password, a labeled value, an API key
 
 	// Kinds that no scanner finds: field rules name them for the values of
 	// JSON fields they tokenize.
@@ -58,6 +59,7 @@ var kindNames = [FirstCustom]string{
 	SSN:     "SSN",
 	RRN:     "RRN",
 	Aadhaar: "AADHAAR",
+	DNI:     "DNI",
 	Secret:  "SECRET",
 	User:    "USER",
 	Field:   "FIELD",
@@ -65,7 +67,7 @@ var kindNames = [FirstCustom]string{
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
 // ResolveOverlaps).
-var Builtin = []Kind{Email, Secret, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
+var Builtin = []Kind{Email, Secret, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
 
 // Scanned reports whether k is one of Builtin.
 func (k Kind) Scanned() bool { return k >= Email && k <= Secret }

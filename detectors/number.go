@@ -307,6 +307,11 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 	if nm.nd > maxDigits {
 		return skipNumeric(b, end), false
 	}
+	if nm.nd == 8 {
+		if e := dniEnd(b, nm, end); e > 0 {
+			return e, sc.emit(nm.start, e, DNI)
+		}
+	}
 	if end < len(b) {
 		c := b[end]
 		switch {

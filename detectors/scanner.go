@@ -232,6 +232,12 @@ func (sc *scanner) word(p int) int {
 		ws += 2
 	}
 	if !sc.boundaryBefore(ws) {
+		// A Spanish NIE's letter comes before its digits: "X1234567L".
+		if ws == p && p-1 >= sc.floor && b[p-1] >= 'X' && b[p-1] <= 'Z' && sc.boundaryBefore(p-1) {
+			if end := nieAt(b, p-1); end > 0 && sc.emit(p-1, end, DNI) {
+				return end
+			}
+		}
 		return skipWord(b, p)
 	}
 	return sc.token(ws)
@@ -394,6 +400,9 @@ func (sc *scanner) token(ws int) int {
 			return next
 		}
 		return sc.number(ws, ws)
+	}
+	if run == 9 && hexDNI(b[ws:r]) && boundaryAfter(b, r) && sc.emit(ws, r, DNI) {
+		return r
 	}
 	// A word that runs into an address's local part ("0…0A0…0@163.com")
 	// ends where that part starts, and is read as it will be before the

@@ -40,6 +40,10 @@ func TestAppendSpans(t *testing.T) {
 		{"url userinfo", "https://alice:hunter2@api.example.com/v1 redis://:s3cret@10.0.0.5:6379 ftp://bob@files.example.org mailto:bob@example.com a:li@163.com",
 			[]string{"SECRET:alice:hunter2", "SECRET::s3cret", "IPV4:10.0.0.5", "EMAIL:bob@files.example.org", "EMAIL:bob@example.com", "EMAIL:li@163.com"}},
 		{"digits before an address's token", "000000000000000:<IPV4:k1:jgvqgvypnrqhtvsrykmngzky>", nil}, // as before the address: "000000000000000:0.0.0.0"
+		// Spanish DNIs and NIEs: the check letter.
+		{"dni and nie", "mi DNI es 12345678Z y el NIE X1234567L, 21086177F.", []string{"DNI:12345678Z", "DNI:X1234567L", "DNI:21086177F"}},
+		{"dni as printed", "12.345.678-Z, 12345678-Z", []string{"DNI:12.345.678-Z", "DNI:12345678-Z"}},
+		{"dni of a wrong letter or in a word", "12345678A AX1234567L 12345678Z9 20261203T101112Z", nil},
 		// API keys by their service's prefix.
 		{"api key of openai", "my key sk-proj-AbCdEfGh1234567890IjKlMnOp stopped working", []string{"SECRET:sk-proj-AbCdEfGh1234567890IjKlMnOp"}},
 		{"api key of github", "export GH=ghp_16C7e42F292c6912E7710c838347Ae178B4a; x", []string{"SECRET:ghp_16C7e42F292c6912E7710c838347Ae178B4a"}},
@@ -467,6 +471,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.SSN, "123 45 6789", "123456789"},
 		{detectors.RRN, "900101-1234567", "9001011234567"},
 		{detectors.Aadhaar, "2345-6789-0124", "234567890124"},
+		{detectors.DNI, "12.345.678-Z", "12345678Z"},
 		{detectors.Email, "li.wei%252Btag%2540163.com", "li.wei+tag@163.com"},
 		{detectors.IPv4, "１９２．１６８．００１．０１０", "192.168.1.10"},
 		{detectors.IPv6, "２００１：ｄｂ８：：１", "2001:db8::1"},

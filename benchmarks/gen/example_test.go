@@ -37,5 +37,5 @@ func ExampleGenerator_AppendNext() {
 		kinds[ev.Kind]++
 	}
 	fmt.Println(kinds[gen.Usage], kinds[gen.Log], kinds[gen.Prompt])
-	// Output: 499 295 206
+	// Output: 498 297 205
 }

@@ -95,7 +95,7 @@ func TestEvents(t *testing.T) {
 	for _, want := range []string{
 		"usage", "log", "prompt",
 		"EMAIL", "PHONE", "IMEI", "IMSI", "ICCID", "MAC", "ADID", "IPV4", "IPV6", "CNID", "CARD", "IBAN", "SECRET",
-		"iban compact", "iban printed", "iban lower", "CPF", "cpf 11", "cpf 14", "SSN", "ssn 9", "ssn 11", "RRN", "rrn 13", "rrn 14", "AADHAAR", "aadhaar 12", "aadhaar 14",
+		"iban compact", "iban printed", "iban lower", "CPF", "cpf 11", "cpf 14", "SSN", "ssn 9", "ssn 11", "RRN", "rrn 13", "rrn 14", "AADHAAR", "aadhaar 12", "aadhaar 14", "DNI", "dni 9", "dni 12",
 		"decoy PHONE", "decoy CARD", "decoy IMEI", "decoy IPV4", "decoy IPV6", "decoy MAC", "decoy ADID", "decoy SECRET",
 		"secret jwt", "secret url", "secret password=", "secret Bearer ", "secret api_key=", "secret sk-proj-", "secret ghp_", "secret hf_", "secret sk_live_",
 		"email \\u0040", "email %40", "email idn", "email upper", "email plus", "email wide at", "email ideographic stop",
@@ -390,6 +390,21 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		}
 		checkNamed(t, ev, p, "주민등록번호")
 		seen["rrn "+strconv.Itoa(len(v))]++
+	case detectors.DNI:
+		m := regexp.MustCompile(`^(?:([0-9]{8})|([0-9]{2})\.([0-9]{3})\.([0-9]{3})-|([XYZ])([0-9]{7}))([A-Z])$`).FindStringSubmatch(v)
+		if m == nil {
+			t.Errorf("bad DNI %q", v)
+			break
+		}
+		digits := m[1] + m[2] + m[3] + m[4] + m[6]
+		if m[5] != "" {
+			digits = string(rune('0'+m[5][0]-'X')) + digits
+		}
+		n, _ := strconv.Atoi(digits)
+		if "TRWAGMYFPDXBNJZSQVHLCKE"[n%23] != m[7][0] {
+			t.Errorf("DNI %q has the wrong letter", v)
+		}
+		seen["dni "+strconv.Itoa(len(v))]++
 	case detectors.Aadhaar:
 		digits := strings.NewReplacer(" ", "", "-", "").Replace(v)
 		if !regexp.MustCompile(`^[2-9][0-9]{3}( [0-9]{4} |-[0-9]{4}-|[0-9]{4})[0-9]{4}$`).MatchString(v) || len(digits) != 12 ||

@@ -87,6 +87,7 @@ var languages = []*language{
 			"Necesito una foto de carnet con fondo blanco, gracias.",
 			"Devolvedme el dinero del pack pro a la cuenta {iban}, por favor.",
 			"Conecté mi clave {apikey} al plugin y da error, ¿qué pasa?",
+			"Hazme la foto del DNI con fondo blanco, mi número es {dni}.",
 		),
 	},
 	{

@@ -23,6 +23,7 @@ const (
 	slotRRN          // {rrn}: a Korean resident registration number
 	slotAadhaar      // {aadhaar}: an Indian Aadhaar number
 	slotAPIKey       // {apikey}: a service's API key, pasted
+	slotDNI          // {dni}: a Spanish identity number
 	slotIP           // {ip}: an IPv4 or IPv6 address
 	slotIMEI         // {imei}
 	slotDate         // {date}: "2026-03-14"
@@ -35,7 +36,7 @@ const (
 )
 
 var slotNames = map[string]slot{
-	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "ip": slotIP, "imei": slotIMEI,
+	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "ip": slotIP, "imei": slotIMEI,
 	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor,
 }
 
@@ -148,6 +149,8 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.putPII(detectors.Aadhaar, r.appendAadhaar(b.buf))
 	case slotAPIKey:
 		b.putPII(detectors.Secret, r.appendAPIKey(b.buf))
+	case slotDNI:
+		b.putPII(detectors.DNI, r.appendDNI(b.buf))
 	case slotIP:
 		if r.chance(70) {
 			b.putPII(detectors.IPv4, r.appendIPv4(b.buf))

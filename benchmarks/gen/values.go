@@ -438,6 +438,25 @@ func verhoeffCheck(d []byte) byte {
 	panic("unreachable")
 }
 
+// appendDNI appends a random Spanish identity number: a DNI (8 digits and
+// the check letter, the number mod 23: "12345678Z", a fifth of them
+// printed "12.345.678-Z"), or a third as often a foreign resident's NIE
+// (X, Y or Z, read as 0-2, then 7 digits: "X1234567L").
+func (r *rng) appendDNI(dst []byte) []byte {
+	const letters = "TRWAGMYFPDXBNJZSQVHLCKE"
+	if r.chance(25) {
+		n := r.intn(30_000_000)
+		d := appendPad(append(dst, byte('X'+n/10_000_000)), n%10_000_000, 7)
+		return append(d, letters[n%23])
+	}
+	n := r.intn(100_000_000)
+	if r.chance(20) {
+		d := appendPad(append(appendPad(append(appendPad(dst, n/1_000_000, 2), '.'), n/1000%1000, 3), '.'), n%1000, 3)
+		return append(append(d, '-'), letters[n%23])
+	}
+	return append(appendPad(dst, n, 8), letters[n%23])
+}
+
 // Card number layouts.
 const (
 	cardPlain  = iota // 4111111111111111
