@@ -114,9 +114,28 @@ const (
 	likeSecret = detectors.Secret // base64url JSON that is no JSON Web Token
 )
 
+// plainSlots are the slots whose value depends on nothing but the random
+// source: the kind planted and what writes it.
+var plainSlots = map[slot]struct {
+	kind  detectors.Kind
+	write func(*rng, []byte) []byte
+}{
+	slotCNID:    {detectors.CNID, (*rng).appendCNID},
+	slotCPF:     {detectors.CPF, (*rng).appendCPF},
+	slotSSN:     {detectors.SSN, (*rng).appendSSN},
+	slotRRN:     {detectors.RRN, (*rng).appendRRN},
+	slotAadhaar: {detectors.Aadhaar, (*rng).appendAadhaar},
+	slotAPIKey:  {detectors.Secret, (*rng).appendAPIKey},
+	slotDNI:     {detectors.DNI, (*rng).appendDNI},
+}
+
 // fill writes a value for seg's slot in a prompt in language l.
 func (g *Generator) fill(l *language, seg *segment) {
 	b, r := &g.b, &g.r
+	if v, ok := plainSlots[seg.slot]; ok {
+		b.putPII(v.kind, v.write(r, b.buf))
+		return
+	}
 	switch seg.slot {
 	case slotPhone:
 		form := phoneIntl
@@ -133,24 +152,10 @@ func (g *Generator) fill(l *language, seg *segment) {
 			enc = emailWide
 		}
 		b.putPII(detectors.Email, r.appendEmail(b.buf, l.names, l.domains, enc, seg.idn))
-	case slotCNID:
-		b.putPII(detectors.CNID, r.appendCNID(b.buf))
 	case slotCard:
 		b.putPII(detectors.Card, r.appendCard(b.buf, r.intn(cardStyles)))
 	case slotIBAN:
 		b.putPII(detectors.IBAN, r.appendIBAN(b.buf, pick(r, l.ibans), r.intn(ibanStyles)))
-	case slotCPF:
-		b.putPII(detectors.CPF, r.appendCPF(b.buf))
-	case slotSSN:
-		b.putPII(detectors.SSN, r.appendSSN(b.buf))
-	case slotRRN:
-		b.putPII(detectors.RRN, r.appendRRN(b.buf))
-	case slotAadhaar:
-		b.putPII(detectors.Aadhaar, r.appendAadhaar(b.buf))
-	case slotAPIKey:
-		b.putPII(detectors.Secret, r.appendAPIKey(b.buf))
-	case slotDNI:
-		b.putPII(detectors.DNI, r.appendDNI(b.buf))
 	case slotIP:
 		if r.chance(70) {
 			b.putPII(detectors.IPv4, r.appendIPv4(b.buf))
