@@ -3,7 +3,7 @@ package benchmarks
 import "regexp"
 
 // RegexpBaseline redacts the same built-in kinds with Go's regexp package, one
-// pattern per kind applied in turn, the way log pipelines' redaction filters
+// pattern per kind (all of detectors.Builtin) applied in turn, the way log pipelines' redaction filters
 // are usually written. It is the yardstick for the detectors' speed, not a
 // detector: it validates nothing (no Luhn, no phone metadata).
 type RegexpBaseline struct {
@@ -14,7 +14,12 @@ type RegexpBaseline struct {
 // NewRegexpBaseline compiles the baseline's patterns.
 func NewRegexpBaseline() *RegexpBaseline {
 	kinds := []struct{ label, pattern string }{
-		{"[SECRET]", `eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*|//[^/\s:@]*:[^/\s@]+@`},
+		// SECRET: a JSON Web Token, a URL's user name and password, a
+		// credential after its label, an API key by its prefix.
+		{"[SECRET]", `eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*|//[^/\s:@]*:[^/\s@]+@|` +
+			`(?i:password|passwd|pwd|passcode|passphrase|secret|api_?key|secret_?key|private_?key|token|authorization|auth|cookie|credentials?|signature)` +
+			`\s*[=:]\s*(?i:(?:bearer|basic)\s+)?[^\s&"',;]+|` +
+			`\b(?:sk-[A-Za-z0-9_-]{20,}|xox[bpars]-[A-Za-z0-9-]{10,}|glpat-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9_]{30,}|github_pat_[A-Za-z0-9_]{30,}|[sr]k_live_[A-Za-z0-9]{16,}|hf_[A-Za-z0-9]{30,})`},
 		{"[EMAIL]", `[A-Za-z0-9._%+-]+(?:@|%40|\\u0040)[A-Za-z0-9.-]+\.[A-Za-z]{2,}`},
 		{"[IBAN]", `\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b`},
 		{"[CNID]", `\b\d{17}[\dXx]\b`},
@@ -22,8 +27,16 @@ func NewRegexpBaseline() *RegexpBaseline {
 		{"[MAC]", `\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b|\b[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\b`},
 		{"[IPV6]", `\b(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}\b|::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4}\b`},
 		{"[IPV4]", `\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b`},
+		{"[ICCID]", `\b89\d{17,18}\b`},
+		{"[CPF]", `\b\d{3}\.\d{3}\.\d{3}-\d{2}\b`},
+		{"[RRN]", `\b\d{6}-[1-8]\d{6}\b`},
+		{"[SSN]", `\b\d{3}-\d{2}-\d{4}\b`},
+		{"[DNI]", `\b[XYZ]?\d{7,8}[A-Z]\b`},
+		// An IMSI has an IMEI's shape: the detectors take it by its word or key.
+		{"[IMSI]", `(?i:imsi)["':= ]{1,4}\d{15}\b`},
 		{"[IMEI]", `\b\d{2}[- ]?\d{6}[- ]?\d{6}[- ]?\d\b`},
 		{"[CARD]", `\b(?:\d[ -]?){12,18}\d\b`},
+		{"[AADHAAR]", `\b[2-9]\d{3}[ -]\d{4}[ -]\d{4}\b`},
 		{"[PHONE]", `(?:\+|\b)\d{1,3}?[ .-]?\(?\d{2,4}\)?[ .-]?\d{3,4}[ .-]?\d{4}\b`},
 	}
 	b := &RegexpBaseline{}

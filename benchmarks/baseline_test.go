@@ -1,16 +1,18 @@
 package benchmarks_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/pixelprivacy/veil/benchmarks"
+	"github.com/pixelprivacy/veil/detectors"
 )
 
 // TestRegexpBaseline checks that the baseline's patterns match what they
 // stand for, so that its speed is that of a filter doing the job.
 func TestRegexpBaseline(t *testing.T) {
 	b := benchmarks.NewRegexpBaseline()
-	for _, tc := range []struct{ in, want string }{
+	cases := []struct{ in, want string }{
 		{"mail li.wei@163.com now", "mail [EMAIL] now"},
 		{"tel (415) 555-0132", "tel ([PHONE]"},
 		{"imei 490154203237518", "imei [IMEI]"},
@@ -22,9 +24,32 @@ func TestRegexpBaseline(t *testing.T) {
 		{"iban DE89 3704 0044 0532 0130 00", "iban [IBAN]"},
 		{"auth eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig", "auth [SECRET]"},
 		{"db=postgres://app:pw@db:5432", "db=postgres:[SECRET]db:5432"},
-	} {
+		{"login password=hunter2 ok", "login [SECRET] ok"},
+		{"Authorization: Bearer abc.def", "[SECRET]"},
+		{"key sk-proj-abcdefghijklmnopqrstuvwx", "key [SECRET]"},
+		{"sim 8986001234567890123", "sim [ICCID]"},
+		{"card 4111 1111 1111 1111", "card [CARD]"},
+		{"cpf 529.982.247-25", "cpf [CPF]"},
+		{"rrn 900101-1234567", "rrn [RRN]"},
+		{"aadhaar 2345 6789 0124", "aadhaar [AADHAAR]"},
+		{"ssn 123-45-6789", "ssn [SSN]"},
+		{"dni 12345678Z", "dni [DNI]"},
+		{"imsi: 460001234567890", "[IMSI]"},
+	}
+	covered := map[string]bool{}
+	for _, tc := range cases {
 		if got := string(b.Redact(nil, []byte(tc.in))); got != tc.want {
 			t.Errorf("Redact(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		for _, k := range detectors.Builtin {
+			covered[k.String()] = covered[k.String()] || strings.Contains(tc.want, "["+k.String()+"]")
+		}
+	}
+	// The baseline covers the same kinds as the detectors, or the
+	// comparison flatters them.
+	for _, k := range detectors.Builtin {
+		if !covered[k.String()] {
+			t.Errorf("no baseline case for %v", k)
 		}
 	}
 }
