@@ -157,7 +157,9 @@ func macLabelBefore(b []byte, i int) bool {
 // ContextWords is a set of context words, indexed by their first byte so
 // that a window is read once however many words there are.
 type ContextWords struct {
-	group  [256]uint8 // 1 + the index in groups of the words starting with the byte; 0: none
+	// group[c] is 1 + the index in groups of the words starting with
+	// the byte c, in either case; 0: none.
+	group  [256]uint8
 	groups [][][]byte
 	maxLen int // the length of the longest word
 }
@@ -174,6 +176,9 @@ func NewContextWords(words ...string) *ContextWords {
 		if *g == 0 {
 			cw.groups = append(cw.groups, nil)
 			*g = uint8(len(cw.groups))
+		}
+		if c := w[0]; 'a' <= c && c <= 'z' {
+			cw.group[c-'a'+'A'] = *g
 		}
 		cw.groups[*g-1] = append(cw.groups[*g-1], []byte(w))
 		cw.maxLen = max(cw.maxLen, len(w))
@@ -219,7 +224,7 @@ func hasLabel(b []byte, start int, ws *ContextWords) bool {
 // ends at or after b[to], before b[start].
 func wordBefore(b []byte, start int, ws *ContextWords, from, to int) bool {
 	for i := max(0, from); i < start; i++ {
-		g := ws.group[lower(b[i])]
+		g := ws.group[b[i]]
 		if g == 0 {
 			continue
 		}
