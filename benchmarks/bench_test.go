@@ -91,6 +91,25 @@ func BenchmarkRedact(b *testing.B) {
 	})
 }
 
+// BenchmarkRegexpBaseline runs each pattern of the regexp baseline alone on
+// the mixed events, to show which kinds its time goes to:
+//
+//	GOMAXPROCS=1 go test ./benchmarks -run '^$' -bench RegexpBaseline -benchtime 3x
+func BenchmarkRegexpBaseline(b *testing.B) {
+	mixed := benchmarks.Generate(1, 4000, [3]int{})
+	var out []byte
+	for _, kind := range benchmarks.NewRegexpBaseline().PerKind() {
+		b.Run(kind.Name(), func(b *testing.B) {
+			b.SetBytes(mixed.Bytes)
+			for b.Loop() {
+				for _, ev := range mixed.Events {
+					out = kind.Redact(out[:0], ev.Line)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkPrompts redacts the generator's prompts (JSON, ~230 bytes, in
 // eleven languages) with the prompt policy, language detection off and on
 // (lingua's low-accuracy models, as by default), and reports prompts per
