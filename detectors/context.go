@@ -40,12 +40,12 @@ var (
 	iccidWords = NewContextWords("iccid")
 	// referenceWords start the label of an order, invoice, ticket or
 	// product number, lower case; those beyond ASCII may be anywhere in it.
-	referenceWords = byteWords("order", "invoice", "ticket", "ref", "sku", "upc", "ean", "gtin", "isbn", "barcode", "tracking",
+	referenceWords = newLabelWords("order", "invoice", "ticket", "ref", "sku", "upc", "ean", "gtin", "isbn", "barcode", "tracking",
 		"txn", "transaction", "booking", "reservation", "confirmation", "receipt", "shipment",
 		"bestell", "auftrag", "rechnung", "pedido", "factura", "fatura", "commande", "facture", "заказ", "Заказ", "счёт", "Счёт", "счет", "Счет",
 		"订单", "訂單", "单号", "單號", "注文", "予約", "주문", "예약", "طلب", "ऑर्डर")
 	// numberWords say "number" between a label and its number: "order no. 0123…".
-	numberWords = byteWords("no", "nr", "nº", "n°", "num", "number", "nummer", "numéro", "número", "id", "номер", "رقم", "नंबर")
+	numberWords = newLabelWords("no", "nr", "nº", "n°", "num", "number", "nummer", "numéro", "número", "id", "номер", "رقم", "नंबर")
 )
 
 func byteWords(words ...string) [][]byte {
@@ -108,26 +108,67 @@ func labelWordBefore(b []byte, end int) int {
 	return i
 }
 
+// labelWords is a list of words that start labels, for hasWordIn: those
+// that start with an ASCII letter by that letter, so that a word is read
+// once however many there are, and the others apart.
+type labelWords struct {
+	byFirst  [128][][]byte // by the lower-case first byte
+	nonASCII [][]byte
+}
+
+func newLabelWords(words ...string) *labelWords {
+	lw := new(labelWords)
+	for _, w := range words {
+		if c := w[0]; c < utf8.RuneSelf {
+			lw.byFirst[c] = append(lw.byFirst[c], []byte(w))
+		} else {
+			lw.nonASCII = append(lw.nonASCII, []byte(w))
+		}
+	}
+	return lw
+}
+
 // hasWordIn reports whether word is one of words (whole, if exact) or
 // starts with one, at its start or at one of its parts ("order_id",
 // "invoiceNo", "customerOrderId"); words beyond ASCII match anywhere
 // ("订单号", "الطلب"). ASCII letters compare case-insensitively.
-func hasWordIn(word []byte, words [][]byte, exact bool) bool {
-	for _, w := range words {
-		if w[0] >= utf8.RuneSelf && !exact {
-			if bytes.Contains(word, w) {
+func hasWordIn(word []byte, words *labelWords, exact bool) bool {
+	if len(word) == 0 {
+		return false
+	}
+	if exact {
+		for _, w := range words.candidates(word[0]) {
+			if len(w) == len(word) && HasLowerPrefix(word, w) {
 				return true
 			}
+		}
+		return false
+	}
+	for i := range word {
+		partStart := i == 0 || word[i-1] == '_' || 'A' <= word[i] && word[i] <= 'Z' && 'a' <= word[i-1] && word[i-1] <= 'z'
+		if !partStart || word[i] >= utf8.RuneSelf {
 			continue
 		}
-		for i := 0; i+len(w) <= len(word); i++ {
-			partStart := i == 0 || word[i-1] == '_' || 'A' <= word[i] && word[i] <= 'Z' && 'a' <= word[i-1] && word[i-1] <= 'z'
-			if partStart && HasLowerPrefix(word[i:], w) && (!exact || i == 0 && len(word) == len(w)) {
+		for _, w := range words.byFirst[lower(word[i])] {
+			if HasLowerPrefix(word[i:], w) {
 				return true
 			}
 		}
 	}
+	for _, w := range words.nonASCII {
+		if bytes.Contains(word, w) {
+			return true
+		}
+	}
 	return false
+}
+
+// candidates returns the words that may start with the byte c.
+func (lw *labelWords) candidates(c byte) [][]byte {
+	if c < utf8.RuneSelf {
+		return lw.byFirst[lower(c)]
+	}
+	return lw.nonASCII
 }
 
 // macLabels are the words a label naming a MAC ends in, lower case.
