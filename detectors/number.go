@@ -585,7 +585,7 @@ func (sc *scanner) trunkNational(nm *number) bool {
 		if nsn > 0 {
 			return true
 		}
-		mask &^= 1 << r
+		mask &^= 2<<r - 1 // National returns the first region valid in mask: none before r is
 	}
 	return false
 }
@@ -643,7 +643,7 @@ func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok 
 		if !ok {
 			break
 		}
-		mask &^= 1 << r
+		mask &^= 2<<r - 1 // National returns the first region valid in mask: none before r is
 		if nsn == 0 && (bare&(1<<r) == 0 || s.cnMask&(1<<r) != 0 && d[0] != '1') {
 			continue
 		}
