@@ -111,6 +111,9 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		if a, ok := ipv4Integer(value); ok {
 			return a.AppendTo(dst) // a key named it an IP
 		}
+		if addr, _, _ := bytes.Cut(value, []byte{'%'}); canonicalIPv6(addr) {
+			return append(dst, addr...) // already as netip would print it, less its zone
+		}
 		a, err := parseAddr(value)
 		if err != nil {
 			return append(dst, value...)
@@ -178,6 +181,76 @@ func canonicalIPv4(v []byte) bool {
 	}
 	return groups == 3 && n > 0
 }
+
+// canonicalIPv6 reports whether v is an IPv6 address without a zone in the
+// form net/netip prints (RFC 5952): groups in lower-case hex without
+// leading zeros, the first longest run of two or more zero groups written
+// "::", an IPv4-mapped address as "::ffff:" and a dotted quad. It reads the
+// address once, where parsing and printing it would take several passes.
+func canonicalIPv6(v []byte) bool {
+	const mapped = "::ffff:"
+	if len(v) > len(mapped) && string(v[:len(mapped)]) == mapped && canonicalIPv4(v[len(mapped):]) {
+		return true
+	}
+	var groups [8]uint16
+	n, gap, i := 0, -1, 0 // groups read, the group where "::" stands, the offset
+	if len(v) >= 2 && v[0] == ':' && v[1] == ':' {
+		gap, i = 0, 2
+	}
+	for i < len(v) {
+		start := i
+		var g uint16
+		for ; i < len(v) && i-start < 4 && lowerHex(v[i]); i++ {
+			g = g<<4 | uint16(hexVal(v[i]))
+		}
+		if i == start || i-start > 1 && v[start] == '0' || n == len(groups) {
+			return false
+		}
+		groups[n] = g
+		n++
+		if i == len(v) {
+			break
+		}
+		if v[i] != ':' || i+1 == len(v) {
+			return false
+		}
+		i++
+		if v[i] == ':' {
+			if gap >= 0 {
+				return false
+			}
+			gap, i = n, i+1
+		}
+	}
+	zeros := len(groups) - n // the groups "::" stands for
+	switch {
+	case gap < 0 && zeros != 0, gap >= 0 && zeros < 2:
+		return false
+	case gap >= 0:
+		copy(groups[gap+zeros:], groups[gap:n])
+		clear(groups[gap : gap+zeros])
+	}
+	// The run netip compresses: the first of the longest, two groups or more.
+	runStart, runEnd := -1, -1
+	for j := 0; j < len(groups); j++ {
+		k := j
+		for k < len(groups) && groups[k] == 0 {
+			k++
+		}
+		if k-j >= 2 && k-j > runEnd-runStart {
+			runStart, runEnd = j, k
+		}
+		j = k
+	}
+	if gap < 0 && runStart >= 0 || gap >= 0 && (runStart != gap || runEnd != gap+zeros) {
+		return false
+	}
+	// An IPv4-mapped address is printed with its dotted quad.
+	return groups != [8]uint16{5: 0xffff, 6: groups[6], 7: groups[7]}
+}
+
+// lowerHex reports whether c is a digit or a lower-case hex letter.
+func lowerHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' }
 
 // parseAddr parses an IP address, dropping any zone without keeping it.
 func parseAddr(v []byte) (netip.Addr, error) {
