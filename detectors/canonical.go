@@ -319,6 +319,24 @@ func appendDigits(dst, v []byte) []byte {
 // appendEmail decodes the encoded and full-width forms of '@' and '%XX'
 // escapes (also encoded twice, "%2540") and lower-cases ASCII.
 func appendEmail(dst, v []byte) []byte {
+	// Most addresses are ASCII with nothing to decode: copied, then
+	// lower-cased in place.
+	n := len(dst)
+	dst = append(dst, v...)
+	for i, c := range dst[n:] {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			dst[n+i] = c + 'a' - 'A'
+		case c == '%' || c == '\\' || c >= utf8.RuneSelf:
+			return appendEncodedEmail(dst[:n], v)
+		}
+	}
+	return dst
+}
+
+// appendEncodedEmail is appendEmail for an address with escapes or
+// characters beyond ASCII.
+func appendEncodedEmail(dst, v []byte) []byte {
 	start, wide := len(dst), false
 	for i := 0; i < len(v); i++ {
 		c := v[i]
