@@ -399,6 +399,11 @@ func (sc *scanner) token(ws int) int {
 		if next, ok := skimShort(b, ws); ok {
 			return next
 		}
+		if run <= 3 && r < len(b) && b[r] == '.' {
+			if end, ok := sc.dottedQuad(ws); ok {
+				return end
+			}
+		}
 		return sc.number(ws, ws)
 	}
 	if run == 9 && hexDNI(b[ws:r]) && boundaryAfter(b, r) && sc.emit(ws, r, DNI) {
@@ -411,6 +416,52 @@ func (sc *scanner) token(ws int) int {
 		return sc.readBefore(p, func() int { return sc.token(ws) })
 	}
 	return skipWord(b, r)
+}
+
+// dottedQuad reads the IPv4-shaped number at b[ws], four dotted groups of at
+// most three digits that stand alone, as access logs and telemetry write
+// addresses, without the general number reader, and emits it if it is an
+// address; it reports false for any other number, and for one whose
+// neighbours the reader would weigh (a parenthesis, a port, a prefix
+// length, more digits or letters).
+func (sc *scanner) dottedQuad(ws int) (end int, ok bool) {
+	b := sc.b
+	if ws > 0 && b[ws-1] == '(' || ws >= 3 && wideASCII(b, ws-3) == '(' {
+		return 0, false
+	}
+	nm := number{start: ws, groups: 4, seps: sepDot}
+	i := ws
+	for g := range 4 {
+		if g > 0 {
+			if i >= len(b) || b[i] != '.' {
+				return 0, false
+			}
+			i++
+		}
+		gs := i
+		for i < len(b) && i-gs < 3 && isDigit(b[i]) {
+			nm.d[nm.nd] = b[i]
+			nm.nd++
+			i++
+		}
+		if i == gs {
+			return 0, false
+		}
+		nm.glen[g] = uint8(i - gs)
+	}
+	if i < len(b) {
+		switch b[i] {
+		case ' ', '"', ']', ')', ';', '&', '>', '\t':
+		default:
+			return 0, false
+		}
+	}
+	if !nm.dottedQuad() {
+		return 0, false
+	}
+	nm.end = i
+	sc.ipv4(&nm)
+	return i, true
 }
 
 // readBefore returns what read returns on the bytes before b[end], as they
