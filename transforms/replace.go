@@ -119,7 +119,7 @@ func (w *Worker) appendCanonical(dst, v []byte, k detectors.Kind, json bool) []b
 	if mask == 0 {
 		mask = ^uint64(0) // all of the set's
 	}
-	dst = w.e.set.AppendCanonicalPreferring(dst, v, k, mask, w.preferredRegion(k))
+	dst = w.e.set.AppendCanonicalPreferring(dst, v, k, mask, w.preferredRegion(k, v))
 	if len(dst) == n {
 		dst = append(dst, v...)
 	}

@@ -144,7 +144,7 @@ func b2i(b bool) int {
 // hit skips canonicalization as well as the HMAC: the canonical form is a
 // function of the raw bytes, and the form is part of the key.
 func (w *Worker) macOf(k detectors.Kind, form uint8, v []byte) *[macLen]byte {
-	prefer := w.preferredRegion(k)
+	prefer := w.preferredRegion(k, v)
 	h := maphash.Bytes(w.e.seed, v) ^ (uint64(k)<<8|uint64(form))*0x9e3779b97f4a7c15 ^ w.regions ^ prefer*0xbf58476d1ce4e5b9
 	i1, i2 := cacheSlots(h, tokenCacheSize)
 	e1, e2 := &w.cache[i1], &w.cache[i2]
@@ -177,11 +177,12 @@ func (w *Worker) macOf(k detectors.Kind, form uint8, v []byte) *[macLen]byte {
 }
 
 // preferredRegion returns the phone region that the locale field of the
-// JSON record in progress names (see Options.LocaleFields) for a finding
-// of kind k, if it is a phone number; else 0. The record is searched once,
-// at its first phone number.
-func (w *Worker) preferredRegion(k detectors.Kind) uint64 {
-	if k != detectors.Phone || w.rec == nil {
+// JSON record in progress names (see Options.LocaleFields) for v, a
+// finding of kind k, if it is a phone number in national format; else 0.
+// The record is searched once, at its first such number: a number with its
+// country code ("+8613800138000") has no need of it.
+func (w *Worker) preferredRegion(k detectors.Kind, v []byte) uint64 {
+	if k != detectors.Phone || w.rec == nil || len(v) > 1 && v[0] == '+' && '0' <= v[1] && v[1] <= '9' {
 		return 0
 	}
 	if !w.localeRead {
