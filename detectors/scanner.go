@@ -246,10 +246,48 @@ func (sc *scanner) word(p int) int {
 // credential handles '=' or ':' at b[i], which may end a credential's
 // label, and returns where scanning resumes.
 func (sc *scanner) credential(i int) int {
-	if start, end, ok := credentialAt(sc.b, sc.emitted, i); ok && sc.emit(start, end, Secret) {
+	start, end, ok := credentialAt(sc.b, sc.emitted, i)
+	if !ok {
+		return i + 1
+	}
+	if next, ok := sc.groupedAt(start, end); ok {
+		return next // "api_key: DE89 3704 0044 0532 0130 00": the IBAN, not its first group
+	}
+	if sc.emit(start, end, Secret) {
 		return end
 	}
 	return i + 1
+}
+
+// groupedAt emits the identifier printed in groups (an IBAN, or a number: a
+// phone, card or national number) that starts at b[start] and runs past
+// b[end], the space where a credential's value read from start ends, and
+// returns where scanning resumes. Of two findings that start together the
+// longer wins, and the value's first group alone would leave the rest.
+func (sc *scanner) groupedAt(start, end int) (next int, ok bool) {
+	b := sc.b
+	if end >= len(b) || b[end] != ' ' {
+		return 0, false
+	}
+	if start+1 < len(b) && isLetter(b[start]) && isLetter(b[start+1]) {
+		if e, ok := ibanAt(b, start); ok && e > end && sc.emit(start, e, IBAN) {
+			return e, true
+		}
+		return 0, false
+	}
+	p := start
+	if b[p] == '+' {
+		p++
+	}
+	if p >= len(b) || !isDigit(b[p]) {
+		return 0, false
+	}
+	n, emitted, unread := len(sc.dst), sc.emitted, sc.unread
+	if next := sc.number(p, start); len(sc.dst) > n && sc.dst[len(sc.dst)-1].End > end {
+		return next, true
+	}
+	sc.dst, sc.emitted, sc.unread = sc.dst[:n], emitted, unread
+	return 0, false
 }
 
 // apiKey handles the '-' or '_' at b[i], which may end the prefix of an

@@ -57,6 +57,8 @@ func TestAppendSpans(t *testing.T) {
 		{"credential quoted", `password="my pass phrase" next, {\"db_password\":\"s3cret!\"}`, []string{"SECRET:my pass phrase", "SECRET:s3cret!"}},
 		{"credential of a header", "X-Api-Key: 9f8e7d6c5b4a; Cookie: sid=abc123; theme=dark", []string{"SECRET:9f8e7d6c5b4a", "SECRET:sid=abc123; theme=dark"}},
 		{"credential label in prose", "passwd: password updated; password: too short", nil},
+		{"credential printed in groups", "api_key : DE89 3704 0044 0532 0130 00, password: 4111 1111 1111 1111 token: +44 20 7946 0958 pwd: 12ab cd",
+			[]string{"IBAN:DE89 3704 0044 0532 0130 00", "CARD:4111 1111 1111 1111", "PHONE:+44 20 7946 0958", "SECRET:12ab"}},
 		{"credential label in a path", "/etc/passwd: 1x, /api/token=abc1", nil},
 		{"credential of a property", "spring.datasource.password=s3cret", []string{"SECRET:s3cret"}},
 		{"credential of a pre-signed url", "GET /a.jpg?X-Amz-Credential=AKIAEXAMPLE%2F20261203&X-Amz-Signature=9f86d08188 200",
