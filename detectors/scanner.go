@@ -438,7 +438,7 @@ func (sc *scanner) token(ws int) int {
 			return next
 		}
 		if run <= 3 && r < len(b) && b[r] == '.' {
-			if end, ok := sc.dottedQuad(ws); ok {
+			if end, ok := sc.standaloneIPv4(ws); ok {
 				return end
 			}
 		}
@@ -456,13 +456,13 @@ func (sc *scanner) token(ws int) int {
 	return skipWord(b, r)
 }
 
-// dottedQuad reads the IPv4-shaped number at b[ws], four dotted groups of at
+// standaloneIPv4 reads the IPv4-shaped number at b[ws], four dotted groups of at
 // most three digits that stand alone, as access logs and telemetry write
 // addresses, without the general number reader, and emits it if it is an
 // address; it reports false for any other number, and for one whose
 // neighbours the reader would weigh (a parenthesis, a port, a prefix
 // length, more digits or letters).
-func (sc *scanner) dottedQuad(ws int) (end int, ok bool) {
+func (sc *scanner) standaloneIPv4(ws int) (end int, ok bool) {
 	b := sc.b
 	if ws > 0 && b[ws-1] == '(' || ws >= 3 && wideASCII(b, ws-3) == '(' {
 		return 0, false
