@@ -101,25 +101,15 @@ func Bench(ctx context.Context, o BenchOptions) (*Report, error) {
 	// "mixed, in sessions" has the usage events of "mixed" in sessions
 	// that share their identifiers, as a real stream's do: what the token
 	// cache saves. The ratio to the baseline is the plain corpus's.
-	for _, c := range []struct {
-		name string
-		o    gen.Options
-	}{
-		{"usage", gen.Options{Mix: [3]int{1, 0, 0}}},
-		{"log", gen.Options{Mix: [3]int{0, 1, 0}}},
-		{"prompt", gen.Options{Mix: [3]int{0, 0, 1}}},
-		{"mixed", gen.Options{}},
-		{"mixed, in sessions", gen.Options{Sessions: SessionLength}},
-	} {
-		progress("speed: %s events", c.name)
-		c.o.Seed = 1
-		corpus := GenerateWith(c.o, 4000)
-		s := measureSpeed(ctx, c.name, corpus, perCorpus, func(dst, line []byte) []byte {
+	for _, c := range SpeedCorpora {
+		progress("speed: %s events", c.Title)
+		corpus := GenerateWith(c.Options, SpeedEvents)
+		s := measureSpeed(ctx, c.Title, corpus, perCorpus, func(dst, line []byte) []byte {
 			out, _ := w.Redact(dst, line, transforms.FormatAuto)
 			return out
 		})
 		r.Speed = append(r.Speed, s)
-		if c.name == "mixed" {
+		if c.Name == "mixed" {
 			progress("speed: Go regexp baseline on mixed events")
 			re := NewRegexpBaseline()
 			r.Baseline = measureSpeed(ctx, "regexp baseline (mixed)", corpus, perCorpus, re.Redact)

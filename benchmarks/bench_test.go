@@ -19,23 +19,9 @@ func BenchmarkRedact(b *testing.B) {
 		b.Fatal(err)
 	}
 	out := make([]byte, 0, 1<<21)
-	// "mixed-sessions" is "mixed" with the usage events in sessions of
-	// benchmarks.SessionLength that share their identifiers, as a real
-	// stream's do: it shows what the token cache saves.
-	corpora := []struct {
-		name string
-		o    gen.Options
-	}{
-		{"mixed", gen.Options{}},
-		{"usage", gen.Options{Mix: [3]int{1, 0, 0}}},
-		{"log", gen.Options{Mix: [3]int{0, 1, 0}}},
-		{"prompt", gen.Options{Mix: [3]int{0, 0, 1}}},
-		{"mixed-sessions", gen.Options{Sessions: benchmarks.SessionLength}},
-	}
-	for _, c := range corpora {
-		c.o.Seed = 1
-		corpus := benchmarks.GenerateWith(c.o, 4000)
-		b.Run(c.name, func(b *testing.B) {
+	for _, c := range benchmarks.SpeedCorpora {
+		corpus := benchmarks.GenerateWith(c.Options, benchmarks.SpeedEvents)
+		b.Run(c.Name, func(b *testing.B) {
 			b.SetBytes(corpus.Bytes)
 			b.ReportAllocs()
 			for b.Loop() {

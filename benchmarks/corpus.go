@@ -29,6 +29,29 @@ func Generate(seed int64, n int, mix [3]int) *Corpus {
 // session-shaped corpora of the benchmarks (see gen.Options.Sessions).
 const SessionLength = 8
 
+// SpeedCorpus is one of the corpora speed is measured on: 4,000 events of
+// the generator with Options.
+type SpeedCorpus struct {
+	Name    string // as BenchmarkRedact's sub-benchmarks are named
+	Title   string // as veil bench's report shows it
+	Options gen.Options
+}
+
+// SpeedEvents is the number of events of each speed corpus.
+const SpeedEvents = 4000
+
+// SpeedCorpora are the corpora of BenchmarkRedact, veil bench and
+// benchmarks/instructions. "mixed-sessions" is "mixed" with the usage events
+// in sessions of SessionLength that share their identifiers, as a real
+// stream's do: it shows what the token cache saves.
+var SpeedCorpora = []SpeedCorpus{
+	{"usage", "usage", gen.Options{Seed: 1, Mix: [3]int{1, 0, 0}}},
+	{"log", "log", gen.Options{Seed: 1, Mix: [3]int{0, 1, 0}}},
+	{"prompt", "prompt", gen.Options{Seed: 1, Mix: [3]int{0, 0, 1}}},
+	{"mixed", "mixed", gen.Options{Seed: 1}},
+	{"mixed-sessions", "mixed, in sessions", gen.Options{Seed: 1, Sessions: SessionLength}},
+}
+
 // GenerateWith is Generate with the generator's options o.
 func GenerateWith(o gen.Options, n int) *Corpus {
 	g := gen.New(o)

@@ -9,17 +9,17 @@
 //	    --toggle-collect='*countedPasses*' /tmp/instructions -corpus mixed
 //
 // valgrind's "Collected" divided by -passes is the count per pass over the
-// corpus (4,000 events, as in BenchmarkRedact; prose: 256 KiB). Without
-// PGO: go build leaves it out for this package.
+// corpus (one of benchmarks.SpeedCorpora, as in BenchmarkRedact; prose: 256
+// KiB). Without PGO: go build leaves it out for this package.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/pixelprivacy/veil/benchmarks"
-	"github.com/pixelprivacy/veil/benchmarks/gen"
 	"github.com/pixelprivacy/veil/transforms"
 )
 
@@ -38,26 +38,14 @@ func run(corpus string, passes int) error {
 	if err != nil {
 		return err
 	}
-	var records [][]byte
-	format := transforms.FormatAuto
-	o := gen.Options{Seed: 1}
-	switch corpus {
-	case "prose":
-		records, format = [][]byte{benchmarks.Prose(256 << 10)}, transforms.FormatText
-	case "mixed":
-	case "usage":
-		o.Mix = [3]int{1, 0, 0}
-	case "log":
-		o.Mix = [3]int{0, 1, 0}
-	case "prompt":
-		o.Mix = [3]int{0, 0, 1}
-	case "mixed-sessions":
-		o.Sessions = benchmarks.SessionLength
-	default:
-		return fmt.Errorf("unknown corpus %q", corpus)
-	}
-	if records == nil {
-		for _, ev := range benchmarks.GenerateWith(o, 4000).Events {
+	records, format := [][]byte{benchmarks.Prose(256 << 10)}, transforms.FormatText
+	if corpus != "prose" {
+		c := slices.IndexFunc(benchmarks.SpeedCorpora, func(c benchmarks.SpeedCorpus) bool { return c.Name == corpus })
+		if c < 0 {
+			return fmt.Errorf("unknown corpus %q", corpus)
+		}
+		records, format = nil, transforms.FormatAuto
+		for _, ev := range benchmarks.GenerateWith(benchmarks.SpeedCorpora[c].Options, benchmarks.SpeedEvents).Events {
 			records = append(records, ev.Line)
 		}
 	}
