@@ -32,6 +32,9 @@ type Report struct {
 	GoArch   string        `json:"goarch"`
 	Speed    []Speed       `json:"speed"`
 	Baseline Speed         `json:"regexp_baseline"`
+	// Reference is ReferenceLoop's speed on the prose: the machine's,
+	// to compare with ReferenceMBps.
+	Reference Speed `json:"reference_loop"`
 	// Ratio is the mixed corpus's speed over the regexp baseline's.
 	Ratio    float64        `json:"ratio_to_regexp"`
 	Accuracy []AccuracyRow  `json:"accuracy"`
@@ -129,6 +132,11 @@ func Bench(ctx context.Context, o BenchOptions) (*Report, error) {
 		out, _ := w.Redact(dst, line, transforms.FormatText)
 		return out
 	}))
+	progress("speed: the reference loop, for the machine's own speed")
+	r.Reference = measureSpeed(ctx, "reference loop (prose)", prose, perCorpus, func(dst, line []byte) []byte {
+		referenceCount += ReferenceLoop(line)
+		return dst
+	})
 	runtime.GOMAXPROCS(procs)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -181,6 +189,10 @@ func Bench(ctx context.Context, o BenchOptions) (*Report, error) {
 	r.Took = time.Since(r.Started)
 	return r, ctx.Err()
 }
+
+// referenceCount keeps ReferenceLoop's results, which nothing reads, from
+// being optimized away.
+var referenceCount int
 
 // measureSpeed redacts the corpus with redact, over and over, for about d.
 func measureSpeed(ctx context.Context, name string, c *Corpus, d time.Duration, redact func(dst, line []byte) []byte) Speed {

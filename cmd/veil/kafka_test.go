@@ -339,7 +339,7 @@ func TestBenchQuick(t *testing.T) {
 	if !strings.Contains(msg, "below the thresholds: mixed") || strings.Contains(msg, "recall") && strings.Contains(msg, "--min-recall") {
 		t.Fatalf("stderr:\n%s", msg)
 	}
-	for _, want := range []string{"mixed / regexp baseline:", "accuracy (3000 events): recall", "goals met: ", "kafka (embedded):"} {
+	for _, want := range []string{"mixed / regexp baseline:", "machine: the reference loop", "accuracy (3000 events): recall", "goals met: ", "kafka (embedded):"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("summary lacks %q:\n%s", want, stdout.String())
 		}
@@ -358,6 +358,9 @@ func TestBenchQuick(t *testing.T) {
 		Kafka struct {
 			RecordsPerSec float64 `json:"records_per_s"`
 		} `json:"kafka"`
+		Reference struct {
+			MBPerSec float64 `json:"mb_per_s"`
+		} `json:"reference_loop"`
 		PhoneJoin float64 `json:"phone_tokens_joined"`
 		Goals     []struct {
 			Name string `json:"name"`
@@ -365,7 +368,7 @@ func TestBenchQuick(t *testing.T) {
 		} `json:"goals"`
 	}
 	b, _ := os.ReadFile(filepath.Join(out, "report.json"))
-	if err := json.Unmarshal(b, &r); err != nil || len(r.Speed) != 6 || r.Speed[0].MBPerSec <= 0 || r.Kafka.RecordsPerSec <= 0 || len(r.Goals) != 6 {
+	if err := json.Unmarshal(b, &r); err != nil || len(r.Speed) != 6 || r.Speed[0].MBPerSec <= 0 || r.Reference.MBPerSec <= 0 || r.Kafka.RecordsPerSec <= 0 || len(r.Goals) != 6 {
 		t.Fatalf("report.json: %v\n%s", err, b)
 	}
 	if r.PhoneJoin < 0.8 || r.PhoneJoin > 1 {
