@@ -39,7 +39,7 @@ func (w *Worker) RedactRecord(dst, rec []byte, f Format, p *Profile) ([]byte, Fa
 	if len(rec) > w.e.maxBytes {
 		return dst, Facts{}, &RecordError{Reason: ReasonTooLarge, Offset: w.e.maxBytes}
 	}
-	if !utf8.Valid(rec) {
+	if !validUTF8(rec) {
 		return dst, Facts{}, &RecordError{Reason: ReasonInvalidUTF8, Offset: invalidUTF8Offset(rec)}
 	}
 	if f != FormatJSON && f != FormatText {

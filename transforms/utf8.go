@@ -1,0 +1,67 @@
+package transforms
+
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
+
+// validUTF8 reports whether b is valid UTF-8, as utf8.Valid does, faster
+// on text in scripts of two- and three-byte characters (Cyrillic, Arabic,
+// Devanagari, Chinese, Japanese, Korean), as prompts are written:
+// utf8.Valid checks such a character's bytes one by one, here they are
+// checked together in one word. ASCII goes 32 bytes at a time. The last
+// three bytes, and errors, take utf8.DecodeRune.
+func validUTF8(b []byte) bool {
+	const hi = 0x8080808080808080
+	i := 0
+	for i < len(b) {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			i++
+			for len(b)-i >= 32 {
+				w := b[i : i+32 : i+32]
+				if (binary.LittleEndian.Uint64(w)|binary.LittleEndian.Uint64(w[8:])|
+					binary.LittleEndian.Uint64(w[16:])|binary.LittleEndian.Uint64(w[24:]))&hi != 0 {
+					break
+				}
+				i += 32
+			}
+			for len(b)-i >= 8 && binary.LittleEndian.Uint64(b[i:])&hi == 0 {
+				i += 8
+			}
+			continue
+		}
+		if len(b)-i >= 4 {
+			w := binary.LittleEndian.Uint32(b[i:])
+			b1 := byte(w >> 8)
+			switch {
+			case w&0xC0E0 == 0x80C0: // 110xxxxx 10xxxxxx
+				if c >= 0xC2 {
+					i += 2
+					continue
+				}
+			case w&0xC0C0F0 == 0x8080E0: // 1110xxxx 10xxxxxx 10xxxxxx
+				// E0 takes A0-BF second (no overlong forms), ED 80-9F
+				// (no surrogates).
+				if (c != 0xE0 || b1 >= 0xA0) && (c != 0xED || b1 < 0xA0) {
+					i += 3
+					continue
+				}
+			case w&0xC0C0C0F8 == 0x808080F0: // 11110xxx 10xxxxxx 10xxxxxx 10xxxxxx
+				// F0 takes 90-BF second (no overlong forms), F4 80-8F
+				// (nothing past U+10FFFF); F5-F7 start nothing.
+				if c <= 0xF4 && (c != 0xF0 || b1 >= 0x90) && (c != 0xF4 || b1 < 0x90) {
+					i += 4
+					continue
+				}
+			}
+			return false
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return false
+		}
+		i += n
+	}
+	return true
+}
