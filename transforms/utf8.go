@@ -9,26 +9,27 @@ import (
 // on text in scripts of two- and three-byte characters (Cyrillic, Arabic,
 // Devanagari, Chinese, Japanese, Korean), as prompts are written:
 // utf8.Valid checks such a character's bytes one by one, here they are
-// checked together in one word. ASCII goes 32 bytes at a time. The last
-// three bytes, and errors, take utf8.DecodeRune.
+// checked together in one word. ASCII goes 32 bytes at a time, and a
+// record's ASCII tail in one word. The last three bytes, and errors, take
+// utf8.DecodeRune.
 func validUTF8(b []byte) bool {
 	const hi = 0x8080808080808080
 	i := 0
 	for i < len(b) {
 		c := b[i]
 		if c < utf8.RuneSelf {
-			i++
-			for len(b)-i >= 32 {
-				w := b[i : i+32 : i+32]
-				if (binary.LittleEndian.Uint64(w)|binary.LittleEndian.Uint64(w[8:])|
-					binary.LittleEndian.Uint64(w[16:])|binary.LittleEndian.Uint64(w[24:]))&hi != 0 {
-					break
-				}
-				i += 32
+			p := b[i+1:]
+			for len(p) >= 32 && (binary.LittleEndian.Uint64(p)|binary.LittleEndian.Uint64(p[8:])|
+				binary.LittleEndian.Uint64(p[16:])|binary.LittleEndian.Uint64(p[24:]))&hi == 0 {
+				p = p[32:]
 			}
-			for len(b)-i >= 8 && binary.LittleEndian.Uint64(b[i:])&hi == 0 {
-				i += 8
+			for len(p) >= 8 && binary.LittleEndian.Uint64(p)&hi == 0 {
+				p = p[8:]
 			}
+			if len(p) < 8 && len(b) >= 8 && binary.LittleEndian.Uint64(b[len(b)-8:])&hi == 0 {
+				return true // the last bytes, read with some before them, are ASCII
+			}
+			i = len(b) - len(p)
 			continue
 		}
 		if len(b)-i >= 4 {
