@@ -326,15 +326,26 @@ func digitsIn(b []byte) bool {
 // findSpans appends the findings in b, a JSON value's raw bytes under a
 // key with hint h or a text record, scanning national phone formats of the
 // regions in mask (0: all of the set's), then running the custom detectors.
+// A short value found clean before is not scanned again (see cleanCache).
 // A custom detector out of time makes it a *RecordError.
 func (w *Worker) findSpans(dst []detectors.Span, b []byte, h detectors.Hint, mask uint64) ([]detectors.Span, error) {
 	first := len(dst)
+	var clean *cleanEntry
+	if len(w.e.custom) == 0 {
+		var known bool
+		if clean, known = w.cleanSlot(b, h, mask); known {
+			return dst, nil
+		}
+	}
 	if mask == 0 {
 		dst = w.e.set.AppendValueSpans(dst, b, h)
 	} else {
 		dst = w.e.set.AppendValueSpansRegions(dst, b, h, mask)
 	}
 	if len(w.e.custom) == 0 {
+		if clean != nil && len(dst) == first {
+			clean.set(b, h, mask)
+		}
 		return dst, nil
 	}
 	n := len(dst)

@@ -33,6 +33,7 @@ type Worker struct {
 	stack  []frame
 	cache  *tokenCache
 	hints  *hintCache
+	clean  *cleanCache
 
 	// The record in progress: its profile, the facts found so far and the
 	// rank of the user field they came from, the profile's path states and
@@ -62,6 +63,7 @@ func (e *Engine) NewWorker() *Worker {
 		mac:   newKeyedHash(e.key.secret[:]),
 		cache: new(tokenCache),
 		hints: new(hintCache),
+		clean: new(cleanCache),
 	}
 }
 
