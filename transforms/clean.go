@@ -6,14 +6,15 @@ import "github.com/pixelprivacy/veil/detectors"
 // a power of two.
 const cleanCacheSize = 1024
 
-// cleanCache remembers short JSON string values in which the built-in
-// detectors found nothing: records of one stream repeat the same event
-// names, device models, OS and app versions, locales and carriers, and a
-// lookup costs less than a scan. What the detectors find in a value is a
-// function of its bytes, its key's hint and the phone regions scanned, and
-// an entry is used only if all three are equal to the ones asked for, so
-// it is never wrong. It is direct-mapped by a seeded hash. Workers with
-// custom detectors do not use it: those may run out of time.
+// cleanCache remembers short values (JSON strings, or short text records)
+// in which the built-in detectors found nothing: records of one stream
+// repeat the same event names, device models, OS and app versions, locales
+// and carriers, and a lookup costs less than a scan. What the detectors
+// find in a value is a function of its bytes, its key's hint and the phone
+// regions scanned, and an entry is used only if all three are equal to the
+// ones asked for, so it is never wrong. It is direct-mapped by a seeded
+// hash. Workers with custom detectors do not use it: those may run out of
+// time.
 type cleanCache [cleanCacheSize]cleanEntry
 
 type cleanEntry struct {
@@ -36,7 +37,7 @@ func (w *Worker) cleanSlot(b []byte, h detectors.Hint, mask uint64) (*cleanEntry
 		return nil, false
 	}
 	x, y := keyWords(b)
-	e := &w.clean[hashWords(x, y, len(b), w.e.keySeed^mask^uint64(h.Kind))&(cleanCacheSize-1)]
+	e := &w.clean[hashWords(x, y, len(b), w.e.keySeed^mask)&(cleanCacheSize-1)]
 	// Up to 16 bytes the two words are the value; longer ones are
 	// compared in full.
 	ok := int(e.n) == len(b) && e.x == x && e.y == y && e.hint == h && e.regions == mask &&

@@ -81,7 +81,7 @@ func TestCleanSlot(t *testing.T) {
 		for i := range v {
 			c := v[i]
 			v[i] = '1'
-			if e2, known := w.cleanSlot(v, detectors.Hint{}, 0); known && e2 == e {
+			if _, known := w.cleanSlot(v, detectors.Hint{}, 0); known {
 				t.Errorf("%q known after %q was set", v, fmt.Sprintf("%s%c%s", v[:i], c, v[i+1:]))
 			}
 			v[i] = c
