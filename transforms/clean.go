@@ -38,11 +38,7 @@ func (w *Worker) cleanSlot(b []byte, h detectors.Hint, mask uint64) (*cleanEntry
 	}
 	x, y := keyWords(b)
 	e := &w.clean[hashWords(x, y, len(b), w.e.keySeed^mask)&(cleanCacheSize-1)]
-	// Up to 16 bytes the two words are the value; longer ones are
-	// compared in full.
-	ok := int(e.n) == len(b) && e.x == x && e.y == y && e.hint == h && e.regions == mask &&
-		(len(b) <= 16 || string(e.value[:e.n]) == string(b))
-	return e, ok
+	return e, sameWords(e.value[:], e.n, e.x, e.y, b, x, y) && e.hint == h && e.regions == mask
 }
 
 // set makes e hold b, under hint h and scanned for the regions in mask, as

@@ -282,9 +282,7 @@ func (w *Worker) keyHint(key []byte) detectors.Hint {
 			}
 			return hint
 		}
-		// Up to 16 bytes the two words are the key; longer keys are
-		// compared in full.
-		if e.x == x && e.y == y && int(e.n) == len(key) && (len(key) <= 16 || string(e.key[:e.n]) == string(key)) {
+		if sameWords(e.key[:], e.n, e.x, e.y, key, x, y) {
 			return e.hint
 		}
 	}
@@ -320,6 +318,13 @@ func keyWords(b []byte) (x, y uint64) {
 		return uint64(b[0]) | uint64(b[n/2])<<8 | uint64(b[n-1])<<16, 0
 	}
 	return 0, 0
+}
+
+// sameWords reports whether stored[:n], a cached value whose keyWords are
+// sx and sy, is b, whose keyWords are x and y: up to 16 bytes the two
+// words are the value; longer values are compared in full.
+func sameWords(stored []byte, n uint8, sx, sy uint64, b []byte, x, y uint64) bool {
+	return sx == x && sy == y && int(n) == len(b) && (len(b) <= 16 || string(stored[:n]) == string(b))
 }
 
 // hashWords is a fast seeded hash of a key's words and length; maphash
