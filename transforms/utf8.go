@@ -9,7 +9,8 @@ import (
 // on text in scripts of two- and three-byte characters (Cyrillic, Arabic,
 // Devanagari, Chinese, Japanese, Korean), as prompts are written:
 // utf8.Valid checks such a character's bytes one by one, here they are
-// checked together in one word. ASCII goes 32 bytes at a time, and a
+// checked together in one word, and a run of three-byte characters in a
+// loop of its own. ASCII goes 32 bytes at a time, and a
 // record's ASCII tail in one word. The last three bytes, and errors, take
 // utf8.DecodeRune.
 func validUTF8(b []byte) bool {
@@ -42,12 +43,10 @@ func validUTF8(b []byte) bool {
 					continue
 				}
 			case w&0xC0C0F0 == 0x8080E0: // 1110xxxx 10xxxxxx 10xxxxxx
-				// E0 takes A0-BF second (no overlong forms), ED 80-9F
-				// (no surrogates).
-				if (c != 0xE0 || b1 >= 0xA0) && (c != 0xED || b1 < 0xA0) {
-					i += 3
-					continue
+				if i = threeByteRun(b, i); i < 0 {
+					return false
 				}
+				continue
 			case w&0xC0C0C0F8 == 0x808080F0: // 11110xxx 10xxxxxx 10xxxxxx 10xxxxxx
 				// F0 takes 90-BF second (no overlong forms), F4 80-8F
 				// (nothing past U+10FFFF); F5-F7 start nothing.
@@ -65,4 +64,26 @@ func validUTF8(b []byte) bool {
 		i += n
 	}
 	return true
+}
+
+// threeByteRun checks the run of three-byte characters that starts at b[i],
+// a lead byte and two continuation bytes, with at least four bytes left, as
+// Chinese, Japanese and Korean text runs. It returns where the run ends (at
+// the first character of another length, or of the last three bytes), or
+// -1 if one of its characters is invalid.
+func threeByteRun(b []byte, i int) int {
+	p := b[i:]
+	for len(p) >= 4 {
+		w := binary.LittleEndian.Uint32(p)
+		if w&0xC0C0F0 != 0x8080E0 {
+			break
+		}
+		// E0 takes A0-BF second (no overlong forms), ED 80-9F (no
+		// surrogates): the lead's low bits and the second byte's 0x20.
+		if m := w & 0x200F; m == 0 || m == 0x200D {
+			return -1
+		}
+		p = p[3:]
+	}
+	return len(b) - len(p)
 }

@@ -8,7 +8,8 @@ import (
 
 // TestValidUTF8 holds validUTF8 to utf8.Valid on every sequence of up to
 // three bytes built from the bytes where UTF-8's rules change, each at
-// every offset of the word the fast paths read, and on random text.
+// every offset of the word the fast paths read and inside a run of
+// three-byte characters, and on random text.
 func TestValidUTF8(t *testing.T) {
 	edges := []byte{0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF}
 	check := func(b []byte) {
@@ -20,6 +21,8 @@ func TestValidUTF8(t *testing.T) {
 	for _, x := range edges {
 		for _, y := range edges {
 			for _, z := range edges {
+				// Inside a run of three-byte characters.
+				check(append(append([]byte("手"), x, y, z), "机é"...))
 				for pad := range 3 {
 					b := append(make([]byte, pad), x, y, z)
 					for j := range pad {
