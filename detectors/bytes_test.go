@@ -18,8 +18,9 @@ func TestHex8(t *testing.T) {
 
 // TestFirstAnchor checks the unrolled anchor search against the anchor
 // table for every byte value at every offset of every prefix of a 31-byte
-// run, so the first 4 bytes, the 8-byte and 4-byte steps and the tail are
-// all covered.
+// run, so the first 4 bytes, the 8-byte steps and the tail are all covered:
+// it stops at an anchor byte, passes none that is not idle, and may pass
+// idle ones.
 func TestFirstAnchor(t *testing.T) {
 	const text = "the quick brown fox jumps over,"
 	for c := range 256 {
@@ -27,19 +28,71 @@ func TestFirstAnchor(t *testing.T) {
 			for n := pos + 1; n <= len(text); n++ {
 				b := []byte(text)[:n]
 				b[pos] = byte(c)
-				want := len(b)
-				for i, d := range b {
-					if anchor[d] != 0 {
-						want = i
-						break
-					}
+				got := firstAnchor(b)
+				if got < len(b) && anchor[b[got]] == 0 {
+					t.Fatalf("firstAnchor(%q) = %d, not an anchor", b, got)
 				}
-				if got := firstAnchor(b); got != want {
-					t.Fatalf("firstAnchor(%q) = %d, want %d", b, got, want)
+				for i, d := range b[:got] {
+					if anchor[d] != 0 && !idle(b, i) {
+						t.Fatalf("firstAnchor(%q) = %d, past the anchor at %d", b, got, i)
+					}
 				}
 			}
 		}
 	}
+	// Idle anchors are passed in prose.
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"paint it watercolor-style, soft light. 4k", 39},
+		{"光と淡い色、空を，青く。 4k", 37},
+		{"e.g. a hex word before: ab-12", 1},
+		{"a JWT's payload may follow .eyJh", 27},
+	} {
+		if got := firstAnchor([]byte(tc.text)); got != tc.want {
+			t.Errorf("firstAnchor(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
+
+// FuzzIdle checks idle's promise: the handler of an anchor byte it calls
+// idle finds nothing, even with every byte before it open to its
+// look-backs, and passes no anchor byte that is not idle, so that skipping
+// it changes no result.
+func FuzzIdle(f *testing.F) {
+	for _, s := range []string{
+		"Make it 4k, keep the faces natural-looking; e.g. over-sharpen: no.",
+		"把这张照片做成吉卜力风格，天空要更蓝一些，人物保持自然。",
+		"この写真を水彩画風にして、柔らかい光と淡い色にしてください。",
+		"ارسم صورة ١٢٣ بألوان هادئة، من فضلك.", "एक तस्वीर बनाओ, ९८७६५४३२१०, धन्यवाद।",
+		"ab.cd.ef aa-bb-cc sk-proj-x ghp_x tok.eyJhbGciOi.eyJzdWIi.sig",
+		"li.wei＠163.com ＋８６ １３８ ００１３ ８０００", "fe80::1 aa:bb:cc:dd:ee:ff",
+		"router aabb.ccdd.eeff, mac aa-bb-cc-dd-ee-ff", "idfa: deadbeef-1234-4abc-8def-0123456789ab.",
+	} {
+		f.Add([]byte(s))
+	}
+	set, err := New(Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for i := range b {
+			if anchor[b[i]] == 0 || !idle(b, i) {
+				continue
+			}
+			sc := scanner{set: set, b: b, mask: set.regionMask}
+			next := sc.at(i)
+			if len(sc.dst) > 0 {
+				t.Fatalf("idle(%q, %d), but its handler finds %v", b, i, sc.dst)
+			}
+			for j := i + 1; j < next && j < len(b); j++ {
+				if anchor[b[j]] != 0 && !idle(b, j) {
+					t.Fatalf("idle(%q, %d), but its handler passes the anchor at %d", b, i, j)
+				}
+			}
+		}
+	})
 }
 
 // TestASCIIForm checks the fold of typed forms against their code points

@@ -25,27 +25,68 @@ type scanner struct {
 type unreadEmail struct{ s, dom, stop int }
 
 // firstAnchor returns the offset of the first byte of b that can start a
-// finding, or len(b).
+// finding, or len(b): the first anchor byte that is not idle.
 func firstAnchor(b []byte) int {
 	// Anchors are dense in records (digits, dots) and sparse in prose:
 	// four bytes first, then eight at a time. The table lookups are
 	// independent, and one slice of fixed length takes one bounds check.
 	i := 0
-	if len(b) >= 4 && !anchorIn4(b[:4:4]) {
-		i = 4
+	if len(b) < 4 || anchorIn4(b[:4:4]) {
+		for i < len(b) && anchor[b[i]] == 0 {
+			i++
+		}
+		return i
+	}
+	// Past four bytes: prose, where idle anchors are skipped.
+	for i = 4; ; i++ {
 		for ; len(b)-i >= 8; i += 8 {
 			w := b[i : i+8 : i+8]
 			if anchorIn4(w[:4:4]) || anchorIn4(w[4:8:8]) {
 				break
 			}
 		}
-		for ; len(b)-i >= 4 && !anchorIn4(b[i:i+4:i+4]); i += 4 {
+		for i < len(b) && anchor[b[i]] == 0 {
+			i++
+		}
+		if i == len(b) {
+			return i
+		}
+		if c := b[i]; c != '.' && c != '-' && c < utf8.RuneSelf || !idle(b, i) {
+			return i
 		}
 	}
-	for i < len(b) && anchor[b[i]] == 0 {
-		i++
+}
+
+// idle reports whether the anchor byte at b[i] starts nothing, as its
+// handler would find from the bytes next to it: a '.' or '-' after a byte
+// that is no hex digit (a sentence's end, a hyphen), unless it may start a
+// JWT's payload or end an API key's prefix, or the first byte of a letter
+// or punctuation mark written full-width or in Arabic or Devanagari. Such
+// bytes are common in prose, and skipping them in the scan saves a
+// handler's call. Before b[2] it reports false: b may start after bytes
+// that matter.
+func idle(b []byte, i int) bool {
+	c := b[i]
+	switch {
+	case i < 2:
+		return false
+	case c == '.' || c == '-':
+		return !isHex(b[i-1]) && (c == '.' && !jwtPayloadAt(b, i+1) || c == '-' && !mayEndKeyPrefix(b, i))
+	case c >= utf8.RuneSelf:
+		return idleWide(b, i)
 	}
-	return i
+	return false
+}
+
+// idleWide is idle for the first byte of a character that is not ASCII.
+func idleWide(b []byte, i int) bool {
+	_, w := digitAt(b, i)
+	return w == 0 && wideASCII(b, i) != '+' && !wideAtSign(b, i)
+}
+
+// jwtPayloadAt reports whether b[i:] starts as a JWT's payload does.
+func jwtPayloadAt(b []byte, i int) bool {
+	return i+2 < len(b) && b[i] == 'e' && b[i+1] == 'y' && b[i+2] == 'J'
 }
 
 // anchorIn4 reports whether one of the four bytes of w is an anchor. Its
@@ -303,7 +344,7 @@ func (sc *scanner) apiKey(i int) int {
 // start a MAC address, UUID or IPv6 address ("fe80::1", "ab:cd:...").
 func (sc *scanner) sep(i int) int {
 	b := sc.b
-	if b[i] == '.' && i+3 < len(b) && b[i+1] == 'e' && b[i+2] == 'y' && b[i+3] == 'J' {
+	if b[i] == '.' && jwtPayloadAt(b, i+1) {
 		if start, end, ok := jwtAround(b, sc.emitted, i); ok && sc.emit(start, end, Secret) {
 			return end
 		}
