@@ -17,12 +17,12 @@ func TestHex8(t *testing.T) {
 }
 
 // TestFirstAnchor checks the unrolled anchor search against the anchor
-// table for every byte value at every offset of every prefix of a 31-byte
-// run, so the first 4 bytes, the 8-byte steps and the tail are all covered:
+// table for every byte value at every offset of every prefix of a 40-byte
+// run, so the first 4 bytes, the 16-byte steps and the tail are all covered:
 // it stops at an anchor byte, passes none that is not idle, and may pass
 // idle ones.
 func TestFirstAnchor(t *testing.T) {
-	const text = "the quick brown fox jumps over,"
+	const text = "the quick brown fox jumps over the lazy,"
 	for c := range 256 {
 		for pos := range len(text) {
 			for n := pos + 1; n <= len(text); n++ {
