@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -24,7 +25,12 @@ func validUTF8(b []byte) bool {
 				binary.LittleEndian.Uint64(p[16:])|binary.LittleEndian.Uint64(p[24:]))&hi == 0 {
 				p = p[32:]
 			}
-			for len(p) >= 8 && binary.LittleEndian.Uint64(p)&hi == 0 {
+			for len(p) >= 8 {
+				if m := binary.LittleEndian.Uint64(p) & hi; m != 0 {
+					// On to the first byte beyond ASCII, not byte by byte.
+					p = p[bits.TrailingZeros64(m)>>3:]
+					break
+				}
 				p = p[8:]
 			}
 			if len(p) < 8 && len(b) >= 8 && binary.LittleEndian.Uint64(b[len(b)-8:])&hi == 0 {
