@@ -1,6 +1,7 @@
 package benchmarks_test
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/pixelprivacy/veil/benchmarks"
@@ -75,6 +76,37 @@ func BenchmarkRedact(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkProseScripts redacts PII-free prose in one script at a time:
+// Arabic and Devanagari share their letters' first bytes with their
+// digits', so that their text is dense with anchors, unlike the Latin and
+// CJK text that most of BenchmarkRedact's prose is.
+//
+//	GOMAXPROCS=1 go test ./benchmarks -run '^$' -bench ProseScripts
+func BenchmarkProseScripts(b *testing.B) {
+	w, err := benchmarks.NewWorker()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct{ name, sentence string }{
+		{"latin", "Turn this photo into a watercolor painting of a quiet harbor at dawn, with soft pastel colors. "},
+		{"cjk", "把这张照片做成吉卜力风格，天空要更蓝一些，人物保持自然。この写真を水彩画風にしてください。"},
+		{"arabic", "حوّل هذه الصورة إلى لوحة مائية لميناء هادئ عند الفجر، بألوان ناعمة وقاربين صغيرين. "},
+		{"devanagari", "इस तस्वीर को जलरंग चित्र में बदलो, सुबह की शांत बंदरगाह के साथ, नरम रंगों में। "},
+	} {
+		text := bytes.Repeat([]byte(tc.sentence), (256<<10)/len(tc.sentence))
+		var out []byte
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if out, err = w.Redact(out[:0], text, transforms.FormatText); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
 
 // BenchmarkReferenceLoop runs the loop the speed facts were

@@ -58,8 +58,8 @@ func TestFirstAnchor(t *testing.T) {
 
 // FuzzIdle checks idle's promise: the handler of an anchor byte it calls
 // idle finds nothing, even with every byte before it open to its
-// look-backs, and passes no anchor byte that is not idle, so that skipping
-// it changes no result.
+// look-backs, and neither do the anchors it passes, so that skipping it
+// changes no result.
 func FuzzIdle(f *testing.F) {
 	for _, s := range []string{
 		"Make it 4k, keep the faces natural-looking; e.g. over-sharpen: no.",
@@ -81,18 +81,30 @@ func FuzzIdle(f *testing.F) {
 			if anchor[b[i]] == 0 || !idle(b, i) {
 				continue
 			}
-			sc := scanner{set: set, b: b, mask: set.regionMask}
-			next := sc.at(i)
-			if len(sc.dst) > 0 {
-				t.Fatalf("idle(%q, %d), but its handler finds %v", b, i, sc.dst)
+			next, found := handle(set, b, i)
+			if found != nil {
+				t.Fatalf("idle(%q, %d), but its handler finds %v", b, i, found)
 			}
+			// The scan goes on at b[i+1], not at next: the anchors the
+			// handler passes must find nothing either, nor pass next.
 			for j := i + 1; j < next && j < len(b); j++ {
-				if anchor[b[j]] != 0 && !idle(b, j) {
-					t.Fatalf("idle(%q, %d), but its handler passes the anchor at %d", b, i, j)
+				if anchor[b[j]] == 0 {
+					continue
+				}
+				if end, found := handle(set, b, j); found != nil || end > next {
+					t.Fatalf("idle(%q, %d), but the anchor at %d its handler passes finds %v up to %d, past %d", b, i, j, found, end, next)
 				}
 			}
 		}
 	})
+}
+
+// handle runs the handler of the anchor at b[i] with every byte before it
+// open to its look-backs and returns where scanning resumes and what it
+// finds.
+func handle(set *Set, b []byte, i int) (next int, found []Span) {
+	sc := scanner{set: set, b: b, mask: set.regionMask}
+	return sc.at(i), sc.dst
 }
 
 // TestASCIIForm checks the fold of typed forms against their code points
@@ -111,6 +123,31 @@ func TestASCIIForm(t *testing.T) {
 		}
 		if got := ASCIIForm([]byte(string(r)), 0); got != want {
 			t.Fatalf("ASCIIForm(%U) = %q, want %q", r, got, want)
+		}
+	}
+}
+
+// TestSkipLetters checks where a run of Arabic or Devanagari text ends.
+func TestSkipLetters(t *testing.T) {
+	for _, tc := range []struct {
+		text, rest string // the run ends where rest starts
+	}{
+		{"بألوان هادئة، من فضلك", ""},
+		{"رقمي ٠٥٠١٢٣٤٥٦٧", "٠٥٠١٢٣٤٥٦٧"},
+		{"رقمي ۰۵۰۱۲۳۴۵۶۷", "۰۵۰۱۲۳۴۵۶۷"},
+		{"एक तस्वीर बनाओ, ९८७६५४३२१०", "९८७६५४३२१०"},
+		{"नंबर 98765", "98765"},
+		{"صورة ab12", "ab12"},
+		{"صورة، 把这张", "把这张"},
+		{"صورة ＋８６", "＋８６"},
+		{"صورة li@x", "li@x"},
+		{"صورة (ok)", "ok)"},
+		{"صورة   ;", ""},
+		{"صورة, and then some", ", and then some"}, // ASCII text, for firstAnchor
+	} {
+		b := []byte(tc.text)
+		if got, want := skipLetters(b, 0), len(b)-len(tc.rest); got != want {
+			t.Errorf("skipLetters(%q) stops before %q, want before %q", tc.text, b[got:], tc.rest)
 		}
 	}
 }

@@ -54,7 +54,7 @@ func firstAnchor(b []byte) int {
 		if i == len(b) {
 			return i
 		}
-		if c := b[i]; c != '.' && c != '-' && c < utf8.RuneSelf || !idle(b, i) {
+		if c := b[i]; c != '.' && c != '-' && c != 0xEF || !idle(b, i) {
 			return i
 		}
 	}
@@ -63,11 +63,13 @@ func firstAnchor(b []byte) int {
 // idle reports whether the anchor byte at b[i] starts nothing, as its
 // handler would find from the bytes next to it: a '.' or '-' after a byte
 // that is no hex digit (a sentence's end, a hyphen), unless it may start a
-// JWT's payload or end an API key's prefix, or the first byte of a letter
-// or punctuation mark written full-width or in Arabic or Devanagari. Such
-// bytes are common in prose, and skipping them in the scan saves a
-// handler's call. Before b[2] it reports false: b may start after bytes
-// that matter.
+// JWT's payload or end an API key's prefix, or the first byte of a
+// full-width letter or punctuation mark (Chinese and Japanese "，（）：").
+// Such bytes are common in prose, and skipping them in the scan saves a
+// handler's call. Arabic and Devanagari letters are not idle: as dense as
+// their text is with them, the handler's pass over a run of them is
+// quicker. Before b[2] it reports false: b may start after bytes that
+// matter.
 func idle(b []byte, i int) bool {
 	c := b[i]
 	switch {
@@ -75,16 +77,11 @@ func idle(b []byte, i int) bool {
 		return false
 	case c == '.' || c == '-':
 		return !isHex(b[i-1]) && (c == '.' && !jwtPayloadAt(b, i+1) || c == '-' && !mayEndKeyPrefix(b, i))
-	case c >= utf8.RuneSelf:
-		return idleWide(b, i)
+	case c == 0xEF:
+		_, w := digitAt(b, i)
+		return w == 0 && wideASCII(b, i) != '+' && !wideAtSign(b, i)
 	}
 	return false
-}
-
-// idleWide is idle for the first byte of a character that is not ASCII.
-func idleWide(b []byte, i int) bool {
-	_, w := digitAt(b, i)
-	return w == 0 && wideASCII(b, i) != '+' && !wideAtSign(b, i)
 }
 
 // jwtPayloadAt reports whether b[i:] starts as a JWT's payload does.
@@ -224,21 +221,55 @@ func (sc *scanner) at(i int) int {
 	return i + 1
 }
 
-// skipLetters returns the end of the run of letters at b[i] whose first
-// byte is an anchor's but which hold no digit and no full-width '＠' or '＋':
-// Arabic and Devanagari letters share their first byte with those scripts'
-// digits, full-width letters and punctuation theirs with '＠' and '＋', and
-// only those can start a finding among them. A letter of any other script
-// ends the run, for firstAnchor to skip.
+// skipLetters returns where the text at b[i], after the first byte of a
+// letter that shares it with a digit (Arabic, Devanagari) or of a
+// full-width character that is no digit, '＠' or '＋', stops being such
+// text: it passes the letters of those scripts, and the spaces and
+// punctuation between their words, whose text is so dense with anchors
+// that a handler's call per letter would cost more than the letters. It
+// stops at a digit, at an ASCII anchor, letter or digit (which a look-back
+// from a finding after it may need), at a character of another script or
+// a broken one, and at eight ASCII bytes, which firstAnchor passes
+// quicker. A stray continuation byte is passed alone, as nextRune passes
+// it.
 func skipLetters(b []byte, i int) int {
-	for i < len(b) && anchor[b[i]] == cAnchorWide {
-		if _, w := digitAt(b, i); w > 0 || wideAtSign(b, i) || wideASCII(b, i) == '+' {
+	for i < len(b) {
+		c := b[i]
+		// A two-byte character, or a three-byte one led by E0
+		// (Devanagari): its code point is below U+1000.
+		if c >= 0xC2 && c <= 0xE0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
+			cp, n := uint(c&0x1F)<<6|uint(b[i+1]&0x3F), 2
+			if c == 0xE0 {
+				if i+2 >= len(b) || b[i+2]&0xC0 != 0x80 {
+					return i
+				}
+				cp, n = uint(b[i+1]&0x3F)<<6|uint(b[i+2]&0x3F), 3
+			}
+			if digitBelow4096[cp>>6]>>(cp&63)&1 != 0 {
+				return i
+			}
+			i += n
+			continue
+		}
+		if c&0xC0 != 0x80 && (c >= utf8.RuneSelf || anchor[c] != 0 || isAlnum(c) || len(b)-i >= 8 && le64(b[i:])&0x8080808080808080 == 0) {
 			return i
 		}
-		i = nextRune(b, i)
+		i++ // an ASCII space or mark, or a stray continuation byte
 	}
 	return i
 }
+
+// digitBelow4096 marks the code points below U+1000 that digitAt reads as
+// digits (Arabic-Indic, Extended Arabic-Indic, Devanagari), for
+// skipLetters.
+var digitBelow4096 = func() (set [4096 / 64]uint64) {
+	for cp := rune(0x80); cp < 0x1000; cp++ {
+		if _, w := digitAt([]byte(string(cp)), 0); w > 0 {
+			set[cp>>6] |= 1 << (cp & 63)
+		}
+	}
+	return set
+}()
 
 // nextRune returns the index after the UTF-8 sequence that starts at b[i]:
 // its continuation bytes are skipped, never an ASCII byte, so that broken
