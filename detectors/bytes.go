@@ -15,13 +15,18 @@ const (
 )
 
 // anchorPair marks the byte pairs, as a little-endian uint16 holds them,
-// of which one byte or both are anchors: the scan of prose looks up two
-// bytes at once. Of its 64 KiB, prose touches a few lines.
+// of which one byte or both are anchors (bit 0: the first, bit 1: the
+// second): the scan of prose looks up two bytes at once. Of its 64 KiB, prose touches a few lines.
 var anchorPair [1 << 16]uint8
 
 func init() {
 	for p := range anchorPair {
-		anchorPair[p] = anchor[p&0xFF] | anchor[p>>8]
+		if anchor[p&0xFF] != 0 {
+			anchorPair[p] |= 1
+		}
+		if anchor[p>>8] != 0 {
+			anchorPair[p] |= 2
+		}
 	}
 }
 

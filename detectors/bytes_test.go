@@ -151,3 +151,22 @@ func TestSkipLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestIdleFullWidth holds the table behind idleFullWidth to the functions
+// the handler of a full-width character calls, for every character EF c1 c2
+// and its truncations.
+func TestIdleFullWidth(t *testing.T) {
+	for c1 := range 256 {
+		for c2 := range 256 {
+			full := []byte{0xEF, byte(c1), byte(c2)}
+			for n := 1; n <= 3; n++ {
+				b := full[:n]
+				_, w := digitAt(b, 0)
+				want := w == 0 && wideASCII(b, 0) != '+' && !wideAtSign(b, 0)
+				if got := idleFullWidth(b, 0); got != want {
+					t.Fatalf("idleFullWidth(% x) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}

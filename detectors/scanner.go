@@ -1,6 +1,9 @@
 package detectors
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // scanner is the state of one pass over b. Handlers start at an anchor byte,
 // verify locally, emit spans in order and return where scanning resumes.
@@ -45,6 +48,7 @@ func firstAnchor(b []byte) int {
 			x, y := le64(w), le64(w[8:])
 			if anchorPair[uint16(x)]|anchorPair[uint16(x>>16)]|anchorPair[uint16(x>>32)]|anchorPair[x>>48]|
 				anchorPair[uint16(y)]|anchorPair[uint16(y>>16)]|anchorPair[uint16(y>>32)]|anchorPair[y>>48] != 0 {
+				i += firstAnchorIn16(w)
 				break
 			}
 		}
@@ -54,10 +58,32 @@ func firstAnchor(b []byte) int {
 		if i == len(b) {
 			return i
 		}
-		if c := b[i]; c != '.' && c != '-' && c != 0xEF || !idle(b, i) {
+		switch c := b[i]; {
+		case c == 0xEF:
+			if !idleFullWidth(b, i) {
+				return i
+			}
+		case c != '.' && c != '-' || !idle(b, i):
 			return i
 		}
 	}
+}
+
+// firstAnchorIn16 returns the offset of the first anchor byte of w, 16
+// bytes that hold one, from a mask of them: no byte loop, whose exit the
+// CPU cannot predict. It is not inlined, so that firstAnchor's loop keeps
+// its registers for the lookups.
+//
+//go:noinline
+func firstAnchorIn16(w []byte) int {
+	w = w[:16:16]
+	x, y := le64(w), le64(w[8:])
+	// Bit j of m is set if w[j] is an anchor.
+	m := uint32(anchorPair[uint16(x)]) | uint32(anchorPair[uint16(x>>16)])<<2 |
+		uint32(anchorPair[uint16(x>>32)])<<4 | uint32(anchorPair[x>>48])<<6 |
+		uint32(anchorPair[uint16(y)])<<8 | uint32(anchorPair[uint16(y>>16)])<<10 |
+		uint32(anchorPair[uint16(y>>32)])<<12 | uint32(anchorPair[y>>48])<<14
+	return bits.TrailingZeros32(m)
 }
 
 // idle reports whether the anchor byte at b[i] starts nothing, as its
@@ -78,11 +104,28 @@ func idle(b []byte, i int) bool {
 	case c == '.' || c == '-':
 		return !isHex(b[i-1]) && (c == '.' && !jwtPayloadAt(b, i+1) || c == '-' && !mayEndKeyPrefix(b, i))
 	case c == 0xEF:
-		_, w := digitAt(b, i)
-		return w == 0 && wideASCII(b, i) != '+' && !wideAtSign(b, i)
+		return idleFullWidth(b, i)
 	}
 	return false
 }
+
+// idleFullWidth is idle for b[i] == 0xEF, the first byte of a full-width
+// character: those that start a finding, its digits, '＋' and '＠', are all
+// EF BC followed by a byte fullWidthFinding marks.
+func idleFullWidth(b []byte, i int) bool {
+	return i+2 >= len(b) || b[i+1] != 0xBC || !fullWidthFinding[b[i+2]]
+}
+
+// fullWidthFinding marks the last bytes c of the full-width characters EF
+// BC c that start a finding, as digitAt, wideASCII and wideAtSign read them.
+var fullWidthFinding = func() (t [256]bool) {
+	for c := range t {
+		b := []byte{0xEF, 0xBC, byte(c)}
+		_, w := digitAt(b, 0)
+		t[c] = w > 0 || wideASCII(b, 0) == '+' || wideAtSign(b, 0)
+	}
+	return t
+}()
 
 // jwtPayloadAt reports whether b[i:] starts as a JWT's payload does.
 func jwtPayloadAt(b []byte, i int) bool {
