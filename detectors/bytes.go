@@ -16,7 +16,8 @@ const (
 
 // anchorPair marks the byte pairs, as a little-endian uint16 holds them,
 // of which one byte or both are anchors (bit 0: the first, bit 1: the
-// second): the scan of prose looks up two bytes at once. Of its 64 KiB, prose touches a few lines.
+// second): the scan of prose looks up two bytes at once. Of its 64 KiB,
+// prose touches a few lines.
 var anchorPair [1 << 16]uint8
 
 func init() {

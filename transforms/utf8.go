@@ -11,8 +11,8 @@ import (
 // Devanagari, Chinese, Japanese, Korean), as prompts are written:
 // utf8.Valid checks such a character's bytes one by one, here they are
 // checked together in one word, and a run of three-byte characters in a
-// loop of its own. ASCII goes 32 bytes at a time, and a
-// record's ASCII tail in one word. The last three bytes, and errors, take
+// loop of its own. ASCII goes 32 bytes at a time, and a record's ASCII
+// tail in one word. The last three bytes, and errors, take
 // utf8.DecodeRune.
 func validUTF8(b []byte) bool {
 	const hi = 0x8080808080808080
