@@ -455,6 +455,12 @@ func (sc *scanner) token(ws int) int {
 		r++
 	}
 	run := r - ws
+	if digits && run < 7 && r < len(b) && (isLetter(b[r]) || b[r] == '_') {
+		// A number and a unit or suffix ("4k", "19th", "1920x1080",
+		// "250ms"): too short for a phone, and no separator joins it
+		// to more, as skimShort would find at more cost.
+		return skipWord(b, r)
+	}
 	if digits {
 		if end, ok := timestampAt(b, ws, run); ok {
 			return end

@@ -221,6 +221,7 @@ func TestAppendSpans(t *testing.T) {
 		{"long versions", "build 4.11.3.1999, 1.2.3.4.56789: 10.0.19045.4291.", nil},
 		{"french dots after a build", "build 5.0.2.1625 tel 06.01.54.62.83", []string{"PHONE:06.01.54.62.83"}},
 		{"resolution", "1920x1080 and 3840 x 2160", nil},
+		{"numbers with units and suffixes", "4k video, 19th-century, 250ms at 60fps, 3D, 1_000, 5G 13800138000", []string{"PHONE:13800138000"}},
 		{"duration", "took 12:34:56 or 1234ms", nil},
 		{"port status", "port :8080 status 404 bytes 5321", nil},
 		{"access log status and size", `"POST /v1/upload HTTP/1.1" 415 5550132 "-"`, nil},
