@@ -336,9 +336,10 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 			if c != ',' && ipv4After(b, end+1) {
 				return end, false // "0000/203.0.113.77": the address is scanned on its own
 			}
-			// A list is no number: "13800138000,13900139000" (the head
-			// of "1,299" has at most three digits).
-			list := c == ',' && nm.nd >= 7
+			// A list is no number: "13800138000,13900139000",
+			// "10.0.0.1,10.0.0.2" (the head of "1,299" has at most
+			// three digits and no dots).
+			list := c == ',' && (nm.nd >= 7 || nm.dottedQuad())
 			// Nor is a field of a key ("thumb:8613800138000:256"): no
 			// time or ratio has so long a head.
 			field := c == ':' && nm.groups == 1 && nm.nd >= 7

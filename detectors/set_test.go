@@ -239,6 +239,8 @@ func TestAppendSpans(t *testing.T) {
 		{"ipv4 after a number and a slash or colon", "0000/203.0.113.77, 0000 / 203.0.113.77, try 3:10.1.2.3; 02/06/2026 12:34:56.789", []string{"IPV4:203.0.113.77", "IPV4:203.0.113.77", "IPV4:10.1.2.3"}},
 		{"ipv4 after a word ending in a digit and a slash", "Chrome/124.0.0.0 api/v2/10.1.2.3", []string{"IPV4:10.1.2.3"}},
 		{"imei after a number and a slash", "0000/490154203237518 0, 030 / 490154203237518", []string{"IMEI:490154203237518", "IMEI:490154203237518"}},
+		{"ipv4 lists", "X-Forwarded-For: 203.0.113.7, 10.0.0.1,192.168.0.1, 10.0.0.2,<IPV4:k1:abc> 1.2.3.4,5",
+			[]string{"IPV4:203.0.113.7", "IPV4:10.0.0.1", "IPV4:192.168.0.1", "IPV4:10.0.0.2", "IPV4:1.2.3.4"}},
 		{"ipv4 range", "allow 192.168.1.1-192.168.1.255 and 10.0.0.1-5", []string{"IPV4:192.168.1.1", "IPV4:192.168.1.255", "IPV4:10.0.0.1"}},
 		{"ipv6 after a word and a colon", "ip6:2001:db8::2; eth0:fe80::1", []string{"IPV6:2001:db8::2", "IPV6:fe80::1"}},
 		{"mac without leading zeros", "arp ? (192.168.1.1) at a4:83:e7:5:6c:1 on en0, 0:1A:2b:3c:4d:5e", []string{"IPV4:192.168.1.1", "MAC:a4:83:e7:5:6c:1", "MAC:0:1A:2b:3c:4d:5e"}},
