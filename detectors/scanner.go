@@ -558,6 +558,11 @@ func (sc *scanner) token(ws int) int {
 		return r
 	}
 	if digits {
+		if run == 3 && r+1 < len(b) && b[r] == ' ' && isDigit(b[r+1]) && afterRequestLine(b, ws) {
+			// An access log's status, which number would read with
+			// the response size after it only to part them.
+			return r + 1
+		}
 		if next, ok := skimShort(b, ws); ok {
 			return next
 		}
@@ -614,6 +619,12 @@ func (sc *scanner) standaloneIPv4(ws int) (end int, ok bool) {
 	if i < len(b) {
 		switch b[i] {
 		case ' ', '"', ']', ')', ';', '&', '>', '\t':
+		case ',':
+			// A list's ("X-Forwarded-For: 1.2.3.4, 5.6.7.8"), not
+			// "1.2.3.4,5": the number reader weighs digits after it.
+			if i+1 < len(b) && (isDigit(b[i+1]) || b[i+1] == '<') {
+				return 0, false
+			}
 		default:
 			return 0, false
 		}
