@@ -174,8 +174,9 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 				}
 			}
 		}
-		// A space or a slash may have joined unrelated numbers (see number).
-		spaced := seps&(sepSpace|sepSlash) != 0
+		// A space, a slash or a parenthesis may have joined unrelated
+		// numbers (see number): "5(1.2.3.4)", "(1.2.3.4)13800138000".
+		spaced := seps&(sepSpace|sepSlash|sepParen) != 0
 		if nm.plus && !open && j+2 < len(b) && b[j] == '(' && b[j+1] == '0' && b[j+2] == ')' {
 			j += 3 // the trunk prefix some write after a country code: "+33 (0)6 …"
 			if j < len(b) && b[j] == ' ' {
@@ -188,6 +189,7 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 				j += w
 				open = true
 				seps |= sepParen
+				spaced = true
 			}
 		}
 		if _, w := digitAt(b, j); j == i || w == 0 || nm.groups >= maxGroups || nm.nd > maxDigits {
@@ -280,8 +282,9 @@ func (sc *scanner) number(p, start int) int {
 	if found || nm.nsplits == 0 {
 		return next
 	}
-	// Spaces (or a slash) may have joined unrelated numbers ("from 10
-	// 1.2.3.4", "7 490154203237518", "0000/490154203237518"): try the
+	// Spaces (or a slash, or a parenthesis) may have joined unrelated
+	// numbers ("from 10 1.2.3.4", "7 490154203237518",
+	// "0000/490154203237518", "45.177.64.29(1.2.3.4)"): try the
 	// number as it was before each, longest first, and if none is a
 	// finding, scan on from the group after the first. Trying every one
 	// keeps redacting twice the same as once: a number that ended where a
@@ -337,9 +340,10 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 				return end, false // "0000/203.0.113.77": the address is scanned on its own
 			}
 			// A list is no number: "13800138000,13900139000",
-			// "10.0.0.1,10.0.0.2" (the head of "1,299" has at most
-			// three digits and no dots).
-			list := c == ',' && (nm.nd >= 7 || nm.dottedQuad())
+			// "10.0.0.1,10.0.0.2", "5,13800138000" (the head of "1,299"
+			// has at most three digits and no dots, and three digits
+			// follow its comma). Its items are read one by one.
+			list := c == ',' && (nm.nd >= 7 || nm.dottedQuad() || !thousandsAt(b, end))
 			// Nor is a field of a key ("thumb:8613800138000:256"): no
 			// time or ratio has so long a head.
 			field := c == ':' && nm.groups == 1 && nm.nd >= 7
@@ -368,6 +372,12 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 		return end, sc.emit(nm.start, end, k)
 	}
 	return end, false
+}
+
+// thousandsAt reports whether the ',' at b[i] separates a number's
+// thousands: three digits follow it, and no fourth.
+func thousandsAt(b []byte, i int) bool {
+	return i+3 < len(b) && digitsAt(b, i+1, 3) && (i+4 == len(b) || !isDigit(b[i+4]))
 }
 
 // skipNumeric returns the end of a run of digits and the punctuation that

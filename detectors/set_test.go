@@ -241,6 +241,8 @@ func TestAppendSpans(t *testing.T) {
 		{"imei after a number and a slash", "0000/490154203237518 0, 030 / 490154203237518", []string{"IMEI:490154203237518", "IMEI:490154203237518"}},
 		{"ipv4 lists", "X-Forwarded-For: 203.0.113.7, 10.0.0.1,192.168.0.1, 10.0.0.2,<IPV4:k1:abc> 1.2.3.4,5",
 			[]string{"IPV4:203.0.113.7", "IPV4:10.0.0.1", "IPV4:192.168.0.1", "IPV4:10.0.0.2", "IPV4:1.2.3.4"}},
+		{"numbers after a comma or before a parenthesis are read on their own", "5,13800138000 1.2.3.4:80,5.6.7.8:443 45.177.64.29(1.2.3.4) 138-0013-8000(415) 555-0132 (1.2.3.4)13800138000; 1,299.00 12,345,678",
+			[]string{"PHONE:13800138000", "IPV4:1.2.3.4", "IPV4:5.6.7.8", "IPV4:45.177.64.29", "IPV4:1.2.3.4", "PHONE:138-0013-8000", "PHONE:(415) 555-0132", "IPV4:1.2.3.4", "PHONE:13800138000"}},
 		{"ipv4 range", "allow 192.168.1.1-192.168.1.255 and 10.0.0.1-5", []string{"IPV4:192.168.1.1", "IPV4:192.168.1.255", "IPV4:10.0.0.1"}},
 		{"ipv6 after a word and a colon", "ip6:2001:db8::2; eth0:fe80::1", []string{"IPV6:2001:db8::2", "IPV6:fe80::1"}},
 		{"mac without leading zeros", "arp ? (192.168.1.1) at a4:83:e7:5:6c:1 on en0, 0:1A:2b:3c:4d:5e", []string{"IPV4:192.168.1.1", "MAC:a4:83:e7:5:6c:1", "MAC:0:1A:2b:3c:4d:5e"}},
