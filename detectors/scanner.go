@@ -558,11 +558,6 @@ func (sc *scanner) token(ws int) int {
 		return r
 	}
 	if digits {
-		if run == 3 && r+1 < len(b) && b[r] == ' ' && isDigit(b[r+1]) && afterRequestLine(b, ws) {
-			// An access log's status, which number would read with
-			// the response size after it only to part them.
-			return r + 1
-		}
 		if next, ok := skimShort(b, ws); ok {
 			return next
 		}
@@ -570,6 +565,11 @@ func (sc *scanner) token(ws int) int {
 			if end, ok := sc.standaloneIPv4(ws); ok {
 				return end
 			}
+		}
+		if run == 3 && r+1 < len(b) && b[r] == ' ' && isDigit(b[r+1]) && afterRequestLine(b, ws) {
+			// An access log's status, which number would read with
+			// the response size after it only to part them.
+			return r + 1
 		}
 		return sc.number(ws, ws)
 	}
