@@ -213,8 +213,10 @@ func boundaryAfter(b []byte, i int) bool {
 }
 
 // skipWord returns the end of the run of letters and digits starting at i.
+// It stops at '_', after which a finding may start (see boundaryBefore):
+// "id_2024_13800138000".
 func skipWord(b []byte, i int) int {
-	for i < len(b) && (isAlnum(b[i]) || b[i] == '_') {
+	for i < len(b) && isAlnum(b[i]) {
 		i++
 	}
 	return i

@@ -381,12 +381,27 @@ func thousandsAt(b []byte, i int) bool {
 }
 
 // skipNumeric returns the end of a run of digits and the punctuation that
-// joins them in numbers, times and dates.
+// joins them in numbers, times and dates: '.', '/', '-', a ',' before
+// thousands ("1,299") and a ':' before minutes or seconds ("10:11:12").
+// Digits after any other ',' or ':' are read on their own:
+// "1,299,13800138000", "10:11:12,13800138000", "12:13800138000".
 func skipNumeric(b []byte, i int) int {
-	for i < len(b) && (isDigit(b[i]) || b[i] == ',' || b[i] == '.' || b[i] == ':' || b[i] == '/' || b[i] == '-') {
-		i++
+	for i < len(b) {
+		switch c := b[i]; {
+		case isDigit(c), c == '.' || c == '/' || c == '-',
+			c == ',' && thousandsAt(b, i), c == ':' && sixtiethsAt(b, i):
+			i++
+		default:
+			return i
+		}
 	}
 	return i
+}
+
+// sixtiethsAt reports whether the ':' at b[i] is a clock's: two digits
+// follow it, and no third.
+func sixtiethsAt(b []byte, i int) bool {
+	return i+2 < len(b) && digitsAt(b, i+1, 2) && (i+3 == len(b) || !isDigit(b[i+3]))
 }
 
 // ipv4 emits nm as an IPv4 address if it is one and not a version string.

@@ -77,8 +77,12 @@ func clockAt(b []byte, i int) (int, bool) {
 	end := i + 5
 	if end+2 < len(b) && b[end] == ':' && digitsAt(b, end+1, 2) {
 		end += 3
+		// A fraction has at most nine digits (nanoseconds): longer
+		// runs are numbers of their own ("10:11:12,13800138000").
 		if end+1 < len(b) && (b[end] == '.' || b[end] == ',') && isDigit(b[end+1]) {
-			end = skipDigits(b, end+1)
+			if f := skipDigits(b, end+1); f-end-1 <= 9 {
+				end = f
+			}
 		}
 	}
 	// "10:11:12:13:14:15" is a MAC, "10:11::1" an IPv6 address.
