@@ -207,9 +207,10 @@ func escapedBefore(b []byte, i int) (byte, bool) {
 }
 
 // boundaryAfter reports whether a finding may end at b[i]: the byte there is
-// not a letter, a digit or '_'.
+// not a letter or digit. A '_' ends one, as it may start one (see
+// boundaryBefore): "13800138000_backup".
 func boundaryAfter(b []byte, i int) bool {
-	return i >= len(b) || (!isAlnum(b[i]) && b[i] != '_')
+	return i >= len(b) || !isAlnum(b[i])
 }
 
 // skipWord returns the end of the run of letters and digits starting at i.

@@ -323,7 +323,7 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 				return end + 1, sc.emit(nm.start, end+1, CNID)
 			}
 			return skipWord(b, end), false
-		case isAlnum(c) || c == '_':
+		case isAlnum(c):
 			return skipWord(b, end), false // "1920x1080", "123ms", "v2"
 		case encodedAt(b, end):
 			return end, false // the local part of an address: the '@' handler decides

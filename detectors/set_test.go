@@ -245,6 +245,8 @@ func TestAppendSpans(t *testing.T) {
 			[]string{"PHONE:13800138000", "IPV4:1.2.3.4", "IPV4:5.6.7.8", "IPV4:45.177.64.29", "IPV4:1.2.3.4", "PHONE:138-0013-8000", "PHONE:(415) 555-0132", "IPV4:1.2.3.4", "PHONE:13800138000"}},
 		{"numbers after '_' or past a time's or a price's last group", "id_2024_13800138000 sku2_13800138000 export_2026_06_02_13800138000.csv 1,299,13800138000 10:11:12,13800138000 at 12:13800138000",
 			[]string{"PHONE:13800138000", "PHONE:13800138000", "PHONE:13800138000", "PHONE:13800138000", "PHONE:13800138000", "PHONE:13800138000"}},
+		{"findings before '_'", "13800138000_backup 490154203237518_01 10.0.0.1_x aa:bb:cc:dd:ee:ff_x",
+			[]string{"PHONE:13800138000", "IMEI:490154203237518", "IPV4:10.0.0.1", "MAC:aa:bb:cc:dd:ee:ff"}},
 		{"underscores, times and prices that hold nothing", "IMG_20260602_101112.jpg build_2026_06_02 OS 17_6_1 16:9 1920x1080_60fps 2026-06-02 10:11:12,345 12:30 10:11:12.123456789Z 1,299.00, 3,897.00", nil},
 		{"ipv4 range", "allow 192.168.1.1-192.168.1.255 and 10.0.0.1-5", []string{"IPV4:192.168.1.1", "IPV4:192.168.1.255", "IPV4:10.0.0.1"}},
 		{"ipv6 after a word and a colon", "ip6:2001:db8::2; eth0:fe80::1", []string{"IPV6:2001:db8::2", "IPV6:fe80::1"}},
