@@ -323,6 +323,9 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 				return end + 1, sc.emit(nm.start, end+1, CNID)
 			}
 			return skipWord(b, end), false
+		case (c == 'x' || c == 'X') && (nm.plus || nm.groups >= 3) && nm.seps&sepDot == 0 && end+1 < len(b) && isDigit(b[end+1]):
+			// An extension after a number in groups: "+1-415-555-0132x12".
+			// The number is read without it.
 		case isAlnum(c):
 			return skipWord(b, end), false // "1920x1080", "123ms", "v2"
 		case encodedAt(b, end):
