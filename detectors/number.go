@@ -278,7 +278,7 @@ func (sc *scanner) number(p, start int) int {
 	if nm.nsplits > 0 && nm.splits[0].groups == 1 && nm.splits[0].nd == 3 && afterRequestLine(sc.b, nm.start) {
 		return nm.spaceNext
 	}
-	next, found := sc.classifyNumber(&nm)
+	next, found := sc.classifyWithExtension(&nm)
 	if found || nm.nsplits == 0 {
 		return next
 	}
@@ -292,11 +292,44 @@ func (sc *scanner) number(p, start int) int {
 	for k := nm.nsplits - 1; k >= 0; k-- {
 		st := nm.splits[k]
 		nm.end, nm.nd, nm.groups, nm.seps = st.end, st.nd, st.groups, st.seps
-		if next, found := sc.classifyNumber(&nm); found {
+		if next, found := sc.classifyWithExtension(&nm); found {
 			return next
 		}
 	}
 	return nm.spaceNext
+}
+
+// classifyWithExtension is classifyNumber, and if nm is no finding, on nm
+// without an extension after it ("010-12345678-123": an office's number
+// and extension).
+func (sc *scanner) classifyWithExtension(nm *number) (next int, found bool) {
+	next, found = sc.classifyNumber(nm)
+	if !found {
+		if ext, ok := nm.beforeExtension(sc.b); ok {
+			if next, found := sc.classifyNumber(&ext); found {
+				return next, true
+			}
+		}
+	}
+	return next, found
+}
+
+// beforeExtension returns nm without its last group if that may be an
+// extension: at most four digits, joined by a dash to ten digits or more in
+// two groups or more that only dashes join ("010-12345678-123"; not
+// "030-1234-5", a check digit apart).
+func (nm *number) beforeExtension(b []byte) (number, bool) {
+	if nm.seps != sepDash || nm.groups < 3 || nm.groups > maxGroups || nm.nd > maxDigits {
+		return number{}, false
+	}
+	n := int(nm.glen[nm.groups-1])
+	sep := nm.end - n - 1
+	if n > 4 || nm.nd-n < 10 || sep <= nm.start || b[sep] != '-' {
+		return number{}, false
+	}
+	ext := *nm
+	ext.end, ext.nd, ext.groups = sep, nm.nd-n, nm.groups-1
+	return ext, true
 }
 
 // classifyNumber emits nm if it is a finding and returns where scanning

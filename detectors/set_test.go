@@ -221,6 +221,7 @@ func TestAppendSpans(t *testing.T) {
 		{"long versions", "build 4.11.3.1999, 1.2.3.4.56789: 10.0.19045.4291.", nil},
 		{"french dots after a build", "build 5.0.2.1625 tel 06.01.54.62.83", []string{"PHONE:06.01.54.62.83"}},
 		{"resolution", "1920x1080 and 3840 x 2160", nil},
+		{"phone extensions after a dash", "总机 010-12345678-123, 415-555-0132-12, 35-209900-176148-1-7a but 030-1234-5", []string{"PHONE:010-12345678", "PHONE:415-555-0132", "IMEI:35-209900-176148-1"}},
 		{"phone extensions", "+1-415-555-0132x12, (415) 555-0132x7, +8613800138000X1 but 1920x1080 12-34-56x7", []string{"PHONE:+1-415-555-0132", "PHONE:(415) 555-0132", "PHONE:+8613800138000"}},
 		{"numbers with units and suffixes", "4k video, 19th-century, 250ms at 60fps, 3D, 1_000, 5G 13800138000", []string{"PHONE:13800138000"}},
 		{"duration", "took 12:34:56 or 1234ms", nil},
