@@ -2,6 +2,7 @@ package benchmarks_test
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"github.com/pixelprivacy/veil/benchmarks"
@@ -100,6 +101,31 @@ func BenchmarkProseScripts(b *testing.B) {
 		b.Run(tc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
+			for b.Loop() {
+				if out, err = w.Redact(out[:0], text, transforms.FormatText); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkProseSentences redacts each sentence of BenchmarkRedact's prose
+// alone, repeated to 256 KiB. The third, dense with anchors
+// ("over-sharpen:", "e.g.", "19th-century", "square."), takes about 45% of
+// the prose's time.
+//
+//	GOMAXPROCS=1 go test ./benchmarks -run '^$' -bench ProseSentences
+func BenchmarkProseSentences(b *testing.B) {
+	w, err := benchmarks.NewWorker()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range benchmarks.ProseSentences() {
+		text := benchmarks.ProseSentence(i, 256<<10)
+		var out []byte
+		b.Run(fmt.Sprint(i+1), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
 			for b.Loop() {
 				if out, err = w.Redact(out[:0], text, transforms.FormatText); err != nil {
 					b.Fatal(err)

@@ -70,18 +70,30 @@ func GenerateWith(o gen.Options, n int) *Corpus {
 	return c
 }
 
+// proseSentences are the sentences of Prose, in order.
+var proseSentences = []string{
+	"Turn this photo into a watercolor painting of a quiet harbor at dawn, with soft pastel colors and two small boats. ",
+	"Make it 4k, keep the faces natural-looking and add a warm, golden light; the style should feel impressionist. ",
+	"Don't over-sharpen: e.g. keep it dreamy, like a late 19th-century piece, and crop to a square. ",
+	"Haz que parezca una acuarela del puerto al amanecer, con colores suaves y dos barcas pequeñas. ",
+	"Mach ein Porträt im Stil von Monet, mit weichem Licht und ruhigen Farben, bitte ohne Text. ",
+	"把这张照片做成吉卜力风格，天空要更蓝一些，人物保持自然。",
+	"この写真を水彩画風にして、柔らかい光と淡い色にしてください。",
+}
+
 // Prose returns about n bytes of PII-free text: prompt-like sentences in
 // several languages with ordinary punctuation and small numbers.
-func Prose(n int) []byte {
-	sentences := []string{
-		"Turn this photo into a watercolor painting of a quiet harbor at dawn, with soft pastel colors and two small boats. ",
-		"Make it 4k, keep the faces natural-looking and add a warm, golden light; the style should feel impressionist. ",
-		"Don't over-sharpen: e.g. keep it dreamy, like a late 19th-century piece, and crop to a square. ",
-		"Haz que parezca una acuarela del puerto al amanecer, con colores suaves y dos barcas pequeñas. ",
-		"Mach ein Porträt im Stil von Monet, mit weichem Licht und ruhigen Farben, bitte ohne Text. ",
-		"把这张照片做成吉卜力风格，天空要更蓝一些，人物保持自然。",
-		"この写真を水彩画風にして、柔らかい光と淡い色にしてください。",
-	}
+func Prose(n int) []byte { return repeatText(proseSentences, n) }
+
+// ProseSentence returns about n bytes of the i-th sentence of Prose, from
+// 0, repeated: BenchmarkProseSentences shows what each costs.
+func ProseSentence(i, n int) []byte { return repeatText(proseSentences[i:i+1], n) }
+
+// ProseSentences is the number of sentences of Prose.
+func ProseSentences() int { return len(proseSentences) }
+
+// repeatText returns the sentences in turn until about n bytes are written.
+func repeatText(sentences []string, n int) []byte {
 	var b bytes.Buffer
 	for i := 0; b.Len() < n; i++ {
 		b.WriteString(sentences[i%len(sentences)])
