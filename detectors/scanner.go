@@ -356,19 +356,9 @@ func (sc *scanner) word(p int) int {
 				return end
 			}
 		}
-		return sc.inWord(p)
+		return skipWord(b, p)
 	}
 	return sc.token(ws)
-}
-
-// inWord handles a digit at b[p] inside a word, where no finding starts
-// but a cloud service's access key, whose letters start it ("AKIA…"), and
-// returns where scanning resumes.
-func (sc *scanner) inWord(p int) int {
-	if start, end, ok := fixedKeyAround(sc.b, sc.emitted, p); ok && sc.emit(start, end, Secret) {
-		return end
-	}
-	return skipWord(sc.b, p)
 }
 
 // credential handles '=' or ':' at b[i], which may end a credential's

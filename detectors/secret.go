@@ -61,47 +61,6 @@ var keyPrefixes = []struct {
 	{"hf_", 30},
 }
 
-// fixedKeys are the access keys of cloud services that have a fixed prefix
-// and length and no '-' or '_' to end the prefix, found from a digit inside
-// them: AWS access key IDs (long-term "AKIA…" and temporary "ASIA…", 16
-// upper-case letters and digits after) and Google API keys ("AIza…", 35
-// letters, digits, '_' and '-' after).
-var fixedKeys = []struct {
-	prefix string
-	length int
-	upper  bool // upper-case letters and digits only
-}{
-	{"AKIA", 20, true}, {"ASIA", 20, true}, {"AIza", 39, false},
-}
-
-// maxFixedKey is the length of the longest of fixedKeys.
-const maxFixedKey = 39
-
-// fixedKeyAround returns the span of one of fixedKeys that holds the byte
-// at b[p], reading back no further than lo, the end of the last finding.
-func fixedKeyAround(b []byte, lo, p int) (start, end int, ok bool) {
-	s := p
-	for s > lo && p-s < maxFixedKey && isKeyByte(b[s-1]) {
-		s--
-	}
-	if p-s < 4 || b[s] != 'A' || s > 0 && isKeyByte(b[s-1]) {
-		return 0, 0, false // every prefix starts with 'A'
-	}
-	for _, k := range fixedKeys {
-		end = s + k.length
-		if end <= p || end > len(b) || string(b[s:s+4]) != k.prefix || end < len(b) && isKeyByte(b[end]) {
-			continue
-		}
-		for _, c := range b[s+4 : end] {
-			if !isKeyByte(c) || k.upper && !('A' <= c && c <= 'Z' || isDigit(c)) {
-				return 0, 0, false
-			}
-		}
-		return s, end, true
-	}
-	return 0, 0, false
-}
-
 // keyPrefixesBefore lists the indexes in keyPrefixes of the prefixes by
 // the byte before their last.
 var keyPrefixesBefore = func() (t [256][]uint8) {
