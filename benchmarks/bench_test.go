@@ -86,53 +86,45 @@ func BenchmarkRedact(b *testing.B) {
 //
 //	GOMAXPROCS=1 go test ./benchmarks -run '^$' -bench ProseScripts
 func BenchmarkProseScripts(b *testing.B) {
-	w, err := benchmarks.NewWorker()
-	if err != nil {
-		b.Fatal(err)
-	}
 	for _, tc := range []struct{ name, sentence string }{
 		{"latin", "Turn this photo into a watercolor painting of a quiet harbor at dawn, with soft pastel colors. "},
 		{"cjk", "把这张照片做成吉卜力风格，天空要更蓝一些，人物保持自然。この写真を水彩画風にしてください。"},
 		{"arabic", "حوّل هذه الصورة إلى لوحة مائية لميناء هادئ عند الفجر، بألوان ناعمة وقاربين صغيرين. "},
 		{"devanagari", "इस तस्वीर को जलरंग चित्र में बदलो, सुबह की शांत बंदरगाह के साथ, नरम रंगों में। "},
 	} {
-		text := bytes.Repeat([]byte(tc.sentence), (256<<10)/len(tc.sentence))
-		var out []byte
-		b.Run(tc.name, func(b *testing.B) {
-			b.SetBytes(int64(len(text)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if out, err = w.Redact(out[:0], text, transforms.FormatText); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+		benchmarkSentence(b, tc.name, tc.sentence)
 	}
 }
 
 // BenchmarkProseSentences redacts each sentence of BenchmarkRedact's prose
-// alone, repeated to 256 KiB. The third, dense with anchors
-// ("over-sharpen:", "e.g.", "19th-century", "square."), takes about 45% of
-// the prose's time.
+// alone. The third, dense with anchors ("over-sharpen:", "e.g.",
+// "19th-century", "square."), takes about 45% of the prose's time.
 //
 //	GOMAXPROCS=1 go test ./benchmarks -run '^$' -bench ProseSentences
 func BenchmarkProseSentences(b *testing.B) {
+	for i, s := range benchmarks.ProseSentences() {
+		benchmarkSentence(b, fmt.Sprint(i+1), s)
+	}
+}
+
+// benchmarkSentence runs a sub-benchmark that redacts sentence, repeated
+// to 256 KiB, as one text record.
+func benchmarkSentence(b *testing.B, name, sentence string) {
 	w, err := benchmarks.NewWorker()
 	if err != nil {
 		b.Fatal(err)
 	}
-	for i := range benchmarks.ProseSentences() {
-		text := benchmarks.ProseSentence(i, 256<<10)
-		var out []byte
-		b.Run(fmt.Sprint(i+1), func(b *testing.B) {
-			b.SetBytes(int64(len(text)))
-			for b.Loop() {
-				if out, err = w.Redact(out[:0], text, transforms.FormatText); err != nil {
-					b.Fatal(err)
-				}
+	text := bytes.Repeat([]byte(sentence), (256<<10)/len(sentence))
+	var out []byte
+	b.Run(name, func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if out, err = w.Redact(out[:0], text, transforms.FormatText); err != nil {
+				b.Fatal(err)
 			}
-		})
-	}
+		}
+	})
 }
 
 // BenchmarkReferenceLoop runs the loop the speed facts were

@@ -3,6 +3,7 @@ package benchmarks
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"github.com/pixelprivacy/veil/benchmarks/gen"
 	"github.com/pixelprivacy/veil/detectors"
@@ -83,23 +84,17 @@ var proseSentences = []string{
 
 // Prose returns about n bytes of PII-free text: prompt-like sentences in
 // several languages with ordinary punctuation and small numbers.
-func Prose(n int) []byte { return repeatText(proseSentences, n) }
-
-// ProseSentence returns about n bytes of the i-th sentence of Prose, from
-// 0, repeated: BenchmarkProseSentences shows what each costs.
-func ProseSentence(i, n int) []byte { return repeatText(proseSentences[i:i+1], n) }
-
-// ProseSentences is the number of sentences of Prose.
-func ProseSentences() int { return len(proseSentences) }
-
-// repeatText returns the sentences in turn until about n bytes are written.
-func repeatText(sentences []string, n int) []byte {
+func Prose(n int) []byte {
 	var b bytes.Buffer
 	for i := 0; b.Len() < n; i++ {
-		b.WriteString(sentences[i%len(sentences)])
+		b.WriteString(proseSentences[i%len(proseSentences)])
 	}
 	return b.Bytes()
 }
+
+// ProseSentences returns the sentences of Prose, in order:
+// BenchmarkProseSentences shows what each costs.
+func ProseSentences() []string { return slices.Clone(proseSentences) }
 
 // NewEngine builds a redaction engine with default detectors and options
 // and a fresh ephemeral key.
