@@ -264,6 +264,14 @@ func wideSeparator(b []byte, j int) (w int, dash bool) {
 
 // number reads and classifies the number whose first digit is at b[p].
 func (sc *scanner) number(p, start int) int {
+	// In a web server's access log the status code and the response size
+	// follow the request line ("GET / HTTP/1.1" 415 5550132): the status
+	// stands alone, and the size is read on its own. As the log writes
+	// them, they are told apart before the reader joins them; in other
+	// forms (full-width digits, more spaces), after.
+	if b := sc.b; p == start && p+4 < len(b) && digitsAt(b, p, 3) && b[p+3] == ' ' && isDigit(b[p+4]) && afterRequestLine(b, p) {
+		return p + 4
+	}
 	var nm number
 	readNumber(sc.b, p, start, queryValueAt(sc.b, start), &nm)
 	// A number that runs into an address's local part ("…176148(0a@163.com")
@@ -272,9 +280,7 @@ func (sc *scanner) number(p, start int) int {
 	if ls := addressInto(sc.b, p, nm.end); ls > p {
 		return sc.readBefore(ls, func() int { return sc.number(p, start) })
 	}
-	// In a web server's access log the status code and the response size
-	// follow the request line ("GET / HTTP/1.1" 415 5550132): the status
-	// stands alone, and the size is read on its own.
+	// The status and size of an access log, in other forms (above).
 	if nm.nsplits > 0 && nm.splits[0].groups == 1 && nm.splits[0].nd == 3 && afterRequestLine(sc.b, nm.start) {
 		return nm.spaceNext
 	}

@@ -566,11 +566,6 @@ func (sc *scanner) token(ws int) int {
 				return end
 			}
 		}
-		if run == 3 && r+1 < len(b) && b[r] == ' ' && isDigit(b[r+1]) && afterRequestLine(b, ws) {
-			// An access log's status, which number would read with
-			// the response size after it only to part them.
-			return r + 1
-		}
 		return sc.number(ws, ws)
 	}
 	if run == 9 && hexDNI(b[ws:r]) && boundaryAfter(b, r) && sc.emit(ws, r, DNI) {
