@@ -385,7 +385,8 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 			// "10.0.0.1,10.0.0.2", "5,13800138000" (the head of "1,299"
 			// has at most three digits and no dots, and three digits
 			// follow its comma). Its items are read one by one.
-			list := c == ',' && (nm.nd >= 7 || nm.dottedQuad() || !thousandsAt(b, end))
+			list := c == ',' && (nm.nd >= 7 || nm.dottedQuad() || !thousandsAt(b, end)) ||
+				c == '/' && nm.nd >= 7 && longNumberAt(b, end+1) // "13800138000/13900139000"
 			// Nor is a field of a key ("thumb:8613800138000:256"): no
 			// time or ratio has so long a head.
 			field := c == ':' && nm.groups == 1 && nm.nd >= 7
@@ -420,6 +421,19 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 // thousands: three digits follow it, and no fourth.
 func thousandsAt(b []byte, i int) bool {
 	return i+3 < len(b) && digitsAt(b, i+1, 3) && (i+4 == len(b) || !isDigit(b[i+4]))
+}
+
+// longNumberAt reports whether a number of seven digits or more starts at
+// b[i], or a token, which stands for one: the next item of a list such as
+// "13800138000/13900139000" or "138-0013-8000/139-0013-9000". No part of
+// a date or ratio is so long.
+func longNumberAt(b []byte, i int) bool {
+	if tokenStart(b, i) {
+		return true
+	}
+	var nm number
+	readNumber(b, i, i, false, &nm)
+	return nm.nd >= 7
 }
 
 // skipNumeric returns the end of a run of digits and the punctuation that

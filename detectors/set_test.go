@@ -165,8 +165,12 @@ func TestAppendSpans(t *testing.T) {
 		{"after a broken first byte", "id \xef13800138000 \xe0\xa413900139000", []string{"PHONE:13800138000", "PHONE:13900139000"}},
 		{"full-width parentheses", "电话：（010）12345678，（０１０）１２３４５６７８，（+86）138 0013 8000，（13800138000），价格（2026）版", []string{"PHONE:（010）12345678", "PHONE:（０１０）１２３４５６７８", "PHONE:（+86）138 0013 8000", "PHONE:13800138000"}},
 		// A token after the slash reads as the digits it stands for.
-		{"a number before a slash and a finding", "0100000000/02100 15 and 02/06/2026, 0100000/000/02100 15", []string{"PHONE:02100 15", "PHONE:02100 15"}},
-		{"a number before a slash and a token", "0100000000/<PHONE:k1:htsqsjjjktkkhssqsptzkyrk> 0100000/000/<PHONE:k1:htsqsjjjktkkhssqsptzkyrk> Tel 030 1234567/<br>", []string{"PHONE:030 1234567"}},
+		// Numbers of seven digits or more joined by '/' are a list, read
+		// item by item; a token after the slash stands for such an item.
+		{"a number before a slash and a finding", "0100000000/02100 15 and 02/06/2026, 0100000/000/02100 15", []string{"PHONE:0100000000", "PHONE:02100 15", "PHONE:0100000/000", "PHONE:02100 15"}},
+		{"a number before a slash and a token", "0100000000/<PHONE:k1:htsqsjjjktkkhssqsptzkyrk> 0100000/000/<PHONE:k1:htsqsjjjktkkhssqsptzkyrk> Tel 030 1234567/<br>", []string{"PHONE:0100000000", "PHONE:0100000/000", "PHONE:030 1234567"}},
+		{"phone numbers listed with slashes", "13800138000/13900139000, 138-0013-8000/139-0013-9000, 138 0013 8000/139 0013 9000", []string{"PHONE:13800138000", "PHONE:13900139000", "PHONE:138-0013-8000", "PHONE:139-0013-9000", "PHONE:138 0013 8000", "PHONE:139 0013 9000"}},
+		{"not phone: dates, epochs and ids joined by slashes", "ts 17803872132/1, 923582447/784809, 2026-06-02/2026-06-03, 20260602/20260603, 1717322472/1717322473, 1717322472123/1717322473123, /v1/objects/12345678/98765432, order 12345678/87654321", nil},
 		{"chinese msisdn", "key thumb:8613800138000:256", []string{"PHONE:8613800138000"}},
 		{"local numbers after a phone label", "call me at 555-0132; phone: 5550132, Tel. 1234567, 电话 12345678, телефон 123-45-67", []string{"PHONE:555-0132", "PHONE:5550132", "PHONE:1234567", "PHONE:12345678", "PHONE:123-45-67"}},
 		// Its last group is no local number of its own where no region has it
