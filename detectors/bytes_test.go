@@ -28,14 +28,23 @@ func TestFirstAnchor(t *testing.T) {
 			for n := pos + 1; n <= len(text); n++ {
 				b := []byte(text)[:n]
 				b[pos] = byte(c)
-				got := firstAnchor(b)
-				if got < len(b) && anchor[b[got]] == 0 {
-					t.Fatalf("firstAnchor(%q) = %d, not an anchor", b, got)
-				}
-				for i, d := range b[:got] {
-					if anchor[d] != 0 && !idle(b, i) {
-						t.Fatalf("firstAnchor(%q) = %d, past the anchor at %d", b, got, i)
+				checkFirstAnchor(t, b)
+			}
+		}
+	}
+	// Every '.' and '-' between every two bytes, at both places of a
+	// looked-up pair and at the edges of the 16-byte steps, some before
+	// "eyJ" (a JWT's payload) or after a key prefix's letters ("sk-").
+	for _, sep := range []byte{'.', '-'} {
+		for _, pos := range []int{4, 5, 19, 20} {
+			for prev := range 256 {
+				for next := range 256 {
+					b := []byte("zz the quick brown fox jumps over the lazy fox sk")
+					b[pos-2], b[pos-1], b[pos], b[pos+1] = 's', byte(prev), sep, byte(next)
+					if next == 'e' {
+						copy(b[pos+2:], "yJ")
 					}
+					checkFirstAnchor(t, b)
 				}
 			}
 		}
@@ -52,6 +61,21 @@ func TestFirstAnchor(t *testing.T) {
 	} {
 		if got := firstAnchor([]byte(tc.text)); got != tc.want {
 			t.Errorf("firstAnchor(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
+
+// checkFirstAnchor checks that firstAnchor(b) stops at an anchor byte or
+// at the end, and passes no anchor that is not idle.
+func checkFirstAnchor(t *testing.T, b []byte) {
+	t.Helper()
+	got := firstAnchor(b)
+	if got < len(b) && anchor[b[got]] == 0 {
+		t.Fatalf("firstAnchor(%q) = %d, not an anchor", b, got)
+	}
+	for i, d := range b[:got] {
+		if anchor[d] != 0 && !idle(b, i) {
+			t.Fatalf("firstAnchor(%q) = %d, past the anchor at %d", b, got, i)
 		}
 	}
 }
