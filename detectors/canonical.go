@@ -412,16 +412,3 @@ func (s *Set) appendPhone(dst, v []byte, mask, prefer uint64) []byte {
 	}
 	return append(dst, d...)
 }
-
-func appendInt(dst []byte, v int) []byte {
-	var buf [8]byte
-	i := len(buf)
-	for {
-		i--
-		buf[i] = byte('0' + v%10)
-		v /= 10
-		if v == 0 {
-			return append(dst, buf[i:]...)
-		}
-	}
-}

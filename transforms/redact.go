@@ -569,7 +569,7 @@ const maxIntegerForm = 24
 // its sign; it reports false for any other number.
 func appendIntegerForm(dst, v []byte) ([]byte, bool) {
 	orig := len(dst)
-	if bytes.IndexAny(v, ".eE") < 0 {
+	if !bytes.ContainsAny(v, ".eE") {
 		return dst, false
 	}
 	if v[0] == '-' {

@@ -111,7 +111,7 @@ func TestRedactKeySources(t *testing.T) {
 		if again := tokenWith("--key-file", flagKey); again != byFlag {
 			t.Errorf("same key, different tokens: %q, %q", byFlag, again)
 		}
-		if tokenWith() == tokenWith() {
+		if first, second := tokenWith(), tokenWith(); first == second {
 			t.Errorf("two ephemeral keys gave the same token")
 		}
 	})

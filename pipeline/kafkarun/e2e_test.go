@@ -333,7 +333,7 @@ func TestBrokerRestart(t *testing.T) {
 	waitFor(t, 60*time.Second, "some progress", func() bool { return r.Stats().Commits > 0 })
 	b.Close()
 	time.Sleep(time.Second)
-	b = startBroker(t, broker.Options{DataDir: dir, Listen: addrs[0]})
+	startBroker(t, broker.Options{DataDir: dir, Listen: addrs[0]})
 
 	g := makeFixture(t, e, testInputs, 300, 300)
 	g.produce(t, addrs)

@@ -272,12 +272,6 @@ func committed(addrs []string, group, topic string, partitions int) map[int]int6
 	return out
 }
 
-// record is a produced input record and its expected output.
-type record struct {
-	in   kafka.Message
-	want []byte // expected output value; nil when it goes to the DLQ
-}
-
 // expected returns what the pipeline should write for in.
 func expected(t testing.TB, w *transforms.Worker, format transforms.Format, in []byte) []byte {
 	t.Helper()
