@@ -15,7 +15,9 @@ const maxKeyLen = 64
 // Keys are split into lower-case words at ASCII punctuation and spaces,
 // camelCase humps and digits after letters, so "wifiMacAddress", "wifi_mac" and
 // "WIFI-MAC" all name a MAC, "imei2" (a dual-SIM phone's second) an IMEI,
-// while "machine" names nothing.
+// while "machine" names nothing. Keys in the app's other languages name
+// phones and e-mail addresses too: "teléfono", "handynummer", "联系电话",
+// "電話番号", "전화번호", "Телефон", "correo", "メールアドレス".
 func (s *Set) KeyHint(key []byte) Hint {
 	if len(key) > maxKeyLen {
 		return Hint{}
@@ -36,10 +38,12 @@ func (s *Set) KeyHint(key []byte) Hint {
 			rest = nil
 		}
 		switch string(w) {
-		case "email", "mail", "emailaddress", "emails", "emailaddresses":
+		case "email", "mail", "emailaddress", "emails", "emailaddresses", "correo", "courriel", "youxiang":
 			h.Kind = Email
 		case "phone", "mobile", "tel", "telephone", "msisdn", "cellphone", "phonenumber", "cell", "whatsapp",
-			"phones", "mobiles", "telephones", "msisdns", "cellphones", "phonenumbers":
+			"phones", "mobiles", "telephones", "msisdns", "cellphones", "phonenumbers",
+			"telefono", "teléfono", "telefone", "telefon", "téléphone", "telefonnummer", "handy", "handynummer",
+			"celular", "movil", "móvil", "cellulare", "shouji", "dianhua":
 			h.Kind = Phone
 		case "imei", "imeisv", "meid", "imeis", "meids":
 			h.Kind = IMEI
@@ -75,6 +79,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 	}
 	switch {
 	case h.Kind != None:
+	case !isASCII(norm):
+		h.Kind = scriptKeyKind(norm)
 	case hasWord(norm, "cc_number") || hasWord(norm, "cc_num") || hasWord(norm, "cc_no"):
 		h.Kind = Card
 	case hasWord(norm, "remote_addr") || hasWord(norm, "client_addr") || hasWord(norm, "peer_addr"):
@@ -89,6 +95,43 @@ func (s *Set) KeyHint(key []byte) Hint {
 		h.Kind = SSN
 	}
 	return h
+}
+
+// scriptKeyWords name a phone number or an e-mail address in the scripts
+// of the app's other languages, where a key is one word with no
+// separators in it ("联系电话", "電話番号", "휴대폰번호"): a key that holds
+// one names its kind.
+var scriptKeyWords = []struct {
+	word string
+	kind Kind
+}{
+	{"手机", Phone}, {"手機", Phone}, {"电话", Phone}, {"電話", Phone}, {"携帯", Phone},
+	{"전화", Phone}, {"휴대폰", Phone}, {"핸드폰", Phone},
+	{"телефон", Phone}, {"Телефон", Phone}, {"هاتف", Phone}, {"جوال", Phone},
+	{"फ़ोन", Phone}, {"फोन", Phone}, {"मोबाइल", Phone},
+	{"邮箱", Email}, {"郵箱", Email}, {"电子邮件", Email}, {"電子郵件", Email}, {"メール", Email},
+	{"이메일", Email}, {"почта", Email}, {"Почта", Email}, {"البريد", Email}, {"ईमेल", Email},
+}
+
+// scriptKeyKind returns the kind a key beyond ASCII names with one of
+// scriptKeyWords, or None.
+func scriptKeyKind(key []byte) Kind {
+	for _, w := range scriptKeyWords {
+		if bytes.Contains(key, []byte(w.word)) {
+			return w.kind
+		}
+	}
+	return None
+}
+
+// isASCII reports whether b is all ASCII.
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // snakeCase appends key in lower-case snake_case to dst, which must have

@@ -629,6 +629,25 @@ func TestKeyHint(t *testing.T) {
 		{"order_phone", detectors.Hint{Kind: detectors.Phone, Reference: true}},
 		{"referrer", detectors.Hint{}},
 		{"recorder", detectors.Hint{}},
+		// Keys in the app's other languages.
+		{"teléfono", detectors.Hint{Kind: detectors.Phone}},
+		{"Telefonnummer", detectors.Hint{Kind: detectors.Phone}},
+		{"numero_telefono", detectors.Hint{Kind: detectors.Phone}},
+		{"celular", detectors.Hint{Kind: detectors.Phone}},
+		{"shouji", detectors.Hint{Kind: detectors.Phone}},
+		{"手机号", detectors.Hint{Kind: detectors.Phone}},
+		{"联系电话", detectors.Hint{Kind: detectors.Phone}},
+		{"電話番号", detectors.Hint{Kind: detectors.Phone}},
+		{"휴대폰번호", detectors.Hint{Kind: detectors.Phone}},
+		{"Телефон", detectors.Hint{Kind: detectors.Phone}},
+		{"رقم_الهاتف", detectors.Hint{Kind: detectors.Phone}},
+		{"मोबाइल_नंबर", detectors.Hint{Kind: detectors.Phone}},
+		{"correo", detectors.Hint{Kind: detectors.Email}},
+		{"邮箱", detectors.Hint{Kind: detectors.Email}},
+		{"メールアドレス", detectors.Hint{Kind: detectors.Email}},
+		{"이메일", detectors.Hint{Kind: detectors.Email}},
+		{"用户名", detectors.Hint{}},
+		{"描述", detectors.Hint{}},
 	}
 	for _, tt := range tests {
 		if got := testSet.KeyHint([]byte(tt.key)); got != tt.want {
