@@ -722,7 +722,7 @@ func TestBuildProfiles(t *testing.T) {
 		t.Fatal("profiles built for the wrong kinds")
 	}
 	w := e.NewWorker()
-	out, facts, err := w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","name":"Li Wei","firstName":"Wei","display_name":"Li Wei","username":"liwei88","age":12},"location":{"lat":52.520008},"device":{"serialNumber":"R58M12345AB","device_name":"Li Wei’s iPhone","ssid":"Li Wei’s iPhone","pushToken":"740f4707bebcf74f"},"contact":{"qq":"123456789"},"birthday":"2013-09-30","auth":{"password":"hunter2","headers":{"Authorization":"Bearer eyJhbGciOi"}},"consent":{"training":false}}`), transforms.FormatJSON, e.Profile("usage"))
+	out, facts, err := w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","name":"Li Wei","firstName":"Wei","display_name":"Li Wei","username":"liwei88","age":12},"location":{"lat":52.520008},"device":{"serialNumber":"R58M12345AB","device_name":"Li Wei’s iPhone","ssid":"Li Wei’s iPhone","bluetoothName":"Wei’s AirPods","pushToken":"740f4707bebcf74f"},"contact":{"qq":"123456789"},"birthday":"2013-09-30","auth":{"password":"hunter2","headers":{"Authorization":"Bearer eyJhbGciOi"}},"consent":{"training":false}}`), transforms.FormatJSON, e.Profile("usage"))
 	if err != nil {
 		t.Fatal(err)
 	}

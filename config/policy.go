@@ -165,12 +165,13 @@ var (
 	DefaultLangKinds   = []string{"prompt"}
 	DefaultTextFields  = []string{"text", "prompt"}
 	// DefaultDropFields hold a person's name outright, also in the name a
-	// phone is given ("Li Wei's iPhone", also the network name of its
-	// hotspot), or their ID card number.
+	// phone or its earbuds are given ("Li Wei's iPhone", "Wei's AirPods",
+	// also the network name of its hotspot), or their ID card number.
 	DefaultDropFields = []string{"name", "real_name", "realName", "full_name", "fullName",
 		"first_name", "firstName", "last_name", "lastName", "given_name", "givenName",
 		"family_name", "familyName", "middle_name", "middleName", "surname",
-		"display_name", "displayName", "device_name", "deviceName", "id_card", "ssid", "wifi_name", "wifiName"}
+		"display_name", "displayName", "owner_name", "ownerName", "device_name", "deviceName",
+		"bluetooth_name", "bluetoothName", "hotspot_name", "hotspotName", "id_card", "ssid", "wifi_name", "wifiName"}
 	// DefaultBirthDateFields hold a birth date, of which the year is kept.
 	DefaultBirthDateFields = []string{"birthday", "birth_date", "birthDate", "birthdate", "date_of_birth", "dateOfBirth", "dob"}
 	// DefaultLocationFields hold precise locations: a coordinate, a pair of
