@@ -679,7 +679,8 @@ func (sc *scanner) trunkNational(nm *number) bool {
 // digits, tries the NANPA regions first, where it is far more likely from
 // than from a region with 10-digit numbers written otherwise.
 func (s *Set) nationalRegion(nm *number, mask uint64) (region int, ok bool) {
-	return s.readRegion(nm, mask, false)
+	region, ok, _ = s.readRegion(nm, mask, false)
+	return region, ok
 }
 
 // writtenRegion is nationalRegion, but of the regions where nm is valid it
@@ -688,30 +689,45 @@ func (s *Set) nationalRegion(nm *number, mask uint64) (region int, ok bool) {
 // the region a token is made in, so that the number has the token of its
 // international form.
 func (s *Set) writtenRegion(nm *number, mask uint64) (region int, ok bool) {
-	return s.readRegion(nm, mask, nm.groups >= 2)
+	region, ok, _ = s.readRegion(nm, mask, nm.groups >= 2)
+	return region, ok
 }
 
-// preferredRegion is the region prefer holds if nm is valid there, else
-// writtenRegion(nm, mask).
+// preferredRegion is the region prefer holds if nm is valid there and
+// written as it is there; else a region of mask that writes it so; else
+// the preferred region if nm is valid there; else writtenRegion(nm, mask).
+// The layout is the stronger hint: a German number in a record that also
+// holds Chinese ("0175-39032059") is German.
 func (s *Set) preferredRegion(nm *number, mask, prefer uint64) (region int, ok bool) {
-	if prefer != 0 {
-		if r, ok := s.nationalRegion(nm, prefer); ok {
-			return r, true
-		}
+	if prefer == 0 {
+		return s.writtenRegion(nm, mask)
+	}
+	written := nm.groups >= 2
+	p, pok, pAsWritten := s.readRegion(nm, prefer, written)
+	if pok && pAsWritten {
+		return p, true
+	}
+	if r, ok, asWritten := s.readRegion(nm, mask, written); ok && asWritten {
+		return r, true
+	}
+	if pok {
+		return p, true
 	}
 	return s.writtenRegion(nm, mask)
 }
 
-// readRegion is nationalRegion, or writtenRegion if written.
-func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok bool) {
+// readRegion is nationalRegion, or writtenRegion if written; asWritten
+// reports whether the region writes nm in its groups (always, if not
+// written).
+func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok, asWritten bool) {
 	d := nm.digits()
 	if len(d) == 0 {
-		return 0, false
+		return 0, false, false
 	}
 	g := nm.glen
 	if m := mask & s.nanpaMask; m != 0 && nm.nd == 10 && nm.groups == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 {
 		if r, _, _, ok := s.phones.National(d, m); ok {
-			return r, true
+			return r, true, true
 		}
 	}
 	// Only regions where the number may be written bare, or where it
@@ -730,13 +746,13 @@ func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok 
 			continue
 		}
 		if !written || s.phones.WrittenAs(r, d[nsn:], nm.glen[:min(nm.groups, maxGroups)]) {
-			return r, true
+			return r, true, true
 		}
 		if first < 0 {
 			first = r
 		}
 	}
-	return first, first >= 0
+	return first, first >= 0, false
 }
 
 // dateLike reports numbers shaped like dates: 2026-06-02, 02.06.2026,

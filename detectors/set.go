@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
 
@@ -64,6 +65,8 @@ type Set struct {
 	regionMask uint64 // all configured phone regions
 	cnMask     uint64 // the CN region, for bare 11-digit mobile numbers
 	nanpaMask  uint64 // the North American regions (US, CA)
+	// scriptRegions[s]: the region script s points to (see ScriptRegion).
+	scriptRegions [nScripts]uint64
 	// bareLen[n]: the regions where a national number of n digits may be
 	// written without a trunk prefix (all their numbers are written so,
 	// or n is long enough to hold the area code).
@@ -104,6 +107,11 @@ func New(o Options) (*Set, error) {
 	for _, r := range []string{"US", "CA"} {
 		if i, ok := t.RegionIndex(r); ok {
 			s.nanpaMask |= 1 << i
+		}
+	}
+	for script, r := range scriptCountries {
+		if i, ok := t.RegionIndex(r); ok {
+			s.scriptRegions[script] = 1 << i
 		}
 	}
 	for i, r := range t.Regions() {
@@ -205,6 +213,52 @@ func (s *Set) RegionMask(regions ...string) uint64 {
 	}
 	return m
 }
+
+// ScriptRegion returns the mask of the phone region that the script of
+// text points to, for AppendCanonicalPreferring when no locale names one:
+// Hangul is Korea's, kana Japan's, Devanagari India's, Cyrillic Russia's
+// and Han with no kana China's, where "010 7009 0427" is a Korean mobile
+// number in Korean and a Beijing one in Chinese. Latin and Arabic script,
+// written in many of the set's regions, point to none: 0.
+func (s *Set) ScriptRegion(text []byte) uint64 {
+	han := false
+	for i := 0; i < len(text); i++ {
+		// Read by the first two bytes of each character: ASCII, the most
+		// of most records, costs a comparison.
+		c := text[i]
+		if c < utf8.RuneSelf || i+1 == len(text) {
+			continue
+		}
+		switch c1 := text[i+1]; {
+		case c >= 0xD0 && c <= 0xD3: // U+0400-U+04FF
+			return s.scriptRegions[scriptCyrillic]
+		case c == 0xE0 && (c1 == 0xA4 || c1 == 0xA5): // U+0900-U+097F
+			return s.scriptRegions[scriptDevanagari]
+		case c == 0xE3 && c1 >= 0x81 && c1 <= 0x83: // U+3040-U+30FF
+			return s.scriptRegions[scriptKana]
+		case c == 0xEA && c1 >= 0xB0, c == 0xEB, c == 0xEC, c == 0xED && c1 <= 0x9E: // U+AC00-U+D7A3
+			return s.scriptRegions[scriptHangul]
+		case c == 0xE4 && c1 >= 0xB8, c >= 0xE5 && c <= 0xE9: // U+4E00-U+9FFF
+			han = true
+		}
+	}
+	if han {
+		return s.scriptRegions[scriptHan]
+	}
+	return 0
+}
+
+// The scripts ScriptRegion tells, and the regions they point to.
+const (
+	scriptHangul = iota
+	scriptKana
+	scriptDevanagari
+	scriptCyrillic
+	scriptHan
+	nScripts
+)
+
+var scriptCountries = [nScripts]string{scriptHangul: "KR", scriptKana: "JP", scriptDevanagari: "IN", scriptCyrillic: "RU", scriptHan: "CN"}
 
 // LocaleRegion returns the mask of the phone region a locale or a country
 // code names, for AppendCanonicalPreferring: "ja_JP", "ko-KR",

@@ -725,9 +725,27 @@ func TestLocaleRegion(t *testing.T) {
 	}
 }
 
+// TestScriptRegion checks the phone region each script points to.
+func TestScriptRegion(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"제 번호는 010 8462 6587입니다", "KR"}, {"電話番号は070 3855 9947です", "JP"}, {"ペット", "JP"},
+		{"我的电话 010 8462 6587", "CN"}, {"मेरा नंबर 9844800326", "IN"}, {"мой телефон", "RU"},
+		{"call 010 8462 6587", ""}, {"رقمي", ""}, {"mon numéro", ""}, {"", ""},
+	} {
+		want := uint64(0)
+		if tt.want != "" {
+			want = testSet.RegionMask(tt.want)
+		}
+		if got := testSet.ScriptRegion([]byte(tt.text)); got != want {
+			t.Errorf("ScriptRegion(%q) = %b, want %b (%s)", tt.text, got, want, tt.want)
+		}
+	}
+}
+
 // TestCanonicalPreferring checks that a national number valid in two
-// regions is read in the preferred one, and that a number not valid there
-// is read as before.
+// regions is read in the preferred one, that a number not valid there is
+// read as before, and that one laid out as another region writes its
+// numbers, and not as the preferred one does, is read in that region.
 func TestCanonicalPreferring(t *testing.T) {
 	for _, tt := range []struct{ value, prefer, want string }{
 		{"010 8462 6587", "KR", "+821084626587"},
@@ -735,6 +753,10 @@ func TestCanonicalPreferring(t *testing.T) {
 		{"9844800326", "IN", "+919844800326"},
 		{"(415) 555-0132", "JP", "+14155550132"},
 		{"+44 20 7946 0958", "KR", "+442079460958"},
+		{"090-4300-5719", "GB", "+819043005719"},  // valid in GB, as 0904 300 5719
+		{"0175-39032059", "CN", "+4917539032059"}, // valid in CN, as 0175-3903-2059
+		{"09043005719", "GB", "+449043005719"},    // no layout: the preferred region
+		{"010-8462-6587", "KR", "+821084626587"},  // laid out alike in KR and CN
 	} {
 		got := testSet.AppendCanonicalPreferring(nil, []byte(tt.value), detectors.Phone, testSet.RegionMask(), testSet.RegionMask(tt.prefer))
 		if string(got) != tt.want {

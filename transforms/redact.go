@@ -49,11 +49,13 @@ func (w *Worker) RedactRecord(dst, rec []byte, f Format, p *Profile) ([]byte, Fa
 		}
 	}
 	w.startRecord()
+	w.rec, w.json, w.localeRead = rec, f == FormatJSON, false
 	if f == FormatText {
 		mask := w.textRegions(p, rec)
 		spans, err := w.findSpans(w.spans[:0], rec, detectors.Hint{}, mask)
 		if err != nil {
 			w.settle(false)
+			w.rec = nil
 			return dst, Facts{}, err
 		}
 		w.spans = spans
@@ -61,12 +63,11 @@ func (w *Worker) RedactRecord(dst, rec []byte, f Format, p *Profile) ([]byte, Fa
 		w.settle(true)
 		w.regions = mask
 		dst = w.appendRedacted(dst, rec, w.spans, false)
-		w.regions = 0
+		w.regions, w.rec = 0, nil
 		return dst, w.facts, nil
 	}
 	w.prof = p
 	w.keyPII = false
-	w.rec, w.localeRead = rec, false
 	out, off, reason := w.redactJSON(dst, rec)
 	w.prof = nil
 	if reason == 0 && w.keyPII {

@@ -351,6 +351,7 @@ func TestNoAllocs(t *testing.T) {
 		[]byte("GET /collect?uip=2001%3Adb8%3A%3A1&mac=aa%3Abb%3Acc%3Add%3Aee%3Aff&ip=192.168.001.020 HTTP/1.1"), // encoded and padded forms
 		[]byte(`{"contacts":{"li.lei@163.com":{"n":1},"+8613800138000":[2,"x@y.com"]},"ips":{"203.0.113.9":5}}`), // keys with personal data
 		[]byte(`{"phone":"010 8462 6587","device":{"locale":"ko_KR"}}`),                                          // a locale read for the phone
+		[]byte("제 번호는 010 8462 6587입니다"),                                                                         // a script read for it
 	}
 	for _, a := range []Action{Tokenize, Mask, Label, Generalize, Drop} {
 		w := newTestWorker(t, Options{Actions: allKinds(a)})
@@ -380,9 +381,10 @@ func TestNoAllocs(t *testing.T) {
 	}
 }
 
-// TestLocalePrefersRegion checks that a record's locale or country field
-// decides the region of a national number valid in several, and nothing
-// else: a number not valid there, and a record without one, read as before.
+// TestLocalePrefersRegion checks that a record's locale or country field,
+// or else its script, decides the region of a national number valid in
+// several, and nothing else: a number not valid there, and a record
+// without either, read as before.
 func TestLocalePrefersRegion(t *testing.T) {
 	w := newTestWorker(t, Options{})
 	token := func(e164 string) string { return string(w.AppendToken(nil, detectors.Phone, []byte(e164))) }
@@ -396,8 +398,13 @@ func TestLocalePrefersRegion(t *testing.T) {
 		{`{"note":"\"locale\":\"ko_KR\"","phone":"010 8462 6587"}`, token("+861084626587")},   // a string is no field
 		{`{"locale":["ko_KR"],"phone":"010 8462 6587"}`, token("+861084626587")},              // nor a list
 		{`{"ui_locale":"ko_KR","phone":"010 8462 6587"}`, token("+861084626587")},             // nor a key that ends in one
+		{`{"text":"제 번호는 010 8462 6587입니다"}`, token("+821084626587")},                         // Korean text
+		{`{"phone":"010 8462 6587","name":"김민준"}`, token("+821084626587")},                    // anywhere in the record
+		{`{"locale":"zh_CN","text":"제 번호는 010 8462 6587"}`, token("+861084626587")},           // a locale before the script
+		{`제 번호는 010 8462 6587입니다`, token("+821084626587")},                                    // a text record
+		{`{"locale":"en_GB","phone":"090-4300-5719"}`, token("+819043005719")},                // laid out as in Japan
 	} {
-		out, err := w.Redact(nil, []byte(tt.rec), FormatJSON)
+		out, err := w.Redact(nil, []byte(tt.rec), FormatAuto)
 		if err != nil || !strings.Contains(string(out), tt.want) {
 			t.Errorf("Redact(%s) = %s, %v; want the token %s", tt.rec, out, err, tt.want)
 		}

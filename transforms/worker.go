@@ -41,9 +41,11 @@ type Worker struct {
 	prof    *Profile
 	started time.Time // when the record started, for custom detectors' time limits
 	regions uint64    // phone regions of the text being replaced; 0: all
-	// rec is the JSON record in progress, whose locale field, read once
-	// (localeRead), names the phone region preferred for its numbers.
+	// rec is the record in progress, whose locale field (if it is JSON) or
+	// else script, read once (localeRead), names the phone region preferred
+	// for its numbers.
 	rec        []byte
+	json       bool // rec is a JSON record, not text
 	locale     uint64
 	localeRead bool
 	facts      Facts
@@ -179,16 +181,23 @@ func (w *Worker) macOf(k detectors.Kind, form uint8, v []byte) *[macLen]byte {
 }
 
 // preferredRegion returns the phone region that the locale field of the
-// JSON record in progress names (see Options.LocaleFields) for v, a
-// finding of kind k, if it is a phone number in national format; else 0.
-// The record is searched once, at its first such number: a number with its
-// country code ("+8613800138000") has no need of it.
+// JSON record in progress names (see Options.LocaleFields), or else the
+// record's script (see detectors.Set.ScriptRegion), for v, a finding of
+// kind k, if it is a phone number in national format; else 0. The record
+// is searched once, at its first such number: a number with its country
+// code ("+8613800138000") has no need of it.
 func (w *Worker) preferredRegion(k detectors.Kind, v []byte) uint64 {
 	if k != detectors.Phone || w.rec == nil || len(v) > 1 && v[0] == '+' && '0' <= v[1] && v[1] <= '9' {
 		return 0
 	}
 	if !w.localeRead {
-		w.locale, w.localeRead = w.e.localeRegion(w.rec), true
+		w.locale, w.localeRead = 0, true
+		if w.json {
+			w.locale = w.e.localeRegion(w.rec) // a field of a JSON record
+		}
+		if w.locale == 0 {
+			w.locale = w.e.set.ScriptRegion(w.rec)
+		}
 	}
 	return w.locale
 }
