@@ -24,11 +24,13 @@ func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
 
 // AppendCanonicalPreferring is AppendCanonical with a phone number in
 // national format read as a number of the region prefer (a mask of one
-// region, see LocaleRegion, or 0) if it is valid there, the region a
-// record's locale names ("010 8462 6587" is a Seoul mobile for a ko_KR
-// device, a Beijing number for zh_CN), else of the regions in mask (see
-// RegionMask), those it was found with: "030 12345678" is a Berlin number
-// in German text.
+// region, see LocaleRegion and ScriptRegion, or 0) if it is valid there,
+// the region a record's locale names ("010 8462 6587" is a Seoul mobile for
+// a ko_KR device, a Beijing number for zh_CN), else of the regions in mask
+// (see RegionMask), those it was found with: "030 12345678" is a Berlin
+// number in German text. A region of mask that writes the number as it is
+// laid out, where prefer does not, comes first: "090-4300-5719" is a
+// Japanese mobile for an en_GB device.
 func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer uint64) []byte {
 	switch k {
 	case Email:

@@ -695,7 +695,8 @@ func (s *Set) writtenRegion(nm *number, mask uint64) (region int, ok bool) {
 
 // preferredRegion is the region prefer holds if nm is valid there and
 // written as it is there; else a region of mask that writes it so; else
-// the preferred region if nm is valid there; else writtenRegion(nm, mask).
+// the preferred region if nm is valid there; else the first region of mask
+// where it is valid.
 // The layout is the stronger hint: a German number in a record that also
 // holds Chinese ("0175-39032059") is German.
 func (s *Set) preferredRegion(nm *number, mask, prefer uint64) (region int, ok bool) {
@@ -707,13 +708,11 @@ func (s *Set) preferredRegion(nm *number, mask, prefer uint64) (region int, ok b
 	if pok && pAsWritten {
 		return p, true
 	}
-	if r, ok, asWritten := s.readRegion(nm, mask, written); ok && asWritten {
-		return r, true
-	}
-	if pok {
+	r, ok, asWritten := s.readRegion(nm, mask, written)
+	if pok && !(ok && asWritten) {
 		return p, true
 	}
-	return s.writtenRegion(nm, mask)
+	return r, ok
 }
 
 // readRegion is nationalRegion, or writtenRegion if written; asWritten
