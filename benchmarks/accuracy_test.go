@@ -47,7 +47,7 @@ func TestAccuracyEscapedJSON(t *testing.T) {
 	corpus := benchmarks.Generate(7, 3000, [3]int{})
 	var events []gen.Event
 	for _, ev := range corpus.Events {
-		if ev.Line[0] == '{' && !isASCII(ev.Line) {
+		if ev.Line[0] == '{' && !detectors.IsASCII(ev.Line) {
 			ev.Line = gen.EscapeNonASCII(ev.Line)
 			events = append(events, ev)
 		}
@@ -67,15 +67,6 @@ func TestAccuracyEscapedJSON(t *testing.T) {
 		t.Fatalf("only %d JSON events with text beyond ASCII", acc.Events)
 	}
 	checkAccuracy(t, acc)
-}
-
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // decodeNonASCII appends b with its \uXXXX escapes of characters beyond

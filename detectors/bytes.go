@@ -1,6 +1,9 @@
 package detectors
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // Byte classes for the scanner's anchor table and local checks.
 const (
@@ -80,6 +83,16 @@ func isAlnum(c byte) bool  { return class[c]&clAlnum != 0 }
 func isLetter(c byte) bool { return class[c]&clLetter != 0 }
 func isLocal(c byte) bool  { return class[c]&clLocal != 0 }
 func isDomain(c byte) bool { return class[c]&clDomain != 0 }
+
+// IsASCII reports whether b is all ASCII.
+func IsASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // hex8 reports whether the eight bytes of x, as le64 reads them, are all hex
 // digits, comparing every byte at once: a byte below 0x80 plus 0x80-c has

@@ -79,7 +79,7 @@ func (s *Set) KeyHint(key []byte) Hint {
 	}
 	switch {
 	case h.Kind != None:
-	case !isASCII(norm):
+	case !IsASCII(norm):
 		h.Kind = scriptKeyKind(norm)
 	case hasWord(norm, "cc_number") || hasWord(norm, "cc_num") || hasWord(norm, "cc_no"):
 		h.Kind = Card
@@ -122,16 +122,6 @@ func scriptKeyKind(key []byte) Kind {
 		}
 	}
 	return None
-}
-
-// isASCII reports whether b is all ASCII.
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // snakeCase appends key in lower-case snake_case to dst, which must have

@@ -146,7 +146,7 @@ func (d *Detector) Prefilter() string { return string(d.lit) }
 func (d *Detector) AppendSpans(dst []detectors.Span, b []byte, deadline time.Time) ([]detectors.Span, error) {
 	// Ignoring case, a literal may match non-ASCII letters too (the
 	// Kelvin sign is a K): only ASCII text can be ruled out.
-	if d.lit != nil && !contains(b, d.lit, d.fold) && !(d.fold && !ascii(b)) {
+	if d.lit != nil && !contains(b, d.lit, d.fold) && !(d.fold && !detectors.IsASCII(b)) {
 		return dst, nil
 	}
 	if time.Now().After(deadline) {
@@ -204,15 +204,6 @@ func contains(b, lit []byte, fold bool) bool {
 		}
 	}
 	return false
-}
-
-func ascii(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 func validName(s string) bool {
