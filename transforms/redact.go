@@ -3,6 +3,7 @@ package transforms
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"math/bits"
 	"unicode/utf8"
 
@@ -34,6 +35,9 @@ func (w *Worker) Redact(dst, rec []byte, f Format) ([]byte, error) {
 // language of their free text is detected, and the values the policy gate
 // reads are returned as Facts.
 func (w *Worker) RedactRecord(dst, rec []byte, f Format, p *Profile) ([]byte, Facts, error) {
+	if bytes.HasPrefix(rec, utf8BOM) {
+		return w.redactAfterBOM(dst, rec, f, p)
+	}
 	w.facts = Facts{}
 	rec = trimNewline(rec)
 	if len(rec) > w.e.maxBytes {
@@ -100,6 +104,25 @@ func (w *Worker) redactKeys(dst, out []byte) ([]byte, Reason) {
 var keysOnly Profile
 
 // trimNewline removes one trailing "\n" or "\r\n".
+// utf8BOM is the byte order mark some Windows tools start a UTF-8 file with.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// redactAfterBOM is RedactRecord for a record that starts with a byte order
+// mark: the mark is kept, and what follows it read as it would be without
+// one, so that a file's first line is still a JSON object, with its keys
+// to go by. An error's offset counts the mark.
+func (w *Worker) redactAfterBOM(dst, rec []byte, f Format, p *Profile) ([]byte, Facts, error) {
+	out, facts, err := w.RedactRecord(append(dst, utf8BOM...), rec[len(utf8BOM):], f, p)
+	if err != nil {
+		var re *RecordError
+		if errors.As(err, &re) {
+			re.Offset += len(utf8BOM)
+		}
+		return dst, facts, err
+	}
+	return out, facts, nil
+}
+
 func trimNewline(b []byte) []byte {
 	if n := len(b); n > 0 && b[n-1] == '\n' {
 		b = b[:n-1]

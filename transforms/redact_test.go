@@ -218,6 +218,11 @@ func TestRedactFormats(t *testing.T) {
 		{"auto array is text", FormatAuto, `[13800138000]`, `[[PHONE]]`},
 		{"json array", FormatJSON, `[13800138000]`, `[13800138000]`},
 		{"text object", FormatText, `{"phone":13800138000}`, `{"phone":[PHONE]}`},
+		// A byte order mark, as Windows tools start a file: kept, and the
+		// object after it walked with its keys (a bare MAC needs its key).
+		{"object after a bom", FormatAuto, "\ufeff{\"mac\":\"AABBCCDDEEFF\"}", "\ufeff{\"mac\":\"[MAC]\"}"},
+		{"json after a bom", FormatJSON, "\ufeff{\"mac\":\"AABBCCDDEEFF\"}", "\ufeff{\"mac\":\"[MAC]\"}"},
+		{"text after a bom", FormatAuto, "\ufeffphone 13800138000", "\ufeffphone [PHONE]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -270,6 +275,7 @@ func TestRedactErrors(t *testing.T) {
 		{"bad literal", FormatAuto, `{"a":nul}`, ReasonMalformedJSON, 5},
 		{"mismatched close", FormatAuto, `{"a":[1}`, ReasonMalformedJSON, 7},
 		{"single quotes", FormatAuto, `{'a':1}`, ReasonMalformedJSON, 1},
+		{"malformed after a bom", FormatAuto, "\ufeff{\"a\":1,}", ReasonMalformedJSON, 10},
 	}
 	w := newTestWorker(t, Options{MaxRecordBytes: 4096})
 	for _, tt := range tests {
