@@ -128,9 +128,9 @@ func checkAccuracy(t *testing.T, acc *benchmarks.Accuracy) {
 // French and German, "9844800326" Indian and American); with no language
 // to go by (this is veil redact without --kind), a record's locale field
 // or else its script decides those (Hangul, kana, Devanagari, Cyrillic,
-// Han), then the default region order, so the bar is below 100%: 96.3% on
-// 2026-12-06, from 93.6% before scripts were read, 76.6% before the written
-// grouping chose among the valid regions. Under the prompt policy the
+// Han, German and French letters), then the default region order, so the
+// bar is below 100%: 97.2% on 2026-12-06, from 93.6% before scripts were
+// read, 76.6% before the written grouping chose among the valid regions. Under the prompt policy the
 // language tells them: 99.9% of the prompts' phones.
 func TestPhoneTokens(t *testing.T) {
 	corpus := benchmarks.Generate(7, 20000, [3]int{})
@@ -144,9 +144,9 @@ func TestPhoneTokens(t *testing.T) {
 	if rate := p.Rate(); rate < 0.95 {
 		t.Errorf("only %.2f%% of phones have the token of their number", 100*rate)
 	}
-	// A prompt's script tells its region, where one region writes it.
-	for _, l := range []string{"ko", "ja", "hi", "ru", "zh"} {
-		if c := p.ByGroup[gen.Prompt+" "+l]; float64(c[1]) < 0.99*float64(c[0]) {
+	// A prompt's script, or its letters in Latin script, tells its region.
+	for l, bar := range map[string]float64{"ko": 0.99, "ja": 0.99, "hi": 0.99, "ru": 0.99, "zh": 0.99, "de": 0.97, "fr": 0.9} {
+		if c := p.ByGroup[gen.Prompt+" "+l]; float64(c[1]) < bar*float64(c[0]) {
 			t.Errorf("only %d of %d phones in %s prompts have the token of their number", c[1], c[0], l)
 		}
 	}

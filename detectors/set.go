@@ -218,10 +218,13 @@ func (s *Set) RegionMask(regions ...string) uint64 {
 // text points to, for AppendCanonicalPreferring when no locale names one:
 // Hangul is Korea's, kana Japan's, Devanagari India's, Cyrillic Russia's
 // and Han with no kana China's, where "010 7009 0427" is a Korean mobile
-// number in Korean and a Beijing one in Chinese. Latin and Arabic script,
-// written in many of the set's regions, point to none: 0.
+// number in Korean and a Beijing one in Chinese. In Latin script, German
+// letters (ä ö ü ß) point to Germany and French ones (é è ê à ç ...) to
+// France, when no letter of the other, nor of Spanish or Portuguese that
+// French lacks (á í ó ú ñ ã õ), is there. Other text points to none: 0.
 func (s *Set) ScriptRegion(text []byte) uint64 {
 	han := false
+	var latin uint8 // the latin* marks seen
 	for i := 0; i < len(text); i++ {
 		// Read by the first two bytes of each character, past ASCII, the
 		// most of most records, eight bytes at a time.
@@ -246,13 +249,42 @@ func (s *Set) ScriptRegion(text []byte) uint64 {
 			return s.scriptRegions[scriptHangul]
 		case c == 0xE4 && c1 >= 0xB8, c >= 0xE5 && c <= 0xE9: // U+4E00-U+9FFF
 			han = true
+		case c == 0xC3 || c == 0xC5 && c1 == 0x93: // Latin-1 letters, œ
+			latin |= latinLetters[c1]
 		}
 	}
-	if han {
+	switch {
+	case han:
 		return s.scriptRegions[scriptHan]
+	case latin == latinGerman:
+		return s.scriptRegions[scriptGerman]
+	case latin == latinFrench:
+		return s.scriptRegions[scriptFrench]
 	}
 	return 0
 }
+
+// Marks of Latin text: letters of German, of French, and those of Spanish
+// and Portuguese that French lacks, by the second byte of their UTF-8 form
+// (C3 xx; œ is C5 93).
+const (
+	latinGerman = 1 << iota
+	latinFrench
+	latinIberian
+)
+
+var latinLetters = func() (t [256]uint8) {
+	for _, r := range "äöüß" {
+		t[byte(r&0x3F|0x80)] = latinGerman
+	}
+	for _, r := range "éèêëàâçîïôùûœ" {
+		t[byte(r&0x3F|0x80)] = latinFrench
+	}
+	for _, r := range "áíóúñãõ" {
+		t[byte(r&0x3F|0x80)] = latinIberian
+	}
+	return t
+}()
 
 // The scripts ScriptRegion tells, and the regions they point to.
 const (
@@ -261,10 +293,12 @@ const (
 	scriptDevanagari
 	scriptCyrillic
 	scriptHan
+	scriptGerman
+	scriptFrench
 	nScripts
 )
 
-var scriptCountries = [nScripts]string{scriptHangul: "KR", scriptKana: "JP", scriptDevanagari: "IN", scriptCyrillic: "RU", scriptHan: "CN"}
+var scriptCountries = [nScripts]string{scriptHangul: "KR", scriptKana: "JP", scriptDevanagari: "IN", scriptCyrillic: "RU", scriptHan: "CN", scriptGerman: "DE", scriptFrench: "FR"}
 
 // LocaleRegion returns the mask of the phone region a locale or a country
 // code names, for AppendCanonicalPreferring: "ja_JP", "ko-KR",
