@@ -249,8 +249,10 @@ func (s *Set) ScriptRegion(text []byte) uint64 {
 			return s.scriptRegions[scriptHangul]
 		case c == 0xE4 && c1 >= 0xB8, c >= 0xE5 && c <= 0xE9: // U+4E00-U+9FFF
 			han = true
-		case c == 0xC3 || c == 0xC5 && c1 == 0x93: // Latin-1 letters, œ
+		case c == 0xC3: // U+00C0-U+00FF
 			latin |= latinLetters[c1]
+		case c == 0xC5 && c1 == 0x93: // œ
+			latin |= latinFrench
 		}
 	}
 	switch {
@@ -266,7 +268,7 @@ func (s *Set) ScriptRegion(text []byte) uint64 {
 
 // Marks of Latin text: letters of German, of French, and those of Spanish
 // and Portuguese that French lacks, by the second byte of their UTF-8 form
-// (C3 xx; œ is C5 93).
+// (C3 xx).
 const (
 	latinGerman = 1 << iota
 	latinFrench
@@ -277,7 +279,7 @@ var latinLetters = func() (t [256]uint8) {
 	for _, r := range "äöüß" {
 		t[byte(r&0x3F|0x80)] = latinGerman
 	}
-	for _, r := range "éèêëàâçîïôùûœ" {
+	for _, r := range "éèêëàâçîïôùû" {
 		t[byte(r&0x3F|0x80)] = latinFrench
 	}
 	for _, r := range "áíóúñãõ" {

@@ -730,7 +730,7 @@ func TestScriptRegion(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"제 번호는 010 8462 6587입니다", "KR"}, {"電話番号は070 3855 9947です", "JP"}, {"ペット", "JP"},
 		{"我的电话 010 8462 6587", "CN"}, {"मेरा नंबर 9844800326", "IN"}, {"мой телефон", "RU"},
-		{"Ruf mich an: 0151 23456789, danke schön", "DE"}, {"Mon numéro : 0617071346", "FR"}, {"Vidéo coupée à 00:23:59", "FR"},
+		{"Ruf mich an: 0151 23456789, danke schön", "DE"}, {"Mon numéro : 0617071346", "FR"}, {"Vidéo coupée à 00:23:59", "FR"}, {"un cœur", "FR"}, {"Ó", ""},
 		{"Mi número de teléfono es 612345678", ""}, {"Meu número é 11 98765-4321", ""}, {"Café in München", ""},
 		{"call 010 8462 6587", ""}, {"رقمي", ""}, {"", ""},
 	} {
