@@ -385,7 +385,7 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 			// "10.0.0.1,10.0.0.2", "5,13800138000" (the head of "1,299"
 			// has at most three digits and no dots, and three digits
 			// follow its comma). Its items are read one by one.
-			list := c == ',' && (nm.nd >= 7 || nm.dottedQuad() || !thousandsAt(b, end)) ||
+			list := c == ',' && (nm.nd >= 7 || nm.dottedQuad() || !groupAfter(b, end, 3)) ||
 				c == '/' && nm.nd >= 7 && longNumberAt(b, end+1) // "13800138000/13900139000"
 			// Nor is a field of a key ("thumb:8613800138000:256"): no
 			// time or ratio has so long a head.
@@ -417,10 +417,11 @@ func (sc *scanner) classifyNumber(nm *number) (next int, found bool) {
 	return end, false
 }
 
-// thousandsAt reports whether the ',' at b[i] separates a number's
-// thousands: three digits follow it, and no fourth.
-func thousandsAt(b []byte, i int) bool {
-	return i+3 < len(b) && digitsAt(b, i+1, 3) && (i+4 == len(b) || !isDigit(b[i+4]))
+// groupAfter reports whether exactly n digits follow the separator at b[i]:
+// three after a ',' that separates thousands ("1,299"), two after a ':'
+// that separates minutes or seconds ("10:11:12").
+func groupAfter(b []byte, i, n int) bool {
+	return i+n < len(b) && digitsAt(b, i+1, n) && (i+n+1 == len(b) || !isDigit(b[i+n+1]))
 }
 
 // longNumberAt reports whether a number of seven digits or more starts at
@@ -445,19 +446,13 @@ func skipNumeric(b []byte, i int) int {
 	for i < len(b) {
 		switch c := b[i]; {
 		case isDigit(c), c == '.' || c == '/' || c == '-',
-			c == ',' && thousandsAt(b, i), c == ':' && sixtiethsAt(b, i):
+			c == ',' && groupAfter(b, i, 3), c == ':' && groupAfter(b, i, 2):
 			i++
 		default:
 			return i
 		}
 	}
 	return i
-}
-
-// sixtiethsAt reports whether the ':' at b[i] is a clock's: two digits
-// follow it, and no third.
-func sixtiethsAt(b []byte, i int) bool {
-	return i+2 < len(b) && digitsAt(b, i+1, 2) && (i+3 == len(b) || !isDigit(b[i+3]))
 }
 
 // ipv4 emits nm as an IPv4 address if it is one and not a version string.
