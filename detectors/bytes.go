@@ -58,7 +58,8 @@ const (
 	// like occur around addresses in URLs and logs far more often than in them.
 	// An apostrophe is in ("o'brien@…"), but never first: it quotes.
 	clLocal
-	clDomain // letters, digits and '-'
+	clDomain    // letters, digits and '-'
+	clBase64URL // letters, digits, '-' and '_' (RFC 4648 §5), as API keys and JWTs are written
 )
 
 var class = func() (t [256]uint8) {
@@ -74,6 +75,7 @@ var class = func() (t [256]uint8) {
 	set(clLetter, letters)
 	set(clLocal, digits+letters+".+_%-'")
 	set(clDomain, digits+letters+"-")
+	set(clBase64URL, digits+letters+"-_")
 	return t
 }()
 
@@ -83,6 +85,10 @@ func isAlnum(c byte) bool  { return class[c]&clAlnum != 0 }
 func isLetter(c byte) bool { return class[c]&clLetter != 0 }
 func isLocal(c byte) bool  { return class[c]&clLocal != 0 }
 func isDomain(c byte) bool { return class[c]&clDomain != 0 }
+
+// isBase64URL reports whether c is of the base64url alphabet, as API keys
+// and JWTs are written.
+func isBase64URL(c byte) bool { return class[c]&clBase64URL != 0 }
 
 // IsASCII reports whether b is all ASCII.
 func IsASCII(b []byte) bool {

@@ -19,6 +19,7 @@ func FuzzAppendSpans(f *testing.F) {
 		"IBAN DE89 3704 0044 0532 0130 00", "gb29nwbk60161331926819", "meu CPF é 529.982.247-25, CPF 52998224725",
 		"SSN 123-45-6789 / 123456789", "주민등록번호 900101-1234567", "आधार 2345 6789 0124, aadhaar 987654321012",
 		"user=bob password=hunter2 Authorization: Bearer ya29.a0Af Cookie: sid=1; t=2", `{\"api_key\":\"k1\"} token=\"<SECRET:k1:x>\"`, "key sk-proj-AbCdEfGh1234567890IjKl ghp_16C7e42F292c6912E7710c838347Ae178B4a sk-SK",
+		"AKIAIOSFODNN7EXAMPLE x_AIzaSyDaGmWKa_JsXZ-HjGw7ISLn_3namBGewQe AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
 	} {
 		f.Add([]byte(s), uint8(0), uint16(0))
 	}

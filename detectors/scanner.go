@@ -350,15 +350,31 @@ func (sc *scanner) word(p int) int {
 		ws += 2
 	}
 	if !sc.boundaryBefore(ws) {
-		// A Spanish NIE's letter comes before its digits: "X1234567L".
-		if ws == p && p-1 >= sc.floor && b[p-1] >= 'X' && b[p-1] <= 'Z' && sc.boundaryBefore(p-1) {
-			if end := nieAt(b, p-1); end > 0 && sc.emit(p-1, end, DNI) {
-				return end
-			}
-		}
-		return skipWord(b, p)
+		return sc.inWord(p, ws)
 	}
 	return sc.token(ws)
+}
+
+// inWord handles a digit at b[p] inside a word, whose hex digits before it
+// start at b[ws], and returns where scanning resumes: the kinds whose
+// digits come after letters of their own are tried, and other words
+// skipped. It is not inlined: the words it passes are common in records
+// ("SM-G991B", "x86_64"), its finds rare.
+//
+//go:noinline
+func (sc *scanner) inWord(p, ws int) int {
+	b := sc.b
+	// An unlabeled cloud key: "AKIAIOSFODNN7EXAMPLE".
+	if start, end, ok := cloudKeyAround(b, sc.emitted, p); ok && sc.emit(start, end, Secret) {
+		return end
+	}
+	// A Spanish NIE's letter comes before its digits: "X1234567L".
+	if ws == p && p-1 >= sc.floor && b[p-1] >= 'X' && b[p-1] <= 'Z' && sc.boundaryBefore(p-1) {
+		if end := nieAt(b, p-1); end > 0 && sc.emit(p-1, end, DNI) {
+			return end
+		}
+	}
+	return skipWord(b, p)
 }
 
 // credential handles '=' or ':' at b[i], which may end a credential's

@@ -29,9 +29,6 @@ func jwtAround(b []byte, lo, dot int) (start, end int, ok bool) {
 	return start, base64URLEnd(b, sig+1), true
 }
 
-// isBase64URL reports whether c is of the base64url alphabet (RFC 4648 §5).
-func isBase64URL(c byte) bool { return isAlnum(c) || c == '-' || c == '_' }
-
 // base64URLEnd returns the end of the run of base64url bytes at b[i].
 func base64URLEnd(b []byte, i int) int {
 	for i < len(b) && isBase64URL(b[i]) {
@@ -101,11 +98,11 @@ func apiKeyAt(b []byte, i int) (start, end int, ok bool) {
 		k := &keyPrefixes[ki]
 		p := k.prefix
 		start = i + 1 - len(p)
-		if start < 0 || p[len(p)-1] != b[i] || string(b[start:i+1]) != p || start > 0 && isKeyByte(b[start-1]) {
+		if start < 0 || p[len(p)-1] != b[i] || string(b[start:i+1]) != p || start > 0 && isBase64URL(b[start-1]) {
 			continue
 		}
 		end = i + 1
-		for end < len(b) && isKeyByte(b[end]) {
+		for end < len(b) && isBase64URL(b[end]) {
 			end++
 		}
 		return start, end, end-(i+1) >= k.minBody
@@ -113,5 +110,53 @@ func apiKeyAt(b []byte, i int) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
-// isKeyByte reports whether c may be in an API key: a letter, a digit, '_' or '-'.
-func isKeyByte(c byte) bool { return isAlnum(c) || c == '_' || c == '-' }
+// cloudKeys are the keys of cloud services that carry no '-' or '_' after
+// a prefix, found with no label by a fixed prefix and length: AWS access
+// key IDs (long-term "AKIA…" and temporary "ASIA…", 20 upper-case letters
+// and digits) and Google API keys ("AIza…", 39 bytes of base64url).
+var cloudKeys = []struct {
+	prefix string
+	length int
+	body   func(byte) bool
+}{
+	{"AKIA", 20, isUpperAlnum},
+	{"ASIA", 20, isUpperAlnum},
+	{"AIza", 39, isBase64URL},
+}
+
+// maxCloudKey is the length of the longest of cloudKeys.
+const maxCloudKey = 39
+
+// isUpperAlnum reports whether c is an upper-case ASCII letter or a digit.
+func isUpperAlnum(c byte) bool { return c >= 'A' && c <= 'Z' || isDigit(c) }
+
+// cloudKeyAround returns the span of the key of cloudKeys that holds b[p],
+// the first digit of a word, reading back no further than lo: the key
+// stands alone, between bytes that are no part of an API key.
+func cloudKeyAround(b []byte, lo, p int) (start, end int, ok bool) {
+	s := p
+	for s > lo && p-s < maxCloudKey && isBase64URL(b[s-1]) {
+		s--
+	}
+	if p-s < 4 || b[s] != 'A' || s > 0 && isBase64URL(b[s-1]) {
+		return 0, 0, false
+	}
+	for _, k := range cloudKeys {
+		end = s + k.length
+		if end > len(b) || string(b[s:s+4]) != k.prefix || end < len(b) && isBase64URL(b[end]) || !all(b[s+4:end], k.body) {
+			continue
+		}
+		return s, end, true
+	}
+	return 0, 0, false
+}
+
+// all reports whether every byte of b is in the class f tests.
+func all(b []byte, f func(byte) bool) bool {
+	for _, c := range b {
+		if !f(c) {
+			return false
+		}
+	}
+	return true
+}

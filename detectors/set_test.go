@@ -49,6 +49,10 @@ func TestAppendSpans(t *testing.T) {
 		{"api key of github", "export GH=ghp_16C7e42F292c6912E7710c838347Ae178B4a; x", []string{"SECRET:ghp_16C7e42F292c6912E7710c838347Ae178B4a"}},
 		{"api keys of others", "hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh xoxb-123456789012-AbCdEfGhIjKl sk_live_4eC39HqLyjWDarjtT1zdp7dc",
 			[]string{"SECRET:hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh", "SECRET:xoxb-123456789012-AbCdEfGhIjKl", "SECRET:sk_live_4eC39HqLyjWDarjtT1zdp7dc"}},
+		{"cloud keys", "aws_access_key_id=AKIAIOSFODNN7EXAMPLE; ASIAY34FZKBOKMUTVV7A, maps key AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe.",
+			[]string{"SECRET:AKIAIOSFODNN7EXAMPLE", "SECRET:ASIAY34FZKBOKMUTVV7A", "SECRET:AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe"}},
+		{"cloud key whose first digit follows '_'", `{"k":"AIzaSyDaGmWKa_4sXZ-HjGw7ISLn_3namBGewQe"}`, []string{"SECRET:AIzaSyDaGmWKa_4sXZ-HjGw7ISLn_3namBGewQe"}},
+		{"cloud key prefix in words", "AKIAIOSFODNN7EXAMPLEX xAKIAIOSFODNN7EXAMPLE AKIAiosfodnn7example AIzaSyDaGmWKa4JsXZ AKIA2 ASIA2026 my_AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe", nil},
 		{"api key prefix in words", "sk-SK, scikit-learn, hf_hub_download, task-proj-AbCdEfGh1234567890IjKlMnOp", nil},
 		// Credentials by their label: anything after '=', after ':' what
 		// is quoted, follows a scheme or holds more than letters.
