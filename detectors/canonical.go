@@ -398,7 +398,7 @@ func (s *Set) appendPhone(dst, v []byte, mask, prefer uint64) []byte {
 	readNumber(v, p, start, true, &nm) // a '+' inside a phone number found is a space
 	d := nm.digits()
 	if nm.plus {
-		if out, ok := s.phones.AppendE164(dst, d, -1); ok {
+		if out, ok := s.phones.AppendPlausibleE164(dst, d); ok {
 			return out
 		}
 	} else if r, ok := s.preferredRegion(&nm, mask, prefer); ok {

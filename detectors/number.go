@@ -32,6 +32,7 @@ type number struct {
 	splits    [maxGroups]numberState
 	nsplits   int
 	spaceNext int
+	cut       bool // the number is read up to one of its splits, not whole
 }
 
 func (nm *number) digits() []byte { return nm.d[:min(nm.nd, maxDigits)] }
@@ -205,6 +206,7 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 			// Nor do they join groups after a slash: "030/1.2.3.4" is
 			// an area code, a slash and an IPv4 address.
 			nm.end, nm.nd, nm.groups, nm.seps = last.end, last.nd, last.groups, last.seps
+			nm.cut = true
 			return
 		}
 		if seps&(sepSpace|sepSlash) != 0 {
@@ -295,6 +297,7 @@ func (sc *scanner) number(p, start int) int {
 	// finding, scan on from the group after the first. Trying every one
 	// keeps redacting twice the same as once: a number that ended where a
 	// token now stands is one.
+	nm.cut = true
 	for k := nm.nsplits - 1; k >= 0; k-- {
 		st := nm.splits[k]
 		nm.end, nm.nd, nm.groups, nm.seps = st.end, st.nd, st.groups, st.seps
@@ -540,7 +543,13 @@ func (sc *scanner) classify(nm *number) Kind {
 	}
 	phoneGroups := nm.phoneGrouped(b)
 	if nm.plus {
-		if phoneGroups && nd >= 7 && nd <= 15 && sc.international(d) {
+		// A '+' marks a phone number: one numbered as its country
+		// numbers is one, valid or not in libphonenumber's tables
+		// (a range opened since, or set apart: +44 7700 900123). The
+		// part before a space of what was read, which the space may
+		// have joined to more, is one only if valid: "+86 138 0013" of
+		// "+86 138 0013 8000snake" is no number.
+		if phoneGroups && nd >= 7 && nd <= 15 && (nm.cut && sc.international(d) || !nm.cut && sc.set.phones.Plausible(d)) {
 			return Phone
 		}
 		return None

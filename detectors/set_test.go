@@ -131,6 +131,10 @@ func TestAppendSpans(t *testing.T) {
 		{"e164", "call +8613800138000 now", []string{"PHONE:+8613800138000"}},
 		{"intl spaced", "tel +44 20 7946 0958.", []string{"PHONE:+44 20 7946 0958"}},
 		{"intl parens", "+1 (415) 555-0132", []string{"PHONE:+1 (415) 555-0132"}},
+		// After a '+', a number numbered as its country numbers is one,
+		// even in a range libphonenumber lists as unused.
+		{"intl of an unused range", "to +44 7700 900123, +447700900456 or +1 222 555 0132", []string{"PHONE:+44 7700 900123", "PHONE:+447700900456", "PHONE:+1 222 555 0132"}},
+		{"plus before what no country numbers", "tz +0800, score +12345, +1234567, +44 7700 9001, +1 111 555 0132", nil},
 		{"intl dotted", "call +1.415.555.0132", []string{"PHONE:+1.415.555.0132"}},
 		{"spaced dashes", "call me at 415 - 555 - 0132 or 010 - 1234 - 5678", []string{"PHONE:415 - 555 - 0132", "PHONE:010 - 1234 - 5678"}},
 		{"japanese prolonged sound mark for a dash", "電話番号:090ー1234ー5678です", []string{"PHONE:090ー1234ー5678"}},
@@ -509,6 +513,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.Email, "用户@例子.广告", "用户@例子.广告"},
 		{detectors.Phone, "+86 138 0013 8000", "+8613800138000"},
 		{detectors.Phone, "%2B8613800138000", "+8613800138000"},
+		{detectors.Phone, "+44 (0) 7700 900123", "+447700900123"},
 		{detectors.Phone, "138 0013 8000", "+8613800138000"},
 		// A bare 10-digit number is no Chinese landline, which goes with
 		// its "0": New York's, as "(212) 555-0132" is.

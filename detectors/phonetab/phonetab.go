@@ -59,6 +59,9 @@ type code struct {
 	// number of n digits starts with the digits d0 d1: most digit strings
 	// are rejected without a walk.
 	lengths *[100]uint32
+	// possible has bit n set if a national significant number of n
+	// digits has a possible length in one of the code's regions.
+	possible uint32
 }
 
 // region is what National needs of one region.
@@ -148,7 +151,11 @@ func buildCodeTables() (*codeTables, error) {
 		if err != nil {
 			return nil, fmt.Errorf("phonetab: region %s: %w", ids[0], err)
 		}
-		ct.codes[cc] = code{known: true, main: main}
+		var possible uint32
+		for _, m := range metas {
+			possible |= lengthMask(m.GetGeneralDesc())
+		}
+		ct.codes[cc] = code{known: true, main: main, possible: possible}
 		ccs, starts = append(ccs, int32(cc)), append(starts, start)
 	}
 	ct.dfa.minimize(starts)
@@ -268,6 +275,40 @@ func (t *Table) International(digits []byte) (cc int, ok bool) {
 		return 0, false
 	}
 	return cc, true
+}
+
+// Plausible reports whether digits, read as International reads them, are numbered as their calling code's
+// regions number: the national significant number fits the general pattern of one of them and one of its possible
+// lengths. A valid number is plausible; so is one of a range libphonenumber does not list as in use (a range
+// opened after its metadata, or one set apart for drama, like the UK's 07700 900xxx).
+func (t *Table) Plausible(digits []byte) bool {
+	var buf scratch
+	_, _, ok := t.plausible(digits, &buf)
+	return ok
+}
+
+// AppendPlausibleE164 appends the E.164 form of digits read as International reads them, if they are Plausible.
+func (t *Table) AppendPlausibleE164(dst, digits []byte) ([]byte, bool) {
+	var buf scratch
+	cc, nsn, ok := t.plausible(digits, &buf)
+	if !ok {
+		return dst, false
+	}
+	dst = strconv.AppendInt(append(dst, '+'), int64(cc), 10)
+	return append(dst, nsn...), true
+}
+
+// plausible is Plausible, returning the calling code and the national significant number.
+func (t *Table) plausible(digits []byte, buf *scratch) (cc int, nsn []byte, ok bool) {
+	if !onlyDigits(digits) {
+		return 0, nil, false
+	}
+	cc, nsn, ok = t.international(digits, buf)
+	if ok || nsn == nil {
+		return cc, nsn, ok
+	}
+	c := &t.codes[cc]
+	return cc, nsn, c.possible>>len(nsn)&1 != 0 && t.dfa.viable[t.dfa.walk(c.start, nsn)] != 0
 }
 
 // National tries digits as a national-format number in each of t's regions whose bit is set in mask (bit i =

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"maps"
 	"math/rand/v2"
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strconv"
@@ -40,6 +41,42 @@ func refNational(digits, region string) (e164 string, ok bool) {
 	return phonenumbers.Format(n, phonenumbers.E164), true
 }
 
+// generalDescs holds, by calling code, the general descriptions of its regions, their patterns compiled whole.
+var generalDescs = sync.OnceValue(func() map[int32][]generalDesc {
+	coll, err := phonenumbers.MetadataCollection()
+	if err != nil {
+		panic(err)
+	}
+	m := map[int32][]generalDesc{}
+	for _, md := range coll.GetMetadata() {
+		g := md.GetGeneralDesc()
+		re := regexp.MustCompile("^(?:" + g.GetNationalNumberPattern() + ")$")
+		m[md.GetCountryCode()] = append(m[md.GetCountryCode()], generalDesc{re, g.GetPossibleLength()})
+	}
+	return m
+})
+
+type generalDesc struct {
+	pattern *regexp.Regexp
+	lengths []int32
+}
+
+// refPlausible returns the E.164 form of "+"+digits if the reference parses it and its national significant number
+// fits the general pattern and a possible length of a region of its calling code.
+func refPlausible(digits string) (e164 string, ok bool) {
+	n, err := phonenumbers.Parse("+"+digits, "ZZ")
+	if err != nil {
+		return "", false
+	}
+	nsn := phonenumbers.GetNationalSignificantNumber(n)
+	for _, g := range generalDescs()[n.GetCountryCode()] {
+		if g.pattern.MatchString(nsn) && (len(g.lengths) == 0 || slices.Contains(g.lengths, int32(len(nsn)))) {
+			return phonenumbers.Format(n, phonenumbers.E164), true
+		}
+	}
+	return "", false
+}
+
 // regionTables covers every supported region with Tables of at most 64 regions each.
 var regionTables = sync.OnceValue(func() map[string]*Table {
 	regions := slices.Sorted(maps.Keys(phonenumbers.GetSupportedRegions()))
@@ -70,6 +107,18 @@ func (a *agreement) international(digits string) {
 	a.count(wantOK)
 	if ok != wantOK || ok && (cc != wantCC || string(e164) != want) {
 		a.fail("International(%q) = %d, %q, %v; reference %d, %q, %v", digits, cc, e164, ok, wantCC, want, wantOK)
+	}
+}
+
+func (a *agreement) plausible(digits string) {
+	tab := regionTables()["US"]
+	ok := tab.Plausible([]byte(digits))
+	e164, ok2 := tab.AppendPlausibleE164(nil, []byte(digits))
+	want, wantOK := refPlausible(digits)
+	a.count(wantOK)
+	_, valid := tab.International([]byte(digits))
+	if ok != wantOK || ok2 != ok || string(e164) != want || valid && !ok {
+		a.fail("Plausible(%q) = %q, %v, %v; reference %q, %v; valid %v", digits, e164, ok, ok2, want, wantOK, valid)
 	}
 }
 
@@ -206,22 +255,27 @@ func TestAgreementRandom(t *testing.T) {
 	case testing.Short():
 		n = 300
 	}
-	nat, intl := &agreement{t: t}, &agreement{t: t}
+	nat, intl, plaus := &agreement{t: t}, &agreement{t: t}, &agreement{t: t}
 	for _, region := range regions {
 		r := rand.New(rand.NewPCG(1, uint64(phonenumbers.GetCountryCodeForRegion(region))))
 		national, international := examples(region)
 		for i := range n {
 			if i%4 == 0 || len(national) == 0 {
 				nat.national(randomDigits(r, 2+r.IntN(16)), region)
-				intl.international(randomDigits(r, 3+r.IntN(17)))
+				d := randomDigits(r, 3+r.IntN(17))
+				intl.international(d)
+				plaus.plausible(d)
 				continue
 			}
 			nat.national(mutate(r, national[r.IntN(len(national))]), region)
-			intl.international(mutate(r, international[r.IntN(len(international))]))
+			d := mutate(r, international[r.IntN(len(international))])
+			intl.international(d)
+			plaus.plausible(d)
 		}
 	}
 	nat.report("random national")
 	intl.report("random international")
+	plaus.report("random plausible")
 }
 
 // TestPrefixDigits checks PrefixDigits' promise: National strips something
@@ -430,6 +484,37 @@ func TestInternational(t *testing.T) {
 	}
 }
 
+func TestPlausible(t *testing.T) {
+	tests := []struct {
+		name, digits string
+		e164         string // "": not plausible
+		valid        bool
+	}{
+		{"valid", "14155550132", "+14155550132", true},
+		{"gb drama range", "447700900123", "+447700900123", false},
+		{"gb drama range, national prefix kept", "4407700900123", "+447700900123", false},
+		{"us unassigned area code", "12225550132", "+12225550132", false},
+		{"gb too short", "4477009001", "", false},
+		{"us leading 1", "11155550132", "", false},
+		{"unknown code", "999123456789", "", false},
+		{"not digits", "+447700900123", "", false},
+	}
+	tab := testTable()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ok := tab.Plausible([]byte(tt.digits))
+			e164, ok2 := tab.AppendPlausibleE164([]byte("x"), []byte(tt.digits))
+			_, valid := tab.International([]byte(tt.digits))
+			if want := tt.e164 != ""; ok != want || ok2 != want || want && string(e164) != "x"+tt.e164 || valid != tt.valid {
+				t.Errorf("Plausible(%s) = %v, AppendPlausibleE164 = %q, International %v; want %q, %v", tt.digits, ok, e164, valid, tt.e164, tt.valid)
+			}
+			if ref, _ := refPlausible(tt.digits); tt.digits[0] != '+' && ref != tt.e164 {
+				t.Errorf("reference gives %q", ref)
+			}
+		})
+	}
+}
+
 // maxLen returns the length of the longest string re matches, or -1 if there is none.
 func maxLen(re *syntax.Regexp) int {
 	n := 0
@@ -503,6 +588,8 @@ func TestNoAllocs(t *testing.T) {
 			tab.National(d, all)
 			tab.AppendE164(dst[:0], d, ar)
 			tab.AppendE164(dst[:0], d, -1)
+			tab.Plausible(d)
+			tab.AppendPlausibleE164(dst[:0], d)
 			tab.WrittenAs(ar, d[1:], []uint8{3, 4, 4})
 		}
 	})
@@ -553,6 +640,10 @@ func FuzzInternational(f *testing.F) {
 		}
 		if _, want, wantOK := refInternational(string(digits)); ok != wantOK || string(e164) != want {
 			t.Fatalf("International(%q) = %q, %v; reference %q, %v", digits, e164, ok, want, wantOK)
+		}
+		plausible, _ := tab.AppendPlausibleE164(nil, digits)
+		if want, _ := refPlausible(string(digits)); string(plausible) != want || ok && !bytes.Equal(plausible, e164) {
+			t.Fatalf("AppendPlausibleE164(%q) = %q; reference %q, valid %q", digits, plausible, want, e164)
 		}
 	})
 }
