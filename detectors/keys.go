@@ -17,7 +17,8 @@ const maxKeyLen = 64
 // "WIFI-MAC" all name a MAC, "imei2" (a dual-SIM phone's second) an IMEI,
 // while "machine" names nothing. Keys in the app's other languages name
 // phones and e-mail addresses too: "teléfono", "handynummer", "联系电话",
-// "電話番号", "전화번호", "Телефон", "correo", "メールアドレス".
+// "電話番号", "전화번호", "Телефон", "correo", "メールアドレス". A key that
+// ends as a credential's label does in text names a secret.
 func (s *Set) KeyHint(key []byte) Hint {
 	if len(key) > maxKeyLen {
 		return Hint{}
@@ -93,8 +94,20 @@ func (s *Set) KeyHint(key []byte) Hint {
 		h.Kind = IMSI
 	case hasWord(norm, "social_security"):
 		h.Kind = SSN
+	case credentialKey(key):
+		h.Kind = Secret
 	}
 	return h
+}
+
+// credentialKey reports whether key names a credential as a label does in
+// text: "password", "db_password", "X-Api-Key", "refreshToken", "Cookie".
+func credentialKey(key []byte) bool {
+	if len(key) == 0 {
+		return false
+	}
+	_, ok := credentialLabel(key, 0, len(key))
+	return ok
 }
 
 // scriptKeyWords name a phone number or an e-mail address in the scripts
@@ -249,6 +262,13 @@ func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 		}
 	case IPv4:
 		ok = ipValue(v)
+	case Secret:
+		// As after a label in text: the value is the credential, after
+		// an authorization scheme ("Bearer …"), unless it says there is
+		// none, is a path ("pwd": "/srv/app") or is a token already.
+		start = authSchemeEnd(b[:end], start)
+		v = b[start:end]
+		ok = len(v) > 0 && v[0] != '/' && !noValue(v) && !tokenStart(v, 0)
 	}
 	return start, end, ok
 }

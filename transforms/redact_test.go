@@ -71,6 +71,11 @@ func TestRedactJSON(t *testing.T) {
 		{"card objects", nil,
 			`{"card":{"number":"4242 4242 4242 4242","exp":"12/29","brand":"visa"},"credit_card":"4111111111111111","cards":[{"no":"5555555555554444"}],"order":{"number":"4111111111111111"}}`,
 			`{"card":{"number":"{CARD:4242424242424242}","exp":"12/29","brand":"visa"},"credit_card":"{CARD:4111111111111111}","cards":[{"no":"{CARD:5555555555554444}"}],"order":{"number":"4111111111111111"}}`},
+		// A key that names a credential, as a label in text does, makes
+		// its value one: after a scheme, unless it says there is none.
+		{"credential keys", nil,
+			`{"password":"hunter2","pin_code":1234,"headers":{"Authorization":"Bearer ya29.a0Af","Cookie":"sid=1; t=2"},"db_password":123456,"pwd":"/srv/app","auth":"none","refreshToken":null,"prompt_tokens":57,"token_type":"bearer"}`,
+			`{"password":"{SECRET:hunter2}","pin_code":1234,"headers":{"Authorization":"Bearer {SECRET:ya29.a0Af}","Cookie":"{SECRET:sid=1; t=2}"},"db_password":"{SECRET:123456}","pwd":"/srv/app","auth":"none","refreshToken":null,"prompt_tokens":57,"token_type":"bearer"}`},
 		{"numbers in float form under keys", nil,
 			`{"phone":13800138000.0,"mobile":1.3800138E+10,"imei":4.90154203237518e14,"ip":3405803783.0,"n":13800138000.0}`,
 			`{"phone":"{PHONE:+8613800138000}","mobile":"{PHONE:+8613800138000}","imei":"{IMEI:49015420323751}","ip":"{IPV4:203.0.113.7}","n":13800138000.0}`},
