@@ -96,7 +96,7 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 			// "１９２．１６８．１．１", typed in full-width mode, narrowed in dst
 			n := len(dst)
 			dst = appendNarrow(dst, value)
-			if a, ok := dottedIPv4(dst[n:]); ok {
+			if a, ok := quadIPv4(dst[n:], '.'); ok {
 				return a.AppendTo(dst[:n])
 			}
 			if a, err := parseAddr(dst[n:]); err == nil {
@@ -107,8 +107,11 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		if canonicalIPv4(value) {
 			return append(dst, value...) // already as netip would print it
 		}
-		if a, ok := dottedIPv4(value); ok {
+		if a, ok := quadIPv4(value, '.'); ok {
 			return a.AppendTo(dst) // zero-padded
+		}
+		if a, ok := quadIPv4(value, '-'); ok {
+			return a.AppendTo(dst) // in a host name
 		}
 		if a, ok := ipv4Integer(value); ok {
 			return a.AppendTo(dst) // a key named it an IP

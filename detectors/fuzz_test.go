@@ -20,6 +20,7 @@ func FuzzAppendSpans(f *testing.F) {
 		"SSN 123-45-6789 / 123456789", "주민등록번호 900101-1234567", "आधार 2345 6789 0124, aadhaar 987654321012",
 		"user=bob password=hunter2 Authorization: Bearer ya29.a0Af Cookie: sid=1; t=2", `{\"api_key\":\"k1\"} token=\"<SECRET:k1:x>\"`, "key sk-proj-AbCdEfGh1234567890IjKl ghp_16C7e42F292c6912E7710c838347Ae178B4a sk-SK",
 		"AKIAIOSFODNN7EXAMPLE x_AIzaSyDaGmWKa_JsXZ-HjGw7ISLn_3namBGewQe AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
+		"c-73-158-12-4.hsd1.ca.comcast.net ip-10-0-1-23 img-1-2-3-4.jpg",
 	} {
 		f.Add([]byte(s), uint8(0), uint16(0))
 	}

@@ -324,7 +324,7 @@ func ipValue(v []byte) bool {
 	if _, ok := ipv4Integer(v); ok {
 		return true
 	}
-	if _, ok := dottedIPv4(v); ok {
+	if _, ok := quadIPv4(v, '.'); ok {
 		return true
 	}
 	if i := bytes.IndexByte(v, '%'); i > 0 {
@@ -334,9 +334,10 @@ func ipValue(v []byte) bool {
 	return err == nil
 }
 
-// dottedIPv4 parses four dotted decimal octets of one to three digits,
-// leading zeros allowed ("192.168.001.020", as some devices pad them).
-func dottedIPv4(v []byte) (netip.Addr, bool) {
+// quadIPv4 parses four decimal octets of one to three digits joined by
+// sep, leading zeros allowed ("192.168.001.020", as some devices pad them;
+// "73-158-12-4", as host names spell addresses).
+func quadIPv4(v []byte, sep byte) (netip.Addr, bool) {
 	var a [4]byte
 	g, n, val := 0, 0, 0
 	for i, c := range v {
@@ -344,7 +345,7 @@ func dottedIPv4(v []byte) (netip.Addr, bool) {
 		case isDigit(c) && n < 3:
 			val = val*10 + int(c-'0')
 			n++
-		case c == '.' && n > 0 && g < 3 && i+1 < len(v):
+		case c == sep && n > 0 && g < 3 && i+1 < len(v):
 			a[g] = byte(val)
 			g, n, val = g+1, 0, 0
 			continue

@@ -573,6 +573,12 @@ func (sc *scanner) token(ws int) int {
 		sc.emit(ws, r, ADID)
 		return r
 	}
+	if digits && run <= 3 && r < len(b) && b[r] == '-' {
+		if end, ok := hostIPv4At(b, ws); ok {
+			sc.emit(ws, end, IPv4) // "c-73-158-12-4.hsd1.ca.comcast.net"
+			return end
+		}
+	}
 	if digits {
 		if next, ok := skimShort(b, ws); ok {
 			return next

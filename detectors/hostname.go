@@ -1,0 +1,50 @@
+package detectors
+
+// hostIPv4At returns the end of the IPv4 address a host name spells with
+// dashes at b[ws], as reverse DNS names home connections and clouds name
+// their machines ("c-73-158-12-4.hsd1.ca.comcast.net",
+// "203-0-113-7.static.example.net", "ip-10-0-1-23.ec2.internal"): four
+// decimal octets joined by '-', in a name that goes on with two labels or
+// more, the last a word, or after the "ip-" of a cloud machine's name. It
+// reports false for other dashed numbers ("1-2-3-4", "img-1-2-3-4.jpg").
+func hostIPv4At(b []byte, ws int) (end int, ok bool) {
+	i := ws
+	for g := range 4 {
+		if g > 0 {
+			if i >= len(b) || b[i] != '-' {
+				return 0, false
+			}
+			i++
+		}
+		n, v := 0, 0
+		for i < len(b) && isDigit(b[i]) && n <= 3 {
+			v = v*10 + int(b[i]-'0')
+			n++
+			i++
+		}
+		if n == 0 || n > 3 || v > 255 || n > 1 && b[i-n] == '0' {
+			return 0, false
+		}
+	}
+	if i < len(b) && (isAlnum(b[i]) || b[i] == '-' || b[i] == '_') {
+		return 0, false // "1-2-3-4-5", "1-2-3-4x"
+	}
+	cloud := ws >= 3 && lower(b[ws-3]) == 'i' && lower(b[ws-2]) == 'p' && b[ws-1] == '-' && (ws == 3 || !isAlnum(b[ws-4]))
+	return i, cloud || domainGoesOn(b, i)
+}
+
+// domainGoesOn reports whether a host name goes on at b[i] with two labels
+// or more, the last starting with a letter, as a top-level domain does:
+// ".hsd1.ca.comcast.net", ".ec2.internal".
+func domainGoesOn(b []byte, i int) bool {
+	labels, word := 0, false
+	for i+1 < len(b) && b[i] == '.' && isAlnum(b[i+1]) {
+		word = isLetter(b[i+1])
+		i++
+		for i < len(b) && (isAlnum(b[i]) || b[i] == '-') {
+			i++
+		}
+		labels++
+	}
+	return labels >= 2 && word
+}
