@@ -93,6 +93,7 @@ func FuzzIdle(f *testing.F) {
 		"ab.cd.ef aa-bb-cc sk-proj-x ghp_x tok.eyJhbGciOi.eyJzdWIi.sig",
 		"li.wei＠163.com ＋８６ １３８ ００１３ ８０００", "fe80::1 aa:bb:cc:dd:ee:ff",
 		"router aabb.ccdd.eeff, mac aa-bb-cc-dd-ee-ff", "idfa: deadbeef-1234-4abc-8def-0123456789ab.",
+		"Don't over-sharpen: e.g. a square. face-to-face, Note: x_pass_word: v, password : w, token:x, ab:cd, fe::1",
 	} {
 		f.Add([]byte(s))
 	}

@@ -63,7 +63,7 @@ func firstAnchor(b []byte) int {
 			if !idleFullWidth(b, i) {
 				return i
 			}
-		case c != '.' && c != '-' || !idle(b, i):
+		case c != '.' && c != '-' && c != ':' || !idle(b, i):
 			return i
 		}
 	}
@@ -87,26 +87,81 @@ func firstAnchorIn16(w []byte) int {
 }
 
 // idle reports whether the anchor byte at b[i] starts nothing, as its
-// handler would find from the bytes next to it: a '.' or '-' after a byte
-// that is no hex digit (a sentence's end, a hyphen), unless it may start a
-// JWT's payload or end an API key's prefix, or the first byte of a
-// full-width letter or punctuation mark (Chinese and Japanese "，（）：").
-// Such bytes are common in prose, and skipping them in the scan saves a
-// handler's call. Arabic and Devanagari letters are not idle: as dense as
-// their text is with them, the handler's pass over a run of them is
-// quicker. Before b[2] it reports false: b may start after bytes that
-// matter.
+// handler would find from the bytes next to it, so that the scan may pass
+// it without the handler's call: such bytes are common in prose.
+//   - A '.' or '-' after a byte that is no hex digit (a sentence's end, a
+//     hyphen), unless it may start a JWT's payload or end an API key's
+//     prefix.
+//   - A '.', '-' or ':' after a word whose hex digits before it are
+//     letters ("e.g.", "square.", "face-to-face"), and before a byte that
+//     is no hex digit, which a MAC, UUID or IPv6 address would go on with;
+//     a ':' also not after a credential's label ("sharpen:", not "token:")
+//     nor before another (IPv6's "::"), a '-' not ending an API key's
+//     prefix.
+//   - The first byte of a full-width letter or punctuation mark (Chinese
+//     and Japanese "，（）：").
+//
+// Arabic and Devanagari letters are not idle: as dense as their text is
+// with them, the handler's pass over a run of them is quicker. Before b[2]
+// it reports false: b may start after bytes that matter.
 func idle(b []byte, i int) bool {
 	c := b[i]
 	switch {
 	case i < 2:
 		return false
-	case c == '.' || c == '-':
-		return !isHex(b[i-1]) && (c == '.' && !jwtPayloadAt(b, i+1) || c == '-' && !mayEndKeyPrefix(b, i))
 	case c == 0xEF:
 		return idleFullWidth(b, i)
+	case c == '-' && mayEndKeyPrefix(b, i), c == '.' && jwtPayloadAt(b, i+1):
+		return false
+	case (c == '.' || c == '-') && !isHex(b[i-1]):
+		return true
+	case c != '.' && c != '-' && c != ':':
+		return false
+	}
+	// After hex letters: a MAC, UUID or IPv6 address goes on with a hex
+	// digit (or "::"); the handler reads back eight bytes at most.
+	if i+1 < len(b) && (isHex(b[i+1]) || b[i+1] == ':') {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-8 && isHex(b[j]); j-- {
+		if isDigit(b[j]) {
+			return false
+		}
+	}
+	return c != ':' || !labelBefore(b, i)
+}
+
+// labelTail reports whether a credential's label ends with the letters
+// x, y, z, the first two lower case ("ken" of "token").
+func labelTail(x, y, z byte) bool {
+	for _, l := range labelsByEnd[z] {
+		if l[len(l)-2] == y && l[len(l)-3] == x {
+			return true
+		}
 	}
 	return false
+}
+
+// labelBefore reports whether a credential's label may end at b[i], the
+// separator after it: b[i-1] is no letter (the label may end before a
+// space or quote, "password :"), or ends one, or the word before b[i]
+// starts out of view, at b[0].
+func labelBefore(b []byte, i int) bool {
+	if !isLetter(b[i-1]) {
+		return true
+	}
+	if i >= 3 && isLetter(b[i-2]) && isLetter(b[i-3]) && !labelTail(lower(b[i-3]), lower(b[i-2]), b[i-1]) {
+		return false // "sharpen:", "Note:"
+	}
+	j := i
+	for j > 0 && i-j <= maxLabel && (isAlnum(b[j-1]) || b[j-1] == '_' || b[j-1] == '-') {
+		j--
+	}
+	if j == 0 || i-j > maxLabel {
+		return true
+	}
+	_, ok := credentialLabel(b, j, i)
+	return ok
 }
 
 // idleFullWidth is idle for b[i] == 0xEF, the first byte of a full-width
