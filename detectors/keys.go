@@ -173,31 +173,72 @@ func snakeCase(dst, key []byte) []byte {
 // card object's "number" is a card number, as in {"card":{"number":"4242…"}},
 // and a phone object's "number" or "nationalNumber" a phone number, as in
 // libphonenumber's {"phone":{"countryCode":1,"nationalNumber":"4155550132"}}
-// and SCIM's {"phoneNumbers":[{"value":"…","type":"work"}]}.
+// and SCIM's {"phoneNumbers":[{"value":"…","type":"work"}]}; the member of
+// any such object that holds its typed value is of its kind, as Firebase's
+// export writes {"value":{"string_value":"…"}} (see ValueMember).
 func MemberHint(parent, h Hint, key []byte) Hint {
-	if parent.Kind != Card && parent.Kind != Phone || h.Kind != None {
+	if parent == (Hint{}) || h.Kind != None {
 		return h // inlined: the walk calls it for every member
 	}
-	return memberHint(parent, key)
+	return memberHint(parent, h, key)
 }
 
 // memberNames are the members that hold the number of a card or phone
 // object, lower case.
 var memberNames = [...][]string{
 	Card:  {"number", "num", "no"},
-	Phone: {"number", "num", "no", "national", "nationalnumber", "national_number", "e164", "international", "value"},
+	Phone: {"number", "num", "no", "national", "nationalnumber", "national_number", "e164", "international"},
 }
 
-// memberHint is MemberHint of a member of a card or phone object whose key
-// names nothing.
-func memberHint(parent Hint, key []byte) Hint {
-	for _, w := range memberNames[parent.Kind] {
-		if strings.EqualFold(bytesString(key), w) {
-			return Hint{Kind: parent.Kind}
+// valueMembers are the members that hold a value of its own kind in a
+// hinted object, or a key-value pair's value, lower case: "value", and
+// the typed values of Firebase's and GA4's export.
+var valueMembers = []string{"value", "string_value", "stringvalue", "int_value", "intvalue", "long_value", "longvalue"}
+
+// memberHint is MemberHint of a member whose key names no kind.
+func memberHint(parent, h Hint, key []byte) Hint {
+	if ValueMember(key) {
+		return parent
+	}
+	if int(parent.Kind) < len(memberNames) {
+		for _, w := range memberNames[parent.Kind] {
+			if strings.EqualFold(bytesString(key), w) {
+				return Hint{Kind: parent.Kind}
+			}
 		}
 	}
-	return Hint{}
+	return h
 }
+
+// ValueMember reports whether key, a member's, names the value of its
+// object: "value", "string_value", "intValue"...
+func ValueMember(key []byte) bool {
+	if len(key) < 5 || len(key) > 12 {
+		return false
+	}
+	for _, w := range valueMembers {
+		if strings.EqualFold(bytesString(key), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// PairKeyMember reports whether key, a member's, names the member whose
+// string value is the key of a key-value pair, as lists of parameters and
+// attributes write them: {"key":"phone","value":…} (Firebase's and GA4's
+// export), {"name":"ip","value":…}.
+func PairKeyMember(key []byte) bool {
+	for _, k := range pairKeys {
+		if strings.EqualFold(bytesString(key), k) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairKeys are the names PairKeyMember accepts, lower case.
+var pairKeys = []string{"key", "name", "field", "param"}
 
 // hasWord reports whether the snake_case key norm contains w (itself one or
 // more snake_case words) as whole words.

@@ -701,7 +701,14 @@ func TestMemberHint(t *testing.T) {
 		{phone, detectors.Hint{}, "value", phone},
 		{phone, detectors.Hint{}, "countryCode", detectors.Hint{}},
 		{phone, detectors.Hint{}, "type", detectors.Hint{}},
-		{detectors.Hint{Kind: detectors.Email}, detectors.Hint{}, "value", detectors.Hint{}},
+		// The value of any hinted object: SCIM's, and the typed values of
+		// Firebase's export ({"value":{"string_value":…}}).
+		{detectors.Hint{Kind: detectors.Email}, detectors.Hint{}, "value", detectors.Hint{Kind: detectors.Email}},
+		{detectors.Hint{Kind: detectors.MAC}, detectors.Hint{}, "string_value", detectors.Hint{Kind: detectors.MAC}},
+		{detectors.Hint{Kind: detectors.IMEI}, detectors.Hint{}, "intValue", detectors.Hint{Kind: detectors.IMEI}},
+		{detectors.Hint{Version: true}, detectors.Hint{}, "string_value", detectors.Hint{Version: true}},
+		{detectors.Hint{Kind: detectors.MAC}, detectors.Hint{}, "vendor", detectors.Hint{}},
+		{detectors.Hint{Kind: detectors.MAC}, detectors.Hint{Version: true}, "version", detectors.Hint{Version: true}},
 	}
 	for _, tt := range tests {
 		if got := detectors.MemberHint(tt.parent, tt.own, []byte(tt.key)); got != tt.want {

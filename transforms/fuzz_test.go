@@ -34,6 +34,7 @@ func FuzzRedactJSON(f *testing.F) {
 		`{"a":{"x":[1,2]},"b":{"y":"z@q.example.com"},"c":3,"d":"secret","e":1.25,"x":{"f":[{}],"u":"id"},"t":"Ruf 030 12345678","u":7,"k":true,"m":true,"g":"9"}`,
 		`{"e":"31.230416, 121.473701;2","x":{"e":["1.25 3.75",-0.05]}}`,
 		`{"user":{"phone":"010 8462 6587","mobile":34912345678},"device":{"locale":"ko_KR"},"country":"ES","x":{"locale":"zh\"CN"}}`,
+		`{"p":[{"key":"imei","value":{"int_value":490154203237518}},{"name":"mac","value":"AABBCCDDEEFF"}],"password":"x","Cookie":"a=1"}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -152,6 +152,9 @@ type frame struct {
 	// hint is what the key of the container says: an array's elements
 	// inherit it, an object's members may (see detectors.MemberHint).
 	hint detectors.Hint
+	// pair is what the key of a key-value pair in the object says, read
+	// from its "key" or "name" member: its "value" member gets it.
+	pair detectors.Hint
 	n    int // members or elements written (not dropped)
 	// With a profile: the path states inside the container are
 	// w.states[lo:hi], and its values inherit rule.
@@ -186,6 +189,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 
 	var hint detectors.Hint // what the key of the value at i says
 	var mem member          // what the profile says of the value at i
+	pairKey := false        // the value at i is a key-value pair's key
 	switch {
 	case prof == &keysOnly:
 		mem = member{rule: &keepValue, user: -1}
@@ -214,9 +218,14 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				w.keyText = appendTextEscapesDecoded(w.keyText[:0], key) // as a value's
 				key = w.keyText
 			}
-			hint = w.keyHint(key)
+			var role keyRole
+			hint, role = w.keyHint(key)
 			top := &stack[len(stack)-1]
 			hint = detectors.MemberHint(top.hint, hint, key)
+			pairKey = role == rolePair
+			if role == roleValue && hint.Kind == detectors.None && top.pair != (detectors.Hint{}) {
+				hint = top.pair // {"key":"phone","value":…}
+			}
 			switch {
 			case prof == &keysOnly:
 				mem.rule = top.rule
@@ -275,6 +284,9 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				raw := src[i+1 : end]
 				if prof != nil && mem.uses != 0 {
 					w.capture(prof, &mem, raw, true)
+				}
+				if pairKey {
+					stack[len(stack)-1].pair, _ = w.keyHint(raw)
 				}
 				switch {
 				case rule == nil:

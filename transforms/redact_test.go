@@ -76,6 +76,12 @@ func TestRedactJSON(t *testing.T) {
 		{"credential keys", nil,
 			`{"password":"hunter2","pin_code":1234,"headers":{"Authorization":"Bearer ya29.a0Af","Cookie":"sid=1; t=2"},"db_password":123456,"pwd":"/srv/app","auth":"none","refreshToken":null,"prompt_tokens":57,"token_type":"bearer"}`,
 			`{"password":"{SECRET:hunter2}","pin_code":1234,"headers":{"Authorization":"Bearer {SECRET:ya29.a0Af}","Cookie":"{SECRET:sid=1; t=2}"},"db_password":"{SECRET:123456}","pwd":"/srv/app","auth":"none","refreshToken":null,"prompt_tokens":57,"token_type":"bearer"}`},
+		// Lists of key-value pairs, as Firebase's and GA4's export write
+		// event parameters: the "key" or "name" member names the value's
+		// kind, when it comes first.
+		{"key-value pairs", nil,
+			`{"event_params":[{"key":"phone","value":{"string_value":"4155550132"}},{"key":"mac","value":{"string_value":"AABBCCDDEEFF"}},{"key":"imei","value":{"int_value":490154203237518}},{"key":"app_version","value":{"string_value":"1.2.3.4"}},{"key":"count","value":{"int_value":13800138000}}],"attrs":[{"name":"ip","value":"3405803783"},{"value":"4155550132","name":"phone"}],"user":{"name":"Li Wei","value":"4155550132"},"build":{"value":"1.2.3.4"}}`,
+			`{"event_params":[{"key":"phone","value":{"string_value":"{PHONE:+14155550132}"}},{"key":"mac","value":{"string_value":"{MAC:aa:bb:cc:dd:ee:ff}"}},{"key":"imei","value":{"int_value":"{IMEI:49015420323751}"}},{"key":"app_version","value":{"string_value":"1.2.3.4"}},{"key":"count","value":{"int_value":13800138000}}],"attrs":[{"name":"ip","value":"{IPV4:203.0.113.7}"},{"value":"4155550132","name":"phone"}],"user":{"name":"Li Wei","value":"4155550132"},"build":{"value":"1.2.3.4"}}`},
 		{"numbers in float form under keys", nil,
 			`{"phone":13800138000.0,"mobile":1.3800138E+10,"imei":4.90154203237518e14,"ip":3405803783.0,"n":13800138000.0}`,
 			`{"phone":"{PHONE:+8613800138000}","mobile":"{PHONE:+8613800138000}","imei":"{IMEI:49015420323751}","ip":"{IPV4:203.0.113.7}","n":13800138000.0}`},

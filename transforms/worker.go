@@ -267,51 +267,69 @@ type hintEntry struct {
 	x, y uint64 // keyWords of the key
 	n    uint8  // len(key); 0 for an empty entry
 	hint detectors.Hint
+	role keyRole
 	key  [29]byte
 }
 
-// keyHint returns set.KeyHint(key), from the cache if it holds it, and
-// sets w.keyPII if the key holds personal data. Such keys are not cached:
-// they are rare, and as many as the people in a stream.
-func (w *Worker) keyHint(key []byte) detectors.Hint {
+// keyRole is the part a member's key gives it in a key-value pair
+// ({"key":"phone","value":…}; see detectors.PairKeyMember).
+type keyRole uint8
+
+const (
+	roleNone  keyRole = iota
+	rolePair          // the member's string is the pair's key
+	roleValue         // the member is the pair's value
+)
+
+// keyHint returns set.KeyHint(key) and the key's role in a key-value pair,
+// from the cache if it holds them, and sets w.keyPII if the key holds
+// personal data. Such keys are not cached: they are rare, and as many as
+// the people in a stream.
+func (w *Worker) keyHint(key []byte) (detectors.Hint, keyRole) {
 	if len(key) == 0 || len(key) > len(w.hints[0].key) {
-		hint, _ := w.classifyKey(key)
-		return hint
+		hint, role, _ := w.classifyKey(key)
+		return hint, role
 	}
 	x, y := keyWords(key)
 	h := hashWords(x, y, len(key), w.e.keySeed)
 	for i := range uint64(hintProbes) {
 		e := &w.hints[(h+i)&(hintCacheSize-1)]
 		if e.n == 0 {
-			hint, personal := w.classifyKey(key)
+			hint, role, personal := w.classifyKey(key)
 			if !personal {
-				e.hint = hint
+				e.hint, e.role = hint, role
 				e.x, e.y, e.n = x, y, uint8(len(key))
 				copy(e.key[:], key)
 			}
-			return hint
+			return hint, role
 		}
 		if sameWords(e.key[:], e.n, e.x, e.y, key, x, y) {
-			return e.hint
+			return e.hint, e.role
 		}
 	}
-	hint, _ := w.classifyKey(key)
-	return hint
+	hint, role, _ := w.classifyKey(key)
+	return hint, role
 }
 
-// classifyKey returns set.KeyHint(key) and whether the key holds a finding
-// of the built-in detectors, which it also notes in w.keyPII. A key that
-// holds a token or label was personal data, redacted: it names nothing, so
-// that redacting again changes nothing ({"<IPV4:k1:…>":5} is not an address
-// under an IP key).
-func (w *Worker) classifyKey(key []byte) (hint detectors.Hint, personal bool) {
+// classifyKey returns set.KeyHint(key), the key's role in a key-value
+// pair, and whether the key holds a finding of the built-in detectors,
+// which it also notes in w.keyPII. A key that holds a token or label was
+// personal data, redacted: it names nothing, so that redacting again
+// changes nothing ({"<IPV4:k1:…>":5} is not an address under an IP key).
+func (w *Worker) classifyKey(key []byte) (hint detectors.Hint, role keyRole, personal bool) {
 	w.check = w.e.set.AppendSpans(w.check[:0], key)
 	personal = len(w.check) > 0
 	w.keyPII = w.keyPII || personal
 	if w.e.holdsReplacement(key) {
-		return detectors.Hint{}, personal
+		return detectors.Hint{}, roleNone, personal
 	}
-	return w.e.set.KeyHint(key), personal
+	switch {
+	case detectors.PairKeyMember(key):
+		role = rolePair
+	case detectors.ValueMember(key):
+		role = roleValue
+	}
+	return w.e.set.KeyHint(key), role, personal
 }
 
 // keyWords reads a short JSON key in at most two overlapping 8-byte loads
