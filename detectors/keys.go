@@ -227,7 +227,8 @@ func ValueMember(key []byte) bool {
 // PairKeyMember reports whether key, a member's, names the member whose
 // string value is the key of a key-value pair, as lists of parameters and
 // attributes write them: {"key":"phone","value":…} (Firebase's and GA4's
-// export), {"name":"ip","value":…}.
+// export), {"name":"ip","value":…}, or its type, as contact lists do:
+// {"type":"mobile","value":…}.
 func PairKeyMember(key []byte) bool {
 	for _, k := range pairKeys {
 		if strings.EqualFold(bytesString(key), k) {
@@ -238,7 +239,7 @@ func PairKeyMember(key []byte) bool {
 }
 
 // pairKeys are the names PairKeyMember accepts, lower case.
-var pairKeys = []string{"key", "name", "field", "param"}
+var pairKeys = []string{"key", "name", "field", "param", "type", "kind"}
 
 // hasWord reports whether the snake_case key norm contains w (itself one or
 // more snake_case words) as whole words.
