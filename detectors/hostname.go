@@ -8,29 +8,18 @@ package detectors
 // more, the last a word, or after the "ip-" of a cloud machine's name. It
 // reports false for other dashed numbers ("1-2-3-4", "img-1-2-3-4.jpg").
 func hostIPv4At(b []byte, ws int) (end int, ok bool) {
-	i := ws
-	for g := range 4 {
-		if g > 0 {
-			if i >= len(b) || b[i] != '-' {
-				return 0, false
-			}
-			i++
-		}
-		n, v := 0, 0
-		for i < len(b) && isDigit(b[i]) && n <= 3 {
-			v = v*10 + int(b[i]-'0')
-			n++
-			i++
-		}
-		if n == 0 || n > 3 || v > 255 || n > 1 && b[i-n] == '0' {
-			return 0, false
-		}
+	end = ws
+	for end < len(b) && (isDigit(b[end]) || b[end] == '-') {
+		end++
 	}
-	if i < len(b) && (isAlnum(b[i]) || b[i] == '-' || b[i] == '_') {
-		return 0, false // "1-2-3-4-5", "1-2-3-4x"
+	if end < len(b) && (isAlnum(b[end]) || b[end] == '_') {
+		return 0, false // "1-2-3-4x"
+	}
+	if _, ok := quadIPv4(b[ws:end], '-'); !ok {
+		return 0, false // "1-2-3-4-5", "1-2-3-256"
 	}
 	cloud := ws >= 3 && lower(b[ws-3]) == 'i' && lower(b[ws-2]) == 'p' && b[ws-1] == '-' && (ws == 3 || !isAlnum(b[ws-4]))
-	return i, cloud || domainGoesOn(b, i)
+	return end, cloud || domainGoesOn(b, end)
 }
 
 // domainGoesOn reports whether a host name goes on at b[i] with two labels
