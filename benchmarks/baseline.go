@@ -21,11 +21,12 @@ type RegexpBaseline struct {
 func NewRegexpBaseline() *RegexpBaseline {
 	kinds := []struct{ label, pattern string }{
 		// SECRET: a JSON Web Token or a URL's user name and password; a
-		// credential after its label; an API key by its prefix.
+		// credential after its label; an API key by its prefix (AWS's and
+		// Google's by prefix and length).
 		{"[SECRET]", `eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*|//[^/\s:@]*:[^/\s@]+@`},
 		{"[SECRET]", `(?i:password|passwd|pwd|passcode|passphrase|secret|api_?key|secret_?key|private_?key|token|authorization|auth|cookie|credentials?|signature)` +
 			`\s*[=:]\s*(?i:(?:bearer|basic)\s+)?[^\s&"',;]+`},
-		{"[SECRET]", `\b(?:sk-[A-Za-z0-9_-]{20,}|xox[bpars]-[A-Za-z0-9-]{10,}|glpat-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9_]{30,}|github_pat_[A-Za-z0-9_]{30,}|[sr]k_live_[A-Za-z0-9]{16,}|hf_[A-Za-z0-9]{30,})`},
+		{"[SECRET]", `\b(?:sk-[A-Za-z0-9_-]{20,}|xox[bpars]-[A-Za-z0-9-]{10,}|glpat-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9_]{30,}|github_pat_[A-Za-z0-9_]{30,}|[sr]k_live_[A-Za-z0-9]{16,}|hf_[A-Za-z0-9]{30,}|A[KS]IA[A-Z0-9]{16}|AIza[A-Za-z0-9_-]{35})`},
 		{"[EMAIL]", `[A-Za-z0-9._%+-]+(?:@|%40|\\u0040)[A-Za-z0-9.-]+\.[A-Za-z]{2,}`},
 		{"[IBAN]", `\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b`},
 		{"[CNID]", `\b\d{17}[\dXx]\b`},
