@@ -35,6 +35,7 @@ func FuzzRedactJSON(f *testing.F) {
 		`{"e":"31.230416, 121.473701;2","x":{"e":["1.25 3.75",-0.05]}}`,
 		`{"user":{"phone":"010 8462 6587","mobile":34912345678},"device":{"locale":"ko_KR"},"country":"ES","x":{"locale":"zh\"CN"}}`,
 		`{"p":[{"key":"imei","value":{"int_value":490154203237518}},{"name":"mac","value":"AABBCCDDEEFF"}],"password":"x","Cookie":"a=1"}`,
+		`{"c":[{"value":"4155550132","meta":{"a":[1,"}"]},"type":"mobile"},{"value":490154203237518,"kind":"imei"}]}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -189,7 +189,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 
 	var hint detectors.Hint // what the key of the value at i says
 	var mem member          // what the profile says of the value at i
-	pairKey := false        // the value at i is a key-value pair's key
+	pair := roleNone        // the part of the value at i in a key-value pair
 	switch {
 	case prof == &keysOnly:
 		mem = member{rule: &keepValue, user: -1}
@@ -222,9 +222,9 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			hint, role = w.keyHint(key)
 			top := &stack[len(stack)-1]
 			hint = detectors.MemberHint(top.hint, hint, key)
-			pairKey = role == rolePair
-			if role == roleValue && hint.Kind == detectors.None && top.pair != (detectors.Hint{}) {
-				hint = top.pair // {"key":"phone","value":…}
+			pair = role
+			if role == roleValue && hint == (detectors.Hint{}) && top.pair != (detectors.Hint{}) {
+				hint, pair = top.pair, roleNone // {"key":"phone","value":…}
 			}
 			switch {
 			case prof == &keysOnly:
@@ -255,6 +255,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				if len(stack) == MaxDepth {
 					return dst, i, ReasonTooLarge
 				}
+				pair = roleNone // a pair's key and value are scalars
 				f := frame{obj: c == '{', hint: hint, lo: mem.lo, hi: mem.hi, rule: rule}
 				if rule != nil && rule.Action == FieldDrop {
 					// Walked without output, then removed whole.
@@ -285,8 +286,8 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				if prof != nil && mem.uses != 0 {
 					w.capture(prof, &mem, raw, true)
 				}
-				if pairKey {
-					stack[len(stack)-1].pair, _ = w.keyHint(raw)
+				if pair != roleNone {
+					hint = w.pairString(&stack[len(stack)-1], pair, hint, raw, src, end+1)
 				}
 				switch {
 				case rule == nil:
@@ -338,6 +339,9 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				num := src[i:end]
 				if prof != nil && mem.uses != 0 {
 					w.capture(prof, &mem, num, false)
+				}
+				if pair == roleValue && hint == (detectors.Hint{}) {
+					hint = w.pairAhead(src, end) // {"value":490154203237518,"kind":"imei"}
 				}
 				switch {
 				case rule == nil && hint.Kind != detectors.None:
@@ -677,4 +681,100 @@ func skipDigits(b []byte, i int) int {
 		i++
 	}
 	return i
+}
+
+// pairString handles the string raw, the value of a member of the object
+// top that has a part in a key-value pair, and returns the hint it is read
+// with: a pair's key names its value's kind ({"key":"phone","value":…}),
+// and a pair's value with no hint of its own looks ahead for its key
+// ({"value":"4155550132","type":"mobile"}), from src[next]. It is kept out
+// of the walk's loop, whose registers it would take.
+//
+//go:noinline
+func (w *Worker) pairString(top *frame, role keyRole, hint detectors.Hint, raw, src []byte, next int) detectors.Hint {
+	switch {
+	case role == rolePair:
+		top.pair, _ = w.keyHint(raw)
+	case hint == (detectors.Hint{}):
+		return w.pairAhead(src, next)
+	}
+	return hint
+}
+
+// maxPairAhead bounds the members pairAhead reads.
+const maxPairAhead = 16
+
+// pairAhead returns what a later member of the object names the value
+// that ends at src[i], a pair's value whose key did not come first: the
+// first member of a pair's key's name ("type", "name", ...) with a string
+// value, as {"value":"4155550132","type":"mobile"} has it. It reads at
+// most maxPairAhead members, and stops at the object's end or at anything
+// malformed, which the walk will report.
+func (w *Worker) pairAhead(src []byte, i int) detectors.Hint {
+	for range maxPairAhead {
+		i = skipWS(src, i)
+		if i >= len(src) || src[i] != ',' {
+			return detectors.Hint{}
+		}
+		i = skipWS(src, i+1)
+		if i >= len(src) || src[i] != '"' {
+			return detectors.Hint{}
+		}
+		end, ok, _ := scanString(src, i+1)
+		key := src[i+1 : end]
+		if i = skipWS(src, end+1); !ok || i >= len(src) || src[i] != ':' {
+			return detectors.Hint{}
+		}
+		if i = skipWS(src, i+1); i < len(src) && src[i] == '"' {
+			end, ok, _ := scanString(src, i+1)
+			if !ok {
+				return detectors.Hint{}
+			}
+			if detectors.PairKeyMember(key) {
+				h, _ := w.keyHint(src[i+1 : end])
+				return h
+			}
+			i = end + 1
+			continue
+		}
+		if i = skipValue(src, i); i < 0 {
+			return detectors.Hint{}
+		}
+	}
+	return detectors.Hint{}
+}
+
+// skipValue returns the end of the JSON value at src[i], which is no
+// string, or -1 if it is malformed as far as it is read.
+func skipValue(src []byte, i int) int {
+	if i >= len(src) {
+		return -1
+	}
+	switch c := src[i]; {
+	case c == '{' || c == '[':
+		for depth := 0; i < len(src); i++ {
+			switch src[i] {
+			case '"':
+				end, ok, _ := scanString(src, i+1)
+				if !ok {
+					return -1
+				}
+				i = end
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return -1
+	case c == 't' || c == 'f' || c == 'n':
+		return scanLiteral(src, i)
+	}
+	end, ok := scanNumber(src, i)
+	if !ok {
+		return -1
+	}
+	return end
 }
