@@ -68,8 +68,11 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		}
 		return dst
 	case ADID:
-		if end, ok := uuidAt(value, 0); ok && end == len(value) || bareHex(value, 16) || udid(value) {
-			return appendLowerHex(dst, value) // already dashed, an ANDROID_ID or a UDID
+		if end, ok := uuidAt(value, 0); ok && end == len(value) || bareHex(value, 16) || udid(value) || bareHex(value, 64) {
+			return appendLowerHex(dst, value) // already dashed, an ANDROID_ID, a UDID or a MediaDrm ID
+		}
+		if utdid(value) {
+			return append(dst, value...) // base64, whose case is its own
 		}
 		n := 0
 		for _, c := range value {

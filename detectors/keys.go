@@ -297,7 +297,9 @@ func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 	case MAC:
 		ok = bareHex(v, 12) || len(v) == 17 && (macOK(v, ':') || macOK(v, '-')) || len(v) == 14 && (groupedMACOK(v, '.') || groupedMACOK(v, '-'))
 	case ADID:
-		if bareHex(v, 32) || bareHex(v, 16) || udid(v) {
+		// Also a MediaDrm (Widevine) device ID, a SHA-256 in hex, and an
+		// Alibaba UTDID, 24 characters of base64.
+		if bareHex(v, 32) || bareHex(v, 16) || udid(v) || bareHex(v, 64) || utdid(v) {
 			ok = true
 		} else if len(v) == 36 {
 			_, ok = uuidAt(v, 0)
@@ -313,6 +315,26 @@ func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 		ok = len(v) > 0 && v[0] != '/' && !noValue(v) && !tokenStart(v, 0)
 	}
 	return start, end, ok
+}
+
+// utdid reports whether v is shaped as an Alibaba UTDID: 24 characters of
+// standard base64 with letters and digits.
+func utdid(v []byte) bool {
+	if len(v) != 24 {
+		return false
+	}
+	letters, digits := false, false
+	for _, c := range v {
+		switch {
+		case isLetter(c):
+			letters = true
+		case isDigit(c):
+			digits = true
+		case c != '+' && c != '/' && c != '=':
+			return false
+		}
+	}
+	return letters && digits
 }
 
 // udid reports whether v is an iOS device's UDID: 40 hex digits, or since

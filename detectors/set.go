@@ -23,7 +23,8 @@ var DefaultPhoneRegions = []string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR
 // is one as well.
 var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "vaid", "adid", "advertising_id", "ad_id", "android_id",
 	"device_id", "udid", "install_id", "installation_id",
-	"androidid", "deviceid", "advertisingid", "installid", "installationid"} // as some SDKs write them
+	"gsf_id", "ssaid", "openudid", "utdid", "widevine_id", "drm_id", // Google Services', Android's, OpenUDID's, Alibaba's and MediaDrm's
+	"androidid", "deviceid", "advertisingid", "installid", "installationid", "gsfid"} // as some SDKs write them
 
 // bareNationalRegions are regions with a trunk prefix where numbers are
 // nevertheless commonly written without it: North American numbers never
