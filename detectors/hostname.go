@@ -9,7 +9,7 @@ package detectors
 // reports false for other dashed numbers ("1-2-3-4", "img-1-2-3-4.jpg").
 func hostIPv4At(b []byte, ws int) (end int, ok bool) {
 	end = ws
-	for end < len(b) && (isDigit(b[end]) || b[end] == '-') {
+	for end < len(b) && end-ws < len("255-255-255-255")+1 && (isDigit(b[end]) || b[end] == '-') {
 		end++
 	}
 	if end < len(b) && (isAlnum(b[end]) || b[end] == '_') {

@@ -719,16 +719,23 @@ func (sc *scanner) readBefore(end int, read func() int) int {
 	return next
 }
 
+// maxSkim bounds the run skimShort reads: the longest short number with
+// its separators ("+1 (415) 555-0132 x1234") is far shorter.
+const maxSkim = 64
+
 // skimShort passes over a run of digits and separators at b[p] that cannot
 // hold a finding: fewer than 7 digits (the shortest phone number) and fewer
 // than 3 dots (an IPv4 address), read without the cost of readNumber. Most
 // digit runs are such: versions, sizes, HTTP statuses, parts of dates. It
 // returns where scanning resumes, or false when the run needs a full read
-// (it may be a finding, or what follows it changes its meaning).
+// (it may be a finding, or what follows it changes its meaning). It reads
+// at most maxSkim bytes: a longer run takes the full read, which stops
+// after a few groups, so that a line of "1 1 1 …" costs its length, not its
+// square.
 func skimShort(b []byte, p int) (next int, ok bool) {
 	digits, dots, last, lastDot := 0, 0, p, p
-	i := p
-	for ; i < len(b); i++ {
+	i, end := p, min(len(b), p+maxSkim)
+	for ; i < end; i++ {
 		switch c := b[i]; {
 		case isDigit(c):
 			digits++
@@ -747,6 +754,8 @@ func skimShort(b []byte, p int) (next int, ok bool) {
 		break
 	}
 	switch {
+	case i == p+maxSkim:
+		return 0, false
 	case dots >= 2 && last-lastDot > 4:
 		// Three groups or more, the last longer than an IPv4 octet.
 		return skimDotted(b, p)
@@ -779,7 +788,7 @@ func skimShort(b []byte, p int) (next int, ok bool) {
 func skimDotted(b []byte, p int) (next int, ok bool) {
 	groups, digits, longest, run := 1, 0, 0, 0
 	i := p
-	for ; i < len(b); i++ {
+	for ; i < len(b) && groups < maxGroups && digits <= maxDigits; i++ {
 		c := b[i]
 		if isDigit(c) {
 			digits++

@@ -701,16 +701,22 @@ func (w *Worker) pairString(top *frame, role keyRole, hint detectors.Hint, raw, 
 	return hint
 }
 
-// maxPairAhead bounds the members pairAhead reads.
-const maxPairAhead = 16
+// maxPairAhead and maxPairAheadBytes bound what pairAhead reads: a record
+// of nested objects that each start with a value must cost its length,
+// not its length times its depth.
+const (
+	maxPairAhead      = 16
+	maxPairAheadBytes = 512
+)
 
 // pairAhead returns what a later member of the object names the value
 // that ends at src[i], a pair's value whose key did not come first: the
 // first member of a pair's key's name ("type", "name", ...) with a string
 // value, as {"value":"4155550132","type":"mobile"} has it. It reads at
-// most maxPairAhead members, and stops at the object's end or at anything
-// malformed, which the walk will report.
+// most maxPairAhead members and maxPairAheadBytes, and stops at the
+// object's end or at anything malformed, which the walk will report.
 func (w *Worker) pairAhead(src []byte, i int) detectors.Hint {
+	src = src[:min(len(src), i+maxPairAheadBytes)]
 	for range maxPairAhead {
 		i = skipWS(src, i)
 		if i >= len(src) || src[i] != ',' {
