@@ -153,7 +153,8 @@ type frame struct {
 	// inherit it, an object's members may (see detectors.MemberHint).
 	hint detectors.Hint
 	// pair is what the key of a key-value pair in the object says, read
-	// from its "key" or "name" member: its "value" member gets it.
+	// from its "key", "name", "type"... member (see
+	// detectors.PairKeyMember): its "value" member gets it.
 	pair detectors.Hint
 	n    int // members or elements written (not dropped)
 	// With a profile: the path states inside the container are
@@ -727,8 +728,11 @@ func (w *Worker) pairAhead(src []byte, i int) detectors.Hint {
 			return detectors.Hint{}
 		}
 		end, ok, _ := scanString(src, i+1)
+		if !ok {
+			return detectors.Hint{}
+		}
 		key := src[i+1 : end]
-		if i = skipWS(src, end+1); !ok || i >= len(src) || src[i] != ':' {
+		if i = skipWS(src, end+1); i >= len(src) || src[i] != ':' {
 			return detectors.Hint{}
 		}
 		if i = skipWS(src, i+1); i < len(src) && src[i] == '"' {
