@@ -200,12 +200,8 @@ func memberHint(parent, h Hint, key []byte) Hint {
 	if ValueMember(key) {
 		return parent
 	}
-	if int(parent.Kind) < len(memberNames) {
-		for _, w := range memberNames[parent.Kind] {
-			if strings.EqualFold(bytesString(key), w) {
-				return Hint{Kind: parent.Kind}
-			}
-		}
+	if int(parent.Kind) < len(memberNames) && oneOfFold(key, memberNames[parent.Kind]) {
+		return Hint{Kind: parent.Kind}
 	}
 	return h
 }
@@ -213,15 +209,7 @@ func memberHint(parent, h Hint, key []byte) Hint {
 // ValueMember reports whether key, a member's, names the value of its
 // object: "value", "string_value", "intValue"...
 func ValueMember(key []byte) bool {
-	if len(key) < 5 || len(key) > 12 {
-		return false
-	}
-	for _, w := range valueMembers {
-		if strings.EqualFold(bytesString(key), w) {
-			return true
-		}
-	}
-	return false
+	return len(key) >= 5 && len(key) <= 12 && oneOfFold(key, valueMembers)
 }
 
 // PairKeyMember reports whether key, a member's, names the member whose
@@ -229,17 +217,20 @@ func ValueMember(key []byte) bool {
 // attributes write them: {"key":"phone","value":…} (Firebase's and GA4's
 // export), {"name":"ip","value":…}, or its type, as contact lists do:
 // {"type":"mobile","value":…}.
-func PairKeyMember(key []byte) bool {
-	for _, k := range pairKeys {
-		if strings.EqualFold(bytesString(key), k) {
+func PairKeyMember(key []byte) bool { return oneOfFold(key, pairKeys) }
+
+// pairKeys are the names PairKeyMember accepts, lower case.
+var pairKeys = []string{"key", "name", "field", "param", "type", "kind"}
+
+// oneOfFold reports whether key is one of words, ASCII case folded.
+func oneOfFold(key []byte, words []string) bool {
+	for _, w := range words {
+		if strings.EqualFold(bytesString(key), w) {
 			return true
 		}
 	}
 	return false
 }
-
-// pairKeys are the names PairKeyMember accepts, lower case.
-var pairKeys = []string{"key", "name", "field", "param", "type", "kind"}
 
 // hasWord reports whether the snake_case key norm contains w (itself one or
 // more snake_case words) as whole words.
