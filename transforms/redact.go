@@ -695,11 +695,22 @@ func skipDigits(b []byte, i int) int {
 func (w *Worker) pairString(top *frame, role keyRole, hint detectors.Hint, raw, src []byte, next int) detectors.Hint {
 	switch {
 	case role == rolePair:
-		top.pair, _ = w.keyHint(raw)
+		top.pair = w.pairKeyHint(raw)
 	case hint == (detectors.Hint{}):
 		return w.pairAhead(src, next)
 	}
 	return hint
+}
+
+// pairKeyHint returns what v, the string that names a key-value pair's
+// key, says of its value, as keyHint reads a key: from the cache, which
+// the keys of a stream's pairs share. Personal data in v is a value's,
+// which does not call for the pass over keys (see redactKeys).
+func (w *Worker) pairKeyHint(v []byte) detectors.Hint {
+	pii := w.keyPII
+	h, _ := w.keyHint(v)
+	w.keyPII = pii
+	return h
 }
 
 // maxPairAhead and maxPairAheadBytes bound what pairAhead reads: a record
@@ -741,8 +752,7 @@ func (w *Worker) pairAhead(src []byte, i int) detectors.Hint {
 				return detectors.Hint{}
 			}
 			if detectors.PairKeyMember(key) {
-				h, _ := w.keyHint(src[i+1 : end])
-				return h
+				return w.pairKeyHint(src[i+1 : end])
 			}
 			i = end + 1
 			continue
