@@ -150,7 +150,8 @@ func authSchemeEnd(b []byte, i int) int {
 // credentialEnd returns the end of the value at b[v]: before the closing
 // quote if quote is one and closes it on the line; else before a space, a
 // quote, a backslash, or one of "&,;<>()[]{}" (a query string's or a
-// list's), or if whole before the end of the line.
+// list's), or if whole before the end of the line. A backslash before '/'
+// is JSON's escape of a base64 value's '/' ("dXNl\/cjE="), and no end.
 func credentialEnd(b []byte, v int, quote byte, whole bool) int {
 	if quote != 0 {
 		for i := v; i < len(b) && b[i] != '\n'; i++ {
@@ -165,6 +166,10 @@ func credentialEnd(b []byte, v int, quote byte, whole bool) int {
 	i := v
 	for ; i < len(b); i++ {
 		c := b[i]
+		if c == '\\' && i+1 < len(b) && b[i+1] == '/' {
+			i++
+			continue
+		}
 		if whole {
 			if c == '\n' || c == '\r' || c == '"' || c == '\\' {
 				break

@@ -58,6 +58,7 @@ func TestAppendSpans(t *testing.T) {
 		// is quoted, follows a scheme or holds more than letters.
 		{"credential after =", "login user=bob password=hunter2 ok, GET /render?api_key=AbC123xyz&w=5", []string{"SECRET:hunter2", "SECRET:AbC123xyz"}},
 		{"credential after a scheme", "Authorization: Bearer ya29.a0AfH6SMBx3 auth='Basic dXNlcjpwYXNz'", []string{"SECRET:ya29.a0AfH6SMBx3", "SECRET:dXNlcjpwYXNz"}},
+		{"credential with JSON's escaped slashes", `password=ab\/cd1 x, {\"auth\":\"Basic dXNl\/cjE=\"}, token=ab\\ y`, []string{`SECRET:ab\/cd1`, `SECRET:dXNl\/cjE=`, "SECRET:ab"}},
 		{"credential quoted", `password="my pass phrase" next, {\"db_password\":\"s3cret!\"}`, []string{"SECRET:my pass phrase", "SECRET:s3cret!"}},
 		{"credential of a header", "X-Api-Key: 9f8e7d6c5b4a; Cookie: sid=abc123; theme=dark", []string{"SECRET:9f8e7d6c5b4a", "SECRET:sid=abc123; theme=dark"}},
 		{"credential label in prose", "passwd: password updated; password: too short", nil},

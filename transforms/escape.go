@@ -114,29 +114,47 @@ func unicodeEscape(raw []byte, i int) (r rune, n int) {
 }
 
 // appendTextEscapesDecoded appends raw, the still-escaped bytes of a valid
-// JSON string between its quotes, with every \uXXXX escape of a character
-// beyond ASCII written as that character in UTF-8, the way most encoders
-// write it: "\u624b\u673a" is "手机", as Python's json.dumps escapes all of
-// it. Other escapes stay as they are; an unpaired surrogate stays escaped.
-// The result is still valid JSON string content.
+// JSON string between its quotes, with every \uXXXX escape that
+// decodedEscape names written as its character in UTF-8, the way most
+// encoders write it: "\u624b\u673a" is "手机", as Python's json.dumps
+// escapes all of it, and "li.wei\u0040163\u002ecom" an address the scan
+// finds; "\/", as PHP escapes every '/', is '/', which base64 secrets hold.
+// Other escapes stay as they are; an unpaired surrogate stays escaped. The
+// result is still valid JSON string content.
 func appendTextEscapesDecoded(dst, raw []byte) []byte {
 	last := 0
 	for i := 0; i < len(raw); i++ {
 		if raw[i] != '\\' {
 			continue
 		}
-		if raw[i+1] != 'u' {
+		switch raw[i+1] {
+		case 'u':
+		case '/':
+			dst = append(append(dst, raw[last:i]...), '/')
+			last = i + 2
+			i++
+			continue
+		default:
 			i++ // '\\' of "\\u00e9" is no escape of 'u'
 			continue
 		}
 		r, n := unicodeEscape(raw, i)
-		if r >= utf8.RuneSelf && (r != utf8.RuneError || hexVal(raw[i+2:i+6]) == utf8.RuneError) {
+		if decodedEscape(r) && (r != utf8.RuneError || hexVal(raw[i+2:i+6]) == utf8.RuneError) {
 			dst = utf8.AppendRune(append(dst, raw[last:i]...), r)
 			last = i + n
 		}
 		i += n - 1
 	}
 	return append(dst, raw[last:]...)
+}
+
+// decodedEscape reports whether the escape \uXXXX of r is decoded before a
+// JSON string is scanned: every character but those JSON must escape, the
+// quote, the backslash and the control characters. An encoder may escape
+// any ("\u0040" for '@', Gson's "\u003d" for '='), and a finding must not
+// hide behind one.
+func decodedEscape(r rune) bool {
+	return r >= utf8.RuneSelf || r >= ' ' && r != '"' && r != '\\' && r != 0x7F
 }
 
 // unescapeByte returns the byte a one-letter JSON escape stands for.

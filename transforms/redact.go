@@ -287,19 +287,19 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				if prof != nil && mem.uses != 0 {
 					w.capture(prof, &mem, raw, true)
 				}
+				if escapedText {
+					// Read as most encoders write it, so that an escaped
+					// "\u624b\u673a" is the context 手机 and "\u0661" an
+					// Arabic-Indic digit; a value with a finding is
+					// written so.
+					w.text = appendTextEscapesDecoded(w.text[:0], raw)
+					raw = w.text
+				}
 				if pair != roleNone {
 					hint = w.pairString(&stack[len(stack)-1], pair, hint, raw, src, end+1)
 				}
 				switch {
 				case rule == nil:
-					if escapedText {
-						// Scanned as most encoders write it, so that an
-						// escaped "\u624b\u673a" is the context 手机 and
-						// "\u0661" an Arabic-Indic digit; a value with a
-						// finding is written so.
-						w.text = appendTextEscapesDecoded(w.text[:0], raw)
-						raw = w.text
-					}
 					spans, err := w.findSpans(w.spans[:0], raw, hint, mem.regions)
 					if err != nil {
 						return dst, i, reasonOf(err)
@@ -507,9 +507,9 @@ func special8(x uint64) uint64 {
 }
 
 // scanString validates the JSON string whose content starts at src[i] and
-// returns the offset of its closing quote, and whether it escapes a
-// character beyond ASCII ("\u624b"); or, if it is not valid, false and the
-// offset of the problem.
+// returns the offset of its closing quote, and whether it has an escape
+// that appendTextEscapesDecoded decodes ("\u624b", "\u002e"); or, if it is
+// not valid, false and the offset of the problem.
 func scanString(src []byte, i int) (end int, ok, escapedText bool) {
 	for {
 		for i+8 <= len(src) {
@@ -534,7 +534,10 @@ func scanString(src []byte, i int) (end int, ok, escapedText bool) {
 				return i, false, false
 			}
 			switch src[i+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case '/':
+				escapedText = true // "ab\/cd" of a base64 secret, as PHP writes it
+				i += 2
+			case '"', '\\', 'b', 'f', 'n', 'r', 't':
 				i += 2
 			case 'u':
 				if i+6 > len(src) {
@@ -544,7 +547,7 @@ func scanString(src []byte, i int) (end int, ok, escapedText bool) {
 				if r < 0 {
 					return i, false, false
 				}
-				escapedText = escapedText || r >= utf8.RuneSelf
+				escapedText = escapedText || decodedEscape(r)
 				i += 6
 			default:
 				return i, false, false
@@ -747,12 +750,17 @@ func (w *Worker) pairAhead(src []byte, i int) detectors.Hint {
 			return detectors.Hint{}
 		}
 		if i = skipWS(src, i+1); i < len(src) && src[i] == '"' {
-			end, ok, _ := scanString(src, i+1)
+			end, ok, escapedText := scanString(src, i+1)
 			if !ok {
 				return detectors.Hint{}
 			}
 			if detectors.PairKeyMember(key) {
-				return w.pairKeyHint(src[i+1 : end])
+				v := src[i+1 : end]
+				if escapedText {
+					w.keyText = appendTextEscapesDecoded(w.keyText[:0], v) // free: the member's key is read
+					v = w.keyText
+				}
+				return w.pairKeyHint(v)
 			}
 			i = end + 1
 			continue

@@ -35,6 +35,17 @@ func TestRedactJSON(t *testing.T) {
 		{"escaped value", nil,
 			`{"note":"mail li.lei\u0040163.com"}`,
 			`{"note":"mail {EMAIL:li.lei@163.com}"}`},
+		// An encoder may escape any character: one that JSON needn't
+		// escape is decoded before the scan, so that no finding hides
+		// behind it. Escapes of the quote, the backslash and control
+		// characters stay; a value without a finding stays as written.
+		{"ASCII escapes decoded", nil,
+			`{"p":[{"key":"ph\u006fne","value":"4155550132"},{"value":"4155550132","name":"ph\u006fne"}],"a":"li.lei\u0040163\u002ecom","b":"call 138\u00200013\u00208000","ph\u006fne":"4155550132","c":"phone\u003d13800138000\u0026x=1","d":"\u003cnil\u003e","e":"\u0000\u001f\u007f\u0022\u005c\u0041"}`,
+			`{"p":[{"key":"ph\u006fne","value":"{PHONE:4155550132}"},{"value":"{PHONE:4155550132}","name":"ph\u006fne"}],"a":"{EMAIL:li.lei@163.com}","b":"call {PHONE:13800138000}","ph\u006fne":"{PHONE:4155550132}","c":"phone={PHONE:13800138000}&x=1","d":"\u003cnil\u003e","e":"\u0000\u001f\u007f\u0022\u005c\u0041"}`},
+		// PHP's json_encode writes every '/' as "\/"; base64 holds '/'.
+		{"escaped slashes in secrets", nil,
+			`{"h":"Authorization: Basic dXNlcjpwYXNz\/d29yZA==","p":"password=ab\/cdefgh1","url":"https:\/\/x.example\/a"}`,
+			`{"h":"Authorization: Basic {SECRET:dXNlcjpwYXNz/d29yZA==}","p":"password={SECRET:ab/cdefgh1}","url":"https:\/\/x.example\/a"}`},
 		{"non-ASCII text escaped, as Python's json.dumps writes it", nil,
 			`{"note":"\u624b\u673a\uff1a\uff11\uff13\uff18\uff10\uff10\uff11\uff13\uff18\uff10\uff10\uff10 \"ok\"\n","ar":"\u0648\u0627\u062a\u0633\u0627\u0628 +\u0662\u0660 \u0661\u0662 \u0667\u0665\u0662\u0665 \u0660\u0669\u0663\u0661","mail":"\u90ae\u7bb1 \u7528\u6237@\u4f8b\u5b50.\u5e7f\u544a \ud83d\ude00","clean":"\u4f60\u597d"}`,
 			`{"note":"手机：{PHONE:+8613800138000} \"ok\"\n","ar":"واتساب {PHONE:+201275250931}","mail":"邮箱 {EMAIL:用户@例子.广告} 😀","clean":"\u4f60\u597d"}`},
@@ -99,8 +110,8 @@ func TestRedactJSON(t *testing.T) {
 			`{"user":"li.lei@163.com","phone":"13800138000","n":13800138000,"mobile":13800138000}`,
 			`{"user":"l*****@***.com","phone":"138****8000","n":13800138000,"mobile":"138****8000"}`},
 		{"mask keeps escapes whole", allKinds(Mask),
-			`{"user":"li.lei\u0040163.com"}`,
-			`{"user":"l*****\u0040***.com"}`},
+			`{"password":"ab\"cdefgh\"ij","passwd":"a\tbcdefghi\nj"}`,
+			`{"password":"ab\"*****h\"ij","passwd":"a\tb*****hi\nj"}`},
 		{"generalize", allKinds(Generalize),
 			`{"ip":"203.0.113.45","ip6":"2001:db8:85a3::8a2e:370:7334","mac":"AA-BB-CC-DD-EE-FF","user":"Li.Lei@163.COM","pay":"to de89 3704 0044 0532 0130 00"}`,
 			`{"ip":"203.0.113.0/24","ip6":"2001:db8:85a3::/48","mac":"aa:bb:cc","user":"{EMAIL:li.lei@163.com}@163.com","pay":"to DE"}`},
