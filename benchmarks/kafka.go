@@ -176,6 +176,8 @@ func (copier) RedactRecord(dst, rec []byte, _ transforms.Format, _ *transforms.P
 	return append(dst, rec...), transforms.Facts{}, nil
 }
 
+func (copier) RedactValue(dst, value, _ []byte) ([]byte, error) { return append(dst, value...), nil }
+
 func transformers(o KafkaOptions) (func() kafkarun.Transformer, error) {
 	if o.Copy {
 		return func() kafkarun.Transformer { return copier{} }, nil

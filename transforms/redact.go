@@ -35,8 +35,23 @@ func (w *Worker) Redact(dst, rec []byte, f Format) ([]byte, error) {
 // language of their free text is detected, and the values the policy gate
 // reads are returned as Facts.
 func (w *Worker) RedactRecord(dst, rec []byte, f Format, p *Profile) ([]byte, Facts, error) {
+	return w.redactRecord(dst, rec, f, p, detectors.Hint{})
+}
+
+// RedactValue is Redact of value as text, read with what name says of it
+// as a JSON member's key says of its value: the value of a Kafka header,
+// whose name ("idfa", "x-user-phone") may be all that tells a bare number
+// or UUID for what it is. name is not redacted.
+func (w *Worker) RedactValue(dst, value, name []byte) ([]byte, error) {
+	hint, _ := w.keyHint(name)
+	out, _, err := w.redactRecord(dst, value, FormatText, nil, hint)
+	return out, err
+}
+
+// redactRecord is RedactRecord, with text read with the hint h.
+func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors.Hint) ([]byte, Facts, error) {
 	if bytes.HasPrefix(rec, utf8BOM) {
-		return w.redactAfterBOM(dst, rec, f, p)
+		return w.redactAfterBOM(dst, rec, f, p, h)
 	}
 	w.facts = Facts{}
 	rec = trimNewline(rec)
@@ -56,7 +71,7 @@ func (w *Worker) RedactRecord(dst, rec []byte, f Format, p *Profile) ([]byte, Fa
 	w.rec, w.json, w.localeRead = rec, f == FormatJSON, false
 	if f == FormatText {
 		mask := w.textRegions(p, rec)
-		spans, err := w.findSpans(w.spans[:0], rec, detectors.Hint{}, mask)
+		spans, err := w.findSpans(w.spans[:0], rec, h, mask)
 		if err != nil {
 			w.settle(false)
 			w.rec = nil
@@ -111,8 +126,8 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // mark: the mark is kept, and what follows it read as it would be without
 // one, so that a file's first line is still a JSON object, with its keys
 // to go by. An error's offset counts the mark.
-func (w *Worker) redactAfterBOM(dst, rec []byte, f Format, p *Profile) ([]byte, Facts, error) {
-	out, facts, err := w.RedactRecord(append(dst, utf8BOM...), rec[len(utf8BOM):], f, p)
+func (w *Worker) redactAfterBOM(dst, rec []byte, f Format, p *Profile, h detectors.Hint) ([]byte, Facts, error) {
+	out, facts, err := w.redactRecord(append(dst, utf8BOM...), rec[len(utf8BOM):], f, p, h)
 	if err != nil {
 		var re *RecordError
 		if errors.As(err, &re) {

@@ -227,6 +227,36 @@ func TestRedactText(t *testing.T) {
 	}
 }
 
+// TestRedactValue reads values as a JSON member's with their names, as
+// Kafka headers carry device IDs and numbers that nothing else names.
+func TestRedactValue(t *testing.T) {
+	w := newTestWorker(t, Options{})
+	tests := []struct{ name, value, want string }{
+		{"idfa", "6D92078A-8246-4BA4-AE5B-76104861E7DC", "{ADID:6d92078a-8246-4ba4-ae5b-76104861e7dc}"},
+		{"x-user-phone", "4155550132", "{PHONE:4155550132}"},
+		{"device-mac", "001a2b3c4d5e", "{MAC:00:1a:2b:3c:4d:5e}"},
+		{"imei", "490154203237518", "{IMEI:490154203237518}"},
+		{"Authorization", "Bearer ya29.a0Af", "Bearer {SECRET:ya29.a0Af}"},
+		{"", "mail li.lei@163.com", "mail {EMAIL:li.lei@163.com}"},
+		// Not named so: kept, as in a JSON record.
+		{"trace-id", "6D92078A-8246-4BA4-AE5B-76104861E7DC", "6D92078A-8246-4BA4-AE5B-76104861E7DC"},
+		{"count", "4155550132", "4155550132"},
+		{"app_version", "10.0.1.23", "10.0.1.23"},
+	}
+	for _, tt := range tests {
+		got, err := w.RedactValue([]byte("|"), []byte(tt.value), []byte(tt.name))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if want := "|" + expandTokens(t, w, tt.want); string(got) != want {
+			t.Errorf("RedactValue(%q, %q)\n got %q\nwant %q", tt.value, tt.name, got, want)
+		}
+	}
+	if _, err := w.RedactValue(nil, []byte("a\xff"), []byte("idfa")); err == nil {
+		t.Error("invalid UTF-8 redacted, want an error")
+	}
+}
+
 func TestRedactFormats(t *testing.T) {
 	w := newTestWorker(t, Options{Actions: allKinds(Label)})
 	tests := []struct {

@@ -49,14 +49,18 @@ func makeFixture(t testing.TB, e *transforms.Engine, inputs []Input, n, offset i
 			}
 			m := kafka.Message{Partition: p, Value: value, Time: ts.Add(time.Duration(i) * time.Millisecond)}
 			// Every third record is keyed by the user's e-mail, every
-			// fifth has a header carrying the client IP.
+			// fifth has headers carrying the client IP, and an advertising
+			// ID and a bare phone number that only their names tell.
 			if i%3 == 0 {
 				m.Key = []byte(email)
 			} else {
 				m.Key = fmt.Appendf(nil, "session-%d", i)
 			}
 			if i%5 == 0 {
-				m.Headers = []kafka.Header{{Key: "client-ip", Value: []byte(ip)}, {Key: "trace", Value: []byte("abc")}}
+				idfa, mobile := fmt.Sprintf("6d92078a-8246-4ba4-ae5b-%012x", i), fmt.Sprintf("41555%05d", i)
+				m.Headers = []kafka.Header{{Key: "client-ip", Value: []byte(ip)}, {Key: "trace", Value: []byte("abc")},
+					{Key: "idfa", Value: []byte(idfa)}, {Key: "x-user-phone", Value: []byte(mobile)}}
+				f.pii = append(f.pii, []byte(idfa), []byte(mobile))
 			}
 			f.pii = append(f.pii, []byte(email), []byte(ip))
 			if in.Topic != "events.logs" {

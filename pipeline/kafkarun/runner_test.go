@@ -182,6 +182,11 @@ func (s scripted) RedactRecord(dst, rec []byte, _ transforms.Format, _ *transfor
 	return append(dst, bytes.ToUpper(rec)...), transforms.Facts{}, nil
 }
 
+func (s scripted) RedactValue(dst, value, _ []byte) ([]byte, error) {
+	out, _, err := s.RedactRecord(dst, value, transforms.FormatText, nil)
+	return out, err
+}
+
 // TestWorkerFailures runs one worker over records whose redaction panics,
 // hangs or fails, and checks that each goes to the DLQ as metadata, that
 // the others keep their order, and that the worker's Transformer is

@@ -148,7 +148,7 @@ func (rd *redactor) redact(r *Runner, j *job) (out kafka.Message, dropped, reaso
 		out.Headers = make([]kafka.Header, len(in.Headers), len(in.Headers)+1)
 		for i, h := range in.Headers {
 			out.Headers[i].Key = h.Key
-			if out.Headers[i].Value, _, err = rd.apply(h.Value, transforms.FormatText, nil); err != nil {
+			if out.Headers[i].Value, err = rd.applyHeader(h); err != nil {
 				return out, "", reasonOf(err), field
 			}
 		}
@@ -180,22 +180,47 @@ func (rd *redactor) apply(b []byte, f transforms.Format, p *transforms.Profile) 
 	if len(b) == 0 {
 		return b, transforms.Facts{}, nil
 	}
-	// Redaction may grow a record (a token is longer than most values);
-	// leave room so that the arena is rarely copied by append.
-	need := 2*len(b) + 256
+	dst := rd.room(len(b))
+	out, facts, err := rd.t.RedactRecord(dst, b, f, p)
+	return rd.claim(dst, out, err), facts, err
+}
+
+// applyHeader redacts the value of h into the arena, read with what its
+// name says of it.
+func (rd *redactor) applyHeader(h kafka.Header) ([]byte, error) {
+	if len(h.Value) == 0 {
+		return h.Value, nil
+	}
+	dst := rd.room(len(h.Value))
+	out, err := rd.t.RedactValue(dst, h.Value, []byte(h.Key))
+	return rd.claim(dst, out, err), err
+}
+
+// room returns the free space of the arena, for the redaction of n bytes
+// to be appended to, or nil for one too large for it. Redaction may grow a
+// record (a token is longer than most values): it leaves room, so that
+// the arena is rarely copied by append.
+func (rd *redactor) room(n int) []byte {
+	need := 2*n + 256
 	if need > arenaSize/4 {
-		return rd.t.RedactRecord(nil, b, f, p)
+		return nil
 	}
 	if cap(rd.arena)-len(rd.arena) < need {
 		rd.arena = make([]byte, 0, arenaSize)
 	}
-	start := len(rd.arena)
-	a, facts, err := rd.t.RedactRecord(rd.arena, b, f, p)
+	return rd.arena[len(rd.arena):]
+}
+
+// claim returns out, a redaction appended to dst, the space room returned,
+// and advances the arena past it if it was written there; nil on error.
+func (rd *redactor) claim(dst, out []byte, err error) []byte {
 	if err != nil {
-		return nil, facts, err
+		return nil
 	}
-	rd.arena = a
-	return a[start:len(a):len(a)], facts, nil
+	if dst != nil && len(out) <= cap(dst) {
+		rd.arena = rd.arena[:len(rd.arena)+len(out)]
+	}
+	return out[:len(out):len(out)]
 }
 
 // reasonOf names a redaction error for the dead-letter topic.
