@@ -11,7 +11,7 @@ import (
 
 // AppendCanonical appends the normalized form of a finding's raw bytes, so
 // that one identifier written in different ways has one form: e-mail
-// addresses decoded ("%40", "\u0040", full-width forms) and lower-cased,
+// addresses decoded ("%40", "\u0040", "&#64;", full-width forms) and lower-cased,
 // in every script; phone numbers in E.164;
 // MACs as lower-case colon-separated pairs; IPs in net/netip's canonical form
 // without zone (URL-encoded colons and zero-padded octets read); IMSIs,
@@ -335,7 +335,7 @@ func appendEmail(dst, v []byte) []byte {
 		switch {
 		case 'A' <= c && c <= 'Z':
 			dst[n+i] = c + 'a' - 'A'
-		case c == '%' || c == '\\' || c >= utf8.RuneSelf:
+		case c == '%' || c == '\\' || c == '&' || c >= utf8.RuneSelf:
 			return appendEncodedEmail(dst[:n], v)
 		}
 	}
@@ -359,6 +359,9 @@ func appendEncodedEmail(dst, v []byte) []byte {
 		case c == '\\' && escapeLen(v, i) == 6 && v[i+2] == '0' && v[i+3] == '0':
 			c = hexVal(v[i+4])<<4 | hexVal(v[i+5])
 			i += 5
+		case c == '&' && htmlAtLen(v, i) > 0:
+			c = '@'
+			i += htmlAtLen(v, i) - 1
 		case c >= utf8.RuneSelf && ASCIIForm(v, i) != 0: // "ｌｉ．ｗｅｉ＠１６３．ｃｏｍ", "li@163。com"
 			c = ASCIIForm(v, i)
 			i += 2

@@ -10,8 +10,8 @@ const (
 	maxDomainLen = 253
 )
 
-// email handles an '@' (or its encoded form "%40" or "\u0040", or the
-// full-width '＠') spanning b[at:dom]: the local part is found backwards from
+// email handles an '@' (or its encoded form "%40", "\u0040" or "&#64;", or
+// the full-width '＠') spanning b[at:dom]: the local part is found backwards from
 // at, the domain forwards from dom. Either may be typed in full-width
 // characters, as a CJK keyboard in full-width mode writes them
 // ("ｌｉ．ｗｅｉ＠１６３．ｃｏｍ").
@@ -431,10 +431,11 @@ func scriptLabelStart(b []byte) bool {
 // AT.
 func wideAtSign(b []byte, i int) bool { return wideASCII(b, i) == '@' }
 
-// encodedAt reports whether b[i] starts an '@': plain, full-width, "%40"
-// or "\u0040". Its first test inlines, and most bytes take no more.
+// encodedAt reports whether b[i] starts an '@': plain, full-width, "%40",
+// "\u0040" or an HTML character reference. Its first test inlines, and
+// most bytes take no more.
 func encodedAt(b []byte, i int) bool {
-	return i < len(b) && anchor[b[i]]&(cAnchorAt|cAnchorPct|cAnchorEsc|cAnchorWide) != 0 && atLen(b, i) > 0
+	return i < len(b) && (anchor[b[i]]&(cAnchorAt|cAnchorPct|cAnchorEsc|cAnchorWide) != 0 || b[i] == '&') && atLen(b, i) > 0
 }
 
 // atLen returns the length of the '@' in one of encodedAt's forms at b[i],
@@ -458,6 +459,32 @@ func atLen(b []byte, i int) int {
 		if i+5 < len(b) && b[i+1] == 'u' && b[i+2] == '0' && b[i+3] == '0' && b[i+4] == '4' && b[i+5] == '0' {
 			return 6
 		}
+	case '&':
+		return htmlAtLen(b, i)
 	}
 	return 0
+}
+
+// htmlAtLen returns the length of the HTML character reference of '@' at
+// b[i], "&#64;" or "&#x40;", as HTML and XML write an address to keep it
+// from harvesters, or 0 if there is none.
+func htmlAtLen(b []byte, i int) int {
+	switch {
+	case i+4 < len(b) && b[i+1] == '#' && b[i+2] == '6' && b[i+3] == '4' && b[i+4] == ';':
+		return 5
+	case i+5 < len(b) && b[i+1] == '#' && b[i+2]|0x20 == 'x' && b[i+3] == '4' && b[i+4] == '0' && b[i+5] == ';':
+		return 6
+	}
+	return 0
+}
+
+// htmlAtBefore returns where the HTML character reference of '@' whose
+// digits start at b[p] starts, or -1 if they start none.
+func htmlAtBefore(b []byte, p int) int {
+	for _, at := range [2]int{p - 2, p - 3} {
+		if at >= 0 && b[at] == '&' && htmlAtLen(b, at) > 0 {
+			return at
+		}
+	}
+	return -1
 }

@@ -390,6 +390,12 @@ func (sc *scanner) word(p int) int {
 			return end
 		}
 	}
+	// "&#64;", "&#x40;": an address's '@' as HTML writes it.
+	if p >= 2 && (b[p-1] == '#' || b[p-1]|0x20 == 'x' && b[p-2] == '#') {
+		if at := htmlAtBefore(b, p); at >= 0 {
+			return sc.email(at, at+atLen(b, at))
+		}
+	}
 	ws := p
 	// 16 hex digits back: the longest word a kind starts with (an
 	// ANDROID_ID; a UUID's first group has 8).
