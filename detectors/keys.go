@@ -72,10 +72,12 @@ func (s *Set) KeyHint(key []byte) Hint {
 		case "aadhaar", "aadhar", "aadhaarnumber", "uidai":
 			h.Kind = Aadhaar
 		case "version", "ver", "build", "sdk", "vsn", "firmware", "fw", "versión", "versão", "versione", "версия", "버전", "版本", "バージョン":
-			h.Version = true
+			h.Traits |= VersionKey
 		case "order", "orderid", "orderno", "ordernumber", "invoice", "ticket", "ref", "reference", "sku", "upc", "ean", "gtin",
 			"isbn", "tracking", "txn", "transaction", "booking", "reservation", "confirmation", "receipt", "shipment", "barcode", "product":
-			h.Reference = true
+			h.Traits |= ReferenceKey
+		case "login", "username", "contact", "contacts", "recipient", "recipients", "sender", "receiver", "caller", "callee", "account":
+			h.Traits |= ContactKey
 		}
 	}
 	switch {
@@ -94,6 +96,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 		h.Kind = IMSI
 	case hasWord(norm, "social_security"):
 		h.Kind = SSN
+	case hasWord(norm, "user_name"):
+		h.Traits |= ContactKey
 	case credentialKey(key):
 		h.Kind = Secret
 	}

@@ -468,7 +468,7 @@ func (sc *scanner) ipv4(nm *number) bool {
 	// here: a letter before the first digit is no boundary); not after a
 	// finding, which will be a token ("10.0.0.0/255.0.0.0").
 	s := nm.start
-	version := sc.hint.Version || s >= 2 && b[s-1] == '/' && isLetter(b[s-2]) && sc.emitted != s-1 || sc.versionLabelBefore(s)
+	version := sc.hint.Has(VersionKey) || s >= 2 && b[s-1] == '/' && isLetter(b[s-2]) && sc.emitted != s-1 || sc.versionLabelBefore(s)
 	return version || sc.emit(nm.start, nm.end, IPv4)
 }
 
@@ -483,7 +483,7 @@ func (sc *scanner) versionLabelBefore(start int) bool {
 		return false
 	}
 	word := max(labelWordBefore(sc.b, end), sc.emitted)
-	return word < end && sc.set.KeyHint(sc.b[word:end]).Version
+	return word < end && sc.set.KeyHint(sc.b[word:end]).Has(VersionKey)
 }
 
 // dottedQuad reports whether nm is four groups that are IPv4 octets.
@@ -597,7 +597,7 @@ func (sc *scanner) classify(nm *number) Kind {
 		if (nd >= 9 && d[0] == '0' && d[1] != '0' || nd == 11 && d[0] == '8' && d[1] == '9') && !ref && sc.trunkNational(nm) {
 			return Phone // "07018085953", the Russian mobile "89123456789": a trunk prefix and a valid number
 		}
-		named := hk == Phone || !ref && (hasContext(b, nm.start, phoneWords, contextWindow) || hasContextAfter(b, nm.end, phoneWords))
+		named := hk == Phone || !ref && (sc.hint.Has(ContactKey) || hasContext(b, nm.start, phoneWords, contextWindow) || hasContextAfter(b, nm.end, phoneWords))
 		if named && (sc.national(nm, sc.mask) || sc.international(d)) || sc.localNumber(nm) {
 			return Phone
 		}
@@ -638,7 +638,7 @@ func (sc *scanner) reference(nm *number) bool {
 	switch {
 	case sc.hint.Kind == Phone:
 		return false
-	case sc.hint.Reference && sc.hint.Kind == None && nm.start == 0 && nm.end == len(sc.b):
+	case sc.hint.Has(ReferenceKey) && sc.hint.Kind == None && nm.start == 0 && nm.end == len(sc.b):
 		return true
 	}
 	return referenceLabelBefore(sc.b, nm.start)

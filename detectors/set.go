@@ -45,18 +45,37 @@ type Options struct {
 	AdIDKeys []string
 }
 
-// Hint is what a JSON key name says about the value under it.
+// Hint is what a JSON key name says about the value under it. It is two
+// bytes: the walk copies one per member, and the scanner holds one.
 type Hint struct {
 	// Kind is the kind the key names (an "imei" key names IMEI), or None.
 	// IPv4 stands for "an IP address", v4 or v6.
 	Kind Kind
-	// Version marks version and build keys, whose dotted numbers are not IPs.
-	Version bool
-	// Reference marks keys of order, invoice, ticket and product numbers,
-	// whose zero-padded digits ("0123456789") are not national phone
-	// numbers with a trunk prefix.
-	Reference bool
+	// Traits are what else the key says of its value.
+	Traits Trait
 }
+
+// Has reports whether h has the traits t.
+func (h Hint) Has(t Trait) bool { return h.Traits&t == t }
+
+// Trait is a bit of what a key says of its value other than its kind.
+type Trait uint8
+
+const (
+	// VersionKey marks version and build keys, whose dotted numbers are
+	// not IPs.
+	VersionKey Trait = 1 << iota
+	// ReferenceKey marks keys of order, invoice, ticket and product
+	// numbers, whose zero-padded digits ("0123456789") are not national
+	// phone numbers with a trunk prefix.
+	ReferenceKey
+	// ContactKey marks keys that name whom a record is from, for or
+	// about, where a phone number may stand for the person ("login",
+	// "username", "contact", "recipient"): a number valid in one of the
+	// set's regions there is a phone number, as one is after "contact" in
+	// text. Other values are read as anywhere.
+	ContactKey
+)
 
 // Set finds all enabled built-in kinds in one pass. It is immutable after New
 // and safe for concurrent use.

@@ -70,7 +70,7 @@ func TestCleanSlot(t *testing.T) {
 		if _, known := w.cleanSlot(v, detectors.Hint{}, 0); !known {
 			t.Fatalf("%q not known after it was set", v)
 		}
-		for _, h := range []detectors.Hint{{Kind: detectors.MAC}, {Version: true}, {Reference: true}} {
+		for _, h := range []detectors.Hint{{Kind: detectors.MAC}, {Traits: detectors.VersionKey}, {Traits: detectors.ReferenceKey}} {
 			if _, known := w.cleanSlot(v, h, 0); known {
 				t.Errorf("%q known under hint %+v", v, h)
 			}

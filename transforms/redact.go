@@ -360,7 +360,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					hint = w.pairAhead(src, end) // {"value":490154203237518,"kind":"imei"}
 				}
 				switch {
-				case rule == nil && hint.Kind != detectors.None:
+				case rule == nil && (hint.Kind != detectors.None || hint.Has(detectors.ContactKey)):
 					// 13800138000.0 and 1.3800138e10 are 13800138000.
 					if n, ok := appendIntegerForm(w.number[:0], num); ok {
 						w.number, num = n, n
