@@ -100,6 +100,10 @@ type Input struct {
 	// Format is auto, json or text.
 	Format string `yaml:"format"`
 	Output string `yaml:"output"`
+	// KeyName names what the records' keys hold as a JSON key would
+	// (device_id, idfa, phone): a key is read as that member's value. If
+	// empty, a key is read as text.
+	KeyName string `yaml:"key_name"`
 }
 
 // TLS configures encrypted connections to the brokers.

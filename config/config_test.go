@@ -135,9 +135,9 @@ func TestParseErrors(t *testing.T) {
 		{"unknown nested key", "detectors:\n  kindz: [email]\n", []string{
 			"detectors.kindz: unknown key (line 2; want kinds, phone_regions, adid_keys, locale_fields, custom)"}},
 		{"unknown key in a list item", "kafka:\n  inputs:\n    - {topic: a, kind: log, output: b}\n    - {topic: c, kind: log, output: d, outptu: e}\n", []string{
-			"kafka.inputs[1].outptu: unknown key (line 4; want topic, kind, format, output)"}},
+			"kafka.inputs[1].outptu: unknown key (line 4; want topic, kind, format, output, key_name)"}},
 		{"unknown key through a merge", "kafka:\n  inputs:\n    - &u {topic: a, kind: usage, output: b}\n    - <<: *u\n      topic: c\n      output: d\n      colour: blue\n", []string{
-			"kafka.inputs[1].colour: unknown key (line 7; want topic, kind, format, output)"}},
+			"kafka.inputs[1].colour: unknown key (line 7; want topic, kind, format, output, key_name)"}},
 		{"wrong type", "kafka:\n  batch_size: lots\n", []string{
 			"kafka.batch_size: cannot unmarshal !!str `lots` into int (line 2)"}},
 		{"wrong shape", "kafka:\n  inputs: {topic: a}\n", []string{

@@ -48,7 +48,7 @@ func FromConfig(k *config.Kafka, nt func() Transformer) (Options, error) {
 		if err != nil {
 			return Options{}, fmt.Errorf("kafka: inputs: %w", err)
 		}
-		o.Inputs = append(o.Inputs, Input{Topic: in.Topic, Format: f, Output: in.Output})
+		o.Inputs = append(o.Inputs, Input{Topic: in.Topic, Format: f, Output: in.Output, KeyName: in.KeyName})
 	}
 	var err error
 	if o.TLS, o.SASL, err = Security(k); err != nil {

@@ -51,9 +51,14 @@ func makeFixture(t testing.TB, e *transforms.Engine, inputs []Input, n, offset i
 			// Every third record is keyed by the user's e-mail, every
 			// fifth has headers carrying the client IP, and an advertising
 			// ID and a bare phone number that only their names tell.
-			if i%3 == 0 {
+			switch {
+			case i%3 == 0:
 				m.Key = []byte(email)
-			} else {
+			case i%3 == 1 && in.KeyName != "":
+				// A device ID that only the input's key name tells.
+				m.Key = fmt.Appendf(nil, "4d2c0e7b-33c1-4f0e-9a51-%012x", i)
+				f.pii = append(f.pii, m.Key)
+			default:
 				m.Key = fmt.Appendf(nil, "session-%d", i)
 			}
 			if i%5 == 0 {

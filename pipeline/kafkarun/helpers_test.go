@@ -19,7 +19,7 @@ import (
 
 // testTopics are the topics of the default configuration.
 var testInputs = []Input{
-	{Topic: "events.usage", Format: transforms.FormatAuto, Output: "training.usage"},
+	{Topic: "events.usage", Format: transforms.FormatAuto, Output: "training.usage", KeyName: "device_id"},
 	{Topic: "events.logs", Format: transforms.FormatAuto, Output: "training.logs"},
 	{Topic: "events.prompts", Format: transforms.FormatJSON, Output: "training.prompts"},
 }

@@ -63,6 +63,9 @@ type Input struct {
 	// Profile is the policy its values are redacted with; nil means none.
 	Profile *transforms.Profile
 	Output  string
+	// KeyName names what its records' keys hold, as a JSON key names its
+	// value ("device_id"); if empty, a key is read as text.
+	KeyName string
 }
 
 // Gate decides whether a de-identified record may reach its output topic:
@@ -185,6 +188,7 @@ type Runner struct {
 type input struct {
 	format  transforms.Format
 	profile *transforms.Profile
+	keyName []byte
 	sinks   []*sink
 	stats   topicCounters
 }
@@ -236,7 +240,7 @@ func New(o Options) (*Runner, error) {
 			outputs[in.Output] = lanes
 			r.sinks = append(r.sinks, lanes...)
 		}
-		r.inputs[in.Topic] = &input{format: in.Format, profile: in.Profile, sinks: lanes}
+		r.inputs[in.Topic] = &input{format: in.Format, profile: in.Profile, keyName: []byte(in.KeyName), sinks: lanes}
 	}
 	r.sinks = append(r.sinks, r.dlq)
 	r.slots = make([]*slot, o.Workers)

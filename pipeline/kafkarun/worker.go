@@ -140,7 +140,7 @@ func (rd *redactor) redact(r *Runner, j *job) (out kafka.Message, dropped, reaso
 	out = kafka.Message{Time: in.Time, Partition: in.Partition}
 	var err error
 	field = FieldKey
-	if out.Key, _, err = rd.apply(in.Key, transforms.FormatText, nil); err != nil {
+	if out.Key, err = rd.applyNamed(in.Key, j.part.input.keyName); err != nil {
 		return out, "", reasonOf(err), field
 	}
 	if len(in.Headers) > 0 {
@@ -148,7 +148,7 @@ func (rd *redactor) redact(r *Runner, j *job) (out kafka.Message, dropped, reaso
 		out.Headers = make([]kafka.Header, len(in.Headers), len(in.Headers)+1)
 		for i, h := range in.Headers {
 			out.Headers[i].Key = h.Key
-			if out.Headers[i].Value, err = rd.applyHeader(h); err != nil {
+			if out.Headers[i].Value, err = rd.applyNamed(h.Value, []byte(h.Key)); err != nil {
 				return out, "", reasonOf(err), field
 			}
 		}
@@ -185,14 +185,14 @@ func (rd *redactor) apply(b []byte, f transforms.Format, p *transforms.Profile) 
 	return rd.claim(dst, out, err), facts, err
 }
 
-// applyHeader redacts the value of h into the arena, read with what its
-// name says of it.
-func (rd *redactor) applyHeader(h kafka.Header) ([]byte, error) {
-	if len(h.Value) == 0 {
-		return h.Value, nil
+// applyNamed redacts b, a key or a header's value, into the arena as text,
+// read with what name says of it. Empty and nil stay as they are.
+func (rd *redactor) applyNamed(b, name []byte) ([]byte, error) {
+	if len(b) == 0 {
+		return b, nil
 	}
-	dst := rd.room(len(h.Value))
-	out, err := rd.t.RedactValue(dst, h.Value, []byte(h.Key))
+	dst := rd.room(len(b))
+	out, err := rd.t.RedactValue(dst, b, name)
 	return rd.claim(dst, out, err), err
 }
 
