@@ -79,13 +79,25 @@ func validUTF8(b []byte) bool {
 // -1 if one of its characters is invalid.
 func threeByteRun(b []byte, i int) int {
 	p := b[i:]
+	// Two characters at a time while eight bytes are left: half the
+	// loop's overhead on a run of them. E0 takes A0-BF second (no overlong
+	// forms), ED 80-9F (no surrogates): the lead's low bits and the second
+	// byte's 0x20.
+	for len(p) >= 8 {
+		w := binary.LittleEndian.Uint64(p)
+		if w&0xC0C0F0C0C0F0 != 0x8080E08080E0 {
+			break
+		}
+		if m, n := w&0x200F, w>>24&0x200F; m == 0 || m == 0x200D || n == 0 || n == 0x200D {
+			return -1
+		}
+		p = p[6:]
+	}
 	for len(p) >= 4 {
 		w := binary.LittleEndian.Uint32(p)
 		if w&0xC0C0F0 != 0x8080E0 {
 			break
 		}
-		// E0 takes A0-BF second (no overlong forms), ED 80-9F (no
-		// surrogates): the lead's low bits and the second byte's 0x20.
 		if m := w & 0x200F; m == 0 || m == 0x200D {
 			return -1
 		}
