@@ -52,7 +52,7 @@ func (s *Set) KeyHint(key []byte) Hint {
 			h.Kind = IMSI
 		case "iccid", "simserial", "simserialnumber":
 			h.Kind = ICCID
-		case "mac", "macaddr", "macaddress", "bssid", "wifimac", "btmac", "hwaddr", "macs", "macaddresses", "bssids":
+		case "mac", "macaddr", "macaddress", "bssid", "wifimac", "btmac", "hwaddr", "macs", "macaddresses", "bssids", "bdaddr":
 			h.Kind = MAC
 		case "ip", "ipv", "ipaddr", "ipaddress", "ips", "ipaddresses", "clientip", "remoteip", "remoteaddr", "forwarded": // "ipv" of "ipv_4"
 			h.Kind = IPv4
@@ -88,7 +88,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 		h.Kind = Card
 	case hasWord(norm, "remote_addr") || hasWord(norm, "client_addr") || hasWord(norm, "peer_addr"):
 		h.Kind = IPv4
-	case hasWord(norm, "hw_addr"):
+	case hasWord(norm, "hw_addr") || hasWord(norm, "bluetooth_address") || hasWord(norm, "bluetooth_addr") ||
+		hasWord(norm, "bt_address") || hasWord(norm, "bt_addr") || hasWord(norm, "bd_addr"): // a Bluetooth device's MAC
 		h.Kind = MAC
 	case hasWord(norm, "sim_serial"):
 		h.Kind = ICCID
