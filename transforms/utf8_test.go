@@ -8,8 +8,8 @@ import (
 
 // TestValidUTF8 holds validUTF8 to utf8.Valid on every sequence of up to
 // three bytes built from the bytes where UTF-8's rules change, each at
-// every offset of the word the fast paths read and inside a run of
-// three-byte characters, and on random text.
+// every offset of the word the fast paths read and inside runs of two-
+// and three-byte characters, and on random text.
 func TestValidUTF8(t *testing.T) {
 	edges := []byte{0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF}
 	check := func(b []byte) {
@@ -21,8 +21,13 @@ func TestValidUTF8(t *testing.T) {
 	for _, x := range edges {
 		for _, y := range edges {
 			for _, z := range edges {
-				// Inside a run of three-byte characters.
+				// Inside a run of three-byte characters, with or without
+				// spaces, and of two-byte ones, whose automaton reads
+				// 16 bytes at a time.
 				check(append(append([]byte("手"), x, y, z), "机é"...))
+				check(append(append([]byte("사진 "), x, y, z), " 사진"...))
+				check(append(append([]byte("жж"), x, y, z), "жж"...))
+				check(append(append([]byte("жжжжжжжж ж"), x, y, z), "жжжжжжжжжжжж abcdefghi"...))
 				for pad := range 3 {
 					b := append(make([]byte, pad), x, y, z)
 					for j := range pad {
@@ -36,7 +41,7 @@ func TestValidUTF8(t *testing.T) {
 		}
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	pieces := []string{"a", "abcdefgh ", "é", "ж", "手机", "🙂", "\u0661", "\xed\x9f\xbf", "\xe0\xa0\x80", "\xf4\x8f\xbf\xbf", "\x80", "\xc3", "\xe4\xbd", "\xed\xa0\x80", "\xf0\x9f"}
+	pieces := []string{"a", "abcdefgh ", "é", "ж", "жжж", "Привет мир ", "사진 ", "手机", "🙂", "\u0661", "\xed\x9f\xbf", "\xe0\xa0\x80", "\xf4\x8f\xbf\xbf", "\x80", "\xc3", "\xe4\xbd", "\xed\xa0\x80", "\xf0\x9f"}
 	for range 100000 {
 		var b []byte
 		for range r.IntN(12) {
