@@ -27,7 +27,7 @@ func NewRegexpBaseline() *RegexpBaseline {
 		{"[SECRET]", `(?i:password|passwd|pwd|passcode|passphrase|secret|api_?key|secret_?key|private_?key|token|authorization|auth|cookie|credentials?|signature)` +
 			`\s*[=:]\s*(?i:(?:bearer|basic)\s+)?[^\s&"',;]+`},
 		{"[SECRET]", `\b(?:sk-[A-Za-z0-9_-]{20,}|xox[bpars]-[A-Za-z0-9-]{10,}|glpat-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9_]{30,}|github_pat_[A-Za-z0-9_]{30,}|[sr]k_live_[A-Za-z0-9]{16,}|hf_[A-Za-z0-9]{30,}|A[KS]IA[A-Z0-9]{16}|AIza[A-Za-z0-9_-]{35})`},
-		{"[EMAIL]", `[A-Za-z0-9._%+-]+(?:@|%40|\\u0040)[A-Za-z0-9.-]+\.[A-Za-z]{2,}`},
+		{"[EMAIL]", `[A-Za-z0-9._%+-]+(?:@|%40|\\u0040|&#(?:64|[xX]40);)[A-Za-z0-9.-]+\.[A-Za-z]{2,}`},
 		{"[IBAN]", `\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b`},
 		{"[CNID]", `\b\d{17}[\dXx]\b`},
 		{"[ADID]", `\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b`},

@@ -14,6 +14,7 @@ func TestRegexpBaseline(t *testing.T) {
 	b := benchmarks.NewRegexpBaseline()
 	cases := []struct{ in, want string }{
 		{"mail li.wei@163.com now", "mail [EMAIL] now"},
+		{"mail li.wei&#64;163.com, li&#x40;qq.com", "mail [EMAIL], [EMAIL]"},
 		{"tel (415) 555-0132", "tel ([PHONE]"},
 		{"imei 490154203237518", "imei [IMEI]"},
 		{"mac aa:bb:cc:dd:ee:ff", "mac [MAC]"},
