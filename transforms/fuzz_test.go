@@ -93,6 +93,31 @@ func FuzzRedactJSON(f *testing.F) {
 	})
 }
 
+// escapeASCII writes the printable ASCII characters of the JSON string
+// literal v that JSON needn't escape as \u00XX escapes, those whose
+// position's bit in mask is set (every eighth character shares a bit);
+// escapes already there stay as they are.
+func escapeASCII(v []byte, mask byte) []byte {
+	out := []byte{'"'}
+	for i := 1; i < len(v)-1; i++ {
+		c := v[i]
+		switch {
+		case c == '\\':
+			n := 2
+			if v[i+1] == 'u' {
+				n = 6
+			}
+			out = append(out, v[i:i+n]...)
+			i += n - 1
+		case c >= ' ' && c < 0x7F && c != '"' && mask>>(i%8)&1 != 0:
+			out = fmt.Appendf(out, `\u%04x`, c)
+		default:
+			out = append(out, c)
+		}
+	}
+	return append(out, '"')
+}
+
 // piiKinds are the values FuzzRedactText inserts.
 const (
 	piiEmail = iota // with an ASCII or a CJK domain
@@ -107,6 +132,7 @@ const (
 	piiEncodedIPv6 // an IPv6 address with URL-encoded colons
 	piiIBAN        // a German IBAN, compact
 	piiCredential  // a password, key or token after its label and '=', or a GitHub token
+	piiHTMLEmail   // with the '@' as HTML writes it, "&#64;" or "&#x40;"
 	piiKinds
 )
 
@@ -156,6 +182,8 @@ func makePII(kind uint8, n uint64) string {
 		}
 		label := []string{"password", "api_key", "access_token", "X-Api-Key", "spring.datasource.password"}[n%6]
 		return label + "=s3" + strconv.FormatUint(n>>3, 36)
+	case piiHTMLEmail:
+		return strings.Replace(makePII(piiEmail, n&^(3<<41)), "@", []string{"&#64;", "&#x40;"}[n>>45&1], 1)
 	case piiIBAN:
 		bban := fmt.Sprintf("%018d", n%1_000_000_000_000_000_000)
 		rem := 0
@@ -234,6 +262,8 @@ func FuzzRedactJSONValue(f *testing.F) {
 	f.Add("bt_mac", "a\\b", "\"", uint8(piiMAC), uint64(1<<40+77))
 	f.Add("text", "邮箱", "谢谢", uint8(piiEmail), uint64(1<<44+3<<41+1))
 	f.Add("text", "واتساب", "", uint8(piiArabicIMEI), uint64(1<<44+490154203237))
+	f.Add("note", "mail", "ok", uint8(piiEmail), uint64(1<<46|0xFF<<48|7))
+	f.Add("note", "", "", uint8(piiHTMLEmail), uint64(1<<46|0x55<<48|1<<45|9))
 	w := newTestWorker(f, Options{})
 	f.Fuzz(func(t *testing.T, key, before, after string, kind uint8, n uint64) {
 		k, _ := json.Marshal(key) // as the record holds it: invalid UTF-8 becomes \ufffd
@@ -245,6 +275,9 @@ func FuzzRedactJSONValue(f *testing.F) {
 		v, _ := json.Marshal(before + " " + pii + " " + after)
 		if n>>44&1 != 0 {
 			v = gen.EscapeNonASCII(v) // as Python's json.dumps writes it
+		}
+		if n>>46&1 != 0 {
+			v = escapeASCII(v, byte(n>>48)) // as an encoder may write any character
 		}
 		rec := []byte(`{` + string(k) + `:` + string(v) + `}`)
 		out, err := w.Redact(nil, rec, FormatJSON)
