@@ -60,7 +60,7 @@ func goals(r *Report, kinds []AccuracyRow) []Goal {
 		{"mixed events, tokenized", fmt.Sprintf(">= %.0f MB/s per core", GoalMixedMBps), fmt.Sprintf("%.1f MB/s", mixed), mixed >= GoalMixedMBps},
 		{"PII-free prose", fmt.Sprintf(">= %.0f MB/s per core", GoalProseMBps), fmt.Sprintf("%.1f MB/s", prose), prose >= GoalProseMBps},
 		{"allocations per record", "0", fmt.Sprintf("%.2f at most", allocs), allocs < 0.005},
-		{"speed over the regexp baseline", fmt.Sprintf(">= %.0fx", GoalRatio), fmt.Sprintf("%.0fx", r.Ratio), r.Ratio >= GoalRatio},
+		{"speed over the regexp baseline", fmt.Sprintf(">= %.0fx", GoalRatio), fmt.Sprintf("%.1fx", r.Ratio), r.Ratio >= GoalRatio},
 		{"recall, every kind", fmt.Sprintf(">= %.1f%% (phones %.0f%%)", 100*GoalRecall, 100*GoalPhoneRecall),
 			lowest, recallMet},
 		{"decoys kept", fmt.Sprintf(">= %.1f%%", 100*GoalDecoysKept), fmt.Sprintf("%.2f%%", 100*r.Totals.DecoysKept), r.Totals.DecoysKept >= GoalDecoysKept},

@@ -48,7 +48,7 @@ func (r *Report) WriteMarkdown(w io.Writer) {
 	for _, s := range append(append([]Speed(nil), r.Speed...), r.Baseline) {
 		fmt.Fprintf(w, "| %s | %.1f | %.0f | %.2f | %.0f |\n", s.Corpus, s.MBPerSec, s.RecordsPerSec, s.AllocsPerRecord, s.BytesPerRecord)
 	}
-	fmt.Fprintf(w, "\nMixed events run %.0f times as fast as the Go regexp baseline (one pattern per kind, no validation).\n", r.Ratio)
+	fmt.Fprintf(w, "\nMixed events run %.1f times as fast as the Go regexp baseline (one pattern per kind, no validation).\n", r.Ratio)
 	fmt.Fprintf(w, "%s\n", r.machine())
 	fmt.Fprintf(w, "In \"mixed, in sessions\" each user's usage events come %d in a row with the same identifiers, as in a real stream, and the token cache serves the repeats; every other corpus draws each identifier afresh.\n\n", SessionLength)
 	fmt.Fprintf(w, "## Accuracy on %d labeled events\n\nPrecision counts a look-alike (decoy) that was changed as a false positive.\n\n", r.Events)
@@ -73,7 +73,7 @@ func (r *Report) WriteSummary(w io.Writer) {
 	for _, s := range append(append([]Speed(nil), r.Speed...), r.Baseline) {
 		fmt.Fprintf(w, "%-26s %10.1f %12.0f %8.2f\n", s.Corpus, s.MBPerSec, s.RecordsPerSec, s.AllocsPerRecord)
 	}
-	fmt.Fprintf(w, "mixed / regexp baseline: %.0fx\n", r.Ratio)
+	fmt.Fprintf(w, "mixed / regexp baseline: %.1fx\n", r.Ratio)
 	fmt.Fprintf(w, "machine: %s\n", r.machine())
 	fmt.Fprintf(w, "accuracy (%d events): recall %.2f%% (lowest kind %.2f%%), precision %.2f%%, decoys kept %.2f%%, phone tokens joined %.2f%%\n",
 		r.Events, 100*r.Totals.Recall, 100*r.Totals.MinRecall, 100*r.Totals.Precision, 100*r.Totals.DecoysKept, 100*r.PhoneJoin)
