@@ -173,7 +173,8 @@ var (
 		"display_name", "displayName", "owner_name", "ownerName", "device_name", "deviceName",
 		"bluetooth_name", "bluetoothName", "hotspot_name", "hotspotName", "id_card", "ssid", "wifi_name", "wifiName"}
 	// DefaultBirthDateFields hold a birth date, of which the year is kept.
-	DefaultBirthDateFields = []string{"birthday", "birth_date", "birthDate", "birthdate", "date_of_birth", "dateOfBirth", "dob"}
+	DefaultBirthDateFields = []string{"birthday", "birth_date", "birthDate", "birthdate", "date_of_birth", "dateOfBirth", "dob",
+		"birth_year", "birthYear", "year_of_birth", "yearOfBirth", "yob"}
 	// DefaultLocationFields hold precise locations: a coordinate, a pair of
 	// them ("31.2304,121.4737", [121.4737, 31.2304]) or an object of them.
 	DefaultLocationFields = []string{"lat", "lon", "lng", "latitude", "longitude",

@@ -90,7 +90,7 @@ func (w *Worker) capture(p *Profile, m *member, v []byte, str bool) {
 			w.facts.Minor = true
 		}
 	}
-	if m.uses&usesBirthDate != 0 && str {
+	if m.uses&usesBirthDate != 0 {
 		if age, ok := ageOn(v, p.now()); ok && age < p.minAge {
 			w.facts.Minor = true
 		}
@@ -124,8 +124,15 @@ func parseAge(v []byte) (int, bool) {
 
 // ageOn returns the age on the day of now of a person born on the date v
 // starts with ("2014-05-01", also with '/' and with a time after it), in
-// now's time zone.
+// now's time zone; of one born in the year v is ("2014", a string or a
+// number), the youngest they may be, so that a birth year that may be a
+// minor's is one.
 func ageOn(v []byte, now time.Time) (int, bool) {
+	if len(v) == 4 && digitsIn(v) {
+		year := atoiDigits(v)
+		age := now.Year() - year - 1 // no birthday yet this year
+		return max(age, 0), year >= 1900 && year <= now.Year()
+	}
 	if len(v) < 10 || !digitsIn(v[0:4]) || !digitsIn(v[5:7]) || !digitsIn(v[8:10]) ||
 		v[4] != v[7] || v[4] != '-' && v[4] != '/' || len(v) > 10 && isDigit(v[10]) {
 		return 0, false

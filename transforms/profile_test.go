@@ -110,7 +110,7 @@ func TestFacts(t *testing.T) {
 	po := ProfileOptions{Policy: PolicyFields{
 		User: []string{"user.uid", "user_id", "uid"}, Consent: "consent.training",
 		Minor: []string{"user.is_minor"}, Age: "user.age", MinAge: 13,
-		BirthDate: []string{"birthday", "dob"},
+		BirthDate: []string{"birthday", "dob", "birth_year"},
 		Now:       func() time.Time { return time.Date(2026, 6, 2, 10, 0, 0, 0, time.UTC) },
 	}}
 	w, p := newProfileWorker(t, po)
@@ -140,7 +140,13 @@ func TestFacts(t *testing.T) {
 		{"not a date", `{"dob":"20140101"}`, Facts{}},
 		{"not a month", `{"dob":"2014-13-01"}`, Facts{}},
 		{"not a birth date field", `{"created":"2024-01-01"}`, Facts{}},
-		{"birth date not a string", `{"dob":2014}`, Facts{}},
+		// A year alone: the youngest its person may be counts.
+		{"birth year", `{"user":{"birth_year":2016}}`, Facts{Minor: true}},
+		{"birth year, a string", `{"birth_year":"2014"}`, Facts{Minor: true}},
+		{"birth year, twelve or thirteen", `{"dob":2013}`, Facts{Minor: true}},
+		{"birth year, thirteen", `{"birth_year":2012}`, Facts{}},
+		{"birth year, adult", `{"birth_year":1990}`, Facts{}},
+		{"not a birth year", `{"birth_year":1850}`, Facts{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
