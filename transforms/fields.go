@@ -105,15 +105,16 @@ func (w *Worker) capture(p *Profile, m *member, v []byte, str bool) {
 	}
 }
 
-// parseAge reads a non-negative age, a number or a string holding one; a
-// fraction is cut off.
+// parseAge reads a non-negative age, a number or a string that starts
+// with one: a fraction, a unit ("12 years", "12岁") and the rest of a range
+// ("8-12", whose youngest counts) are cut off.
 func parseAge(v []byte) (int, bool) {
 	n, digits := 0, 0
 	for _, c := range v {
-		if c == '.' {
+		if !isDigit(c) {
 			break
 		}
-		if !isDigit(c) || digits == 6 {
+		if digits == 6 {
 			return 0, false
 		}
 		n = n*10 + int(c-'0')
