@@ -74,14 +74,14 @@ func (w *Worker) capture(p *Profile, m *member, v []byte, str bool) {
 		w.facts.User = *w.macOf(detectors.User, formJSON, v)
 		w.facts.HasUser, w.userRank = true, m.user
 	}
-	if !str {
+	if b, ok := flagValue(v, str); ok {
 		switch {
-		case m.uses&usesConsent != 0 && string(v) == "true":
+		case m.uses&usesConsent != 0 && b:
 			w.facts.Consent = ConsentGranted
-		case m.uses&usesConsent != 0 && string(v) == "false":
+		case m.uses&usesConsent != 0:
 			w.facts.Consent = ConsentRefused
 		}
-		if m.uses&usesMinor != 0 && string(v) == "true" {
+		if m.uses&usesMinor != 0 && b {
 			w.facts.Minor = true
 		}
 	}
@@ -103,6 +103,19 @@ func (w *Worker) capture(p *Profile, m *member, v []byte, str bool) {
 		}
 		m.regions = w.detectLanguage(p, text)
 	}
+}
+
+// flagValue reads a consent or minor flag, as SDKs write one: a JSON
+// boolean, the number 1 or 0, or a string of one of those or of "yes" or
+// "no", in any case.
+func flagValue(v []byte, str bool) (value, ok bool) {
+	switch {
+	case !str && string(v) == "true", string(v) == "1", str && (bytes.EqualFold(v, []byte("true")) || bytes.EqualFold(v, []byte("yes"))):
+		return true, true
+	case !str && string(v) == "false", string(v) == "0", str && (bytes.EqualFold(v, []byte("false")) || bytes.EqualFold(v, []byte("no"))):
+		return false, true
+	}
+	return false, false
 }
 
 // parseAge reads a non-negative age, a number or a string that starts
