@@ -22,6 +22,28 @@ func hostIPv4At(b []byte, ws int) (end int, ok bool) {
 	return end, cloud || domainGoesOn(b, end)
 }
 
+// gluedHostIPv4 reports whether the digits at b[p] may start a dashed
+// address glued to a host label's word: one to three digits and a '-',
+// after two to eight letters that start the label ("ip", "host"; not the
+// "v" of "v1-2-3-4.tar.gz"), reading back no further than lo.
+func gluedHostIPv4(b []byte, lo, p int) bool {
+	if p-2 < lo || !isLetter(b[p-1]) || !isLetter(b[p-2]) {
+		return false // most words with digits in records: "x64", "SM-G991B"
+	}
+	q := p
+	for q < len(b) && q-p < 4 && isDigit(b[q]) {
+		q++
+	}
+	if q-p > 3 || q >= len(b) || b[q] != '-' {
+		return false
+	}
+	s := p
+	for s > lo && p-s < 8 && isLetter(b[s-1]) {
+		s--
+	}
+	return p-s >= 2 && (s == 0 || !isAlnum(b[s-1]) && b[s-1] != '-' && b[s-1] != '_')
+}
+
 // domainGoesOn reports whether a host name goes on at b[i] with two labels
 // or more, the last starting with a letter, as a top-level domain does:
 // ".hsd1.ca.comcast.net", ".ec2.internal".

@@ -429,6 +429,14 @@ func (sc *scanner) inWord(p, ws int) int {
 	if start, end, ok := cloudKeyAround(b, sc.emitted, p); ok && sc.emit(start, end, Secret) {
 		return end
 	}
+	// A host name that glues a dashed address to a word, as Cox's
+	// "ip68-100-1-2.ri.ri.cox.net" and BT's "host86-150-1-2.range86-150…"
+	// do: the address is an IPv4's, as after a dash (see hostIPv4At).
+	if gluedHostIPv4(b, sc.floor, p) {
+		if end, ok := hostIPv4At(b, p); ok && sc.emit(p, end, IPv4) {
+			return end
+		}
+	}
 	// A Spanish NIE's letter comes before its digits: "X1234567L".
 	if ws == p && p-1 >= sc.floor && b[p-1] >= 'X' && b[p-1] <= 'Z' && sc.boundaryBefore(p-1) {
 		if end := nieAt(b, p-1); end > 0 && sc.emit(p-1, end, DNI) {

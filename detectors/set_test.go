@@ -266,6 +266,7 @@ func TestAppendSpans(t *testing.T) {
 		{"underscores, times and prices that hold nothing", "IMG_20260602_101112.jpg build_2026_06_02 OS 17_6_1 16:9 1920x1080_60fps 2026-06-02 10:11:12,345 12:30 10:11:12.123456789Z 1,299.00, 3,897.00", nil},
 		// Host names spell addresses with dashes: reverse DNS of home
 		// connections, cloud machines' names.
+		{"ipv4 glued to a host label's word", "from ip68-100-1-2.ri.ri.cox.net, cable12-1-2-3.x.example and host86-150-1-2.range86-150.btcentralplus.com, not x86-64-linux-gnu, v1-2-3-4.tar.gz, SM-G991B-1-2-3 or abc12-1-2-3.example", []string{"IPV4:68-100-1-2", "IPV4:12-1-2-3", "IPV4:86-150-1-2"}},
 		{"ipv4 in a host name", "from c-73-158-12-4.hsd1.ca.comcast.net, 203-0-113-7.static.example.net, ip-10-0-1-23 and ip-10-0-1-24.ec2.internal",
 			[]string{"IPV4:73-158-12-4", "IPV4:203-0-113-7", "IPV4:10-0-1-23", "IPV4:10-0-1-24"}},
 		{"dashed numbers that are no host name's address", "steps 1-2-3-4. img-1-2-3-4.jpg 1-2-3-4.5.6 ip-1-2-3-4-5 zip-10-0-1-23 c-1-2-3-256.x.net c-1-2-3-4x.x.net", nil},
