@@ -183,6 +183,15 @@ const (
 	utf8Error
 )
 
+// utf8Narrow gives the states where the next byte must be a continuation
+// byte of a narrower range: the range, and the state it leads to.
+var utf8Narrow = map[int]struct{ lo, hi, next int }{
+	utf8AfterE0: {0xA0, 0xBF, utf8Cont1},
+	utf8AfterED: {0x80, 0x9F, utf8Cont1},
+	utf8AfterF0: {0x90, 0xBF, utf8Cont2},
+	utf8AfterF4: {0x80, 0x8F, utf8Cont2},
+}
+
 // utf8Step holds, for each byte, the automaton's next state from each
 // state s at bits s..s+5.
 var utf8Step = func() (t [256]uint64) {
@@ -213,21 +222,9 @@ var utf8Step = func() (t [256]uint64) {
 				if cont {
 					return s - 6
 				}
-			case utf8AfterE0:
-				if c >= 0xA0 && c <= 0xBF {
-					return utf8Cont1
-				}
-			case utf8AfterED:
-				if c >= 0x80 && c <= 0x9F {
-					return utf8Cont1
-				}
-			case utf8AfterF0:
-				if c >= 0x90 && c <= 0xBF {
-					return utf8Cont2
-				}
-			case utf8AfterF4:
-				if c >= 0x80 && c <= 0x8F {
-					return utf8Cont2
+			default:
+				if n, ok := utf8Narrow[s]; ok && c >= n.lo && c <= n.hi {
+					return n.next
 				}
 			}
 			return utf8Error
