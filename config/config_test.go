@@ -738,6 +738,14 @@ func TestBuildProfiles(t *testing.T) {
 	if _, facts, _ = w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","date_of_birth":"2020-02-29"}}`), transforms.FormatJSON, e.Profile("usage")); !facts.Minor {
 		t.Fatalf("a child's birth date is not a minor's by default: %+v", facts)
 	}
+	// User IDs as JS and Java SDKs name them: tokenized, and the user the
+	// consent table is asked about.
+	for _, rec := range []string{`{"userId":"u1"}`, `{"userID":"u1"}`, `{"user":{"id":"u1"}}`} {
+		out, facts, err := w.RedactRecord(nil, []byte(rec), transforms.FormatJSON, e.Profile("usage"))
+		if err != nil || !facts.HasUser || facts.User != w.UserMAC([]byte("u1")) || strings.Contains(string(out), `"u1"`) {
+			t.Fatalf("%s: %s %+v %v", rec, out, facts, err)
+		}
+	}
 	out, facts, err = w.RedactRecord(nil, []byte(`{"text":"Ruf mich an: 030 12345678, danke schön"}`), transforms.FormatJSON, e.Profile("prompt"))
 	if err != nil || facts.Lang != "de" || !strings.HasSuffix(string(out), `,"lang":"de"}`) || strings.Contains(string(out), "12345678") {
 		t.Fatalf("prompt profile: %s %+v %v", out, facts, err)

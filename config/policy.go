@@ -160,7 +160,7 @@ const (
 
 // Default lists of the policy and languages.
 var (
-	DefaultUserFields  = []string{"user.uid", "user_id", "uid"}
+	DefaultUserFields  = []string{"user.uid", "user_id", "uid", "userId", "userID", "user.id"}
 	DefaultMinorFields = []string{"user.is_minor"}
 	DefaultLangKinds   = []string{"prompt"}
 	DefaultTextFields  = []string{"text", "prompt"}
