@@ -50,8 +50,9 @@ type Transformer interface {
 	// error it appends nothing and returns a *transforms.RecordError.
 	RedactRecord(dst, rec []byte, f transforms.Format, p *transforms.Profile) ([]byte, transforms.Facts, error)
 	// RedactValue appends the de-identified text value to dst, read with
-	// what name, a header's, says of it, as RedactRecord reads a JSON
-	// member's value by its key; on error it appends nothing.
+	// what name (a header's, or an input's KeyName for a record's key)
+	// says of it, as RedactRecord reads a JSON member's value by its key;
+	// on error it appends nothing.
 	RedactValue(dst, value, name []byte) ([]byte, error)
 }
 
