@@ -36,8 +36,8 @@ type Consent struct {
 	MinorFields []string `yaml:"minor_fields"`
 	// AgeField is the user's age; under MinAge is a minor.
 	AgeField string `yaml:"age_field"`
-	// BirthDateFields are the user's birth date (2014-05-01); one less
-	// than MinAge years ago is a minor's.
+	// BirthDateFields are the user's birth date (2014-05-01, 01/05/2014,
+	// a year alone, ...); one less than MinAge years ago is a minor's.
 	BirthDateFields []string `yaml:"birth_date_fields"`
 	MinAge          int      `yaml:"min_age"`
 	// Require drops records that carry no consent at all (no event field,

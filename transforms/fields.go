@@ -106,13 +106,13 @@ func (w *Worker) capture(p *Profile, m *member, v []byte, str bool) {
 }
 
 // flagValue reads a consent or minor flag, as SDKs write one: a JSON
-// boolean, the number 1 or 0, or a string of one of those or of "yes" or
-// "no", in any case.
+// boolean, the number 1 or 0, or a string of one of those or of "yes",
+// "no", "y" or "n", in any case.
 func flagValue(v []byte, str bool) (value, ok bool) {
 	switch {
-	case !str && string(v) == "true", string(v) == "1", str && (bytes.EqualFold(v, []byte("true")) || bytes.EqualFold(v, []byte("yes"))):
+	case !str && string(v) == "true", string(v) == "1", str && (bytes.EqualFold(v, []byte("true")) || bytes.EqualFold(v, []byte("yes")) || bytes.EqualFold(v, []byte("y"))):
 		return true, true
-	case !str && string(v) == "false", string(v) == "0", str && (bytes.EqualFold(v, []byte("false")) || bytes.EqualFold(v, []byte("no"))):
+	case !str && string(v) == "false", string(v) == "0", str && (bytes.EqualFold(v, []byte("false")) || bytes.EqualFold(v, []byte("no")) || bytes.EqualFold(v, []byte("n"))):
 		return false, true
 	}
 	return false, false
@@ -134,33 +134,6 @@ func parseAge(v []byte) (int, bool) {
 		digits++
 	}
 	return n, digits > 0
-}
-
-// ageOn returns the age on the day of now of a person born on the date v
-// starts with ("2014-05-01", also with '/' and with a time after it), in
-// now's time zone; of one born in the year v is ("2014", a string or a
-// number), the youngest they may be, so that a birth year that may be a
-// minor's is one.
-func ageOn(v []byte, now time.Time) (int, bool) {
-	if len(v) == 4 && digitsIn(v) {
-		year := atoiDigits(v)
-		age := now.Year() - year - 1 // no birthday yet this year
-		return max(age, 0), year >= 1900 && year <= now.Year()
-	}
-	if len(v) < 10 || !digitsIn(v[0:4]) || !digitsIn(v[5:7]) || !digitsIn(v[8:10]) ||
-		v[4] != v[7] || v[4] != '-' && v[4] != '/' || len(v) > 10 && isDigit(v[10]) {
-		return 0, false
-	}
-	year, month, day := atoiDigits(v[0:4]), atoiDigits(v[5:7]), atoiDigits(v[8:10])
-	if month < 1 || month > 12 || day < 1 || day > 31 {
-		return 0, false
-	}
-	y, m, d := now.Date()
-	age := y - year
-	if int(m) < month || int(m) == month && d < day {
-		age-- // no birthday yet this year
-	}
-	return age, age >= 0
 }
 
 func atoiDigits(b []byte) int {

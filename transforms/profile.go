@@ -77,9 +77,10 @@ type PolicyFields struct {
 	// Age is the user's age; under MinAge flags a minor.
 	Age    string
 	MinAge int
-	// BirthDate lists the user's birth date fields (a date, "2014-05-01",
-	// or a timestamp): one less than MinAge years before today flags a
-	// minor.
+	// BirthDate lists the user's birth date fields, read in the forms
+	// apps write ("2014-05-01", "01/05/2014", 20140501, epoch seconds or
+	// milliseconds, a year alone): one less than MinAge years before today
+	// flags a minor.
 	BirthDate []string
 	// Now is the clock birth dates are read against; nil means time.Now.
 	Now func() time.Time

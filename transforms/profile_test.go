@@ -134,6 +134,8 @@ func TestFacts(t *testing.T) {
 		{"consent not a flag", `{"consent":{"training":"maybe"}}`, Facts{}},
 		{"minor flag, a number", `{"user":{"is_minor":1}}`, Facts{Minor: true}},
 		{"minor flag, a string", `{"user":{"is_minor":"true"}}`, Facts{Minor: true}},
+		{"minor flag, a letter", `{"user":{"is_minor":"Y"}}`, Facts{Minor: true}},
+		{"consent refused, a letter", `{"consent":{"training":"n"}}`, Facts{Consent: ConsentRefused}},
 		{"not minor, a string", `{"user":{"is_minor":"false"}}`, Facts{}},
 		{"minor flag", `{"user":{"is_minor":true}}`, Facts{Minor: true}},
 		{"not minor", `{"user":{"is_minor":false,"age":13}}`, Facts{}},
@@ -149,7 +151,27 @@ func TestFacts(t *testing.T) {
 		{"born 12 years ago, a timestamp", `{"dob":"2014-01-01T00:00:00Z"}`, Facts{Minor: true}},
 		{"born 12 years ago, slashes", `{"dob":"2014/01/01"}`, Facts{Minor: true}},
 		{"adult", `{"dob":"1990-05-01"}`, Facts{}},
-		{"not a date", `{"dob":"20140101"}`, Facts{}},
+		{"not a date", `{"dob":"unknown"}`, Facts{}},
+		// Dates as apps and their users write them; where day and month
+		// may be either, the younger reading counts.
+		{"compact", `{"dob":"20140101"}`, Facts{Minor: true}},
+		{"compact, a number", `{"dob":20140101}`, Facts{Minor: true}},
+		{"compact, adult", `{"dob":19900101}`, Facts{}},
+		{"day first", `{"dob":"05/03/2014"}`, Facts{Minor: true}},
+		{"dots", `{"dob":"5.3.2014"}`, Facts{Minor: true}},
+		{"thirteen either way", `{"dob":"05/03/2013"}`, Facts{}},
+		{"thirteen one way only", `{"dob":"01/07/2013"}`, Facts{Minor: true}},         // 7 January (13) or 1 July (12)
+		{"not thirteen yet, month first", `{"dob":"06/03/2013"}`, Facts{Minor: true}}, // 6 March (13) or 3 June, tomorrow (12)
+		{"chinese", `{"dob":"2014年3月5日"}`, Facts{Minor: true}},
+		{"korean", `{"dob":"2014년 3월 5일"}`, Facts{Minor: true}},
+		{"month as a word", `{"dob":"March 5, 2014"}`, Facts{Minor: true}},
+		{"month as a word, adult", `{"dob":"5 March 1990"}`, Facts{}},
+		{"epoch milliseconds", `{"dob":1394000000000}`, Facts{Minor: true}}, // 2014-03-05
+		{"epoch seconds", `{"dob":"1394000000"}`, Facts{Minor: true}},
+		{"epoch seconds, before 1970", `{"dob":-315619200}`, Facts{}}, // 1960
+		{"epoch seconds, adult", `{"dob":631152000}`, Facts{}},        // 1990
+		{"a future date", `{"dob":"2030-01-01"}`, Facts{}},
+		{"two years", `{"dob":"2014-2015"}`, Facts{}},
 		{"not a month", `{"dob":"2014-13-01"}`, Facts{}},
 		{"not a birth date field", `{"created":"2024-01-01"}`, Facts{}},
 		// A year alone: the youngest its person may be counts.
