@@ -346,8 +346,8 @@ func TestLoad(t *testing.T) {
 			"user.nick":    {Action: "tokenize", Tokenize: &TokenizeRule{Kind: "user"}},
 		}},
 		Policy: Policy{Consent: Consent{
-			Topic: "app.consent", UserFields: []string{"account.id"}, EventField: "flags.train",
-			MinorFields: []string{"account.child"}, AgeField: "none", BirthDateFields: []string{"account.born"}, MinAge: 16, Require: true,
+			Topic: "app.consent", UserFields: []string{"account.id"}, EventFields: []string{"flags.train"},
+			MinorFields: []string{"account.child"}, AgeFields: []string{"none"}, BirthDateFields: []string{"account.born"}, MinAge: 16, Require: true,
 		}},
 		Languages: Languages{
 			Kinds: []string{"prompt", "log"}, Set: []string{"en", "de", "ja"}, MinLength: 20, Accuracy: "high",
@@ -746,6 +746,26 @@ func TestBuildProfiles(t *testing.T) {
 			t.Fatalf("%s: %s %+v %v", rec, out, facts, err)
 		}
 	}
+	// Minors and refusals as apps write them, by default.
+	for _, c := range []struct {
+		rec   string
+		minor bool
+		facts transforms.Consent
+	}{
+		{`{"age":9}`, true, transforms.ConsentUnknown},
+		{`{"profile":{"age":"12 years"}}`, true, transforms.ConsentUnknown},
+		{`{"userAge":10}`, true, transforms.ConsentUnknown},
+		{`{"user":{"isMinor":true}}`, true, transforms.ConsentUnknown},
+		{`{"is_child":"yes"}`, true, transforms.ConsentUnknown},
+		{`{"training_consent":false}`, false, transforms.ConsentRefused},
+		{`{"privacy":{"allowTraining":"no"}}`, false, transforms.ConsentRefused},
+		{`{"age":30,"version":{"major":4,"minor":1}}`, false, transforms.ConsentUnknown},
+	} {
+		_, facts, err := w.RedactRecord(nil, []byte(c.rec), transforms.FormatJSON, e.Profile("usage"))
+		if err != nil || facts.Minor != c.minor || facts.Consent != c.facts {
+			t.Fatalf("%s: %+v %v, want minor %v, consent %v", c.rec, facts, err, c.minor, c.facts)
+		}
+	}
 	out, facts, err = w.RedactRecord(nil, []byte(`{"text":"Ruf mich an: 030 12345678, danke schön"}`), transforms.FormatJSON, e.Profile("prompt"))
 	if err != nil || facts.Lang != "de" || !strings.HasSuffix(string(out), `,"lang":"de"}`) || strings.Contains(string(out), "12345678") {
 		t.Fatalf("prompt profile: %s %+v %v", out, facts, err)
@@ -768,6 +788,12 @@ func TestBuildProfiles(t *testing.T) {
 	}
 	if want := `{"user":{"nick":"` + string(w.AppendToken(nil, detectors.User, []byte("kit"))) + `"},"device":{"model":"call 138 0013 8000"},"note":"staff emp ####55"}`; string(out) != want {
 		t.Fatalf("full.yaml usage profile:\n got %s\nwant %s", out, want)
+	}
+	if _, facts, _ := w.RedactRecord(nil, []byte(`{"age":9,"account":{"child":true}}`), transforms.FormatJSON, e.Profile("usage")); !facts.Minor {
+		t.Fatalf("full.yaml's minor field is not read: %+v", facts)
+	}
+	if _, facts, _ := w.RedactRecord(nil, []byte(`{"age":9,"user":{"is_minor":true}}`), transforms.FormatJSON, e.Profile("usage")); facts.Minor {
+		t.Fatalf("full.yaml's age_fields [none] or its minor_fields still read the defaults: %+v", facts)
 	}
 }
 

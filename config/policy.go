@@ -30,12 +30,13 @@ type Consent struct {
 	Topic string `yaml:"topic"`
 	// UserFields identify the user, best first.
 	UserFields []string `yaml:"user_fields"`
-	// EventField is the record's own consent, a boolean.
-	EventField string `yaml:"event_field"`
+	// EventFields are the record's own consent, booleans: one false
+	// refuses it.
+	EventFields []string `yaml:"event_fields"`
 	// MinorFields are booleans that flag a minor.
 	MinorFields []string `yaml:"minor_fields"`
-	// AgeField is the user's age; under MinAge is a minor.
-	AgeField string `yaml:"age_field"`
+	// AgeFields are the user's age; under MinAge is a minor.
+	AgeFields []string `yaml:"age_fields"`
 	// BirthDateFields are the user's birth date (2014-05-01, 01/05/2014,
 	// a year alone, ...); one less than MinAge years ago is a minor's.
 	BirthDateFields []string `yaml:"birth_date_fields"`
@@ -149,8 +150,6 @@ type CustomDetector struct {
 // Defaults of the policy, languages and custom detectors.
 const (
 	DefaultConsentTopic   = "veil.consent"
-	DefaultEventField     = "consent.training"
-	DefaultAgeField       = "user.age"
 	DefaultMinAge         = 13
 	DefaultLangMinLength  = 12
 	DefaultLangAccuracy   = "low"
@@ -161,7 +160,14 @@ const (
 // Default lists of the policy and languages.
 var (
 	DefaultUserFields  = []string{"user.uid", "user_id", "uid", "userId", "userID", "user.id"}
-	DefaultMinorFields = []string{"user.is_minor"}
+	// DefaultEventFields hold a record's own training consent, as apps
+	// name it.
+	DefaultEventFields = []string{"consent.training", "training_consent", "trainingConsent", "allow_training", "allowTraining"}
+	// DefaultMinorFields flag a minor, as apps name the flag.
+	DefaultMinorFields = []string{"is_minor", "isMinor", "is_child", "isChild", "underage", "is_underage", "isUnderage"}
+	// DefaultAgeFields hold the user's age: a key named age anywhere in the
+	// record, as most schemas put it under their user or profile object.
+	DefaultAgeFields = []string{"age", "user_age", "userAge", "age_years", "ageYears"}
 	DefaultLangKinds   = []string{"prompt"}
 	DefaultTextFields  = []string{"text", "prompt"}
 	// DefaultDropFields hold a person's name outright, also in the name a
@@ -206,9 +212,9 @@ func (c *Config) applyPolicyDefaults() {
 	pc := &c.Policy.Consent
 	setString(&pc.Topic, DefaultConsentTopic)
 	setStrings(&pc.UserFields, DefaultUserFields)
-	setString(&pc.EventField, DefaultEventField)
+	setStrings(&pc.EventFields, DefaultEventFields)
 	setStrings(&pc.MinorFields, DefaultMinorFields)
-	setString(&pc.AgeField, DefaultAgeField)
+	setStrings(&pc.AgeFields, DefaultAgeFields)
 	setStrings(&pc.BirthDateFields, DefaultBirthDateFields)
 	setInt(&pc.MinAge, DefaultMinAge)
 
@@ -229,6 +235,12 @@ func (c *Config) applyPolicyDefaults() {
 	}
 }
 
+// turnedOn returns fields without Off: a list of fields is turned off as
+// [none], since an empty one means the defaults.
+func turnedOn(fields []string) []string {
+	return slices.DeleteFunc(slices.Clone(fields), func(f string) bool { return f == Off })
+}
+
 func setStrings(p *[]string, v []string) {
 	if len(*p) == 0 {
 		*p = slices.Clone(v)
@@ -244,17 +256,13 @@ func (pc *Consent) Validate() error {
 	for i, f := range pc.UserFields {
 		validatePath("user_fields"+index(i), f, &p)
 	}
-	for i, f := range pc.MinorFields {
-		validatePath("minor_fields"+index(i), f, &p)
-	}
-	if pc.EventField != Off {
-		validatePath("event_field", pc.EventField, &p)
-	}
-	for i, f := range pc.BirthDateFields {
-		validatePath("birth_date_fields"+index(i), f, &p)
-	}
-	if pc.AgeField != Off {
-		validatePath("age_field", pc.AgeField, &p)
+	for _, l := range []struct {
+		name   string
+		fields []string
+	}{{"event_fields", pc.EventFields}, {"minor_fields", pc.MinorFields}, {"age_fields", pc.AgeFields}, {"birth_date_fields", pc.BirthDateFields}} {
+		for i, f := range l.fields {
+			validatePath(l.name+index(i), f, &p)
+		}
 	}
 	if pc.MinAge < 0 || pc.MinAge > 150 {
 		p.add("min_age", "%d out of range [0, 150]", pc.MinAge)
@@ -448,14 +456,9 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 		rules = append(rules, mine[path].compile(path))
 	}
 	o := transforms.ProfileOptions{Fields: rules, Policy: transforms.PolicyFields{
-		User: pc.UserFields, Minor: pc.MinorFields, MinAge: pc.MinAge, BirthDate: pc.BirthDateFields,
+		User: turnedOn(pc.UserFields), Consent: turnedOn(pc.EventFields), Minor: turnedOn(pc.MinorFields),
+		Age: turnedOn(pc.AgeFields), MinAge: pc.MinAge, BirthDate: turnedOn(pc.BirthDateFields),
 	}}
-	if pc.EventField != Off {
-		o.Policy.Consent = pc.EventField
-	}
-	if pc.AgeField != Off {
-		o.Policy.Age = pc.AgeField
-	}
 	l := &c.Languages
 	if d != nil && slices.Contains(l.Kinds, kind) {
 		regions := maps.Clone(lang.DefaultRegions)

@@ -70,12 +70,13 @@ type PolicyFields struct {
 	// User lists the fields that identify the user, best first; the best
 	// one present is the record's user.
 	User []string
-	// Consent is the per-event training consent, a boolean.
-	Consent string
+	// Consent lists the per-event training consent fields, booleans: one
+	// false refuses consent.
+	Consent []string
 	// Minor lists booleans that flag a minor when true.
 	Minor []string
-	// Age is the user's age; under MinAge flags a minor.
-	Age    string
+	// Age lists the user's age fields; one under MinAge flags a minor.
+	Age    []string
 	MinAge int
 	// BirthDate lists the user's birth date fields, read in the forms
 	// apps write ("2014-05-01", "01/05/2014", 20140501, epoch seconds or
@@ -218,7 +219,7 @@ func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, er
 			return nil, fmt.Errorf("user field %q: %w", u, err)
 		}
 	}
-	if c := o.Policy.Consent; c != "" {
+	for _, c := range o.Policy.Consent {
 		if err := add(c, pathTarget{use: useConsent}); err != nil {
 			return nil, fmt.Errorf("consent field %q: %w", c, err)
 		}
@@ -228,7 +229,7 @@ func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, er
 			return nil, fmt.Errorf("minor field %q: %w", m, err)
 		}
 	}
-	if a := o.Policy.Age; a != "" {
+	for _, a := range o.Policy.Age {
 		if err := add(a, pathTarget{use: useAge}); err != nil {
 			return nil, fmt.Errorf("age field %q: %w", a, err)
 		}

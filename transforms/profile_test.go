@@ -108,8 +108,8 @@ func TestFieldRules(t *testing.T) {
 
 func TestFacts(t *testing.T) {
 	po := ProfileOptions{Policy: PolicyFields{
-		User: []string{"user.uid", "user_id", "uid"}, Consent: "consent.training",
-		Minor: []string{"user.is_minor"}, Age: "user.age", MinAge: 13,
+		User: []string{"user.uid", "user_id", "uid"}, Consent: []string{"consent.training"},
+		Minor: []string{"user.is_minor"}, Age: []string{"user.age"}, MinAge: 13,
 		BirthDate: []string{"birthday", "dob", "birth_year"},
 		Now:       func() time.Time { return time.Date(2026, 6, 2, 10, 0, 0, 0, time.UTC) },
 	}}
@@ -272,7 +272,7 @@ func TestProfileErrors(t *testing.T) {
 func TestProfileNoAllocs(t *testing.T) {
 	w, p := newProfileWorker(t, ProfileOptions{
 		Fields: []FieldRule{{Path: "user.uid", Action: FieldTokenize, Kind: detectors.User}, {Path: "lat", Action: FieldGeneralize, Decimals: 2}, {Path: "name", Action: FieldDrop}},
-		Policy: PolicyFields{User: []string{"user.uid"}, Consent: "consent.training", Age: "user.age", MinAge: 13},
+		Policy: PolicyFields{User: []string{"user.uid"}, Consent: []string{"consent.training"}, Age: []string{"user.age"}, MinAge: 13},
 	})
 	rec := []byte(`{"user":{"uid":"u_1","age":30,"name":"x"},"consent":{"training":true},"lat":52.5201,"mail":"a@b.example.com","items":[{"name":"y","n":1}]}`)
 	dst := make([]byte, 0, 1024)
