@@ -159,7 +159,7 @@ const (
 
 // Default lists of the policy and languages.
 var (
-	DefaultUserFields  = []string{"user.uid", "user_id", "uid", "userId", "userID", "user.id"}
+	DefaultUserFields = []string{"user.uid", "user_id", "uid", "userId", "userID", "user.id"}
 	// DefaultEventFields hold a record's own training consent, as apps
 	// name it.
 	DefaultEventFields = []string{"consent.training", "training_consent", "trainingConsent", "allow_training", "allowTraining"}
@@ -167,9 +167,9 @@ var (
 	DefaultMinorFields = []string{"is_minor", "isMinor", "is_child", "isChild", "underage", "is_underage", "isUnderage"}
 	// DefaultAgeFields hold the user's age: a key named age anywhere in the
 	// record, as most schemas put it under their user or profile object.
-	DefaultAgeFields = []string{"age", "user_age", "userAge", "age_years", "ageYears"}
-	DefaultLangKinds   = []string{"prompt"}
-	DefaultTextFields  = []string{"text", "prompt"}
+	DefaultAgeFields  = []string{"age", "user_age", "userAge", "age_years", "ageYears"}
+	DefaultLangKinds  = []string{"prompt"}
+	DefaultTextFields = []string{"text", "prompt"}
 	// DefaultDropFields hold a person's name outright, also in the name a
 	// phone or its earbuds are given ("Li Wei's iPhone", "Wei's AirPods",
 	// also the network name of its hotspot), or their ID card number.
