@@ -533,6 +533,33 @@ func (nm *number) phoneGrouped(b []byte) bool {
 	return singles == 0 || singles == 1 && glen[len(glen)-1] >= 2 && (nm.plus || parenAt(b, nm.start, '(') > 0)
 }
 
+// iddGrouped reports whether nm, a number after an international prefix,
+// is grouped as one whose country calling code is cc: the code a group of
+// its own, after the "00" or with it ("00 33 1 42 68 53 00", "0033 1 42 68
+// 53 00"), then groups of two digits or more but for the first, which may
+// be one ("1" of Paris), as after a '+'.
+func (nm *number) iddGrouped(cc int) bool {
+	glen := nm.glen[:min(nm.groups, maxGroups)]
+	ccLen := 1
+	for ; cc >= 10; cc /= 10 {
+		ccLen++
+	}
+	switch {
+	case len(glen) > 2 && glen[0] == 2 && int(glen[1]) == ccLen:
+		glen = glen[2:]
+	case len(glen) > 1 && int(glen[0]) == 2+ccLen:
+		glen = glen[1:]
+	default:
+		return false
+	}
+	for _, l := range glen[1:] {
+		if l < 2 {
+			return false
+		}
+	}
+	return true
+}
+
 // classify decides what a number that is not an IPv4 address is.
 func (sc *scanner) classify(nm *number) Kind {
 	b := sc.b
@@ -554,8 +581,10 @@ func (sc *scanner) classify(nm *number) Kind {
 		}
 		return None
 	}
-	if phoneGroups && nd >= 9 && d[0] == '0' && d[1] == '0' && sc.international(d[2:]) {
-		return Phone // "0086 138 0013 8000"
+	if nd >= 9 && d[0] == '0' && d[1] == '0' {
+		if cc, ok := sc.set.phones.International(d[2:]); ok && (phoneGroups || nm.iddGrouped(cc)) {
+			return Phone // "0086 138 0013 8000", "00 33 1 42 68 53 00"
+		}
 	}
 	luhnOK := nd >= 13 && luhn(d)
 	single := nm.groups == 1

@@ -148,6 +148,10 @@ func TestAppendSpans(t *testing.T) {
 		{"not phone: a country code alone in parens", "dial (+44) first", nil},
 		{"intl ru", "звони +7 495 123-45-67", []string{"PHONE:+7 495 123-45-67"}},
 		{"intl 00", "ring 0049 30 12345678", []string{"PHONE:0049 30 12345678"}},
+		// After "00" as after '+', the group after the country code may be
+		// one digit; not where the groups do not set the code apart.
+		{"intl 00, a one-digit area", "ring 0033 1 42 68 53 00 or 00 33 1 42 68 53 00", []string{"PHONE:0033 1 42 68 53 00", "PHONE:00 33 1 42 68 53 00"}},
+		{"00 before groups that are no code", "ref 00 12 3 45 67 89 01, id 00 1 2 3 4 5 6 7 8 9", nil},
 		{"intl url encoded plus", "/v1/login?phone=%2B8613800138000&x=1", []string{"PHONE:%2B8613800138000"}},
 		{"intl url encoded plus lower", "tel=%2b14155550132", []string{"PHONE:%2b14155550132"}},
 		{"not phone: encoded plus in a word", "a%2B14155550132 q=%2B1", nil},
@@ -559,6 +563,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.IMEI, "٤٩٠١٥٤٢٠٣٢٣٧٥١٨", "49015420323751"},
 		{detectors.Phone, "(415) 555-0132", "+14155550132"},
 		{detectors.Phone, "0086 138 0013 8000", "+8613800138000"},
+		{detectors.Phone, "00 33 1 42 68 53 00", "+33142685300"},
 		{detectors.MAC, "0:1A:2b:3c:4d:5e", "00:1a:2b:3c:4d:5e"},
 		{detectors.MAC, "a4:83:e7:5:6c:1", "a4:83:e7:05:6c:01"},
 		{detectors.MAC, "AA-BB-CC-DD-EE-FF", "aa:bb:cc:dd:ee:ff"},
