@@ -56,6 +56,10 @@ var keyPrefixes = []struct {
 	{"sk_live_", 16}, {"rk_live_", 16},
 	// Hugging Face
 	{"hf_", 30},
+	// npm, PyPI
+	{"npm_", 36}, {"pypi-", 50},
+	// Shopify, DigitalOcean
+	{"shpat_", 32}, {"shpss_", 32}, {"shpca_", 32}, {"dop_v1_", 64},
 }
 
 // keyPrefixesBefore lists the indexes in keyPrefixes of the prefixes by

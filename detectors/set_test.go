@@ -53,7 +53,9 @@ func TestAppendSpans(t *testing.T) {
 			[]string{"SECRET:AKIAIOSFODNN7EXAMPLE", "SECRET:ASIAY34FZKBOKMUTVV7A", "SECRET:AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe"}},
 		{"cloud key whose first digit follows '_'", `{"k":"AIzaSyDaGmWKa_4sXZ-HjGw7ISLn_3namBGewQe"}`, []string{"SECRET:AIzaSyDaGmWKa_4sXZ-HjGw7ISLn_3namBGewQe"}},
 		{"cloud key prefix in words", "AKIAIOSFODNN7EXAMPLEX xAKIAIOSFODNN7EXAMPLE AKIAiosfodnn7example AIzaSyDaGmWKa4JsXZ AKIA2 ASIA2026 my_AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe", nil},
-		{"api key prefix in words", "sk-SK, scikit-learn, hf_hub_download, task-proj-AbCdEfGh1234567890IjKlMnOp", nil},
+		{"api keys of registries and hosts", "npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 shpat_0123456789abcdef0123456789abcdef dop_v1_" + strings.Repeat("0f", 32),
+			[]string{"SECRET:npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "SECRET:shpat_0123456789abcdef0123456789abcdef", "SECRET:dop_v1_" + strings.Repeat("0f", 32)}},
+		{"api key prefix in words", "sk-SK, scikit-learn, hf_hub_download, task-proj-AbCdEfGh1234567890IjKlMnOp, npm_install_steps, pypi-upload, shpat_x", nil},
 		// Credentials by their label: anything after '=', after ':' what
 		// is quoted, follows a scheme or holds more than letters.
 		{"credential after =", "login user=bob password=hunter2 ok, GET /render?api_key=AbC123xyz&w=5", []string{"SECRET:hunter2", "SECRET:AbC123xyz"}},
