@@ -138,6 +138,8 @@ func TestParseErrors(t *testing.T) {
 			"kafka.inputs[1].outptu: unknown key (line 4; want topic, kind, format, output, key_name)"}},
 		{"unknown key through a merge", "kafka:\n  inputs:\n    - &u {topic: a, kind: usage, output: b}\n    - <<: *u\n      topic: c\n      output: d\n      colour: blue\n", []string{
 			"kafka.inputs[1].colour: unknown key (line 7; want topic, kind, format, output, key_name)"}},
+		{"a list's key in the singular", "policy:\n  consent:\n    age_field: user.age\n", []string{
+			"policy.consent.age_field: unknown key (line 3): did you mean age_fields, a list?"}},
 		{"wrong type", "kafka:\n  batch_size: lots\n", []string{
 			"kafka.batch_size: cannot unmarshal !!str `lots` into int (line 2)"}},
 		{"wrong shape", "kafka:\n  inputs: {topic: a}\n", []string{

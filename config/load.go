@@ -213,10 +213,11 @@ func (s *schemaWalk) walk(n *yaml.Node, t reflect.Type, path string, depth int) 
 					s.unknownLines = make(map[int]bool)
 				}
 				s.unknownLines[k.Line] = true
-				s.errs = append(s.errs, &FieldError{
-					Path: joinPath(path, k.Value),
-					Err:  fmt.Errorf("unknown key (line %d; want %s)", k.Line, strings.Join(yamlKeys(t), ", ")),
-				})
+				err := fmt.Errorf("unknown key (line %d; want %s)", k.Line, strings.Join(yamlKeys(t), ", "))
+				if f, ok := fieldByTag(t, k.Value+"s"); ok && f.Type.Kind() == reflect.Slice {
+					err = fmt.Errorf("unknown key (line %d): did you mean %ss, a list?", k.Line, k.Value) // age_field, once a string
+				}
+				s.errs = append(s.errs, &FieldError{Path: joinPath(path, k.Value), Err: err})
 				continue
 			}
 			s.walk(v, f.Type, joinPath(path, k.Value), depth+1)
