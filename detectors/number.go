@@ -767,7 +767,8 @@ func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok,
 	// only a mobile number goes bare.
 	bare := s.bareLen[min(nm.nd, maxDigits)]
 	mask &= bare | s.prefixed[d[0]-'0']
-	first := -1
+	groups := nm.glen[:min(nm.groups, maxGroups)]
+	first, loose := -1, -1
 	for mask != 0 {
 		r, _, nsn, ok := s.phones.National(d, mask)
 		if !ok {
@@ -777,12 +778,18 @@ func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok,
 		if nsn == 0 && (bare&(1<<r) == 0 || s.cnMask&(1<<r) != 0 && d[0] != '1') {
 			continue
 		}
-		if !written || s.phones.WrittenAs(r, d[nsn:], nm.glen[:min(nm.groups, maxGroups)]) {
+		if !written || s.phones.WrittenAs(r, d[nsn:], groups) {
 			return r, true, true
+		}
+		if written && loose < 0 && s.phones.WrittenLooselyAs(r, d[nsn:], groups) {
+			loose = r // "07712 375 582": British, as "07712 375582" is; not a Nanning number, 0771 2375582
 		}
 		if first < 0 {
 			first = r
 		}
+	}
+	if loose >= 0 {
+		return loose, true, false
 	}
 	return first, first >= 0, false
 }

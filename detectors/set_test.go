@@ -556,6 +556,11 @@ func TestAppendCanonical(t *testing.T) {
 		// its "0": New York's, as "(212) 555-0132" is.
 		{detectors.Phone, "2125550132", "+12125550132"},
 		{detectors.Phone, "021 2555 0132", "+862125550132"},
+		// Valid in China (0771 2375582, Nanning) and Britain; where no
+		// region writes it as written, a region whose first group is the
+		// written one's wins: 07712, a British mobile's.
+		{detectors.Phone, "07712 375 582", "+447712375582"},
+		{detectors.Phone, "07712375582", "+867712375582"},
 		{detectors.Phone, "１３８００１３８０００", "+8613800138000"},
 		{detectors.Phone, "%2B86+138+0013+8000", "+8613800138000"},
 		{detectors.Phone, "%2B1%20415%20555%200132", "+14155550132"},

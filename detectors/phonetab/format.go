@@ -114,11 +114,24 @@ func writtenGroups(written string, parts [][2]int) ([][2]int, bool) {
 // number ("010-53670487" in Beijing, written "010 5367 0487" by the format). People write numbers other ways
 // too, so a false says little; a true tells apart the regions where a number is valid.
 func (t *Table) WrittenAs(region int, nsn []byte, groups []uint8) bool {
+	return t.writtenAs(region, nsn, groups, false)
+}
+
+// WrittenLooselyAs reports whether a national format of region index region writes nsn with a first group of
+// groups[0] digits and then as many digits as the other groups hold together, however they are split: "07712 375
+// 582" begins as Britain writes the mobile number 07712 375582, not as China writes 0771 2375582, a number of
+// Nanning. It tells apart regions where a number is valid when no region writes it as WrittenAs asks.
+func (t *Table) WrittenLooselyAs(region int, nsn []byte, groups []uint8) bool {
+	return len(groups) >= 2 && t.writtenAs(region, nsn, groups, true)
+}
+
+func (t *Table) writtenAs(region int, nsn []byte, groups []uint8, loosely bool) bool {
 	if region < 0 || region >= len(t.regions) {
 		return false
 	}
 	for _, f := range t.regions[region].formats {
-		if len(f.groups) != len(groups) && (len(groups) != 2 || len(f.groups) < 2) || !f.fits(groups) {
+		if loosely && (len(f.groups) < 2 || !f.fitsLoosely(groups)) ||
+			!loosely && (len(f.groups) != len(groups) && (len(groups) != 2 || len(f.groups) < 2) || !f.fits(groups)) {
 			continue
 		}
 		if f.lead == nil {
@@ -143,9 +156,20 @@ func (f *nationalFormat) fits(groups []uint8) bool {
 		}
 		return true
 	}
+	return f.fitsLoosely(groups)
+}
+
+// fitsLoosely reports whether groups[0] has the digit count of f's first
+// group, and the other groups together that of f's other groups.
+func (f *nationalFormat) fitsLoosely(groups []uint8) bool {
+	in := func(n int, r [2]int) bool { return n >= r[0] && n <= r[1] }
 	var rest [2]int
 	for _, g := range f.groups[1:] {
 		rest[0], rest[1] = rest[0]+g[0], rest[1]+g[1]
 	}
-	return in(groups[0], f.groups[0]) && in(groups[1], rest)
+	n := 0
+	for _, g := range groups[1:] {
+		n += int(g)
+	}
+	return in(int(groups[0]), f.groups[0]) && in(n, rest)
 }

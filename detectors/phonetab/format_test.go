@@ -5,16 +5,18 @@ import (
 )
 
 // TestWrittenAs checks numbers written as their region writes them against
-// the regions where the same digits are valid too.
+// the regions where the same digits are valid too, by WrittenAs or, for
+// the loosely written, WrittenLooselyAs.
 func TestWrittenAs(t *testing.T) {
 	tab, err := New([]string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR", "RU", "KR"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
+	type test struct {
 		written string
 		yes, no []string
-	}{
+	}
+	tests := []test{
 		{"06-6190-2186", []string{"JP"}, []string{"DE", "GB"}},
 		{"(11) 4311-3578", []string{"BR"}, []string{"US", "IN"}},
 		{"(415) 555-0132", []string{"US"}, []string{"BR"}},
@@ -25,8 +27,15 @@ func TestWrittenAs(t *testing.T) {
 		{"138 0013 8000", []string{"CN"}, []string{"KR"}},
 		{"010 8462 6587", []string{"CN", "KR"}, nil}, // Beijing and a Korean mobile, alike
 		{"010-53670487", []string{"CN"}, nil},        // an area code and the rest
+		{"07712 375 582", nil, []string{"GB", "CN"}}, // as GB writes it: 07712 375582
 	}
-	for _, tt := range tests {
+	loosely := []test{
+		{"07712 375 582", []string{"GB"}, []string{"CN"}},
+		{"0771 237 5582", []string{"CN"}, []string{"GB"}},
+		{"07712375582", nil, []string{"GB"}}, // one group: nothing to go by
+	}
+	for i, tt := range append(tests, loosely...) {
+		loosely := i >= len(tests)
 		var digits []byte
 		var groups []uint8
 		n := uint8(0)
@@ -52,8 +61,12 @@ func TestWrittenAs(t *testing.T) {
 				}
 				return
 			}
-			if got := tab.WrittenAs(i, digits[nsnStart:], groups); got != want {
-				t.Errorf("WrittenAs(%s, %q, %v) = %v, want %v", region, tt.written, groups, got, want)
+			written := tab.WrittenAs
+			if loosely {
+				written = tab.WrittenLooselyAs
+			}
+			if got := written(i, digits[nsnStart:], groups); got != want {
+				t.Errorf("WrittenAs(%s, %q, %v) (loosely %v) = %v, want %v", region, tt.written, groups, loosely, got, want)
 			}
 		}
 		for _, r := range tt.yes {
@@ -65,14 +78,18 @@ func TestWrittenAs(t *testing.T) {
 	}
 }
 
-// FuzzWrittenAs checks that WrittenAs never panics, whatever the region
-// index, digits and groups.
+// FuzzWrittenAs checks that WrittenAs and WrittenLooselyAs never panic,
+// whatever the region index, digits and groups, and that a number written
+// as its region writes it is written loosely so too.
 func FuzzWrittenAs(f *testing.F) {
 	f.Add(uint8(5), []byte("661902186"), []byte{2, 4, 4})
 	f.Add(uint8(0), []byte("1053670487"), []byte{3, 8})
 	f.Add(uint8(7), []byte(""), []byte{})
 	tab := testTable()
 	f.Fuzz(func(t *testing.T, region uint8, nsn, groups []byte) {
-		tab.WrittenAs(int(region)%(len(testRegions)+1)-1, nsn, groups)
+		r := int(region)%(len(testRegions)+1) - 1
+		if tab.WrittenAs(r, nsn, groups) && len(groups) >= 2 && !tab.WrittenLooselyAs(r, nsn, groups) {
+			t.Fatalf("%v written as region %d writes %q, but not loosely", groups, r, nsn)
+		}
 	})
 }
