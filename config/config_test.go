@@ -740,11 +740,12 @@ func TestBuildProfiles(t *testing.T) {
 	if _, facts, _ = w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","date_of_birth":"2020-02-29"}}`), transforms.FormatJSON, e.Profile("usage")); !facts.Minor {
 		t.Fatalf("a child's birth date is not a minor's by default: %+v", facts)
 	}
-	// User IDs as JS and Java SDKs name them: tokenized, and the user the
-	// consent table is asked about.
-	for _, rec := range []string{`{"userId":"u1"}`, `{"userID":"u1"}`, `{"user":{"id":"u1"}}`} {
+	// User IDs as JS and Java SDKs name them, and account, customer and
+	// member IDs: tokenized, and the best one the user the consent table is
+	// asked about.
+	for _, rec := range []string{`{"userId":"u1"}`, `{"userID":"u1"}`, `{"user":{"id":"u1"}}`, `{"account_id":"u1"}`, `{"customerId":"u1"}`, `{"member_id":"u2","uid":"u1"}`} {
 		out, facts, err := w.RedactRecord(nil, []byte(rec), transforms.FormatJSON, e.Profile("usage"))
-		if err != nil || !facts.HasUser || facts.User != w.UserMAC([]byte("u1")) || strings.Contains(string(out), `"u1"`) {
+		if err != nil || !facts.HasUser || facts.User != w.UserMAC([]byte("u1")) || strings.Contains(string(out), `"u1"`) || strings.Contains(string(out), `"u2"`) {
 			t.Fatalf("%s: %s %+v %v", rec, out, facts, err)
 		}
 	}

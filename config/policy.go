@@ -159,7 +159,11 @@ const (
 
 // Default lists of the policy and languages.
 var (
-	DefaultUserFields = []string{"user.uid", "user_id", "uid", "userId", "userID", "user.id"}
+	// DefaultUserFields identify the user, best first: as SDKs name a user
+	// ID, then an account's, a customer's or a member's, which identify
+	// them as lastingly.
+	DefaultUserFields = []string{"user.uid", "user_id", "uid", "userId", "userID", "user.id",
+		"account_id", "accountId", "customer_id", "customerId", "member_id", "memberId"}
 	// DefaultEventFields hold a record's own training consent, as apps
 	// name it.
 	DefaultEventFields = []string{"consent.training", "training_consent", "trainingConsent", "allow_training", "allowTraining"}
