@@ -80,10 +80,10 @@ func checkFirstAnchor(t *testing.T, b []byte) {
 	}
 }
 
-// FuzzIdle checks idle's promise: the handler of an anchor byte it calls
-// idle finds nothing, even with every byte before it open to its
-// look-backs, and neither do the anchors it passes, so that skipping it
-// changes no result.
+// FuzzIdle checks that firstAnchor passes only idle anchors, and idle's
+// promise: the handler of an anchor byte it calls idle finds nothing, even
+// with every byte before it open to its look-backs, and neither do the
+// anchors it passes, so that skipping it changes no result.
 func FuzzIdle(f *testing.F) {
 	for _, s := range []string{
 		"Make it 4k, keep the faces natural-looking; e.g. over-sharpen: no.",
@@ -102,6 +102,7 @@ func FuzzIdle(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		checkFirstAnchor(t, b)
 		for i := range b {
 			if anchor[b[i]] == 0 || !idle(b, i) {
 				continue

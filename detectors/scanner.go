@@ -41,49 +41,41 @@ func firstAnchor(b []byte) int {
 		}
 		return i
 	}
-	// Past four bytes: prose, where idle anchors are skipped.
-	for i = 4; ; i++ {
-		for ; len(b)-i >= 16; i += 16 {
-			w := b[i : i+16 : i+16]
-			x, y := le64(w), le64(w[8:])
-			if anchorPair[uint16(x)]|anchorPair[uint16(x>>16)]|anchorPair[uint16(x>>32)]|anchorPair[x>>48]|
-				anchorPair[uint16(y)]|anchorPair[uint16(y>>16)]|anchorPair[uint16(y>>32)]|anchorPair[y>>48] != 0 {
-				i += firstAnchorIn16(w)
-				break
+	// Past four bytes: prose, where idle anchors are skipped. The anchors
+	// of a block are read off its mask one by one, so that passing an idle
+	// one costs its check, not another pass over the block.
+	for i = 4; len(b)-i >= 16; i += 16 {
+		w := b[i : i+16 : i+16]
+		x, y := le64(w), le64(w[8:])
+		if anchorPair[uint16(x)]|anchorPair[uint16(x>>16)]|anchorPair[uint16(x>>32)]|anchorPair[x>>48]|
+			anchorPair[uint16(y)]|anchorPair[uint16(y>>16)]|anchorPair[uint16(y>>32)]|anchorPair[y>>48] != 0 {
+			for m := anchorMask16(w); m != 0; m &= m - 1 {
+				if j := i + bits.TrailingZeros32(m); isDigit(b[j]) || !idle(b, j) {
+					return j // a digit is never idle: no call
+				}
 			}
-		}
-		for i < len(b) && anchor[b[i]] == 0 {
-			i++
-		}
-		if i == len(b) {
-			return i
-		}
-		switch c := b[i]; {
-		case c == 0xEF:
-			if !idleFullWidth(b, i) {
-				return i
-			}
-		case c != '.' && c != '-' && c != ':' || !idle(b, i):
-			return i
 		}
 	}
+	for ; i < len(b); i++ {
+		if anchor[b[i]] != 0 && !idle(b, i) {
+			break
+		}
+	}
+	return i
 }
 
-// firstAnchorIn16 returns the offset of the first anchor byte of w, 16
-// bytes that hold one, from a mask of them: no byte loop, whose exit the
-// CPU cannot predict. It is not inlined, so that firstAnchor's loop keeps
-// its registers for the lookups.
+// anchorMask16 returns the mask of the anchor bytes of w, 16 bytes: bit j
+// is set if w[j] is one. It is not inlined, so that firstAnchor's loop
+// keeps its registers for the lookups.
 //
 //go:noinline
-func firstAnchorIn16(w []byte) int {
+func anchorMask16(w []byte) uint32 {
 	w = w[:16:16]
 	x, y := le64(w), le64(w[8:])
-	// Bit j of m is set if w[j] is an anchor.
-	m := uint32(anchorPair[uint16(x)]) | uint32(anchorPair[uint16(x>>16)])<<2 |
+	return uint32(anchorPair[uint16(x)]) | uint32(anchorPair[uint16(x>>16)])<<2 |
 		uint32(anchorPair[uint16(x>>32)])<<4 | uint32(anchorPair[x>>48])<<6 |
 		uint32(anchorPair[uint16(y)])<<8 | uint32(anchorPair[uint16(y>>16)])<<10 |
 		uint32(anchorPair[uint16(y>>32)])<<12 | uint32(anchorPair[y>>48])<<14
-	return bits.TrailingZeros32(m)
 }
 
 // idle reports whether the anchor byte at b[i] starts nothing, as its
