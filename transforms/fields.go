@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 	"unsafe"
 
@@ -76,9 +77,9 @@ func (w *Worker) capture(p *Profile, m *member, v []byte, str bool) {
 	}
 	if b, ok := flagValue(v, str); ok {
 		switch {
-		case m.uses&usesConsent != 0 && b:
-			w.facts.Consent = ConsentGranted
-		case m.uses&usesConsent != 0:
+		case m.uses&usesConsent != 0 && b && w.facts.Consent != ConsentRefused:
+			w.facts.Consent = ConsentGranted // unless another consent field refused it
+		case m.uses&usesConsent != 0 && !b:
 			w.facts.Consent = ConsentRefused
 		}
 		if m.uses&usesMinor != 0 && b {
@@ -110,12 +111,22 @@ func (w *Worker) capture(p *Profile, m *member, v []byte, str bool) {
 // "no", "y" or "n", in any case.
 func flagValue(v []byte, str bool) (value, ok bool) {
 	switch {
-	case !str && string(v) == "true", string(v) == "1", str && (bytes.EqualFold(v, []byte("true")) || bytes.EqualFold(v, []byte("yes")) || bytes.EqualFold(v, []byte("y"))):
+	case !str && string(v) == "true", string(v) == "1", str && equalFoldAny(v, "true", "yes", "y"):
 		return true, true
-	case !str && string(v) == "false", string(v) == "0", str && (bytes.EqualFold(v, []byte("false")) || bytes.EqualFold(v, []byte("no")) || bytes.EqualFold(v, []byte("n"))):
+	case !str && string(v) == "false", string(v) == "0", str && equalFoldAny(v, "false", "no", "n"):
 		return false, true
 	}
 	return false, false
+}
+
+// equalFoldAny reports whether v is one of words, in any case.
+func equalFoldAny(v []byte, words ...string) bool {
+	for _, w := range words {
+		if len(v) == len(w) && strings.EqualFold(string(v), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // parseAge reads a non-negative age, a number or a string that starts
