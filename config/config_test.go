@@ -758,6 +758,8 @@ func TestBuildProfiles(t *testing.T) {
 		{`{"age":9}`, true, transforms.ConsentUnknown},
 		{`{"profile":{"age":"12 years"}}`, true, transforms.ConsentUnknown},
 		{`{"userAge":10}`, true, transforms.ConsentUnknown},
+		{`{"user":{"age_group":"under_13"}}`, true, transforms.ConsentUnknown},
+		{`{"ageRange":"25-34"}`, false, transforms.ConsentUnknown},
 		{`{"user":{"isMinor":true}}`, true, transforms.ConsentUnknown},
 		{`{"is_child":"yes"}`, true, transforms.ConsentUnknown},
 		{`{"training_consent":false}`, false, transforms.ConsentRefused},

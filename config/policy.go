@@ -170,8 +170,9 @@ var (
 	// DefaultMinorFields flag a minor, as apps name the flag.
 	DefaultMinorFields = []string{"is_minor", "isMinor", "is_child", "isChild", "underage", "is_underage", "isUnderage"}
 	// DefaultAgeFields hold the user's age: a key named age anywhere in the
-	// record, as most schemas put it under their user or profile object.
-	DefaultAgeFields  = []string{"age", "user_age", "userAge", "age_years", "ageYears"}
+	// record, as most schemas put it under their user or profile object,
+	// or its range or group ("8-12", "under_13"), whose youngest counts.
+	DefaultAgeFields  = []string{"age", "user_age", "userAge", "age_years", "ageYears", "age_range", "ageRange", "age_group", "ageGroup"}
 	DefaultLangKinds  = []string{"prompt"}
 	DefaultTextFields = []string{"text", "prompt"}
 	// DefaultDropFields hold a person's name outright, also in the name a

@@ -131,8 +131,19 @@ func equalFoldAny(v []byte, words ...string) bool {
 
 // parseAge reads a non-negative age, a number or a string that starts
 // with one: a fraction, a unit ("12 years", "12岁") and the rest of a range
-// ("8-12", whose youngest counts) are cut off.
+// ("8-12", whose youngest counts) are cut off. A bound from above ("<13",
+// "under_18", "below 16") may be any age under it: the youngest, 0.
 func parseAge(v []byte) (int, bool) {
+	if bounded := bytes.TrimLeft(v, "< _-"); len(bounded) < len(v) && len(bounded) > 0 && isDigit(bounded[0]) {
+		return 0, true // "<13", "< 13"
+	}
+	for _, w := range []string{"under", "below"} {
+		if len(v) > len(w) && strings.EqualFold(string(v[:len(w)]), w) {
+			if rest := bytes.TrimLeft(v[len(w):], " _-"); len(rest) > 0 && isDigit(rest[0]) {
+				return 0, true
+			}
+		}
+	}
 	n, digits := 0, 0
 	for _, c := range v {
 		if !isDigit(c) {
