@@ -167,8 +167,12 @@ var (
 	// DefaultEventFields hold a record's own training consent, as apps
 	// name it.
 	DefaultEventFields = []string{"consent.training", "training_consent", "trainingConsent", "allow_training", "allowTraining"}
-	// DefaultMinorFields flag a minor, as apps name the flag.
-	DefaultMinorFields = []string{"is_minor", "isMinor", "is_child", "isChild", "underage", "is_underage", "isUnderage"}
+	// DefaultMinorFields flag a minor, as apps name the flag, and as ad
+	// SDKs flag a request to be treated as a child's (OpenRTB's
+	// regs.coppa, AdMob's child-directed and under-age-of-consent tags).
+	DefaultMinorFields = []string{"is_minor", "isMinor", "is_child", "isChild", "underage", "is_underage", "isUnderage",
+		"coppa", "child_directed", "childDirected", "tag_for_child_directed_treatment", "tagForChildDirectedTreatment",
+		"tag_for_under_age_of_consent", "tagForUnderAgeOfConsent"}
 	// DefaultAgeFields hold the user's age: a key named age anywhere in the
 	// record, as most schemas put it under their user or profile object,
 	// or its range or group ("8-12", "under_13"), whose youngest counts.
