@@ -348,7 +348,7 @@ func TestLoad(t *testing.T) {
 			"user.nick":    {Action: "tokenize", Tokenize: &TokenizeRule{Kind: "user"}},
 		}},
 		Policy: Policy{Consent: Consent{
-			Topic: "app.consent", UserFields: []string{"account.id"}, EventFields: []string{"flags.train"},
+			Topic: "app.consent", UserFields: []string{"account.id"}, EventFields: []string{"flags.train"}, OptOutFields: []string{"flags.no_train"},
 			MinorFields: []string{"account.child"}, AgeFields: []string{"none"}, BirthDateFields: []string{"account.born"}, MinAge: 16, Require: true,
 		}},
 		Languages: Languages{
@@ -767,6 +767,9 @@ func TestBuildProfiles(t *testing.T) {
 		{`{"regs":{"coppa":0}}`, false, transforms.ConsentUnknown},
 		{`{"training_consent":false}`, false, transforms.ConsentRefused},
 		{`{"privacy":{"allowTraining":"no"}}`, false, transforms.ConsentRefused},
+		{`{"settings":{"aiTrainingOptOut":true}}`, false, transforms.ConsentRefused},
+		{`{"training_opt_out":false}`, false, transforms.ConsentGranted},
+		{`{"allow_training":true,"training_opt_out":"yes"}`, false, transforms.ConsentRefused},
 		{`{"age":30,"version":{"major":4,"minor":1}}`, false, transforms.ConsentUnknown},
 	} {
 		_, facts, err := w.RedactRecord(nil, []byte(c.rec), transforms.FormatJSON, e.Profile("usage"))

@@ -33,6 +33,9 @@ type Consent struct {
 	// EventFields are the record's own consent, booleans: one false
 	// refuses it.
 	EventFields []string `yaml:"event_fields"`
+	// OptOutFields are the record's own opt-out of training, booleans: one
+	// true refuses consent.
+	OptOutFields []string `yaml:"opt_out_fields"`
 	// MinorFields are booleans that flag a minor.
 	MinorFields []string `yaml:"minor_fields"`
 	// AgeFields are the user's age; under MinAge is a minor.
@@ -167,6 +170,10 @@ var (
 	// DefaultEventFields hold a record's own training consent, as apps
 	// name it.
 	DefaultEventFields = []string{"consent.training", "training_consent", "trainingConsent", "allow_training", "allowTraining"}
+	// DefaultOptOutFields hold a record's own opt-out of training, as apps
+	// with an "opt out of AI training" setting name it.
+	DefaultOptOutFields = []string{"training_opt_out", "trainingOptOut", "ai_training_opt_out", "aiTrainingOptOut",
+		"opt_out_training", "optOutTraining", "opt_out_of_training", "optOutOfTraining"}
 	// DefaultMinorFields flag a minor, as apps name the flag, and as ad
 	// SDKs flag a request to be treated as a child's (OpenRTB's
 	// regs.coppa, AdMob's child-directed and under-age-of-consent tags).
@@ -222,6 +229,7 @@ func (c *Config) applyPolicyDefaults() {
 	setString(&pc.Topic, DefaultConsentTopic)
 	setStrings(&pc.UserFields, DefaultUserFields)
 	setStrings(&pc.EventFields, DefaultEventFields)
+	setStrings(&pc.OptOutFields, DefaultOptOutFields)
 	setStrings(&pc.MinorFields, DefaultMinorFields)
 	setStrings(&pc.AgeFields, DefaultAgeFields)
 	setStrings(&pc.BirthDateFields, DefaultBirthDateFields)
@@ -268,7 +276,7 @@ func (pc *Consent) Validate() error {
 	for _, l := range []struct {
 		name   string
 		fields []string
-	}{{"event_fields", pc.EventFields}, {"minor_fields", pc.MinorFields}, {"age_fields", pc.AgeFields}, {"birth_date_fields", pc.BirthDateFields}} {
+	}{{"event_fields", pc.EventFields}, {"opt_out_fields", pc.OptOutFields}, {"minor_fields", pc.MinorFields}, {"age_fields", pc.AgeFields}, {"birth_date_fields", pc.BirthDateFields}} {
 		for i, f := range l.fields {
 			validatePath(l.name+index(i), f, &p)
 		}
@@ -465,7 +473,7 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 		rules = append(rules, mine[path].compile(path))
 	}
 	o := transforms.ProfileOptions{Fields: rules, Policy: transforms.PolicyFields{
-		User: turnedOn(pc.UserFields), Consent: turnedOn(pc.EventFields), Minor: turnedOn(pc.MinorFields),
+		User: turnedOn(pc.UserFields), Consent: turnedOn(pc.EventFields), OptOut: turnedOn(pc.OptOutFields), Minor: turnedOn(pc.MinorFields),
 		Age: turnedOn(pc.AgeFields), MinAge: pc.MinAge, BirthDate: turnedOn(pc.BirthDateFields),
 	}}
 	l := &c.Languages

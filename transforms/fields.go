@@ -26,6 +26,7 @@ type member struct {
 const (
 	usesUser = 1 << iota
 	usesConsent
+	usesOptOut
 	usesMinor
 	usesAge
 	usesBirthDate
@@ -54,6 +55,8 @@ func (w *Worker) member(p *Profile, top *frame, key []byte) member {
 			m.uses |= usesUser
 		case useConsent:
 			m.uses |= usesConsent
+		case useOptOut:
+			m.uses |= usesOptOut
 		case useMinor:
 			m.uses |= usesMinor
 		case useAge:
@@ -76,11 +79,14 @@ func (w *Worker) capture(p *Profile, m *member, v []byte, str bool) {
 		w.facts.HasUser, w.userRank = true, m.user
 	}
 	if b, ok := flagValue(v, str); ok {
-		switch {
-		case m.uses&usesConsent != 0 && b && w.facts.Consent != ConsentRefused:
-			w.facts.Consent = ConsentGranted // unless another consent field refused it
-		case m.uses&usesConsent != 0 && !b:
-			w.facts.Consent = ConsentRefused
+		if m.uses&(usesConsent|usesOptOut) != 0 {
+			granted := b != (m.uses&usesOptOut != 0) // an opt-out, true, refuses
+			switch {
+			case !granted:
+				w.facts.Consent = ConsentRefused
+			case w.facts.Consent != ConsentRefused:
+				w.facts.Consent = ConsentGranted // unless another consent field refused it
+			}
 		}
 		if m.uses&usesMinor != 0 && b {
 			w.facts.Minor = true

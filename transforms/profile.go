@@ -73,6 +73,9 @@ type PolicyFields struct {
 	// Consent lists the per-event training consent fields, booleans: one
 	// false refuses consent.
 	Consent []string
+	// OptOut lists per-event training opt-out fields, booleans: one true
+	// refuses consent.
+	OptOut []string
 	// Minor lists booleans that flag a minor when true.
 	Minor []string
 	// Age lists the user's age fields; one under MinAge flags a minor.
@@ -175,6 +178,7 @@ const (
 	useRule pathUse = iota
 	useUser
 	useConsent
+	useOptOut
 	useMinor
 	useAge
 	useBirthDate
@@ -222,6 +226,11 @@ func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, er
 	for _, c := range o.Policy.Consent {
 		if err := add(c, pathTarget{use: useConsent}); err != nil {
 			return nil, fmt.Errorf("consent field %q: %w", c, err)
+		}
+	}
+	for _, c := range o.Policy.OptOut {
+		if err := add(c, pathTarget{use: useOptOut}); err != nil {
+			return nil, fmt.Errorf("opt-out field %q: %w", c, err)
 		}
 	}
 	for _, m := range o.Policy.Minor {

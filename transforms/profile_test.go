@@ -108,7 +108,7 @@ func TestFieldRules(t *testing.T) {
 
 func TestFacts(t *testing.T) {
 	po := ProfileOptions{Policy: PolicyFields{
-		User: []string{"user.uid", "user_id", "uid"}, Consent: []string{"consent.training", "allow_training"},
+		User: []string{"user.uid", "user_id", "uid"}, Consent: []string{"consent.training", "allow_training"}, OptOut: []string{"opt_out"},
 		Minor: []string{"user.is_minor"}, Age: []string{"user.age"}, MinAge: 13,
 		BirthDate: []string{"birthday", "dob", "birth_year"},
 		Now:       func() time.Time { return time.Date(2026, 6, 2, 10, 0, 0, 0, time.UTC) },
@@ -136,6 +136,9 @@ func TestFacts(t *testing.T) {
 		{"minor flag, a string", `{"user":{"is_minor":"true"}}`, Facts{Minor: true}},
 		{"minor flag, a letter", `{"user":{"is_minor":"Y"}}`, Facts{Minor: true}},
 		{"consent refused, a letter", `{"consent":{"training":"n"}}`, Facts{Consent: ConsentRefused}},
+		// An opt-out refuses consent when true.
+		{"opted out", `{"opt_out":true}`, Facts{Consent: ConsentRefused}},
+		{"not opted out", `{"opt_out":"no"}`, Facts{Consent: ConsentGranted}},
 		// Where two consent fields disagree, the refusal wins, in either order.
 		{"refused, then granted", `{"consent":{"training":false},"allow_training":true}`, Facts{Consent: ConsentRefused}},
 		{"granted, then refused", `{"allow_training":true,"consent":{"training":false}}`, Facts{Consent: ConsentRefused}},

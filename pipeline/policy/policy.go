@@ -15,7 +15,7 @@ import (
 // Reasons a record is dropped, fit for metric labels.
 const (
 	ReasonMinor            = "minor"             // a minor flag, or an age under the minimum
-	ReasonConsentRefused   = "consent_refused"   // the record's own consent field is false
+	ReasonConsentRefused   = "consent_refused"   // the record's own consent field is false, or its opt-out true
 	ReasonConsentWithdrawn = "consent_withdrawn" // the consent topic says the user withdrew
 	ReasonConsentMissing   = "consent_missing"   // no consent at all, and the policy requires it
 )
