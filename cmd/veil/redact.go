@@ -40,9 +40,10 @@ With --kind, the lines are events of that kind and its policy applies (see
 README, Policy): the field rules of fields.<kind> and the defaults (user IDs
 and device serial numbers tokenized, precise locations generalized, names
 and credentials dropped), language detection of prompts (adding "lang" to
-JSON lines), and the record-level gate: a line of a minor, one whose own
-consent field refuses training, or, with policy.consent.require, one without
-consent information, is replaced by {"veil_dropped":"<reason>"} and counted.
+JSON lines), and the record-level gate: a line of a minor (a flag, an age
+or a birth date), one whose own consent or opt-out field refuses training,
+or, with policy.consent.require, one without consent information, is
+replaced by {"veil_dropped":"<reason>"} and counted.
 The consent topic is not read here: that is 'veil run'. Without --kind, no
 policy applies.
 
