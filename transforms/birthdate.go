@@ -10,7 +10,8 @@ import (
 //     "2014-05-01T08:00:00Z"), or with units ("2014年5月1日", "2014년 5월 1일");
 //   - compact ("20140501", a string or a number);
 //   - day or month first ("01/05/2014", "1.5.2014"): the younger reading
-//     counts;
+//     counts; a two-digit year ("01/05/14") is this century's if that is
+//     not in the future, else the last one's;
 //   - epoch seconds (9 or 10 digits) or milliseconds (11 to 13), signed;
 //   - a year alone ("2014"), or with a month written as a word ("May 1,
 //     2014"): the youngest its person may be counts.
@@ -47,8 +48,14 @@ func ageOn(v []byte, now time.Time) (int, bool) {
 		return dateAge(atoiDigits(g0[:4]), atoiDigits(g0[4:6]), atoiDigits(g0[6:]), now)
 	case n >= 3 && len(g0) == 4 && len(g1) <= 2 && len(g2) <= 2:
 		return dateAge(atoiDigits(g0), atoiDigits(g1), atoiDigits(g2), now)
-	case n == 3 && len(g0) <= 2 && len(g1) <= 2 && len(g2) == 4:
+	case n == 3 && len(g0) <= 2 && len(g1) <= 2 && (len(g2) == 4 || len(g2) == 2):
 		y, a, b := atoiDigits(g2), atoiDigits(g0), atoiDigits(g1)
+		if len(g2) == 2 {
+			y += now.Year()/100*100 - 100
+			if y+100 <= now.Year() {
+				y += 100 // "14" in 2026 is 2014; "90" is 1990
+			}
+		}
 		dayFirst, ok1 := dateAge(y, b, a, now)
 		monthFirst, ok2 := dateAge(y, a, b, now)
 		switch {

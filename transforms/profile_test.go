@@ -172,6 +172,8 @@ func TestFacts(t *testing.T) {
 		{"thirteen either way", `{"dob":"05/03/2013"}`, Facts{}},
 		{"thirteen one way only", `{"dob":"01/07/2013"}`, Facts{Minor: true}},         // 7 January (13) or 1 July (12)
 		{"not thirteen yet, month first", `{"dob":"06/03/2013"}`, Facts{Minor: true}}, // 6 March (13) or 3 June, tomorrow (12)
+		{"a two-digit year", `{"dob":"05/03/14"}`, Facts{Minor: true}},
+		{"a two-digit year, last century", `{"dob":"05/03/90"}`, Facts{}},
 		{"chinese", `{"dob":"2014年3月5日"}`, Facts{Minor: true}},
 		{"korean", `{"dob":"2014년 3월 5일"}`, Facts{Minor: true}},
 		{"month as a word", `{"dob":"March 5, 2014"}`, Facts{Minor: true}},
