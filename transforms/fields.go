@@ -211,6 +211,9 @@ func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule) []byte {
 		if out, ok := appendTruncatedTime(dst, v, r.Truncate); ok {
 			return out
 		}
+		if y, ok := w.ruledYear(v, r); ok {
+			return append(strconv.AppendInt(dst, int64(y), 10), "-01-01"...) // "05/01/1990" as "1990-01-01" is
+		}
 		if addr, ok := parseIP(v); ok {
 			addr = addr.Unmap()
 			bits := generalIPv6Bits
@@ -229,6 +232,10 @@ func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule) []byte {
 // rule other than keep and drop: a rounded number, or a string.
 func (w *Worker) appendRuledNumber(dst, num []byte, r *FieldRule) []byte {
 	if r.Action == FieldGeneralize {
+		if y, ok := w.ruledYear(num, r); ok {
+			w.count(r.Kind)
+			return strconv.AppendInt(dst, int64(y), 10) // 19900501, 631152000000: 1990
+		}
 		if out, ok := appendRounded(dst, num, r.Decimals); ok {
 			w.count(r.Kind)
 			return out
@@ -283,6 +290,16 @@ func appendRoundedList(dst, v []byte, decimals int) ([]byte, bool) {
 		out = append(out, v[sep:n]...)
 		v = v[n:]
 	}
+}
+
+// ruledYear returns the year of the date v, for a rule that truncates to
+// the year, read as birth dates are (see ageOn): a number or a date in a
+// form other than ISO keeps its year, not its day.
+func (w *Worker) ruledYear(v []byte, r *FieldRule) (int, bool) {
+	if r.Truncate != TruncateYear || w.prof == nil {
+		return 0, false
+	}
+	return birthYear(v, w.prof.now())
 }
 
 // appendTruncatedTime appends the RFC 3339 timestamp v truncated to the

@@ -70,6 +70,13 @@ func TestFieldRules(t *testing.T) {
 			`{"seen":"2026-06-02T10:11:12Z"}`, `{"seen":"2026-06-02T10:00:00Z"}`},
 		{"generalize year", []FieldRule{{Path: "dob", Action: FieldGeneralize, Truncate: TruncateYear}},
 			`{"dob":"2012-05-01","u":{"dob":"2012-05-01T10:11:12+08:00"}}`, `{"dob":"2012-01-01","u":{"dob":"2012-01-01T00:00:00+08:00"}}`},
+		// Birth dates in other forms keep their year too, and numbers stay
+		// numbers: epoch milliseconds, a compact date, a year alone.
+		{"generalize year, other forms", []FieldRule{{Path: "dob", Action: FieldGeneralize, Truncate: TruncateYear}},
+			`{"dob":"05/01/1990","a":{"dob":631152000000},"b":{"dob":19900501},"c":{"dob":1990},"d":{"dob":"1990年5月1日"}}`,
+			`{"dob":"1990-01-01","a":{"dob":1990},"b":{"dob":1990},"c":{"dob":1990},"d":{"dob":"1990-01-01"}}`},
+		{"generalize year, no date", []FieldRule{{Path: "dob", Action: FieldGeneralize, Truncate: TruncateYear}},
+			`{"dob":"unknown","a":{"dob":0}}`, `{"dob":"{FIELD:unknown}","a":{"dob":0}}`},
 		{"generalize ip", []FieldRule{{Path: "peer", Action: FieldGeneralize}},
 			`{"peer":"203.0.113.77"}`, `{"peer":"203.0.113.0/24"}`},
 		{"generalize other", []FieldRule{{Path: "peer", Action: FieldGeneralize}},
@@ -192,6 +199,8 @@ func TestFacts(t *testing.T) {
 		{"birth year, twelve or thirteen", `{"dob":2013}`, Facts{Minor: true}},
 		{"birth year, thirteen", `{"birth_year":2012}`, Facts{}},
 		{"birth year, adult", `{"birth_year":1990}`, Facts{}},
+		{"birth year, this year", `{"birth_year":2026}`, Facts{Minor: true}},
+		{"birth year, next year", `{"birth_year":2027}`, Facts{}},
 		{"not a birth year", `{"birth_year":1850}`, Facts{}},
 	}
 	for _, tt := range tests {
