@@ -733,8 +733,8 @@ func TestBuildProfiles(t *testing.T) {
 	if string(out) != want || !facts.HasUser || !facts.Minor || facts.Consent != transforms.ConsentRefused {
 		t.Fatalf("usage profile: %s %+v\nwant %s", out, facts, want)
 	}
-	out, _, err = w.RedactRecord(nil, []byte(`{"geo":{"lat":31.230416,"lng":121.473701},"location":"31.230416,121.473701","place":{"coordinates":[121.473701,31.230416]}}`), transforms.FormatJSON, e.Profile("usage"))
-	if want := `{"geo":{"lat":31.23,"lng":121.47},"location":"31.23,121.47","place":{"coordinates":[121.47,31.23]}}`; err != nil || string(out) != want {
+	out, _, err = w.RedactRecord(nil, []byte(`{"geo":{"lat":31.230416,"lng":121.473701,"country":"CN"},"location":"31.230416,121.473701","place":{"coordinates":[121.473701,31.230416]},"gps":"31.230416,121.473701","coords":[31.230416,121.473701]}`), transforms.FormatJSON, e.Profile("usage"))
+	if want := `{"geo":{"lat":31.23,"lng":121.47,"country":"CN"},"location":"31.23,121.47","place":{"coordinates":[121.47,31.23]},"gps":"31.23,121.47","coords":[31.23,121.47]}`; err != nil || string(out) != want {
 		t.Fatalf("locations: %s %v\nwant %s", out, err, want)
 	}
 	if _, facts, _ = w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","date_of_birth":"2020-02-29"}}`), transforms.FormatJSON, e.Profile("usage")); !facts.Minor {

@@ -200,7 +200,8 @@ var (
 	// DefaultLocationFields hold precise locations: a coordinate, a pair of
 	// them ("31.2304,121.4737", [121.4737, 31.2304]) or an object of them.
 	DefaultLocationFields = []string{"lat", "lon", "lng", "latitude", "longitude",
-		"location", "coordinates", "latlng", "lat_lng", "latLng"}
+		"location", "coordinates", "latlng", "lat_lng", "latLng",
+		"gps", "coords", "latlong", "lat_long", "latLong"} // not "geo": its object holds the country and city too
 	// DefaultCredentialFields hold a password, an API key or a session's
 	// token or cookie: a secret, never training data, and of no use joined.
 	DefaultCredentialFields = []string{"password", "passwd", "pwd", "passcode", "secret", "client_secret", "clientSecret",
