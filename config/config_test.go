@@ -724,12 +724,12 @@ func TestBuildProfiles(t *testing.T) {
 		t.Fatal("profiles built for the wrong kinds")
 	}
 	w := e.NewWorker()
-	out, facts, err := w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","name":"Li Wei","firstName":"Wei","display_name":"Li Wei","username":"liwei88","age":12},"location":{"lat":52.520008},"device":{"serialNumber":"R58M12345AB","device_name":"Li Wei’s iPhone","ssid":"Li Wei’s iPhone","bluetoothName":"Wei’s AirPods","pushToken":"740f4707bebcf74f"},"contact":{"qq":"123456789"},"birthday":"2013-09-30","auth":{"password":"hunter2","headers":{"Authorization":"Bearer eyJhbGciOi"}},"consent":{"training":false}}`), transforms.FormatJSON, e.Profile("usage"))
+	out, facts, err := w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","name":"Li Wei","firstName":"Wei","display_name":"Li Wei","username":"liwei88","age":12},"location":{"lat":52.520008},"device":{"serialNumber":"R58M12345AB","device_name":"Li Wei’s iPhone","ssid":"Li Wei’s iPhone","bluetoothName":"Wei’s AirPods","pushToken":"740f4707bebcf74f"},"referrer":{"gclid":"Cj0KCQjw_abc"},"contact":{"qq":"123456789"},"birthday":"2013-09-30","auth":{"password":"hunter2","headers":{"Authorization":"Bearer eyJhbGciOi"}},"consent":{"training":false}}`), transforms.FormatJSON, e.Profile("usage"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := `{"user":{"uid":"` + string(w.AppendToken(nil, detectors.User, []byte("u1"))) + `","username":"` + string(w.AppendToken(nil, detectors.Field, []byte("liwei88"))) + `","age":12},"location":{"lat":52.52},` +
-		`"device":{"serialNumber":"` + string(w.AppendToken(nil, detectors.Field, []byte("R58M12345AB"))) + `","pushToken":"` + string(w.AppendToken(nil, detectors.Field, []byte("740f4707bebcf74f"))) + `"},"contact":{"qq":"` + string(w.AppendToken(nil, detectors.Field, []byte("123456789"))) + `"},"birthday":"2013-01-01","auth":{"headers":{}},"consent":{"training":false}}`
+		`"device":{"serialNumber":"` + string(w.AppendToken(nil, detectors.Field, []byte("R58M12345AB"))) + `","pushToken":"` + string(w.AppendToken(nil, detectors.Field, []byte("740f4707bebcf74f"))) + `"},"referrer":{"gclid":"` + string(w.AppendToken(nil, detectors.Field, []byte("Cj0KCQjw_abc"))) + `"},"contact":{"qq":"` + string(w.AppendToken(nil, detectors.Field, []byte("123456789"))) + `"},"birthday":"2013-01-01","auth":{"headers":{}},"consent":{"training":false}}`
 	if string(out) != want || !facts.HasUser || !facts.Minor || facts.Consent != transforms.ConsentRefused {
 		t.Fatalf("usage profile: %s %+v\nwant %s", out, facts, want)
 	}

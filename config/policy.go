@@ -215,6 +215,11 @@ var (
 	// addresses one app on one device by: as lasting an identifier.
 	DefaultPushTokenFields = []string{"push_token", "pushToken", "device_token", "deviceToken",
 		"fcm_token", "fcmToken", "apns_token", "apnsToken"}
+	// DefaultClickIDFields hold the ID an ad platform gave a click on an
+	// ad (Google's, Meta's, Microsoft's, TikTok's), as attribution SDKs
+	// report an install's referrer: it links the record to that
+	// platform's profile of the person.
+	DefaultClickIDFields = []string{"gclid", "gbraid", "wbraid", "dclid", "fbclid", "msclkid", "ttclid"}
 	// DefaultHandleFields hold the handle a person goes by, also in a
 	// messenger (WeChat, QQ, Telegram, KakaoTalk, LINE), which links their
 	// records here to their accounts elsewhere.
@@ -466,7 +471,7 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	for _, f := range slices.Concat(DefaultDropFields, DefaultCredentialFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldDrop})
 	}
-	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultHandleFields) {
+	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultClickIDFields, DefaultHandleFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize})
 	}
 	mine := c.Fields[kind]

@@ -75,16 +75,22 @@ type paths struct {
 	floating map[string][]int // patterns of one key at any depth, by the key
 	// filter has the bit floatBit of each floating key set: most keys
 	// have none, and skip the map.
-	filter [16]uint64
+	filter [filterWords]uint64
 }
 
+// filterWords is the size of paths.filter in words: 4,096 bits, for the
+// ~170 floating keys of the default profiles and a user's own.
+const filterWords = 64
+
 // floatBit returns the bit of key in paths.filter, from its length and its
-// first and last bytes.
+// first, middle and last bytes: a schema's keys often share the first
+// three ("event" and "email").
 func floatBit(key []byte) uint {
 	if len(key) == 0 {
 		return 0
 	}
-	return (uint(len(key))*131 + uint(key[0])*31 + uint(key[len(key)-1])) % (16 * 64)
+	n := uint(len(key))
+	return ((n*131+uint(key[0])*31+uint(key[n-1]))*7 + uint(key[n/2])*1009) % (filterWords * 64)
 }
 
 func newPaths(pats []pathPattern) *paths {
