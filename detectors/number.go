@@ -781,7 +781,7 @@ func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok,
 		if !written || s.phones.WrittenAs(r, d[nsn:], groups) {
 			return r, true, true
 		}
-		if written && loose < 0 && s.phones.WrittenLooselyAs(r, d[nsn:], groups) {
+		if loose < 0 && s.phones.WrittenLooselyAs(r, d[nsn:], groups) {
 			loose = r // "07712 375 582": British, as "07712 375582" is; not a Nanning number, 0771 2375582
 		}
 		if first < 0 {

@@ -140,13 +140,10 @@ func equalFoldAny(v []byte, words ...string) bool {
 // ("8-12", whose youngest counts) are cut off. A bound from above ("<13",
 // "under_18", "below 16") may be any age under it: the youngest, 0.
 func parseAge(v []byte) (int, bool) {
-	if bounded := bytes.TrimLeft(v, "< _-"); len(bounded) < len(v) && len(bounded) > 0 && isDigit(bounded[0]) {
-		return 0, true // "<13", "< 13"
-	}
-	for _, w := range []string{"under", "below"} {
+	for _, w := range []string{"<", "under", "below"} {
 		if len(v) > len(w) && strings.EqualFold(string(v[:len(w)]), w) {
 			if rest := bytes.TrimLeft(v[len(w):], " _-"); len(rest) > 0 && isDigit(rest[0]) {
-				return 0, true
+				return 0, true // "<13", "under_18", "Below 16"
 			}
 		}
 	}

@@ -161,6 +161,7 @@ func TestFacts(t *testing.T) {
 		{"under a bound, a sign", `{"user":{"age":"<18"}}`, Facts{Minor: true}},
 		{"below a bound", `{"user":{"age":"Below 16"}}`, Facts{Minor: true}},
 		{"over a bound", `{"user":{"age":"18+"}}`, Facts{}},
+		{"no bound", `{"user":{"age":"-30"}}`, Facts{}},
 		{"young, a fraction", `{"user":{"age":12.9}}`, Facts{Minor: true}},
 		{"no age", `{"user":{"age":"unknown"}}`, Facts{}},
 		{"born 12 years ago", `{"user":{"birthday":"2013-06-03"}}`, Facts{Minor: true}},

@@ -130,8 +130,7 @@ func (t *Table) writtenAs(region int, nsn []byte, groups []uint8, loosely bool) 
 		return false
 	}
 	for _, f := range t.regions[region].formats {
-		if loosely && (len(f.groups) < 2 || !f.fitsLoosely(groups)) ||
-			!loosely && (len(f.groups) != len(groups) && (len(groups) != 2 || len(f.groups) < 2) || !f.fits(groups)) {
+		if !f.writes(groups, loosely) {
 			continue
 		}
 		if f.lead == nil {
@@ -142,6 +141,16 @@ func (t *Table) writtenAs(region int, nsn []byte, groups []uint8, loosely bool) 
 		}
 	}
 	return false
+}
+
+// writes reports whether f writes a number in groups of the given digit
+// counts: exactly or, if two, as its first group and the rest (fits); or
+// loosely (fitsLoosely).
+func (f *nationalFormat) writes(groups []uint8, loosely bool) bool {
+	if loosely {
+		return len(f.groups) >= 2 && f.fitsLoosely(groups)
+	}
+	return (len(f.groups) == len(groups) || len(groups) == 2 && len(f.groups) >= 2) && f.fits(groups)
 }
 
 // fits reports whether groups have the digit counts of f's groups, or, if
