@@ -3,10 +3,10 @@ package benchmarks_test
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/pixelprivacy/veil/benchmarks"
-	"github.com/pixelprivacy/veil/benchmarks/gen"
 	"github.com/pixelprivacy/veil/config"
 	"github.com/pixelprivacy/veil/transforms"
 	"github.com/pixelprivacy/veil/transforms/lang"
@@ -36,25 +36,29 @@ func BenchmarkRedact(b *testing.B) {
 			}
 		})
 	}
-	// "usage-policy" is "usage" with the default field rules and policy of
-	// veil run's usage kind: the walker matches every key to their paths.
-	usage := benchmarks.GenerateWith(gen.Options{Seed: 1, Mix: [3]int{1, 0, 0}}, 4000)
-	pe, err := benchmarks.NewEngineWith(transforms.Options{Profiles: map[string]transforms.ProfileOptions{"usage": config.Default().Profile("usage", nil)}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	pw, prof := pe.NewWorker(), pe.Profile("usage")
-	b.Run("usage-policy", func(b *testing.B) {
-		b.SetBytes(usage.Bytes)
-		b.ReportAllocs()
-		for b.Loop() {
-			for _, ev := range usage.Events {
-				if out, _, err = pw.RedactRecord(out[:0], ev.Line, transforms.FormatJSON, prof); err != nil {
-					b.Fatal(err)
+	// "usage-policy" and "log-policy" are "usage" and "log" with the
+	// default field rules and policy of veil run's kind: the walker matches
+	// every key to their paths, and a log line's fields (uid=…) likewise.
+	for _, kind := range []string{"usage", "log"} {
+		i := slices.IndexFunc(benchmarks.SpeedCorpora, func(c benchmarks.SpeedCorpus) bool { return c.Name == kind })
+		corpus := benchmarks.GenerateWith(benchmarks.SpeedCorpora[i].Options, benchmarks.SpeedEvents)
+		pe, err := benchmarks.NewEngineWith(transforms.Options{Profiles: map[string]transforms.ProfileOptions{kind: config.Default().Profile(kind, nil)}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pw, prof := pe.NewWorker(), pe.Profile(kind)
+		b.Run(kind+"-policy", func(b *testing.B) {
+			b.SetBytes(corpus.Bytes)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, ev := range corpus.Events {
+					if out, _, err = pw.RedactRecord(out[:0], ev.Line, transforms.FormatAuto, prof); err != nil {
+						b.Fatal(err)
+					}
 				}
 			}
-		}
-	})
+		})
+	}
 	prose := benchmarks.Prose(256 << 10)
 	b.Run("prose", func(b *testing.B) {
 		b.SetBytes(int64(len(prose)))

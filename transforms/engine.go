@@ -238,6 +238,28 @@ func (e *Engine) holdsReplacement(b []byte) bool {
 	return false
 }
 
+// isToken reports whether v is a token of kind k under the active key,
+// JSON-escaped if json.
+func (e *Engine) isToken(v []byte, k detectors.Kind, json bool) bool {
+	pieces := e.token[k][b2i(json)]
+	if !bytes.HasPrefix(v, []byte(pieces[0])) {
+		return false
+	}
+	v = v[len(pieces[0]):]
+	for _, p := range pieces[1:] {
+		if len(v) < 2*macLen || !bytes.HasPrefix(v[2*macLen:], []byte(p)) {
+			return false
+		}
+		for _, c := range v[:2*macLen] {
+			if strings.IndexByte(macAlphabet, c) < 0 {
+				return false
+			}
+		}
+		v = v[2*macLen+len(p):]
+	}
+	return len(v) == 0
+}
+
 // KindName returns the name of kind k in this engine's tokens: a custom
 // detector's name for its kind.
 func (e *Engine) KindName(k detectors.Kind) string {

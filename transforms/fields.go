@@ -189,16 +189,18 @@ func (w *Worker) textRegions(p *Profile, text []byte) uint64 {
 	return w.detectLanguage(p, text)
 }
 
-// appendRuled appends the replacement of a JSON string's raw content by a
-// field rule other than keep and drop.
-func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule) []byte {
+// appendRuled appends the replacement of a value by a field rule other than
+// keep and drop: of a JSON string's raw content if json, else of text. A
+// value that is a token of the rule's kind already is kept, so that
+// redacting twice gives what redacting once does.
+func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule, json bool) []byte {
 	w.count(r.Kind)
 	switch r.Action {
 	case FieldMask:
-		return w.appendMask(dst, raw, r.Kind, true)
+		return w.appendMask(dst, raw, r.Kind, json)
 	case FieldGeneralize:
 		v := raw
-		if bytes.IndexByte(raw, '\\') >= 0 {
+		if json && bytes.IndexByte(raw, '\\') >= 0 {
 			w.plain = unescapeJSON(w.plain[:0], raw)
 			v = w.plain
 		}
@@ -222,7 +224,10 @@ func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule) []byte {
 			}
 		}
 	}
-	return w.appendToken(dst, r.Kind, formJSON, raw, true)
+	if w.e.isToken(raw, r.Kind, json) {
+		return append(dst, raw...)
+	}
+	return w.appendToken(dst, r.Kind, jsonForm(json), raw, json)
 }
 
 // appendRuledNumber appends the replacement of a JSON number by a field
@@ -239,7 +244,7 @@ func (w *Worker) appendRuledNumber(dst, num []byte, r *FieldRule) []byte {
 		}
 	}
 	dst = append(dst, '"')
-	dst = w.appendRuled(dst, num, r)
+	dst = w.appendRuled(dst, num, r, true)
 	return append(dst, '"')
 }
 

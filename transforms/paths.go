@@ -76,6 +76,9 @@ type paths struct {
 	// filter has the bit floatBit of each floating key set: most keys
 	// have none, and skip the map.
 	filter [filterWords]uint64
+	// rootFilter has the bit floatBit of each key that a state of root
+	// matches, or all bits if one matches any key ("*", "**").
+	rootFilter [filterWords]uint64
 }
 
 // filterWords is the size of paths.filter in words: 4,096 bits, for the
@@ -104,7 +107,26 @@ func newPaths(pats []pathPattern) *paths {
 		}
 		p.root = p.add(p.root, 0, mkState(i, 0))
 	}
+	for _, st := range p.root {
+		switch seg := p.pats[st.pat()].segs[st.pos()]; seg {
+		case "*", "**":
+			for i := range p.rootFilter {
+				p.rootFilter[i] = ^uint64(0)
+			}
+		default:
+			b := floatBit([]byte(seg))
+			p.rootFilter[b/64] |= 1 << (b % 64)
+		}
+	}
 	return p
+}
+
+// mayMatchAtRoot reports whether a member with the key at the root of a
+// document may match a pattern: false says it matches none, without
+// stepping the states.
+func (p *paths) mayMatchAtRoot(key []byte) bool {
+	b := floatBit(key)
+	return (p.filter[b/64]|p.rootFilter[b/64])&(1<<(b%64)) != 0
 }
 
 // add appends s to states with its closure: a "**" may match no key. A

@@ -31,9 +31,10 @@ func (w *Worker) Redact(dst, rec []byte, f Format) ([]byte, error) {
 }
 
 // RedactRecord is Redact with the policy of profile p, from this worker's
-// Engine, or none if p is nil: its field rules apply to JSON records, the
-// language of their free text is detected, and the values the policy gate
-// reads are returned as Facts.
+// Engine, or none if p is nil: its field rules apply to JSON records and to
+// the fields of text records (user_id=…, "user_id":"…"), the language of
+// their free text is detected, and the values the policy gate reads are
+// returned as Facts.
 func (w *Worker) RedactRecord(dst, rec []byte, f Format, p *Profile) ([]byte, Facts, error) {
 	return w.redactRecord(dst, rec, f, p, detectors.Hint{})
 }
@@ -79,9 +80,16 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 		}
 		w.spans = spans
 		w.tally(w.spans)
-		w.settle(true)
 		w.regions = mask
-		dst = w.appendRedacted(dst, rec, w.spans, false)
+		if p != nil {
+			w.prof = p
+			w.textFields(p, rec)
+			dst = w.appendRuledText(dst, rec, w.spans)
+			w.prof = nil
+		} else {
+			dst = w.appendRedacted(dst, rec, w.spans, false)
+		}
+		w.settle(true)
 		w.regions, w.rec = 0, nil
 		return dst, w.facts, nil
 	}
@@ -333,7 +341,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					dropped = true
 				case rule.Action != FieldKeep:
 					dst = append(dst, src[pend:i+1]...)
-					dst = w.appendRuled(dst, raw, rule)
+					dst = w.appendRuled(dst, raw, rule, true)
 					pend = end
 				}
 				i = end + 1

@@ -21,7 +21,13 @@ func (w *Worker) tally(spans []detectors.Span) (drop bool) {
 // raw content of a JSON string or number and what is appended is valid JSON
 // string content.
 func (w *Worker) appendRedacted(dst, b []byte, spans []detectors.Span, json bool) []byte {
-	prev := 0
+	dst, prev := w.appendReplaced(dst, b, spans, 0, json)
+	return append(dst, b[prev:]...)
+}
+
+// appendReplaced is appendRedacted from b[prev:] up to the end of the last
+// span, which it returns: b after it is left to the caller.
+func (w *Worker) appendReplaced(dst, b []byte, spans []detectors.Span, prev int, json bool) ([]byte, int) {
 	for _, s := range spans {
 		start, end := alignSpan(b, s, prev, json)
 		if start >= end {
@@ -30,7 +36,7 @@ func (w *Worker) appendRedacted(dst, b []byte, spans []detectors.Span, json bool
 		dst = append(dst, b[prev:start]...)
 		dst, prev = w.appendReplacement(dst, b, start, end, s.Kind, json)
 	}
-	return append(dst, b[prev:]...)
+	return dst, prev
 }
 
 // alignSpan clamps s to b and to after prev, and widens it to whole UTF-8

@@ -52,6 +52,9 @@ type Worker struct {
 	userRank   int
 	states     []pathState
 	matched    []int
+	// fields are a text record's fields, and ruled those a rule applies to.
+	fields []textField
+	ruled  []ruledField
 
 	findings [detectors.MaxKinds]uint64
 	pending  [detectors.MaxKinds]uint64 // findings of the record in progress

@@ -39,8 +39,9 @@ with --on-error fail, redact stops and names the line number and the reason.
 With --kind, the lines are events of that kind and its policy applies (see
 README, Policy): the field rules of fields.<kind> and the defaults (user IDs
 and device serial numbers tokenized, precise locations generalized, names
-and credentials dropped), language detection of prompts (adding "lang" to
-JSON lines), and the record-level gate: a line of a minor (a flag, an age
+and credentials dropped), in JSON lines and in the fields of text lines
+(user_id=..., ?user_id=...&, "user_id":"..."), language detection of
+prompts (adding "lang" to JSON lines), and the record-level gate: a line of a minor (a flag, an age
 or a birth date), one whose own consent or opt-out field refuses training,
 or, with policy.consent.require, one without consent information, is
 replaced by {"veil_dropped":"<reason>"} and counted.

@@ -1,0 +1,369 @@
+package transforms
+
+import (
+	"bytes"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+// A textField is a key and its value in a text record, as log lines write
+// them: logfmt's and URL query strings' user_id=u_8f3a or msg="a b", and
+// the "user_id":"u_8f3a" of JSON embedded in a line, also in a string
+// ({\"user_id\":\"u_8f3a\"}). Offsets are into the record; the value's
+// quotes are not part of it. Keys are found first, and the value only of
+// a key that matters (readValue): until then valStart is just past the
+// '=' or ':'.
+type textField struct {
+	keyStart, keyEnd int
+	valStart, valEnd int
+	json             bool // the key is a JSON string
+	str              bool // the value is in quotes
+	nested           bool // the JSON is in a string: its quotes are escaped
+	query            bool // the field is a URL query parameter
+}
+
+// maxTextKey bounds the length of a text field's key.
+const maxTextKey = 64
+
+// appendTextKeys appends the fields of the text b to dst, their values not
+// yet read, in the order of their '=' or ':'. A field may be in the value
+// of another (msg="… user_id=…").
+func appendTextKeys(dst []textField, b []byte) []textField {
+	eq, colon := indexFrom(b, 0, '='), indexFrom(b, 0, ':')
+	for {
+		at := min(eq, colon)
+		if at == len(b) {
+			return dst
+		}
+		var f textField
+		var ok bool
+		// Most '=' and ':' have no key before them: a byte tells.
+		if at == eq {
+			if at > 0 && isKeyByte(b[at-1]) {
+				f, ok = logfmtKey(b, at)
+			}
+			eq = indexFrom(b, at+1, '=')
+		} else {
+			if at > 0 && (b[at-1] == '"' || b[at-1] == ' ' || b[at-1] == '\t') {
+				f, ok = jsonKey(b, at)
+			}
+			colon = indexFrom(b, at+1, ':')
+		}
+		if ok {
+			dst = append(dst, f)
+		}
+	}
+}
+
+// indexFrom returns the offset of the first c in b at or after i, or len(b).
+func indexFrom(b []byte, i int, c byte) int {
+	if j := bytes.IndexByte(b[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(b)
+}
+
+// logfmtKey reads the key of the field whose '=' is at b[at], if there is
+// one: letters, digits, '_', '.' and '-' that start a word ("--user_id" is
+// "user_id"). After a '?' or '&' the field is a URL query parameter.
+func logfmtKey(b []byte, at int) (textField, bool) {
+	ks := at
+	for ks > 0 && at-ks <= maxTextKey && isKeyByte(b[ks-1]) {
+		ks--
+	}
+	for ks < at && (b[ks] == '-' || b[ks] == '.') {
+		ks++
+	}
+	if ks == at || at-ks > maxTextKey || !isKeyStart(b[ks]) {
+		return textField{}, false
+	}
+	f := textField{keyStart: ks, keyEnd: at, valStart: at + 1}
+	if ks > 0 {
+		switch b[ks-1] {
+		case '?', '&':
+			f.query = true
+		case ' ', '\t', ',', ';', '(', '[', '{', '|', '"', '\'', '-', '.':
+		default:
+			return textField{}, false
+		}
+	}
+	return f, true
+}
+
+// jsonKey reads the key of the field of JSON in text whose ':' is at b[at],
+// if there is one: in double quotes, escaped or not, and starting a member
+// ('{', ',' or a space before it).
+func jsonKey(b []byte, at int) (textField, bool) {
+	q := at - 1
+	for q >= 0 && (b[q] == ' ' || b[q] == '\t') {
+		q--
+	}
+	if q < 1 || b[q] != '"' {
+		return textField{}, false
+	}
+	f := textField{json: true, keyEnd: q, valStart: at + 1}
+	if b[q-1] == '\\' {
+		if escaped(b, q-1) {
+			return textField{}, false
+		}
+		f.nested, f.keyEnd = true, q-1
+	}
+	ks := f.keyEnd - 1
+	for ks >= 0 && f.keyEnd-ks <= maxTextKey && b[ks] != '"' && b[ks] != '\\' {
+		ks--
+	}
+	open := ks // the key's opening quote, its backslash included
+	if f.nested {
+		open--
+	}
+	if ks < 0 || b[ks] != '"' || ks+1 == f.keyEnd || open < 0 || f.nested != (b[open] == '\\') || !f.nested && escaped(b, ks) {
+		return textField{}, false
+	}
+	if open > 0 {
+		switch b[open-1] {
+		case '{', ',', ' ', '\t':
+		default:
+			return textField{}, false
+		}
+	}
+	f.keyStart = ks + 1
+	return f, true
+}
+
+// readValue reads the value of the field f in b and reports whether it has
+// one. A logfmt value runs to the next space, or is in double quotes; a
+// query parameter's ends at the next '&' or '#' too. A JSON value is a
+// string or a scalar: a key whose value is an object or an array has none
+// here, as its members are fields of their own. A value whose quote is not
+// closed runs to the end of b, so that a line cut short keeps nothing of it.
+func readValue(b []byte, f *textField) bool {
+	if f.json {
+		return readJSONValue(b, f)
+	}
+	i := f.valStart
+	switch {
+	case i == len(b):
+		return false
+	case b[i] == '"':
+		f.str, f.valStart = true, i+1
+		f.valEnd = closingQuote(b, f.valStart)
+		return true
+	}
+	for i < len(b) && b[i] > ' ' && !(f.query && (b[i] == '&' || b[i] == '#' || b[i] == '"')) {
+		i++
+	}
+	f.valEnd = f.valStart + trimValueEnd(b[f.valStart:i])
+	return f.valEnd > f.valStart && b[f.valStart] != '=' && b[f.valStart] != '>' // not "a= b", "a==b", "a=>b"
+}
+
+// readJSONValue is readValue of a JSON field.
+func readJSONValue(b []byte, f *textField) bool {
+	i := f.valStart
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	switch {
+	case i == len(b) || b[i] == '{' || b[i] == '[':
+		return false
+	case f.nested && bytes.HasPrefix(b[i:], escapedQuote):
+		f.str, f.valStart = true, i+2
+		f.valEnd = indexFrom(b, f.valStart, '\\')
+		for f.valEnd < len(b) && !bytes.HasPrefix(b[f.valEnd:], escapedQuote) {
+			f.valEnd = indexFrom(b, f.valEnd+1, '\\')
+		}
+		return true
+	case b[i] == '"':
+		if f.nested {
+			return false
+		}
+		f.str, f.valStart = true, i+1
+		f.valEnd = closingQuote(b, f.valStart)
+		return true
+	}
+	f.valStart = i
+	for i < len(b) && b[i] > ' ' && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != '"' && b[i] != '\\' {
+		i++
+	}
+	f.valEnd = i
+	return i > f.valStart
+}
+
+var escapedQuote = []byte{'\\', '"'}
+
+// closingQuote returns the offset of the '"' that closes a string starting
+// at b[i], skipping escaped ones, or len(b) if it is not closed.
+func closingQuote(b []byte, i int) int {
+	for {
+		j := bytes.IndexByte(b[i:], '"')
+		if j < 0 {
+			return len(b)
+		}
+		if !escaped(b, i+j) {
+			return i + j
+		}
+		i += j + 1
+	}
+}
+
+// escaped reports whether b[i] follows an odd number of backslashes.
+func escaped(b []byte, i int) bool {
+	n := 0
+	for i > n && b[i-n-1] == '\\' {
+		n++
+	}
+	return n%2 == 1
+}
+
+// trimValueEnd returns the length of the unquoted value v without the
+// punctuation a sentence or a list puts after it: ',', ';', a quote, and
+// closing brackets that v does not open.
+func trimValueEnd(v []byte) int {
+	n := len(v)
+	for n > 0 {
+		switch c := v[n-1]; c {
+		case ',', ';', '"', '\'':
+		case ')', ']', '}':
+			if bytes.IndexByte(v[:n-1], opener(c)) >= 0 {
+				return n
+			}
+		default:
+			return n
+		}
+		n--
+	}
+	return n
+}
+
+// opener returns the opening bracket of the closing bracket c.
+func opener(c byte) byte {
+	switch c {
+	case ')':
+		return '('
+	case ']':
+		return '['
+	}
+	return '{'
+}
+
+func isKeyStart(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || c == '_'
+}
+
+func isKeyByte(c byte) bool {
+	return isKeyStart(c) || isDigit(c) || c == '.' || c == '-'
+}
+
+// textMember resolves what profile p says of the value of a text field's
+// key: a logfmt key with dots ("user.id") as the path of nested keys, a
+// JSON key as one key. A rule that drops a container drops what is in it.
+func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
+	if !p.paths.mayMatchAtRoot(key) && !(dotted && bytes.IndexByte(key, '.') >= 0) {
+		return member{user: -1}
+	}
+	w.states = append(w.states[:0], p.paths.root...)
+	top := frame{hi: len(w.states)}
+	var dropped *FieldRule
+	for {
+		seg, rest, more := key, []byte(nil), false
+		if dotted {
+			seg, rest, more = bytes.Cut(key, dot)
+		}
+		m := w.member(p, &top, seg)
+		if !more || len(rest) == 0 {
+			if dropped != nil {
+				m.rule = dropped
+			}
+			m.uses &^= usesText // a text record's language is its whole text's
+			return m
+		}
+		if dropped == nil && m.rule != nil && m.rule.Action == FieldDrop {
+			dropped = m.rule
+		}
+		top, key = frame{lo: m.lo, hi: m.hi, rule: m.rule}, rest
+	}
+}
+
+var dot = []byte{'.'}
+
+// textFields finds the fields of the text record rec that profile p has a
+// rule for, into w.ruled, reading what its policy gate reads of them into
+// w.facts. A field inside the value of a ruled field before it is left to
+// that one's rule.
+func (w *Worker) textFields(p *Profile, rec []byte) {
+	w.fields = appendTextKeys(w.fields[:0], rec)
+	w.ruled = w.ruled[:0]
+	ruledEnd := 0
+	for _, f := range w.fields {
+		m := w.textMember(p, rec[f.keyStart:f.keyEnd], !f.json)
+		if m.rule == nil && m.uses == 0 || !readValue(rec, &f) {
+			continue
+		}
+		if m.uses != 0 {
+			w.capture(p, &m, rec[f.valStart:f.valEnd], f.str || !f.json)
+		}
+		if m.rule != nil && f.keyStart >= ruledEnd {
+			w.ruled = append(w.ruled, ruledField{textField: f, rule: m.rule})
+			ruledEnd = f.valEnd
+		}
+	}
+}
+
+// ruledField is a text field and the rule that applies to its value.
+type ruledField struct {
+	textField
+	rule *FieldRule
+}
+
+// appendRuledText appends the text record rec with the findings in spans
+// replaced, and the values of the fields in w.ruled replaced by their rules
+// instead. A finding that runs into a ruled value is cut at its edge, and
+// the parts outside are replaced as findings of its kind.
+func (w *Worker) appendRuledText(dst, rec []byte, spans []detectors.Span) []byte {
+	prev := 0
+	k := 0 // spans[k:] are still to be replaced
+	for _, f := range w.ruled {
+		n := k
+		for n < len(spans) && spans[n].Start < f.valStart {
+			n++
+		}
+		var rest detectors.Span // the part of a finding after the value
+		if n > k && spans[n-1].End > f.valStart {
+			rest = spans[n-1]
+			spans[n-1].End = f.valStart
+		}
+		dst, prev = w.appendReplaced(dst, rec, spans[k:n], prev, false)
+		for n < len(spans) && spans[n].Start < f.valEnd {
+			rest = spans[n]
+			n++
+		}
+		k = n
+		if rest.End > f.valEnd {
+			rest.Start = f.valEnd
+			k--
+			spans[k] = rest
+		}
+		start := max(prev, f.valStart)
+		dst = append(dst, rec[prev:start]...)
+		prev = max(prev, f.valEnd)
+		dst = w.appendRuledValue(dst, rec[start:prev], f)
+	}
+	dst, prev = w.appendReplaced(dst, rec, spans[k:], prev, false)
+	return append(dst, rec[prev:]...)
+}
+
+// appendRuledValue appends what the rule of the text field f makes of its
+// value v.
+func (w *Worker) appendRuledValue(dst, v []byte, f ruledField) []byte {
+	switch r := f.rule; {
+	case r.Action == FieldKeep:
+		return append(dst, v...)
+	case r.Action == FieldDrop:
+		if f.json && !f.str {
+			return append(dst, "null"...)
+		}
+		return dst
+	case f.json && !f.str && !f.nested:
+		return w.appendRuledNumber(dst, v, r)
+	}
+	return w.appendRuled(dst, v, f.rule, f.json && !f.nested)
+}

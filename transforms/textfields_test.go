@@ -1,0 +1,259 @@
+package transforms
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+// fieldStrings returns the fields of text as key=value, with a '"' before
+// the '=' of a quoted value, a 'J' before it for a JSON key and an 'N' for
+// a nested one.
+func fieldStrings(text string) []string {
+	var out []string
+	for _, f := range appendTextKeys(nil, []byte(text)) {
+		if !readValue([]byte(text), &f) {
+			continue
+		}
+		marks := ""
+		if f.json {
+			marks += "J"
+		}
+		if f.nested {
+			marks += "N"
+		}
+		if f.str {
+			marks += `"`
+		}
+		out = append(out, text[f.keyStart:f.keyEnd]+marks+"="+text[f.valStart:f.valEnd])
+	}
+	return out
+}
+
+func TestTextFields(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{`level=info user_id=u_1 msg="login ok" n=3`, []string{"level=info", "user_id=u_1", `msg"=login ok`, "n=3"}},
+		{`user_id=u_1, serial=S1; (uid=u2) [a=b] {c=d} "e=f"`, []string{"user_id=u_1", "serial=S1", "uid=u2", "a=b", "c=d", "e=f"}},
+		{`call(a=b)x f[i]=2`, []string{"a=b)x"}},
+		{`f(x)=1 a==b a=>b a= b a=`, nil},
+		{`GET /p?user_id=u_1&x=2#frag&y=3 HTTP/1.1`, []string{"user_id=u_1", "x=2", "y=3"}},
+		{`run --user-id=u_1 -v.x=2`, []string{"user-id=u_1", "v.x=2"}},
+		{`msg="a \"q\" b=c" d=e`, []string{`msg"=a \"q\" b=c`, "b=c", "d=e"}},
+		{`user_id="u_1 cut short`, []string{`user_id"=u_1 cut short`}},
+		{`body: {"user_id":"u_1", "age": 30,"ok":true,"o":{"x":1},"l":[1]}`, []string{`user_idJ"=u_1`, "ageJ=30", "okJ=true", "xJ=1"}},
+		{`{"a\"b":"c","d":"e\"f"}`, []string{`dJ"=e\"f`}}, // a key with a quote is none
+		{`msg="{\"user_id\":\"u_1\",\"age\":9}"`, []string{`msg"={\"user_id\":\"u_1\",\"age\":9}`, `user_idJN"=u_1`, "ageJN=9"}},
+		{`"k": v, note: "x" x"y":1 "":2`, []string{"kJ=v"}},
+		{`time 10:11:12 a.b:c ok`, nil},
+		{strings.Repeat("k", maxTextKey+1) + "=v " + strings.Repeat("k", maxTextKey) + "=w", []string{strings.Repeat("k", maxTextKey) + "=w"}},
+	}
+	for _, tt := range tests {
+		if got := fieldStrings(tt.text); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// textPolicy is a profile like the defaults: user IDs and serial numbers
+// tokenized, names dropped, locations and birth dates generalized, and a
+// gate on consent and age.
+var textPolicy = ProfileOptions{
+	Fields: []FieldRule{
+		{Path: "user_id", Action: FieldTokenize, Kind: detectors.User},
+		{Path: "user.id", Action: FieldTokenize, Kind: detectors.User},
+		{Path: "serial", Action: FieldTokenize},
+		{Path: "name", Action: FieldDrop},
+		{Path: "profile", Action: FieldDrop},
+		{Path: "lat", Action: FieldGeneralize, Decimals: 2},
+		{Path: "dob", Action: FieldGeneralize, Truncate: TruncateYear},
+		{Path: "nick", Action: FieldMask},
+		{Path: "model", Action: FieldKeep},
+	},
+	Policy: PolicyFields{
+		User: []string{"user_id", "user.id"}, Consent: []string{"consent.training"}, Age: []string{"age"}, MinAge: 13,
+		Now: func() time.Time { return time.Date(2026, 6, 2, 10, 0, 0, 0, time.UTC) },
+	},
+}
+
+func TestTextFieldRules(t *testing.T) {
+	w, p := newProfileWorker(t, textPolicy)
+	tests := []struct {
+		name, in, want string // {KIND:value} stands for the token of value
+	}{
+		{"logfmt", `level=info user_id=u_8f3a serial=R58M1 msg="ok"`, `level=info user_id={USER:u_8f3a} serial={FIELD:R58M1} msg="ok"`},
+		{"dotted key", `user.id=u_1 x.user.id=u_2`, `user.id={USER:u_1} x.user.id=u_2`},
+		{"quoted", `name="Li Wei" nick="kittycat" lat=31.230416,121.473701 dob=1990-05-01`, `name="" nick="kit***at" lat=31.23,121.47 dob=1990-01-01`},
+		{"in a container dropped", `profile.age=30 profile.city=x`, `profile.age= profile.city=`},
+		{"query string", `GET /a?user_id=u_1&q=cats HTTP/1.1`, `GET /a?user_id={USER:u_1}&q=cats HTTP/1.1`},
+		{"JSON in text", `body: {"user_id":"u_1","name":"Li","lat":31.230416,"user_id2":1}`, `body: {"user_id":"{USER:u_1}","name":"","lat":31.23,"user_id2":1}`},
+		{"JSON number tokenized", `{"serial":12345, "name":7}`, `{"serial":"{FIELD:12345}", "name":null}`},
+		{"JSON in a string", `msg="{\"user_id\":\"u_1\",\"serial\":77}"`, `msg="{\"user_id\":\"{USER:u_1}\",\"serial\":{FIELD:77}}"`},
+		{"field in a value", `msg="login user_id=u_1" n=1`, `msg="login user_id={USER:u_1}" n=1`},
+		{"inside a ruled value", `serial="a user_id=u_1"`, `serial="{FIELD:a user_id=u_1}"`},
+		{"cut short", `user_id="u_1 and the rest`, `user_id="{USER:u_1 and the rest}`},
+		{"keep skips findings", `model="call 138 0013 8000" x="call 138 0013 8000"`, `model="call 138 0013 8000" x="call {PHONE:138 0013 8000}"`},
+		{"findings around", `mail a@b.example.com user_id=u_1 ip 10.1.2.3`, `mail {EMAIL:a@b.example.com} user_id={USER:u_1} ip {IPV4:10.1.2.3}`},
+		{"a finding in the value", `user_id=a@b.example.com`, `user_id={USER:a@b.example.com}`},
+		{"no rule", `user=li.wei uid=1`, `user=li.wei uid=1`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _, err := w.RedactRecord(nil, []byte(tt.in), FormatText, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := expandTokens(t, w, tt.want)
+			if string(out) != want {
+				t.Fatalf("in   %s\n got %s\nwant %s", tt.in, out, want)
+			}
+			again, _, err := w.RedactRecord(nil, out, FormatText, p)
+			if err != nil || string(again) != want {
+				t.Fatalf("not idempotent (%v): %s", err, again)
+			}
+		})
+	}
+}
+
+// A finding that runs into a ruled value is cut at its edge: the value
+// gets its rule, and no part of the finding is left.
+func TestTextFieldCutsFindings(t *testing.T) {
+	w, p := newProfileWorker(t, textPolicy)
+	in := `call +86 138 0013 serial=8000x done`
+	out, _, err := w.RedactRecord(nil, []byte(in), FormatText, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, part := range []string{"138", "8000"} {
+		if strings.Contains(string(out), part) {
+			t.Errorf("%q left in %s", part, out)
+		}
+	}
+	if !strings.Contains(string(out), "serial="+string(w.AppendToken(nil, detectors.Field, []byte("8000x")))) {
+		t.Errorf("serial not tokenized as a field: %s", out)
+	}
+}
+
+func TestTextFacts(t *testing.T) {
+	w, p := newProfileWorker(t, textPolicy)
+	mac := func(id string) UserMAC { return *w.macOf(detectors.User, formText, []byte(id)) }
+	tests := []struct {
+		name string
+		in   string
+		want Facts
+	}{
+		{"user", `level=info user_id=u_1`, Facts{User: mac("u_1"), HasUser: true}},
+		{"user in JSON", `body {"user_id":"u_1"}`, Facts{User: mac("u_1"), HasUser: true}},
+		{"user in JSON, a number", `body {"user_id":42}`, Facts{User: mac("42"), HasUser: true}},
+		{"first user wins", `user.id=u_2 user_id=u_1`, Facts{User: mac("u_1"), HasUser: true}},
+		{"consent refused", `consent.training=false user_id=u_1`, Facts{User: mac("u_1"), HasUser: true, Consent: ConsentRefused}},
+		{"consent granted", `{"consent.training":true}`, Facts{}}, // a JSON key with a dot is one key
+		{"young", `age=9`, Facts{Minor: true}},
+		{"young in JSON", `{"age":"9"}`, Facts{Minor: true}},
+		{"adult", `age=30 n=9`, Facts{}},
+		{"an age in a value counts", `age=30 msg="age=9"`, Facts{Minor: true}},
+		{"no fields", `the user is 9 years old`, Facts{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got, err := w.RedactRecord(nil, []byte(tt.in), FormatText, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Fatalf("facts %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// A value a rule tokenizes is tokenized once: a token of its kind is kept.
+func TestRuledTokensIdempotent(t *testing.T) {
+	w, p := newProfileWorker(t, textPolicy)
+	for _, in := range []string{`{"user_id":"u_1","serial":"S1","x":{"user_id":7}}`, `user_id=u_1 serial="S 1"`} {
+		once, _, err := w.RedactRecord(nil, []byte(in), FormatAuto, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		twice, _, err := w.RedactRecord(nil, once, FormatAuto, p)
+		if err != nil || string(twice) != string(once) {
+			t.Errorf("%s: once %s, twice %s (%v)", in, once, twice, err)
+		}
+	}
+	// Another kind's token, or one under another key, is tokenized.
+	tok := string(w.AppendToken(nil, detectors.Field, []byte("S1")))
+	out, _, _ := w.RedactRecord(nil, []byte(`{"user_id":"`+tok+`"}`), FormatAuto, p)
+	if strings.Contains(string(out), tok) {
+		t.Errorf("a FIELD token kept as a USER one: %s", out)
+	}
+}
+
+func TestTextFieldsNoAllocs(t *testing.T) {
+	w, p := newProfileWorker(t, textPolicy)
+	rec := []byte(`time=2026-06-02T10:11:12Z level=info user_id=u_8f3a serial=R58M1 name="Li Wei" lat=31.230416 mail=a@b.example.com body={"age":30,"user_id":"u_8f3a"}`)
+	dst := make([]byte, 0, 1024)
+	for range 3 {
+		_, _, _ = w.RedactRecord(dst[:0], rec, FormatText, p)
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _, _ = w.RedactRecord(dst[:0], rec, FormatText, p) }); n != 0 {
+		t.Fatalf("%v allocations per text record with a profile", n)
+	}
+}
+
+// FuzzTextFields checks the fields of any text: in order of their '=' or
+// ':', keys and values inside it; and that under a profile a user ID after
+// "user_id=" in any text is gone from the output, which redacting again
+// does not change.
+func FuzzTextFields(f *testing.F) {
+	f.Add(`level=info msg="a b`, `n=1 body={"x":"y"}`, uint64(42))
+	f.Add(`GET /a?b=1&`, `&c=2#x HTTP/1.1`, uint64(1<<40))
+	f.Add(`msg="{\"user_id\":`, `\"}"`, uint64(7))
+	f.Add(`call +86 138 0013`, `8000 done`, uint64(8000))
+	f.Add(`serial="`, `" name=`, uint64(99))
+	w, p := newProfileWorker(f, textPolicy)
+	f.Fuzz(func(t *testing.T, before, after string, n uint64) {
+		for _, text := range []string{before, after} {
+			b := []byte(text)
+			last := -1
+			for _, tf := range appendTextKeys(nil, b) {
+				if !readValue(b, &tf) {
+					continue
+				}
+				at := tf.valStart - 1
+				if tf.json || tf.str {
+					at = bytes.LastIndexAny(b[:tf.valStart], ":=")
+				}
+				if at <= last || tf.keyStart >= tf.keyEnd || tf.keyEnd > at || tf.valStart > tf.valEnd || tf.valEnd > len(b) {
+					t.Fatalf("%q: bad field %+v", text, tf)
+				}
+				last = at
+			}
+		}
+		id := "U" + strconv.FormatUint(n, 36) + "9Z"
+		rec := before + " user_id=" + id + " " + after
+		if strings.Contains(before, id) || strings.Contains(after, id) {
+			return
+		}
+		out, _, err := w.RedactRecord(nil, []byte(rec), FormatText, p)
+		if err != nil {
+			return // invalid UTF-8 or too long: nothing is written
+		}
+		if bytes.Contains(out, []byte(id)) {
+			t.Fatalf("%q survived in %q", id, out)
+		}
+		if bytes.HasSuffix(out, []byte("\n")) {
+			return
+		}
+		again, _, err := w.RedactRecord(nil, out, FormatText, p)
+		if err != nil || !bytes.Equal(again, out) {
+			t.Fatalf("not idempotent (%v):\n   in %q\n  out %q\nagain %q", err, rec, out, again)
+		}
+	})
+}
