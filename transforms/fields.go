@@ -81,6 +81,9 @@ func (w *Worker) capture(p *Profile, m *member, v []byte, str bool) {
 	if b, ok := flagValue(v, str); ok {
 		if m.uses&(usesConsent|usesOptOut) != 0 {
 			granted := b != (m.uses&usesOptOut != 0) // an opt-out, true, refuses
+			if g, ok := consentWord(v, str); ok {
+				granted = g // "denied" refuses under either kind of field
+			}
 			switch {
 			case !granted:
 				w.facts.Consent = ConsentRefused
@@ -113,13 +116,31 @@ func (w *Worker) capture(p *Profile, m *member, v []byte, str bool) {
 }
 
 // flagValue reads a consent or minor flag, as SDKs write one: a JSON
-// boolean, the number 1 or 0, or a string of one of those or of "yes",
-// "no", "y" or "n", in any case.
+// boolean, the number 1 or 0, or a string of one of those, of "yes", "no",
+// "y", "n", "on", "off", "enabled" or "disabled", or of a consent word (see
+// consentWord), in any case.
 func flagValue(v []byte, str bool) (value, ok bool) {
 	switch {
-	case !str && string(v) == "true", string(v) == "1", str && equalFoldAny(v, "true", "yes", "y"):
+	case !str && string(v) == "true", string(v) == "1", str && equalFoldAny(v, "true", "yes", "y", "on", "enabled"):
 		return true, true
-	case !str && string(v) == "false", string(v) == "0", str && equalFoldAny(v, "false", "no", "n"):
+	case !str && string(v) == "false", string(v) == "0", str && equalFoldAny(v, "false", "no", "n", "off", "disabled"):
+		return false, true
+	}
+	return consentWord(v, str)
+}
+
+// consentWord reads a string that says whether consent is given whatever
+// the field is named, as consent platforms and SDKs write it ("granted"
+// and "denied" in Google's consent mode): under an opt-out field,
+// "opted_out" still refuses.
+func consentWord(v []byte, str bool) (granted, ok bool) {
+	switch {
+	case !str || len(v) < 5:
+		return false, false
+	case equalFoldAny(v, "granted", "accepted", "agreed", "allowed", "opted_in", "opted-in", "opt_in", "opt-in", "optin"):
+		return true, true
+	case equalFoldAny(v, "denied", "rejected", "declined", "refused", "revoked", "withdrawn", "disallowed",
+		"opted_out", "opted-out", "opt_out", "opt-out", "optout"):
 		return false, true
 	}
 	return false, false

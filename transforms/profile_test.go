@@ -139,6 +139,17 @@ func TestFacts(t *testing.T) {
 		{"consent refused, a number", `{"consent":{"training":0}}`, Facts{Consent: ConsentRefused}},
 		{"consent granted, a string", `{"consent":{"training":"yes"}}`, Facts{Consent: ConsentGranted}},
 		{"consent not a flag", `{"consent":{"training":"maybe"}}`, Facts{}},
+		// Consent as consent platforms write it; a word of refusal refuses
+		// under an opt-out field too.
+		{"consent denied", `{"consent":{"training":"DENIED"}}`, Facts{Consent: ConsentRefused}},
+		{"consent granted, a word", `{"consent":{"training":"granted"}}`, Facts{Consent: ConsentGranted}},
+		{"consent withdrawn", `{"allow_training":"withdrawn"}`, Facts{Consent: ConsentRefused}},
+		{"consent off", `{"allow_training":"off"}`, Facts{Consent: ConsentRefused}},
+		{"consent enabled", `{"allow_training":"Enabled"}`, Facts{Consent: ConsentGranted}},
+		{"opted out, a word", `{"opt_out":"opted_out"}`, Facts{Consent: ConsentRefused}},
+		{"opt-out on", `{"opt_out":"on"}`, Facts{Consent: ConsentRefused}},
+		{"opted in, under an opt-out field", `{"opt_out":"opt-in"}`, Facts{Consent: ConsentGranted}},
+		{"minor flag, enabled", `{"user":{"is_minor":"enabled"}}`, Facts{Minor: true}},
 		{"minor flag, a number", `{"user":{"is_minor":1}}`, Facts{Minor: true}},
 		{"minor flag, a string", `{"user":{"is_minor":"true"}}`, Facts{Minor: true}},
 		{"minor flag, a letter", `{"user":{"is_minor":"Y"}}`, Facts{Minor: true}},
