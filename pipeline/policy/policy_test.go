@@ -184,7 +184,8 @@ func TestFollowerMissingTopic(t *testing.T) {
 // TestConsentEndToEnd runs the pipeline with the consent gate against the
 // in-process broker: a user's records arrive, stop arriving once the user
 // withdraws consent, and arrive again once consent is granted again;
-// minors' records and records refusing consent never arrive.
+// minors' records and records refusing consent never arrive. A log line
+// is its user's as a JSON event is, by its user_id= field.
 func TestConsentEndToEnd(t *testing.T) {
 	t.Parallel()
 	addrs := startBroker(t, "events.usage", "training.usage", "veil.dlq", "veil.consent")
@@ -194,7 +195,7 @@ func TestConsentEndToEnd(t *testing.T) {
 	gate := &policy.Gate{Table: f.Table()}
 	r, err := kafkarun.New(kafkarun.Options{
 		Brokers: addrs, Group: "consent-e2e", DLQ: "veil.dlq",
-		Inputs:         []kafkarun.Input{{Topic: "events.usage", Format: transforms.FormatJSON, Output: "training.usage", Profile: e.Profile("usage")}},
+		Inputs:         []kafkarun.Input{{Topic: "events.usage", Format: transforms.FormatAuto, Output: "training.usage", Profile: e.Profile("usage")}},
 		NewTransformer: func() kafkarun.Transformer { return e.NewWorker() },
 		Gate:           gate.Decide, CommitInterval: 100 * time.Millisecond, SessionTimeout: 6 * time.Second,
 	})
@@ -211,6 +212,9 @@ func TestConsentEndToEnd(t *testing.T) {
 	w := e.NewWorker()
 	user := func(id string) kafka.Message {
 		return kafka.Message{Value: fmt.Appendf(nil, `{"user":{"uid":%q,"age":30,"email":"%s@example.com"}}`, id, id)}
+	}
+	logLine := func(id string) kafka.Message {
+		return kafka.Message{Value: fmt.Appendf(nil, `level=info user_id=%s msg="login ok" mail=%s@example.com`, id, id)}
 	}
 	out := func() int { return int(r.Stats().RecordsOut) }
 	dropped := func(reason string) uint64 { return r.Stats().Dropped[reason] }
@@ -230,9 +234,9 @@ func TestConsentEndToEnd(t *testing.T) {
 	// Withdrawal: once read, every record of u1 is dropped.
 	produce(t, addrs, "veil.consent", consent("u1", false, 2))
 	waitFor(t, "the withdrawal", func() bool { training, _ := f.Table().Lookup(w.UserMAC([]byte("u1"))); return !training })
-	produce(t, addrs, "events.usage", user("u1"), user("u2"))
-	waitFor(t, "the records after the withdrawal", processed(8))
-	if out() != 4 || dropped(policy.ReasonConsentWithdrawn) != 1 {
+	produce(t, addrs, "events.usage", user("u1"), user("u2"), logLine("u1"), logLine("u2"))
+	waitFor(t, "the records after the withdrawal", processed(10))
+	if out() != 5 || dropped(policy.ReasonConsentWithdrawn) != 2 {
 		t.Fatalf("after withdrawal: stats %+v", r.Stats())
 	}
 
@@ -240,8 +244,8 @@ func TestConsentEndToEnd(t *testing.T) {
 	produce(t, addrs, "veil.consent", consent("u1", true, 3))
 	waitFor(t, "the new grant", func() bool { training, _ := f.Table().Lookup(w.UserMAC([]byte("u1"))); return training })
 	produce(t, addrs, "events.usage", user("u1"))
-	waitFor(t, "the record after the new grant", processed(9))
-	if out() != 5 {
+	waitFor(t, "the record after the new grant", processed(11))
+	if out() != 6 {
 		t.Fatalf("after re-grant: stats %+v", r.Stats())
 	}
 	cancel()
@@ -255,12 +259,12 @@ func TestConsentEndToEnd(t *testing.T) {
 	defer rd.Close()
 	rctx, rcancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer rcancel()
-	for range 5 {
+	for range 6 {
 		m, err := rd.ReadMessage(rctx)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, raw := range []string{`"u1"`, `"u2"`, "kid", "@example.com", "is_minor"} {
+		for _, raw := range []string{`"u1"`, `"u2"`, "=u1", "=u2", "kid", "@example.com", "is_minor"} {
 			if strings.Contains(string(m.Value), raw) {
 				t.Fatalf("%q in output %s", raw, m.Value)
 			}
