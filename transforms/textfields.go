@@ -9,7 +9,8 @@ import (
 // A textField is a key and its value in a text record, as log lines write
 // them: logfmt's and URL query strings' user_id=u_8f3a or msg="a b", and
 // the "user_id":"u_8f3a" of JSON embedded in a line, also in a string
-// ({\"user_id\":\"u_8f3a\"}). Offsets are into the record; the value's
+// ({\"user_id\":\"u_8f3a\"}) or in single quotes ({'user_id': 'u_8f3a'},
+// a Python dict as printed). Offsets are into the record; the value's
 // quotes are not part of it. Keys are found first, and the value only of
 // a key that matters (readValue): until then valStart is just past the
 // '=' or ':'.
@@ -19,6 +20,7 @@ type textField struct {
 	json             bool // the key is a JSON string
 	str              bool // the value is in quotes
 	nested           bool // the JSON is in a string: its quotes are escaped
+	quote            byte // a JSON key's quote: '"', or '\'' as Python prints a dict
 	query            bool // the field is a URL query parameter
 }
 
@@ -44,7 +46,7 @@ func appendTextKeys(dst []textField, b []byte) []textField {
 			}
 			eq = indexFrom(b, at+1, '=')
 		} else {
-			if at > 0 && (b[at-1] == '"' || b[at-1] == ' ' || b[at-1] == '\t') {
+			if at > 0 && (b[at-1] == '"' || b[at-1] == '\'' || b[at-1] == ' ' || b[at-1] == '\t') {
 				f, ok = jsonKey(b, at)
 			}
 			colon = indexFrom(b, at+1, ':')
@@ -98,25 +100,25 @@ func jsonKey(b []byte, at int) (textField, bool) {
 	for q >= 0 && (b[q] == ' ' || b[q] == '\t') {
 		q--
 	}
-	if q < 1 || b[q] != '"' {
+	if q < 1 || b[q] != '"' && b[q] != '\'' {
 		return textField{}, false
 	}
-	f := textField{json: true, keyEnd: q, valStart: at + 1}
-	if b[q-1] == '\\' {
+	f := textField{json: true, keyEnd: q, valStart: at + 1, quote: b[q]}
+	if b[q-1] == '\\' && f.quote == '"' {
 		if escaped(b, q-1) {
 			return textField{}, false
 		}
 		f.nested, f.keyEnd = true, q-1
 	}
 	ks := f.keyEnd - 1
-	for ks >= 0 && f.keyEnd-ks <= maxTextKey && b[ks] != '"' && b[ks] != '\\' {
+	for ks >= 0 && f.keyEnd-ks <= maxTextKey && b[ks] != f.quote && b[ks] != '\\' {
 		ks--
 	}
 	open := ks // the key's opening quote, its backslash included
 	if f.nested {
 		open--
 	}
-	if ks < 0 || b[ks] != '"' || ks+1 == f.keyEnd || open < 0 || f.nested != (b[open] == '\\') || !f.nested && escaped(b, ks) {
+	if ks < 0 || b[ks] != f.quote || ks+1 == f.keyEnd || open < 0 || f.nested != (b[open] == '\\') || !f.nested && escaped(b, ks) {
 		return textField{}, false
 	}
 	if open > 0 {
@@ -146,7 +148,7 @@ func readValue(b []byte, f *textField) bool {
 		return false
 	case b[i] == '"':
 		f.str, f.valStart = true, i+1
-		f.valEnd = closingQuote(b, f.valStart)
+		f.valEnd = closingQuote(b, f.valStart, '"')
 		return true
 	}
 	for i < len(b) && b[i] > ' ' && !(f.query && (b[i] == '&' || b[i] == '#' || b[i] == '"')) {
@@ -172,16 +174,16 @@ func readJSONValue(b []byte, f *textField) bool {
 			f.valEnd = indexFrom(b, f.valEnd+1, '\\')
 		}
 		return true
-	case b[i] == '"':
-		if f.nested {
+	case b[i] == '"' || b[i] == '\'':
+		if f.nested || b[i] != f.quote {
 			return false
 		}
 		f.str, f.valStart = true, i+1
-		f.valEnd = closingQuote(b, f.valStart)
+		f.valEnd = closingQuote(b, f.valStart, f.quote)
 		return true
 	}
 	f.valStart = i
-	for i < len(b) && b[i] > ' ' && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != '"' && b[i] != '\\' {
+	for i < len(b) && b[i] > ' ' && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != '"' && b[i] != '\'' && b[i] != '\\' {
 		i++
 	}
 	f.valEnd = i
@@ -190,11 +192,11 @@ func readJSONValue(b []byte, f *textField) bool {
 
 var escapedQuote = []byte{'\\', '"'}
 
-// closingQuote returns the offset of the '"' that closes a string starting
-// at b[i], skipping escaped ones, or len(b) if it is not closed.
-func closingQuote(b []byte, i int) int {
+// closingQuote returns the offset of the quote q that closes a string
+// starting at b[i], skipping escaped ones, or len(b) if it is not closed.
+func closingQuote(b []byte, i int, q byte) int {
 	for {
-		j := bytes.IndexByte(b[i:], '"')
+		j := bytes.IndexByte(b[i:], q)
 		if j < 0 {
 			return len(b)
 		}

@@ -52,6 +52,8 @@ func TestTextFields(t *testing.T) {
 		{`{"a\"b":"c","d":"e\"f"}`, []string{`dJ"=e\"f`}}, // a key with a quote is none
 		{`msg="{\"user_id\":\"u_1\",\"age\":9}"`, []string{`msg"={\"user_id\":\"u_1\",\"age\":9}`, `user_idJN"=u_1`, "ageJN=9"}},
 		{`"k": v, note: "x" x"y":1 "":2`, []string{"kJ=v"}},
+		{`kwargs={'user_id': 'u_1', 'age': 9, "k":'v', 'q': "w"}`, []string{"kwargs={'user_id':", `user_idJ"=u_1`, "ageJ=9"}},
+		{`it's: 'a'`, nil},
 		{`time 10:11:12 a.b:c ok`, nil},
 		{strings.Repeat("k", maxTextKey+1) + "=v " + strings.Repeat("k", maxTextKey) + "=w", []string{strings.Repeat("k", maxTextKey) + "=w"}},
 	}
@@ -95,6 +97,7 @@ func TestTextFieldRules(t *testing.T) {
 		{"query string", `GET /a?user_id=u_1&q=cats HTTP/1.1`, `GET /a?user_id={USER:u_1}&q=cats HTTP/1.1`},
 		{"JSON in text", `body: {"user_id":"u_1","name":"Li","lat":31.230416,"user_id2":1}`, `body: {"user_id":"{USER:u_1}","name":"","lat":31.23,"user_id2":1}`},
 		{"JSON number tokenized", `{"serial":12345, "name":7}`, `{"serial":"{FIELD:12345}", "name":null}`},
+		{"a Python dict", `kwargs={'user_id': 'u_1', 'name': 'Li', 'serial': 77}`, `kwargs={'user_id': '{USER:u_1}', 'name': '', 'serial': "{FIELD:77}"}`},
 		{"JSON in a string", `msg="{\"user_id\":\"u_1\",\"serial\":77}"`, `msg="{\"user_id\":\"{USER:u_1}\",\"serial\":{FIELD:77}}"`},
 		{"field in a value", `msg="login user_id=u_1" n=1`, `msg="login user_id={USER:u_1}" n=1`},
 		{"inside a ruled value", `serial="a user_id=u_1"`, `serial="{FIELD:a user_id=u_1}"`},
