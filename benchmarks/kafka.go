@@ -176,7 +176,9 @@ func (copier) RedactRecord(dst, rec []byte, _ transforms.Format, _ *transforms.P
 	return append(dst, rec...), transforms.Facts{}, nil
 }
 
-func (copier) RedactValue(dst, value, _ []byte) ([]byte, error) { return append(dst, value...), nil }
+func (copier) RedactNamed(dst, value, _ []byte, _ *transforms.Profile) ([]byte, transforms.Facts, error) {
+	return append(dst, value...), transforms.Facts{}, nil
+}
 
 func transformers(o KafkaOptions) (func() kafkarun.Transformer, error) {
 	if o.Copy {

@@ -114,6 +114,22 @@ type Facts struct {
 	Lang string
 }
 
+// Add adds to f what g found of the same record elsewhere (its key, its
+// headers): g's user if f has none, a refusal of consent over a grant, a
+// minor if either found one.
+func (f *Facts) Add(g Facts) {
+	if !f.HasUser && g.HasUser {
+		f.User, f.HasUser = g.User, true
+	}
+	if g.Consent == ConsentRefused || f.Consent == ConsentUnknown {
+		f.Consent = max(f.Consent, g.Consent)
+	}
+	f.Minor = f.Minor || g.Minor
+	if f.Lang == "" {
+		f.Lang = g.Lang
+	}
+}
+
 // UserMAC is the type of Facts.User.
 type UserMAC = [macLen]byte
 

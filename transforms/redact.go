@@ -56,11 +56,8 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 	}
 	w.facts = Facts{}
 	rec = trimNewline(rec)
-	if len(rec) > w.e.maxBytes {
-		return dst, Facts{}, &RecordError{Reason: ReasonTooLarge, Offset: w.e.maxBytes}
-	}
-	if !validUTF8(rec) {
-		return dst, Facts{}, &RecordError{Reason: ReasonInvalidUTF8, Offset: invalidUTF8Offset(rec)}
+	if err := w.checkRecord(rec); err != nil {
+		return dst, Facts{}, err
 	}
 	if f != FormatJSON && f != FormatText {
 		f = FormatText
@@ -107,6 +104,18 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 	}
 	w.settle(true)
 	return out, w.facts, nil
+}
+
+// checkRecord returns the *RecordError of a record that cannot be
+// redacted: one too long, or not UTF-8.
+func (w *Worker) checkRecord(rec []byte) error {
+	if len(rec) > w.e.maxBytes {
+		return &RecordError{Reason: ReasonTooLarge, Offset: w.e.maxBytes}
+	}
+	if !validUTF8(rec) {
+		return &RecordError{Reason: ReasonInvalidUTF8, Offset: invalidUTF8Offset(rec)}
+	}
+	return nil
 }
 
 // redactKeys replaces the personal data in the keys of the JSON value

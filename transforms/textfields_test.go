@@ -260,3 +260,57 @@ func FuzzTextFields(f *testing.F) {
 		}
 	})
 }
+
+// TestRedactNamed reads a Kafka key or header by its name under a profile,
+// as a JSON key at the root of a record: its rule applies, and the gate's
+// facts are read.
+func TestRedactNamed(t *testing.T) {
+	w, p := newProfileWorker(t, textPolicy)
+	mac := func(id string) UserMAC { return *w.macOf(detectors.User, formText, []byte(id)) }
+	tests := []struct {
+		name, value, want string
+		facts             Facts
+	}{
+		{"user_id", "u_1", "{USER:u_1}", Facts{User: mac("u_1"), HasUser: true}},
+		{"X-User-Id", "u_1", "{USER:u_1}", Facts{User: mac("u_1"), HasUser: true}},
+		{"serial", "R58M1", "{FIELD:R58M1}", Facts{}},
+		{"x-name", "Li Wei", "", Facts{}},
+		{"age", "9", "9", Facts{Minor: true}},
+		{"X-Consent.training", "denied", "denied", Facts{}}, // a header's name is one key
+		{"idfa", "6D92078A-8246-4BA4-AE5B-76104861E7DC", "{ADID:6d92078a-8246-4ba4-ae5b-76104861e7dc}", Facts{}},
+		{"trace-id", "u_1 li.lei@163.com", "u_1 {EMAIL:li.lei@163.com}", Facts{}},
+	}
+	for _, tt := range tests {
+		got, facts, err := w.RedactNamed([]byte("|"), []byte(tt.value), []byte(tt.name), p)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if want := "|" + expandTokens(t, w, tt.want); string(got) != want || facts != tt.facts {
+			t.Errorf("RedactNamed(%q, %q)\n got %q %+v\nwant %q %+v", tt.value, tt.name, got, facts, want, tt.facts)
+		}
+	}
+	if out, facts, _ := w.RedactNamed(nil, []byte("u_1"), []byte("user_id"), nil); string(out) != "u_1" || facts != (Facts{}) {
+		t.Errorf("with no profile: %q %+v", out, facts)
+	}
+	if _, _, err := w.RedactNamed(nil, []byte("u\xff"), []byte("user_id"), p); err == nil {
+		t.Error("invalid UTF-8 redacted, want an error")
+	}
+}
+
+func TestFactsAdd(t *testing.T) {
+	u1, u2 := UserMAC{1}, UserMAC{2}
+	tests := []struct{ f, g, want Facts }{
+		{Facts{}, Facts{User: u2, HasUser: true}, Facts{User: u2, HasUser: true}},
+		{Facts{User: u1, HasUser: true}, Facts{User: u2, HasUser: true}, Facts{User: u1, HasUser: true}},
+		{Facts{Consent: ConsentGranted}, Facts{Consent: ConsentRefused}, Facts{Consent: ConsentRefused}},
+		{Facts{Consent: ConsentRefused}, Facts{Consent: ConsentGranted}, Facts{Consent: ConsentRefused}},
+		{Facts{}, Facts{Consent: ConsentGranted, Minor: true}, Facts{Consent: ConsentGranted, Minor: true}},
+		{Facts{Lang: "de"}, Facts{Lang: "fr"}, Facts{Lang: "de"}},
+	}
+	for _, tt := range tests {
+		got := tt.f
+		if got.Add(tt.g); got != tt.want {
+			t.Errorf("%+v.Add(%+v) = %+v, want %+v", tt.f, tt.g, got, tt.want)
+		}
+	}
+}

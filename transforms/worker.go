@@ -25,6 +25,7 @@ type Worker struct {
 	text  []byte // a JSON string value with its escapes of non-ASCII text decoded
 	// keyText is a JSON key so decoded.
 	keyText []byte
+	name    []byte // a header's name in snake case
 	number  []byte // a JSON number under a key naming a kind, in integer form
 	// keyPII says the JSON record in progress has a key with personal
 	// data; keyBuf holds it, its values redacted, for redactKeys.

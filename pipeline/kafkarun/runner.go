@@ -49,11 +49,11 @@ type Transformer interface {
 	// profile p (nil: none), and returns what the gate needs to know. On
 	// error it appends nothing and returns a *transforms.RecordError.
 	RedactRecord(dst, rec []byte, f transforms.Format, p *transforms.Profile) ([]byte, transforms.Facts, error)
-	// RedactValue appends the de-identified text value to dst, read with
+	// RedactNamed appends the de-identified text value to dst, read with
 	// what name (a header's, or an input's KeyName for a record's key)
-	// says of it, as RedactRecord reads a JSON member's value by its key;
-	// on error it appends nothing.
-	RedactValue(dst, value, name []byte) ([]byte, error)
+	// says of it, as RedactRecord reads a JSON member's value by its key,
+	// with the field rules of profile p; on error it appends nothing.
+	RedactNamed(dst, value, name []byte, p *transforms.Profile) ([]byte, transforms.Facts, error)
 }
 
 // Input maps one topic to the format of its values, the policy of its kind

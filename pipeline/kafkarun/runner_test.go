@@ -182,9 +182,8 @@ func (s scripted) RedactRecord(dst, rec []byte, _ transforms.Format, _ *transfor
 	return append(dst, bytes.ToUpper(rec)...), transforms.Facts{}, nil
 }
 
-func (s scripted) RedactValue(dst, value, _ []byte) ([]byte, error) {
-	out, _, err := s.RedactRecord(dst, value, transforms.FormatText, nil)
-	return out, err
+func (s scripted) RedactNamed(dst, value, _ []byte, _ *transforms.Profile) ([]byte, transforms.Facts, error) {
+	return s.RedactRecord(dst, value, transforms.FormatText, nil)
 }
 
 // TestWorkerFailures runs one worker over records whose redaction panics,

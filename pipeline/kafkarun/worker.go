@@ -138,9 +138,11 @@ func (rd *redactor) redact(r *Runner, j *job) (out kafka.Message, dropped, reaso
 	}()
 	in := &j.in
 	out = kafka.Message{Time: in.Time, Partition: in.Partition}
+	prof := j.part.input.profile
 	var err error
+	var named transforms.Facts // of the key and the headers
 	field = FieldKey
-	if out.Key, err = rd.applyNamed(in.Key, j.part.input.keyName); err != nil {
+	if out.Key, named, err = rd.applyNamed(in.Key, j.part.input.keyName, prof); err != nil {
 		return out, "", reasonOf(err), field
 	}
 	if len(in.Headers) > 0 {
@@ -148,16 +150,19 @@ func (rd *redactor) redact(r *Runner, j *job) (out kafka.Message, dropped, reaso
 		out.Headers = make([]kafka.Header, len(in.Headers), len(in.Headers)+1)
 		for i, h := range in.Headers {
 			out.Headers[i].Key = h.Key
-			if out.Headers[i].Value, err = rd.applyNamed(h.Value, []byte(h.Key)); err != nil {
+			var hf transforms.Facts
+			if out.Headers[i].Value, hf, err = rd.applyNamed(h.Value, []byte(h.Key), prof); err != nil {
 				return out, "", reasonOf(err), field
 			}
+			named.Add(hf)
 		}
 	}
 	field = FieldValue
-	value, facts, err := rd.apply(in.Value, j.part.input.format, j.part.input.profile)
+	value, facts, err := rd.apply(in.Value, j.part.input.format, prof)
 	if err != nil {
 		return out, "", reasonOf(err), field
 	}
+	facts.Add(named)
 	out.Value = value
 	if r.o.Gate != nil {
 		if why := r.o.Gate(facts); why != "" {
@@ -186,14 +191,15 @@ func (rd *redactor) apply(b []byte, f transforms.Format, p *transforms.Profile) 
 }
 
 // applyNamed redacts b, a key or a header's value, into the arena as text,
-// read with what name says of it. Empty and nil stay as they are.
-func (rd *redactor) applyNamed(b, name []byte) ([]byte, error) {
+// read with what name says of it under profile p. Empty and nil stay as
+// they are.
+func (rd *redactor) applyNamed(b, name []byte, p *transforms.Profile) ([]byte, transforms.Facts, error) {
 	if len(b) == 0 {
-		return b, nil
+		return b, transforms.Facts{}, nil
 	}
 	dst := rd.room(len(b))
-	out, err := rd.t.RedactValue(dst, b, name)
-	return rd.claim(dst, out, err), err
+	out, facts, err := rd.t.RedactNamed(dst, b, name, p)
+	return rd.claim(dst, out, err), facts, err
 }
 
 // room returns the free space of the arena, for the redaction of n bytes

@@ -1,6 +1,7 @@
 package policy_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/pixelprivacy/veil/config"
+	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/pipeline/broker"
 	"github.com/pixelprivacy/veil/pipeline/kafkarun"
 	"github.com/pixelprivacy/veil/pipeline/policy"
@@ -185,7 +187,8 @@ func TestFollowerMissingTopic(t *testing.T) {
 // in-process broker: a user's records arrive, stop arriving once the user
 // withdraws consent, and arrive again once consent is granted again;
 // minors' records and records refusing consent never arrive. A log line
-// is its user's as a JSON event is, by its user_id= field.
+// is its user's as a JSON event is, by its user_id= field, and a record
+// keyed by user ID (key_name: user_id) is its key's.
 func TestConsentEndToEnd(t *testing.T) {
 	t.Parallel()
 	addrs := startBroker(t, "events.usage", "training.usage", "veil.dlq", "veil.consent")
@@ -195,7 +198,7 @@ func TestConsentEndToEnd(t *testing.T) {
 	gate := &policy.Gate{Table: f.Table()}
 	r, err := kafkarun.New(kafkarun.Options{
 		Brokers: addrs, Group: "consent-e2e", DLQ: "veil.dlq",
-		Inputs:         []kafkarun.Input{{Topic: "events.usage", Format: transforms.FormatAuto, Output: "training.usage", Profile: e.Profile("usage")}},
+		Inputs:         []kafkarun.Input{{Topic: "events.usage", Format: transforms.FormatAuto, Output: "training.usage", Profile: e.Profile("usage"), KeyName: "user_id"}},
 		NewTransformer: func() kafkarun.Transformer { return e.NewWorker() },
 		Gate:           gate.Decide, CommitInterval: 100 * time.Millisecond, SessionTimeout: 6 * time.Second,
 	})
@@ -216,6 +219,9 @@ func TestConsentEndToEnd(t *testing.T) {
 	logLine := func(id string) kafka.Message {
 		return kafka.Message{Value: fmt.Appendf(nil, `level=info user_id=%s msg="login ok" mail=%s@example.com`, id, id)}
 	}
+	keyed := func(id string) kafka.Message {
+		return kafka.Message{Key: []byte(id), Value: []byte(`{"event":"app_open"}`)}
+	}
 	out := func() int { return int(r.Stats().RecordsOut) }
 	dropped := func(reason string) uint64 { return r.Stats().Dropped[reason] }
 	processed := func(n int) func() bool {
@@ -234,9 +240,9 @@ func TestConsentEndToEnd(t *testing.T) {
 	// Withdrawal: once read, every record of u1 is dropped.
 	produce(t, addrs, "veil.consent", consent("u1", false, 2))
 	waitFor(t, "the withdrawal", func() bool { training, _ := f.Table().Lookup(w.UserMAC([]byte("u1"))); return !training })
-	produce(t, addrs, "events.usage", user("u1"), user("u2"), logLine("u1"), logLine("u2"))
-	waitFor(t, "the records after the withdrawal", processed(10))
-	if out() != 5 || dropped(policy.ReasonConsentWithdrawn) != 2 {
+	produce(t, addrs, "events.usage", user("u1"), user("u2"), logLine("u1"), logLine("u2"), keyed("u1"), keyed("u2"))
+	waitFor(t, "the records after the withdrawal", processed(12))
+	if out() != 6 || dropped(policy.ReasonConsentWithdrawn) != 3 {
 		t.Fatalf("after withdrawal: stats %+v", r.Stats())
 	}
 
@@ -244,8 +250,8 @@ func TestConsentEndToEnd(t *testing.T) {
 	produce(t, addrs, "veil.consent", consent("u1", true, 3))
 	waitFor(t, "the new grant", func() bool { training, _ := f.Table().Lookup(w.UserMAC([]byte("u1"))); return training })
 	produce(t, addrs, "events.usage", user("u1"))
-	waitFor(t, "the record after the new grant", processed(11))
-	if out() != 6 {
+	waitFor(t, "the record after the new grant", processed(13))
+	if out() != 7 {
 		t.Fatalf("after re-grant: stats %+v", r.Stats())
 	}
 	cancel()
@@ -259,16 +265,26 @@ func TestConsentEndToEnd(t *testing.T) {
 	defer rd.Close()
 	rctx, rcancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer rcancel()
-	for range 6 {
+	keys := 0
+	for range 7 {
 		m, err := rd.ReadMessage(rctx)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if m.Key != nil {
+			keys++
+			if want := w.AppendToken(nil, detectors.User, []byte("u2")); !bytes.Equal(m.Key, want) {
+				t.Errorf("key %q, want u2's USER token %q", m.Key, want)
+			}
 		}
 		for _, raw := range []string{`"u1"`, `"u2"`, "=u1", "=u2", "kid", "@example.com", "is_minor"} {
 			if strings.Contains(string(m.Value), raw) {
 				t.Fatalf("%q in output %s", raw, m.Value)
 			}
 		}
+	}
+	if keys != 1 {
+		t.Errorf("%d keyed records written, want 1", keys)
 	}
 }
 
