@@ -164,9 +164,12 @@ const (
 var (
 	// DefaultUserFields identify the user, best first: as SDKs name a user
 	// ID, then an account's, a customer's or a member's, which identify
-	// them as lastingly.
+	// them as lastingly, then as analytics and engagement SDKs name the ID
+	// an app gives them (Mixpanel's distinct_id and $user_id, AppsFlyer's
+	// customer_user_id, Braze's and OneSignal's external_id).
 	DefaultUserFields = []string{"user.uid", "user_id", "uid", "userId", "userID", "user.id",
-		"account_id", "accountId", "customer_id", "customerId", "member_id", "memberId"}
+		"account_id", "accountId", "customer_id", "customerId", "member_id", "memberId",
+		"distinct_id", "$user_id", "customer_user_id", "customerUserId", "external_id", "externalId"}
 	// DefaultEventFields hold a record's own training consent, as apps
 	// name it.
 	DefaultEventFields = []string{"consent.training", "training_consent", "trainingConsent", "allow_training", "allowTraining"}
@@ -220,6 +223,16 @@ var (
 	// report an install's referrer: it links the record to that
 	// platform's profile of the person.
 	DefaultClickIDFields = []string{"gclid", "gbraid", "wbraid", "dclid", "fbclid", "msclkid", "ttclid"}
+	// DefaultInstallIDFields hold the ID an analytics, attribution or
+	// engagement SDK gives an install, a device or a browser (Segment's
+	// anonymousId, Mixpanel's $device_id, Firebase's user_pseudo_id,
+	// AppsFlyer's, Amplitude's and OneSignal's IDs, Apple's vendor ID by
+	// that name): as lasting an identifier as a user ID, and often the
+	// only one a record carries before the user signs in.
+	DefaultInstallIDFields = []string{"anonymousId", "anonymous_id", "$device_id", "user_pseudo_id", "userPseudoId",
+		"appsflyer_id", "appsflyerId", "amplitude_id", "amplitudeId", "installation_id", "installationId",
+		"install_id", "installId", "vendor_id", "vendorId", "player_id", "playerId", "onesignal_id", "onesignalId",
+		"visitor_id", "visitorId", "fingerprint", "device_fingerprint", "deviceFingerprint"}
 	// DefaultHandleFields hold the handle a person goes by, also in a
 	// messenger (WeChat, QQ, Telegram, KakaoTalk, LINE), which links their
 	// records here to their accounts elsewhere.
@@ -453,7 +466,7 @@ func (c *Config) customDetectors(actions map[detectors.Kind]transforms.Action) (
 // Profile returns the transforms.ProfileOptions of the event kind: the
 // default field rules (user fields tokenized, precise locations
 // generalized, birth dates to the year, names and credentials dropped, device serial
-// numbers, push tokens and handles tokenized), then those of fields.<kind>, the policy's
+// numbers, push tokens, ad click IDs, SDKs' install IDs and handles tokenized), then those of fields.<kind>, the policy's
 // fields and, for the kinds of languages.kinds, language detection with
 // detector d (built by LanguageDetector).
 func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.ProfileOptions {
@@ -471,7 +484,7 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	for _, f := range slices.Concat(DefaultDropFields, DefaultCredentialFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldDrop})
 	}
-	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultClickIDFields, DefaultHandleFields) {
+	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultClickIDFields, DefaultInstallIDFields, DefaultHandleFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize})
 	}
 	mine := c.Fields[kind]
