@@ -745,7 +745,7 @@ func TestBuildProfiles(t *testing.T) {
 	// install (u2): tokenized, and the best user ID the user the consent
 	// table is asked about.
 	for _, rec := range []string{`{"userId":"u1"}`, `{"userID":"u1"}`, `{"user":{"id":"u1"}}`, `{"account_id":"u1"}`, `{"customerId":"u1"}`, `{"member_id":"u2","uid":"u1"}`,
-		`{"distinct_id":"u1","$device_id":"u2"}`, `{"customer_user_id":"u1","appsflyer_id":"u2"}`, `{"anonymousId":"u2","context":{"traits":{"external_id":"u1"}}}`} {
+		`{"UserId":"u1","SerialNumber":"u2"}`, `{"USER_ID":"u1","FullName":"u2"}`, `{"distinct_id":"u1","$device_id":"u2"}`, `{"customer_user_id":"u1","appsflyer_id":"u2"}`, `{"anonymousId":"u2","context":{"traits":{"external_id":"u1"}}}`} {
 		out, facts, err := w.RedactRecord(nil, []byte(rec), transforms.FormatJSON, e.Profile("usage"))
 		if err != nil || !facts.HasUser || facts.User != w.UserMAC([]byte("u1")) || strings.Contains(string(out), `"u1"`) || strings.Contains(string(out), `"u2"`) {
 			t.Fatalf("%s: %s %+v %v", rec, out, facts, err)

@@ -35,9 +35,10 @@ const (
 
 // member steps the profile's path states of the container top over the key
 // of its next member, and resolves what applies to the member's value.
-func (w *Worker) member(p *Profile, top *frame, key []byte) member {
+// upper says the key has an upper-case letter.
+func (w *Worker) member(p *Profile, top *frame, key []byte, upper bool) member {
 	lo := len(w.states)
-	w.states, w.matched = p.paths.step(w.states, w.matched[:0], w.states[top.lo:top.hi], key)
+	w.states, w.matched = p.paths.step(w.states, w.matched[:0], w.states[top.lo:top.hi], key, upper)
 	m := member{rule: top.rule, lo: lo, hi: len(w.states), user: -1}
 	if len(w.matched) == 0 {
 		return m

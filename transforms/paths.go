@@ -9,9 +9,10 @@ import (
 // A path pattern names JSON members by their keys from the root, joined by
 // dots: "user.uid". A "*" stands for any one key, "**" for any number of
 // keys (none included), and a pattern of a single key matches that key at
-// any depth ("lat" is "**.lat"). Array elements are transparent: the
-// elements of "tags" are at the path "tags". Keys are compared with their
-// JSON escapes as written.
+// any depth ("lat" is "**.lat"), in any case ("UserId" and "USER_ID" are
+// "userId" and "user_id"). Array elements are transparent: the elements of
+// "tags" are at the path "tags". Keys are compared with their JSON escapes
+// as written.
 type pathPattern struct {
 	segs []string
 }
@@ -79,7 +80,16 @@ type paths struct {
 	// rootFilter has the bit floatBit of each key that a state of root
 	// matches, or all bits if one matches any key ("*", "**").
 	rootFilter [filterWords]uint64
+	// folded are the floating keys in lower case, behind foldFilter: a key
+	// with upper-case letters that matches none as written is looked up
+	// lowered, so that "UserId" and "USER_ID" match as "userId" and
+	// "user_id" do.
+	folded     map[string][]int
+	foldFilter [filterWords]uint64
 }
+
+// maxFoldKey bounds the keys looked up lowered.
+const maxFoldKey = 64
 
 // filterWords is the size of paths.filter in words: 4,096 bits, for the
 // ~170 floating keys of the default profiles and a user's own.
@@ -97,12 +107,17 @@ func floatBit(key []byte) uint {
 }
 
 func newPaths(pats []pathPattern) *paths {
-	p := &paths{pats: pats, floating: make(map[string][]int)}
+	p := &paths{pats: pats, floating: make(map[string][]int), folded: make(map[string][]int)}
 	for i, pat := range pats {
 		if len(pat.segs) == 2 && pat.segs[0] == "**" && pat.segs[1] != "*" && pat.segs[1] != "**" {
-			p.floating[pat.segs[1]] = append(p.floating[pat.segs[1]], i)
-			b := floatBit([]byte(pat.segs[1]))
+			key := pat.segs[1]
+			p.floating[key] = append(p.floating[key], i)
+			b := floatBit([]byte(key))
 			p.filter[b/64] |= 1 << (b % 64)
+			low := strings.ToLower(key)
+			p.folded[low] = append(p.folded[low], i)
+			b = floatBit([]byte(low))
+			p.foldFilter[b/64] |= 1 << (b % 64)
 			continue
 		}
 		p.root = p.add(p.root, 0, mkState(i, 0))
@@ -121,12 +136,52 @@ func newPaths(pats []pathPattern) *paths {
 	return p
 }
 
+// appendFolded appends to matched the patterns of the floating key that is
+// key lowered.
+func (p *paths) appendFolded(matched []int, key []byte) []int {
+	var buf [maxFoldKey]byte
+	low := appendLower(buf[:0], key)
+	if b := floatBit(low); p.foldFilter[b/64]&(1<<(b%64)) != 0 {
+		matched = append(matched, p.folded[string(low)]...)
+	}
+	return matched
+}
+
 // mayMatchAtRoot reports whether a member with the key at the root of a
 // document may match a pattern: false says it matches none, without
 // stepping the states.
 func (p *paths) mayMatchAtRoot(key []byte) bool {
 	b := floatBit(key)
-	return (p.filter[b/64]|p.rootFilter[b/64])&(1<<(b%64)) != 0
+	if (p.filter[b/64]|p.rootFilter[b/64])&(1<<(b%64)) != 0 {
+		return true
+	}
+	if len(key) > maxFoldKey || !hasUpper(key) {
+		return false
+	}
+	var buf [maxFoldKey]byte
+	b = floatBit(appendLower(buf[:0], key))
+	return p.foldFilter[b/64]&(1<<(b%64)) != 0
+}
+
+// hasUpper reports whether b has an ASCII upper-case letter.
+func hasUpper(b []byte) bool {
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// appendLower appends b with its ASCII letters in lower case.
+func appendLower(dst, b []byte) []byte {
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c |= 0x20
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // add appends s to states with its closure: a "**" may match no key. A
@@ -148,10 +203,15 @@ func (p *paths) add(states []pathState, base int, s pathState) []pathState {
 
 // step appends to next the states reached from states by the key, and to
 // matched the patterns that match the member with that key, and returns
-// both. A state that has matched its last key goes no further.
-func (p *paths) step(next []pathState, matched []int, states []pathState, key []byte) ([]pathState, []int) {
+// both; upper says the key has an upper-case letter. A state that has
+// matched its last key goes no further.
+func (p *paths) step(next []pathState, matched []int, states []pathState, key []byte, upper bool) ([]pathState, []int) {
+	n := len(matched)
 	if b := floatBit(key); p.filter[b/64]&(1<<(b%64)) != 0 {
 		matched = append(matched, p.floating[string(key)]...)
+	}
+	if upper && len(matched) == n && len(key) <= maxFoldKey {
+		matched = p.appendFolded(matched, key)
 	}
 	base := len(next)
 	for _, s := range states {

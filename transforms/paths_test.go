@@ -35,7 +35,8 @@ func globMatch(segs, keys []string) bool {
 
 // TestPathsMatchReference walks random key paths through a set of patterns
 // of every shape and checks the patterns matched at each member against
-// globMatch.
+// globMatch, and a pattern of one key against a key with upper-case
+// letters that no such pattern has as written, lowered.
 func TestPathsMatchReference(t *testing.T) {
 	sources := []string{"a", "b", "a.b", "a.*", "a.**", "**.b", "*.b", "a.**.c", "**", "*", "a.b.c", "**.a.b", "*.*.c", "a.**.**.c", "x.**"}
 	var pats []pathPattern
@@ -47,7 +48,13 @@ func TestPathsMatchReference(t *testing.T) {
 		pats = append(pats, p)
 	}
 	m := newPaths(pats)
-	alphabet := []string{"a", "b", "c", "x"}
+	alphabet := []string{"a", "b", "c", "x", "A", "B", "X"}
+	floating := func(p pathPattern) bool {
+		return len(p.segs) == 2 && p.segs[0] == "**" && !strings.Contains(p.segs[1], "*")
+	}
+	exact := func(key string) bool {
+		return slices.ContainsFunc(pats, func(p pathPattern) bool { return floating(p) && p.segs[1] == key })
+	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 3000 {
 		keys := make([]string, 1+r.IntN(6))
@@ -57,13 +64,16 @@ func TestPathsMatchReference(t *testing.T) {
 		states := slices.Clone(m.root)
 		for depth := range keys {
 			var matched []int
-			states, matched = m.step(nil, nil, states, []byte(keys[depth]))
+			states, matched = m.step(nil, nil, states, []byte(keys[depth]), hasUpper([]byte(keys[depth])))
 			got := map[int]bool{}
 			for _, i := range matched {
 				got[i] = true
 			}
 			for i, p := range pats {
-				if want := globMatch(p.segs, keys[:depth+1]); got[i] != want {
+				key := keys[depth]
+				want := globMatch(p.segs, keys[:depth+1]) ||
+					floating(p) && !exact(key) && key != strings.ToLower(key) && strings.ToLower(key) == strings.ToLower(p.segs[1])
+				if got[i] != want {
 					t.Fatalf("pattern %q at %s: matched %v, want %v", sources[i], strings.Join(keys[:depth+1], "."), got[i], want)
 				}
 			}

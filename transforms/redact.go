@@ -44,7 +44,7 @@ func (w *Worker) RedactRecord(dst, rec []byte, f Format, p *Profile) ([]byte, Fa
 // whose name ("idfa", "x-user-phone") may be all that tells a bare number
 // or UUID for what it is. name is not redacted.
 func (w *Worker) RedactValue(dst, value, name []byte) ([]byte, error) {
-	hint, _ := w.keyHint(name)
+	hint, _, _ := w.keyHint(name)
 	out, _, err := w.redactRecord(dst, value, FormatText, nil, hint)
 	return out, err
 }
@@ -252,7 +252,8 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				key = w.keyText
 			}
 			var role keyRole
-			hint, role = w.keyHint(key)
+			var upper bool
+			hint, role, upper = w.keyHint(key)
 			top := &stack[len(stack)-1]
 			hint = detectors.MemberHint(top.hint, hint, key)
 			pair = role
@@ -266,7 +267,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					dst, pend, mem.rule = w.redactKey(dst, src, key, pend, i, end)
 				}
 			case prof != nil:
-				mem = w.member(prof, top, key)
+				mem = w.member(prof, top, key, upper)
 				hasLang = hasLang || len(stack) == 1 && prof.lang != nil && string(key) == prof.lang.Field
 			}
 			i = skipWS(src, end+1)
@@ -743,7 +744,7 @@ func (w *Worker) pairString(top *frame, role keyRole, hint detectors.Hint, raw, 
 // which does not call for the pass over keys (see redactKeys).
 func (w *Worker) pairKeyHint(v []byte) detectors.Hint {
 	pii := w.keyPII
-	h, _ := w.keyHint(v)
+	h, _, _ := w.keyHint(v)
 	w.keyPII = pii
 	return h
 }

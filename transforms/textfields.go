@@ -270,7 +270,7 @@ func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
 		if dotted {
 			seg, rest, more = bytes.Cut(key, dot)
 		}
-		m := w.member(p, &top, seg)
+		m := w.member(p, &top, seg, hasUpper(seg))
 		if !more || len(rest) == 0 {
 			if dropped != nil {
 				m.rule = dropped

@@ -268,11 +268,12 @@ const (
 type hintCache [hintCacheSize]hintEntry
 
 type hintEntry struct {
-	x, y uint64 // keyWords of the key
-	n    uint8  // len(key); 0 for an empty entry
-	hint detectors.Hint
-	role keyRole
-	key  [29]byte
+	x, y  uint64 // keyWords of the key
+	n     uint8  // len(key); 0 for an empty entry
+	hint  detectors.Hint
+	role  keyRole
+	upper bool // the key has an upper-case letter (see paths.step)
+	key   [29]byte
 }
 
 // keyRole is the part a member's key gives it in a key-value pair
@@ -285,14 +286,14 @@ const (
 	roleValue         // the member is the pair's value
 )
 
-// keyHint returns set.KeyHint(key) and the key's role in a key-value pair,
-// from the cache if it holds them, and sets w.keyPII if the key holds
-// personal data. Such keys are not cached: they are rare, and as many as
-// the people in a stream.
-func (w *Worker) keyHint(key []byte) (detectors.Hint, keyRole) {
+// keyHint returns set.KeyHint(key), the key's role in a key-value pair and
+// whether it has an upper-case letter, from the cache if it holds them, and
+// sets w.keyPII if the key holds personal data. Such keys are not cached:
+// they are rare, and as many as the people in a stream.
+func (w *Worker) keyHint(key []byte) (detectors.Hint, keyRole, bool) {
 	if len(key) == 0 || len(key) > len(w.hints[0].key) {
 		hint, role, _ := w.classifyKey(key)
-		return hint, role
+		return hint, role, hasUpper(key)
 	}
 	x, y := keyWords(key)
 	h := hashWords(x, y, len(key), w.e.keySeed)
@@ -300,19 +301,20 @@ func (w *Worker) keyHint(key []byte) (detectors.Hint, keyRole) {
 		e := &w.hints[(h+i)&(hintCacheSize-1)]
 		if e.n == 0 {
 			hint, role, personal := w.classifyKey(key)
+			upper := hasUpper(key)
 			if !personal {
-				e.hint, e.role = hint, role
+				e.hint, e.role, e.upper = hint, role, upper
 				e.x, e.y, e.n = x, y, uint8(len(key))
 				copy(e.key[:], key)
 			}
-			return hint, role
+			return hint, role, upper
 		}
 		if sameWords(e.key[:], e.n, e.x, e.y, key, x, y) {
-			return e.hint, e.role
+			return e.hint, e.role, e.upper
 		}
 	}
 	hint, role, _ := w.classifyKey(key)
-	return hint, role
+	return hint, role, hasUpper(key)
 }
 
 // classifyKey returns set.KeyHint(key), the key's role in a key-value

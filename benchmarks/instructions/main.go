@@ -10,7 +10,10 @@
 //
 // valgrind's "Collected" divided by -passes is the count per pass over the
 // corpus (one of benchmarks.SpeedCorpora, as in BenchmarkRedact; prose: 256
-// KiB). Without PGO: go build leaves it out for this package.
+// KiB). Without PGO: go build leaves it out for this package. With -policy,
+// the records are redacted with the default policy of their kind (usage,
+// log or prompt; mixed events by usage's), as BenchmarkRedact/usage-policy
+// and log-policy do.
 package main
 
 import (
@@ -20,24 +23,35 @@ import (
 	"slices"
 
 	"github.com/pixelprivacy/veil/benchmarks"
+	"github.com/pixelprivacy/veil/config"
 	"github.com/pixelprivacy/veil/transforms"
 )
 
 func main() {
 	corpus := flag.String("corpus", "mixed", "mixed, usage, log, prompt, mixed-sessions or prose")
 	passes := flag.Int("passes", 2, "counted passes over the corpus")
+	policy := flag.Bool("policy", false, "redact with the default policy of the corpus's kind")
 	flag.Parse()
-	if err := run(*corpus, *passes); err != nil {
+	if err := run(*corpus, *passes, *policy); err != nil {
 		fmt.Fprintln(os.Stderr, "instructions:", err)
 		os.Exit(1)
 	}
 }
 
-func run(corpus string, passes int) error {
-	w, err := benchmarks.NewWorker()
+func run(corpus string, passes int, policy bool) error {
+	kind := corpus
+	if !slices.Contains([]string{"usage", "log", "prompt"}, kind) {
+		kind = "usage"
+	}
+	var o transforms.Options
+	if policy {
+		o.Profiles = map[string]transforms.ProfileOptions{kind: config.Default().Profile(kind, nil)}
+	}
+	e, err := benchmarks.NewEngineWith(o)
 	if err != nil {
 		return err
 	}
+	r := redactor{w: e.NewWorker(), p: e.Profile(kind)}
 	records, format := [][]byte{benchmarks.Prose(256 << 10)}, transforms.FormatText
 	if corpus != "prose" {
 		c := slices.IndexFunc(benchmarks.SpeedCorpora, func(c benchmarks.SpeedCorpus) bool { return c.Name == corpus })
@@ -50,20 +64,26 @@ func run(corpus string, passes int) error {
 		}
 	}
 	out := make([]byte, 0, 1<<20)
-	if out, err = pass(w, records, format, out); err != nil { // warm, not counted
+	if out, err = r.pass(records, format, out); err != nil { // warm, not counted
 		return err
 	}
-	_, err = countedPasses(w, records, format, out, passes)
+	_, err = countedPasses(r, records, format, out, passes)
 	return err
+}
+
+// redactor is a worker and the profile it redacts with (nil: none).
+type redactor struct {
+	w *transforms.Worker
+	p *transforms.Profile
 }
 
 // countedPasses redacts records n times: the function valgrind counts.
 //
 //go:noinline
-func countedPasses(w *transforms.Worker, records [][]byte, f transforms.Format, out []byte, n int) ([]byte, error) {
+func countedPasses(r redactor, records [][]byte, f transforms.Format, out []byte, n int) ([]byte, error) {
 	var err error
 	for range n {
-		if out, err = pass(w, records, f, out); err != nil {
+		if out, err = r.pass(records, f, out); err != nil {
 			return out, err
 		}
 	}
@@ -71,10 +91,10 @@ func countedPasses(w *transforms.Worker, records [][]byte, f transforms.Format, 
 }
 
 // pass redacts each record once.
-func pass(w *transforms.Worker, records [][]byte, f transforms.Format, out []byte) ([]byte, error) {
+func (r redactor) pass(records [][]byte, f transforms.Format, out []byte) ([]byte, error) {
 	var err error
 	for _, rec := range records {
-		if out, err = w.Redact(out[:0], rec, f); err != nil {
+		if out, _, err = r.w.RedactRecord(out[:0], rec, f, r.p); err != nil {
 			return out, err
 		}
 	}
