@@ -9,8 +9,8 @@ import (
 // A textField is a key and its value in a text record, as log lines write
 // them: logfmt's and URL query strings' user_id=u_8f3a or msg="a b", and
 // the "user_id":"u_8f3a" of JSON embedded in a line, also in a string
-// ({\"user_id\":\"u_8f3a\"}) or in single quotes ({'user_id': 'u_8f3a'},
-// a Python dict as printed). Offsets are into the record; the value's
+// ({\"user_id\":\"u_8f3a\"}), in single quotes ({'user_id': 'u_8f3a'},
+// a Python dict as printed) or with a Ruby hash's "=>". Offsets are into the record; the value's
 // quotes are not part of it. Keys are found first, and the value only of
 // a key that matters (readValue): until then valStart is just past the
 // '=' or ':'.
@@ -41,8 +41,13 @@ func appendTextKeys(dst []textField, b []byte) []textField {
 		var ok bool
 		// Most '=' and ':' have no key before them: a byte tells.
 		if at == eq {
-			if at > 0 && isKeyByte(b[at-1]) {
+			switch {
+			case at == 0:
+			case isKeyByte(b[at-1]):
 				f, ok = logfmtKey(b, at)
+			case at+1 < len(b) && b[at+1] == '>' && (b[at-1] == '"' || b[at-1] == ' '):
+				f, ok = jsonKey(b, at) // a Ruby hash's "user_id"=>"42", as Rails logs parameters
+				f.valStart++
 			}
 			eq = indexFrom(b, at+1, '=')
 		} else {
@@ -133,7 +138,7 @@ func jsonKey(b []byte, at int) (textField, bool) {
 }
 
 // readValue reads the value of the field f in b and reports whether it has
-// one. A logfmt value runs to the next space, or is in double quotes; a
+// one. A logfmt value runs to the next space, or is in quotes; a
 // query parameter's ends at the next '&' or '#' too. A JSON value is a
 // string or a scalar: a key whose value is an object or an array has none
 // here, as its members are fields of their own. A value whose quote is not
@@ -146,9 +151,9 @@ func readValue(b []byte, f *textField) bool {
 	switch {
 	case i == len(b):
 		return false
-	case b[i] == '"':
+	case b[i] == '"' || b[i] == '\'':
 		f.str, f.valStart = true, i+1
-		f.valEnd = closingQuote(b, f.valStart, '"')
+		f.valEnd = closingQuote(b, f.valStart, b[i])
 		return true
 	}
 	for i < len(b) && b[i] > ' ' && !(f.query && (b[i] == '&' || b[i] == '#' || b[i] == '"')) {

@@ -54,6 +54,8 @@ func TestTextFields(t *testing.T) {
 		{`"k": v, note: "x" x"y":1 "":2`, []string{"kJ=v"}},
 		{`kwargs={'user_id': 'u_1', 'age': 9, "k":'v', 'q': "w"}`, []string{"kwargs={'user_id':", `user_idJ"=u_1`, "ageJ=9"}},
 		{`it's: 'a'`, nil},
+		{`Parameters: {"user_id"=>"42", "n" => 7, "o"=>{"a"=>1}} x"y"=>1 =>2`, []string{`user_idJ"=42`, "nJ=7", "aJ=1"}},
+		{`User{userId=u_1, name='Li Wei'}`, []string{"userId=u_1", `name"=Li Wei`}},
 		{`time 10:11:12 a.b:c ok`, nil},
 		{strings.Repeat("k", maxTextKey+1) + "=v " + strings.Repeat("k", maxTextKey) + "=w", []string{strings.Repeat("k", maxTextKey) + "=w"}},
 	}
@@ -97,6 +99,8 @@ func TestTextFieldRules(t *testing.T) {
 		{"query string", `GET /a?user_id=u_1&q=cats HTTP/1.1`, `GET /a?user_id={USER:u_1}&q=cats HTTP/1.1`},
 		{"JSON in text", `body: {"user_id":"u_1","name":"Li","lat":31.230416,"user_id2":1}`, `body: {"user_id":"{USER:u_1}","name":"","lat":31.23,"user_id2":1}`},
 		{"JSON number tokenized", `{"serial":12345, "name":7}`, `{"serial":"{FIELD:12345}", "name":null}`},
+		{"a Ruby hash", `Parameters: {"user_id"=>"42", "name"=>"Li Wei", "serial" => 7}`, `Parameters: {"user_id"=>"{USER:42}", "name"=>"", "serial" => "{FIELD:7}"}`},
+		{"single quotes", `User{userId=u_1, name='Li Wei'}`, `User{userId=u_1, name=''}`},
 		{"a Python dict", `kwargs={'user_id': 'u_1', 'name': 'Li', 'serial': 77}`, `kwargs={'user_id': '{USER:u_1}', 'name': '', 'serial': "{FIELD:77}"}`},
 		{"JSON in a string", `msg="{\"user_id\":\"u_1\",\"serial\":77}"`, `msg="{\"user_id\":\"{USER:u_1}\",\"serial\":{FIELD:77}}"`},
 		{"field in a value", `msg="login user_id=u_1" n=1`, `msg="login user_id={USER:u_1}" n=1`},
