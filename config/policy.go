@@ -166,10 +166,13 @@ var (
 	// ID, then an account's, a customer's or a member's, which identify
 	// them as lastingly, then as analytics and engagement SDKs name the ID
 	// an app gives them (Mixpanel's distinct_id and $user_id, AppsFlyer's
-	// customer_user_id, Braze's and OneSignal's external_id).
+	// customer_user_id, Braze's and OneSignal's external_id), then as a
+	// log line's URL names it: the path segment after /users/ (see
+	// transforms.ProfileOptions).
 	DefaultUserFields = []string{"user.uid", "user_id", "uid", "userId", "userID", "user.id",
 		"account_id", "accountId", "customer_id", "customerId", "member_id", "memberId",
-		"distinct_id", "$user_id", "customer_user_id", "customerUserId", "external_id", "externalId"}
+		"distinct_id", "$user_id", "customer_user_id", "customerUserId", "external_id", "externalId",
+		"/users", "/user", "/accounts", "/customers", "/members"}
 	// DefaultEventFields hold a record's own training consent, as apps
 	// name it.
 	DefaultEventFields = []string{"consent.training", "training_consent", "trainingConsent", "allow_training", "allowTraining"}

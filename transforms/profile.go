@@ -1,8 +1,11 @@
 package transforms
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/pixelprivacy/veil/detectors"
@@ -156,7 +159,10 @@ type LanguageOptions struct {
 	Field string
 }
 
-// ProfileOptions configure a Profile: the policy of one kind of event.
+// ProfileOptions configure a Profile: the policy of one kind of event. A
+// path of one key that starts with '/' ("/users") names a URL's path
+// segment in text records: the segment after it ("/users/42/avatar"), if
+// it has a digit, is that field's value.
 type ProfileOptions struct {
 	Fields   []FieldRule
 	Policy   PolicyFields
@@ -178,6 +184,10 @@ type Profile struct {
 	langKey []byte // `"lang":"`, the start of the member added to JSON records
 	minAge  int
 	now     func() time.Time // the clock of birth dates
+	// urls are the paths of one key that name a URL's path segment
+	// ("/users"): the segment after it in a text record is that field's
+	// value (see appendURLSegments).
+	urls urlSegments
 }
 
 // pathTarget is what a path pattern is for: a field rule, or a field the
@@ -290,6 +300,14 @@ func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, er
 		return nil, fmt.Errorf("%d paths, at most %d", len(pats), 1<<16)
 	}
 	p.paths = newPaths(pats)
+	var segs [][]byte
+	for key := range p.paths.floating {
+		if len(key) > 1 && key[0] == '/' && !strings.Contains(key[1:], "/") {
+			segs = append(segs, []byte(key+"/"))
+		}
+	}
+	slices.SortFunc(segs, bytes.Compare)
+	p.urls = newURLSegments(segs)
 	return p, nil
 }
 

@@ -2,6 +2,9 @@ package transforms
 
 import (
 	"bytes"
+	"cmp"
+	"math"
+	"slices"
 
 	"github.com/pixelprivacy/veil/detectors"
 )
@@ -21,6 +24,7 @@ type textField struct {
 	str              bool // the value is in quotes
 	nested           bool // the JSON is in a string: its quotes are escaped
 	quote            byte // a JSON key's quote: '"', or '\'' as Python prints a dict
+	url              bool // a URL's path segment: the key is "/users", its value read
 	query            bool // the field is a URL query parameter
 }
 
@@ -144,7 +148,10 @@ func jsonKey(b []byte, at int) (textField, bool) {
 // here, as its members are fields of their own. A value whose quote is not
 // closed runs to the end of b, so that a line cut short keeps nothing of it.
 func readValue(b []byte, f *textField) bool {
-	if f.json {
+	switch {
+	case f.url:
+		return true
+	case f.json:
 		return readJSONValue(b, f)
 	}
 	i := f.valStart
@@ -196,6 +203,77 @@ func readJSONValue(b []byte, f *textField) bool {
 }
 
 var escapedQuote = []byte{'\\', '"'}
+
+// urlSegments are the URL path segments that name a field, with a '/'
+// before and after ("/users/"), and the lengths and first letters they
+// have, which pass most segments at a glance.
+type urlSegments struct {
+	segs           [][]byte
+	first          [4]uint64 // bit c: a segment starts "/c"
+	minLen, maxLen int
+}
+
+func newURLSegments(segs [][]byte) urlSegments {
+	u := urlSegments{segs: segs, minLen: math.MaxInt}
+	for _, s := range segs {
+		u.first[s[1]/64] |= 1 << (s[1] % 64)
+		u.minLen, u.maxLen = min(u.minLen, len(s)), max(u.maxLen, len(s))
+	}
+	return u
+}
+
+// has reports whether seg is one of u's.
+func (u *urlSegments) has(seg []byte) bool {
+	if len(seg) < u.minLen || len(seg) > u.maxLen || u.first[seg[1]/64]&(1<<(seg[1]%64)) == 0 {
+		return false
+	}
+	for _, s := range u.segs {
+		if bytes.Equal(s, seg) {
+			return true
+		}
+	}
+	return false
+}
+
+// appendURLSegments appends to dst a field for each URL path segment in b
+// that follows one of u's ("/users/", as profiles' paths name them): its
+// key is the named segment ("/users"), its value the one after, up to the
+// next '/', '?', '#', quote or space, if it has a digit, as IDs do and
+// the words of an API ("/users/me", "/users/search") do not. It reads b
+// once, from '/' to '/'.
+func appendURLSegments(dst []textField, b []byte, u *urlSegments) []textField {
+	for i := indexFrom(b, 0, '/'); i < len(b); {
+		next := indexFrom(b, i+1, '/')
+		if next == len(b) {
+			return dst
+		}
+		if !u.has(b[i : next+1]) {
+			i = next
+			continue
+		}
+		f := textField{keyStart: i, keyEnd: next, valStart: next + 1, url: true}
+		f.valEnd = f.valStart
+		digit := false
+		for f.valEnd < len(b) && !isSegmentEnd(b[f.valEnd]) {
+			digit = digit || isDigit(b[f.valEnd])
+			f.valEnd++
+		}
+		if digit {
+			dst = append(dst, f)
+		}
+		i = next
+	}
+	return dst
+}
+
+// isSegmentEnd reports whether c ends a URL's path segment in a text record.
+func isSegmentEnd(c byte) bool {
+	switch c {
+	case '/', '?', '#', '"', '\'', ';', ',', ')', ']':
+		return true
+	}
+	return c <= ' '
+}
 
 // closingQuote returns the offset of the quote q that closes a string
 // starting at b[i], skipping escaped ones, or len(b) if it is not closed.
@@ -298,6 +376,13 @@ var dot = []byte{'.'}
 // that one's rule.
 func (w *Worker) textFields(p *Profile, rec []byte) {
 	w.fields = appendTextKeys(w.fields[:0], rec)
+	if len(p.urls.segs) > 0 {
+		n := len(w.fields)
+		w.fields = appendURLSegments(w.fields, rec, &p.urls)
+		if len(w.fields) > n {
+			slices.SortStableFunc(w.fields, func(a, b textField) int { return cmp.Compare(a.keyStart, b.keyStart) })
+		}
+	}
 	w.ruled = w.ruled[:0]
 	ruledEnd := 0
 	for _, f := range w.fields {

@@ -80,9 +80,10 @@ var textPolicy = ProfileOptions{
 		{Path: "dob", Action: FieldGeneralize, Truncate: TruncateYear},
 		{Path: "nick", Action: FieldMask},
 		{Path: "model", Action: FieldKeep},
+		{Path: "/users", Action: FieldTokenize, Kind: detectors.User},
 	},
 	Policy: PolicyFields{
-		User: []string{"user_id", "user.id"}, Consent: []string{"consent.training"}, Age: []string{"age"}, MinAge: 13,
+		User: []string{"user_id", "user.id", "/users"}, Consent: []string{"consent.training"}, Age: []string{"age"}, MinAge: 13,
 		Now: func() time.Time { return time.Date(2026, 6, 2, 10, 0, 0, 0, time.UTC) },
 	},
 }
@@ -110,6 +111,8 @@ func TestTextFieldRules(t *testing.T) {
 		{"findings around", `mail a@b.example.com user_id=u_1 ip 10.1.2.3`, `mail {EMAIL:a@b.example.com} user_id={USER:u_1} ip {IPV4:10.1.2.3}`},
 		{"a finding in the value", `user_id=a@b.example.com`, `user_id={USER:a@b.example.com}`},
 		{"no rule", `user=li.wei uid=1`, `user=li.wei uid=1`},
+		{"a URL's path", `"GET /api/v1/users/12345/photos?x=1 HTTP/1.1" path=/users/u_8f3a`, `"GET /api/v1/users/{USER:12345}/photos?x=1 HTTP/1.1" path=/users/{USER:u_8f3a}`},
+		{"a URL's path, no ID", `GET /users/me /users/search?q=1 /superusers/123 /users/`, `GET /users/me /users/search?q=1 /superusers/123 /users/`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -167,6 +170,8 @@ func TestTextFacts(t *testing.T) {
 		{"adult", `age=30 n=9`, Facts{}},
 		{"an age in a value counts", `age=30 msg="age=9"`, Facts{Minor: true}},
 		{"no fields", `the user is 9 years old`, Facts{}},
+		{"user in a URL", `GET /users/42/avatar`, Facts{User: mac("42"), HasUser: true}},
+		{"user in a URL after a field's", `GET /users/42/avatar user_id=u_1`, Facts{User: mac("u_1"), HasUser: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -204,7 +209,7 @@ func TestRuledTokensIdempotent(t *testing.T) {
 
 func TestTextFieldsNoAllocs(t *testing.T) {
 	w, p := newProfileWorker(t, textPolicy)
-	rec := []byte(`time=2026-06-02T10:11:12Z level=info user_id=u_8f3a serial=R58M1 name="Li Wei" lat=31.230416 mail=a@b.example.com body={"age":30,"user_id":"u_8f3a"}`)
+	rec := []byte(`time=2026-06-02T10:11:12Z level=info path=/api/users/42/avatar user_id=u_8f3a serial=R58M1 name="Li Wei" lat=31.230416 mail=a@b.example.com body={"age":30,"user_id":"u_8f3a"}`)
 	dst := make([]byte, 0, 1024)
 	for range 3 {
 		_, _, _ = w.RedactRecord(dst[:0], rec, FormatText, p)
