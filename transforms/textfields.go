@@ -2,21 +2,18 @@ package transforms
 
 import (
 	"bytes"
-	"cmp"
 	"math"
-	"slices"
-
-	"github.com/pixelprivacy/veil/detectors"
 )
 
 // A textField is a key and its value in a text record, as log lines write
-// them: logfmt's and URL query strings' user_id=u_8f3a or msg="a b", and
-// the "user_id":"u_8f3a" of JSON embedded in a line, also in a string
+// them: logfmt's and URL query strings' user_id=u_8f3a or msg="a b", the
+// "user_id":"u_8f3a" of JSON embedded in a line, also in a string
 // ({\"user_id\":\"u_8f3a\"}), in single quotes ({'user_id': 'u_8f3a'},
-// a Python dict as printed) or with a Ruby hash's "=>". Offsets are into the record; the value's
-// quotes are not part of it. Keys are found first, and the value only of
-// a key that matters (readValue): until then valStart is just past the
-// '=' or ':'.
+// a Python dict as printed) or with a Ruby hash's "=>", and the segment
+// after a named one in a URL's path (/users/42). Offsets are into the
+// record; the value's quotes are not part of it. Keys are found first,
+// and the value only of a key that matters (readValue): until then
+// valStart is just past the '=' or ':'.
 type textField struct {
 	keyStart, keyEnd int
 	valStart, valEnd int
@@ -336,126 +333,4 @@ func isKeyStart(c byte) bool {
 
 func isKeyByte(c byte) bool {
 	return isKeyStart(c) || isDigit(c) || c == '.' || c == '-'
-}
-
-// textMember resolves what profile p says of the value of a text field's
-// key: a logfmt key with dots ("user.id") as the path of nested keys, a
-// JSON key as one key. A rule that drops a container drops what is in it.
-func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
-	if !p.paths.mayMatchAtRoot(key) && !(dotted && bytes.IndexByte(key, '.') >= 0) {
-		return member{user: -1}
-	}
-	w.states = append(w.states[:0], p.paths.root...)
-	top := frame{hi: len(w.states)}
-	var dropped *FieldRule
-	for {
-		seg, rest, more := key, []byte(nil), false
-		if dotted {
-			seg, rest, more = bytes.Cut(key, dot)
-		}
-		m := w.member(p, &top, seg, hasUpper(seg))
-		if !more || len(rest) == 0 {
-			if dropped != nil {
-				m.rule = dropped
-			}
-			m.uses &^= usesText // a text record's language is its whole text's
-			return m
-		}
-		if dropped == nil && m.rule != nil && m.rule.Action == FieldDrop {
-			dropped = m.rule
-		}
-		top, key = frame{lo: m.lo, hi: m.hi, rule: m.rule}, rest
-	}
-}
-
-var dot = []byte{'.'}
-
-// textFields finds the fields of the text record rec that profile p has a
-// rule for, into w.ruled, reading what its policy gate reads of them into
-// w.facts. A field inside the value of a ruled field before it is left to
-// that one's rule.
-func (w *Worker) textFields(p *Profile, rec []byte) {
-	w.fields = appendTextKeys(w.fields[:0], rec)
-	if len(p.urls.segs) > 0 {
-		n := len(w.fields)
-		w.fields = appendURLSegments(w.fields, rec, &p.urls)
-		if len(w.fields) > n {
-			slices.SortStableFunc(w.fields, func(a, b textField) int { return cmp.Compare(a.keyStart, b.keyStart) })
-		}
-	}
-	w.ruled = w.ruled[:0]
-	ruledEnd := 0
-	for _, f := range w.fields {
-		m := w.textMember(p, rec[f.keyStart:f.keyEnd], !f.json)
-		if m.rule == nil && m.uses == 0 || !readValue(rec, &f) {
-			continue
-		}
-		if m.uses != 0 {
-			w.capture(p, &m, rec[f.valStart:f.valEnd], f.str || !f.json)
-		}
-		if m.rule != nil && f.keyStart >= ruledEnd {
-			w.ruled = append(w.ruled, ruledField{textField: f, rule: m.rule})
-			ruledEnd = f.valEnd
-		}
-	}
-}
-
-// ruledField is a text field and the rule that applies to its value.
-type ruledField struct {
-	textField
-	rule *FieldRule
-}
-
-// appendRuledText appends the text record rec with the findings in spans
-// replaced, and the values of the fields in w.ruled replaced by their rules
-// instead. A finding that runs into a ruled value is cut at its edge, and
-// the parts outside are replaced as findings of its kind.
-func (w *Worker) appendRuledText(dst, rec []byte, spans []detectors.Span) []byte {
-	prev := 0
-	k := 0 // spans[k:] are still to be replaced
-	for _, f := range w.ruled {
-		n := k
-		for n < len(spans) && spans[n].Start < f.valStart {
-			n++
-		}
-		var rest detectors.Span // the part of a finding after the value
-		if n > k && spans[n-1].End > f.valStart {
-			rest = spans[n-1]
-			spans[n-1].End = f.valStart
-		}
-		dst, prev = w.appendReplaced(dst, rec, spans[k:n], prev, false)
-		for n < len(spans) && spans[n].Start < f.valEnd {
-			rest = spans[n]
-			n++
-		}
-		k = n
-		if rest.End > f.valEnd {
-			rest.Start = f.valEnd
-			k--
-			spans[k] = rest
-		}
-		start := max(prev, f.valStart)
-		dst = append(dst, rec[prev:start]...)
-		prev = max(prev, f.valEnd)
-		dst = w.appendRuledValue(dst, rec[start:prev], f)
-	}
-	dst, prev = w.appendReplaced(dst, rec, spans[k:], prev, false)
-	return append(dst, rec[prev:]...)
-}
-
-// appendRuledValue appends what the rule of the text field f makes of its
-// value v.
-func (w *Worker) appendRuledValue(dst, v []byte, f ruledField) []byte {
-	switch r := f.rule; {
-	case r.Action == FieldKeep:
-		return append(dst, v...)
-	case r.Action == FieldDrop:
-		if f.json && !f.str {
-			return append(dst, "null"...)
-		}
-		return dst
-	case f.json && !f.str && !f.nested:
-		return w.appendRuledNumber(dst, v, r)
-	}
-	return w.appendRuled(dst, v, f.rule, f.json && !f.nested)
 }
