@@ -72,7 +72,7 @@ func TestPathsMatchReference(t *testing.T) {
 			for i, p := range pats {
 				key := keys[depth]
 				want := globMatch(p.segs, keys[:depth+1]) ||
-					floating(p) && !exact(key) && key != strings.ToLower(key) && strings.ToLower(key) == strings.ToLower(p.segs[1])
+					floating(p) && !exact(key) && key != strings.ToLower(key) && strings.EqualFold(key, p.segs[1])
 				if got[i] != want {
 					t.Fatalf("pattern %q at %s: matched %v, want %v", sources[i], strings.Join(keys[:depth+1], "."), got[i], want)
 				}
