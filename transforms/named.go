@@ -12,10 +12,6 @@ func (w *Worker) RedactNamed(dst, value, name []byte, p *Profile) ([]byte, Facts
 	if p != nil {
 		m = w.namedMember(p, name)
 	}
-	if m.rule == nil && m.uses == 0 {
-		out, err := w.RedactValue(dst, value, name)
-		return out, Facts{}, err
-	}
 	var out []byte
 	if m.rule == nil {
 		var err error
@@ -31,10 +27,11 @@ func (w *Worker) RedactNamed(dst, value, name []byte, p *Profile) ([]byte, Facts
 		w.prof = nil
 		w.settle(true)
 	}
-	w.facts, w.userRank = Facts{}, -1
-	if m.uses != 0 {
-		w.capture(p, &m, value, true)
+	if m.uses == 0 {
+		return out, Facts{}, nil
 	}
+	w.facts, w.userRank = Facts{}, -1
+	w.capture(p, &m, value, true)
 	return out, w.facts, nil
 }
 

@@ -116,7 +116,8 @@ func (w *Worker) appendRuledText(dst, rec []byte, spans []detectors.Span) []byte
 // appendRuledValue appends what the rule of the text field f makes of its
 // value v.
 func (w *Worker) appendRuledValue(dst, v []byte, f ruledField) []byte {
-	switch r := f.rule; {
+	r := f.rule
+	switch {
 	case r.Action == FieldKeep:
 		return append(dst, v...)
 	case r.Action == FieldDrop:
@@ -127,5 +128,5 @@ func (w *Worker) appendRuledValue(dst, v []byte, f ruledField) []byte {
 	case f.json && !f.str && !f.nested:
 		return w.appendRuledNumber(dst, v, r)
 	}
-	return w.appendRuled(dst, v, f.rule, f.json && !f.nested)
+	return w.appendRuled(dst, v, r, f.json && !f.nested)
 }
