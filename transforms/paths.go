@@ -92,7 +92,7 @@ type paths struct {
 const maxFoldKey = 64
 
 // filterWords is the size of paths.filter in words: 4,096 bits, for the
-// ~230 floating keys of the default profiles and a user's own.
+// ~210 floating keys of the default profiles and a user's own.
 const filterWords = 64
 
 // floatBit returns the bit of key in paths.filter, from its length and its
