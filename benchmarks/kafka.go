@@ -251,10 +251,12 @@ func offer(ctx context.Context, w *kafka.Writer, values [][]byte, rate int, d ti
 	return sent, nil
 }
 
-// waitUntil polls cond every 100ms and returns when it first held; it fails
-// if ctx ends or the runner stops first.
+// waitUntil polls cond every 10ms and returns when it first held; it fails
+// if ctx ends or the runner stops first. The poll bounds the error of a
+// measured time: at 100ms, --quick's 50,000 records, done in 0.3-0.6 s,
+// were measured in steps of a fifth to a third of their time.
 func waitUntil(ctx context.Context, done <-chan error, cond func() bool) (time.Time, error) {
-	t := time.NewTicker(100 * time.Millisecond)
+	t := time.NewTicker(10 * time.Millisecond)
 	defer t.Stop()
 	for {
 		if cond() {
