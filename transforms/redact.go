@@ -81,7 +81,7 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 		if p != nil {
 			w.prof = p
 			w.textFields(p, rec)
-			dst = w.appendRuledText(dst, rec, w.spans)
+			dst = w.appendRuledText(dst, rec, w.spans, false)
 			w.prof = nil
 		} else {
 			dst = w.appendRedacted(dst, rec, w.spans, false)
@@ -252,8 +252,8 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				key = w.keyText
 			}
 			var role keyRole
-			var upper bool
-			hint, role, upper = w.keyHint(key)
+			var traits keyTraits
+			hint, role, traits = w.keyHint(key)
 			top := &stack[len(stack)-1]
 			hint = detectors.MemberHint(top.hint, hint, key)
 			pair = role
@@ -267,7 +267,8 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					dst, pend, mem.rule = w.redactKey(dst, src, key, pend, i, end)
 				}
 			case prof != nil:
-				mem = w.member(prof, top, key, upper)
+				mem = w.member(prof, top, key, traits&traitUpper != 0)
+				mem.url = traits&traitURL != 0
 				hasLang = hasLang || len(stack) == 1 && prof.lang != nil && string(key) == prof.lang.Field
 			}
 			i = skipWS(src, end+1)
@@ -338,11 +339,16 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 						return dst, i, reasonOf(err)
 					}
 					w.spans = spans
-					if len(w.spans) > 0 {
+					ruled := mem.url && w.urlFields(prof, raw)
+					if len(w.spans) > 0 || ruled {
 						if dropped = w.tally(w.spans); !dropped {
 							dst = append(dst, src[pend:i+1]...)
 							w.regions = mem.regions
-							dst = w.appendRedacted(dst, raw, w.spans, true)
+							if ruled {
+								dst = w.appendRuledText(dst, raw, w.spans, true)
+							} else {
+								dst = w.appendRedacted(dst, raw, w.spans, true)
+							}
 							w.regions = 0
 							pend = end
 						}

@@ -2,11 +2,13 @@ package transforms
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors"
 )
@@ -132,6 +134,32 @@ func TestTextFieldRules(t *testing.T) {
 	}
 }
 
+// TestURLFields: in a JSON record, the fields of a value whose key names a
+// URL or a query string are read as a text record's are, and the output
+// stays JSON.
+func TestURLFields(t *testing.T) {
+	w, p := newProfileWorker(t, textPolicy)
+	tests := []struct{ in, want string }{
+		{`{"deeplink":"pixel://share?serial=S1&x=1","note":"serial=S2"}`, `{"deeplink":"pixel://share?serial={FIELD:S1}&x=1","note":"serial=S2"}`},
+		{`{"http":{"endpoint":"/api/users/42/photos"}}`, `{"http":{"endpoint":"/api/users/{USER:42}/photos"}}`},
+		{`{"Referrer":"utm_source=x&name=Li+Wei&lat=31.230416"}`, `{"Referrer":"utm_source=x&name=&lat=31.23"}`},
+		{`{"url":"?q={'serial': 77, 'name': 'Li'} mail a@b.example.com"}`, `{"url":"?q={'serial': {FIELD:77}, 'name': ''} mail {EMAIL:a@b.example.com}"}`},
+		{`{"url":"https://x.example/?a=1"}`, `{"url":"https://x.example/?a=1"}`},
+	}
+	for _, tt := range tests {
+		out, _, err := w.RedactRecord(nil, []byte(tt.in), FormatJSON, p)
+		if want := expandTokens(t, w, tt.want); err != nil || string(out) != want {
+			t.Errorf("in   %s\n got %s (%v)\nwant %s", tt.in, out, err, want)
+		}
+		if !json.Valid(out) {
+			t.Errorf("not JSON: %s", out)
+		}
+	}
+	if _, facts, _ := w.RedactRecord(nil, []byte(`{"path":"/users/42/avatar"}`), FormatJSON, p); facts.User != *w.macOf(detectors.User, formText, []byte("42")) {
+		t.Errorf("the user in a URL is not the record's: %+v", facts)
+	}
+}
+
 // A finding that runs into a ruled value is cut at its edge: the value
 // gets its rule, and no part of the finding is left.
 func TestTextFieldCutsFindings(t *testing.T) {
@@ -221,8 +249,9 @@ func TestTextFieldsNoAllocs(t *testing.T) {
 
 // FuzzTextFields checks the fields of any text: in order of their '=' or
 // ':', keys and values inside it; and that under a profile a user ID after
-// "user_id=" or "/users/" in any text is gone from the output, which
-// redacting again does not change.
+// "user_id=" or "/users/" in any text, also in a JSON value under a key
+// that names a URL, is gone from the output, which redacting again does
+// not change and which stays JSON.
 func FuzzTextFields(f *testing.F) {
 	f.Add(`level=info msg="a b`, `n=1 body={"x":"y"}`, uint64(42))
 	f.Add(`GET /a?b=1&`, `&c=2#x HTTP/1.1`, uint64(1<<40))
@@ -252,18 +281,28 @@ func FuzzTextFields(f *testing.F) {
 		if strings.Contains(before, id) || strings.Contains(after, id) {
 			return
 		}
-		for _, rec := range []string{before + " user_id=" + id + " " + after, before + " /users/" + id + " " + after} {
-			out, _, err := w.RedactRecord(nil, []byte(rec), FormatText, p)
+		recs := []string{before + " user_id=" + id + " " + after, before + " /users/" + id + " " + after}
+		for _, rec := range recs[:2] {
+			// The same text as a JSON value whose key names a URL.
+			if doc, err := json.Marshal(map[string]string{"url": rec}); err == nil && utf8.ValidString(rec) {
+				recs = append(recs, string(doc))
+			}
+		}
+		for _, rec := range recs {
+			out, _, err := w.RedactRecord(nil, []byte(rec), FormatAuto, p)
 			if err != nil {
 				return // invalid UTF-8 or too long: nothing is written
 			}
 			if bytes.Contains(out, []byte(id)) {
 				t.Fatalf("%q survived in %q", id, out)
 			}
+			if rec[0] == '{' && !json.Valid(out) {
+				t.Fatalf("not JSON: %q from %q", out, rec)
+			}
 			if bytes.HasSuffix(out, []byte("\n")) {
 				return
 			}
-			again, _, err := w.RedactRecord(nil, out, FormatText, p)
+			again, _, err := w.RedactRecord(nil, out, FormatAuto, p)
 			if err != nil || !bytes.Equal(again, out) {
 				t.Fatalf("not idempotent (%v):\n   in %q\n  out %q\nagain %q", err, rec, out, again)
 			}

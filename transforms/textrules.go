@@ -76,11 +76,12 @@ type ruledField struct {
 	rule *FieldRule
 }
 
-// appendRuledText appends the text record rec with the findings in spans
-// replaced, and the values of the fields in w.ruled replaced by their rules
-// instead. A finding that runs into a ruled value is cut at its edge, and
-// the parts outside are replaced as findings of its kind.
-func (w *Worker) appendRuledText(dst, rec []byte, spans []detectors.Span) []byte {
+// appendRuledText appends the text record rec, or the raw content of a
+// JSON string if json, with the findings in spans replaced, and the values
+// of the fields in w.ruled replaced by their rules instead. A finding that
+// runs into a ruled value is cut at its edge, and the parts outside are
+// replaced as findings of its kind.
+func (w *Worker) appendRuledText(dst, rec []byte, spans []detectors.Span, json bool) []byte {
 	prev := 0
 	k := 0 // spans[k:] are still to be replaced
 	for _, f := range w.ruled {
@@ -93,7 +94,7 @@ func (w *Worker) appendRuledText(dst, rec []byte, spans []detectors.Span) []byte
 			rest = spans[n-1]
 			spans[n-1].End = f.valStart
 		}
-		dst, prev = w.appendReplaced(dst, rec, spans[k:n], prev, false)
+		dst, prev = w.appendReplaced(dst, rec, spans[k:n], prev, json)
 		for n < len(spans) && spans[n].Start < f.valEnd {
 			rest = spans[n]
 			n++
@@ -107,15 +108,15 @@ func (w *Worker) appendRuledText(dst, rec []byte, spans []detectors.Span) []byte
 		start := max(prev, f.valStart)
 		dst = append(dst, rec[prev:start]...)
 		prev = max(prev, f.valEnd)
-		dst = w.appendRuledValue(dst, rec[start:prev], f)
+		dst = w.appendRuledValue(dst, rec[start:prev], f, json)
 	}
-	dst, prev = w.appendReplaced(dst, rec, spans[k:], prev, false)
+	dst, prev = w.appendReplaced(dst, rec, spans[k:], prev, json)
 	return append(dst, rec[prev:]...)
 }
 
 // appendRuledValue appends what the rule of the text field f makes of its
-// value v.
-func (w *Worker) appendRuledValue(dst, v []byte, f ruledField) []byte {
+// value v, in a JSON string's raw content if inJSON.
+func (w *Worker) appendRuledValue(dst, v []byte, f ruledField, inJSON bool) []byte {
 	r := f.rule
 	switch {
 	case r.Action == FieldKeep:
@@ -125,8 +126,24 @@ func (w *Worker) appendRuledValue(dst, v []byte, f ruledField) []byte {
 			return append(dst, "null"...)
 		}
 		return dst
-	case f.json && !f.str && !f.nested:
+	case f.json && !f.str && !f.nested && !inJSON:
 		return w.appendRuledNumber(dst, v, r)
 	}
-	return w.appendRuled(dst, v, r, f.json && !f.nested)
+	return w.appendRuled(dst, v, r, inJSON || f.json && !f.nested)
+}
+
+// urlFields finds the fields of v, a JSON string's raw content under a key
+// that names a URL, as textFields does, and reports whether one has a
+// rule. A value with no '=' and no '/' has none. Ruled values are widened
+// to whole escape sequences, so that replacing one leaves no half of one.
+func (w *Worker) urlFields(p *Profile, v []byte) bool {
+	if bytes.IndexByte(v, '=') < 0 && bytes.IndexByte(v, '/') < 0 {
+		return false
+	}
+	w.textFields(p, v)
+	for i := range w.ruled {
+		f := &w.ruled[i]
+		f.valStart, f.valEnd = alignSpan(v, detectors.Span{Start: f.valStart, End: f.valEnd}, 0, true)
+	}
+	return len(w.ruled) > 0
 }
