@@ -17,7 +17,6 @@ type member struct {
 	lo, hi int        // the path states after its key, w.states[lo:hi]
 	uses   uint8      // what the policy or the language detection reads of it
 	user   int        // its rank among the user fields, or -1
-	url    bool       // its key names a URL: the fields of its text are read
 	// regions are the phone regions its text is scanned with; 0 means
 	// those of the detector set.
 	regions uint64

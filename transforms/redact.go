@@ -80,7 +80,7 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 		w.regions = mask
 		if p != nil {
 			w.prof = p
-			w.textFields(p, rec)
+			w.textFields(p, rec, false)
 			dst = w.appendRuledText(dst, rec, w.spans, false)
 			w.prof = nil
 		} else {
@@ -252,8 +252,8 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				key = w.keyText
 			}
 			var role keyRole
-			var traits keyTraits
-			hint, role, traits = w.keyHint(key)
+			var upper bool
+			hint, role, upper = w.keyHint(key)
 			top := &stack[len(stack)-1]
 			hint = detectors.MemberHint(top.hint, hint, key)
 			pair = role
@@ -267,8 +267,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					dst, pend, mem.rule = w.redactKey(dst, src, key, pend, i, end)
 				}
 			case prof != nil:
-				mem = w.member(prof, top, key, traits&traitUpper != 0)
-				mem.url = traits&traitURL != 0
+				mem = w.member(prof, top, key, upper)
 				hasLang = hasLang || len(stack) == 1 && prof.lang != nil && string(key) == prof.lang.Field
 			}
 			i = skipWS(src, end+1)
@@ -339,7 +338,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 						return dst, i, reasonOf(err)
 					}
 					w.spans = spans
-					ruled := mem.url && w.urlFields(prof, raw)
+					ruled := prof != nil && w.valueFields(prof, raw)
 					if len(w.spans) > 0 || ruled {
 						if dropped = w.tally(w.spans); !dropped {
 							dst = append(dst, src[pend:i+1]...)

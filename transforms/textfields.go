@@ -138,13 +138,13 @@ func jsonKey(b []byte, at int) (textField, bool) {
 	return f, true
 }
 
-// readValue reads the value of the field f in b and reports whether it has
-// one. A logfmt value runs to the next space, or is in quotes; a
+// readValue reads the value of the field f in b, a JSON string's raw
+// content if inJSON, and reports whether it has one. A logfmt value runs to the next space, or is in quotes; a
 // query parameter's ends at the next '&' or '#' too. A JSON value is a
 // string or a scalar: a key whose value is an object or an array has none
 // here, as its members are fields of their own. A value whose quote is not
 // closed runs to the end of b, so that a line cut short keeps nothing of it.
-func readValue(b []byte, f *textField) bool {
+func readValue(b []byte, f *textField, inJSON bool) bool {
 	switch {
 	case f.url:
 		return true
@@ -155,12 +155,16 @@ func readValue(b []byte, f *textField) bool {
 	switch {
 	case i == len(b):
 		return false
+	case inJSON && bytes.HasPrefix(b[i:], escapedQuote):
+		f.str, f.valStart = true, i+2
+		f.valEnd = escapedQuoteAt(b, f.valStart)
+		return true
 	case b[i] == '"' || b[i] == '\'':
 		f.str, f.valStart = true, i+1
 		f.valEnd = closingQuote(b, f.valStart, b[i])
 		return true
 	}
-	for i < len(b) && b[i] > ' ' && !(f.query && (b[i] == '&' || b[i] == '#' || b[i] == '"')) {
+	for i < len(b) && b[i] > ' ' && !(f.query && (b[i] == '&' || b[i] == '#' || b[i] == '"')) && !(inJSON && escapedSpaceAt(b, i)) {
 		i++
 	}
 	f.valEnd = f.valStart + trimValueEnd(b[f.valStart:i])
@@ -178,10 +182,7 @@ func readJSONValue(b []byte, f *textField) bool {
 		return false
 	case f.nested && bytes.HasPrefix(b[i:], escapedQuote):
 		f.str, f.valStart = true, i+2
-		f.valEnd = indexFrom(b, f.valStart, '\\')
-		for f.valEnd < len(b) && !bytes.HasPrefix(b[f.valEnd:], escapedQuote) {
-			f.valEnd = indexFrom(b, f.valEnd+1, '\\')
-		}
+		f.valEnd = escapedQuoteAt(b, f.valStart)
 		return true
 	case b[i] == '"' || b[i] == '\'':
 		if f.nested || b[i] != f.quote {
@@ -200,6 +201,30 @@ func readJSONValue(b []byte, f *textField) bool {
 }
 
 var escapedQuote = []byte{'\\', '"'}
+
+// escapedQuoteAt returns the offset of the first `\"` in b at or after i,
+// or len(b).
+func escapedQuoteAt(b []byte, i int) int {
+	i = indexFrom(b, i, '\\')
+	for i < len(b) && !bytes.HasPrefix(b[i:], escapedQuote) {
+		i = indexFrom(b, i+1, '\\')
+	}
+	return i
+}
+
+// escapedSpaceAt reports whether a JSON string's raw content b has an
+// escaped quote or space at i (`\"`, `\n`, `\t`, `\r`), which ends an
+// unquoted value in it as the quote or space would in text.
+func escapedSpaceAt(b []byte, i int) bool {
+	if b[i] != '\\' || i+1 == len(b) {
+		return false
+	}
+	switch b[i+1] {
+	case '"', 'n', 't', 'r':
+		return true
+	}
+	return false
+}
 
 // urlSegments are the URL path segments that name a field, with a '/'
 // before and after ("/users/"), and the lengths and first letters they

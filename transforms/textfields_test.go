@@ -19,7 +19,7 @@ import (
 func fieldStrings(text string) []string {
 	var out []string
 	for _, f := range appendTextKeys(nil, []byte(text)) {
-		if !readValue([]byte(text), &f) {
+		if !readValue([]byte(text), &f, false) {
 			continue
 		}
 		marks := ""
@@ -134,13 +134,14 @@ func TestTextFieldRules(t *testing.T) {
 	}
 }
 
-// TestURLFields: in a JSON record, the fields of a value whose key names a
-// URL or a query string are read as a text record's are, and the output
-// stays JSON.
-func TestURLFields(t *testing.T) {
+// TestValueFields: in a JSON record, the fields of a string value are read
+// as a text record's are, and the output stays JSON.
+func TestValueFields(t *testing.T) {
 	w, p := newProfileWorker(t, textPolicy)
 	tests := []struct{ in, want string }{
-		{`{"deeplink":"pixel://share?serial=S1&x=1","note":"serial=S2"}`, `{"deeplink":"pixel://share?serial={FIELD:S1}&x=1","note":"serial=S2"}`},
+		{`{"deeplink":"pixel://share?serial=S1&x=1","note":"serial=S2"}`, `{"deeplink":"pixel://share?serial={FIELD:S1}&x=1","note":"serial={FIELD:S2}"}`},
+		{`{"log":"GET /api/users/42 HTTP/1.1\" 200 user_id=u_1\n","stream":"stdout"}`, `{"log":"GET /api/users/{USER:42} HTTP/1.1\" 200 user_id={USER:u_1}\n","stream":"stdout"}`},
+		{`{"payload":"{\"serial\":\"S1\",\"n\":1}","a":"b:c"}`, `{"payload":"{\"serial\":\"{FIELD:S1}\",\"n\":1}","a":"b:c"}`},
 		{`{"http":{"endpoint":"/api/users/42/photos"}}`, `{"http":{"endpoint":"/api/users/{USER:42}/photos"}}`},
 		{`{"Referrer":"utm_source=x&name=Li+Wei&lat=31.230416"}`, `{"Referrer":"utm_source=x&name=&lat=31.23"}`},
 		{`{"url":"?q={'serial': 77, 'name': 'Li'} mail a@b.example.com"}`, `{"url":"?q={'serial': {FIELD:77}, 'name': ''} mail {EMAIL:a@b.example.com}"}`},
@@ -249,9 +250,9 @@ func TestTextFieldsNoAllocs(t *testing.T) {
 
 // FuzzTextFields checks the fields of any text: in order of their '=' or
 // ':', keys and values inside it; and that under a profile a user ID after
-// "user_id=" or "/users/" in any text, also in a JSON value under a key
-// that names a URL, is gone from the output, which redacting again does
-// not change and which stays JSON.
+// "user_id=" or "/users/" in any text, also in a JSON string value, is
+// gone from the output, which redacting again does not change and which
+// stays JSON.
 func FuzzTextFields(f *testing.F) {
 	f.Add(`level=info msg="a b`, `n=1 body={"x":"y"}`, uint64(42))
 	f.Add(`GET /a?b=1&`, `&c=2#x HTTP/1.1`, uint64(1<<40))
@@ -264,7 +265,7 @@ func FuzzTextFields(f *testing.F) {
 			b := []byte(text)
 			last := -1
 			for _, tf := range appendTextKeys(nil, b) {
-				if !readValue(b, &tf) {
+				if !readValue(b, &tf, false) {
 					continue
 				}
 				at := tf.valStart - 1

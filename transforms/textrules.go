@@ -40,11 +40,11 @@ func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
 
 var dot = []byte{'.'}
 
-// textFields finds the fields of the text record rec that profile p has a
-// rule for, into w.ruled, reading what its policy gate reads of them into
-// w.facts. A field inside the value of a ruled field before it is left to
-// that one's rule.
-func (w *Worker) textFields(p *Profile, rec []byte) {
+// textFields finds the fields of the text record rec (a JSON string's raw
+// content if inJSON) that profile p has a rule for, into w.ruled, reading
+// what its policy gate reads of them into w.facts. A field inside the
+// value of a ruled field before it is left to that one's rule.
+func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 	w.fields = appendTextKeys(w.fields[:0], rec)
 	if len(p.urls.segs) > 0 {
 		n := len(w.fields)
@@ -57,7 +57,7 @@ func (w *Worker) textFields(p *Profile, rec []byte) {
 	ruledEnd := 0
 	for _, f := range w.fields {
 		m := w.textMember(p, rec[f.keyStart:f.keyEnd], !f.json)
-		if m.rule == nil && m.uses == 0 || !readValue(rec, &f) {
+		if m.rule == nil && m.uses == 0 || !readValue(rec, &f, inJSON) {
 			continue
 		}
 		if m.uses != 0 {
@@ -132,15 +132,18 @@ func (w *Worker) appendRuledValue(dst, v []byte, f ruledField, inJSON bool) []by
 	return w.appendRuled(dst, v, r, inJSON || f.json && !f.nested)
 }
 
-// urlFields finds the fields of v, a JSON string's raw content under a key
-// that names a URL, as textFields does, and reports whether one has a
-// rule. A value with no '=' and no '/' has none. Ruled values are widened
-// to whole escape sequences, so that replacing one leaves no half of one.
-func (w *Worker) urlFields(p *Profile, v []byte) bool {
-	if bytes.IndexByte(v, '=') < 0 && bytes.IndexByte(v, '/') < 0 {
+// valueFields finds the fields of v, a JSON string's raw content, as
+// textFields does for a text record, and reports whether one has a rule:
+// JSON logs hold log lines ({"log":"… user_id=42 …"}, as Docker writes
+// them), attribution SDKs an install's referrer ("utm_source=…&gclid=…"),
+// apps their deep links. A value with no '=', '/' or '\' (of a quote in
+// JSON held in the string) has none. Ruled values are widened to whole
+// escape sequences, so that replacing one leaves no half of one.
+func (w *Worker) valueFields(p *Profile, v []byte) bool {
+	if bytes.IndexByte(v, '=') < 0 && bytes.IndexByte(v, '/') < 0 && bytes.IndexByte(v, '\\') < 0 {
 		return false
 	}
-	w.textFields(p, v)
+	w.textFields(p, v, true)
 	for i := range w.ruled {
 		f := &w.ruled[i]
 		f.valStart, f.valEnd = alignSpan(v, detectors.Span{Start: f.valStart, End: f.valEnd}, 0, true)

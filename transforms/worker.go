@@ -1,7 +1,6 @@
 package transforms
 
 import (
-	"bytes"
 	"encoding/binary"
 	"hash/maphash"
 	"math/bits"
@@ -269,12 +268,12 @@ const (
 type hintCache [hintCacheSize]hintEntry
 
 type hintEntry struct {
-	x, y   uint64 // keyWords of the key
-	n      uint8  // len(key); 0 for an empty entry
-	hint   detectors.Hint
-	role   keyRole
-	traits keyTraits
-	key    [29]byte
+	x, y  uint64 // keyWords of the key
+	n     uint8  // len(key); 0 for an empty entry
+	hint  detectors.Hint
+	role  keyRole
+	upper bool // the key has an upper-case letter (see paths.step)
+	key   [29]byte
 }
 
 // keyRole is the part a member's key gives it in a key-value pair
@@ -288,13 +287,13 @@ const (
 )
 
 // keyHint returns set.KeyHint(key), the key's role in a key-value pair and
-// its traits, from the cache if it holds them, and sets w.keyPII if the key
-// holds personal data. Such keys are not cached: they are rare, and as many
-// as the people in a stream.
-func (w *Worker) keyHint(key []byte) (detectors.Hint, keyRole, keyTraits) {
+// whether it has an upper-case letter, from the cache if it holds them, and
+// sets w.keyPII if the key holds personal data. Such keys are not cached:
+// they are rare, and as many as the people in a stream.
+func (w *Worker) keyHint(key []byte) (detectors.Hint, keyRole, bool) {
 	if len(key) == 0 || len(key) > len(w.hints[0].key) {
 		hint, role, _ := w.classifyKey(key)
-		return hint, role, w.uncachedTraits(key)
+		return hint, role, hasUpper(key)
 	}
 	x, y := keyWords(key)
 	h := hashWords(x, y, len(key), w.e.keySeed)
@@ -302,70 +301,20 @@ func (w *Worker) keyHint(key []byte) (detectors.Hint, keyRole, keyTraits) {
 		e := &w.hints[(h+i)&(hintCacheSize-1)]
 		if e.n == 0 {
 			hint, role, personal := w.classifyKey(key)
-			traits := traitsOf(key)
+			upper := hasUpper(key)
 			if !personal {
-				e.hint, e.role, e.traits = hint, role, traits
+				e.hint, e.role, e.upper = hint, role, upper
 				e.x, e.y, e.n = x, y, uint8(len(key))
 				copy(e.key[:], key)
 			}
-			return hint, role, traits
+			return hint, role, upper
 		}
 		if sameWords(e.key[:], e.n, e.x, e.y, key, x, y) {
-			return e.hint, e.role, e.traits
+			return e.hint, e.role, e.upper
 		}
 	}
 	hint, role, _ := w.classifyKey(key)
-	return hint, role, w.uncachedTraits(key)
-}
-
-// uncachedTraits returns the traits of a key that is not cached, which
-// only a walk with a profile reads.
-func (w *Worker) uncachedTraits(key []byte) keyTraits {
-	if w.prof == nil {
-		return 0
-	}
-	return traitsOf(key)
-}
-
-// keyTraits are what the walker with a profile needs to know of a key,
-// kept with its hint.
-type keyTraits uint8
-
-const (
-	traitUpper keyTraits = 1 << iota // it has an upper-case letter (see paths.step)
-	traitURL                         // it names a URL or a query string: its value's fields are read
-)
-
-// traitsOf returns the traits of key.
-func traitsOf(key []byte) keyTraits {
-	var t keyTraits
-	if hasUpper(key) {
-		t |= traitUpper
-	}
-	if urlKey(key) {
-		t |= traitURL
-	}
-	return t
-}
-
-// urlWords are the words of keys that name a URL or a query string:
-// "deeplink", "referrer" (as attribution SDKs report an install's
-// referrer, "utm_source=…&gclid=…"), "redirect_uri", "endpoint".
-var urlWords = []string{"url", "uri", "link", "href", "referrer", "referer", "endpoint", "path", "query", "redirect"}
-
-// urlKey reports whether key has one of urlWords, in any case.
-func urlKey(key []byte) bool {
-	var buf [64]byte
-	if len(key) > len(buf) {
-		return false
-	}
-	low := appendLower(buf[:0], key)
-	for _, w := range urlWords {
-		if bytes.Contains(low, []byte(w)) {
-			return true
-		}
-	}
-	return false
+	return hint, role, hasUpper(key)
 }
 
 // classifyKey returns set.KeyHint(key), the key's role in a key-value
