@@ -238,13 +238,17 @@ func TestRuledTokensIdempotent(t *testing.T) {
 
 func TestTextFieldsNoAllocs(t *testing.T) {
 	w, p := newProfileWorker(t, textPolicy)
-	rec := []byte(`time=2026-06-02T10:11:12Z level=info path=/api/users/42/avatar user_id=u_8f3a serial=R58M1 name="Li Wei" lat=31.230416 mail=a@b.example.com body={"age":30,"user_id":"u_8f3a"}`)
 	dst := make([]byte, 0, 1024)
-	for range 3 {
-		_, _, _ = w.RedactRecord(dst[:0], rec, FormatText, p)
-	}
-	if n := testing.AllocsPerRun(100, func() { _, _, _ = w.RedactRecord(dst[:0], rec, FormatText, p) }); n != 0 {
-		t.Fatalf("%v allocations per text record with a profile", n)
+	for _, rec := range [][]byte{
+		[]byte(`time=2026-06-02T10:11:12Z level=info path=/api/users/42/avatar user_id=u_8f3a serial=R58M1 name="Li Wei" lat=31.230416 mail=a@b.example.com body={"age":30,"user_id":"u_8f3a"}`),
+		[]byte(`{"log":"GET /api/users/42/avatar user_id=u_8f3a name=\"Li Wei\" mail=a@b.example.com\n","stream":"stdout"}`),
+	} {
+		for range 3 {
+			_, _, _ = w.RedactRecord(dst[:0], rec, FormatAuto, p)
+		}
+		if n := testing.AllocsPerRun(100, func() { _, _, _ = w.RedactRecord(dst[:0], rec, FormatAuto, p) }); n != 0 {
+			t.Fatalf("%v allocations per record with a profile: %s", n, rec)
+		}
 	}
 }
 
