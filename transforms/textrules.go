@@ -140,7 +140,8 @@ func (w *Worker) appendRuledValue(dst, v []byte, f ruledField, inJSON bool) []by
 // JSON held in the string) has none. Ruled values are widened to whole
 // escape sequences, so that replacing one leaves no half of one.
 func (w *Worker) valueFields(p *Profile, v []byte) bool {
-	if bytes.IndexByte(v, '=') < 0 && bytes.IndexByte(v, '/') < 0 && bytes.IndexByte(v, '\\') < 0 {
+	if p.paths == nil || // keysOnly's pass
+		bytes.IndexByte(v, '=') < 0 && bytes.IndexByte(v, '/') < 0 && bytes.IndexByte(v, '\\') < 0 {
 		return false
 	}
 	w.textFields(p, v, true)
