@@ -72,30 +72,68 @@ func (s pathState) pos() int         { return int(s & 0xff) }
 // typical record die out after a key or two.
 type paths struct {
 	pats     []pathPattern
-	root     []pathState      // the states before the first key
-	floating map[string][]int // patterns of one key at any depth, by the key
-	// filter has the bit floatBit of each floating key set: most keys
-	// have none, and skip the map.
-	filter [filterWords]uint64
-	// rootFilter has the bit floatBit of each key that a state of root
-	// matches, or all bits if one matches any key ("*", "**").
-	rootFilter [filterWords]uint64
-	// folded are the floating keys in lower case, behind foldFilter: a key
-	// with upper-case letters that matches none as written is looked up
-	// lowered, so that "UserId" and "USER_ID" match as "userId" and
-	// "user_id" do.
-	folded     map[string][]int
-	foldFilter [filterWords]uint64
+	root     []pathState // the states before the first key
+	floating keyIndex    // patterns of one key at any depth, by the key
+	// folded are the floating keys in lower case: a key with upper-case
+	// letters that matches none as written is looked up lowered, so that
+	// "UserId" and "USER_ID" match as "userId" and "user_id" do.
+	folded keyIndex
+	// rootFilter has each key that a state of root matches, or all if one
+	// matches any key ("*", "**").
+	rootFilter keyFilter
+}
+
+// keyIndex maps keys to the patterns of one key that name them, behind a
+// keyFilter: most keys have none, and skip the map.
+type keyIndex struct {
+	pats   map[string][]int
+	filter keyFilter
+}
+
+func (x *keyIndex) add(key string, pat int) {
+	if x.pats == nil {
+		x.pats = make(map[string][]int)
+	}
+	x.pats[key] = append(x.pats[key], pat)
+	x.filter.add([]byte(key))
+}
+
+// appendPatterns appends the patterns of key to matched.
+func (x *keyIndex) appendPatterns(matched []int, key []byte) []int {
+	if !x.filter.has(key) {
+		return matched
+	}
+	return x.appendMapped(matched, key)
+}
+
+// appendMapped is appendPatterns past the filter, which step tests inline:
+// appendPatterns is too large to inline.
+func (x *keyIndex) appendMapped(matched []int, key []byte) []int {
+	return append(matched, x.pats[string(key)]...)
+}
+
+// keyFilter is a set of keys by their floatBit: a key whose bit is clear
+// is not in it.
+type keyFilter [filterWords]uint64
+
+func (f *keyFilter) add(key []byte) {
+	b := floatBit(key)
+	f[b/64] |= 1 << (b % 64)
+}
+
+func (f *keyFilter) has(key []byte) bool {
+	b := floatBit(key)
+	return f[b/64]&(1<<(b%64)) != 0
 }
 
 // maxFoldKey bounds the keys looked up lowered.
 const maxFoldKey = 64
 
-// filterWords is the size of paths.filter in words: 4,096 bits, for the
+// filterWords is the size of a keyFilter in words: 4,096 bits, for the
 // ~210 floating keys of the default profiles and a user's own.
 const filterWords = 64
 
-// floatBit returns the bit of key in paths.filter, from its length and its
+// floatBit returns the bit of key in a keyFilter, from its length and its
 // first, middle and last bytes: a schema's keys often share the first
 // three ("event" and "email").
 func floatBit(key []byte) uint {
@@ -107,17 +145,11 @@ func floatBit(key []byte) uint {
 }
 
 func newPaths(pats []pathPattern) *paths {
-	p := &paths{pats: pats, floating: make(map[string][]int), folded: make(map[string][]int)}
+	p := &paths{pats: pats}
 	for i, pat := range pats {
 		if len(pat.segs) == 2 && pat.segs[0] == "**" && pat.segs[1] != "*" && pat.segs[1] != "**" {
-			key := pat.segs[1]
-			p.floating[key] = append(p.floating[key], i)
-			b := floatBit([]byte(key))
-			p.filter[b/64] |= 1 << (b % 64)
-			low := strings.ToLower(key)
-			p.folded[low] = append(p.folded[low], i)
-			b = floatBit([]byte(low))
-			p.foldFilter[b/64] |= 1 << (b % 64)
+			p.floating.add(pat.segs[1], i)
+			p.folded.add(strings.ToLower(pat.segs[1]), i)
 			continue
 		}
 		p.root = p.add(p.root, 0, mkState(i, 0))
@@ -129,38 +161,31 @@ func newPaths(pats []pathPattern) *paths {
 				p.rootFilter[i] = ^uint64(0)
 			}
 		default:
-			b := floatBit([]byte(seg))
-			p.rootFilter[b/64] |= 1 << (b % 64)
+			p.rootFilter.add([]byte(seg))
 		}
 	}
 	return p
 }
 
 // appendFolded appends to matched the patterns of the floating key that is
-// key lowered.
+// key, of at most maxFoldKey bytes, lowered.
 func (p *paths) appendFolded(matched []int, key []byte) []int {
 	var buf [maxFoldKey]byte
-	low := appendLower(buf[:0], key)
-	if b := floatBit(low); p.foldFilter[b/64]&(1<<(b%64)) != 0 {
-		matched = append(matched, p.folded[string(low)]...)
-	}
-	return matched
+	return p.folded.appendPatterns(matched, appendLower(buf[:0], key))
 }
 
 // mayMatchAtRoot reports whether a member with the key at the root of a
 // document may match a pattern: false says it matches none, without
 // stepping the states.
 func (p *paths) mayMatchAtRoot(key []byte) bool {
-	b := floatBit(key)
-	if (p.filter[b/64]|p.rootFilter[b/64])&(1<<(b%64)) != 0 {
+	if p.floating.filter.has(key) || p.rootFilter.has(key) {
 		return true
 	}
 	if len(key) > maxFoldKey || !hasUpper(key) {
 		return false
 	}
 	var buf [maxFoldKey]byte
-	b = floatBit(appendLower(buf[:0], key))
-	return p.foldFilter[b/64]&(1<<(b%64)) != 0
+	return p.folded.filter.has(appendLower(buf[:0], key))
 }
 
 // hasUpper reports whether b has an ASCII upper-case letter.
@@ -207,8 +232,8 @@ func (p *paths) add(states []pathState, base int, s pathState) []pathState {
 // matched its last key goes no further.
 func (p *paths) step(next []pathState, matched []int, states []pathState, key []byte, upper bool) ([]pathState, []int) {
 	n := len(matched)
-	if b := floatBit(key); p.filter[b/64]&(1<<(b%64)) != 0 {
-		matched = append(matched, p.floating[string(key)]...)
+	if p.floating.filter.has(key) {
+		matched = p.floating.appendMapped(matched, key)
 	}
 	if upper && len(matched) == n && len(key) <= maxFoldKey {
 		matched = p.appendFolded(matched, key)

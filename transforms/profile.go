@@ -301,7 +301,7 @@ func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, er
 	}
 	p.paths = newPaths(pats)
 	var segs [][]byte
-	for key := range p.paths.floating {
+	for key := range p.paths.floating.pats {
 		if len(key) > 1 && key[0] == '/' && !strings.Contains(key[1:], "/") {
 			segs = append(segs, []byte(key+"/"))
 		}
