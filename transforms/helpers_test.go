@@ -159,3 +159,27 @@ func shape(v any) any {
 	}
 	return nil
 }
+
+// factsCase is a record and the Facts redacting it with a profile finds.
+type factsCase struct {
+	name string
+	in   string
+	want Facts
+}
+
+// checkFacts redacts each case's record as format f with w and profile p
+// and checks the Facts found.
+func checkFacts(t *testing.T, w *Worker, p *Profile, f Format, tests []factsCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got, err := w.RedactRecord(nil, []byte(tt.in), f, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Fatalf("facts %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}

@@ -122,11 +122,7 @@ func TestFacts(t *testing.T) {
 	}}
 	w, p := newProfileWorker(t, po)
 	mac := func(id string) UserMAC { return *w.macOf(detectors.User, formText, []byte(id)) }
-	tests := []struct {
-		name string
-		in   string
-		want Facts
-	}{
+	tests := []factsCase{
 		{"nothing", `{"a":1}`, Facts{}},
 		{"user", `{"user":{"uid":"u1"}}`, Facts{User: mac("u1"), HasUser: true}},
 		{"best user field", `{"uid":"u3","user_id":"u2","user":{"uid":"u1"}}`, Facts{User: mac("u1"), HasUser: true}},
@@ -215,17 +211,7 @@ func TestFacts(t *testing.T) {
 		{"birth year, next year", `{"birth_year":2027}`, Facts{}},
 		{"not a birth year", `{"birth_year":1850}`, Facts{}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, got, err := w.RedactRecord(nil, []byte(tt.in), FormatAuto, p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != tt.want {
-				t.Fatalf("facts %+v, want %+v", got, tt.want)
-			}
-		})
-	}
+	checkFacts(t, w, p, FormatAuto, tests)
 	// A text record's fields count; words do not.
 	t.Run("text record", func(t *testing.T) {
 		if _, got, _ := w.RedactRecord(nil, []byte("uid=u1 age 9"), FormatAuto, p); got != (Facts{User: mac("u1"), HasUser: true}) {

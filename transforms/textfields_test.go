@@ -183,11 +183,7 @@ func TestTextFieldCutsFindings(t *testing.T) {
 func TestTextFacts(t *testing.T) {
 	w, p := newProfileWorker(t, textPolicy)
 	mac := func(id string) UserMAC { return *w.macOf(detectors.User, formText, []byte(id)) }
-	tests := []struct {
-		name string
-		in   string
-		want Facts
-	}{
+	tests := []factsCase{
 		{"user", `level=info user_id=u_1`, Facts{User: mac("u_1"), HasUser: true}},
 		{"user in JSON", `body {"user_id":"u_1"}`, Facts{User: mac("u_1"), HasUser: true}},
 		{"user in JSON, a number", `body {"user_id":42}`, Facts{User: mac("42"), HasUser: true}},
@@ -202,17 +198,7 @@ func TestTextFacts(t *testing.T) {
 		{"user in a URL", `GET /users/42/avatar`, Facts{User: mac("42"), HasUser: true}},
 		{"user in a URL after a field's", `GET /users/42/avatar user_id=u_1`, Facts{User: mac("u_1"), HasUser: true}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, got, err := w.RedactRecord(nil, []byte(tt.in), FormatText, p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != tt.want {
-				t.Fatalf("facts %+v, want %+v", got, tt.want)
-			}
-		})
-	}
+	checkFacts(t, w, p, FormatText, tests)
 }
 
 // A value a rule tokenizes is tokenized once: a token of its kind is kept.
