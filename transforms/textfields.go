@@ -98,9 +98,9 @@ func logfmtKey(b []byte, at int) (textField, bool) {
 	return f, true
 }
 
-// jsonKey reads the key of the field of JSON in text whose ':' is at b[at],
-// if there is one: in double quotes, escaped or not, and starting a member
-// ('{', ',' or a space before it).
+// jsonKey reads the key of the field of JSON in text whose ':' (or "=>")
+// is at b[at], if there is one: in double quotes, escaped or not, or in
+// single quotes, and starting a member ('{', ',' or a space before it).
 func jsonKey(b []byte, at int) (textField, bool) {
 	q := at - 1
 	for q >= 0 && (b[q] == ' ' || b[q] == '\t') {
