@@ -737,6 +737,14 @@ func TestBuildProfiles(t *testing.T) {
 	if want := `{"geo":{"lat":31.23,"lng":121.47,"country":"CN"},"location":"31.23,121.47","place":{"coordinates":[121.47,31.23]},"gps":"31.23,121.47","coords":[31.23,121.47]}`; err != nil || string(out) != want {
 		t.Fatalf("locations: %s %v\nwant %s", out, err, want)
 	}
+	// A photo's metadata as EXIF readers write it: its place, the camera's
+	// and lens's serial numbers, the photographer's and owner's names. A
+	// style's "artist" is no EXIF tag.
+	out, _, err = w.RedactRecord(nil, []byte(`{"exif":{"Make":"Apple","GPSLatitude":[31,13,49.5],"GPSLatitudeRef":"N","GPSLongitude":[[121,1],[28,1],[2532,100]],"gpsAltitude":4,"GPSPosition":"31.230416 121.473701","BodySerialNumber":"F17XK2Q9P3","LensSerialNumber":"2871","Artist":"Li Wei","Copyright":"© Li Wei","CameraOwnerName":"Li Wei","By-line":"Li Wei","Creator":"Li Wei","XPAuthor":"Li Wei"},"style":{"artist":"Monet"}}`), transforms.FormatJSON, e.Profile("usage"))
+	if want := `{"exif":{"Make":"Apple","GPSLatitude":[31,13,48],"GPSLatitudeRef":"N","GPSLongitude":[[121,1],[28,1],[12,1]],"gpsAltitude":4,"GPSPosition":"31.23 121.47","BodySerialNumber":"` +
+		string(w.AppendToken(nil, detectors.Field, []byte("F17XK2Q9P3"))) + `","LensSerialNumber":"` + string(w.AppendToken(nil, detectors.Field, []byte("2871"))) + `"},"style":{"artist":"Monet"}}`; err != nil || string(out) != want {
+		t.Fatalf("photo metadata: %s %v\nwant %s", out, err, want)
+	}
 	if _, facts, _ = w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","date_of_birth":"2020-02-29"}}`), transforms.FormatJSON, e.Profile("usage")); !facts.Minor {
 		t.Fatalf("a child's birth date is not a minor's by default: %+v", facts)
 	}

@@ -194,20 +194,28 @@ var (
 	DefaultTextFields = []string{"text", "prompt"}
 	// DefaultDropFields hold a person's name outright, also in the name a
 	// phone or its earbuds are given ("Li Wei's iPhone", "Wei's AirPods",
-	// also the network name of its hotspot), or their ID card number.
+	// also the network name of its hotspot) and in the photographer and
+	// owner a photo's metadata names (EXIF's Artist, Copyright and
+	// CameraOwnerName, IPTC's By-line, XMP's Creator, Windows' XPAuthor, as
+	// written: a style's "artist" is not one), or their ID card number.
 	DefaultDropFields = []string{"name", "real_name", "realName", "full_name", "fullName",
 		"first_name", "firstName", "last_name", "lastName", "given_name", "givenName",
 		"family_name", "familyName", "middle_name", "middleName", "surname",
 		"display_name", "displayName", "owner_name", "ownerName", "device_name", "deviceName",
-		"bluetooth_name", "bluetoothName", "hotspot_name", "hotspotName", "id_card", "ssid", "wifi_name", "wifiName"}
+		"bluetooth_name", "bluetoothName", "hotspot_name", "hotspotName", "id_card", "ssid", "wifi_name", "wifiName",
+		"Artist", "Copyright", "CameraOwnerName", "By-line", "Creator", "XPAuthor"}
 	// DefaultBirthDateFields hold a birth date, of which the year is kept.
 	DefaultBirthDateFields = []string{"birthday", "birth_date", "birthDate", "birthdate", "date_of_birth", "dateOfBirth", "dob",
 		"birth_year", "birthYear", "year_of_birth", "yearOfBirth", "yob"}
 	// DefaultLocationFields hold precise locations: a coordinate, a pair of
-	// them ("31.2304,121.4737", [121.4737, 31.2304]) or an object of them.
+	// them ("31.2304,121.4737", [121.4737, 31.2304]) or an object of them,
+	// also as a photo's or a video's metadata names them (EXIF's GPS tags,
+	// whose degrees, minutes and seconds are rounded as one coordinate).
 	DefaultLocationFields = []string{"lat", "lon", "lng", "latitude", "longitude",
 		"location", "coordinates", "latlng", "lat_lng", "latLng",
-		"gps", "coords", "latlong", "lat_long", "latLong"} // not "geo": its object holds the country and city too
+		"gps", "coords", "latlong", "lat_long", "latLong",
+		"GPSLatitude", "GPSLongitude", "GPSPosition", "GPSCoordinates", "GPSDestLatitude", "GPSDestLongitude",
+		"gps_latitude", "gps_longitude"} // not "geo": its object holds the country and city too
 	// DefaultCredentialFields hold a password, an API key or a session's
 	// token or cookie: a secret, never training data, and of no use joined.
 	DefaultCredentialFields = []string{"password", "passwd", "pwd", "passcode", "secret", "client_secret", "clientSecret",
@@ -215,8 +223,10 @@ var (
 		"id_token", "idToken", "auth_token", "authToken", "session_token", "sessionToken",
 		"authorization", "Authorization", "cookie", "Cookie", "set_cookie", "Set-Cookie"}
 	// DefaultSerialFields hold a device's hardware serial number, as
-	// persistent an identifier as its IMEI.
-	DefaultSerialFields = []string{"serial", "serial_number", "serialNumber", "serialno", "device_serial", "deviceSerial"}
+	// persistent an identifier as its IMEI, also a camera's and a lens's in
+	// a photo's metadata (EXIF).
+	DefaultSerialFields = []string{"serial", "serial_number", "serialNumber", "serialno", "device_serial", "deviceSerial",
+		"BodySerialNumber", "CameraSerialNumber", "LensSerialNumber", "InternalSerialNumber"}
 	// DefaultPushTokenFields hold the token a push service (APNs, FCM)
 	// addresses one app on one device by: as lasting an identifier.
 	DefaultPushTokenFields = []string{"push_token", "pushToken", "device_token", "deviceToken",

@@ -64,6 +64,18 @@ func TestFieldRules(t *testing.T) {
 		{"generalize no list", []FieldRule{{Path: "location", Action: FieldGeneralize, Decimals: 2}},
 			`{"location":"31.2,","x":{"location":",31.2"},"y":{"location":"31.2 , 121.4"},"z":{"location":"Shanghai 31.2"}}`,
 			`{"location":"{FIELD:31.2,}","x":{"location":"{FIELD:,31.2}"},"y":{"location":"{FIELD:31.2 , 121.4}"},"z":{"location":"{FIELD:Shanghai 31.2}"}}`},
+		// A coordinate in degrees, minutes and seconds, as EXIF readers
+		// write a photo's GPS tags, is rounded as one coordinate, in the
+		// form it was written in; other arrays number by number.
+		{"generalize degrees, minutes, seconds", []FieldRule{{Path: "lat", Action: FieldGeneralize, Decimals: 2}},
+			`{"lat":[31,13,49.5],"x":{"lat":[[121,1],[28,1],[2532,100]]},"y":{"lat":[ -33 , 52 , 4.08 ]},"z":{"lat":[31,59,59.99]},"d":{"lat":[31,13.825,0]}}`,
+			`{"lat":[31,13,48],"x":{"lat":[[121,1],[28,1],[12,1]]},"y":{"lat":[-33,52,12]},"z":{"lat":[32,0,0]},"d":{"lat":[31,13,48]}}`},
+		{"generalize degrees, minutes, seconds finer", []FieldRule{{Path: "lat", Action: FieldGeneralize, Decimals: 4}},
+			`{"lat":[31,13,49.5],"x":{"lat":[[31,1],[13,1],[4950,100]]}}`,
+			`{"lat":[31,13,49.44],"x":{"lat":[[31,1],[13,1],[4944,100]]}}`},
+		{"generalize other arrays", []FieldRule{{Path: "lat", Action: FieldGeneralize, Decimals: 2}},
+			`{"lat":[121.473701,31.230416,4.5],"a":{"lat":[31.230416,0,0]},"b":{"lat":[121,61,1]},"c":{"lat":[1.234,2]},"d":{"lat":[[1,0],[2,1],[3,1]]},"e":{"lat":[31,13,"49.5"]}}`,
+			`{"lat":[121.47,31.23,4.5],"a":{"lat":[31.23,0,0]},"b":{"lat":[121,61,1]},"c":{"lat":[1.23,2]},"d":{"lat":[[1,0],[2,1],[3,1]]},"e":{"lat":[31,13,"49.5"]}}`},
 		{"generalize day", []FieldRule{{Path: "seen", Action: FieldGeneralize}},
 			`{"seen":"2026-06-02T10:11:12.5+08:00"}`, `{"seen":"2026-06-02T00:00:00+08:00"}`},
 		{"generalize hour", []FieldRule{{Path: "seen", Action: FieldGeneralize, Truncate: TruncateHour}},
@@ -294,7 +306,7 @@ func TestProfileNoAllocs(t *testing.T) {
 		Fields: []FieldRule{{Path: "user.uid", Action: FieldTokenize, Kind: detectors.User}, {Path: "lat", Action: FieldGeneralize, Decimals: 2}, {Path: "name", Action: FieldDrop}},
 		Policy: PolicyFields{User: []string{"user.uid"}, Consent: []string{"consent.training"}, Age: []string{"user.age"}, MinAge: 13},
 	})
-	rec := []byte(`{"user":{"uid":"u_1","age":30,"name":"x"},"consent":{"training":true},"lat":52.5201,"mail":"a@b.example.com","items":[{"name":"y","n":1}]}`)
+	rec := []byte(`{"user":{"uid":"u_1","age":30,"name":"x"},"consent":{"training":true},"lat":52.5201,"mail":"a@b.example.com","items":[{"name":"y","n":1,"lat":[[31,1],[13,1],[4950,100]]}]}`)
 	dst := make([]byte, 0, 1024)
 	for range 3 {
 		_, _, _ = w.RedactRecord(dst[:0], rec, FormatAuto, p)

@@ -290,6 +290,14 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					return dst, i, ReasonTooLarge
 				}
 				pair = roleNone // a pair's key and value are scalars
+				if c == '[' && rule != nil && rule.Action == FieldGeneralize {
+					if coord, end, ok := readDMS(src, i); ok {
+						w.count(rule.Kind)
+						dst = coord.appendRounded(append(dst, src[pend:i]...), rule.Decimals)
+						pend, i = end, end
+						continue
+					}
+				}
 				f := frame{obj: c == '{', hint: hint, lo: mem.lo, hi: mem.hi, rule: rule}
 				if rule != nil && rule.Action == FieldDrop {
 					// Walked without output, then removed whole.
