@@ -197,13 +197,18 @@ var (
 	// also the network name of its hotspot) and in the photographer and
 	// owner a photo's metadata names (EXIF's Artist, Copyright and
 	// CameraOwnerName, IPTC's By-line, XMP's Creator, Windows' XPAuthor, as
-	// written: a style's "artist" is not one), or their ID card number.
+	// written: a style's "artist" is not one), their ID card number, or
+	// where they live: a postal address, whose city and country a schema
+	// that wants them kept writes beside it.
 	DefaultDropFields = []string{"name", "real_name", "realName", "full_name", "fullName",
 		"first_name", "firstName", "last_name", "lastName", "given_name", "givenName",
 		"family_name", "familyName", "middle_name", "middleName", "surname",
 		"display_name", "displayName", "owner_name", "ownerName", "device_name", "deviceName",
 		"bluetooth_name", "bluetoothName", "hotspot_name", "hotspotName", "id_card", "ssid", "wifi_name", "wifiName",
-		"Artist", "Copyright", "CameraOwnerName", "By-line", "Creator", "XPAuthor"}
+		"Artist", "Copyright", "CameraOwnerName", "By-line", "Creator", "XPAuthor",
+		"address", "street", "street_address", "streetAddress", "address_line1", "addressLine1", "address_line2", "addressLine2",
+		"address1", "address2", "home_address", "homeAddress", "shipping_address", "shippingAddress",
+		"billing_address", "billingAddress", "postal_address", "postalAddress", "mailing_address", "mailingAddress"}
 	// DefaultBirthDateFields hold a birth date, of which the year is kept.
 	DefaultBirthDateFields = []string{"birthday", "birth_date", "birthDate", "birthdate", "date_of_birth", "dateOfBirth", "dob",
 		"birth_year", "birthYear", "year_of_birth", "yearOfBirth", "yob"}
