@@ -745,9 +745,9 @@ func TestBuildProfiles(t *testing.T) {
 		string(w.AppendToken(nil, detectors.Field, []byte("F17XK2Q9P3"))) + `","LensSerialNumber":"` + string(w.AppendToken(nil, detectors.Field, []byte("2871"))) + `"},"style":{"artist":"Monet"}}`; err != nil || string(out) != want {
 		t.Fatalf("photo metadata: %s %v\nwant %s", out, err, want)
 	}
-	out, _, err = w.RedactRecord(nil, []byte(`{"profile":{"address":"Calle Mayor 12, 28013 Madrid","city":"Madrid"},"ShippingAddress":{"line1":"1 Main St"},"street":"Main St","ip_address":"10.1.2.3"}`), transforms.FormatJSON, e.Profile("usage"))
-	if want := `{"profile":{"city":"Madrid"},"ip_address":"` + string(w.AppendToken(nil, detectors.IPv4, []byte("10.1.2.3"))) + `"}`; err != nil || string(out) != want {
-		t.Fatalf("postal addresses: %s %v\nwant %s", out, err, want)
+	out, _, err = w.RedactRecord(nil, []byte(`{"profile":{"address":"Calle Mayor 12, 28013 Madrid","city":"Madrid"},"ShippingAddress":{"line1":"1 Main St"},"street":"Main St","ip_address":"10.1.2.3","session_id":"s_1"}`), transforms.FormatJSON, e.Profile("usage"))
+	if want := `{"profile":{"city":"Madrid"},"ip_address":"` + string(w.AppendToken(nil, detectors.IPv4, []byte("10.1.2.3"))) + `","session_id":"` + string(w.AppendToken(nil, detectors.Field, []byte("s_1"))) + `"}`; err != nil || string(out) != want {
+		t.Fatalf("postal addresses, sessions: %s %v\nwant %s", out, err, want)
 	}
 	if _, facts, _ = w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","date_of_birth":"2020-02-29"}}`), transforms.FormatJSON, e.Profile("usage")); !facts.Minor {
 		t.Fatalf("a child's birth date is not a minor's by default: %+v", facts)

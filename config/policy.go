@@ -251,6 +251,11 @@ var (
 		"appsflyer_id", "appsflyerId", "amplitude_id", "amplitudeId", "installation_id", "installationId",
 		"install_id", "installId", "vendor_id", "vendorId", "player_id", "playerId", "onesignal_id", "onesignalId",
 		"visitor_id", "visitorId", "fingerprint", "device_fingerprint", "deviceFingerprint"}
+	// DefaultSessionFields hold a session's ID, as analytics SDKs and web
+	// servers' session cookies name it: a secret while the session lives,
+	// so never training data as written, but tokenized, not dropped, so
+	// that a session's events still join.
+	DefaultSessionFields = []string{"session_id", "sessionId", "sessionid", "sid", "jsessionid", "phpsessid"}
 	// DefaultHandleFields hold the handle a person goes by, also in a
 	// messenger (WeChat, QQ, Telegram, KakaoTalk, LINE), which links their
 	// records here to their accounts elsewhere.
@@ -484,7 +489,7 @@ func (c *Config) customDetectors(actions map[detectors.Kind]transforms.Action) (
 // Profile returns the transforms.ProfileOptions of the event kind: the
 // default field rules (user fields tokenized, precise locations
 // generalized, birth dates to the year, names and credentials dropped, device serial
-// numbers, push tokens, ad click IDs, SDKs' install IDs and handles tokenized), then those of fields.<kind>, the policy's
+// numbers, push tokens, ad click IDs, SDKs' install IDs, session IDs and handles tokenized), then those of fields.<kind>, the policy's
 // fields and, for the kinds of languages.kinds, language detection with
 // detector d (built by LanguageDetector).
 func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.ProfileOptions {
@@ -502,7 +507,7 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	for _, f := range slices.Concat(DefaultDropFields, DefaultCredentialFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldDrop})
 	}
-	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultClickIDFields, DefaultInstallIDFields, DefaultHandleFields) {
+	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultClickIDFields, DefaultInstallIDFields, DefaultSessionFields, DefaultHandleFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize})
 	}
 	mine := c.Fields[kind]

@@ -112,6 +112,7 @@ func TestTextFieldRules(t *testing.T) {
 		{"keep skips findings", `model="call 138 0013 8000" x="call 138 0013 8000"`, `model="call 138 0013 8000" x="call {PHONE:138 0013 8000}"`},
 		{"findings around", `mail a@b.example.com user_id=u_1 ip 10.1.2.3`, `mail {EMAIL:a@b.example.com} user_id={USER:u_1} ip {IPV4:10.1.2.3}`},
 		{"a finding in the value", `user_id=a@b.example.com`, `user_id={USER:a@b.example.com}`},
+		{"a finding that holds the value", `Cookie: a=1; serial=9c2e7b1d4f6a`, `Cookie: {SECRET:a=1; serial=9c2e7b1d4f6a}`},
 		{"no rule", `user=li.wei uid=1`, `user=li.wei uid=1`},
 		{"a URL's path", `"GET /api/v1/users/12345/photos?x=1 HTTP/1.1" path=/users/u_8f3a`, `"GET /api/v1/users/{USER:12345}/photos?x=1 HTTP/1.1" path=/users/{USER:u_8f3a}`},
 		{"a URL's path, no ID", `GET /users/me /users/search?q=1 /superusers/123 /users/`, `GET /users/me /users/search?q=1 /superusers/123 /users/`},

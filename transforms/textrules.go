@@ -80,11 +80,16 @@ type ruledField struct {
 // JSON string if json, with the findings in spans replaced, and the values
 // of the fields in w.ruled replaced by their rules instead. A finding that
 // runs into a ruled value is cut at its edge, and the parts outside are
-// replaced as findings of its kind.
+// replaced as findings of its kind; one that holds a ruled value whole
+// replaces it with the rest ("Cookie: a=1; sid=…" is one SECRET); one
+// that is the value gives way to its rule.
 func (w *Worker) appendRuledText(dst, rec []byte, spans []detectors.Span, json bool) []byte {
 	prev := 0
 	k := 0 // spans[k:] are still to be replaced
 	for _, f := range w.ruled {
+		if inFinding(spans[k:], f.textField) {
+			continue
+		}
 		n := k
 		for n < len(spans) && spans[n].Start < f.valStart {
 			n++
@@ -112,6 +117,21 @@ func (w *Worker) appendRuledText(dst, rec []byte, spans []detectors.Span, json b
 	}
 	dst, prev = w.appendReplaced(dst, rec, spans[k:], prev, json)
 	return append(dst, rec[prev:]...)
+}
+
+// inFinding reports whether the value of f lies inside one of spans, which
+// are in order and do not overlap, and is not all of it: a finding that is
+// the value is replaced by the value's rule.
+func inFinding(spans []detectors.Span, f textField) bool {
+	for _, s := range spans {
+		if s.Start > f.valStart {
+			return false
+		}
+		if s.End >= f.valEnd {
+			return s.Start < f.valStart || s.End > f.valEnd
+		}
+	}
+	return false
 }
 
 // appendRuledValue appends what the rule of the text field f makes of its
