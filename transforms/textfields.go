@@ -9,8 +9,10 @@ import (
 // them: logfmt's and URL query strings' user_id=u_8f3a or msg="a b", the
 // "user_id":"u_8f3a" of JSON embedded in a line, also in a string
 // ({\"user_id\":\"u_8f3a\"}), in single quotes ({'user_id': 'u_8f3a'},
-// a Python dict as printed) or with a Ruby hash's "=>", and the segment
-// after a named one in a URL's path (/users/42). Offsets are into the
+// a Python dict as printed) or with a Ruby hash's "=>", an object's
+// unquoted key as Node prints one ({ userId: 'u_1', age: 9 }) and Go's %+v
+// ({UserID:u_1 Name:Li Wei}), and the segment after a named one in a
+// URL's path (/users/42). Offsets are into the
 // record; the value's quotes are not part of it. Keys are found first,
 // and the value only of a key that matters (readValue): until then
 // valStart is just past the '=' or ':'.
@@ -22,6 +24,7 @@ type textField struct {
 	nested           bool // the JSON is in a string: its quotes are escaped
 	quote            byte // a JSON key's quote: '"', or '\'' as Python prints a dict
 	url              bool // a URL's path segment: the key is "/users", its value read
+	object           bool // an object's unquoted key, as Node and Go print one
 	query            bool // the field is a URL query parameter
 }
 
@@ -33,6 +36,7 @@ const maxTextKey = 64
 // of another (msg="… user_id=…").
 func appendTextKeys(dst []textField, b []byte) []textField {
 	eq, colon := indexFrom(b, 0, '='), indexFrom(b, 0, ':')
+	brace := indexFrom(b, 0, '{') // an object's unquoted keys come after one
 	for {
 		at := min(eq, colon)
 		if at == len(b) {
@@ -52,8 +56,12 @@ func appendTextKeys(dst []textField, b []byte) []textField {
 			}
 			eq = indexFrom(b, at+1, '=')
 		} else {
-			if at > 0 && (b[at-1] == '"' || b[at-1] == '\'' || b[at-1] == ' ' || b[at-1] == '\t') {
+			switch {
+			case at == 0:
+			case b[at-1] == '"' || b[at-1] == '\'' || b[at-1] == ' ' || b[at-1] == '\t':
 				f, ok = jsonKey(b, at)
+			case at > brace && isIdentByte(b[at-1]):
+				f, ok = objectKey(b, at)
 			}
 			colon = indexFrom(b, at+1, ':')
 		}
@@ -138,6 +146,58 @@ func jsonKey(b []byte, at int) (textField, bool) {
 	return f, true
 }
 
+// maxObjectBack bounds how far back objectKey looks for the '{' of an
+// object's unquoted key.
+const maxObjectBack = 1024
+
+// objectKey reads the unquoted key of the member of an object printed in
+// text whose ':' is at b[at], if there is one: an identifier, after the
+// object's '{', or after a ',' (Node: { userId: 'u_1', age: 9 }) or a space
+// (Go's %+v: {UserID:u_1 Age:9}) inside one, which a '{' not closed before
+// it within maxObjectBack bytes tells. Prose has words and colons
+// ("Age: 9, Style: anime"), not in braces.
+func objectKey(b []byte, at int) (textField, bool) {
+	ks := at
+	for ks > 0 && at-ks <= maxTextKey && isIdentByte(b[ks-1]) {
+		ks--
+	}
+	if at-ks > maxTextKey || isDigit(b[ks]) || ks == 0 {
+		return textField{}, false
+	}
+	i := ks - 1
+	for i > 0 && isSpace(b[i]) {
+		i--
+	}
+	switch {
+	case b[i] == '{':
+	case b[i] == ',' || isSpace(b[ks-1]): // after a value, Go's fields are set apart by a space
+		if !inObject(b, i) {
+			return textField{}, false
+		}
+	default:
+		return textField{}, false
+	}
+	return textField{keyStart: ks, keyEnd: at, valStart: at + 1, object: true}, true
+}
+
+// inObject reports whether b[i] is inside braces: a '{' before it, within
+// maxObjectBack bytes, that no '}' between (or at b[i]) closes.
+func inObject(b []byte, i int) bool {
+	depth := 0
+	for j := i; j >= 0 && i-j <= maxObjectBack; j-- {
+		switch b[j] {
+		case '}':
+			depth++
+		case '{':
+			if depth == 0 {
+				return true
+			}
+			depth--
+		}
+	}
+	return false
+}
+
 // readValue reads the value of the field f in b, a JSON string's raw
 // content if inJSON, and reports whether it has one. A logfmt value runs to the next space, or is in quotes; a
 // query parameter's ends at the next '&' or '#' too. A JSON value is a
@@ -150,6 +210,8 @@ func readValue(b []byte, f *textField, inJSON bool) bool {
 		return true
 	case f.json:
 		return readJSONValue(b, f)
+	case f.object:
+		return readObjectValue(b, f)
 	}
 	i := f.valStart
 	switch {
@@ -198,6 +260,46 @@ func readJSONValue(b []byte, f *textField) bool {
 	}
 	f.valEnd = i
 	return i > f.valStart
+}
+
+// readObjectValue is readValue of an object's unquoted key: a string in
+// quotes, or a scalar that runs to a ',', a closing bracket, the end of
+// the line, or the space before the next unquoted key (Go's %+v, whose
+// values are not quoted: {Name:Li Wei Age:9}). An object or array is no
+// value: its members are fields of their own.
+func readObjectValue(b []byte, f *textField) bool {
+	i := f.valStart
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	switch {
+	case i == len(b) || b[i] == '{' || b[i] == '[':
+		return false
+	case i > f.valStart && nextKeyAt(b, i): // an empty value: {Name: Age:9}
+		return false
+	case b[i] == '"' || b[i] == '\'':
+		f.str, f.valStart = true, i+1
+		f.valEnd = closingQuote(b, f.valStart, b[i])
+		return true
+	}
+	f.valStart = i
+	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != '\n' && b[i] != '\r' && !(b[i] == ' ' && nextKeyAt(b, i+1)) {
+		i++
+	}
+	for i > f.valStart && (b[i-1] == ' ' || b[i-1] == '\t') {
+		i--
+	}
+	f.valEnd = i
+	return i > f.valStart
+}
+
+// nextKeyAt reports whether b[i:] starts an identifier and a ':'.
+func nextKeyAt(b []byte, i int) bool {
+	j := i
+	for j < len(b) && j-i <= maxTextKey && isIdentByte(b[j]) {
+		j++
+	}
+	return j > i && j < len(b) && b[j] == ':' && !isDigit(b[i])
 }
 
 var escapedQuote = []byte{'\\', '"'}
@@ -355,6 +457,14 @@ func opener(c byte) byte {
 func isKeyStart(c byte) bool {
 	return 'a' <= c|0x20 && c|0x20 <= 'z' || c == '_'
 }
+
+// isIdentByte reports whether c may be in an identifier: an object's
+// unquoted key.
+func isIdentByte(c byte) bool {
+	return isKeyStart(c) || isDigit(c) || c == '$'
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func isKeyByte(c byte) bool {
 	return isKeyStart(c) || isDigit(c) || c == '.' || c == '-'

@@ -59,6 +59,13 @@ func TestTextFields(t *testing.T) {
 		{`Parameters: {"user_id"=>"42", "n" => 7, "o"=>{"a"=>1}} x"y"=>1 =>2`, []string{`user_idJ"=42`, "nJ=7", "aJ=1"}},
 		{`User{userId=u_1, name='Li Wei'}`, []string{"userId=u_1", `name"=Li Wei`}},
 		{`time 10:11:12 a.b:c ok`, nil},
+		// An object's unquoted keys, as Node and Go print objects; not
+		// words and colons outside braces.
+		{`created { userId: 'u_1', age: 30, o: { x: 1 }, l: [1], ok: true }`, []string{`userId"=u_1`, "age=30", "x=1", "ok=true"}},
+		{`{UserID:u_1 Name:Li Wei Tags:[a] Addr:{City:X} Age:9}`, []string{"UserID=u_1", "Name=Li Wei", "City=X", "Age=9"}},
+		{"{\n  user_id: 42,\n  \"k\": 1\n}", []string{"user_id=42", "kJ=1"}},
+		{`Subject: girl, Age: 9, name:Li {} after: x`, nil},
+		{`{a: {b: 1}} c: 2, {x: "y" 9z: 1, $id: 7}`, []string{"b=1", `x"=y`, "$id=7"}},
 		{strings.Repeat("k", maxTextKey+1) + "=v " + strings.Repeat("k", maxTextKey) + "=w", []string{strings.Repeat("k", maxTextKey) + "=w"}},
 	}
 	for _, tt := range tests {
@@ -112,6 +119,9 @@ func TestTextFieldRules(t *testing.T) {
 		{"keep skips findings", `model="call 138 0013 8000" x="call 138 0013 8000"`, `model="call 138 0013 8000" x="call {PHONE:138 0013 8000}"`},
 		{"findings around", `mail a@b.example.com user_id=u_1 ip 10.1.2.3`, `mail {EMAIL:a@b.example.com} user_id={USER:u_1} ip {IPV4:10.1.2.3}`},
 		{"a finding in the value", `user_id=a@b.example.com`, `user_id={USER:a@b.example.com}`},
+		{"an object as Node prints it", `created { user_id: 'u_1', name: 'Li Wei', age: 30, o: { serial: 77 } }`, `created { user_id: '{USER:u_1}', name: '', age: 30, o: { serial: {FIELD:77} } }`},
+		{"a struct as Go prints it", `saved {user_id:u_1 Name:Li Wei Serial:R58M1}`, `saved {user_id:{USER:u_1} Name: Serial:{FIELD:R58M1}}`},
+		{"words and colons", `Subject: girl, name: Li, Age: 9`, `Subject: girl, name: Li, Age: 9`},
 		{"a finding that holds the value", `Cookie: a=1; serial=9c2e7b1d4f6a`, `Cookie: {SECRET:a=1; serial=9c2e7b1d4f6a}`},
 		{"no rule", `user=li.wei uid=1`, `user=li.wei uid=1`},
 		{"a URL's path", `"GET /api/v1/users/12345/photos?x=1 HTTP/1.1" path=/users/u_8f3a`, `"GET /api/v1/users/{USER:12345}/photos?x=1 HTTP/1.1" path=/users/{USER:u_8f3a}`},
@@ -229,6 +239,7 @@ func TestTextFieldsNoAllocs(t *testing.T) {
 	for _, rec := range [][]byte{
 		[]byte(`time=2026-06-02T10:11:12Z level=info path=/api/users/42/avatar user_id=u_8f3a serial=R58M1 name="Li Wei" lat=31.230416 mail=a@b.example.com body={"age":30,"user_id":"u_8f3a"}`),
 		[]byte(`{"log":"GET /api/users/42/avatar user_id=u_8f3a name=\"Li Wei\" mail=a@b.example.com\n","stream":"stdout"}`),
+		[]byte(`created { user_id: 'u_8f3a', name: 'Li Wei', o: { serial: 77 } } saved {Name:Li Wei Age:30}`),
 	} {
 		for range 3 {
 			_, _, _ = w.RedactRecord(dst[:0], rec, FormatAuto, p)
@@ -241,7 +252,7 @@ func TestTextFieldsNoAllocs(t *testing.T) {
 
 // FuzzTextFields checks the fields of any text: in order of their '=' or
 // ':', keys and values inside it; and that under a profile a user ID after
-// "user_id=" or "/users/" in any text, also in a JSON string value, is
+// "user_id=", "/users/" or "{user_id: " in any text, also in a JSON string value, is
 // gone from the output, which redacting again does not change and which
 // stays JSON.
 func FuzzTextFields(f *testing.F) {
@@ -260,7 +271,7 @@ func FuzzTextFields(f *testing.F) {
 					continue
 				}
 				at := tf.valStart - 1
-				if tf.json || tf.str {
+				if tf.json || tf.str || tf.object {
 					at = bytes.LastIndexAny(b[:tf.valStart], ":=")
 				}
 				if at <= last || tf.keyStart >= tf.keyEnd || tf.keyEnd > at || tf.valStart > tf.valEnd || tf.valEnd > len(b) {
@@ -273,8 +284,8 @@ func FuzzTextFields(f *testing.F) {
 		if strings.Contains(before, id) || strings.Contains(after, id) {
 			return
 		}
-		recs := []string{before + " user_id=" + id + " " + after, before + " /users/" + id + " " + after}
-		for _, rec := range recs[:2] {
+		recs := []string{before + " user_id=" + id + " " + after, before + " /users/" + id + " " + after, before + " {user_id: " + id + "} " + after}
+		for _, rec := range recs[:3] {
 			// The same text as a JSON value whose key names a URL.
 			if doc, err := json.Marshal(map[string]string{"url": rec}); err == nil && utf8.ValidString(rec) {
 				recs = append(recs, string(doc))

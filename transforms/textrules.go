@@ -156,12 +156,10 @@ func (w *Worker) appendRuledValue(dst, v []byte, f ruledField, inJSON bool) []by
 // textFields does for a text record, and reports whether one has a rule:
 // JSON logs hold log lines ({"log":"… user_id=42 …"}, as Docker writes
 // them), attribution SDKs an install's referrer ("utm_source=…&gclid=…"),
-// apps their deep links. A value with no '=', '/' or '\' (of a quote in
-// JSON held in the string) has none. Ruled values are widened to whole
+// apps their deep links. A value with none of fieldBytes has none. Ruled values are widened to whole
 // escape sequences, so that replacing one leaves no half of one.
 func (w *Worker) valueFields(p *Profile, v []byte) bool {
-	if p.paths == nil || // keysOnly's pass
-		bytes.IndexByte(v, '=') < 0 && bytes.IndexByte(v, '/') < 0 && bytes.IndexByte(v, '\\') < 0 {
+	if p.paths == nil || !hasFieldByte(v) { // keysOnly's pass has no paths
 		return false
 	}
 	w.textFields(p, v, true)
@@ -170,4 +168,19 @@ func (w *Worker) valueFields(p *Profile, v []byte) bool {
 		f.valStart, f.valEnd = alignSpan(v, detectors.Span{Start: f.valStart, End: f.valEnd}, 0, true)
 	}
 	return len(w.ruled) > 0
+}
+
+// fieldBytes marks the bytes without which a JSON string value has no
+// fields: '=', '/', '\\' (of a quote in JSON held in the string) and '{'
+// (of an object printed with unquoted keys).
+var fieldBytes = [256]bool{'=': true, '/': true, '\\': true, '{': true}
+
+// hasFieldByte reports whether v has one of fieldBytes.
+func hasFieldByte(v []byte) bool {
+	for _, c := range v {
+		if fieldBytes[c] {
+			return true
+		}
+	}
+	return false
 }
