@@ -729,7 +729,7 @@ func TestBuildProfiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"user":{"uid":"` + string(w.AppendToken(nil, detectors.User, []byte("u1"))) + `","username":"` + string(w.AppendToken(nil, detectors.Field, []byte("liwei88"))) + `","age":12},"location":{"lat":52.52},` +
-		`"device":{"serialNumber":"` + string(w.AppendToken(nil, detectors.Field, []byte("R58M12345AB"))) + `","pushToken":"` + string(w.AppendToken(nil, detectors.Field, []byte("740f4707bebcf74f"))) + `"},"referrer":{"gclid":"` + string(w.AppendToken(nil, detectors.Field, []byte("Cj0KCQjw_abc"))) + `"},"contact":{"qq":"` + string(w.AppendToken(nil, detectors.Field, []byte("123456789"))) + `"},"birthday":"2013-01-01","auth":{"headers":{}},"consent":{"training":false}}`
+		`"device":{"serialNumber":"` + string(w.AppendToken(nil, detectors.Field, []byte("R58M12345AB"))) + `","pushToken":"` + string(w.AppendToken(nil, detectors.Secret, []byte("740f4707bebcf74f"))) + `"},"referrer":{"gclid":"` + string(w.AppendToken(nil, detectors.Field, []byte("Cj0KCQjw_abc"))) + `"},"contact":{"qq":"` + string(w.AppendToken(nil, detectors.Field, []byte("123456789"))) + `"},"birthday":"2013-01-01","auth":{"headers":{}},"consent":{"training":false}}`
 	if string(out) != want || !facts.HasUser || !facts.Minor || facts.Consent != transforms.ConsentRefused {
 		t.Fatalf("usage profile: %s %+v\nwant %s", out, facts, want)
 	}
@@ -748,6 +748,13 @@ func TestBuildProfiles(t *testing.T) {
 	out, _, err = w.RedactRecord(nil, []byte(`{"profile":{"address":"Calle Mayor 12, 28013 Madrid","city":"Madrid"},"ShippingAddress":{"line1":"1 Main St"},"street":"Main St","ip_address":"10.1.2.3","session_id":"s_1"}`), transforms.FormatJSON, e.Profile("usage"))
 	if want := `{"profile":{"city":"Madrid"},"ip_address":"` + string(w.AppendToken(nil, detectors.IPv4, []byte("10.1.2.3"))) + `","session_id":"` + string(w.AppendToken(nil, detectors.Field, []byte("s_1"))) + `"}`; err != nil || string(out) != want {
 		t.Fatalf("postal addresses, sessions: %s %v\nwant %s", out, err, want)
+	}
+	// Device IDs in any form; a UUID, as Segment's context.device.id holds
+	// one, is the ADID it is under any key, and so is an install's.
+	out, _, err = w.RedactRecord(nil, []byte(`{"device_id":"dev_8f3a9c","context":{"device":{"id":"B1E3C7A2-9F4D-4E8B-A6C5-1D2F3E4A5B6C","model":"iPhone15,2"}},"installation_id":"b1e3c7a2-9f4d-4e8b-a6c5-1d2f3e4a5b6c"}`), transforms.FormatJSON, e.Profile("usage"))
+	adid := string(w.AppendToken(nil, detectors.ADID, []byte("b1e3c7a2-9f4d-4e8b-a6c5-1d2f3e4a5b6c")))
+	if want := `{"device_id":"` + string(w.AppendToken(nil, detectors.Field, []byte("dev_8f3a9c"))) + `","context":{"device":{"id":"` + adid + `","model":"iPhone15,2"}},"installation_id":"` + adid + `"}`; err != nil || string(out) != want {
+		t.Fatalf("device IDs: %s %v\nwant %s", out, err, want)
 	}
 	if _, facts, _ = w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","date_of_birth":"2020-02-29"}}`), transforms.FormatJSON, e.Profile("usage")); !facts.Minor {
 		t.Fatalf("a child's birth date is not a minor's by default: %+v", facts)

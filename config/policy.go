@@ -251,6 +251,12 @@ var (
 		"appsflyer_id", "appsflyerId", "amplitude_id", "amplitudeId", "installation_id", "installationId",
 		"install_id", "installId", "vendor_id", "vendorId", "player_id", "playerId", "onesignal_id", "onesignalId",
 		"visitor_id", "visitorId", "fingerprint", "device_fingerprint", "deviceFingerprint"}
+	// DefaultDeviceIDFields hold a device's ID, or an ad platform's ID for
+	// it, in whatever form an app writes it ("dev_8f3a9c" as well as a
+	// UUID): a UUID, ANDROID_ID or UDID there gets the ADID token it gets
+	// under any key, anything else a FIELD token.
+	DefaultDeviceIDFields = []string{"device_id", "deviceId", "deviceid", "udid", "android_id", "androidId",
+		"idfa", "idfv", "gaid", "oaid", "advertising_id", "advertisingId"}
 	// DefaultSessionFields hold a session's ID, as analytics SDKs and web
 	// servers' session cookies name it: a secret while the session lives,
 	// so never training data as written, but tokenized, not dropped, so
@@ -489,7 +495,7 @@ func (c *Config) customDetectors(actions map[detectors.Kind]transforms.Action) (
 // Profile returns the transforms.ProfileOptions of the event kind: the
 // default field rules (user fields tokenized, precise locations
 // generalized, birth dates to the year, names and credentials dropped, device serial
-// numbers, push tokens, ad click IDs, SDKs' install IDs, session IDs and handles tokenized), then those of fields.<kind>, the policy's
+// numbers, push tokens, ad click IDs, SDKs' install IDs, device IDs, session IDs and handles tokenized), then those of fields.<kind>, the policy's
 // fields and, for the kinds of languages.kinds, language detection with
 // detector d (built by LanguageDetector).
 func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.ProfileOptions {
@@ -507,7 +513,7 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	for _, f := range slices.Concat(DefaultDropFields, DefaultCredentialFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldDrop})
 	}
-	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultClickIDFields, DefaultInstallIDFields, DefaultSessionFields, DefaultHandleFields) {
+	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultClickIDFields, DefaultInstallIDFields, DefaultDeviceIDFields, DefaultSessionFields, DefaultHandleFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize})
 	}
 	mine := c.Fields[kind]

@@ -78,10 +78,13 @@ func (s *Set) KeyHint(key []byte) Hint {
 			h.Traits |= ReferenceKey
 		case "login", "username", "contact", "contacts", "recipient", "recipients", "sender", "receiver", "caller", "callee", "account":
 			h.Traits |= ContactKey
+		case "device", "devices", "deviceinfo":
+			h.Traits |= DeviceKey
 		}
 	}
 	switch {
 	case h.Kind != None:
+		h.Traits &^= DeviceKey // "deviceIMEI" names its value, not an object
 	case !IsASCII(norm):
 		h.Kind = scriptKeyKind(norm)
 	case hasWord(norm, "cc_number") || hasWord(norm, "cc_num") || hasWord(norm, "cc_no"):
@@ -180,7 +183,9 @@ func snakeCase(dst, key []byte) []byte {
 // libphonenumber's {"phone":{"countryCode":1,"nationalNumber":"4155550132"}}
 // and SCIM's {"phoneNumbers":[{"value":"…","type":"work"}]}; the member of
 // any such object that holds its typed value is of its kind, as Firebase's
-// export writes {"value":{"string_value":"…"}} (see ValueMember).
+// export writes {"value":{"string_value":"…"}} (see ValueMember); and a
+// device object's "id", "uuid" or "identifier" is the device's ID, an ADID
+// (Segment's {"context":{"device":{"id":"B1E3C7A2-…"}}}).
 func MemberHint(parent, h Hint, key []byte) Hint {
 	if parent == (Hint{}) || h.Kind != None {
 		return h // inlined: the walk calls it for every member
@@ -202,6 +207,12 @@ var valueMembers = []string{"value", "string_value", "stringvalue", "int_value",
 
 // memberHint is MemberHint of a member whose key names no kind.
 func memberHint(parent, h Hint, key []byte) Hint {
+	if parent == (Hint{Traits: DeviceKey}) { // a device object, common: only its ID matters
+		if len(key) <= len("identifier") && oneOfFold(key, deviceIDMembers) {
+			return Hint{Kind: ADID}
+		}
+		return h
+	}
 	if ValueMember(key) {
 		return parent
 	}
@@ -210,6 +221,10 @@ func memberHint(parent, h Hint, key []byte) Hint {
 	}
 	return h
 }
+
+// deviceIDMembers are the members of a device object that hold its ID,
+// lower case.
+var deviceIDMembers = []string{"id", "uuid", "identifier"}
 
 // ValueMember reports whether key, a member's, names the value of its
 // object: "value", "string_value", "intValue"...
@@ -227,10 +242,11 @@ func PairKeyMember(key []byte) bool { return oneOfFold(key, pairKeys) }
 // pairKeys are the names PairKeyMember accepts, lower case.
 var pairKeys = []string{"key", "name", "field", "param", "type", "kind"}
 
-// oneOfFold reports whether key is one of words, ASCII case folded.
+// oneOfFold reports whether key is one of words, ASCII case folded: the
+// words are ASCII, so a key of another length is none of them.
 func oneOfFold(key []byte, words []string) bool {
 	for _, w := range words {
-		if strings.EqualFold(bytesString(key), w) {
+		if len(key) == len(w) && strings.EqualFold(bytesString(key), w) {
 			return true
 		}
 	}

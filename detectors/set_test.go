@@ -619,6 +619,9 @@ func TestKeyHint(t *testing.T) {
 		{"userEmail", detectors.Hint{Kind: detectors.Email}},
 		{"phone_number", detectors.Hint{Kind: detectors.Phone}},
 		{"deviceIMEI", detectors.Hint{Kind: detectors.IMEI}},
+		{"device", detectors.Hint{Traits: detectors.DeviceKey}},
+		{"deviceInfo", detectors.Hint{Traits: detectors.DeviceKey}},
+		{"device_model", detectors.Hint{Traits: detectors.DeviceKey}},
 		{"wifiMacAddress", detectors.Hint{Kind: detectors.MAC}},
 		{"machine", detectors.Hint{}},
 		{"clientIP", detectors.Hint{Kind: detectors.IPv4}},
@@ -761,6 +764,11 @@ func TestMemberHint(t *testing.T) {
 		{detectors.Hint{Traits: detectors.VersionKey}, detectors.Hint{}, "string_value", detectors.Hint{Traits: detectors.VersionKey}},
 		{detectors.Hint{Kind: detectors.MAC}, detectors.Hint{}, "vendor", detectors.Hint{}},
 		{detectors.Hint{Kind: detectors.MAC}, detectors.Hint{Traits: detectors.VersionKey}, "version", detectors.Hint{Traits: detectors.VersionKey}},
+		// A device object's ID, as Segment's context.device.id.
+		{detectors.Hint{Traits: detectors.DeviceKey}, detectors.Hint{}, "id", detectors.Hint{Kind: detectors.ADID}},
+		{detectors.Hint{Traits: detectors.DeviceKey}, detectors.Hint{}, "UUID", detectors.Hint{Kind: detectors.ADID}},
+		{detectors.Hint{Traits: detectors.DeviceKey}, detectors.Hint{}, "model", detectors.Hint{}},
+		{detectors.Hint{}, detectors.Hint{}, "id", detectors.Hint{}},
 	}
 	for _, tt := range tests {
 		if got := detectors.MemberHint(tt.parent, tt.own, []byte(tt.key)); got != tt.want {

@@ -47,9 +47,11 @@ type Engine struct {
 	dropKinds uint64 // bit k set: kind k is dropped
 	// token[k][j] are the literal pieces of kind k's token, with the MAC
 	// between consecutive pieces: raw for text (j=0), JSON-escaped (j=1).
-	token    [detectors.MaxKinds][2][]string
-	label    [detectors.MaxKinds]string // "[PHONE]"
-	kindName [detectors.MaxKinds]string
+	token [detectors.MaxKinds][2][]string
+	// tokenFirst marks the first bytes of tokens, raw and JSON-escaped.
+	tokenFirst [256]bool
+	label      [detectors.MaxKinds]string // "[PHONE]"
+	kindName   [detectors.MaxKinds]string
 	// macPrefix[k] is kind k's name and a 0 byte, hashed before the value.
 	macPrefix [detectors.MaxKinds][]byte
 	maskHead  int
@@ -153,6 +155,15 @@ func NewEngine(set *detectors.Set, ring *KeyRing, o Options) (*Engine, error) {
 		e.token[k][1] = make([]string, len(e.token[k][0]))
 		for j, p := range e.token[k][0] {
 			e.token[k][1][j] = string(appendJSONEscaped(nil, []byte(p)))
+		}
+		for _, pieces := range e.token[k] {
+			if len(pieces) > 0 && pieces[0] != "" {
+				e.tokenFirst[pieces[0][0]] = true
+				continue
+			}
+			for c := range e.tokenFirst { // a token may start with its MAC
+				e.tokenFirst[c] = true
+			}
 		}
 	}
 	if err := e.checkOutputs(); err != nil {
@@ -258,6 +269,20 @@ func (e *Engine) isToken(v []byte, k detectors.Kind, json bool) bool {
 		v = v[2*macLen+len(p):]
 	}
 	return len(v) == 0
+}
+
+// isAnyToken reports whether v is a token of any kind under the active
+// key, JSON-escaped if json.
+func (e *Engine) isAnyToken(v []byte, json bool) bool {
+	if len(v) < 2*macLen || !e.tokenFirst[v[0]] {
+		return false
+	}
+	for k := range e.token {
+		if len(e.token[k][b2i(json)]) > 0 && e.isToken(v, detectors.Kind(k), json) {
+			return true
+		}
+	}
+	return false
 }
 
 // KindName returns the name of kind k in this engine's tokens: a custom

@@ -212,13 +212,15 @@ func (w *Worker) textRegions(p *Profile, text []byte) uint64 {
 }
 
 // appendRuled appends the replacement of a value by a field rule other than
-// keep and drop: of a JSON string's raw content if json, else of text. A
-// value that is a token of the rule's kind already is kept, so that
-// redacting twice gives what redacting once does.
-func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule, json bool) []byte {
-	w.count(r.Kind)
+// keep and drop: of a JSON string's raw content if json, else of text; h is
+// what its key says. A value that is a token already is kept, so that
+// redacting twice gives what redacting once does. A value a rule of kind
+// FIELD tokenizes that the detectors find whole, with h, gets the token of
+// what they find (see ruledKind).
+func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule, h detectors.Hint, json bool) []byte {
 	switch r.Action {
 	case FieldMask:
+		w.count(r.Kind)
 		return w.appendMask(dst, raw, r.Kind, json)
 	case FieldGeneralize:
 		v := raw
@@ -226,35 +228,69 @@ func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule, json bool) []byte {
 			w.plain = unescapeJSON(w.plain[:0], raw)
 			v = w.plain
 		}
-		if out, ok := appendRoundedList(dst, v, r.Decimals); ok {
+		if out, ok := w.appendRuledGeneral(dst, v, r); ok {
+			w.count(r.Kind)
 			return out
-		}
-		if out, ok := appendTruncatedTime(dst, v, r.Truncate); ok {
-			return out
-		}
-		if y, ok := w.ruledYear(v, r); ok {
-			return append(strconv.AppendInt(dst, int64(y), 10), "-01-01"...) // "05/01/1990" as "1990-01-01" is
-		}
-		if addr, ok := parseIP(v); ok {
-			addr = addr.Unmap()
-			bits := generalIPv6Bits
-			if addr.Is4() {
-				bits = generalIPv4Bits
-			}
-			if p, err := addr.Prefix(bits); err == nil {
-				return p.AppendTo(dst)
-			}
 		}
 	}
-	if w.e.isToken(raw, r.Kind, json) {
+	k := r.Kind
+	if k == detectors.Field {
+		if w.e.isAnyToken(raw, json) {
+			w.count(k)
+			return append(dst, raw...)
+		}
+		k = w.ruledKind(raw, h)
+	} else if w.e.isToken(raw, k, json) {
+		w.count(k)
 		return append(dst, raw...)
 	}
-	return w.appendToken(dst, r.Kind, jsonForm(json), raw, json)
+	w.count(k)
+	return w.appendToken(dst, k, jsonForm(json), raw, json)
+}
+
+// ruledKind returns the kind of token that a value a rule of kind FIELD
+// tokenizes gets: that of the one finding the detectors make of all of it
+// with h, what its key says, else FIELD. So a device's UUID under
+// device_id is the ADID it is under idfv, and a serial number that is an
+// IMEI the IMEI, with the same token, and records still join.
+func (w *Worker) ruledKind(v []byte, h detectors.Hint) detectors.Kind {
+	w.check = w.e.set.AppendValueSpans(w.check[:0], v, h)
+	if len(w.check) == 1 && w.check[0].Start == 0 && w.check[0].End == len(v) {
+		return w.check[0].Kind
+	}
+	return detectors.Field
+}
+
+// appendRuledGeneral appends what the generalize rule r makes of v, if it
+// can read it: numbers rounded, a time truncated, a date to its year, an IP
+// address as its network.
+func (w *Worker) appendRuledGeneral(dst, v []byte, r *FieldRule) ([]byte, bool) {
+	if out, ok := appendRoundedList(dst, v, r.Decimals); ok {
+		return out, true
+	}
+	if out, ok := appendTruncatedTime(dst, v, r.Truncate); ok {
+		return out, true
+	}
+	if y, ok := w.ruledYear(v, r); ok {
+		return append(strconv.AppendInt(dst, int64(y), 10), "-01-01"...), true // "05/01/1990" as "1990-01-01" is
+	}
+	if addr, ok := parseIP(v); ok {
+		addr = addr.Unmap()
+		bits := generalIPv6Bits
+		if addr.Is4() {
+			bits = generalIPv4Bits
+		}
+		if p, err := addr.Prefix(bits); err == nil {
+			return p.AppendTo(dst), true
+		}
+	}
+	return dst, false
 }
 
 // appendRuledNumber appends the replacement of a JSON number by a field
-// rule other than keep and drop: a rounded number, or a string.
-func (w *Worker) appendRuledNumber(dst, num []byte, r *FieldRule) []byte {
+// rule other than keep and drop: a rounded number, or a string; h is what
+// its key says.
+func (w *Worker) appendRuledNumber(dst, num []byte, r *FieldRule, h detectors.Hint) []byte {
 	if r.Action == FieldGeneralize {
 		if y, ok := w.ruledYear(num, r); ok {
 			w.count(r.Kind)
@@ -266,7 +302,7 @@ func (w *Worker) appendRuledNumber(dst, num []byte, r *FieldRule) []byte {
 		}
 	}
 	dst = append(dst, '"')
-	dst = w.appendRuled(dst, num, r, true)
+	dst = w.appendRuled(dst, num, r, h, true)
 	return append(dst, '"')
 }
 

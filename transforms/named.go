@@ -23,7 +23,7 @@ func (w *Worker) RedactNamed(dst, value, name []byte, p *Profile) ([]byte, Facts
 			return dst, Facts{}, err
 		}
 		w.prof = p
-		out = w.appendRuledValue(dst, value, ruledField{rule: m.rule}, false)
+		out = w.appendRuledValue(dst, value, name, ruledField{rule: m.rule}, false)
 		w.prof = nil
 		w.settle(true)
 	}

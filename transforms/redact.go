@@ -364,7 +364,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					dropped = true
 				case rule.Action != FieldKeep:
 					dst = append(dst, src[pend:i+1]...)
-					dst = w.appendRuled(dst, raw, rule, true)
+					dst = w.appendRuled(dst, raw, rule, hint, true)
 					pend = end
 				}
 				i = end + 1
@@ -411,7 +411,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					dropped = true
 				default:
 					dst = append(dst, src[pend:i]...)
-					dst = w.appendRuledNumber(dst, num, rule)
+					dst = w.appendRuledNumber(dst, num, rule, hint)
 					pend = end
 				}
 				i = end

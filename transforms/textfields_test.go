@@ -215,7 +215,8 @@ func TestTextFacts(t *testing.T) {
 // A value a rule tokenizes is tokenized once: a token of its kind is kept.
 func TestRuledTokensIdempotent(t *testing.T) {
 	w, p := newProfileWorker(t, textPolicy)
-	for _, in := range []string{`{"user_id":"u_1","serial":"S1","x":{"user_id":7}}`, `user_id=u_1 serial="S 1"`} {
+	for _, in := range []string{`{"user_id":"u_1","serial":"S1","x":{"user_id":7}}`, `user_id=u_1 serial="S 1"`,
+		`{"serial":"352099001761481","x":{"serial":"li@163.com"}}`, `serial=352099001761481`} {
 		once, _, err := w.RedactRecord(nil, []byte(in), FormatAuto, p)
 		if err != nil {
 			t.Fatal(err)

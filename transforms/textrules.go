@@ -113,7 +113,7 @@ func (w *Worker) appendRuledText(dst, rec []byte, spans []detectors.Span, json b
 		start := max(prev, f.valStart)
 		dst = append(dst, rec[prev:start]...)
 		prev = max(prev, f.valEnd)
-		dst = w.appendRuledValue(dst, rec[start:prev], f, json)
+		dst = w.appendRuledValue(dst, rec[start:prev], rec[f.keyStart:f.keyEnd], f, json)
 	}
 	dst, prev = w.appendReplaced(dst, rec, spans[k:], prev, json)
 	return append(dst, rec[prev:]...)
@@ -134,22 +134,27 @@ func inFinding(spans []detectors.Span, f textField) bool {
 	return false
 }
 
-// appendRuledValue appends what the rule of the text field f makes of its
-// value v, in a JSON string's raw content if inJSON.
-func (w *Worker) appendRuledValue(dst, v []byte, f ruledField, inJSON bool) []byte {
+// appendRuledValue appends what the rule of the text field f, whose key is
+// key, makes of its value v, in a JSON string's raw content if inJSON.
+func (w *Worker) appendRuledValue(dst, v, key []byte, f ruledField, inJSON bool) []byte {
 	r := f.rule
-	switch {
-	case r.Action == FieldKeep:
+	switch r.Action {
+	case FieldKeep:
 		return append(dst, v...)
-	case r.Action == FieldDrop:
+	case FieldDrop:
 		if f.json && !f.str {
 			return append(dst, "null"...)
 		}
 		return dst
-	case f.json && !f.str && !f.nested && !inJSON:
-		return w.appendRuledNumber(dst, v, r)
 	}
-	return w.appendRuled(dst, v, r, inJSON || f.json && !f.nested)
+	var h detectors.Hint
+	if r.Kind == detectors.Field && r.Action != FieldMask {
+		h, _, _ = w.keyHint(key)
+	}
+	if f.json && !f.str && !f.nested && !inJSON {
+		return w.appendRuledNumber(dst, v, r, h)
+	}
+	return w.appendRuled(dst, v, r, h, inJSON || f.json && !f.nested)
 }
 
 // valueFields finds the fields of v, a JSON string's raw content, as
