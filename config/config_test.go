@@ -237,10 +237,10 @@ func TestParseErrors(t *testing.T) {
 			"fields.usage.lat.generalize.decimals: 99 out of range [0, 15]",
 			`fields.usage.lat.generalize.truncate: unknown truncation "week" (want day, hour, year)`,
 			`fields.usage.nick.tokenize.kind: unknown kind "pet" (want user, field)`,
-			`fields.usage.user.name: unknown action "dorp" (want keep, drop, tokenize, mask, generalize, or {tokenize: {kind: user}}, {generalize: {decimals: 1}})`}},
+			`fields.usage.user.name: unknown action "dorp" (want keep, drop, tokenize, mask, generalize, scan, or {tokenize: {kind: user}}, {generalize: {decimals: 1}})`}},
 		{"field rule unknown option", "fields: {usage: {lat: {generalise: {decimals: 1}}}}", []string{
 			"fields.usage.lat.generalise: unknown key (line 1; want tokenize, generalize)",
-			`fields.usage.lat: unknown action "" (want keep, drop, tokenize, mask, generalize, or {tokenize: {kind: user}}, {generalize: {decimals: 1}})`}},
+			`fields.usage.lat: unknown action "" (want keep, drop, tokenize, mask, generalize, scan, or {tokenize: {kind: user}}, {generalize: {decimals: 1}})`}},
 		{"consent", "policy: {consent: {topic: 'a b', user_fields: ['user..id'], min_age: 200}}", []string{
 			`policy.consent.topic: invalid topic name "a b" (want 1 to 249 of a-z A-Z 0-9 . _ -)`,
 			`policy.consent.user_fields[0]: invalid field path "user..id" (want keys joined by dots, * for any key, ** for any keys)`,
@@ -748,6 +748,11 @@ func TestBuildProfiles(t *testing.T) {
 	out, _, err = w.RedactRecord(nil, []byte(`{"profile":{"address":"Calle Mayor 12, 28013 Madrid","city":"Madrid"},"ShippingAddress":{"line1":"1 Main St"},"street":"Main St","ip_address":"10.1.2.3","session_id":"s_1"}`), transforms.FormatJSON, e.Profile("usage"))
 	if want := `{"profile":{"city":"Madrid"},"ip_address":"` + string(w.AppendToken(nil, detectors.IPv4, []byte("10.1.2.3"))) + `","session_id":"` + string(w.AppendToken(nil, detectors.Field, []byte("s_1"))) + `"}`; err != nil || string(out) != want {
 		t.Fatalf("postal addresses, sessions: %s %v\nwant %s", out, err, want)
+	}
+	// A thing's name is scanned, a person's and a device's dropped.
+	out, _, err = w.RedactRecord(nil, []byte(`{"context":{"app":{"name":"Pixel"},"os":{"name":"iOS"},"device":{"name":"Li Wei’s iPhone"},"traits":{"name":"Li Wei"},"screen":{"name":"mail li@163.com"}},"filters":[{"name":"vivid"}],"name":"Li"}`), transforms.FormatJSON, e.Profile("usage"))
+	if want := `{"context":{"app":{"name":"Pixel"},"os":{"name":"iOS"},"device":{},"traits":{},"screen":{"name":"mail ` + string(w.AppendToken(nil, detectors.Email, []byte("li@163.com"))) + `"}},"filters":[{"name":"vivid"}]}`; err != nil || string(out) != want {
+		t.Fatalf("names: %s %v\nwant %s", out, err, want)
 	}
 	// Device IDs in any form; a UUID, as Segment's context.device.id holds
 	// one, is the ADID it is under any key, and so is an install's.

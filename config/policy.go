@@ -82,7 +82,8 @@ type Languages struct {
 //	seen_at: {generalize: {truncate: hour}}
 //	user.nick: {tokenize: {kind: user}}
 type FieldRule struct {
-	// Action is keep, drop, tokenize, mask or generalize.
+	// Action is keep, drop, tokenize, mask, generalize or scan (as if no
+	// rule applied: an exception to a broader one).
 	Action     string          `yaml:"-"`
 	Tokenize   *TokenizeRule   `yaml:"tokenize"`
 	Generalize *GeneralizeRule `yaml:"generalize"`
@@ -209,6 +210,16 @@ var (
 		"address", "street", "street_address", "streetAddress", "address_line1", "addressLine1", "address_line2", "addressLine2",
 		"address1", "address2", "home_address", "homeAddress", "shipping_address", "shippingAddress",
 		"billing_address", "billingAddress", "postal_address", "postalAddress", "mailing_address", "mailingAddress"}
+	// DefaultNamedThings are the objects whose "name" names a thing, not a
+	// person, as analytics SDKs (Segment's context.app.name, os.name,
+	// library.name, campaign.name) and apps write them: their name is
+	// scanned, not dropped with a person's. A device's is not among them:
+	// "Li Wei's iPhone".
+	DefaultNamedThings = []string{"app", "apps", "os", "library", "sdk", "browser", "platform", "screen", "screens",
+		"page", "pages", "event", "events", "campaign", "campaigns", "product", "products", "plan", "category", "categories",
+		"experiment", "experiments", "feature", "features", "variant", "model", "models", "style", "styles",
+		"filter", "filters", "effect", "effects", "template", "templates", "preset", "presets", "font", "fonts",
+		"carrier", "network", "country", "region", "city", "language", "timezone"}
 	// DefaultBirthDateFields hold a birth date, of which the year is kept.
 	DefaultBirthDateFields = []string{"birthday", "birth_date", "birthDate", "birthdate", "date_of_birth", "dateOfBirth", "dob",
 		"birth_year", "birthYear", "year_of_birth", "yearOfBirth", "yob"}
@@ -383,7 +394,7 @@ func (l *Languages) Validate() error {
 	return p.err()
 }
 
-var fieldActions = []string{"keep", "drop", "tokenize", "mask", "generalize"}
+var fieldActions = []string{"keep", "drop", "tokenize", "mask", "generalize", "scan"}
 
 // Validate checks one field rule.
 func (r *FieldRule) Validate() error {
@@ -513,6 +524,9 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	for _, f := range slices.Concat(DefaultDropFields, DefaultCredentialFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldDrop})
 	}
+	for _, thing := range DefaultNamedThings {
+		rules = append(rules, transforms.FieldRule{Path: "**." + thing + ".name", Action: transforms.FieldScan})
+	}
 	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultClickIDFields, DefaultInstallIDFields, DefaultDeviceIDFields, DefaultSessionFields, DefaultHandleFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize})
 	}
@@ -553,6 +567,8 @@ func (r FieldRule) compile(path string) transforms.FieldRule {
 		}
 	case "mask":
 		out.Action = transforms.FieldMask
+	case "scan":
+		out.Action = transforms.FieldScan
 	case "generalize":
 		out.Action = transforms.FieldGeneralize
 		if g := r.Generalize; g != nil {

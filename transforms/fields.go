@@ -39,6 +39,11 @@ const (
 func (w *Worker) member(p *Profile, top *frame, key []byte, upper bool) member {
 	lo := len(w.states)
 	w.states, w.matched = p.paths.step(w.states, w.matched[:0], w.states[top.lo:top.hi], key, upper)
+	if p.paths.mayQualify(key, upper) {
+		if parent := w.parentKey(top); parent != nil {
+			w.matched = p.paths.appendQualified(w.matched, key, parent, upper)
+		}
+	}
 	m := member{rule: top.rule, lo: lo, hi: len(w.states), user: -1}
 	if len(w.matched) == 0 {
 		return m
@@ -46,6 +51,9 @@ func (w *Worker) member(p *Profile, top *frame, key []byte, upper bool) member {
 	// Inside a container dropped whole, nothing is written: no rule applies.
 	if r := p.rule(w.matched); r != nil && top.rule != &discard {
 		m.rule = r
+		if r.Action == FieldScan {
+			m.rule = nil
+		}
 	}
 	for _, i := range w.matched {
 		switch t := &p.targets[i]; t.use {

@@ -45,6 +45,7 @@ func FuzzRedactJSON(f *testing.F) {
 		Fields: []FieldRule{
 			{Path: "a", Action: FieldDrop}, {Path: "b.*", Action: FieldKeep}, {Path: "c", Action: FieldTokenize},
 			{Path: "d", Action: FieldMask}, {Path: "e", Action: FieldGeneralize, Decimals: 1}, {Path: "**.f", Action: FieldDrop},
+			{Path: "**.x.e", Action: FieldScan}, {Path: "**.a.c", Action: FieldTokenize},
 		},
 		Policy:   PolicyFields{User: []string{"u", "x.u"}, Consent: []string{"k"}, OptOut: []string{"o"}, Minor: []string{"m"}, Age: []string{"g"}, MinAge: 13},
 		Language: &LanguageOptions{Detector: fixedLanguage("de"), TextFields: []string{"t"}, Regions: map[string][]string{"de": {"DE"}}, Field: "lang"},

@@ -78,6 +78,17 @@ type paths struct {
 	// letters that matches none as written is looked up lowered, so that
 	// "UserId" and "USER_ID" match as "userId" and "user_id" do.
 	folded keyIndex
+	// qualified are the patterns of a key under a parent at any depth
+	// ("**.os.name"), by the key, a 0 byte and the parent lowered, and
+	// qualifiedFolded the same with the key lowered: looked up as a
+	// floating key is, where the automaton would follow a state of "**"
+	// through every key of every record. qualifiedKeys has their keys, as
+	// written and lowered, which most keys fail.
+	qualified, qualifiedFolded keyIndex
+	qualifiedKeys              keyFilter
+	// qualifiedLens has bit n set if a qualified pattern's key is n bytes
+	// long (n < 64): a test that passes most keys at a glance.
+	qualifiedLens uint64
 	// rootFilter has each key that a state of root matches, or all if one
 	// matches any key ("*", "**").
 	rootFilter keyFilter
@@ -147,9 +158,20 @@ func floatBit(key []byte) uint {
 func newPaths(pats []pathPattern) *paths {
 	p := &paths{pats: pats}
 	for i, pat := range pats {
-		if len(pat.segs) == 2 && pat.segs[0] == "**" && pat.segs[1] != "*" && pat.segs[1] != "**" {
+		if len(pat.segs) == 2 && pat.segs[0] == "**" && literal(pat.segs[1]) {
 			p.floating.add(pat.segs[1], i)
 			p.folded.add(strings.ToLower(pat.segs[1]), i)
+			continue
+		}
+		if len(pat.segs) == 3 && pat.segs[0] == "**" && literal(pat.segs[1]) && literal(pat.segs[2]) {
+			key, parent := pat.segs[2], strings.ToLower(pat.segs[1])
+			p.qualified.add(key+"\x00"+parent, i)
+			p.qualifiedFolded.add(strings.ToLower(key)+"\x00"+parent, i)
+			p.qualifiedKeys.add([]byte(key))
+			p.qualifiedKeys.add([]byte(strings.ToLower(key)))
+			if len(key) < 64 {
+				p.qualifiedLens |= 1 << len(key)
+			}
 			continue
 		}
 		p.root = p.add(p.root, 0, mkState(i, 0))
@@ -165,6 +187,46 @@ func newPaths(pats []pathPattern) *paths {
 		}
 	}
 	return p
+}
+
+// literal reports whether a pattern's key is a key, not a wildcard.
+func literal(seg string) bool { return seg != "*" && seg != "**" }
+
+// mayQualify reports whether a member with the key under a parent may
+// match a pattern of a key under a parent, upper saying the key has an
+// upper-case letter: false says it matches none. The length is tested
+// first, inlined, which most keys fail.
+func (p *paths) mayQualify(key []byte, upper bool) bool {
+	return len(key) < 64 && p.qualifiedLens>>len(key)&1 != 0 && p.mayQualifyKey(key, upper)
+}
+
+// mayQualifyKey is mayQualify past the length, not inlined so that
+// mayQualify is.
+//
+//go:noinline
+func (p *paths) mayQualifyKey(key []byte, upper bool) bool {
+	return upper || p.qualifiedKeys.has(key)
+}
+
+// appendQualified appends to matched the patterns of key under a parent
+// that is parent: the key as written, or lowered if it has upper-case
+// letters (upper) and matches none so; the parent in any case.
+func (p *paths) appendQualified(matched []int, key, parent []byte, upper bool) []int {
+	if len(key) > maxFoldKey || len(parent) > maxFoldKey {
+		return matched
+	}
+	var buf [2*maxFoldKey + 1]byte
+	n := len(matched)
+	if p.qualifiedKeys.has(key) {
+		matched = p.qualified.appendPatterns(matched, appendLower(append(append(buf[:0], key...), 0), parent))
+	}
+	if upper && len(matched) == n {
+		lower := appendLower(buf[:0], key)
+		if p.qualifiedKeys.has(lower) {
+			matched = p.qualifiedFolded.appendPatterns(matched, appendLower(append(lower, 0), parent))
+		}
+	}
+	return matched
 }
 
 // appendFolded appends to matched the patterns of the floating key that is
@@ -229,7 +291,8 @@ func (p *paths) add(states []pathState, base int, s pathState) []pathState {
 // step appends to next the states reached from states by the key, and to
 // matched the patterns that match the member with that key, and returns
 // both; upper says the key has an upper-case letter. A state that has
-// matched its last key goes no further.
+// matched its last key goes no further. The patterns of a key under a
+// parent are appendQualified's.
 func (p *paths) step(next []pathState, matched []int, states []pathState, key []byte, upper bool) ([]pathState, []int) {
 	n := len(matched)
 	if p.floating.filter.has(key) {

@@ -35,10 +35,12 @@ func globMatch(segs, keys []string) bool {
 
 // TestPathsMatchReference walks random key paths through a set of patterns
 // of every shape and checks the patterns matched at each member against
-// globMatch, and a pattern of one key against a key with upper-case
-// letters that no such pattern has as written, lowered.
+// globMatch, and a pattern of one key, or of a key under a parent, against
+// a key with upper-case letters that no such pattern has as written,
+// lowered.
 func TestPathsMatchReference(t *testing.T) {
-	sources := []string{"a", "b", "a.b", "a.*", "a.**", "**.b", "*.b", "a.**.c", "**", "*", "a.b.c", "**.a.b", "*.*.c", "a.**.**.c", "x.**"}
+	sources := []string{"a", "b", "a.b", "a.*", "a.**", "**.b", "*.b", "a.**.c", "**", "*", "a.b.c", "**.a.b", "*.*.c", "a.**.**.c", "x.**",
+		"**.x.B", "**.A.c", "**.b.*"}
 	var pats []pathPattern
 	for _, src := range sources {
 		p, err := compilePath(src)
@@ -55,6 +57,16 @@ func TestPathsMatchReference(t *testing.T) {
 	exact := func(key string) bool {
 		return slices.ContainsFunc(pats, func(p pathPattern) bool { return floating(p) && p.segs[1] == key })
 	}
+	// A pattern of a key under a parent ("**.a.b") matches its key as a
+	// floating one does, under its parent in any case.
+	qualified := func(p pathPattern) bool {
+		return len(p.segs) == 3 && p.segs[0] == "**" && !strings.Contains(p.segs[1]+p.segs[2], "*")
+	}
+	exactUnder := func(key, parent string) bool {
+		return slices.ContainsFunc(pats, func(p pathPattern) bool {
+			return qualified(p) && p.segs[2] == key && strings.EqualFold(p.segs[1], parent)
+		})
+	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 3000 {
 		keys := make([]string, 1+r.IntN(6))
@@ -64,7 +76,14 @@ func TestPathsMatchReference(t *testing.T) {
 		states := slices.Clone(m.root)
 		for depth := range keys {
 			var matched []int
+			var parent []byte
+			if depth > 0 {
+				parent = []byte(keys[depth-1])
+			}
 			states, matched = m.step(nil, nil, states, []byte(keys[depth]), hasUpper([]byte(keys[depth])))
+			if parent != nil && m.mayQualify([]byte(keys[depth]), hasUpper([]byte(keys[depth]))) {
+				matched = m.appendQualified(matched, []byte(keys[depth]), parent, hasUpper([]byte(keys[depth])))
+			}
 			got := map[int]bool{}
 			for _, i := range matched {
 				got[i] = true
@@ -72,7 +91,9 @@ func TestPathsMatchReference(t *testing.T) {
 			for i, p := range pats {
 				key := keys[depth]
 				want := globMatch(p.segs, keys[:depth+1]) ||
-					floating(p) && !exact(key) && key != strings.ToLower(key) && strings.EqualFold(key, p.segs[1])
+					floating(p) && !exact(key) && key != strings.ToLower(key) && strings.EqualFold(key, p.segs[1]) ||
+					qualified(p) && depth > 0 && strings.EqualFold(keys[depth-1], p.segs[1]) &&
+						(key == p.segs[2] || !exactUnder(key, keys[depth-1]) && key != strings.ToLower(key) && strings.EqualFold(key, p.segs[2]))
 				if got[i] != want {
 					t.Fatalf("pattern %q at %s: matched %v, want %v", sources[i], strings.Join(keys[:depth+1], "."), got[i], want)
 				}

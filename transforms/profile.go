@@ -32,9 +32,13 @@ const (
 	// is truncated to the hour or the day; an IP address becomes its
 	// network (/24, /48). Other strings are tokenized.
 	FieldGeneralize
+	// FieldScan scans the values as if no rule applied: an exception to a
+	// broader rule, as "os.name" is to the one that drops a person's
+	// "name".
+	FieldScan
 )
 
-var fieldActionNames = [...]string{FieldKeep: "keep", FieldDrop: "drop", FieldTokenize: "tokenize", FieldMask: "mask", FieldGeneralize: "generalize"}
+var fieldActionNames = [...]string{FieldKeep: "keep", FieldDrop: "drop", FieldTokenize: "tokenize", FieldMask: "mask", FieldGeneralize: "generalize", FieldScan: "scan"}
 
 // String returns the action's name, as in the configuration.
 func (a FieldAction) String() string {
@@ -228,7 +232,7 @@ func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, er
 		return nil
 	}
 	for i, r := range o.Fields {
-		if r.Action < FieldKeep || r.Action > FieldGeneralize {
+		if r.Action < FieldKeep || r.Action > FieldScan {
 			return nil, fmt.Errorf("field %q: unknown action %d", r.Path, r.Action)
 		}
 		if r.Decimals < 0 || r.Decimals > 15 {

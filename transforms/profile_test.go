@@ -98,6 +98,14 @@ func TestFieldRules(t *testing.T) {
 			`{"peer":"203.0.113.77"}`, `{"peer":"203.0.113.0/24"}`},
 		{"generalize other", []FieldRule{{Path: "peer", Action: FieldGeneralize}},
 			`{"peer":"somewhere"}`, `{"peer":"{FIELD:somewhere}"}`},
+		// A key under a parent, at any depth, in any case: an exception
+		// to a broader rule, scanned as with no rule. An escaped parent key
+		// is none.
+		{"scan under a parent", []FieldRule{{Path: "name", Action: FieldDrop}, {Path: "**.os.name", Action: FieldScan}},
+			`{"name":"Li","os":{"name":"iOS"},"x":{"OS":{"Name":"iOS"}},"l":{"os":[{"name":"a@b.example.com"}]},"e":{"o\u0073":{"name":"x"}},"n":{"os":"x","name":"y"}}`,
+			`{"os":{"name":"iOS"},"x":{"OS":{"Name":"iOS"}},"l":{"os":[{"name":"{EMAIL:a@b.example.com}"}]},"e":{"o\u0073":{}},"n":{"os":"x"}}`},
+		{"scan under a dropped parent", []FieldRule{{Path: "user", Action: FieldDrop}, {Path: "**.user.name", Action: FieldScan}},
+			`{"user":{"name":"Li"},"a":1}`, `{"a":1}`},
 		{"any depth", []FieldRule{{Path: "name", Action: FieldDrop}},
 			`{"name":"a","x":{"name":"b","y":[{"name":"c","k":1}]}}`, `{"x":{"y":[{"k":1}]}}`},
 		{"anchored", []FieldRule{{Path: "user.name", Action: FieldDrop}},

@@ -197,6 +197,12 @@ type frame struct {
 	// member starts.
 	drop bool
 	ms   int
+	// The key of the container, or of the array it is in: the parent its
+	// members' paths name ("os" of "os.name"). A text field's is key; a
+	// JSON member's is read when a member needs it (see parentKey) from
+	// w.src[keyAt:], where the member starts; keyAt is -1 at the root.
+	key   []byte
+	keyAt int
 }
 
 // Walker states.
@@ -217,7 +223,8 @@ const (
 // copied, so a record without findings is copied by one append at the end.
 func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 	stack := w.stack[:0]
-	defer func() { w.stack = stack[:0] }()
+	w.src = src
+	defer func() { w.stack, w.src = stack[:0], nil }()
 	prof := w.prof
 
 	var hint detectors.Hint // what the key of the value at i says
@@ -298,7 +305,14 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 						continue
 					}
 				}
-				f := frame{obj: c == '{', hint: hint, lo: mem.lo, hi: mem.hi, rule: rule}
+				f := frame{obj: c == '{', hint: hint, lo: mem.lo, hi: mem.hi, rule: rule, keyAt: -1}
+				if len(stack) > 0 {
+					if top := &stack[len(stack)-1]; top.obj {
+						f.keyAt = ms
+					} else {
+						f.keyAt = top.keyAt // array elements are transparent
+					}
+				}
 				if rule != nil && rule.Action == FieldDrop {
 					// Walked without output, then removed whole.
 					f.drop, f.ms, f.rule = true, ms, &discard
@@ -471,6 +485,25 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			}
 		}
 	}
+}
+
+// parentKey returns the key of the container f: its text key, or the key
+// of the JSON member that starts at w.src[f.keyAt] (its ',' or its key),
+// or nil at the root or if the key has escapes. It is read again here, so
+// that the walk keeps no key for the containers it opens.
+func (w *Worker) parentKey(f *frame) []byte {
+	if f.key != nil || f.keyAt < 0 {
+		return f.key
+	}
+	i := f.keyAt
+	if w.src[i] == ',' {
+		i = skipWS(w.src, i+1)
+	}
+	end, ok, escapedText := scanString(w.src, i+1)
+	if !ok || escapedText {
+		return nil
+	}
+	return w.src[i+1 : end]
 }
 
 // discard is the rule inherited inside a container that is dropped whole:

@@ -16,7 +16,7 @@ func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
 		return member{user: -1}
 	}
 	w.states = append(w.states[:0], p.paths.root...)
-	top := frame{hi: len(w.states)}
+	top := frame{hi: len(w.states), keyAt: -1}
 	var dropped *FieldRule
 	for {
 		seg, rest, more := key, []byte(nil), false
@@ -34,7 +34,7 @@ func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
 		if dropped == nil && m.rule != nil && m.rule.Action == FieldDrop {
 			dropped = m.rule
 		}
-		top, key = frame{lo: m.lo, hi: m.hi, rule: m.rule}, rest
+		top, key = frame{lo: m.lo, hi: m.hi, rule: m.rule, key: seg, keyAt: -1}, rest
 	}
 }
 

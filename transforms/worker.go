@@ -32,9 +32,11 @@ type Worker struct {
 	keyPII bool
 	keyBuf []byte
 	stack  []frame
-	cache  *tokenCache
-	hints  *hintCache
-	clean  *cleanCache
+	// src is the JSON record being walked, whose keys parentKey reads.
+	src   []byte
+	cache *tokenCache
+	hints *hintCache
+	clean *cleanCache
 
 	// The record in progress: its profile, the facts found so far and the
 	// rank of the user field they came from, the profile's path states and
