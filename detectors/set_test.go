@@ -463,6 +463,7 @@ func TestAppendValueSpans(t *testing.T) {
 		{"appSetId", "38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
 		{"app_instance_id", "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d", []string{"ADID:1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d"}},
 		{"vendor", "6D92078A-8246-4BA4-AE5B-76104861E7DC", nil},
+		{"vendor_id", "6D92078A-8246-4BA4-AE5B-76104861E7DC", []string{"ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC"}}, // Firebase's export's IDFV
 		// A number valid in a region, where a person's login or contact
 		// stands, is a phone number; other numbers and words are not.
 		{"username", "4155550132", []string{"PHONE:4155550132"}},
