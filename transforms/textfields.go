@@ -235,12 +235,9 @@ func readValue(b []byte, f *textField, inJSON bool) bool {
 
 // readJSONValue is readValue of a JSON field.
 func readJSONValue(b []byte, f *textField) bool {
-	i := f.valStart
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
-		i++
-	}
+	i, ok := scalarStart(b, f.valStart)
 	switch {
-	case i == len(b) || b[i] == '{' || b[i] == '[':
+	case !ok:
 		return false
 	case f.nested && bytes.HasPrefix(b[i:], escapedQuote):
 		f.str, f.valStart = true, i+2
@@ -262,18 +259,25 @@ func readJSONValue(b []byte, f *textField) bool {
 	return i > f.valStart
 }
 
+// scalarStart returns where the value that follows a key's separator at
+// b[i] starts, past spaces and tabs, and false if there is none or it is an
+// object or array, whose members are fields of their own.
+func scalarStart(b []byte, i int) (int, bool) {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	return i, i < len(b) && b[i] != '{' && b[i] != '['
+}
+
 // readObjectValue is readValue of an object's unquoted key: a string in
 // quotes, or a scalar that runs to a ',', a closing bracket, the end of
 // the line, or the space before the next unquoted key (Go's %+v, whose
 // values are not quoted: {Name:Li Wei Age:9}). An object or array is no
 // value: its members are fields of their own.
 func readObjectValue(b []byte, f *textField) bool {
-	i := f.valStart
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
-		i++
-	}
+	i, ok := scalarStart(b, f.valStart)
 	switch {
-	case i == len(b) || b[i] == '{' || b[i] == '[':
+	case !ok:
 		return false
 	case i > f.valStart && nextKeyAt(b, i): // an empty value: {Name: Age:9}
 		return false
