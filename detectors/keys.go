@@ -183,9 +183,10 @@ func snakeCase(dst, key []byte) []byte {
 // libphonenumber's {"phone":{"countryCode":1,"nationalNumber":"4155550132"}}
 // and SCIM's {"phoneNumbers":[{"value":"…","type":"work"}]}; the member of
 // any such object that holds its typed value is of its kind, as Firebase's
-// export writes {"value":{"string_value":"…"}} (see ValueMember); and a
-// device object's "id", "uuid" or "identifier" is the device's ID, an ADID
-// (Segment's {"context":{"device":{"id":"B1E3C7A2-…"}}}).
+// export writes {"value":{"string_value":"…"}} (see ValueMember). A device
+// object's ID is DeviceIDMember's: a walk keeps DeviceKey out of the hints
+// it passes here, so that the members of the device objects, common, take
+// no call.
 func MemberHint(parent, h Hint, key []byte) Hint {
 	if parent == (Hint{}) || h.Kind != None {
 		return h // inlined: the walk calls it for every member
@@ -207,12 +208,6 @@ var valueMembers = []string{"value", "string_value", "stringvalue", "int_value",
 
 // memberHint is MemberHint of a member whose key names no kind.
 func memberHint(parent, h Hint, key []byte) Hint {
-	if parent == (Hint{Traits: DeviceKey}) { // a device object, common: only its ID matters
-		if len(key) <= len("identifier") && oneOfFold(key, deviceIDMembers) {
-			return Hint{Kind: ADID}
-		}
-		return h
-	}
 	if ValueMember(key) {
 		return parent
 	}
@@ -222,9 +217,24 @@ func memberHint(parent, h Hint, key []byte) Hint {
 	return h
 }
 
-// deviceIDMembers are the members of a device object that hold its ID,
-// lower case.
-var deviceIDMembers = []string{"id", "uuid", "identifier"}
+// DeviceIDMember reports whether key, a member's of a device object (one
+// whose key's hint has DeviceKey), holds the device's ID, an ADID: "id",
+// "uuid" or "identifier", in any case, as Segment's
+// {"context":{"device":{"id":"B1E3C7A2-…"}}} has it.
+func DeviceIDMember(key []byte) bool {
+	var w string
+	switch len(key) {
+	case len("id"):
+		w = "id"
+	case len("uuid"):
+		w = "uuid"
+	case len("identifier"):
+		w = "identifier"
+	default:
+		return false
+	}
+	return strings.EqualFold(bytesString(key), w)
+}
 
 // ValueMember reports whether key, a member's, names the value of its
 // object: "value", "string_value", "intValue"...

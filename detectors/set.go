@@ -79,7 +79,7 @@ const (
 	ContactKey
 	// DeviceKey marks keys that name a device's object ("device",
 	// "device_info"), whose "id" is the device's ID, as Segment's
-	// context.device.id is: its UUID is an ADID (see MemberHint).
+	// context.device.id is: its UUID is an ADID (see DeviceIDMember).
 	DeviceKey
 )
 

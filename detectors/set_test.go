@@ -765,15 +765,17 @@ func TestMemberHint(t *testing.T) {
 		{detectors.Hint{Traits: detectors.VersionKey}, detectors.Hint{}, "string_value", detectors.Hint{Traits: detectors.VersionKey}},
 		{detectors.Hint{Kind: detectors.MAC}, detectors.Hint{}, "vendor", detectors.Hint{}},
 		{detectors.Hint{Kind: detectors.MAC}, detectors.Hint{Traits: detectors.VersionKey}, "version", detectors.Hint{Traits: detectors.VersionKey}},
-		// A device object's ID, as Segment's context.device.id.
-		{detectors.Hint{Traits: detectors.DeviceKey}, detectors.Hint{}, "id", detectors.Hint{Kind: detectors.ADID}},
-		{detectors.Hint{Traits: detectors.DeviceKey}, detectors.Hint{}, "UUID", detectors.Hint{Kind: detectors.ADID}},
-		{detectors.Hint{Traits: detectors.DeviceKey}, detectors.Hint{}, "model", detectors.Hint{}},
 		{detectors.Hint{}, detectors.Hint{}, "id", detectors.Hint{}},
 	}
 	for _, tt := range tests {
 		if got := detectors.MemberHint(tt.parent, tt.own, []byte(tt.key)); got != tt.want {
 			t.Errorf("MemberHint(%+v, %+v, %q) = %+v, want %+v", tt.parent, tt.own, tt.key, got, tt.want)
+		}
+	}
+	// A device object's ID, as Segment's context.device.id.
+	for key, want := range map[string]bool{"id": true, "UUID": true, "Identifier": true, "model": false, "ids": false, "device_id": false} {
+		if got := detectors.DeviceIDMember([]byte(key)); got != want {
+			t.Errorf("DeviceIDMember(%q) = %v", key, got)
 		}
 	}
 }

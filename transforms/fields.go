@@ -35,12 +35,16 @@ const (
 
 // member steps the profile's path states of the container top over the key
 // of its next member, and resolves what applies to the member's value.
-// upper says the key has an upper-case letter.
-func (w *Worker) member(p *Profile, top *frame, key []byte, upper bool) member {
+// upper says the key has an upper-case letter; parent is top's key, or nil
+// to read it from the JSON record if needed (see parentKey).
+func (w *Worker) member(p *Profile, top *frame, key []byte, upper bool, parent []byte) member {
 	lo := len(w.states)
 	w.states, w.matched = p.paths.step(w.states, w.matched[:0], w.states[top.lo:top.hi], key, upper)
 	if p.paths.mayQualify(key, upper) {
-		if parent := w.parentKey(top); parent != nil {
+		if parent == nil {
+			parent = w.parentKey(top)
+		}
+		if parent != nil {
 			w.matched = p.paths.appendQualified(w.matched, key, parent, upper)
 		}
 	}

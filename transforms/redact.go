@@ -181,6 +181,9 @@ func invalidUTF8Offset(b []byte) int {
 // frame is one open JSON object or array.
 type frame struct {
 	obj bool
+	// device: the container is a device's object, whose ID member is an
+	// ADID (see detectors.DeviceIDMember); its hint has no DeviceKey.
+	device bool
 	// hint is what the key of the container says: an array's elements
 	// inherit it, an object's members may (see detectors.MemberHint).
 	hint detectors.Hint
@@ -197,11 +200,10 @@ type frame struct {
 	// member starts.
 	drop bool
 	ms   int
-	// The key of the container, or of the array it is in: the parent its
-	// members' paths name ("os" of "os.name"). A text field's is key; a
-	// JSON member's is read when a member needs it (see parentKey) from
-	// w.src[keyAt:], where the member starts; keyAt is -1 at the root.
-	key   []byte
+	// keyAt locates the key of the container, or of the array it is in:
+	// the parent its members' paths name ("os" of "os.name"), read when a
+	// member needs it (see parentKey) from w.src[keyAt-1:], where its
+	// member starts; 0 at the root and with no profile.
 	keyAt int
 }
 
@@ -263,6 +265,9 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			hint, role, upper = w.keyHint(key)
 			top := &stack[len(stack)-1]
 			hint = detectors.MemberHint(top.hint, hint, key)
+			if top.device && hint.Kind == detectors.None && detectors.DeviceIDMember(key) {
+				hint = detectors.Hint{Kind: detectors.ADID} // {"device":{"id":…}}
+			}
 			pair = role
 			if role == roleValue && hint == (detectors.Hint{}) && top.pair != (detectors.Hint{}) {
 				hint, pair = top.pair, roleNone // {"key":"phone","value":…}
@@ -274,7 +279,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					dst, pend, mem.rule = w.redactKey(dst, src, key, pend, i, end)
 				}
 			case prof != nil:
-				mem = w.member(prof, top, key, upper)
+				mem = w.member(prof, top, key, upper, nil)
 				hasLang = hasLang || len(stack) == 1 && prof.lang != nil && string(key) == prof.lang.Field
 			}
 			i = skipWS(src, end+1)
@@ -305,10 +310,13 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 						continue
 					}
 				}
-				f := frame{obj: c == '{', hint: hint, lo: mem.lo, hi: mem.hi, rule: rule, keyAt: -1}
-				if len(stack) > 0 {
+				f := frame{obj: c == '{', hint: hint, lo: mem.lo, hi: mem.hi, rule: rule}
+				if hint.Has(detectors.DeviceKey) || len(stack) > 0 && !stack[len(stack)-1].obj && stack[len(stack)-1].device {
+					f.device, f.hint.Traits = true, hint.Traits&^detectors.DeviceKey // an array's elements are its
+				}
+				if prof != nil && len(stack) > 0 {
 					if top := &stack[len(stack)-1]; top.obj {
-						f.keyAt = ms
+						f.keyAt = ms + 1
 					} else {
 						f.keyAt = top.keyAt // array elements are transparent
 					}
@@ -487,15 +495,15 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 	}
 }
 
-// parentKey returns the key of the container f: its text key, or the key
-// of the JSON member that starts at w.src[f.keyAt] (its ',' or its key),
-// or nil at the root or if the key has escapes. It is read again here, so
-// that the walk keeps no key for the containers it opens.
+// parentKey returns the key of the JSON container f: that of the member
+// that starts at w.src[f.keyAt-1] (its ',' or its key), or nil at the root
+// or if the key has escapes. It is read again here, so that the walk keeps
+// no key for the containers it opens.
 func (w *Worker) parentKey(f *frame) []byte {
-	if f.key != nil || f.keyAt < 0 {
-		return f.key
+	if f.keyAt == 0 {
+		return nil
 	}
-	i := f.keyAt
+	i := f.keyAt - 1
 	if w.src[i] == ',' {
 		i = skipWS(w.src, i+1)
 	}

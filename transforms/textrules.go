@@ -16,14 +16,15 @@ func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
 		return member{user: -1}
 	}
 	w.states = append(w.states[:0], p.paths.root...)
-	top := frame{hi: len(w.states), keyAt: -1}
+	top := frame{hi: len(w.states)}
 	var dropped *FieldRule
+	var parent []byte
 	for {
 		seg, rest, more := key, []byte(nil), false
 		if dotted {
 			seg, rest, more = bytes.Cut(key, dot)
 		}
-		m := w.member(p, &top, seg, hasUpper(seg))
+		m := w.member(p, &top, seg, hasUpper(seg), parent)
 		if !more || len(rest) == 0 {
 			if dropped != nil {
 				m.rule = dropped
@@ -34,7 +35,7 @@ func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
 		if dropped == nil && m.rule != nil && m.rule.Action == FieldDrop {
 			dropped = m.rule
 		}
-		top, key = frame{lo: m.lo, hi: m.hi, rule: m.rule, key: seg, keyAt: -1}, rest
+		top, key, parent = frame{lo: m.lo, hi: m.hi, rule: m.rule}, rest, seg
 	}
 }
 
