@@ -22,9 +22,8 @@ var DefaultPhoneRegions = []string{"CN", "US", "GB", "DE", "FR", "JP", "IN", "BR
 // identifier too, whatever the app calls it; under these keys an iOS UDID
 // is one as well.
 var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "vaid", "adid", "advertising_id", "ad_id", "android_id",
-	"device_id", "udid", "install_id", "installation_id",
+	"device_id", "udid", "install_id", "installation_id", "vendor_id", // the last the IDFV in Firebase's export
 	"advertising_identifier", "identifier_for_vendor", "app_set_id", "app_instance_id", // Apple's, Android's App Set and Firebase's API names
-	"vendor_id", // the IDFV, as Firebase's export names it
 	"gsf_id", "ssaid", "openudid", "utdid", "widevine_id", "drm_id", // Google Services', Android's, OpenUDID's, Alibaba's and MediaDrm's
 	"androidid", "deviceid", "advertisingid", "installid", "installationid", "gsfid"} // as some SDKs write them
 
