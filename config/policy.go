@@ -264,10 +264,11 @@ var (
 		"visitor_id", "visitorId", "fingerprint", "device_fingerprint", "deviceFingerprint"}
 	// DefaultDeviceIDFields hold a device's ID, or an ad platform's ID for
 	// it, in whatever form an app writes it ("dev_8f3a9c" as well as a
-	// UUID): a UUID, ANDROID_ID or UDID there gets the ADID token it gets
-	// under any key, anything else a FIELD token.
+	// UUID), also as the ID of a device's object (Segment's
+	// context.device.id): a UUID, ANDROID_ID or UDID there gets the ADID
+	// token it gets under any key, anything else a FIELD token.
 	DefaultDeviceIDFields = []string{"device_id", "deviceId", "deviceid", "udid", "android_id", "androidId",
-		"idfa", "idfv", "gaid", "oaid", "advertising_id", "advertisingId"}
+		"idfa", "idfv", "gaid", "oaid", "advertising_id", "advertisingId", "**.device.id", "**.devices.id"}
 	// DefaultSessionFields hold a session's ID, as analytics SDKs and web
 	// servers' session cookies name it: a secret while the session lives,
 	// so never training data as written, but tokenized, not dropped, so
@@ -527,8 +528,11 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	for _, thing := range DefaultNamedThings {
 		rules = append(rules, transforms.FieldRule{Path: "**." + thing + ".name", Action: transforms.FieldScan})
 	}
-	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultClickIDFields, DefaultInstallIDFields, DefaultDeviceIDFields, DefaultSessionFields, DefaultHandleFields) {
+	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultClickIDFields, DefaultInstallIDFields, DefaultSessionFields, DefaultHandleFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize})
+	}
+	for _, f := range DefaultDeviceIDFields {
+		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize, Kind: detectors.ADID})
 	}
 	mine := c.Fields[kind]
 	for _, path := range slices.Sorted(maps.Keys(mine)) {

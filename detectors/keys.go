@@ -78,13 +78,10 @@ func (s *Set) KeyHint(key []byte) Hint {
 			h.Traits |= ReferenceKey
 		case "login", "username", "contact", "contacts", "recipient", "recipients", "sender", "receiver", "caller", "callee", "account":
 			h.Traits |= ContactKey
-		case "device", "devices", "deviceinfo":
-			h.Traits |= DeviceKey
 		}
 	}
 	switch {
 	case h.Kind != None:
-		h.Traits &^= DeviceKey // "deviceIMEI" names its value, not an object
 	case !IsASCII(norm):
 		h.Kind = scriptKeyKind(norm)
 	case hasWord(norm, "cc_number") || hasWord(norm, "cc_num") || hasWord(norm, "cc_no"):
@@ -183,10 +180,7 @@ func snakeCase(dst, key []byte) []byte {
 // libphonenumber's {"phone":{"countryCode":1,"nationalNumber":"4155550132"}}
 // and SCIM's {"phoneNumbers":[{"value":"…","type":"work"}]}; the member of
 // any such object that holds its typed value is of its kind, as Firebase's
-// export writes {"value":{"string_value":"…"}} (see ValueMember). A device
-// object's ID is DeviceIDMember's: a walk keeps DeviceKey out of the hints
-// it passes here, so that the members of the device objects, common, take
-// no call.
+// export writes {"value":{"string_value":"…"}} (see ValueMember).
 func MemberHint(parent, h Hint, key []byte) Hint {
 	if parent == (Hint{}) || h.Kind != None {
 		return h // inlined: the walk calls it for every member
@@ -215,25 +209,6 @@ func memberHint(parent, h Hint, key []byte) Hint {
 		return Hint{Kind: parent.Kind}
 	}
 	return h
-}
-
-// DeviceIDMember reports whether key, a member's of a device object (one
-// whose key's hint has DeviceKey), holds the device's ID, an ADID: "id",
-// "uuid" or "identifier", in any case, as Segment's
-// {"context":{"device":{"id":"B1E3C7A2-…"}}} has it.
-func DeviceIDMember(key []byte) bool {
-	var w string
-	switch len(key) {
-	case len("id"):
-		w = "id"
-	case len("uuid"):
-		w = "uuid"
-	case len("identifier"):
-		w = "identifier"
-	default:
-		return false
-	}
-	return strings.EqualFold(bytesString(key), w)
 }
 
 // ValueMember reports whether key, a member's, names the value of its

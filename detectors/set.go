@@ -76,10 +76,6 @@ const (
 	// set's regions there is a phone number, as one is after "contact" in
 	// text. Other values are read as anywhere.
 	ContactKey
-	// DeviceKey marks keys that name a device's object ("device",
-	// "device_info"), whose "id" is the device's ID, as Segment's
-	// context.device.id is: its UUID is an ADID (see DeviceIDMember).
-	DeviceKey
 )
 
 // Set finds all enabled built-in kinds in one pass. It is immutable after New

@@ -620,9 +620,6 @@ func TestKeyHint(t *testing.T) {
 		{"userEmail", detectors.Hint{Kind: detectors.Email}},
 		{"phone_number", detectors.Hint{Kind: detectors.Phone}},
 		{"deviceIMEI", detectors.Hint{Kind: detectors.IMEI}},
-		{"device", detectors.Hint{Traits: detectors.DeviceKey}},
-		{"deviceInfo", detectors.Hint{Traits: detectors.DeviceKey}},
-		{"device_model", detectors.Hint{Traits: detectors.DeviceKey}},
 		{"wifiMacAddress", detectors.Hint{Kind: detectors.MAC}},
 		{"machine", detectors.Hint{}},
 		{"clientIP", detectors.Hint{Kind: detectors.IPv4}},
@@ -770,12 +767,6 @@ func TestMemberHint(t *testing.T) {
 	for _, tt := range tests {
 		if got := detectors.MemberHint(tt.parent, tt.own, []byte(tt.key)); got != tt.want {
 			t.Errorf("MemberHint(%+v, %+v, %q) = %+v, want %+v", tt.parent, tt.own, tt.key, got, tt.want)
-		}
-	}
-	// A device object's ID, as Segment's context.device.id.
-	for key, want := range map[string]bool{"id": true, "UUID": true, "Identifier": true, "model": false, "ids": false, "device_id": false} {
-		if got := detectors.DeviceIDMember([]byte(key)); got != want {
-			t.Errorf("DeviceIDMember(%q) = %v", key, got)
 		}
 	}
 }

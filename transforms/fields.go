@@ -227,8 +227,8 @@ func (w *Worker) textRegions(p *Profile, text []byte) uint64 {
 // keep and drop: of a JSON string's raw content if json, else of text; h is
 // what its key says. A value that is a token already is kept, so that
 // redacting twice gives what redacting once does. A value a rule of kind
-// FIELD tokenizes that the detectors find whole, with h, gets the token of
-// what they find (see ruledKind).
+// FIELD or ADID tokenizes that the detectors find whole, with h, gets the
+// token of what they find (see ruledKind).
 func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule, h detectors.Hint, json bool) []byte {
 	switch r.Action {
 	case FieldMask:
@@ -246,12 +246,12 @@ func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule, h detectors.Hint, js
 		}
 	}
 	k := r.Kind
-	if k == detectors.Field {
+	if k == detectors.Field || k == detectors.ADID {
 		if w.e.isAnyToken(raw, json) {
 			w.count(k)
 			return append(dst, raw...)
 		}
-		k = w.ruledKind(raw, h)
+		k = w.ruledKind(raw, h, k)
 	} else if w.e.isToken(raw, k, json) {
 		w.count(k)
 		return append(dst, raw...)
@@ -260,12 +260,16 @@ func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule, h detectors.Hint, js
 	return w.appendToken(dst, k, jsonForm(json), raw, json)
 }
 
-// ruledKind returns the kind of token that a value a rule of kind FIELD
-// tokenizes gets: that of the one finding the detectors make of all of it
-// with h, what its key says, else FIELD. So a device's UUID under
-// device_id is the ADID it is under idfv, and a serial number that is an
+// ruledKind returns the kind of token that a value a rule of kind k, FIELD
+// or ADID, tokenizes gets: that of the one finding the detectors make of
+// all of it with h, what its key says (for ADID, with an ADID key's hint if
+// it says nothing), else FIELD. So a device's UUID under device_id or
+// device.id is the ADID it is under idfv, and a serial number that is an
 // IMEI the IMEI, with the same token, and records still join.
-func (w *Worker) ruledKind(v []byte, h detectors.Hint) detectors.Kind {
+func (w *Worker) ruledKind(v []byte, h detectors.Hint, k detectors.Kind) detectors.Kind {
+	if k == detectors.ADID && h.Kind == detectors.None {
+		h = detectors.Hint{Kind: detectors.ADID}
+	}
 	w.check = w.e.set.AppendValueSpans(w.check[:0], v, h)
 	if len(w.check) == 1 && w.check[0].Start == 0 && w.check[0].End == len(v) {
 		return w.check[0].Kind

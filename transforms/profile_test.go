@@ -52,6 +52,11 @@ func TestFieldRules(t *testing.T) {
 			`{"nick":"kitty"}`, `{"nick":"{FIELD:kitty}"}`},
 		// A value the detectors find whole, with its key's hint, gets
 		// their token: the one it gets under any key.
+		// A rule of kind ADID reads its values as an ADID key's: a device
+		// object's UUID is an ADID, another ID a FIELD token.
+		{"tokenize adid", []FieldRule{{Path: "**.device.id", Action: FieldTokenize, Kind: detectors.ADID}},
+			`{"device":{"id":"B1E3C7A2-9F4D-4E8B-A6C5-1D2F3E4A5B6C"},"x":{"Device":{"id":"dev_1"}},"order":{"id":"B1E3C7A2-9F4D-4E8B-A6C5-1D2F3E4A5B6C"}}`,
+			`{"device":{"id":"{ADID:B1E3C7A2-9F4D-4E8B-A6C5-1D2F3E4A5B6C}"},"x":{"Device":{"id":"{FIELD:dev_1}"}},"order":{"id":"B1E3C7A2-9F4D-4E8B-A6C5-1D2F3E4A5B6C"}}`},
 		{"tokenize field, a finding", []FieldRule{{Path: "device_id", Action: FieldTokenize}, {Path: "serial", Action: FieldTokenize}, {Path: "nick", Action: FieldTokenize}},
 			`{"device_id":"B1E3C7A2-9F4D-4E8B-A6C5-1D2F3E4A5B6C","serial":352099001761481,"nick":"li@163.com","x":{"device_id":"dev_1","nick":"mail li@163.com"}}`,
 			`{"device_id":"{ADID:B1E3C7A2-9F4D-4E8B-A6C5-1D2F3E4A5B6C}","serial":"{IMEI:352099001761481}","nick":"{EMAIL:li@163.com}","x":{"device_id":"{FIELD:dev_1}","nick":"{FIELD:mail li@163.com}"}}`},

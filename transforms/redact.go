@@ -181,9 +181,6 @@ func invalidUTF8Offset(b []byte) int {
 // frame is one open JSON object or array.
 type frame struct {
 	obj bool
-	// device: the container is a device's object, whose ID member is an
-	// ADID (see detectors.DeviceIDMember); its hint has no DeviceKey.
-	device bool
 	// hint is what the key of the container says: an array's elements
 	// inherit it, an object's members may (see detectors.MemberHint).
 	hint detectors.Hint
@@ -265,9 +262,6 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			hint, role, upper = w.keyHint(key)
 			top := &stack[len(stack)-1]
 			hint = detectors.MemberHint(top.hint, hint, key)
-			if top.device && hint.Kind == detectors.None && detectors.DeviceIDMember(key) {
-				hint = detectors.Hint{Kind: detectors.ADID} // {"device":{"id":…}}
-			}
 			pair = role
 			if role == roleValue && hint == (detectors.Hint{}) && top.pair != (detectors.Hint{}) {
 				hint, pair = top.pair, roleNone // {"key":"phone","value":…}
@@ -311,9 +305,6 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					}
 				}
 				f := frame{obj: c == '{', hint: hint, lo: mem.lo, hi: mem.hi, rule: rule}
-				if hint.Has(detectors.DeviceKey) || len(stack) > 0 && !stack[len(stack)-1].obj && stack[len(stack)-1].device {
-					f.device, f.hint.Traits = true, hint.Traits&^detectors.DeviceKey // an array's elements are its
-				}
 				if prof != nil && len(stack) > 0 {
 					if top := &stack[len(stack)-1]; top.obj {
 						f.keyAt = ms + 1

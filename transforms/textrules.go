@@ -149,7 +149,7 @@ func (w *Worker) appendRuledValue(dst, v, key []byte, f ruledField, inJSON bool)
 		return dst
 	}
 	var h detectors.Hint
-	if r.Kind == detectors.Field && r.Action != FieldMask {
+	if (r.Kind == detectors.Field || r.Kind == detectors.ADID) && r.Action != FieldMask {
 		h, _, _ = w.keyHint(key)
 	}
 	if f.json && !f.str && !f.nested && !inJSON {
