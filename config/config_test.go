@@ -797,6 +797,11 @@ func TestBuildProfiles(t *testing.T) {
 		{`{"training_opt_out":false}`, false, transforms.ConsentGranted},
 		{`{"allow_training":true,"training_opt_out":"yes"}`, false, transforms.ConsentRefused},
 		{`{"age":30,"version":{"major":4,"minor":1}}`, false, transforms.ConsentUnknown},
+		// As Firebase's and GA4's exports write user properties and
+		// parameters: a key-value pair's key names the field.
+		{`{"user_properties":[{"key":"age","value":{"int_value":9}}]}`, true, transforms.ConsentUnknown},
+		{`{"event_params":[{"key":"allow_training","value":{"string_value":"no"}}]}`, false, transforms.ConsentRefused},
+		{`{"user_properties":[{"key":"age","value":{"int_value":30}},{"value":{"int_value":9}}]}`, false, transforms.ConsentUnknown},
 	} {
 		_, facts, err := w.RedactRecord(nil, []byte(c.rec), transforms.FormatJSON, e.Profile("usage"))
 		if err != nil || facts.Minor != c.minor || facts.Consent != c.facts {

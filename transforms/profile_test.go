@@ -111,6 +111,12 @@ func TestFieldRules(t *testing.T) {
 			`{"os":{"name":"iOS"},"x":{"OS":{"Name":"iOS"}},"l":{"os":[{"name":"{EMAIL:a@b.example.com}"}]},"e":{"o\u0073":{}},"n":{"os":"x"}}`},
 		{"scan under a dropped parent", []FieldRule{{Path: "user", Action: FieldDrop}, {Path: "**.user.name", Action: FieldScan}},
 			`{"user":{"name":"Li"},"a":1}`, `{"a":1}`},
+		// A key-value pair whose key names a field, as Firebase's and GA4's
+		// exports write parameters: its value member, and that member's
+		// typed value, get the field's rule; the key comes first.
+		{"pair keyed", []FieldRule{{Path: "first_name", Action: FieldDrop}, {Path: "uid", Action: FieldTokenize, Kind: detectors.User}, {Path: "lat", Action: FieldGeneralize, Decimals: 2}},
+			`{"p":[{"key":"first_name","value":{"string_value":"Wei"}},{"key":"uid","value":{"string_value":"u_42"}},{"key":"lat","value":{"double_value":31.230416}},{"key":"x","value":"Wei"},{"value":"u_42"}],"v":{"value":"u_42"},"w":{"value":"u_42","key":"uid"}}`,
+			`{"p":[{"key":"first_name"},{"key":"uid","value":{"string_value":"{USER:u_42}"}},{"key":"lat","value":{"double_value":31.23}},{"key":"x","value":"Wei"},{"value":"u_42"}],"v":{"value":"u_42"},"w":{"value":"u_42","key":"uid"}}`},
 		{"any depth", []FieldRule{{Path: "name", Action: FieldDrop}},
 			`{"name":"a","x":{"name":"b","y":[{"name":"c","k":1}]}}`, `{"x":{"y":[{"k":1}]}}`},
 		{"anchored", []FieldRule{{Path: "user.name", Action: FieldDrop}},

@@ -275,6 +275,9 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			case prof != nil:
 				mem = w.member(prof, top, key, upper, nil)
 				hasLang = hasLang || len(stack) == 1 && prof.lang != nil && string(key) == prof.lang.Field
+				if role == roleValue && w.pair.depth == len(stack) {
+					w.pairValue(&mem, top)
+				}
 			}
 			i = skipWS(src, end+1)
 			if i >= len(src) || src[i] != ':' {
@@ -311,6 +314,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					} else {
 						f.keyAt = top.keyAt // array elements are transparent
 					}
+					w.pairContainer(mem, len(stack)+1)
 				}
 				if rule != nil && rule.Action == FieldDrop {
 					// Walked without output, then removed whole.
@@ -351,6 +355,9 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				}
 				if pair != roleNone {
 					hint = w.pairString(&stack[len(stack)-1], pair, hint, raw, src, end+1)
+					if pair == rolePair && prof != nil && prof.paths != nil {
+						w.pairField(prof, &stack[len(stack)-1], len(stack), raw)
+					}
 				}
 				switch {
 				case rule == nil:
@@ -483,6 +490,62 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				return dst, i, ReasonMalformedJSON
 			}
 		}
+	}
+}
+
+// pairKeyed is what a policy says of the value of a key-value pair whose
+// key names a field ({"key":"age","value":{"int_value":9}}, as Firebase's
+// and GA4's exports write event parameters and user properties): the
+// value member of the container at depth (the stack's length inside it)
+// gets it.
+type pairKeyed struct {
+	depth int // 0: none
+	rule  *FieldRule
+	uses  uint8
+	user  int
+}
+
+// pairField reads the string key, of a key-value pair in the object top at
+// depth, as the key of a member of top, for the pair's value member to
+// get what the profile p says of it (see pairValue).
+//
+//go:noinline
+func (w *Worker) pairField(p *Profile, top *frame, depth int, key []byte) {
+	n := len(w.states)
+	m := w.member(p, top, key, hasUpper(key), nil)
+	w.states = w.states[:n]
+	w.pair = pairKeyed{}
+	if m.rule != top.rule || m.uses != 0 {
+		w.pair = pairKeyed{depth: depth, rule: m.rule, uses: m.uses, user: m.user}
+	}
+}
+
+// pairValue gives mem, the value member of a key-value pair or of an
+// object that is such a value ({"int_value":9}), what the pair's key says
+// (see pairField): its rule unless one of its own applies, and what the
+// policy reads of it.
+//
+//go:noinline
+func (w *Worker) pairValue(mem *member, top *frame) {
+	if w.pair.rule != top.rule && mem.rule == top.rule && top.rule != &discard {
+		mem.rule = w.pair.rule
+	}
+	mem.uses |= w.pair.uses
+	if w.pair.user >= 0 && (mem.user < 0 || w.pair.user < mem.user) {
+		mem.user = w.pair.user
+	}
+}
+
+// pairContainer notes the container opened at depth for the member mem:
+// if mem is a pair's value with what its key says, the container's own
+// value members get it too ({"value":{"string_value":…}}); any other
+// container ends what an earlier sibling's pair said.
+func (w *Worker) pairContainer(mem member, depth int) {
+	switch {
+	case w.pair.depth == depth-1 && (mem.uses != 0 || mem.rule == w.pair.rule && w.pair.rule != nil):
+		w.pair.depth = depth
+	case w.pair.depth >= depth:
+		w.pair = pairKeyed{}
 	}
 }
 

@@ -33,7 +33,9 @@ type Worker struct {
 	keyBuf []byte
 	stack  []frame
 	// src is the JSON record being walked, whose keys parentKey reads.
-	src   []byte
+	src []byte
+	// pair is what the key of the key-value pair being walked says.
+	pair  pairKeyed
 	cache *tokenCache
 	hints *hintCache
 	clean *cleanCache
