@@ -802,6 +802,8 @@ func TestBuildProfiles(t *testing.T) {
 		{`{"user_properties":[{"key":"age","value":{"int_value":9}}]}`, true, transforms.ConsentUnknown},
 		{`{"event_params":[{"key":"allow_training","value":{"string_value":"no"}}]}`, false, transforms.ConsentRefused},
 		{`{"user_properties":[{"key":"age","value":{"int_value":30}},{"value":{"int_value":9}}]}`, false, transforms.ConsentUnknown},
+		{`{"key":"age","value":30}`, false, transforms.ConsentUnknown},
+		{`{"value":9}`, false, transforms.ConsentUnknown}, // the record before's pair says nothing of it
 	} {
 		_, facts, err := w.RedactRecord(nil, []byte(c.rec), transforms.FormatJSON, e.Profile("usage"))
 		if err != nil || facts.Minor != c.minor || facts.Consent != c.facts {

@@ -222,7 +222,7 @@ const (
 // copied, so a record without findings is copied by one append at the end.
 func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 	stack := w.stack[:0]
-	w.src = src
+	w.src, w.pair = src, pairKeyed{}
 	defer func() { w.stack, w.src = stack[:0], nil }()
 	prof := w.prof
 
