@@ -754,6 +754,11 @@ func TestBuildProfiles(t *testing.T) {
 	if want := `{"context":{"app":{"name":"Pixel"},"os":{"name":"iOS"},"device":{},"traits":{},"screen":{"name":"mail ` + string(w.AppendToken(nil, detectors.Email, []byte("li@163.com"))) + `"}},"filters":[{"name":"vivid"}]}`; err != nil || string(out) != want {
 		t.Fatalf("names: %s %v\nwant %s", out, err, want)
 	}
+	// A pair's "name" that names a field is no person's name.
+	out, _, err = w.RedactRecord(nil, []byte(`{"params":[{"name":"email","value":"li@163.com"},{"name":"age","value":30},{"name":"Li Wei","value":"+8613800138000"}]}`), transforms.FormatJSON, e.Profile("usage"))
+	if want := `{"params":[{"name":"email","value":"` + string(w.AppendToken(nil, detectors.Email, []byte("li@163.com"))) + `"},{"name":"age","value":30},{"value":"` + string(w.AppendToken(nil, detectors.Phone, []byte("+8613800138000"))) + `"}]}`; err != nil || string(out) != want {
+		t.Fatalf("pairs named: %s %v\nwant %s", out, err, want)
+	}
 	// Device IDs in any form; a UUID, as Segment's context.device.id holds
 	// one, is the ADID it is under any key, and so is an install's.
 	out, _, err = w.RedactRecord(nil, []byte(`{"device_id":"dev_8f3a9c","context":{"device":{"id":"B1E3C7A2-9F4D-4E8B-A6C5-1D2F3E4A5B6C","model":"iPhone15,2"}},"installation_id":"b1e3c7a2-9f4d-4e8b-a6c5-1d2f3e4a5b6c"}`), transforms.FormatJSON, e.Profile("usage"))

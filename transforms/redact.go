@@ -357,6 +357,9 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					hint = w.pairString(&stack[len(stack)-1], pair, hint, raw, src, end+1)
 					if pair == rolePair && prof != nil && prof.paths != nil {
 						w.pairField(prof, &stack[len(stack)-1], len(stack), raw)
+						if rule != nil && rule.Action == FieldDrop && identifier(raw) && (w.pair.depth == len(stack) || stack[len(stack)-1].pair != (detectors.Hint{})) {
+							rule = nil // {"name":"email","value":…} names a field, not a person
+						}
 					}
 				}
 				switch {
@@ -491,6 +494,21 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			}
 		}
 	}
+}
+
+// identifier reports whether v, a pair's key, is written as a field's name
+// is: ASCII letters, digits, '_', '-', '.' and '$', at most maxTextKey,
+// where a person's name ("Li Wei’s iPhone") has spaces or other letters.
+func identifier(v []byte) bool {
+	if len(v) == 0 || len(v) > maxTextKey {
+		return false
+	}
+	for _, c := range v {
+		if !isKeyByte(c) && c != '$' {
+			return false
+		}
+	}
+	return true
 }
 
 // pairKeyed is what a policy says of the value of a key-value pair whose
