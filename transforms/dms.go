@@ -3,7 +3,6 @@ package transforms
 import (
 	"math"
 	"strconv"
-	"unsafe"
 )
 
 // dms is a coordinate written in degrees, minutes and seconds, as EXIF
@@ -81,8 +80,8 @@ func readFloat(src []byte, i int) (float64, int, bool) {
 	if !ok {
 		return 0, end, false
 	}
-	f, err := strconv.ParseFloat(unsafe.String(&src[i], end-i), 64)
-	return f, end, err == nil && !math.IsInf(f, 0)
+	f, ok := parseFloat(src[i:end])
+	return f, end, ok
 }
 
 // appendRounded appends the coordinate rounded to decimals decimal degrees,
@@ -90,14 +89,13 @@ func readFloat(src []byte, i int) (float64, int, bool) {
 // to 2 decimals is 121.47°, [121,28,12]. The seconds keep the decimals that
 // the rounding leaves them (decimals-2).
 func (c dms) appendRounded(dst []byte, decimals int) []byte {
-	scale := math.Pow10(decimals)
-	v := math.Round(math.Abs(c.deg)*scale) / scale
+	v := roundTo(math.Abs(c.deg), decimals)
 	deg := math.Floor(v)
 	rem := (v - deg) * 60
 	mins := math.Floor(rem + 1e-9)
 	secDecimals := max(decimals-2, 0)
 	secScale := math.Pow10(secDecimals)
-	secs := math.Round((rem-mins)*60*secScale) / secScale
+	secs := roundTo((rem-mins)*60, secDecimals)
 	if secs < 0 {
 		secs = 0
 	}

@@ -245,18 +245,18 @@ func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule, h detectors.Hint, js
 			return out
 		}
 	}
-	k := r.Kind
+	k, kept := r.Kind, false
 	if k == detectors.Field || k == detectors.ADID {
-		if w.e.isAnyToken(raw, json) {
-			w.count(k)
-			return append(dst, raw...)
+		if kept = w.e.isAnyToken(raw, json); !kept {
+			k = w.ruledKind(raw, h, k)
 		}
-		k = w.ruledKind(raw, h, k)
-	} else if w.e.isToken(raw, k, json) {
-		w.count(k)
-		return append(dst, raw...)
+	} else {
+		kept = w.e.isToken(raw, k, json)
 	}
 	w.count(k)
+	if kept {
+		return append(dst, raw...)
+	}
 	return w.appendToken(dst, k, jsonForm(json), raw, json)
 }
 
@@ -328,15 +328,26 @@ func appendRounded(dst, v []byte, decimals int) ([]byte, bool) {
 	if len(v) == 0 || !(isDigit(v[0]) || v[0] == '-' && len(v) > 1 && isDigit(v[1])) {
 		return dst, false
 	}
-	f, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(v), len(v)), 64)
-	if err != nil || math.IsInf(f, 0) {
+	f, ok := parseFloat(v)
+	if !ok {
 		return dst, false
 	}
+	return strconv.AppendFloat(dst, roundTo(f, decimals), 'f', -1, 64), true
+}
+
+// parseFloat reads the number v, finite, without copying it.
+func parseFloat(v []byte) (float64, bool) {
+	f, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(v), len(v)), 64)
+	return f, err == nil && !math.IsInf(f, 0)
+}
+
+// roundTo returns f rounded to decimals decimals, or f if that overflows.
+func roundTo(f float64, decimals int) float64 {
 	scale := math.Pow10(decimals)
 	if r := math.Round(f*scale) / scale; !math.IsInf(r*scale, 0) {
-		f = r
+		return r
 	}
-	return strconv.AppendFloat(dst, f, 'f', -1, 64), true
+	return f
 }
 
 // appendRoundedList appends the numbers of v, one or more separated by a

@@ -222,15 +222,21 @@ func readValue(b []byte, f *textField, inJSON bool) bool {
 		f.valEnd = escapedQuoteAt(b, f.valStart)
 		return true
 	case b[i] == '"' || b[i] == '\'':
-		f.str, f.valStart = true, i+1
-		f.valEnd = closingQuote(b, f.valStart, b[i])
-		return true
+		return f.quoted(b, i, b[i])
 	}
 	for i < len(b) && b[i] > ' ' && !(f.query && (b[i] == '&' || b[i] == '#' || b[i] == '"')) && !(inJSON && escapedSpaceAt(b, i)) {
 		i++
 	}
 	f.valEnd = f.valStart + trimValueEnd(b[f.valStart:i])
 	return f.valEnd > f.valStart && b[f.valStart] != '=' && b[f.valStart] != '>' // not "a= b", "a==b", "a=>b"
+}
+
+// quoted reads the value of f as the string that the quote q at b[i]
+// opens, and reports that it has one.
+func (f *textField) quoted(b []byte, i int, q byte) bool {
+	f.str, f.valStart = true, i+1
+	f.valEnd = closingQuote(b, f.valStart, q)
+	return true
 }
 
 // readJSONValue is readValue of a JSON field.
@@ -247,9 +253,7 @@ func readJSONValue(b []byte, f *textField) bool {
 		if f.nested || b[i] != f.quote {
 			return false
 		}
-		f.str, f.valStart = true, i+1
-		f.valEnd = closingQuote(b, f.valStart, f.quote)
-		return true
+		return f.quoted(b, i, f.quote)
 	}
 	f.valStart = i
 	for i < len(b) && b[i] > ' ' && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != '"' && b[i] != '\'' && b[i] != '\\' {
@@ -282,9 +286,7 @@ func readObjectValue(b []byte, f *textField) bool {
 	case i > f.valStart && nextKeyAt(b, i): // an empty value: {Name: Age:9}
 		return false
 	case b[i] == '"' || b[i] == '\'':
-		f.str, f.valStart = true, i+1
-		f.valEnd = closingQuote(b, f.valStart, b[i])
-		return true
+		return f.quoted(b, i, b[i])
 	}
 	f.valStart = i
 	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != '\n' && b[i] != '\r' && !(b[i] == ' ' && nextKeyAt(b, i+1)) {
