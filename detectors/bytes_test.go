@@ -94,6 +94,7 @@ func FuzzIdle(f *testing.F) {
 		"li.wei＠163.com ＋８６ １３８ ００１３ ８０００", "fe80::1 aa:bb:cc:dd:ee:ff",
 		"router aabb.ccdd.eeff, mac aa-bb-cc-dd-ee-ff", "idfa: deadbeef-1234-4abc-8def-0123456789ab.",
 		"Don't over-sharpen: e.g. a square. face-to-face, Note: x_pass_word: v, password : w, token:x, ab:cd, fe::1",
+		"--- a -----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----",
 	} {
 		f.Add([]byte(s))
 	}

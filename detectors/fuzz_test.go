@@ -21,6 +21,7 @@ func FuzzAppendSpans(f *testing.F) {
 		"user=bob password=hunter2 Authorization: Bearer ya29.a0Af Cookie: sid=1; t=2", `{\"api_key\":\"k1\"} token=\"<SECRET:k1:x>\"`, "key sk-proj-AbCdEfGh1234567890IjKl ghp_16C7e42F292c6912E7710c838347Ae178B4a sk-SK",
 		"AKIAIOSFODNN7EXAMPLE x_AIzaSyDaGmWKa_JsXZ-HjGw7ISLn_3namBGewQe AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
 		"c-73-158-12-4.hsd1.ca.comcast.net ip-10-0-1-23 img-1-2-3-4.jpg",
+		`-----BEGIN RSA PRIVATE KEY-----\nMIIEow+/=\n-----END RSA PRIVATE KEY----- -----BEGIN EC PRIVATE KEY----- MHc`,
 	} {
 		f.Add([]byte(s), uint8(0), uint16(0))
 	}

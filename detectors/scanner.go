@@ -82,8 +82,8 @@ func anchorMask16(w []byte) uint32 {
 // handler would find from the bytes next to it, so that the scan may pass
 // it without the handler's call: such bytes are common in prose.
 //   - A '.' or '-' after a byte that is no hex digit (a sentence's end, a
-//     hyphen), unless it may start a JWT's payload or end an API key's
-//     prefix.
+//     hyphen), unless it may start a JWT's payload or a PEM block, or end
+//     an API key's prefix.
 //   - A '.', '-' or ':' after a word whose hex digits before it are
 //     letters ("e.g.", "square.", "face-to-face"), and before a byte that
 //     is no hex digit, which a MAC, UUID or IPv6 address would go on with;
@@ -103,7 +103,7 @@ func idle(b []byte, i int) bool {
 		return false
 	case c == 0xEF:
 		return idleFullWidth(b, i)
-	case c == '-' && mayEndKeyPrefix(b, i), c == '.' && jwtPayloadAt(b, i+1):
+	case c == '-' && (mayEndKeyPrefix(b, i) || pemBeginAt(b, i)), c == '.' && jwtPayloadAt(b, i+1):
 		return false
 	case (c == '.' || c == '-') && !isHex(b[i-1]):
 		return true
@@ -279,6 +279,10 @@ func (sc *scanner) at(i int) int {
 		} else if b[i] == '-' && mayEndKeyPrefix(b, i) {
 			if next := sc.apiKey(i); next > i+1 {
 				return next // "sk-proj-…"
+			}
+		} else if b[i] == '-' && pemBeginAt(b, i) {
+			if end, ok := privateKeyAt(b, i); ok && sc.emit(i, end, Secret) {
+				return end // "-----BEGIN RSA PRIVATE KEY-----…"
 			}
 		}
 		return sc.sep(i)

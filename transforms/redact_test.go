@@ -90,6 +90,12 @@ func TestRedactJSON(t *testing.T) {
 		{"credential keys", nil,
 			`{"password":"hunter2","pin_code":1234,"headers":{"Authorization":"Bearer ya29.a0Af","Cookie":"sid=1; t=2"},"db_password":123456,"pwd":"/srv/app","auth":"none","refreshToken":null,"prompt_tokens":57,"token_type":"bearer"}`,
 			`{"password":"{SECRET:hunter2}","pin_code":1234,"headers":{"Authorization":"Bearer {SECRET:ya29.a0Af}","Cookie":"{SECRET:sid=1; t=2}"},"db_password":"{SECRET:123456}","pwd":"/srv/app","auth":"none","refreshToken":null,"prompt_tokens":57,"token_type":"bearer"}`},
+		// A private key in PEM goes whole, its escaped line breaks with
+		// it (tokenized as the text they stand for); a certificate is
+		// public and stays.
+		{"private key in pem", nil,
+			`{"detail":"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n-----END PRIVATE KEY-----\n","cert":"-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+g\n-----END CERTIFICATE-----"}`,
+			`{"detail":"{SECRET:-----BEGIN PRIVATE KEY-----` + "\n" + `MIIEvQIBADANBgkqhkiG9w0B` + "\n" + `-----END PRIVATE KEY-----}\n","cert":"-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+g\n-----END CERTIFICATE-----"}`},
 		// Lists of key-value pairs, as Firebase's and GA4's export write
 		// event parameters: the "key" or "name" member names the value's
 		// kind, before or after it.

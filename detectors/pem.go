@@ -1,0 +1,72 @@
+package detectors
+
+import "bytes"
+
+// pemBegin starts the first line of a PEM block (RFC 7468).
+const pemBegin = "-----BEGIN "
+
+// maxPEMLabel bounds a PEM label ("RSA PRIVATE KEY", "PGP PRIVATE KEY BLOCK").
+const maxPEMLabel = 40
+
+// maxPEM bounds the look-ahead for a private key's last line: an RSA key
+// of 8,192 bits is ~6.5 KB in PEM, a little more with its line breaks
+// escaped.
+const maxPEM = 16 << 10
+
+// pemBeginAt reports whether b[i:] starts as a PEM block's first line.
+func pemBeginAt(b []byte, i int) bool {
+	return len(b)-i > len(pemBegin) && b[i+1] == '-' && string(b[i:i+len(pemBegin)]) == pemBegin
+}
+
+// privateKeyAt returns the end of the PEM-encoded private key whose first
+// line starts at b[i] ("-----BEGIN RSA PRIVATE KEY-----", or another
+// privateKeyLabel: PKCS #8, OpenSSH, EC, encrypted, PGP): the end
+// of its last line ("-----END RSA PRIVATE KEY-----"), or, with none in
+// view (a log line cut short), of its body, whatever breaks its lines
+// (newlines, spaces, JSON's "\n"). Certificates and public keys are none.
+func privateKeyAt(b []byte, i int) (end int, ok bool) {
+	l := i + len(pemBegin)
+	le := pemLabelEnd(b, l)
+	if !bytes.HasPrefix(b[le:], []byte("-----")) || !privateKeyLabel(bytes.TrimRight(b[l:le], " ")) {
+		return 0, false
+	}
+	body := le + len("-----")
+	view := b[body:min(len(b), body+maxPEM)]
+	if e := bytes.Index(view, []byte("-----END ")); e >= 0 {
+		end = pemLabelEnd(b, body+e+len("-----END "))
+		if bytes.HasPrefix(b[end:], []byte("-----")) {
+			end += len("-----")
+		}
+		return end, true
+	}
+	end = body
+	for end < len(b) && pemBody(b[end]) {
+		end++
+	}
+	return end, true
+}
+
+// privateKeyLabel reports whether a PEM label names a private key: it ends
+// with "PRIVATE KEY" ("RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY") or, as
+// OpenPGP armours one, "PRIVATE KEY BLOCK".
+func privateKeyLabel(l []byte) bool {
+	return bytes.HasSuffix(l, []byte("PRIVATE KEY")) || bytes.HasSuffix(l, []byte("PRIVATE KEY BLOCK"))
+}
+
+// pemLabelEnd returns the end of the PEM label at b[i]: upper-case letters,
+// digits and spaces, up to maxPEMLabel bytes.
+func pemLabelEnd(b []byte, i int) int {
+	j := i
+	for j < len(b) && j-i < maxPEMLabel && (isUpperAlnum(b[j]) || b[j] == ' ') {
+		j++
+	}
+	return j
+}
+
+// pemBody reports whether c may be part of a PEM body as logs write it:
+// base64, line breaks as bytes or escapes, and the headers of a legacy
+// encrypted key ("Proc-Type: 4,ENCRYPTED").
+func pemBody(c byte) bool {
+	return isAlnum(c) || c == '+' || c == '/' || c == '=' || c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+		c == '\\' || c == ':' || c == ',' || c == '-'
+}
