@@ -369,8 +369,10 @@ func (u *urlSegments) has(seg []byte) bool {
 // that follows one of u's ("/users/", as profiles' paths name them): its
 // key is the named segment ("/users"), its value the one after, up to the
 // next '/', '?', '#', quote or space, if it has a digit, as IDs do and
-// the words of an API ("/users/me", "/users/search") do not. It reads b
-// once, from '/' to '/'.
+// the words of an API ("/users/me", "/users/search") do not; after a home
+// directory's segment ("/home/", "/Users/"), whatever it is: a path there
+// goes on with a login name ("/home/liwei/app/main.py"). It reads b once,
+// from '/' to '/'.
 func appendURLSegments(dst []textField, b []byte, u *urlSegments) []textField {
 	for i := indexFrom(b, 0, '/'); i < len(b); {
 		next := indexFrom(b, i+1, '/')
@@ -388,12 +390,18 @@ func appendURLSegments(dst []textField, b []byte, u *urlSegments) []textField {
 			digit = digit || isDigit(b[f.valEnd])
 			f.valEnd++
 		}
-		if digit {
+		if digit || f.valEnd > f.valStart && isHomeSegment(b[i:next+1]) {
 			dst = append(dst, f)
 		}
 		i = next
 	}
 	return dst
+}
+
+// isHomeSegment reports whether seg, a path segment with its slashes, is
+// where Linux ("/home/") or macOS ("/Users/") keeps home directories.
+func isHomeSegment(seg []byte) bool {
+	return string(seg) == "/home/" || string(seg) == "/Users/"
 }
 
 // isSegmentEnd reports whether c ends a URL's path segment in a text record.

@@ -90,6 +90,7 @@ var textPolicy = ProfileOptions{
 		{Path: "nick", Action: FieldMask},
 		{Path: "model", Action: FieldKeep},
 		{Path: "/users", Action: FieldTokenize, Kind: detectors.User},
+		{Path: "/home", Action: FieldTokenize}, {Path: "/Users", Action: FieldTokenize},
 	},
 	Policy: PolicyFields{
 		User: []string{"user_id", "user.id", "/users"}, Consent: []string{"consent.training"}, Age: []string{"age"}, MinAge: 13,
@@ -125,6 +126,7 @@ func TestTextFieldRules(t *testing.T) {
 		{"a finding that holds the value", `Cookie: a=1; serial=9c2e7b1d4f6a`, `Cookie: {SECRET:a=1; serial=9c2e7b1d4f6a}`},
 		{"no rule", `user=li.wei uid=1`, `user=li.wei uid=1`},
 		{"a URL's path", `"GET /api/v1/users/12345/photos?x=1 HTTP/1.1" path=/users/u_8f3a`, `"GET /api/v1/users/{USER:12345}/photos?x=1 HTTP/1.1" path=/users/{USER:u_8f3a}`},
+		{"a home directory's path", `at /home/liwei/app/main.py (/Users/li.wei/Library/x.log) /home/ /Users/ /users/liwei`, `at /home/{FIELD:liwei}/app/main.py (/Users/{FIELD:li.wei}/Library/x.log) /home/ /Users/ /users/liwei`},
 		{"a URL's path, no ID", `GET /users/me /users/search?q=1 /superusers/123 /users/`, `GET /users/me /users/search?q=1 /superusers/123 /users/`},
 	}
 	for _, tt := range tests {
@@ -253,7 +255,8 @@ func TestTextFieldsNoAllocs(t *testing.T) {
 
 // FuzzTextFields checks the fields of any text: in order of their '=' or
 // ':', keys and values inside it; and that under a profile a user ID after
-// "user_id=", "/users/" or "{user_id: " in any text, also in a JSON string value, is
+// "user_id=", "/users/" or "{user_id: " and a login name after "/home/" in any
+// text, also in a JSON string value, is
 // gone from the output, which redacting again does not change and which
 // stays JSON.
 func FuzzTextFields(f *testing.F) {
@@ -262,6 +265,7 @@ func FuzzTextFields(f *testing.F) {
 	f.Add(`msg="{\"user_id\":`, `\"}"`, uint64(7))
 	f.Add(`call +86 138 0013`, `8000 done`, uint64(8000))
 	f.Add(`serial="`, `" name=`, uint64(99))
+	f.Add(`File "/Users/`, `/Library/x.py", line 3`, uint64(5))
 	w, p := newProfileWorker(f, textPolicy)
 	f.Fuzz(func(t *testing.T, before, after string, n uint64) {
 		for _, text := range []string{before, after} {
@@ -285,8 +289,9 @@ func FuzzTextFields(f *testing.F) {
 		if strings.Contains(before, id) || strings.Contains(after, id) {
 			return
 		}
-		recs := []string{before + " user_id=" + id + " " + after, before + " /users/" + id + " " + after, before + " {user_id: " + id + "} " + after}
-		for _, rec := range recs[:3] {
+		recs := []string{before + " user_id=" + id + " " + after, before + " /users/" + id + " " + after, before + " {user_id: " + id + "} " + after,
+			before + " /home/" + id + "/app " + after}
+		for _, rec := range recs[:4] {
 			// The same text as a JSON value whose key names a URL.
 			if doc, err := json.Marshal(map[string]string{"url": rec}); err == nil && utf8.ValidString(rec) {
 				recs = append(recs, string(doc))
