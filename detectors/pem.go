@@ -15,7 +15,35 @@ const maxPEM = 16 << 10
 
 // pemBeginAt reports whether b[i:] starts as a PEM block's first line.
 func pemBeginAt(b []byte, i int) bool {
-	return len(b)-i > len(pemBegin) && b[i+1] == '-' && string(b[i:i+len(pemBegin)]) == pemBegin
+	return len(b)-i > len(pemBegin) && string(b[i:i+len(pemBegin)]) == pemBegin
+}
+
+// pemBeginBefore returns the start of the PEM block's first line that ends
+// at b[i] ("-----BEGIN RSA PRIVATE KEY-----"), if one does.
+func pemBeginBefore(b []byte, i int) (start int, ok bool) {
+	if i < len(pemBegin)+len("-----") || string(b[i-len("-----"):i]) != "-----" {
+		return 0, false
+	}
+	j := i - len("-----")
+	for j > 0 && i-j < len("-----BEGIN ")+maxPEMLabel && (isUpperAlnum(b[j-1]) || b[j-1] == ' ') {
+		j--
+	}
+	start = j - len("-----")
+	return start, start >= 0 && pemBeginAt(b, start)
+}
+
+// pemBodyAround returns the start of the PEM block whose first line and a
+// space come before the word of base64 that holds b[p], if one does, and
+// the word starts at most a PEM line's 64 bytes before p.
+func pemBodyAround(b []byte, p int) (start int, ok bool) {
+	ws := p
+	for ws > 0 && p-ws < 64 && (isAlnum(b[ws-1]) || b[ws-1] == '+' || b[ws-1] == '/') {
+		ws--
+	}
+	if ws < 2 || b[ws-1] != ' ' || b[ws-2] != '-' {
+		return 0, false
+	}
+	return pemBeginBefore(b, ws-1)
 }
 
 // privateKeyAt returns the end of the PEM-encoded private key whose first

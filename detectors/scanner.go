@@ -82,8 +82,8 @@ func anchorMask16(w []byte) uint32 {
 // handler would find from the bytes next to it, so that the scan may pass
 // it without the handler's call: such bytes are common in prose.
 //   - A '.' or '-' after a byte that is no hex digit (a sentence's end, a
-//     hyphen), unless it may start a JWT's payload or a PEM block, or end
-//     an API key's prefix.
+//     hyphen), unless it may start a JWT's payload or end an API key's
+//     prefix.
 //   - A '.', '-' or ':' after a word whose hex digits before it are
 //     letters ("e.g.", "square.", "face-to-face"), and before a byte that
 //     is no hex digit, which a MAC, UUID or IPv6 address would go on with;
@@ -103,7 +103,7 @@ func idle(b []byte, i int) bool {
 		return false
 	case c == 0xEF:
 		return idleFullWidth(b, i)
-	case c == '-' && (mayEndKeyPrefix(b, i) || pemBeginAt(b, i)), c == '.' && jwtPayloadAt(b, i+1):
+	case c == '-' && mayEndKeyPrefix(b, i), c == '.' && jwtPayloadAt(b, i+1):
 		return false
 	case (c == '.' || c == '-') && !isHex(b[i-1]):
 		return true
@@ -270,7 +270,7 @@ func (sc *scanner) at(i int) int {
 		if l == 6 && b[i+2] == '0' && b[i+3] == '0' && b[i+4] == '4' && b[i+5] == '0' {
 			return sc.email(i, i+6)
 		}
-		return i + max(l, 1)
+		return sc.escape(i, l)
 	case cAnchorSep:
 		if b[i] == ':' {
 			if next := sc.credential(i); next > i+1 {
@@ -279,10 +279,6 @@ func (sc *scanner) at(i int) int {
 		} else if b[i] == '-' && mayEndKeyPrefix(b, i) {
 			if next := sc.apiKey(i); next > i+1 {
 				return next // "sk-proj-…"
-			}
-		} else if b[i] == '-' && pemBeginAt(b, i) {
-			if end, ok := privateKeyAt(b, i); ok && sc.emit(i, end, Secret) {
-				return end // "-----BEGIN RSA PRIVATE KEY-----…"
 			}
 		}
 		return sc.sep(i)
@@ -421,6 +417,13 @@ func (sc *scanner) word(p int) int {
 //go:noinline
 func (sc *scanner) inWord(p, ws int) int {
 	b := sc.b
+	// A private key's body after its PEM header and a space, as a line
+	// with its breaks turned to spaces holds one.
+	if start, ok := pemBodyAround(b, p); ok {
+		if end, ok := privateKeyAt(b, start); ok && sc.emit(start, end, Secret) {
+			return end
+		}
+	}
 	// An unlabeled cloud key: "AKIAIOSFODNN7EXAMPLE".
 	if start, end, ok := cloudKeyAround(b, sc.emitted, p); ok && sc.emit(start, end, Secret) {
 		return end
@@ -496,6 +499,23 @@ func (sc *scanner) apiKey(i int) int {
 		return end
 	}
 	return i + 1
+}
+
+// escape handles the JSON escape of l bytes at b[i], or a lone backslash
+// (l is 0), that is no address's '@', and returns where scanning resumes:
+// a line break after the first line of a PEM block starts the private key
+// it may hold ("-----BEGIN RSA PRIVATE KEY-----\nMIIE…"), as JSON and
+// loggers write one. The dashes before it were passed as idle: they cost
+// prose its hyphens' check.
+func (sc *scanner) escape(i, l int) int {
+	if l == 2 && i > 0 && sc.b[i-1] == '-' {
+		if start, ok := pemBeginBefore(sc.b, i); ok {
+			if end, ok := privateKeyAt(sc.b, start); ok && sc.emit(start, end, Secret) {
+				return end
+			}
+		}
+	}
+	return i + max(l, 1)
 }
 
 // sep handles ':', '-' or '.' at b[i], which may follow hex letters that
