@@ -276,13 +276,15 @@ var (
 	DefaultSessionFields = []string{"session_id", "sessionId", "sessionid", "sid", "jsessionid", "phpsessid"}
 	// DefaultHandleFields hold the handle a person goes by, also in a
 	// messenger (WeChat, QQ, Telegram, KakaoTalk, LINE), which links their
-	// records here to their accounts elsewhere, and their login name as a
+	// records here to their accounts elsewhere, their login name as a
 	// path to their home directory holds it in a log line
-	// (/home/liwei/app/main.py, /Users/liwei/Library/...).
+	// (/home/liwei/app/main.py, /Users/liwei/Library/...), and the user an
+	// access log names (nginx's remote_user, also in its Common and
+	// Combined Log Format lines).
 	DefaultHandleFields = []string{"username", "user_name", "userName", "screen_name", "screenName",
 		"nickname", "nick_name", "nickName",
 		"wechat", "wechat_id", "wechatId", "weixin", "qq", "qq_number", "telegram", "telegram_id", "kakao", "kakao_id", "line_id", "lineId",
-		"/home", "/Users"}
+		"/home", "/Users", "remote_user", "remoteUser"}
 )
 
 // applyPolicyDefaults fills the unset policy, language and custom detector

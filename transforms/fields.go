@@ -228,8 +228,14 @@ func (w *Worker) textRegions(p *Profile, text []byte) uint64 {
 // what its key says. A value that is a token already is kept, so that
 // redacting twice gives what redacting once does. A value a rule of kind
 // FIELD or ADID tokenizes that the detectors find whole, with h, gets the
-// token of what they find (see ruledKind).
+// token of what they find (see ruledKind). An empty value, or a lone '-'
+// as web servers log a value there is none of (an access log's user), is
+// kept: it holds nothing to hide, and its token would read as an
+// identifier shared by every record that has none.
 func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule, h detectors.Hint, json bool) []byte {
+	if len(raw) == 0 || len(raw) == 1 && raw[0] == '-' {
+		return append(dst, raw...)
+	}
 	switch r.Action {
 	case FieldMask:
 		w.count(r.Kind)

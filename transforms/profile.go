@@ -192,6 +192,9 @@ type Profile struct {
 	// ("/users"): the segment after it in a text record is that field's
 	// value (see appendURLSegments).
 	urls urlSegments
+	// remoteUser is whether a path matches remoteUserKey: an access log
+	// line's user is then read (see appendAccessLogUser).
+	remoteUser bool
 }
 
 // pathTarget is what a path pattern is for: a field rule, or a field the
@@ -312,6 +315,7 @@ func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, er
 	}
 	slices.SortFunc(segs, bytes.Compare)
 	p.urls = newURLSegments(segs)
+	_, p.remoteUser = p.paths.floating.pats[string(remoteUserKey)]
 	return p, nil
 }
 

@@ -60,6 +60,8 @@ func TestFieldRules(t *testing.T) {
 		{"tokenize field, a finding", []FieldRule{{Path: "device_id", Action: FieldTokenize}, {Path: "serial", Action: FieldTokenize}, {Path: "nick", Action: FieldTokenize}},
 			`{"device_id":"B1E3C7A2-9F4D-4E8B-A6C5-1D2F3E4A5B6C","serial":352099001761481,"nick":"li@163.com","x":{"device_id":"dev_1","nick":"mail li@163.com"}}`,
 			`{"device_id":"{ADID:B1E3C7A2-9F4D-4E8B-A6C5-1D2F3E4A5B6C}","serial":"{IMEI:352099001761481}","nick":"{EMAIL:li@163.com}","x":{"device_id":"{FIELD:dev_1}","nick":"{FIELD:mail li@163.com}"}}`},
+		{"no value kept", []FieldRule{{Path: "nick", Action: FieldMask}, {Path: "serial", Action: FieldTokenize}},
+			`{"nick":"","serial":"-","s":{"serial":"--"}}`, `{"nick":"","serial":"-","s":{"serial":"{FIELD:--}"}}`},
 		{"mask", []FieldRule{{Path: "nick", Action: FieldMask}},
 			`{"nick":"kittycat"}`, `{"nick":"kit***at"}`},
 		{"generalize number", []FieldRule{{Path: "lat", Action: FieldGeneralize, Decimals: 2}},

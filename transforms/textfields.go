@@ -26,6 +26,37 @@ type textField struct {
 	url              bool // a URL's path segment: the key is "/users", its value read
 	object           bool // an object's unquoted key, as Node and Go print one
 	query            bool // the field is a URL query parameter
+	accessUser       bool // an access log's user: the key is remoteUserKey
+}
+
+// remoteUserKey is the key an access log's user is looked up by, as nginx
+// names it ($remote_user) and its JSON log formats write it.
+var remoteUserKey = []byte("remote_user")
+
+// maxAccessLogHost bounds where an access log line's " - " may be: after
+// the client's address or host name.
+const maxAccessLogHost = 256
+
+// appendAccessLogUser appends to dst the field of the user in b if b is an
+// access log line in the Common or Combined Log Format, as nginx and Apache
+// write them (`203.0.113.7 - liwei [10/Oct/2026:13:55:36 +0000] "GET …`):
+// the word after the client and " - " (the identity, which servers log
+// as '-'), followed by " [" and the day of the time.
+func appendAccessLogUser(dst []textField, b []byte) []textField {
+	i := bytes.Index(b[:min(len(b), maxAccessLogHost)], []byte(" - "))
+	if i <= 0 {
+		return dst
+	}
+	f := textField{valStart: i + len(" - "), accessUser: true}
+	f.valEnd = f.valStart
+	for f.valEnd < len(b) && b[f.valEnd] > ' ' {
+		f.valEnd++
+	}
+	if t := f.valEnd; f.valEnd == f.valStart || len(b)-t < 5 || b[t] != ' ' || b[t+1] != '[' || !isDigit(b[t+2]) || !isDigit(b[t+3]) || b[t+4] != '/' {
+		return dst
+	}
+	f.keyStart, f.keyEnd = f.valStart, f.valStart // no key of its own: remoteUserKey
+	return append(dst, f)
 }
 
 // maxTextKey bounds the length of a text field's key.
@@ -87,6 +118,7 @@ func logfmtKey(b []byte, at int) (textField, bool) {
 	for ks > 0 && at-ks <= maxTextKey && isKeyByte(b[ks-1]) {
 		ks--
 	}
+	word := ks // a flag's "--" and a dotted key's '.' go before the key
 	for ks < at && (b[ks] == '-' || b[ks] == '.') {
 		ks++
 	}
@@ -94,11 +126,14 @@ func logfmtKey(b []byte, at int) (textField, bool) {
 		return textField{}, false
 	}
 	f := textField{keyStart: ks, keyEnd: at, valStart: at + 1}
-	if ks > 0 {
-		switch b[ks-1] {
+	if word > 0 {
+		// Not glued to a word before it: "1.serial=" and a token's
+		// "<IPV4:…>.serial=" are no keys, so that redacting twice finds
+		// none where once found none.
+		switch b[word-1] {
 		case '?', '&':
 			f.query = true
-		case ' ', '\t', ',', ';', '(', '[', '{', '|', '"', '\'', '-', '.':
+		case ' ', '\t', ',', ';', '(', '[', '{', '|', '"', '\'':
 		default:
 			return textField{}, false
 		}
@@ -206,7 +241,7 @@ func inObject(b []byte, i int) bool {
 // closed runs to the end of b, so that a line cut short keeps nothing of it.
 func readValue(b []byte, f *textField, inJSON bool) bool {
 	switch {
-	case f.url:
+	case f.url || f.accessUser:
 		return true
 	case f.json:
 		return readJSONValue(b, f)
@@ -404,10 +439,12 @@ func isHomeSegment(seg []byte) bool {
 	return string(seg) == "/home/" || string(seg) == "/Users/"
 }
 
-// isSegmentEnd reports whether c ends a URL's path segment in a text record.
+// isSegmentEnd reports whether c ends a URL's path segment in a text record:
+// a backslash too, which starts an escape in a JSON string (`/users/42\n`,
+// `/users/42\"`), whose character no segment holds.
 func isSegmentEnd(c byte) bool {
 	switch c {
-	case '/', '?', '#', '"', '\'', ';', ',', ')', ']':
+	case '/', '?', '#', '"', '\'', ';', ',', ')', ']', '\\':
 		return true
 	}
 	return c <= ' '

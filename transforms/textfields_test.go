@@ -90,7 +90,7 @@ var textPolicy = ProfileOptions{
 		{Path: "nick", Action: FieldMask},
 		{Path: "model", Action: FieldKeep},
 		{Path: "/users", Action: FieldTokenize, Kind: detectors.User},
-		{Path: "/home", Action: FieldTokenize}, {Path: "/Users", Action: FieldTokenize},
+		{Path: "/home", Action: FieldTokenize}, {Path: "/Users", Action: FieldTokenize}, {Path: "remote_user", Action: FieldTokenize},
 	},
 	Policy: PolicyFields{
 		User: []string{"user_id", "user.id", "/users"}, Consent: []string{"consent.training"}, Age: []string{"age"}, MinAge: 13,
@@ -125,8 +125,12 @@ func TestTextFieldRules(t *testing.T) {
 		{"words and colons", `Subject: girl, name: Li, Age: 9`, `Subject: girl, name: Li, Age: 9`},
 		{"a finding that holds the value", `Cookie: a=1; serial=9c2e7b1d4f6a`, `Cookie: {SECRET:a=1; serial=9c2e7b1d4f6a}`},
 		{"no rule", `user=li.wei uid=1`, `user=li.wei uid=1`},
+		{"key glued to a word", `203.0.113.123.serial=1 <IPV4:k1:ystnyjmvjgshwsrnzjywqxgm>.serial=2 --serial=3 (.serial=4`, `{IPV4:203.0.113.123}.serial=1 <IPV4:k1:ystnyjmvjgshwsrnzjywqxgm>.serial=2 --serial={FIELD:3} (.serial={FIELD:4}`},
+		{"no value", `user_id=- serial="" nick=- {"serial":"","user_id":"-"}`, `user_id=- serial="" nick=- {"serial":"","user_id":"-"}`},
 		{"a URL's path", `"GET /api/v1/users/12345/photos?x=1 HTTP/1.1" path=/users/u_8f3a`, `"GET /api/v1/users/{USER:12345}/photos?x=1 HTTP/1.1" path=/users/{USER:u_8f3a}`},
 		{"a home directory's path", `at /home/liwei/app/main.py (/Users/li.wei/Library/x.log) /home/ /Users/ /users/liwei`, `at /home/{FIELD:liwei}/app/main.py (/Users/{FIELD:li.wei}/Library/x.log) /home/ /Users/ /users/liwei`},
+		{"an access log's user", `203.0.113.7 - liwei [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2`, `{IPV4:203.0.113.7} - {FIELD:liwei} [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2`},
+		{"an access log's user, none", `203.0.113.7 - - [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2 a - b [x] c - d [1/`, `{IPV4:203.0.113.7} - - [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2 a - b [x] c - d [1/`},
 		{"a URL's path, no ID", `GET /users/me /users/search?q=1 /superusers/123 /users/`, `GET /users/me /users/search?q=1 /superusers/123 /users/`},
 	}
 	for _, tt := range tests {
@@ -156,6 +160,7 @@ func TestValueFields(t *testing.T) {
 		{`{"log":"GET /api/users/42 HTTP/1.1\" 200 user_id=u_1\n","stream":"stdout"}`, `{"log":"GET /api/users/{USER:42} HTTP/1.1\" 200 user_id={USER:u_1}\n","stream":"stdout"}`},
 		{`{"payload":"{\"serial\":\"S1\",\"n\":1}","a":"b:c"}`, `{"payload":"{\"serial\":\"{FIELD:S1}\",\"n\":1}","a":"b:c"}`},
 		{`{"http":{"endpoint":"/api/users/42/photos"}}`, `{"http":{"endpoint":"/api/users/{USER:42}/photos"}}`},
+		{`{"log":"GET /api/users/42\n","msg":"at /users/42\"x"}`, `{"log":"GET /api/users/{USER:42}\n","msg":"at /users/{USER:42}\"x"}`},
 		{`{"Referrer":"utm_source=x&name=Li+Wei&lat=31.230416"}`, `{"Referrer":"utm_source=x&name=&lat=31.23"}`},
 		{`{"url":"?q={'serial': 77, 'name': 'Li'} mail a@b.example.com"}`, `{"url":"?q={'serial': {FIELD:77}, 'name': ''} mail {EMAIL:a@b.example.com}"}`},
 		{`{"url":"https://x.example/?a=1"}`, `{"url":"https://x.example/?a=1"}`},
@@ -255,8 +260,8 @@ func TestTextFieldsNoAllocs(t *testing.T) {
 
 // FuzzTextFields checks the fields of any text: in order of their '=' or
 // ':', keys and values inside it; and that under a profile a user ID after
-// "user_id=", "/users/" or "{user_id: " and a login name after "/home/" in any
-// text, also in a JSON string value, is
+// "user_id=", "/users/" or "{user_id: ", a login name after "/home/" in any
+// text and an access log line's user, also in a JSON string value, is
 // gone from the output, which redacting again does not change and which
 // stays JSON.
 func FuzzTextFields(f *testing.F) {
@@ -290,8 +295,8 @@ func FuzzTextFields(f *testing.F) {
 			return
 		}
 		recs := []string{before + " user_id=" + id + " " + after, before + " /users/" + id + " " + after, before + " {user_id: " + id + "} " + after,
-			before + " /home/" + id + "/app " + after}
-		for _, rec := range recs[:4] {
+			before + " /home/" + id + "/app " + after, "10.0.0.1 - " + id + " [10/Oct/2026:13:55:36 +0000] " + before + after}
+		for _, rec := range recs[:5] {
 			// The same text as a JSON value whose key names a URL.
 			if doc, err := json.Marshal(map[string]string{"url": rec}); err == nil && utf8.ValidString(rec) {
 				recs = append(recs, string(doc))

@@ -47,8 +47,10 @@ var dot = []byte{'.'}
 // value of a ruled field before it is left to that one's rule.
 func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 	w.fields = appendTextKeys(w.fields[:0], rec)
-	if len(p.urls.segs) > 0 {
-		n := len(w.fields)
+	if n := len(w.fields); len(p.urls.segs) > 0 || p.remoteUser {
+		if p.remoteUser {
+			w.fields = appendAccessLogUser(w.fields, rec)
+		}
 		w.fields = appendURLSegments(w.fields, rec, &p.urls)
 		if len(w.fields) > n {
 			slices.SortStableFunc(w.fields, func(a, b textField) int { return cmp.Compare(a.keyStart, b.keyStart) })
@@ -57,7 +59,11 @@ func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 	w.ruled = w.ruled[:0]
 	ruledEnd := 0
 	for _, f := range w.fields {
-		m := w.textMember(p, rec[f.keyStart:f.keyEnd], !f.json)
+		key := rec[f.keyStart:f.keyEnd]
+		if f.accessUser {
+			key = remoteUserKey
+		}
+		m := w.textMember(p, key, !f.json)
 		if m.rule == nil && m.uses == 0 || !readValue(rec, &f, inJSON) {
 			continue
 		}
