@@ -33,27 +33,26 @@ type textField struct {
 // names it ($remote_user) and its JSON log formats write it.
 var remoteUserKey = []byte("remote_user")
 
-// maxAccessLogHost bounds where an access log line's " - " may be: after
-// the client's address or host name.
-const maxAccessLogHost = 256
+// maxAccessLogTime bounds where an access log line's time may start: after
+// the client's address or host name, the identity and the user.
+const maxAccessLogTime = 256
 
 // appendAccessLogUser appends to dst the field of the user in b if b is an
 // access log line in the Common or Combined Log Format, as nginx and Apache
 // write them (`203.0.113.7 - liwei [10/Oct/2026:13:55:36 +0000] "GET …`):
-// the word after the client and " - " (the identity, which servers log
-// as '-'), followed by " [" and the day of the time.
+// the word before " [" and the day of the time, after " - " (the
+// identity, which servers log as '-'). It looks for the time's '[' once.
 func appendAccessLogUser(dst []textField, b []byte) []textField {
-	i := bytes.Index(b[:min(len(b), maxAccessLogHost)], []byte(" - "))
-	if i <= 0 {
+	t := bytes.IndexByte(b[:min(len(b), maxAccessLogTime)], '[')
+	if t < 1 || b[t-1] != ' ' || len(b)-t < 4 || !isDigit(b[t+1]) || !isDigit(b[t+2]) || b[t+3] != '/' {
 		return dst
 	}
-	f := textField{valStart: i + len(" - "), accessUser: true}
-	f.valEnd = f.valStart
-	for f.valEnd < len(b) && b[f.valEnd] > ' ' {
-		f.valEnd++
+	f := textField{valStart: t - 1, valEnd: t - 1, accessUser: true}
+	for f.valStart > 0 && b[f.valStart-1] > ' ' {
+		f.valStart--
 	}
-	if t := f.valEnd; f.valEnd == f.valStart || len(b)-t < 5 || b[t] != ' ' || b[t+1] != '[' || !isDigit(b[t+2]) || !isDigit(b[t+3]) || b[t+4] != '/' {
-		return dst
+	if u := f.valStart; u < 3 || b[u-1] != ' ' || b[u-2] != '-' || b[u-3] != ' ' || f.valEnd-u < 2 && (f.valEnd == u || b[u] == '-') {
+		return dst // none, or a request with no user: "- - ["
 	}
 	f.keyStart, f.keyEnd = f.valStart, f.valStart // no key of its own: remoteUserKey
 	return append(dst, f)
