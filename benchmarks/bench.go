@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/pixelprivacy/veil/benchmarks/gen"
@@ -52,8 +53,13 @@ type Report struct {
 
 // Speed is the redaction speed on one corpus, on one goroutine.
 type Speed struct {
-	Corpus          string  `json:"corpus"`
+	Corpus string `json:"corpus"`
+	// MBPerSec is the median round's speed; MinMBPerSec and MaxMBPerSec
+	// the slowest and fastest of Rounds.
 	MBPerSec        float64 `json:"mb_per_s"`
+	MinMBPerSec     float64 `json:"min_mb_per_s"`
+	MaxMBPerSec     float64 `json:"max_mb_per_s"`
+	Rounds          int     `json:"rounds"`
 	RecordsPerSec   float64 `json:"records_per_s"`
 	AllocsPerRecord float64 `json:"allocs_per_record"`
 	BytesPerRecord  float64 `json:"bytes_per_record"`
@@ -189,7 +195,14 @@ func Bench(ctx context.Context, o BenchOptions) (*Report, error) {
 	return r, ctx.Err()
 }
 
-// measureSpeed redacts the corpus with redact, over and over, for about d.
+// speedRounds is how many rounds measureSpeed splits its time into.
+const speedRounds = 5
+
+// measureSpeed redacts the corpus with redact, over and over, for about d,
+// in rounds of about d/speedRounds of at least one pass each, and reports
+// the median round's speed with the slowest's and the fastest's: on a
+// shared machine a round may meet another process's burst, which the
+// median leaves out and the range shows.
 func measureSpeed(ctx context.Context, name string, c *Corpus, d time.Duration, redact func(dst, line []byte) []byte) Speed {
 	out := make([]byte, 0, 1<<20)
 	for _, ev := range c.Events { // warm the caches and buffers
@@ -197,23 +210,37 @@ func measureSpeed(ctx context.Context, name string, c *Corpus, d time.Duration, 
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	var rounds []float64 // MB/s
+	var records int64
 	start := time.Now()
-	var records, bytes int64
-	for time.Since(start) < d && ctx.Err() == nil {
-		for _, ev := range c.Events {
-			out = redact(out[:0], ev.Line)
+	for len(rounds) == 0 || time.Since(start) < d && ctx.Err() == nil {
+		round := time.Now()
+		var bytes int64
+		for bytes == 0 || time.Since(round) < d/speedRounds && ctx.Err() == nil {
+			for _, ev := range c.Events {
+				out = redact(out[:0], ev.Line)
+			}
+			records += int64(len(c.Events))
+			bytes += c.Bytes
 		}
-		records += int64(len(c.Events))
-		bytes += c.Bytes
+		rounds = append(rounds, float64(bytes)/time.Since(round).Seconds()/1e6)
 	}
-	secs := time.Since(start).Seconds()
 	runtime.ReadMemStats(&after)
+	slices.Sort(rounds)
+	mbps := rounds[len(rounds)/2]
+	if len(rounds)%2 == 0 {
+		mbps = (rounds[len(rounds)/2-1] + mbps) / 2
+	}
+	perRecord := float64(c.Bytes) / float64(max(len(c.Events), 1))
 	return Speed{
 		Corpus:          name,
-		MBPerSec:        float64(bytes) / secs / 1e6,
-		RecordsPerSec:   float64(records) / secs,
-		AllocsPerRecord: float64(after.Mallocs-before.Mallocs) / float64(max(records, 1)),
-		BytesPerRecord:  float64(c.Bytes) / float64(max(len(c.Events), 1)),
+		MBPerSec:        mbps,
+		MinMBPerSec:     rounds[0],
+		MaxMBPerSec:     rounds[len(rounds)-1],
+		Rounds:          len(rounds),
+		RecordsPerSec:   mbps * 1e6 / perRecord,
+		AllocsPerRecord: float64(after.Mallocs-before.Mallocs) / float64(records),
+		BytesPerRecord:  perRecord,
 	}
 }
 

@@ -1,6 +1,12 @@
 package benchmarks
 
-import "testing"
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/pixelprivacy/veil/benchmarks/gen"
+)
 
 // TestGoals checks each goal on both sides of its target, phones' lower
 // recall bar included.
@@ -39,4 +45,23 @@ func TestGoals(t *testing.T) {
 		"speed over the regexp baseline": false, "recall, every kind": false, "decoys kept": true,
 	}
 	check(goals(r, kinds))
+}
+
+// TestMeasureSpeed checks that a speed is the median of its rounds, within
+// their range, and that a corpus slower than a round gets one whole pass.
+func TestMeasureSpeed(t *testing.T) {
+	c := &Corpus{Bytes: 4}
+	c.Events = append(c.Events, gen.Event{Line: []byte("ab")}, gen.Event{Line: []byte("cd")})
+	copyLine := func(dst, line []byte) []byte { return append(dst, line...) }
+	s := measureSpeed(context.Background(), "c", c, 50*time.Millisecond, copyLine)
+	if s.Rounds < speedRounds || s.MinMBPerSec > s.MBPerSec || s.MBPerSec > s.MaxMBPerSec || s.MinMBPerSec <= 0 {
+		t.Errorf("speed %+v: want %d rounds or more, min <= median <= max, min > 0", s, speedRounds)
+	}
+	if s.BytesPerRecord != 2 || s.RecordsPerSec != s.MBPerSec*1e6/2 {
+		t.Errorf("speed %+v: want 2 bytes a record, records/s from the median", s)
+	}
+	slow := func(dst, line []byte) []byte { time.Sleep(30 * time.Millisecond); return dst }
+	if s := measureSpeed(context.Background(), "slow", c, 10*time.Millisecond, slow); s.Rounds != 1 || s.MBPerSec <= 0 {
+		t.Errorf("slow corpus: %+v, want one round of one pass", s)
+	}
 }
