@@ -25,6 +25,7 @@ var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "v
 	"device_id", "udid", "install_id", "installation_id", "vendor_id", // the last the IDFV in Firebase's export
 	"advertising_identifier", "identifier_for_vendor", "app_set_id", "app_instance_id", // Apple's, Android's App Set and Firebase's API names
 	"gsf_id", "ssaid", "openudid", "utdid", "widevine_id", "drm_id", // Google Services', Android's, OpenUDID's, Alibaba's and MediaDrm's
+	"crashreporter_key", "crash_reporter_key", // the device's key in an iOS crash report (its header, its .ips JSON's crashReporterKey), 40 hex digits
 	"androidid", "deviceid", "advertisingid", "installid", "installationid", "gsfid"} // as some SDKs write them
 
 // bareNationalRegions are regions with a trunk prefix where numbers are
@@ -165,13 +166,14 @@ func New(o Options) (*Set, error) {
 		if k == "" {
 			return nil, fmt.Errorf("detectors: empty advertising-ID key")
 		}
-		// Keys are matched as KeyHint reads keys, context words as written
-		// and as prose writes them ("advertising id").
+		// Keys are matched as KeyHint reads keys, context words as written,
+		// as prose writes them ("advertising id") and as HTTP headers do
+		// ("X-Device-Id").
 		snake := string(snakeCase(make([]byte, 0, 2*len(k)), []byte(k)))
 		s.adidKeys = append(s.adidKeys, snake)
 		words = append(words, strings.ToLower(k))
 		if spaced := strings.ReplaceAll(snake, "_", " "); spaced != snake {
-			words = append(words, spaced)
+			words = append(words, spaced, strings.ReplaceAll(snake, "_", "-"))
 		}
 	}
 	s.adidWords = NewContextWords(words...)

@@ -338,6 +338,8 @@ func TestAppendSpans(t *testing.T) {
 		{"gaid context", "GAID: 38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
 		{"uuid no context", "trace 38400000-8cf0-11bd-b23e-10b96e40000d", nil},
 		{"adid after a long label", "advertising_id=38400000-8cf0-11bd-b23e-10b96e40000d installation_id: 6D92078A-8246-4BA4-AE5B-76104861E7DC", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d", "ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC"}},
+		{"adid after an http header", "X-Device-Id: 38400000-8cf0-11bd-b23e-10b96e40000d, X-Request-Id: 38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
+		{"crash reporter key", "CrashReporter Key:   5a0f4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a\nIncident Identifier: 6156A2D6-5E8B-4D2B-9C3A-1F2E3D4C5B6A", []string{"ADID:5a0f4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a"}},
 		{"adid after the label in words", `"Advertising ID" 38400000-8cf0-11bd-b23e-10b96e40000d`, []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
 		{"not adid: the label far before", "advertising_id and then more words 38400000-8cf0-11bd-b23e-10b96e40000d", nil},
 		{"android id context", "D/App: android_id=9774d56d682e549c ok", []string{"ADID:9774d56d682e549c"}},
