@@ -132,7 +132,7 @@ const (
 	piiParenIPv4   // in parentheses, as ping and traceroute print it
 	piiEncodedIPv6 // an IPv6 address with URL-encoded colons
 	piiIBAN        // a German IBAN, compact
-	piiCredential  // a password, key or token after its label and '=', or a GitHub token
+	piiCredential  // a password, key or token after its label and '=', a GitHub token or a private key in PEM
 	piiHTMLEmail   // with the '@' as HTML writes it, "&#64;" or "&#x40;"
 	piiKinds
 )
@@ -178,10 +178,13 @@ func makePII(kind uint8, n uint64) string {
 	case piiEncodedIPv6:
 		return fmt.Sprintf("2001%%3Adb8%%3A%x%%3A%x%%3A%x%%3A%x%%3A%x%%3A%x", 1+b(0), b(1), b(2), b(3), b(4), uint16(n>>40))
 	case piiCredential:
-		if n%6 == 5 { // no label: a GitHub token, by its prefix
+		switch n % 7 {
+		case 5: // no label: a GitHub token, by its prefix
 			return "ghp_" + fmt.Sprintf("%036d", n>>3)
+		case 6: // a private key in PEM, its line breaks escaped as a logger writes them
+			return `-----BEGIN PRIVATE KEY-----\nMIIE` + strconv.FormatUint(n>>3, 36) + `\n-----END PRIVATE KEY-----`
 		}
-		label := []string{"password", "api_key", "access_token", "X-Api-Key", "spring.datasource.password"}[n%6]
+		label := []string{"password", "api_key", "access_token", "X-Api-Key", "spring.datasource.password"}[n%7]
 		return label + "=s3" + strconv.FormatUint(n>>3, 36)
 	case piiHTMLEmail:
 		return strings.Replace(makePII(piiEmail, n&^(3<<41)), "@", []string{"&#64;", "&#x40;"}[n>>45&1], 1)
@@ -225,6 +228,7 @@ func FuzzRedactText(f *testing.F) {
 	f.Add("Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1MSJ9.x https://a:b@", "app_version=1.2.3.4", uint8(piiIPv4), uint64(7))
 	f.Add("IBAN", "BIC COBADEFFXXX, or GB29 NWBK 6016 1331 9268 19", uint8(piiIBAN), uint64(370400440532013000))
 	f.Add(`login user=bob token="`, "Cookie: a=1; b=2", uint8(piiCredential), uint64(1<<20+3))
+	f.Add("error loading key:", "from /etc/ssl", uint8(piiCredential), uint64(6+7*1000))
 	w := newTestWorker(f, Options{})
 	f.Fuzz(func(t *testing.T, before, after string, kind uint8, n uint64) {
 		pii := makePII(kind, n)
