@@ -195,6 +195,9 @@ type Profile struct {
 	// remoteUser is whether a path matches remoteUserKey: an access log
 	// line's user is then read (see appendAccessLogUser).
 	remoteUser bool
+	// windowsHomes is whether a path matches windowsHomeKey: a Windows
+	// home directory's login name is then read (see appendWindowsHomes).
+	windowsHomes bool
 }
 
 // pathTarget is what a path pattern is for: a field rule, or a field the
@@ -316,6 +319,7 @@ func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, er
 	slices.SortFunc(segs, bytes.Compare)
 	p.urls = newURLSegments(segs)
 	_, p.remoteUser = p.paths.floating.pats[string(remoteUserKey)]
+	_, p.windowsHomes = p.paths.floating.pats[string(windowsHomeKey)]
 	return p, nil
 }
 

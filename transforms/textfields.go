@@ -26,7 +26,9 @@ type textField struct {
 	url              bool // a URL's path segment: the key is "/users", its value read
 	object           bool // an object's unquoted key, as Node and Go print one
 	query            bool // the field is a URL query parameter
-	accessUser       bool // an access log's user: the key is remoteUserKey
+	// named is the key of a field the record writes no key for (an access
+	// log's user, remoteUserKey), nil for one it does.
+	named []byte
 }
 
 // remoteUserKey is the key an access log's user is looked up by, as nginx
@@ -47,15 +49,61 @@ func appendAccessLogUser(dst []textField, b []byte) []textField {
 	if t < 1 || b[t-1] != ' ' || len(b)-t < 4 || !isDigit(b[t+1]) || !isDigit(b[t+2]) || b[t+3] != '/' {
 		return dst
 	}
-	f := textField{valStart: t - 1, valEnd: t - 1, accessUser: true}
+	f := textField{valStart: t - 1, valEnd: t - 1, named: remoteUserKey}
 	for f.valStart > 0 && b[f.valStart-1] > ' ' {
 		f.valStart--
 	}
 	if u := f.valStart; u < 3 || b[u-1] != ' ' || b[u-2] != '-' || b[u-3] != ' ' || f.valEnd-u < 2 && (f.valEnd == u || b[u] == '-') {
 		return dst // none, or a request with no user: "- - ["
 	}
-	f.keyStart, f.keyEnd = f.valStart, f.valStart // no key of its own: remoteUserKey
+	f.keyStart, f.keyEnd = f.valStart, f.valStart
 	return append(dst, f)
+}
+
+// windowsHomeKey is the key a Windows home directory's login name is looked
+// up by: macOS's, whose home directories are named alike.
+var windowsHomeKey = []byte("/Users")
+
+// maxLoginName bounds a login name in a Windows path read to the next
+// backslash, spaces included ("C:\Users\Li Wei\").
+const maxLoginName = 64
+
+// windowsNameless are the bytes no file name on Windows holds, and a line
+// break: a backslash after one is no home directory's end.
+const windowsNameless = "\"'\n:*?<>|"
+
+// appendWindowsHomes appends to dst a field for the login name after each
+// "\Users\" in b, in any case (C:\Users\liwei\AppData), also with JSON's
+// escaped backslashes (C:\\Users\\liwei\\): up to the next backslash, or,
+// with none within maxLoginName bytes, where a URL's path segment would end.
+func appendWindowsHomes(dst []textField, b []byte) []textField {
+	for i := bytes.IndexByte(b, '\\'); i >= 0; {
+		// b[i] is a backslash: "Users\" after it, or after another, as
+		// JSON escapes them.
+		v, escaped := i+1, i+1 < len(b) && b[i+1] == '\\'
+		if escaped {
+			v++
+		}
+		if len(b)-v > len("users\\") && b[v]|0x20 == 'u' && string(b[v+1:v+len("users\\")]) == "sers\\" {
+			v += len("users\\")
+			if escaped && v < len(b) && b[v] == '\\' {
+				v++
+			}
+			end := v + bytes.IndexByte(b[v:min(len(b), v+maxLoginName)], '\\')
+			if end < v || bytes.IndexAny(b[v:end], windowsNameless) >= 0 {
+				end = segmentEnd(b, v)
+			}
+			if end > v && b[v] != ' ' {
+				dst = append(dst, textField{keyStart: v, keyEnd: v, valStart: v, valEnd: end, named: windowsHomeKey})
+			}
+		}
+		next := bytes.IndexByte(b[v:], '\\')
+		if next < 0 {
+			return dst
+		}
+		i = v + next
+	}
+	return dst
 }
 
 // maxTextKey bounds the length of a text field's key.
@@ -240,7 +288,7 @@ func inObject(b []byte, i int) bool {
 // closed runs to the end of b, so that a line cut short keeps nothing of it.
 func readValue(b []byte, f *textField, inJSON bool) bool {
 	switch {
-	case f.url || f.accessUser:
+	case f.url || f.named != nil:
 		return true
 	case f.json:
 		return readJSONValue(b, f)
@@ -436,6 +484,14 @@ func appendURLSegments(dst []textField, b []byte, u *urlSegments) []textField {
 // where Linux ("/home/") or macOS ("/Users/") keeps home directories.
 func isHomeSegment(seg []byte) bool {
 	return string(seg) == "/home/" || string(seg) == "/Users/"
+}
+
+// segmentEnd returns the end of the URL path segment at b[i].
+func segmentEnd(b []byte, i int) int {
+	for i < len(b) && !isSegmentEnd(b[i]) {
+		i++
+	}
+	return i
 }
 
 // isSegmentEnd reports whether c ends a URL's path segment in a text record:

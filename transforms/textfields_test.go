@@ -129,6 +129,7 @@ func TestTextFieldRules(t *testing.T) {
 		{"no value", `user_id=- serial="" nick=- {"serial":"","user_id":"-"}`, `user_id=- serial="" nick=- {"serial":"","user_id":"-"}`},
 		{"a URL's path", `"GET /api/v1/users/12345/photos?x=1 HTTP/1.1" path=/users/u_8f3a`, `"GET /api/v1/users/{USER:12345}/photos?x=1 HTTP/1.1" path=/users/{USER:u_8f3a}`},
 		{"a home directory's path", `at /home/liwei/app/main.py (/Users/li.wei/Library/x.log) /home/ /Users/ /users/liwei`, `at /home/{FIELD:liwei}/app/main.py (/Users/{FIELD:li.wei}/Library/x.log) /home/ /Users/ /users/liwei`},
+		{"a Windows home directory's path", `opened C:\Users\liwei\AppData\x.db, c:\users\Li Wei\Desktop D:\Users\x and C:\Users\ then`, `opened C:\Users\{FIELD:liwei}\AppData\x.db, c:\users\{FIELD:Li Wei}\Desktop D:\Users\{FIELD:x} and C:\Users\ then`},
 		{"an access log's user", `203.0.113.7 - liwei [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2`, `{IPV4:203.0.113.7} - {FIELD:liwei} [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2`},
 		{"an access log's user, none", `203.0.113.7 - - [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2 a - b [x] c - d [1/`, `{IPV4:203.0.113.7} - - [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2 a - b [x] c - d [1/`},
 		{"a URL's path, no ID", `GET /users/me /users/search?q=1 /superusers/123 /users/`, `GET /users/me /users/search?q=1 /superusers/123 /users/`},
@@ -260,8 +261,9 @@ func TestTextFieldsNoAllocs(t *testing.T) {
 
 // FuzzTextFields checks the fields of any text: in order of their '=' or
 // ':', keys and values inside it; and that under a profile a user ID after
-// "user_id=", "/users/" or "{user_id: ", a login name after "/home/" in any
-// text and an access log line's user, also in a JSON string value, is
+// "user_id=", "/users/" or "{user_id: ", a login name after "/home/" or
+// "C:\Users\" in any text and an access log line's user, also in a JSON
+// string value, is
 // gone from the output, which redacting again does not change and which
 // stays JSON.
 func FuzzTextFields(f *testing.F) {
@@ -295,8 +297,9 @@ func FuzzTextFields(f *testing.F) {
 			return
 		}
 		recs := []string{before + " user_id=" + id + " " + after, before + " /users/" + id + " " + after, before + " {user_id: " + id + "} " + after,
-			before + " /home/" + id + "/app " + after, "10.0.0.1 - " + id + " [10/Oct/2026:13:55:36 +0000] " + before + after}
-		for _, rec := range recs[:5] {
+			before + " /home/" + id + "/app " + after, "10.0.0.1 - " + id + " [10/Oct/2026:13:55:36 +0000] " + before + after,
+			before + ` C:\Users\` + id + `\AppData ` + after}
+		for _, rec := range recs[:6] {
 			// The same text as a JSON value whose key names a URL.
 			if doc, err := json.Marshal(map[string]string{"url": rec}); err == nil && utf8.ValidString(rec) {
 				recs = append(recs, string(doc))

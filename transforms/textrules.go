@@ -51,6 +51,9 @@ func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 		if p.remoteUser {
 			w.fields = appendAccessLogUser(w.fields, rec)
 		}
+		if p.windowsHomes {
+			w.fields = appendWindowsHomes(w.fields, rec)
+		}
 		w.fields = appendURLSegments(w.fields, rec, &p.urls)
 		if len(w.fields) > n {
 			slices.SortStableFunc(w.fields, func(a, b textField) int { return cmp.Compare(a.keyStart, b.keyStart) })
@@ -60,8 +63,8 @@ func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 	ruledEnd := 0
 	for _, f := range w.fields {
 		key := rec[f.keyStart:f.keyEnd]
-		if f.accessUser {
-			key = remoteUserKey
+		if f.named != nil {
+			key = f.named
 		}
 		m := w.textMember(p, key, !f.json)
 		if m.rule == nil && m.uses == 0 || !readValue(rec, &f, inJSON) {
