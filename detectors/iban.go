@@ -59,7 +59,31 @@ func ibanAt(b []byte, s int) (end int, ok bool) {
 	for j := s; j < s+4; j++ {
 		rem = ibanMod(rem, b[j])
 	}
-	return i, rem == 1
+	if rem != 1 {
+		return 0, false
+	}
+	if grouped {
+		return overlappedEnd(b, s, i), true
+	}
+	return i, true
+}
+
+// overlappedEnd returns the end of the IBAN printed in groups b[s:end], or
+// of another that starts at one of its later groups and goes on past it:
+// "AZ02 AZ82 DE89 3704 0044 0532 0130 00", whose first seven groups pass
+// as Azerbaijan's, holds Germany's DE89…, which the scan, keeping the
+// earlier of two findings that overlap, would leave in part. The finding
+// takes both.
+func overlappedEnd(b []byte, s, end int) int {
+	if end+1 >= len(b) || b[end] != ' ' || !isAlnum(b[end+1]) {
+		return end
+	}
+	for g := s + 5; g < end; g += 5 {
+		if e, ok := ibanAt(b, g); ok && e > end {
+			return e
+		}
+	}
+	return end
 }
 
 // ibanMod returns the remainder mod 97 of the number rem followed by the

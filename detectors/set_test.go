@@ -402,6 +402,7 @@ func TestAppendSpans(t *testing.T) {
 
 		// IBANs: country, check digits, the country's length, mod 97.
 		{"iban in groups", "IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX", []string{"IBAN:DE89 3704 0044 0532 0130 00"}},
+		{"iban overlapped by another", "AZ02 AZ82 DE89 3704 0044 0532 0130 00; DE89 3704 0044 0532 0130 00 1234", []string{"IBAN:AZ02 AZ82 DE89 3704 0044 0532 0130 00", "IBAN:DE89 3704 0044 0532 0130 00"}},
 		{"iban compact", "iban=GB29NWBK60161331926819&amt=12", []string{"IBAN:GB29NWBK60161331926819"}},
 		{"iban with letters in its account", "FR14 2004 1010 0505 0001 3M02 606 / NL91 ABNA 0417 1643 00", []string{"IBAN:FR14 2004 1010 0505 0001 3M02 606", "IBAN:NL91 ABNA 0417 1643 00"}},
 		{"iban in lower case", "mi cuenta es es91 2100 0418 4502 0005 1332.", []string{"IBAN:es91 2100 0418 4502 0005 1332"}},
