@@ -575,8 +575,11 @@ func (sc *scanner) classify(nm *number) Kind {
 		// (a range opened since, or set apart: +44 7700 900123). The
 		// part before a space of what was read, which the space may
 		// have joined to more, is one only if valid: "+86 138 0013" of
-		// "+86 138 0013 8000snake" is no number.
-		if phoneGroups && nd >= 7 && nd <= 15 && (nm.cut && sc.international(d) || !nm.cut && sc.set.phones.Plausible(d)) {
+		// "+86 138 0013 8000snake" is no number. So is one before a space
+		// and a token, which stands for what the space may have joined it
+		// to: "+861000000 016000000" and "+861000000 <PHONE:…>" alike.
+		cut := nm.cut || nm.end+1 < len(b) && b[nm.end] == ' ' && tokenStart(b, nm.end+1)
+		if phoneGroups && nd >= 7 && nd <= 15 && (cut && sc.international(d) || !cut && sc.set.phones.Plausible(d)) {
 			return Phone
 		}
 		return None
