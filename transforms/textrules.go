@@ -41,6 +41,11 @@ func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
 
 var dot = []byte{'.'}
 
+// userKey, in key=value text (logfmt, a query string), names a user's
+// handle, as usernameKey does: there it holds one value, where a JSON
+// record's "user" is most often an object of many.
+var userKey, usernameKey = []byte("user"), []byte("username")
+
 // textFields finds the fields of the text record rec (a JSON string's raw
 // content if inJSON) that profile p has a rule for, into w.ruled, reading
 // what its policy gate reads of them into w.facts. A field inside the
@@ -67,6 +72,9 @@ func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 			key = f.named
 		}
 		m := w.textMember(p, key, !f.json)
+		if m.rule == nil && m.uses == 0 && !f.json && !f.object && bytes.EqualFold(key, userKey) {
+			m = w.textMember(p, usernameKey, false) // "user=liwei", unless a rule names "user"
+		}
 		if m.rule == nil && m.uses == 0 || !readValue(rec, &f, inJSON) {
 			continue
 		}
@@ -97,7 +105,7 @@ func (w *Worker) appendRuledText(dst, rec []byte, spans []detectors.Span, json b
 	prev := 0
 	k := 0 // spans[k:] are still to be replaced
 	for _, f := range w.ruled {
-		if inFinding(spans[k:], f.textField) {
+		if inFinding(spans[k:], f.textField, detectorFirst(f.rule)) {
 			continue
 		}
 		n := k
@@ -130,18 +138,26 @@ func (w *Worker) appendRuledText(dst, rec []byte, spans []detectors.Span, json b
 }
 
 // inFinding reports whether the value of f lies inside one of spans, which
-// are in order and do not overlap, and is not all of it: a finding that is
-// the value is replaced by the value's rule.
-func inFinding(spans []detectors.Span, f textField) bool {
+// are in order and do not overlap, and is not all of it, or is all of it
+// and whole, which a rule that tokenizes as the detectors do leaves to
+// them: a finding that is the value is otherwise replaced by the value's
+// rule.
+func inFinding(spans []detectors.Span, f textField, whole bool) bool {
 	for _, s := range spans {
 		if s.Start > f.valStart {
 			return false
 		}
 		if s.End >= f.valEnd {
-			return s.Start < f.valStart || s.End > f.valEnd
+			return s.Start < f.valStart || s.End > f.valEnd || whole
 		}
 	}
 	return false
+}
+
+// detectorFirst reports whether r tokenizes a value the detectors find
+// whole with their token (see Worker.ruledKind): a FIELD or ADID rule's.
+func detectorFirst(r *FieldRule) bool {
+	return r.Action == FieldTokenize && (r.Kind == detectors.Field || r.Kind == detectors.ADID)
 }
 
 // appendRuledValue appends what the rule of the text field f, whose key is
