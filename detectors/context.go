@@ -270,7 +270,7 @@ func wordBefore(b []byte, start int, ws *ContextWords, from, to int) bool {
 			continue
 		}
 		for _, w := range ws.groups[g-1] {
-			if i+len(w) >= to && HasLowerPrefix(b[i:start], w) && (!isLetter(w[0]) || wordStart(b, i)) {
+			if i+len(w) >= to && hasWordPrefix(b[i:start], w) && (!isLetter(w[0]) || wordStart(b, i)) {
 				return true
 			}
 		}
@@ -324,6 +324,21 @@ func tokenStart(b []byte, i int) bool {
 		}
 	}
 	return false
+}
+
+// hasWordPrefix is HasLowerPrefix for a context word, whose spaces match
+// '_' and '-' as well: "text me" is in "text-me", "advertising id" in
+// "advertising_id" and "X-Advertising-Id".
+func hasWordPrefix(b, w []byte) bool {
+	if len(b) < len(w) {
+		return false
+	}
+	for i, c := range w {
+		if x := lower(b[i]); x != c && (c != ' ' || x != '_' && x != '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // HasLowerPrefix reports whether b begins with w once its ASCII letters

@@ -166,14 +166,14 @@ func New(o Options) (*Set, error) {
 		if k == "" {
 			return nil, fmt.Errorf("detectors: empty advertising-ID key")
 		}
-		// Keys are matched as KeyHint reads keys, context words as written,
-		// as prose writes them ("advertising id") and as HTTP headers do
-		// ("X-Device-Id").
+		// Keys are matched as KeyHint reads keys, context words as written
+		// and by their words, whose spaces match '_' and '-' too
+		// ("advertising_id", "Advertising ID", "X-Device-Id").
 		snake := string(snakeCase(make([]byte, 0, 2*len(k)), []byte(k)))
 		s.adidKeys = append(s.adidKeys, snake)
-		words = append(words, strings.ToLower(k))
-		if spaced := strings.ReplaceAll(snake, "_", " "); spaced != snake {
-			words = append(words, spaced, strings.ReplaceAll(snake, "_", "-"))
+		words = append(words, strings.ReplaceAll(strings.ToLower(k), "_", " "))
+		if spaced := strings.ReplaceAll(snake, "_", " "); spaced != words[len(words)-1] {
+			words = append(words, spaced)
 		}
 	}
 	s.adidWords = NewContextWords(words...)
