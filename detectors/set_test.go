@@ -39,7 +39,9 @@ func TestAppendSpans(t *testing.T) {
 		{"email before a file extension", "upload avatar_li.wei@163.com.PNG and export-bob@example.co.uk.json.gz, not user@host.json; see x@example.zip", []string{"EMAIL:avatar_li.wei@163.com", "EMAIL:export-bob@example.co.uk", "EMAIL:x@example.zip"}},
 		{"url userinfo", "https://alice:hunter2@api.example.com/v1 redis://:s3cret@10.0.0.5:6379 ftp://bob@files.example.org mailto:bob@example.com a:li@163.com",
 			[]string{"SECRET:alice:hunter2", "SECRET::s3cret", "IPV4:10.0.0.5", "EMAIL:bob@files.example.org", "EMAIL:bob@example.com", "EMAIL:li@163.com"}},
-		{"plus number before a token", "+861000000 016000000; +861000000 <PHONE:k1:jgvqgvypnrqhtvsrykmngzky>", []string{"PHONE:016000000"}}, // as before the number: not valid alone
+		// A '+' number before a token is what it is before the number the
+		// token stands for: not valid alone, so none.
+		{"plus number before a token", "+861000000 016000000; +861000000 <PHONE:k1:jgvqgvypnrqhtvsrykmngzky>", []string{"PHONE:016000000"}},
 		{"digits before an address's token", "000000000000000:<IPV4:k1:jgvqgvypnrqhtvsrykmngzky>", nil}, // as before the address: "000000000000000:0.0.0.0"
 		// Spanish DNIs and NIEs: the check letter.
 		{"dni and nie", "mi DNI es 12345678Z y el NIE X1234567L, 21086177F.", []string{"DNI:12345678Z", "DNI:X1234567L", "DNI:21086177F"}},

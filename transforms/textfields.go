@@ -90,7 +90,7 @@ func appendWindowsHomes(dst []textField, b []byte) []textField {
 				v++
 			}
 			end := v + bytes.IndexByte(b[v:min(len(b), v+maxLoginName)], '\\')
-			if end < v || bytes.IndexAny(b[v:end], windowsNameless) >= 0 {
+			if end < v || bytes.ContainsAny(b[v:end], windowsNameless) {
 				end = segmentEnd(b, v)
 			}
 			if end > v && b[v] != ' ' {
