@@ -2,8 +2,13 @@ package detectors
 
 import "bytes"
 
-// pemBegin starts the first line of a PEM block (RFC 7468).
-const pemBegin = "-----BEGIN "
+// pemBegin starts the first line of a PEM block (RFC 7468), pemEnd its
+// last; pemDashes end both.
+const (
+	pemBegin  = "-----BEGIN "
+	pemEnd    = "-----END "
+	pemDashes = "-----"
+)
 
 // maxPEMLabel bounds a PEM label ("RSA PRIVATE KEY", "PGP PRIVATE KEY BLOCK").
 const maxPEMLabel = 40
@@ -21,14 +26,14 @@ func pemBeginAt(b []byte, i int) bool {
 // pemBeginBefore returns the start of the PEM block's first line that ends
 // at b[i] ("-----BEGIN RSA PRIVATE KEY-----"), if one does.
 func pemBeginBefore(b []byte, i int) (start int, ok bool) {
-	if i < len(pemBegin)+len("-----") || string(b[i-len("-----"):i]) != "-----" {
+	if i < len(pemBegin)+len(pemDashes) || string(b[i-len(pemDashes):i]) != pemDashes {
 		return 0, false
 	}
-	j := i - len("-----")
-	for j > 0 && i-j < len("-----BEGIN ")+maxPEMLabel && (isUpperAlnum(b[j-1]) || b[j-1] == ' ') {
+	j := i - len(pemDashes)
+	for j > 0 && i-j < len(pemBegin)+maxPEMLabel && (isUpperAlnum(b[j-1]) || b[j-1] == ' ') {
 		j--
 	}
-	start = j - len("-----")
+	start = j - len(pemDashes)
 	return start, start >= 0 && pemBeginAt(b, start)
 }
 
@@ -55,15 +60,15 @@ func pemBodyAround(b []byte, p int) (start int, ok bool) {
 func privateKeyAt(b []byte, i int) (end int, ok bool) {
 	l := i + len(pemBegin)
 	le := pemLabelEnd(b, l)
-	if !bytes.HasPrefix(b[le:], []byte("-----")) || !privateKeyLabel(bytes.TrimRight(b[l:le], " ")) {
+	if !bytes.HasPrefix(b[le:], []byte(pemDashes)) || !privateKeyLabel(bytes.TrimRight(b[l:le], " ")) {
 		return 0, false
 	}
-	body := le + len("-----")
+	body := le + len(pemDashes)
 	view := b[body:min(len(b), body+maxPEM)]
-	if e := bytes.Index(view, []byte("-----END ")); e >= 0 {
-		end = pemLabelEnd(b, body+e+len("-----END "))
-		if bytes.HasPrefix(b[end:], []byte("-----")) {
-			end += len("-----")
+	if e := bytes.Index(view, []byte(pemEnd)); e >= 0 {
+		end = pemLabelEnd(b, body+e+len(pemEnd))
+		if bytes.HasPrefix(b[end:], []byte(pemDashes)) {
+			end += len(pemDashes)
 		}
 		return end, true
 	}

@@ -27,7 +27,8 @@ type textField struct {
 	object           bool // an object's unquoted key, as Node and Go print one
 	query            bool // the field is a URL query parameter
 	// named is the key of a field the record writes no key for (an access
-	// log's user, remoteUserKey), nil for one it does.
+	// log's user, remoteUserKey; a Windows home directory's login name,
+	// windowsHomeKey), nil for one it does.
 	named []byte
 }
 

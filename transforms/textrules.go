@@ -52,7 +52,7 @@ var userKey, usernameKey = []byte("user"), []byte("username")
 // value of a ruled field before it is left to that one's rule.
 func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 	w.fields = appendTextKeys(w.fields[:0], rec)
-	if n := len(w.fields); len(p.urls.segs) > 0 || p.remoteUser {
+	if n := len(w.fields); len(p.urls.segs) > 0 || p.remoteUser || p.windowsHomes {
 		if p.remoteUser {
 			w.fields = appendAccessLogUser(w.fields, rec)
 		}
