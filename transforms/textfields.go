@@ -455,14 +455,15 @@ func (u *urlSegments) has(seg []byte) bool {
 // the words of an API ("/users/me", "/users/search") do not; after a home
 // directory's segment ("/home/", "/Users/"), whatever it is: a path there
 // goes on with a login name ("/home/liwei/app/main.py"). It reads b once,
-// from '/' to '/'.
+// from '/' to '/'. Android's /data/user/0/ names no user of the app
+// (androidUserDir).
 func appendURLSegments(dst []textField, b []byte, u *urlSegments) []textField {
 	for i := indexFrom(b, 0, '/'); i < len(b); {
 		next := indexFrom(b, i+1, '/')
 		if next == len(b) {
 			return dst
 		}
-		if !u.has(b[i : next+1]) {
+		if !u.has(b[i:next+1]) || androidUserDir(b, i) {
 			i = next
 			continue
 		}
@@ -479,6 +480,14 @@ func appendURLSegments(dst []textField, b []byte, u *urlSegments) []textField {
 		i = next
 	}
 	return dst
+}
+
+// androidUserDir reports whether the segment at b[i] is the "/user/" of
+// Android's /data/user/0/com.example.app/…, where an app's files live: the
+// number after it is the device's user profile (0 its owner), not the app's
+// user, in every Android app's log.
+func androidUserDir(b []byte, i int) bool {
+	return i >= len("/data") && string(b[i-len("/data"):i]) == "/data" && len(b)-i > len("/user/") && string(b[i:i+len("/user/")]) == "/user/"
 }
 
 // isHomeSegment reports whether seg, a path segment with its slashes, is

@@ -89,7 +89,7 @@ var textPolicy = ProfileOptions{
 		{Path: "dob", Action: FieldGeneralize, Truncate: TruncateYear},
 		{Path: "nick", Action: FieldMask},
 		{Path: "model", Action: FieldKeep},
-		{Path: "/users", Action: FieldTokenize, Kind: detectors.User},
+		{Path: "/users", Action: FieldTokenize, Kind: detectors.User}, {Path: "/user", Action: FieldTokenize, Kind: detectors.User},
 		{Path: "/home", Action: FieldTokenize}, {Path: "/Users", Action: FieldTokenize}, {Path: "remote_user", Action: FieldTokenize}, {Path: "username", Action: FieldTokenize},
 	},
 	Policy: PolicyFields{
@@ -133,6 +133,7 @@ func TestTextFieldRules(t *testing.T) {
 		{"a Windows home directory's path", `opened C:\Users\liwei\AppData\x.db, c:\users\Li Wei\Desktop D:\Users\x and C:\Users\ then`, `opened C:\Users\{FIELD:liwei}\AppData\x.db, c:\users\{FIELD:Li Wei}\Desktop D:\Users\{FIELD:x} and C:\Users\ then`},
 		{"an access log's user", `203.0.113.7 - liwei [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2`, `{IPV4:203.0.113.7} - {FIELD:liwei} [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2`},
 		{"an access log's user, none", `203.0.113.7 - - [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2 a - b [x] c - d [1/`, `{IPV4:203.0.113.7} - - [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2 a - b [x] c - d [1/`},
+		{"an Android app's files", `saved /data/user/0/com.pixel.app/files/a.jpg, /data/user/10/x /v1/user/42/x`, `saved /data/user/0/com.pixel.app/files/a.jpg, /data/user/10/x /v1/user/{USER:42}/x`},
 		{"a URL's path, no ID", `GET /users/me /users/search?q=1 /superusers/123 /users/`, `GET /users/me /users/search?q=1 /superusers/123 /users/`},
 	}
 	for _, tt := range tests {
