@@ -60,6 +60,7 @@ const (
 	clLocal
 	clDomain    // letters, digits and '-'
 	clBase64URL // letters, digits, '-' and '_' (RFC 4648 §5), as API keys and JWTs are written
+	clBase64    // letters, digits, '+' and '/' (RFC 4648 §4), as PEM bodies are written
 )
 
 var class = func() (t [256]uint8) {
@@ -76,6 +77,7 @@ var class = func() (t [256]uint8) {
 	set(clLocal, digits+letters+".+_%-'")
 	set(clDomain, digits+letters+"-")
 	set(clBase64URL, digits+letters+"-_")
+	set(clBase64, digits+letters+"+/")
 	return t
 }()
 
@@ -89,6 +91,9 @@ func isDomain(c byte) bool { return class[c]&clDomain != 0 }
 // isBase64URL reports whether c is of the base64url alphabet, as API keys
 // and JWTs are written.
 func isBase64URL(c byte) bool { return class[c]&clBase64URL != 0 }
+
+// isBase64 reports whether c is of the base64 alphabet, '=' aside.
+func isBase64(c byte) bool { return class[c]&clBase64 != 0 }
 
 // IsASCII reports whether b is all ASCII.
 func IsASCII(b []byte) bool {

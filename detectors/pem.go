@@ -42,7 +42,7 @@ func pemBeginBefore(b []byte, i int) (start int, ok bool) {
 // the word starts at most a PEM line's 64 bytes before p.
 func pemBodyAround(b []byte, p int) (start int, ok bool) {
 	ws := p
-	for ws > 0 && p-ws < 64 && (isAlnum(b[ws-1]) || b[ws-1] == '+' || b[ws-1] == '/') {
+	for ws > 0 && p-ws < 64 && isBase64(b[ws-1]) {
 		ws--
 	}
 	if ws < 2 || b[ws-1] != ' ' || b[ws-2] != '-' {
@@ -100,6 +100,6 @@ func pemLabelEnd(b []byte, i int) int {
 // base64, line breaks as bytes or escapes, and the headers of a legacy
 // encrypted key ("Proc-Type: 4,ENCRYPTED").
 func pemBody(c byte) bool {
-	return isAlnum(c) || c == '+' || c == '/' || c == '=' || c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+	return isBase64(c) || c == '=' || c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
 		c == '\\' || c == ':' || c == ',' || c == '-'
 }
