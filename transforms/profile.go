@@ -198,7 +198,16 @@ type Profile struct {
 	// windowsHomes is whether a path matches windowsHomeKey: a Windows
 	// home directory's login name is then read (see appendWindowsHomes).
 	windowsHomes bool
+	// userAlias is a copy of the rule of the key usernameKey, nil if none,
+	// that a member userKey no pattern matches takes when its value is a
+	// string or a number ("user":"liwei", user=liwei, as loggers write a
+	// user's name); an object under "user", as most records hold one, is
+	// left to its members' rules.
+	userAlias *FieldRule
 }
+
+// userKey and usernameKey: see Profile.userAlias.
+var userKey, usernameKey = []byte("user"), []byte("username")
 
 // pathTarget is what a path pattern is for: a field rule, or a field the
 // policy or the language detection reads.
@@ -320,6 +329,15 @@ func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, er
 	p.urls = newURLSegments(segs)
 	_, p.remoteUser = p.paths.floating.pats[string(remoteUserKey)]
 	_, p.windowsHomes = p.paths.floating.pats[string(windowsHomeKey)]
+	for _, r := range o.Fields { // the last rule of a key wins, as in rule
+		if r.Path == string(usernameKey) && r.Action != FieldScan {
+			alias := r
+			p.userAlias = &alias
+		}
+	}
+	if p.userAlias != nil && p.userAlias.Kind == detectors.None {
+		p.userAlias.Kind = detectors.Field
+	}
 	return p, nil
 }
 

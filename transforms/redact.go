@@ -295,6 +295,9 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 			rule := mem.rule
 			switch c := src[i]; {
 			case c == '{' || c == '[':
+				if rule != nil && prof != nil && rule == prof.userAlias {
+					rule = nil // "user":{…}: left to its members' rules
+				}
 				if len(stack) == MaxDepth {
 					return dst, i, ReasonTooLarge
 				}

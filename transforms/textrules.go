@@ -12,7 +12,7 @@ import (
 // key: a logfmt key with dots ("user.id") as the path of nested keys, a
 // JSON key as one key. A rule that drops a container drops what is in it.
 func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
-	if !p.paths.mayMatchAtRoot(key) && !(dotted && bytes.IndexByte(key, '.') >= 0) {
+	if !p.paths.mayMatchAtRoot(key) && !(dotted && bytes.IndexByte(key, '.') >= 0) && !(p.userAlias != nil && bytes.EqualFold(key, userKey)) {
 		return member{user: -1}
 	}
 	w.states = append(w.states[:0], p.paths.root...)
@@ -35,16 +35,14 @@ func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
 		if dropped == nil && m.rule != nil && m.rule.Action == FieldDrop {
 			dropped = m.rule
 		}
+		if m.rule == p.userAlias {
+			m.rule = nil // user.id=: "user" holds more than a name
+		}
 		top, key, parent = frame{lo: m.lo, hi: m.hi, rule: m.rule}, rest, seg
 	}
 }
 
 var dot = []byte{'.'}
-
-// userKey, in key=value text (logfmt, a query string), names a user's
-// handle, as usernameKey does: there it holds one value, where a JSON
-// record's "user" is most often an object of many.
-var userKey, usernameKey = []byte("user"), []byte("username")
 
 // textFields finds the fields of the text record rec (a JSON string's raw
 // content if inJSON) that profile p has a rule for, into w.ruled, reading
@@ -72,9 +70,6 @@ func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 			key = f.named
 		}
 		m := w.textMember(p, key, !f.json)
-		if m.rule == nil && m.uses == 0 && !f.json && !f.object && bytes.EqualFold(key, userKey) {
-			m = w.textMember(p, usernameKey, false) // "user=liwei", unless a rule names "user"
-		}
 		if m.rule == nil && m.uses == 0 || !readValue(rec, &f, inJSON) {
 			continue
 		}
