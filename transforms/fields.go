@@ -50,7 +50,7 @@ func (w *Worker) member(p *Profile, top *frame, key []byte, upper bool, parent [
 	}
 	m := member{rule: top.rule, lo: lo, hi: len(w.states), user: -1}
 	if len(w.matched) == 0 {
-		if top.rule == nil && p.userAlias != nil && len(key) == len(userKey) && bytes.EqualFold(key, userKey) {
+		if top.rule == nil && p.aliasesUser(key) {
 			m.rule = p.userAlias // "user":"liwei": a string or number only (see Profile.userAlias)
 		}
 		return m

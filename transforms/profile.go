@@ -209,6 +209,11 @@ type Profile struct {
 // userKey and usernameKey: see Profile.userAlias.
 var userKey, usernameKey = []byte("user"), []byte("username")
 
+// aliasesUser reports whether key is userKey and p has a userAlias for it.
+func (p *Profile) aliasesUser(key []byte) bool {
+	return p.userAlias != nil && len(key) == len(userKey) && bytes.EqualFold(key, userKey)
+}
+
 // pathTarget is what a path pattern is for: a field rule, or a field the
 // policy or the language detection reads.
 type pathTarget struct {
@@ -329,14 +334,11 @@ func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, er
 	p.urls = newURLSegments(segs)
 	_, p.remoteUser = p.paths.floating.pats[string(remoteUserKey)]
 	_, p.windowsHomes = p.paths.floating.pats[string(windowsHomeKey)]
-	for _, r := range o.Fields { // the last rule of a key wins, as in rule
-		if r.Path == string(usernameKey) && r.Action != FieldScan {
-			alias := r
+	for _, t := range p.targets { // the last rule of a key wins, as in rule
+		if t.use == useRule && t.rule.Path == string(usernameKey) && t.rule.Action != FieldScan {
+			alias := t.rule
 			p.userAlias = &alias
 		}
-	}
-	if p.userAlias != nil && p.userAlias.Kind == detectors.None {
-		p.userAlias.Kind = detectors.Field
 	}
 	return p, nil
 }

@@ -12,7 +12,7 @@ import (
 // key: a logfmt key with dots ("user.id") as the path of nested keys, a
 // JSON key as one key. A rule that drops a container drops what is in it.
 func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
-	if !p.paths.mayMatchAtRoot(key) && !(dotted && bytes.IndexByte(key, '.') >= 0) && !(p.userAlias != nil && bytes.EqualFold(key, userKey)) {
+	if !p.paths.mayMatchAtRoot(key) && !(dotted && bytes.IndexByte(key, '.') >= 0) && !p.aliasesUser(key) {
 		return member{user: -1}
 	}
 	w.states = append(w.states[:0], p.paths.root...)
