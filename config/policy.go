@@ -71,6 +71,9 @@ type Languages struct {
 	// Regions override, per language, the phone regions whose national
 	// formats are found in its texts.
 	Regions map[string][]string `yaml:"regions"`
+	// Names says whether the names that a phrase introduces in the free
+	// text ("my name is Li Wei", "我叫李伟") are found, as kind NAME.
+	Names *bool `yaml:"names"`
 }
 
 // FieldRule is one rule of fields.<kind>: an action's name, or a map with
@@ -307,6 +310,9 @@ func (c *Config) applyPolicyDefaults() {
 	setString(&l.Accuracy, DefaultLangAccuracy)
 	setStrings(&l.TextFields, DefaultTextFields)
 	setString(&l.Field, DefaultLangField)
+	if l.Names == nil {
+		l.Names = new(true)
+	}
 
 	for i := range c.Detectors.Custom {
 		d := &c.Detectors.Custom[i]
@@ -553,7 +559,7 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 		for code, rs := range l.Regions {
 			regions[code] = rs
 		}
-		lo := &transforms.LanguageOptions{Detector: d, TextFields: l.TextFields, MinLength: l.MinLength, Regions: regions}
+		lo := &transforms.LanguageOptions{Detector: d, TextFields: l.TextFields, MinLength: l.MinLength, Regions: regions, Names: l.Names == nil || *l.Names}
 		if l.Field != Off {
 			lo.Field = l.Field
 		}

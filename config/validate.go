@@ -110,13 +110,18 @@ var kindNames = func() string {
 	return strings.Join(names, ", ")
 }()
 
-func parseKind(path, name string, p *problems) (detectors.Kind, bool) {
+// parseKind reads the name of a kind the scanner finds, or of one of also.
+func parseKind(path, name string, p *problems, also ...detectors.Kind) (detectors.Kind, bool) {
 	k, ok := detectors.ParseKind(name)
-	if !ok || !k.Scanned() {
-		p.add(path, "unknown kind %q (want %s)", name, kindNames)
-		return detectors.None, false
+	if ok && (k.Scanned() || slices.Contains(also, k)) {
+		return k, true
 	}
-	return k, true
+	want := kindNames
+	for _, a := range also {
+		want += ", " + strings.ToLower(a.String())
+	}
+	p.add(path, "unknown kind %q (want %s)", name, want)
+	return detectors.None, false
 }
 
 // maxPhoneRegions is how many phone regions the detectors accept.
@@ -186,7 +191,7 @@ func (t *Transforms) Validate() error {
 	seen := make(map[detectors.Kind]string)
 	for _, name := range slices.Sorted(maps.Keys(t.Kinds)) {
 		path := "kinds." + name
-		if k, ok := parseKind(path, name, &p); ok {
+		if k, ok := parseKind(path, name, &p, detectors.Name); ok {
 			if other, dup := seen[k]; dup {
 				p.add(path, "%q names the same kind as kinds.%s", name, other)
 			}

@@ -17,7 +17,8 @@ import (
 // without zone (URL-encoded colons and zero-padded octets read); IMSIs,
 // ICCIDs, card numbers and national numbers (CPF, SSN, RRN, Aadhaar) as digits; IMEIs and MEIDs as the device's 14
 // digits (see appendDeviceID); UUIDs lower-case with dashes; CN identity
-// numbers upper-case; IBANs and DNIs compact and upper-case. Other kinds are appended as they are.
+// numbers upper-case; IBANs and DNIs compact and upper-case; people's names in
+// lower case, composed (NFC), their words joined by one space. Other kinds are appended as they are.
 func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
 	return s.AppendCanonicalPreferring(dst, value, k, s.regionMask, 0)
 }
@@ -43,6 +44,8 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		return appendDigits(dst, value)
 	case IBAN, DNI:
 		return appendCompactUpper(dst, value)
+	case Name:
+		return appendName(dst, value)
 	case MAC:
 		if end, ok := macAt(value, 0, ':'); ok && end == len(value) {
 			return appendLowerHex(dst, value) // already colon-separated pairs
@@ -422,4 +425,27 @@ func (s *Set) appendPhone(dst, v []byte, mask, prefer uint64) []byte {
 		return out // a calling code and number with no '+', as a JSON number under a phone key holds it: 4917056814489
 	}
 	return append(dst, d...)
+}
+
+// appendName appends a person's name in lower case and composed form, its
+// words joined by one space: "Lucía  FERNÁNDEZ" is "lucía fernández".
+func appendName(dst, v []byte) []byte {
+	start, space := len(dst), false
+	for i := 0; i < len(v); {
+		r, size := utf8.DecodeRune(v[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			space = len(dst) > start
+			continue
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	if !norm.NFC.IsNormal(dst[start:]) {
+		dst = append(dst[:start], norm.NFC.Bytes(dst[start:])...)
+	}
+	return dst
 }

@@ -33,6 +33,10 @@ const (
 	User  // a user ID, under the policy's user fields
 	Field // the value of a field a rule tokenizes
 
+	// Name is a person's name that a phrase introduces in free text ("my
+	// name is Li Wei", "我叫李伟"), found by package names, not the scanner.
+	Name
+
 	// FirstCustom is the first kind number available to user-defined detectors.
 	FirstCustom
 )
@@ -63,6 +67,7 @@ var kindNames = [FirstCustom]string{
 	Secret:  "SECRET",
 	User:    "USER",
 	Field:   "FIELD",
+	Name:    "NAME",
 }
 
 // Builtin lists the kinds the scanner finds, in precedence order (see

@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/detectors/names"
 )
 
 // member is what a profile says of the JSON value at hand.
@@ -495,6 +496,17 @@ func (w *Worker) findSpans(dst []detectors.Span, b []byte, h detectors.Hint, mas
 		dst = dst[:first+len(out)]
 	}
 	return dst, nil
+}
+
+// appendNames adds to spans, the findings in text, the names that a phrase
+// introduces in it (see LanguageOptions.Names).
+func appendNames(spans []detectors.Span, text []byte) []detectors.Span {
+	n := len(spans)
+	spans = names.AppendSpans(spans, text)
+	if n > 0 && len(spans) > n {
+		spans = detectors.ResolveOverlaps(spans)
+	}
+	return spans
 }
 
 // startRecord resets the per-record state.

@@ -36,6 +36,7 @@ func FuzzRedactJSON(f *testing.F) {
 		`{"user":{"phone":"010 8462 6587","mobile":34912345678},"device":{"locale":"ko_KR"},"country":"ES","x":{"locale":"zh\"CN"}}`,
 		`{"p":[{"key":"imei","value":{"int_value":490154203237518}},{"name":"mac","value":"AABBCCDDEEFF"}],"password":"x","Cookie":"a=1"}`,
 		`{"c":[{"value":"4155550132","meta":{"a":[1,"}"]},"type":"mobile"},{"value":490154203237518,"kind":"imei"}]}`,
+		`{"t":"my name is li.wei@163.com, ich heiße Lukas \"Müller\", 我叫\u674e\u4f1f"}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -48,7 +49,7 @@ func FuzzRedactJSON(f *testing.F) {
 			{Path: "**.x.e", Action: FieldScan}, {Path: "**.a.c", Action: FieldTokenize},
 		},
 		Policy:   PolicyFields{User: []string{"u", "x.u"}, Consent: []string{"k"}, OptOut: []string{"o"}, Minor: []string{"m"}, Age: []string{"g"}, MinAge: 13},
-		Language: &LanguageOptions{Detector: fixedLanguage("de"), TextFields: []string{"t"}, Regions: map[string][]string{"de": {"DE"}}, Field: "lang"},
+		Language: &LanguageOptions{Detector: fixedLanguage("de"), TextFields: []string{"t"}, Regions: map[string][]string{"de": {"DE"}}, Field: "lang", Names: true},
 	})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rec := trimNewline(data)

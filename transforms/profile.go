@@ -161,6 +161,10 @@ type LanguageOptions struct {
 	// Field, if set, is the key of a member added to JSON records with the
 	// language code.
 	Field string
+	// Names turns on finding the names that a phrase introduces in the
+	// free text ("my name is Li Wei", "我叫李伟"; package detectors/names),
+	// as kind detectors.Name.
+	Names bool
 }
 
 // ProfileOptions configure a Profile: the policy of one kind of event. A
@@ -234,6 +238,10 @@ const (
 	useBirthDate
 	useText
 )
+
+// findsNames reports whether p finds the names in its free text; p may be
+// nil.
+func (p *Profile) findsNames() bool { return p != nil && p.lang != nil && p.lang.Names }
 
 // Name returns the profile's name.
 func (p *Profile) Name() string { return p.name }

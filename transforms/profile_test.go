@@ -316,6 +316,64 @@ func TestLanguage(t *testing.T) {
 	})
 }
 
+func TestNames(t *testing.T) {
+	lang := &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true}
+	tests := []struct {
+		name, in, want string
+		format         Format
+	}{
+		{"JSON text field", `{"text":"my name is Emily Jones, for my daughter Emma","title":"my name is Bob"}`,
+			`{"text":"my name is {NAME:emily jones}, for my daughter {NAME:emma}","title":"my name is Bob"}`, FormatJSON},
+		{"escaped", `{"text":"\u6211\u53eb\u674e\u4f1f\uff0c\u5e2e\u6211"}`, `{"text":"我叫{NAME:李伟}，帮我"}`, FormatJSON},
+		{"one token in any case", "My name is EMMA, call my sister Emma", "My name is {NAME:emma}, call my sister {NAME:emma}", FormatText},
+		{"other findings first", "my name is li.wei@163.com", "my name is {EMAIL:li.wei@163.com}", FormatText},
+		{"and next to them", "me llamo Lucía, +34 612 345 678", "me llamo {NAME:lucía}, {PHONE:+34612345678}", FormatText},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, p := newProfileWorker(t, ProfileOptions{Language: lang})
+			out, _, err := w.RedactRecord(nil, []byte(tt.in), tt.format, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := expandTokens(t, w, tt.want); string(out) != want {
+				t.Fatalf("got  %s\nwant %s", out, want)
+			}
+			again, _, err := w.RedactRecord(nil, out, tt.format, p)
+			if err != nil || string(again) != string(out) {
+				t.Fatalf("redacted twice: %s, %v", again, err)
+			}
+		})
+	}
+	t.Run("off", func(t *testing.T) {
+		w, p := newProfileWorker(t, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}}})
+		if out, _, _ := w.RedactRecord(nil, []byte("my name is Emma"), FormatText, p); string(out) != "my name is Emma" {
+			t.Fatalf("names found with Names off: %s", out)
+		}
+	})
+	t.Run("masked whole", func(t *testing.T) {
+		e, err := NewEngine(testSet, testRing, Options{Actions: map[detectors.Kind]Action{detectors.Name: Mask}, Profiles: map[string]ProfileOptions{"prompt": {Language: lang}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _, _ := e.NewWorker().RedactRecord(nil, []byte("my name is Emma"), FormatText, e.Profile("prompt"))
+		if string(out) != "my name is ****" {
+			t.Fatalf("got %s", out)
+		}
+	})
+	t.Run("no allocations", func(t *testing.T) {
+		w, p := newProfileWorker(t, ProfileOptions{Language: lang})
+		rec := []byte(`{"text":"Hi, my name is Emily Jones, 我叫李伟, call me at +8613800138000"}`)
+		dst := make([]byte, 0, 1024)
+		for range 3 {
+			_, _, _ = w.RedactRecord(dst[:0], rec, FormatAuto, p)
+		}
+		if n := testing.AllocsPerRun(100, func() { _, _, _ = w.RedactRecord(dst[:0], rec, FormatAuto, p) }); n != 0 {
+			t.Fatalf("%v allocations per record", n)
+		}
+	})
+}
+
 func TestProfileErrors(t *testing.T) {
 	for _, po := range []ProfileOptions{
 		{Fields: []FieldRule{{Path: "", Action: FieldDrop}}},

@@ -75,6 +75,9 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 			w.rec = nil
 			return dst, Facts{}, err
 		}
+		if p.findsNames() {
+			spans = appendNames(spans, rec)
+		}
 		w.spans = spans
 		w.tally(w.spans)
 		w.regions = mask
@@ -370,6 +373,9 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					spans, err := w.findSpans(w.spans[:0], raw, hint, mem.regions)
 					if err != nil {
 						return dst, i, reasonOf(err)
+					}
+					if mem.uses&usesText != 0 && prof.findsNames() {
+						spans = appendNames(spans, raw)
 					}
 					w.spans = spans
 					ruled := prof != nil && w.valueFields(prof, raw)

@@ -147,6 +147,9 @@ func (w *Worker) appendMask(dst, v []byte, k detectors.Kind, json bool) []byte {
 			n++
 		}
 		head, tail := maskKeep(w.e.maskHead, w.e.maskTail, n)
+		if k == detectors.Name {
+			head, tail = 0, 0 // a name's first letters are much of it: "Emm*"
+		}
 		u := 0
 		for i := 0; i < len(v); u++ {
 			l := unitLen(v, i, json)

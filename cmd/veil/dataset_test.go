@@ -86,6 +86,7 @@ func TestExportTokenDSR(t *testing.T) {
 		{"iban", "de89 3704 0044 0532 0130 00", detectors.IBAN, "DE89370400440532013000"},
 		{"rrn", "900101-1234567", detectors.RRN, "9001011234567"},
 		{"aadhaar", "2345 6789 0124", detectors.Aadhaar, "234567890124"},
+		{"name", "Lucía  FERNÁNDEZ", detectors.Name, "lucía fernández"},
 	} {
 		r := veil(t, "", nil, "token", "--kind", tt.flag, "--key-file", key, tt.value)
 		want := string(w.AppendToken(nil, tt.kind, []byte(tt.canonical)))

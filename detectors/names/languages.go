@@ -1,0 +1,229 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// mode is how a trigger's name is read.
+type mode uint8
+
+const (
+	intro      mode = iota // a self-introduction in a cased script: "my name is", "me llamo"
+	kinWord                // a relative or friend, named after: "my daughter Emma" (see kin)
+	possessive             // "my", "mi", "meine": a relative's word may follow (see kin)
+	han                    // Chinese: Han characters follow ("我叫李伟")
+	kanaAfter              // Japanese: the name follows, up to です or と ("私の名前は田中です")
+	kanaBefore             // Japanese: the name comes before ("田中と申します")
+	hangul                 // Korean: the name follows, then 입니다, 이에요, ... ("제 이름은 김민준입니다")
+	devanagari             // Hindi: the name follows, then है ("मेरा नाम राहुल है")
+	arabic                 // Arabic: one word follows ("اسمي محمد")
+)
+
+// trigger is a phrase after (or before) which a name is written.
+type trigger struct {
+	phrase  string // in lower case
+	mode    mode
+	bounded bool // the phrase starts and ends at word boundaries
+	lang    *language
+}
+
+// language holds the words a cased language introduces names with.
+type language struct {
+	intros      []string // self-introductions: "my name is"
+	callMe      []string // phrases a capitalized name follows: "call me"
+	possessives []string // "my", "our"
+	adjectives  wordSet  // between a possessive and a relative: "little", "best"
+	kin         wordSet  // relatives and friends: "daughter", "friend"
+	connectors  wordSet  // between a relative and the name: "named", "called"
+}
+
+var casedLanguages = []*language{
+	{ // en
+		intros:      []string{"my name is", "my name's", "i am called", "i'm called"},
+		callMe:      []string{"call me"},
+		possessives: []string{"my", "our"},
+		adjectives:  newWordSet("little", "big", "older", "younger", "elder", "best", "baby", "dear", "late", "new", "old", "twin"),
+		kin: newWordSet("daughter", "son", "wife", "husband", "mom", "mum", "mommy", "mother", "dad", "daddy", "father",
+			"sister", "brother", "friend", "boyfriend", "girlfriend", "grandma", "grandmother", "granny", "grandpa",
+			"grandfather", "baby", "kid", "child", "partner", "fiance", "fiancé", "fiancee", "fiancée", "aunt", "uncle",
+			"cousin", "niece", "nephew", "granddaughter", "grandson", "bestie", "boss", "colleague", "girl", "boy"),
+		connectors: newWordSet("named", "called"),
+	},
+	{ // es
+		intros:      []string{"me llamo", "mi nombre es", "yo me llamo"},
+		possessives: []string{"mi", "nuestra", "nuestro"},
+		adjectives:  newWordSet("querida", "querido", "pequeña", "pequeño", "mejor"),
+		kin: newWordSet("hija", "hijo", "esposa", "esposo", "mujer", "marido", "mamá", "madre", "papá", "padre",
+			"hermana", "hermano", "amiga", "amigo", "novia", "novio", "abuela", "abuelo", "bebé", "prima", "primo",
+			"tía", "tío", "sobrina", "sobrino", "nieta", "nieto", "pareja"),
+		connectors: newWordSet("llamada", "llamado", "que", "se", "llama"),
+	},
+	{ // pt
+		intros:      []string{"meu nome é", "me chamo", "eu me chamo", "eu sou o", "eu sou a"},
+		possessives: []string{"minha", "meu", "nossa", "nosso"},
+		adjectives:  newWordSet("querida", "querido", "pequena", "pequeno", "melhor"),
+		kin: newWordSet("filha", "filho", "esposa", "marido", "mulher", "mãe", "pai", "irmã", "irmão", "amiga", "amigo",
+			"namorada", "namorado", "avó", "avô", "bebê", "prima", "primo", "tia", "tio", "neta", "neto", "sobrinha", "sobrinho"),
+		connectors: newWordSet("chamada", "chamado", "que", "se", "chama"),
+	},
+	{ // fr
+		intros:      []string{"je m'appelle", "mon nom est", "mon prénom est"},
+		possessives: []string{"ma", "mon", "notre"},
+		adjectives:  newWordSet("petite", "petit", "chère", "cher", "meilleure", "meilleur", "grande", "grand"),
+		kin: newWordSet("fille", "fils", "femme", "mari", "mère", "maman", "père", "papa", "sœur", "soeur", "frère",
+			"ami", "amie", "copine", "copain", "grand-mère", "grand-père", "bébé", "cousine", "cousin", "tante",
+			"oncle", "nièce", "neveu", "petite-fille", "petit-fils", "compagne", "compagnon"),
+		connectors: newWordSet("nommée", "nommé", "appelée", "appelé", "qui", "s'appelle"),
+	},
+	{ // de
+		intros:      []string{"ich heiße", "ich heisse", "mein name ist", "mein vorname ist", "ich bin der", "ich bin die"},
+		possessives: []string{"mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere", "unseren", "unserem", "unserer"},
+		adjectives:  newWordSet("kleine", "kleinen", "kleiner", "liebe", "lieben", "lieber", "beste", "besten", "bester", "große", "großen"),
+		kin: newWordSet("tochter", "sohn", "frau", "mann", "mutter", "mama", "vater", "papa", "schwester", "bruder",
+			"freund", "freundin", "oma", "opa", "großmutter", "großvater", "baby", "cousine", "cousin", "tante",
+			"onkel", "nichte", "neffe", "enkelin", "enkel", "partner", "partnerin", "verlobte", "verlobter",
+			"sohnes", "bruders"),
+		connectors: newWordSet("namens", "die", "der", "heißt", "mit", "namen"),
+	},
+	{ // ru
+		intros:      []string{"меня зовут", "моё имя", "мое имя"},
+		possessives: []string{"мой", "моя", "моё", "мое", "мою", "моей", "моего", "моему", "наш", "наша", "нашу", "нашей", "нашего"},
+		adjectives:  newWordSet("младшая", "младший", "старшая", "старший", "лучшая", "лучший", "маленькая", "маленький", "любимая", "любимый"),
+		kin: newWordSet("дочь", "дочка", "дочери", "дочку", "сын", "сына", "сыну", "жена", "жену", "жены", "муж", "мужа",
+			"мама", "маму", "мамы", "мать", "папа", "папу", "отец", "сестра", "сестру", "сестры", "брат", "брата",
+			"друг", "друга", "подруга", "подругу", "бабушка", "бабушку", "дедушка", "дедушку", "внучка", "внук"),
+		connectors: newWordSet("по", "имени", "зовут"),
+	},
+}
+
+// The phrases of the languages written without capital letters.
+var (
+	chinesePhrases = []string{"我叫", "我名叫", "我的名字是", "我的名字叫", "名字叫", "名叫", "女儿叫", "儿子叫", "老婆叫", "老公叫",
+		"妻子叫", "丈夫叫", "妈妈叫", "爸爸叫", "朋友叫", "宝宝叫", "孩子叫", "闺女叫", "闺蜜叫", "姐姐叫", "妹妹叫",
+		"哥哥叫", "弟弟叫", "奶奶叫", "爷爷叫", "他叫", "她叫"}
+	japaneseBeforeName = []string{"私の名前は", "わたしの名前は", "僕の名前は", "俺の名前は", "娘の名前は", "息子の名前は",
+		"妻の名前は", "夫の名前は", "母の名前は", "父の名前は", "友達の名前は", "彼女の名前は", "彼の名前は"}
+	japaneseAfterName = []string{"と申します", "といいます", "と言います"}
+	koreanPhrases     = []string{"제 이름은", "내 이름은", "저의 이름은", "나의 이름은", "딸 이름은", "아들 이름은", "딸의 이름은",
+		"아들의 이름은", "친구 이름은", "엄마 이름은", "아빠 이름은", "아내 이름은", "남편 이름은"}
+	hindiPhrases  = []string{"नाम"}
+	arabicPhrases = []string{"اسمي", "اسمه", "اسمها", "يدعى", "تدعى", "يُدعى", "تُدعى"}
+)
+
+// stopWords are words that no name is, in any case: the function words
+// of the cased languages, which follow "my name is" when no name does, and
+// the nouns German capitalizes after a relative ("meiner Tochter
+// Geburtstag").
+var stopWords = newWordSet(
+	"not", "a", "an", "the", "also", "still", "so", "very", "just", "on", "in", "at", "and", "but", "or", "that",
+	"this", "what", "unknown", "secret", "private", "is", "was", "too", "kind", "of", "from", "here", "there",
+	"please", "thanks", "thank", "hidden", "long", "hard", "weird", "same", "different", "actually", "really",
+	"for", "with", "back", "now", "up", "it", "me", "you", "my", "your", "our", "her", "his", "their", "i", "im",
+	"i'm", "and", "to", "if", "when", "because", "as", "by", "into", "like", "who", "will", "would", "can", "could",
+	"no", "es", "un", "una", "el", "la", "los", "las", "y", "o", "de", "del", "que", "con", "por", "para", "muy",
+	"también", "aquí", "não", "é", "um", "uma", "os", "as", "e", "ou", "do", "da", "com", "muito", "pas", "ne",
+	"une", "le", "les", "et", "du", "des", "avec", "pour", "très", "aussi", "nicht", "ein", "eine", "der", "die",
+	"das", "und", "oder", "von", "mit", "für", "sehr", "auch", "ist", "не", "и", "или", "в", "на", "с", "для",
+	"очень", "тоже", "это",
+	"geburtstag", "hochzeit", "foto", "fotos", "bild", "bilder", "zimmer", "party", "katze", "hund", "auto", "haus",
+	"garten", "urlaub", "lieblingsfarbe", "porträt", "portrait", "gesicht", "stil",
+)
+
+// particles join the capitalized words of one name: "Maria da Silva",
+// "Ludwig van Beethoven".
+var particles = newWordSet("da", "de", "del", "della", "der", "di", "do", "dos", "das", "du", "van", "von", "le", "bin", "ibn", "al", "el")
+
+// byFirst lists the triggers by the first byte of their phrase, in either
+// case; firstBytes marks those bytes.
+var (
+	byFirst    [256][]*trigger
+	firstBytes [256]bool
+)
+
+func init() {
+	add := func(t *trigger) {
+		r, _ := utf8.DecodeRuneInString(t.phrase)
+		for _, c := range []rune{r, unicode.ToUpper(r)} {
+			var b [utf8.UTFMax]byte
+			utf8.EncodeRune(b[:], c)
+			if !containsTrigger(byFirst[b[0]], t) {
+				byFirst[b[0]] = append(byFirst[b[0]], t)
+				firstBytes[b[0]] = true
+			}
+		}
+	}
+	for _, l := range casedLanguages {
+		for _, p := range l.intros {
+			add(&trigger{phrase: p, mode: intro, bounded: true, lang: l})
+		}
+		for _, p := range l.callMe {
+			add(&trigger{phrase: p, mode: kinWord, bounded: true, lang: l})
+		}
+		for _, p := range l.possessives {
+			add(&trigger{phrase: p, mode: possessive, bounded: true, lang: l})
+		}
+	}
+	for _, g := range []struct {
+		phrases []string
+		mode    mode
+		bounded bool
+	}{
+		{chinesePhrases, han, false},
+		{japaneseBeforeName, kanaAfter, false},
+		{japaneseAfterName, kanaBefore, false},
+		{koreanPhrases, hangul, true},
+		{hindiPhrases, devanagari, true},
+		{arabicPhrases, arabic, true},
+	} {
+		for _, p := range g.phrases {
+			add(&trigger{phrase: p, mode: g.mode, bounded: g.bounded, lang: &language{}})
+		}
+	}
+}
+
+func containsTrigger(ts []*trigger, t *trigger) bool {
+	for _, u := range ts {
+		if u == t {
+			return true
+		}
+	}
+	return false
+}
+
+// wordSet is a set of words matched in any case.
+type wordSet map[string]struct{}
+
+func newWordSet(words ...string) wordSet {
+	s := make(wordSet, len(words))
+	for _, w := range words {
+		s[strings.ToLower(w)] = struct{}{}
+	}
+	return s
+}
+
+// maxWord bounds the words a wordSet holds, in bytes.
+const maxWord = 32
+
+// has reports whether word, in lower case, is in s; it does not allocate.
+func (s wordSet) has(word []byte) bool {
+	if len(word) > maxWord || len(s) == 0 {
+		return false
+	}
+	var buf [maxWord + utf8.UTFMax]byte
+	n := 0
+	for i := 0; i < len(word); {
+		r, size := utf8.DecodeRune(word[i:])
+		i += size
+		if r == '’' {
+			r = '\''
+		}
+		n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+		if n > maxWord {
+			return false
+		}
+	}
+	_, ok := s[string(buf[:n])]
+	return ok
+}

@@ -1,0 +1,145 @@
+package names
+
+import (
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+// found returns the names AppendSpans finds in text.
+func found(text string) []string {
+	var out []string
+	for _, s := range AppendSpans(nil, []byte(text)) {
+		out = append(out, text[s.Start:s.End])
+	}
+	return out
+}
+
+func TestAppendSpans(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		// Self-introductions in cased scripts.
+		{"en intro", "Hi, my name is Emily Jones and I want a Ghibli portrait", []string{"Emily Jones"}},
+		{"en intro lower case", "my name is emma, make me a princess", []string{"emma"}},
+		{"en intro lower case two words", "my name is li wei", []string{"li wei"}},
+		{"en intro capital", "MY NAME IS Chris. Make it pop", []string{"Chris"}},
+		{"en intro apostrophe", "My name's Olivia O'Brien-Clarke!", []string{"Olivia O'Brien-Clarke"}},
+		{"en intro quoted", `my name is "Sarah"`, []string{"Sarah"}},
+		{"en intro JSON-quoted", `my name is \"Sarah\"`, []string{"Sarah"}},
+		{"en intro particle", "My name is Maria da Silva, from Lisbon", []string{"Maria da Silva"}},
+		{"en call me", "Call me Ishmael.", []string{"Ishmael"}},
+		{"es intro", "Hola, me llamo Lucía Fernández y quiero un retrato", []string{"Lucía Fernández"}},
+		{"es intro nombre", "Mi nombre es Carlos López.", []string{"Carlos López"}},
+		{"pt intro", "Olá, meu nome é João Silva", []string{"João Silva"}},
+		{"pt me chamo", "Eu me chamo Ana, faça um avatar", []string{"Ana"}},
+		{"fr intro", "Bonjour, je m'appelle Chloé Martin", []string{"Chloé Martin"}},
+		{"fr intro typographic apostrophe", "je m’appelle Chloé", []string{"Chloé"}},
+		{"de intro", "Hallo, ich heiße Lukas Müller und möchte ein Bild", []string{"Lukas Müller"}},
+		{"de intro name", "Mein Name ist Anna.", []string{"Anna"}},
+		{"ru intro", "Привет, меня зовут Иван Петров", []string{"Иван Петров"}},
+		{"ru intro lower case", "меня зовут анна", []string{"анна"}},
+		// Relatives and friends.
+		{"en kin", "Make a birthday card for my daughter Emma with unicorns", []string{"Emma"}},
+		{"en kin adjective", "put my little sister Mia next to my best friend Zoe Adams", []string{"Mia", "Zoe Adams"}},
+		{"en kin comma", "my husband, David, wants a poster", []string{"David"}},
+		{"en kin named", "a drawing of my son named Lucas", []string{"Lucas"}},
+		{"en kin possessive s", "my daughter Emma's party", []string{"Emma"}},
+		{"es kin", "Haz un collage para mi hija Sofía", []string{"Sofía"}},
+		{"es kin que se llama", "mi abuela que se llama Carmen Ruiz", []string{"Carmen Ruiz"}},
+		{"pt kin", "uma foto da minha filha Beatriz", []string{"Beatriz"}},
+		{"fr kin", "un portrait de ma fille Léa", []string{"Léa"}},
+		{"de kin", "ein Bild von meiner Tochter Emma", []string{"Emma"}},
+		{"de kin namens", "mein Sohn namens Felix", []string{"Felix"}},
+		{"ru kin", "открытка для моей дочери Маши", []string{"Маши"}},
+		// Scripts without capitals.
+		{"zh intro", "我叫李伟，帮我做一张头像", []string{"李伟"}},
+		{"zh intro stop", "我叫王芳想要一张证件照", []string{"王芳"}},
+		{"zh name", "我的名字是欧阳娜娜", []string{"欧阳娜娜"}},
+		{"zh kin", "我女儿叫小美，给她画一张", []string{"小美"}},
+		{"ja after", "私の名前は田中花子です。", []string{"田中花子"}},
+		{"ja after to", "私の名前は佐藤といいます", []string{"佐藤"}},
+		{"ja before", "はじめまして、鈴木一郎と申します", []string{"鈴木一郎"}},
+		{"ja before particle", "私は田中と申します", []string{"田中"}},
+		{"ko", "제 이름은 김민준입니다", []string{"김민준"}},
+		{"ko space", "내 이름은 이서연 이에요", []string{"이서연"}},
+		{"ko kin", "딸 이름은 박지우예요", []string{"박지우"}},
+		{"hi", "नमस्ते, मेरा नाम राहुल शर्मा है", []string{"राहुल शर्मा"}},
+		{"hi copula first", "मेरा नाम है प्रिया", []string{"प्रिया"}},
+		{"ar", "مرحبا، اسمي محمد وأريد صورة", []string{"محمد"}},
+		{"ar copula", "اسمي هو فاطمة", []string{"فاطمة"}},
+		// What no name follows.
+		{"en not a name", "my name is not important, just make it blue", nil},
+		{"en call me back", "call me back tomorrow", nil},
+		{"en call me lower", "call me tomorrow at noon", nil},
+		{"en kin lower", "make my daughter look like a princess", nil},
+		{"en kin pronoun", "my son and I at the beach", nil},
+		{"en my word", "remove my sonata from the video", nil},
+		{"en possessive no kin", "my Photos are blurry", nil},
+		{"en inside word", "enemy name is Bob", nil},
+		{"en name only", "name is Bob", nil},
+		{"de noun", "meiner Tochter Geburtstag ist morgen", nil},
+		{"zh order a car", "帮我叫一辆车", nil},
+		{"zh call you", "我叫你", nil},
+		{"zh one character", "他叫我", nil},
+		{"ja long", "私の名前はとても長くて覚えにくいのでニックネームで呼んで", nil},
+		{"ko file", "파일 이름은 사진입니다", nil},
+		{"hi no copula", "इसका नाम बदलो", nil},
+		{"ar one letter", "اسمي م", nil},
+		{"token", "my name is <NAME:k1:ghjkmnpqrstvwxyzghjkmnpq>", nil},
+		{"label", "my daughter [NAME] loves cats", nil},
+		{"empty", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := found(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("AppendSpans(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAppendSpansKeepsDst(t *testing.T) {
+	dst := []detectors.Span{{Start: 0, End: 1, Kind: detectors.Email}}
+	got := AppendSpans(dst, []byte("my name is Emma"))
+	want := []detectors.Span{{Start: 0, End: 1, Kind: detectors.Email}, {Start: 11, End: 15, Kind: detectors.Name}}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestAppendSpansAllocs(t *testing.T) {
+	text := []byte("My name is Emily Jones, 我叫李伟, меня зовут Иван, 제 이름은 김민준입니다, for my daughter Emma")
+	dst := make([]detectors.Span, 0, 16)
+	if n := testing.AllocsPerRun(100, func() { dst = AppendSpans(dst[:0], text) }); n != 0 {
+		t.Errorf("AppendSpans allocates %v times per text", n)
+	}
+	if len(dst) != 5 {
+		t.Errorf("found %d names, want 5", len(dst))
+	}
+}
+
+func FuzzAppendSpans(f *testing.F) {
+	for _, s := range []string{
+		"my name is Emily Jones", "我叫李伟", "私の名前は田中です", "田中と申します", "제 이름은 김민준입니다",
+		"मेरा नाम राहुल है", "اسمي محمد", "my daughter, named Emma", "me llamo \xff", "my name is \"",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		spans := AppendSpans(nil, text)
+		prev := 0
+		for _, s := range spans {
+			if s.Kind != detectors.Name || s.Start < prev || s.Start >= s.End || s.End > len(text) {
+				t.Fatalf("bad span %v (previous end %d) in %q", s, prev, text)
+			}
+			if utf8.Valid(text) && (!utf8.RuneStart(text[s.Start]) || s.End < len(text) && !utf8.RuneStart(text[s.End])) {
+				t.Fatalf("span %v splits a character in %q", s, text)
+			}
+			prev = s.End
+		}
+	})
+}

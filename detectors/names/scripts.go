@@ -1,0 +1,169 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// hanStops are characters that end a Chinese name: pronouns, particles and
+// the verbs and numerals that follow "我叫" when it means "I call" or "I
+// order" (帮我叫一辆车) rather than "I am called".
+const hanStops = "的是想要我你他她它们在和跟与给请帮今明昨画做用把了吗呢吧啊哦也都就还很一二三四五六七八九十几个来去到醒车外"
+
+// hanName reads a Chinese name after a phrase: two to four Han characters,
+// up to a character that no name goes on with.
+func hanName(text []byte, i int) (start, end int, ok bool) {
+	i = skipSpaces(text, i)
+	start, end = i, i
+	n := 0
+	for end < len(text) && n < 4 {
+		r, size := utf8.DecodeRune(text[end:])
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(hanStops, r) {
+			break
+		}
+		end += size
+		n++
+	}
+	return start, end, n >= 2
+}
+
+// kanaName reports whether r may be part of a Japanese name: Han, kana, the
+// iteration mark 々 and the long vowel mark ー.
+func kanaName(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == '々' || r == 'ー'
+}
+
+// japaneseAfter reads a Japanese name after a phrase ("私の名前は"): one to
+// eight characters up to です, と or anything not of a name, which must
+// follow: a longer run is a sentence, not a name.
+func japaneseAfter(text []byte, i int) (start, end int, ok bool) {
+	i = skipSpaces(text, i)
+	start, end = i, i
+	for n := 0; ; n++ {
+		if end == len(text) || hasAt(text, end, "です") || hasAt(text, end, "でした") || hasAt(text, end, "と") {
+			return start, end, n > 0
+		}
+		r, size := utf8.DecodeRune(text[end:])
+		if !kanaName(r) {
+			return start, end, n > 0
+		}
+		if n == 8 {
+			return 0, 0, false
+		}
+		end += size
+	}
+}
+
+// japaneseStops end a Japanese name read backwards from "と申します": the
+// topic and subject particles before it (私は田中と申します).
+const japaneseStops = "はがもを"
+
+// japaneseBefore reads a Japanese name that ends at i, before "と申します":
+// one to eight characters back to a particle or anything not of a name.
+func japaneseBefore(text []byte, i int) (start, end int, ok bool) {
+	start, end = i, i
+	for n := 0; start > 0; n++ {
+		r, size := utf8.DecodeLastRune(text[:start])
+		if !kanaName(r) || strings.ContainsRune(japaneseStops, r) {
+			break
+		}
+		if n == 8 {
+			return 0, 0, false
+		}
+		start -= size
+	}
+	return start, end, start < end
+}
+
+// koreanEndings are the copulas and particles written after a name
+// ("김민준입니다"), longest first.
+var koreanEndings = []string{"이라고", "입니다", "이에요", "이고요", "이예요", "예요", "이고", "이야", "이며", "라고", "이요", "야", "요"}
+
+// koreanName reads a Korean name after a phrase ("제 이름은"): a run of
+// Hangul syllables, less the copula or particle after the name, of two to
+// four syllables.
+func koreanName(text []byte, i int) (start, end int, ok bool) {
+	i = skipSpaces(text, i)
+	start, end = i, i
+	for end < len(text) {
+		r, size := utf8.DecodeRune(text[end:])
+		if r < 0xAC00 || r > 0xD7A3 {
+			break
+		}
+		end += size
+	}
+	for _, e := range koreanEndings {
+		if end-start > len(e) && string(text[end-len(e):end]) == e {
+			end -= len(e)
+			break
+		}
+	}
+	n := utf8.RuneCount(text[start:end])
+	return start, end, n >= 2 && n <= 4
+}
+
+// hindiCopulas end the name after "नाम" (मेरा नाम राहुल है).
+var hindiCopulas = newWordSet("है", "हैं", "था", "थी")
+
+// hindiName reads a Hindi name after "नाम": one to three Devanagari words
+// followed by a copula, or the word after a copula that comes first (मेरा
+// नाम है राहुल).
+func hindiName(text []byte, i int) (start, end int, ok bool) {
+	i = skipSpaces(text, i)
+	if w := devanagariWordEnd(text, i); w > i && hindiCopulas.has(text[i:w]) {
+		i = skipSpaces(text, w)
+		w := devanagariWordEnd(text, i)
+		return i, w, w > i
+	}
+	start, end = i, i
+	for range 3 {
+		w := devanagariWordEnd(text, i)
+		if w == i {
+			return 0, 0, false
+		}
+		end = w
+		i = skipSpaces(text, w)
+		if c := devanagariWordEnd(text, i); c > i && hindiCopulas.has(text[i:c]) {
+			return start, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+func devanagariWordEnd(text []byte, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRune(text[i:])
+		if r < 0x0900 || r > 0x0963 { // letters and signs, not the danda or digits
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// arabicCopulas may stand between "اسمي" and the name: اسمي هو محمد.
+var arabicCopulas = newWordSet("هو", "هي")
+
+// arabicName reads an Arabic name after a phrase: the next word, of two
+// letters or more.
+func arabicName(text []byte, i int) (start, end int, ok bool) {
+	i = skipSpaces(text, i)
+	w := arabicWordEnd(text, i)
+	if w > i && arabicCopulas.has(text[i:w]) {
+		i = skipSpaces(text, w)
+		w = arabicWordEnd(text, i)
+	}
+	return i, w, utf8.RuneCount(text[i:w]) >= 2
+}
+
+func arabicWordEnd(text []byte, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRune(text[i:])
+		if r < 0x0600 || r > 0x06FF || !unicode.IsLetter(r) && !unicode.IsMark(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
