@@ -9,8 +9,53 @@ import (
 	"slices"
 
 	"github.com/pixelprivacy/veil/benchmarks/gen"
+	"github.com/pixelprivacy/veil/config"
 	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/transforms"
+	"github.com/pixelprivacy/veil/transforms/lang"
 )
+
+// LabeledCorpus returns the n events accuracy is measured on: seed 7, with
+// people's names in prompts (gen.Options.Names).
+func LabeledCorpus(n int) *Corpus { return GenerateWith(gen.Options{Seed: 7, Names: true}, n) }
+
+// EventRedactor redacts the generator's events as veil run reads their
+// content: a prompt's free text with the prompt policy's language detection
+// and names, any other event with the detectors alone. The policy's field
+// rules and consent gate are left out, as the accuracy measured is the
+// detectors'.
+type EventRedactor struct {
+	w      *transforms.Worker
+	prompt *transforms.Profile
+}
+
+// NewEventRedactor builds an EventRedactor with the default configuration
+// and a fresh ephemeral key.
+func NewEventRedactor() (*EventRedactor, error) {
+	cfg := config.Default()
+	d, err := lang.New(cfg.Languages.Set, lang.Options{LowAccuracy: true})
+	if err != nil {
+		return nil, err
+	}
+	free := transforms.ProfileOptions{Language: cfg.Profile(gen.Prompt, d).Language}
+	e, err := NewEngineWith(transforms.Options{Profiles: map[string]transforms.ProfileOptions{gen.Prompt: free}})
+	if err != nil {
+		return nil, err
+	}
+	return &EventRedactor{w: e.NewWorker(), prompt: e.Profile(gen.Prompt)}, nil
+}
+
+// Redact appends ev's line, redacted as format f, to dst.
+func (r *EventRedactor) Redact(dst []byte, ev *gen.Event, f transforms.Format) ([]byte, error) {
+	if ev.Kind == gen.Prompt {
+		out, _, err := r.w.RedactRecord(dst, ev.Line, f, r.prompt)
+		return out, err
+	}
+	return r.w.Redact(dst, ev.Line, f)
+}
+
+// Worker returns the worker that redacts, for its tokens.
+func (r *EventRedactor) Worker() *transforms.Worker { return r.w }
 
 // Tally counts planted values found and decoys kept for one kind or language.
 type Tally struct {
@@ -72,14 +117,15 @@ func (a *Accuracy) Langs() []string {
 	return ls
 }
 
-// Measure redacts each event's line with redact and tallies, per kind and per
+// Measure redacts each event with redact and tallies, per kind and per
 // language, the planted values that are gone from the output and the decoys
 // that are still in it.
-func Measure(events []gen.Event, redact func(dst, line []byte) []byte) *Accuracy {
+func Measure(events []gen.Event, redact func(dst []byte, ev *gen.Event) []byte) *Accuracy {
 	a := &Accuracy{ByKind: map[detectors.Kind]*Tally{}, ByLang: map[string]*Tally{}}
 	var out []byte
-	for _, ev := range events {
-		out = redact(out[:0], ev.Line)
+	for i := range events {
+		ev := &events[i]
+		out = redact(out[:0], ev)
 		lang := ev.Lang
 		if lang == "" {
 			lang = "-"

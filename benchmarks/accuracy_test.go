@@ -24,13 +24,13 @@ func TestAccuracy(t *testing.T) {
 	if testing.Short() {
 		n = 3000
 	}
-	corpus := benchmarks.Generate(7, n, [3]int{})
-	w, err := benchmarks.NewWorker()
+	corpus := benchmarks.LabeledCorpus(n)
+	r, err := benchmarks.NewEventRedactor()
 	if err != nil {
 		t.Fatal(err)
 	}
-	acc := benchmarks.Measure(corpus.Events, func(dst, line []byte) []byte {
-		out, err := w.Redact(dst, line, transforms.FormatAuto)
+	acc := benchmarks.Measure(corpus.Events, func(dst []byte, ev *gen.Event) []byte {
+		out, err := r.Redact(dst, ev, transforms.FormatAuto)
 		if err != nil {
 			t.Fatalf("redact: %v", err)
 		}
@@ -44,7 +44,7 @@ func TestAccuracy(t *testing.T) {
 // ("\u624b\u673a"). Findings are written back in UTF-8 and the rest stays
 // escaped, so the output is compared with its escapes decoded.
 func TestAccuracyEscapedJSON(t *testing.T) {
-	corpus := benchmarks.Generate(7, 3000, [3]int{})
+	corpus := benchmarks.LabeledCorpus(3000)
 	var events []gen.Event
 	for _, ev := range corpus.Events {
 		if ev.Line[0] == '{' && !detectors.IsASCII(ev.Line) {
@@ -52,12 +52,12 @@ func TestAccuracyEscapedJSON(t *testing.T) {
 			events = append(events, ev)
 		}
 	}
-	w, err := benchmarks.NewWorker()
+	r, err := benchmarks.NewEventRedactor()
 	if err != nil {
 		t.Fatal(err)
 	}
-	acc := benchmarks.Measure(events, func(dst, line []byte) []byte {
-		out, err := w.Redact(nil, line, transforms.FormatJSON)
+	acc := benchmarks.Measure(events, func(dst []byte, ev *gen.Event) []byte {
+		out, err := r.Redact(nil, ev, transforms.FormatJSON)
 		if err != nil {
 			t.Fatalf("redact: %v", err)
 		}

@@ -149,12 +149,19 @@ func Bench(ctx context.Context, o BenchOptions) (*Report, error) {
 
 	// 2. Accuracy on the labeled generator.
 	progress("accuracy: %d labeled events", events)
-	labeled := Generate(7, events, [3]int{}).Events
+	labeled := LabeledCorpus(events).Events
+	er, err := NewEventRedactor()
+	if err != nil {
+		return nil, err
+	}
+	acc := Measure(labeled, func(dst []byte, ev *gen.Event) []byte {
+		out, _ := er.Redact(dst, ev, transforms.FormatAuto)
+		return out
+	})
 	redact := func(dst, line []byte) []byte {
 		out, _ := w.Redact(dst, line, transforms.FormatAuto)
 		return out
 	}
-	acc := Measure(labeled, redact)
 	r.PhoneJoin = MeasurePhoneTokens(labeled, redact, func(dst, e164 []byte) []byte {
 		return w.AppendToken(dst, detectors.Phone, e164)
 	}).Rate()

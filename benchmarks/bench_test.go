@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pixelprivacy/veil/benchmarks"
+	"github.com/pixelprivacy/veil/benchmarks/gen"
 	"github.com/pixelprivacy/veil/config"
 	"github.com/pixelprivacy/veil/transforms"
 	"github.com/pixelprivacy/veil/transforms/lang"
@@ -170,18 +171,21 @@ func BenchmarkRegexpBaseline(b *testing.B) {
 // (lingua's low-accuracy models, as by default), and reports prompts per
 // second. "lang-on" detects every prompt afresh; "lang-on-cached" has the
 // detector's cache of recent texts, which the generator's prompts, made from
-// a few templates per language, hit far more often than real ones would:
+// a few templates per language, hit far more often than real ones would;
+// "lang-on-cached-no-names" is that without finding names (languages.names):
 //
 //	GOMAXPROCS=1 go test ./benchmarks -run '^$' -bench Prompts
 func BenchmarkPrompts(b *testing.B) {
-	corpus := benchmarks.Generate(3, 20000, [3]int{0, 0, 1})
-	cfg := config.Default()
+	corpus := benchmarks.GenerateWith(gen.Options{Seed: 3, Mix: [3]int{0, 0, 1}, Names: true}, 20000)
 	for _, c := range []struct {
-		name  string
-		lang  bool
-		cache int
-	}{{"lang-off", false, 0}, {"lang-on", true, -1}, {"lang-on-cached", true, 0}} {
+		name    string
+		lang    bool
+		cache   int
+		noNames bool
+	}{{"lang-off", false, 0, false}, {"lang-on", true, -1, false}, {"lang-on-cached", true, 0, false}, {"lang-on-cached-no-names", true, 0, true}} {
 		b.Run(c.name, func(b *testing.B) {
+			cfg := config.Default()
+			*cfg.Languages.Names = !c.noNames
 			var d transforms.LanguageDetector
 			if c.lang {
 				ld, err := lang.New(cfg.Languages.Set, lang.Options{LowAccuracy: true, CacheSize: c.cache})

@@ -86,6 +86,12 @@ type Options struct {
 	// default, which seeded corpora are made with) gives every event fresh
 	// ones.
 	Sessions int
+	// Names adds to each language's prompts some in which people
+	// introduce themselves or a relative by name ("my name is Emily
+	// Jones", "我叫李伟", "for my daughter Emma"), planted as kind NAME,
+	// with place names as decoys. Without it (the speed corpora) the
+	// events are those of the seeds before names were found.
+	Names bool
 }
 
 // Validate reports options that New would ignore or replace: unknown
@@ -120,6 +126,7 @@ type Generator struct {
 	clock  int64 // event time, Unix milliseconds, moving forward
 	minors int   // Options.Minors
 	minor  bool  // the event in g.b is a minor's
+	names  bool  // Options.Names
 	b      builder
 	// With sessions, the identifiers of a usage event are drawn from
 	// session, restarted at sessionSeed for each event of the session;
@@ -132,7 +139,7 @@ type Generator struct {
 
 // New returns a Generator for o.
 func New(o Options) *Generator {
-	g := &Generator{clock: startMillis, minors: min(max(o.Minors, 0), 100), sessions: o.Sessions}
+	g := &Generator{clock: startMillis, minors: min(max(o.Minors, 0), 100), sessions: o.Sessions, names: o.Names}
 	g.r.seed(o.Seed)
 	w := o.Mix
 	total := 0

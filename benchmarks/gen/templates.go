@@ -33,11 +33,13 @@ const (
 	slotOrder        // {order}: an order number
 	slotVer          // {ver}: an OS version "17.4.1"
 	slotColor        // {color}: "#1e90ff"
+	slotName         // {name}: a person's name (see introductions)
+	slotPlace        // {place}: a place's name, a decoy of a person's
 )
 
 var slotNames = map[string]slot{
 	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "ip": slotIP, "imei": slotIMEI,
-	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor,
+	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace,
 }
 
 // segment is literal text, already escaped for a JSON string, followed by a
@@ -178,6 +180,10 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.decoyText(likeIPv4, pick(r, iosVersions))
 	case slotColor:
 		b.putDecoy(likeMAC, r.appendColor(b.buf))
+	case slotName:
+		b.putPII(detectors.Name, appendJSONText(b.buf, pick(r, introductions[l.code].people)))
+	case slotPlace:
+		b.decoyText(likeName, pick(r, introductions[l.code].places))
 	}
 }
 
@@ -210,7 +216,7 @@ func (g *Generator) prompt(l *language) {
 	b.s(`","user":{"uid":"`)
 	b.buf = r.appendUID(b.buf)
 	b.s(`"},"text":"`)
-	t := pick(r, l.templates)
+	t := g.template(l)
 	for i := range t {
 		b.s(t[i].lit)
 		g.fill(l, &t[i])

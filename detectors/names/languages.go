@@ -27,6 +27,10 @@ type trigger struct {
 	mode    mode
 	bounded bool // the phrase starts and ends at word boundaries
 	lang    *language
+	// asciiLen is the number of ASCII letters the phrase starts with:
+	// "my name is" 2, "i'm called" 1.
+	asciiLen int
+	first    rune // the phrase's first character
 }
 
 // language holds the words a cased language introduces names with.
@@ -37,6 +41,11 @@ type language struct {
 	adjectives  wordSet  // between a possessive and a relative: "little", "best"
 	kin         wordSet  // relatives and friends: "daughter", "friend"
 	connectors  wordSet  // between a relative and the name: "named", "called"
+	// capitalNouns says the language writes nouns with a capital letter
+	// (German): elsewhere a capitalized relative ("Portrait Of My Wife
+	// Wearing A Hat") says the text is in title case, where a capital
+	// letter says nothing of names.
+	capitalNouns bool
 }
 
 var casedLanguages = []*language{
@@ -85,7 +94,8 @@ var casedLanguages = []*language{
 			"freund", "freundin", "oma", "opa", "großmutter", "großvater", "baby", "cousine", "cousin", "tante",
 			"onkel", "nichte", "neffe", "enkelin", "enkel", "partner", "partnerin", "verlobte", "verlobter",
 			"sohnes", "bruders"),
-		connectors: newWordSet("namens", "die", "der", "heißt", "mit", "namen"),
+		connectors:   newWordSet("namens", "die", "der", "heißt", "mit", "namen"),
+		capitalNouns: true,
 	},
 	{ // ru
 		intros:      []string{"меня зовут", "моё имя", "мое имя"},
@@ -108,7 +118,8 @@ var (
 	japaneseAfterName = []string{"と申します", "といいます", "と言います"}
 	koreanPhrases     = []string{"제 이름은", "내 이름은", "저의 이름은", "나의 이름은", "딸 이름은", "아들 이름은", "딸의 이름은",
 		"아들의 이름은", "친구 이름은", "엄마 이름은", "아빠 이름은", "아내 이름은", "남편 이름은"}
-	hindiPhrases  = []string{"नाम"}
+	hindiPhrases = []string{"मेरा नाम", "मेरी बेटी का नाम", "मेरे बेटे का नाम", "मेरी पत्नी का नाम", "मेरे पति का नाम",
+		"मेरी माँ का नाम", "मेरे पिता का नाम", "मेरे दोस्त का नाम", "मेरी दोस्त का नाम", "उसका नाम", "उसके नाम", "उनका नाम"}
 	arabicPhrases = []string{"اسمي", "اسمه", "اسمها", "يدعى", "تدعى", "يُدعى", "تُدعى"}
 )
 
@@ -127,6 +138,10 @@ var stopWords = newWordSet(
 	"une", "le", "les", "et", "du", "des", "avec", "pour", "très", "aussi", "nicht", "ein", "eine", "der", "die",
 	"das", "und", "oder", "von", "mit", "für", "sehr", "auch", "ist", "не", "и", "или", "в", "на", "с", "для",
 	"очень", "тоже", "это",
+	"written", "shown", "displayed", "missing", "wrong", "spelled", "misspelled", "cut", "printed", "correct",
+	"right", "incorrect", "visible", "above", "below", "like", "on", "off", "spelt", "long", "short",
+	"christmas", "xmas", "easter", "halloween", "thanksgiving", "valentine", "valentine's", "birthday", "wedding",
+	"weihnachten", "ostern", "navidad", "pascua", "noël", "natal", "páscoa",
 	"geburtstag", "hochzeit", "foto", "fotos", "bild", "bilder", "zimmer", "party", "katze", "hund", "auto", "haus",
 	"garten", "urlaub", "lieblingsfarbe", "porträt", "portrait", "gesicht", "stil",
 )
@@ -136,21 +151,38 @@ var stopWords = newWordSet(
 var particles = newWordSet("da", "de", "del", "della", "der", "di", "do", "dos", "das", "du", "van", "von", "le", "bin", "ibn", "al", "el")
 
 // byFirst lists the triggers by the first byte of their phrase, in either
-// case; firstBytes marks those bytes.
+// case; firstLens[c] has bit n set when a phrase starts with n ASCII
+// letters, the first c; firstRunes holds the first characters of the
+// phrases that start beyond ASCII.
 var (
 	byFirst    [256][]*trigger
-	firstBytes [256]bool
+	firstLens  [256]uint32
+	firstRunes runeFilter
 )
+
+// runeFilter is a set of characters that may report some others too.
+type runeFilter [4096 / 64]uint64
+
+func (f *runeFilter) add(r rune)      { f[r&4095>>6] |= 1 << (r & 63) }
+func (f *runeFilter) has(r rune) bool { return f[r&4095>>6]>>(r&63)&1 != 0 }
 
 func init() {
 	add := func(t *trigger) {
+		t.first, _ = utf8.DecodeRuneInString(t.phrase)
+		for t.asciiLen < len(t.phrase) && 'a' <= t.phrase[t.asciiLen] && t.phrase[t.asciiLen] <= 'z' {
+			t.asciiLen++
+		}
+		if t.asciiLen > 0 {
+			firstLens[t.phrase[0]] |= 1 << t.asciiLen
+			firstLens[t.phrase[0]-'a'+'A'] |= 1 << t.asciiLen
+		}
 		r, _ := utf8.DecodeRuneInString(t.phrase)
 		for _, c := range []rune{r, unicode.ToUpper(r)} {
 			var b [utf8.UTFMax]byte
 			utf8.EncodeRune(b[:], c)
 			if !containsTrigger(byFirst[b[0]], t) {
 				byFirst[b[0]] = append(byFirst[b[0]], t)
-				firstBytes[b[0]] = true
+				firstRunes.add(c)
 			}
 		}
 	}
@@ -193,12 +225,17 @@ func containsTrigger(ts []*trigger, t *trigger) bool {
 }
 
 // wordSet is a set of words matched in any case.
-type wordSet map[string]struct{}
+type wordSet struct {
+	words map[string]struct{}
+	lens  uint64 // bit n: a word of n bytes, in lower case, is in the set
+}
 
 func newWordSet(words ...string) wordSet {
-	s := make(wordSet, len(words))
+	s := wordSet{words: make(map[string]struct{}, len(words))}
 	for _, w := range words {
-		s[strings.ToLower(w)] = struct{}{}
+		w = strings.ToLower(w)
+		s.words[w] = struct{}{}
+		s.lens |= 1 << min(len(w), 63)
 	}
 	return s
 }
@@ -208,12 +245,21 @@ const maxWord = 32
 
 // has reports whether word, in lower case, is in s; it does not allocate.
 func (s wordSet) has(word []byte) bool {
-	if len(word) > maxWord || len(s) == 0 {
-		return false
+	if len(word) > maxWord || s.lens>>len(word)&1 == 0 {
+		return false // lower case is as long but for a few letters (İ, ẞ), none in a set
 	}
 	var buf [maxWord + utf8.UTFMax]byte
 	n := 0
 	for i := 0; i < len(word); {
+		if c := word[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(word[i:])
 		i += size
 		if r == '’' {
@@ -224,6 +270,6 @@ func (s wordSet) has(word []byte) bool {
 			return false
 		}
 	}
-	_, ok := s[string(buf[:n])]
+	_, ok := s.words[string(buf[:n])]
 	return ok
 }

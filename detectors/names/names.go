@@ -25,31 +25,70 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 	end := 0 // the end of the last name found: phrases inside it are none
 	for i := 0; i < len(text); {
 		c := text[i]
-		size := 1
-		if c >= utf8.RuneSelf {
-			_, size = utf8.DecodeRune(text[i:])
-		}
-		if i < end || !firstBytes[c] {
-			i += size
+		if asciiWord[c] {
+			// The phrases that start with an ASCII letter start a word:
+			// they are tried at its first letter if the word is as long
+			// as the first word of one, and the rest is skipped.
+			j := i + 1
+			for j < len(text) && asciiWord[text[j]] {
+				j++
+			}
+			if n := j - i; n < 32 && firstLens[c]>>n&1 != 0 && i >= end && (i == 0 || !wordRuneBefore(text, i)) {
+				dst, end = try(dst, text, i, end, rune(c|0x20), n)
+			}
+			i = j
 			continue
 		}
-		for _, t := range byFirst[c] {
-			if start, stop, ok := t.find(text, i); ok && start >= end {
-				dst = append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Name})
-				end = stop
-				break
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		if r < caseless {
+			r = unicode.ToLower(r)
+		}
+		if firstRunes.has(r) && i >= end {
+			wordLen := 0 // not at a word's start: only phrases that need none
+			if i == 0 || !wordRuneBefore(text, i) {
+				wordLen = -1 // any
 			}
+			dst, end = try(dst, text, i, end, r, wordLen)
 		}
 		i += size
 	}
 	return dst
 }
 
-// find reports the name that t, if it starts at text[i], introduces.
-func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
-	if t.bounded && i > 0 && wordRuneBefore(text, i) {
-		return 0, 0, false
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
 	}
+	return t
+}()
+
+// try appends the name that a trigger starting at text[i], whose first
+// character is first in lower case, introduces, if one does, and returns
+// the end of the last name found. wordLen is the
+// length of the run of ASCII letters and digits at i, which starts a word,
+// -1 at the start of another word, 0 elsewhere: bounded triggers are tried
+// only at the start of a word, and one whose phrase starts with ASCII
+// letters only where they run as long.
+func try(dst []detectors.Span, text []byte, i, end int, first rune, wordLen int) ([]detectors.Span, int) {
+	for _, t := range byFirst[text[i]] {
+		if t.first != first || t.bounded && wordLen == 0 || wordLen > 0 && t.asciiLen != wordLen {
+			continue
+		}
+		if start, stop, ok := t.find(text, i); ok && start >= end {
+			return append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Name}), stop
+		}
+	}
+	return dst, end
+}
+
+// find reports the name that t, if it starts at text[i] (at the start of a
+// word if t is bounded), introduces.
+func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 	after, ok := matchFold(text, i, t.phrase)
 	if !ok || t.bounded && wordRuneAt(text, after) {
 		return 0, 0, false
@@ -88,7 +127,7 @@ func kin(text []byte, i int, l *language) (start, end int, ok bool) {
 		i = skipSpaces(text, w)
 	}
 	w := wordEnd(text, i)
-	if w == i || !l.kin.has(text[i:w]) {
+	if w == i || !l.kin.has(text[i:w]) || !l.capitalNouns && startsUpper(text[i:w]) {
 		return 0, 0, false
 	}
 	return cased(text, w, &trigger{mode: kinWord, lang: l})
@@ -209,6 +248,13 @@ func startsUpper(word []byte) bool {
 // wordEnd returns the end of the run of letters and marks at text[i], or i.
 func wordEnd(text []byte, i int) int {
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] && c != '-' && c != '\'' || '0' <= c && c <= '9' {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '-' && r != '\'' && r != '’' {
 			break
@@ -235,6 +281,18 @@ func skipSpaces(text []byte, i int) int {
 	return i
 }
 
+// caseless is the first character beyond the scripts with case whose
+// phrases are matched in any case (Latin, Greek, Cyrillic).
+const caseless = 0x0530
+
+// byteAt returns text[i], or 0 past its end.
+func byteAt(text []byte, i int) byte {
+	if i < len(text) {
+		return text[i]
+	}
+	return 0
+}
+
 func hasAt(text []byte, i int, s string) bool {
 	return len(text)-i >= len(s) && string(text[i:i+len(s)]) == s
 }
@@ -251,6 +309,9 @@ func wordRuneAt(text []byte, i int) bool {
 // wordRuneBefore reports whether the character before text[i] is a letter,
 // a mark or a digit.
 func wordRuneBefore(text []byte, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
 	r, _ := utf8.DecodeLastRune(text[:i])
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
 }
@@ -261,6 +322,14 @@ func wordRuneBefore(text []byte, i int) bool {
 // of the match.
 func matchFold(text []byte, i int, phrase string) (int, bool) {
 	for p := 0; p < len(phrase); {
+		if c, pc := byteAt(text, i), phrase[p]; c < utf8.RuneSelf && pc < utf8.RuneSelf && pc != ' ' && pc != '\'' {
+			if c|0x20 != pc || c < 'A' {
+				return 0, false
+			}
+			i++
+			p++
+			continue
+		}
 		pr, psize := utf8.DecodeRuneInString(phrase[p:])
 		p += psize
 		if pr == ' ' {
@@ -276,7 +345,7 @@ func matchFold(text []byte, i int, phrase string) (int, bool) {
 		}
 		r, size := utf8.DecodeRune(text[i:])
 		i += size
-		if r == pr || unicode.ToLower(r) == pr || pr == '\'' && r == '’' {
+		if r == pr || r < caseless && unicode.ToLower(r) == pr || pr == '\'' && r == '’' {
 			continue
 		}
 		return 0, false

@@ -1,0 +1,124 @@
+package gen
+
+import "github.com/pixelprivacy/veil/detectors"
+
+// likeName is the kind that place names imitate: capitalized words that no
+// phrase introduces as a person's.
+const likeName = detectors.Name
+
+// introductions are, per language, the prompts in which people introduce
+// themselves or a relative by name ({name}, kind NAME), and name a place
+// ({place}, a decoy), added to the language's templates with
+// Options.Names.
+var introductions = map[string]struct {
+	people, places []string
+	templates      []template
+}{
+	"en": {
+		people: []string{"Emily Jones", "Olivia", "Michael Brown", "Sarah", "David Wilson", "Chris Evans", "Jessica", "Emma Taylor"},
+		places: []string{"Paris", "Kyoto", "Lisbon", "New York"},
+		templates: parseTemplates(
+			"Hi, my name is {name}. Turn this selfie into a comic book cover, please.",
+			"Make a birthday card for my daughter {name} with unicorns and balloons.",
+			"Put my best friend {name} and me on a {place} postcard, vintage style.",
+		),
+	},
+	"zh": {
+		people: []string{"李伟", "王芳", "张伟", "刘洋", "陈静", "赵磊", "欧阳娜娜", "周杰"},
+		templates: parseTemplates(
+			"我叫{name}，帮我把这张照片做成证件照",
+			"给我女儿做一张生日贺卡，她叫{name}，喜欢小兔子",
+		),
+	},
+	"es": {
+		people: []string{"Lucía Fernández", "María García", "José", "Carlos López", "Sofía", "Pablo Sánchez"},
+		places: []string{"Sevilla", "Granada", "Valencia"},
+		templates: parseTemplates(
+			"Hola, me llamo {name}. Quiero un retrato estilo acuarela.",
+			"Haz una tarjeta de cumpleaños para mi hija {name}, con flores.",
+			"Pon a mi abuela {name} en una postal de {place}.",
+		),
+	},
+	"de": {
+		people: []string{"Lukas Müller", "Anna Schmidt", "Felix", "Lena Weber", "Jonas Fischer", "Mia"},
+		places: []string{"Berlin", "Hamburg", "München"},
+		templates: parseTemplates(
+			"Hallo, ich heiße {name} und möchte ein Porträt im Comic-Stil.",
+			"Mach eine Geburtstagskarte für meine Tochter {name}, mit Einhörnern.",
+			"Setz meinen Bruder {name} auf eine Postkarte aus {place}.",
+		),
+	},
+	"fr": {
+		people: []string{"Chloé Martin", "Léa", "Hugo Bernard", "Camille Dubois", "Louis", "Manon Petit"},
+		places: []string{"Marseille", "Bretagne", "Lyon"},
+		templates: parseTemplates(
+			"Bonjour, je m'appelle {name}, fais-moi un portrait à l'aquarelle.",
+			"Une carte d'anniversaire pour ma fille {name}, avec des licornes.",
+			"Mets mon ami {name} sur une carte postale de {place}.",
+		),
+	},
+	"ja": {
+		people: []string{"田中花子", "佐藤", "鈴木一郎", "高橋美咲", "山本", "伊藤さくら"},
+		places: []string{"京都", "富士山", "沖縄"},
+		templates: parseTemplates(
+			"私の名前は{name}です。この写真を水彩画風にしてください。",
+			"はじめまして、{name}と申します。証明写真を作ってください。",
+			"娘の名前は{name}です。誕生日カードを{place}の風景で作って。",
+		),
+	},
+	"pt": {
+		people: []string{"João Silva", "Ana Souza", "Beatriz", "Pedro Santos", "Mariana", "Lucas Oliveira"},
+		places: []string{"Lisboa", "Recife", "Porto Alegre"},
+		templates: parseTemplates(
+			"Olá, meu nome é {name}, quero um avatar estilo anime.",
+			"Faça um cartão para minha filha {name}, com balões.",
+			"Coloque meu irmão {name} numa foto de {place}.",
+		),
+	},
+	"ru": {
+		people: []string{"Иван Петров", "Анна Смирнова", "Маша", "Дмитрий", "Ольга Иванова", "Сергей"},
+		places: []string{"Москвы", "Байкала", "Петербурга"},
+		templates: parseTemplates(
+			"Привет, меня зовут {name}, сделай мне аватар в стиле аниме.",
+			"Сделай открытку для моей дочери {name}, с воздушными шарами.",
+			"Нарисуй моего брата {name} на фоне {place}.",
+		),
+	},
+	"ko": {
+		people: []string{"김민준", "이서연", "박지훈", "최유진", "정하은", "강도윤"},
+		places: []string{"부산", "제주도", "서울"},
+		templates: parseTemplates(
+			"제 이름은 {name}입니다. 이 사진을 애니메이션 스타일로 바꿔 주세요.",
+			"딸 이름은 {name}예요. 생일 카드를 만들어 주세요.",
+			"내 이름은 {name}이고 {place}에 살아요. 바다 사진을 보정해 주세요.",
+		),
+	},
+	"ar": {
+		people: []string{"محمد", "فاطمة", "أحمد", "ليلى", "يوسف", "مريم"},
+		templates: parseTemplates(
+			"مرحبا، اسمي {name}، أريد صورة بأسلوب الأنمي.",
+			"ابنتي اسمها {name} وأريد بطاقة عيد ميلاد لها.",
+		),
+	},
+	"hi": {
+		people: []string{"राहुल शर्मा", "प्रिया", "अमित कुमार", "अंजलि", "विकास", "नेहा गुप्ता"},
+		templates: parseTemplates(
+			"नमस्ते, मेरा नाम {name} है। मेरी फोटो को कार्टून जैसा बना दो।",
+			"मेरी बेटी का नाम {name} है, उसके लिए जन्मदिन कार्ड बनाओ।",
+		),
+	},
+}
+
+// template picks the template of a prompt in language l: with
+// Options.Names, the language's introductions are among them.
+func (g *Generator) template(l *language) template {
+	n := len(l.templates)
+	if g.names {
+		n += len(introductions[l.code].templates)
+	}
+	i := g.r.intn(n)
+	if i < len(l.templates) {
+		return l.templates[i]
+	}
+	return introductions[l.code].templates[i-len(l.templates)]
+}
