@@ -629,7 +629,7 @@ func (sc *scanner) classify(nm *number) Kind {
 		if (nd >= 9 && d[0] == '0' && d[1] != '0' || nd == 11 && d[0] == '8' && d[1] == '9') && !ref && sc.trunkNational(nm) {
 			return Phone // "07018085953", the Russian mobile "89123456789": a trunk prefix and a valid number
 		}
-		named := hk == Phone || !ref && (sc.hint.Has(ContactKey) || hasContext(b, nm.start, phoneWords, contextWindow) || hasContextAfter(b, nm.end, phoneWords))
+		named := hk == Phone || !ref && (sc.hint.Has(ContactKey) || phoneWordBefore(b, nm.start) || hasContextAfter(b, nm.end, phoneWords))
 		if named && (sc.national(nm, sc.mask) || sc.international(d)) || sc.localNumber(nm) {
 			return Phone
 		}
@@ -643,6 +643,28 @@ func (sc *scanner) classify(nm *number) Kind {
 		return Phone
 	}
 	return None
+}
+
+// phoneWordBefore reports whether a phone word comes in the context window
+// before b[start], the start of a bare number, and after the key of a
+// key=value pair the number is the value of: that key says what the number
+// is, and a phone word before it is another pair's (phone=… job=436504021530161).
+func phoneWordBefore(b []byte, start int) bool {
+	from := start - contextWindow
+	i := start
+	if i > 0 && b[i-1] == '"' {
+		i--
+	}
+	if i > 0 && b[i-1] == '=' {
+		k := i - 1
+		for k > 0 && (isLetter(b[k-1]) || b[k-1] == '_') {
+			k--
+		}
+		if k < i-1 {
+			from = max(from, k)
+		}
+	}
+	return wordBefore(b, start, phoneWords, from, 0)
 }
 
 // localNumber reports whether nm is a subscriber number given without its

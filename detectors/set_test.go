@@ -244,6 +244,10 @@ func TestAppendSpans(t *testing.T) {
 		{"order number", "order 4839201847562910 shipped", nil},
 		{"comma-separated list", "sms to 13800138000,13900139000; imeis 490154203237518,352099001761481; 1,299.00 12,345,678", []string{"PHONE:13800138000", "PHONE:13900139000", "IMEI:490154203237518", "IMEI:352099001761481"}},
 		{"phone word right after the number", "in 9876543210 (mobile); मुझे 9876543210 पर कॉल करें", []string{"PHONE:9876543210", "PHONE:9876543210"}},
+		// A key=value pair's key says what its number is: a phone word
+		// before it is another pair's.
+		{"another pair's phone word", `phone="+201202014439" job=436504021530161 id=4155550132`, []string{"PHONE:+201202014439"}},
+		{"its own phone key", `phone=436504021530161 tel="4155550132"`, []string{"PHONE:436504021530161", "PHONE:4155550132"}},
 		{"phone word further after the number", "order 9876543210 shipped, phone case", nil},
 		{"invoice and sku numbers", "invoice INV-2026-000123, SKU-1380013-8000", nil},
 		{"dashed after a phone word", "tel-138-0013-8000", []string{"PHONE:138-0013-8000"}},

@@ -21,6 +21,8 @@ var introductions = map[string]struct {
 			"Hi, my name is {name}. Turn this selfie into a comic book cover, please.",
 			"Make a birthday card for my daughter {name} with unicorns and balloons.",
 			"Put my best friend {name} and me on a {place} postcard, vintage style.",
+			"Hi, I'm {name}! Can you make this photo of {place} look like an oil painting?",
+			"Please sharpen the faces and warm up the colors. Thanks, {name}",
 		),
 	},
 	"zh": {
@@ -28,6 +30,7 @@ var introductions = map[string]struct {
 		templates: parseTemplates(
 			"我叫{name}，帮我把这张照片做成证件照",
 			"给我女儿做一张生日贺卡，她叫{name}，喜欢小兔子",
+			"你好，我是{name}，请把背景换成白色",
 		),
 	},
 	"es": {
@@ -46,6 +49,7 @@ var introductions = map[string]struct {
 			"Hallo, ich heiße {name} und möchte ein Porträt im Comic-Stil.",
 			"Mach eine Geburtstagskarte für meine Tochter {name}, mit Einhörnern.",
 			"Setz meinen Bruder {name} auf eine Postkarte aus {place}.",
+			"Bitte mach die Farben wärmer.\nViele Grüße\n{name}",
 		),
 	},
 	"fr": {
@@ -91,6 +95,7 @@ var introductions = map[string]struct {
 			"제 이름은 {name}입니다. 이 사진을 애니메이션 스타일로 바꿔 주세요.",
 			"딸 이름은 {name}예요. 생일 카드를 만들어 주세요.",
 			"내 이름은 {name}이고 {place}에 살아요. 바다 사진을 보정해 주세요.",
+			"안녕하세요, 저는 {name}입니다. 증명사진을 만들어 주세요.",
 		),
 	},
 	"ar": {

@@ -94,6 +94,8 @@ func appendJSONText(dst []byte, text string) []byte {
 		switch c := text[i]; {
 		case c == '"' || c == '\\':
 			dst = append(dst, '\\', c)
+		case c == '\n':
+			dst = append(dst, `\n`...) // as JSON encoders write a line break
 		case c < 0x20:
 			dst = append(dst, `\u00`...)
 			dst = append(dst, hexLower[c>>4], hexLower[c&15])

@@ -10,15 +10,18 @@ import (
 type mode uint8
 
 const (
-	intro      mode = iota // a self-introduction in a cased script: "my name is", "me llamo"
-	kinWord                // a relative or friend, named after: "my daughter Emma" (see kin)
-	possessive             // "my", "mi", "meine": a relative's word may follow (see kin)
-	han                    // Chinese: Han characters follow ("我叫李伟")
-	kanaAfter              // Japanese: the name follows, up to です or と ("私の名前は田中です")
-	kanaBefore             // Japanese: the name comes before ("田中と申します")
-	hangul                 // Korean: the name follows, then 입니다, 이에요, ... ("제 이름은 김민준입니다")
-	devanagari             // Hindi: the name follows, then है ("मेरा नाम राहुल है")
-	arabic                 // Arabic: one word follows ("اسمي محمد")
+	intro         mode = iota // a self-introduction in a cased script: "my name is", "me llamo"
+	kinWord                   // a relative or friend, named after: "my daughter Emma" (see kin)
+	possessive                // "my", "mi", "meine": a relative's word may follow (see kin)
+	signOff                   // a closing word, then a signature ends the text: "Thanks, Emma"
+	han                       // Chinese: Han characters follow ("我叫李伟")
+	hanSurname                // Chinese: a name that starts with a common surname follows ("我是李伟")
+	kanaAfter                 // Japanese: the name follows, up to です or と ("私の名前は田中です")
+	kanaBefore                // Japanese: the name comes before ("田中と申します")
+	hangul                    // Korean: the name follows, then 입니다, 이에요, ... ("제 이름은 김민준입니다")
+	hangulSurname             // Korean: a name of three syllables, the first a common surname, then 입니다, ... ("저는 김민준입니다")
+	devanagari                // Hindi: the name follows, then है ("मेरा नाम राहुल है")
+	arabic                    // Arabic: one word follows ("اسمي محمد")
 )
 
 // trigger is a phrase after (or before) which a name is written.
@@ -36,7 +39,8 @@ type trigger struct {
 // language holds the words a cased language introduces names with.
 type language struct {
 	intros      []string // self-introductions: "my name is"
-	callMe      []string // phrases a capitalized name follows: "call me"
+	greetings   []string // phrases a capitalized name follows: "hi, i'm", "call me"
+	signOffs    []string // the closing words before a signature: "thanks", "regards"
 	possessives []string // "my", "our"
 	adjectives  wordSet  // between a possessive and a relative: "little", "best"
 	kin         wordSet  // relatives and friends: "daughter", "friend"
@@ -50,8 +54,11 @@ type language struct {
 
 var casedLanguages = []*language{
 	{ // en
-		intros:      []string{"my name is", "my name's", "i am called", "i'm called"},
-		callMe:      []string{"call me"},
+		intros: []string{"my name is", "my name's", "i am called", "i'm called"},
+		greetings: []string{"call me", "hi i'm", "hi, i'm", "hello i'm", "hello, i'm", "hey i'm", "hey, i'm", "hi i am",
+			"hi, i am", "hello i am", "hello, i am", "hi this is", "hi, this is", "hello this is", "hello, this is"},
+		signOffs: []string{"thanks", "thank you", "regards", "best regards", "kind regards", "cheers", "best", "love",
+			"sincerely", "xoxo"},
 		possessives: []string{"my", "our"},
 		adjectives:  newWordSet("little", "big", "older", "younger", "elder", "best", "baby", "dear", "late", "new", "old", "twin"),
 		kin: newWordSet("daughter", "son", "wife", "husband", "mom", "mum", "mommy", "mother", "dad", "daddy", "father",
@@ -62,6 +69,8 @@ var casedLanguages = []*language{
 	},
 	{ // es
 		intros:      []string{"me llamo", "mi nombre es", "yo me llamo"},
+		greetings:   []string{"hola soy", "hola, soy", "hola, yo soy", "hola yo soy"},
+		signOffs:    []string{"gracias", "saludos", "un saludo", "un abrazo", "besos"},
 		possessives: []string{"mi", "nuestra", "nuestro"},
 		adjectives:  newWordSet("querida", "querido", "pequeña", "pequeño", "mejor"),
 		kin: newWordSet("hija", "hijo", "esposa", "esposo", "mujer", "marido", "mamá", "madre", "papá", "padre",
@@ -71,6 +80,8 @@ var casedLanguages = []*language{
 	},
 	{ // pt
 		intros:      []string{"meu nome é", "me chamo", "eu me chamo", "eu sou o", "eu sou a"},
+		greetings:   []string{"oi, sou", "oi sou", "olá, sou", "olá sou", "oi, eu sou", "olá, eu sou"},
+		signOffs:    []string{"obrigado", "obrigada", "abraços", "beijos", "att"},
 		possessives: []string{"minha", "meu", "nossa", "nosso"},
 		adjectives:  newWordSet("querida", "querido", "pequena", "pequeno", "melhor"),
 		kin: newWordSet("filha", "filho", "esposa", "marido", "mulher", "mãe", "pai", "irmã", "irmão", "amiga", "amigo",
@@ -79,6 +90,8 @@ var casedLanguages = []*language{
 	},
 	{ // fr
 		intros:      []string{"je m'appelle", "mon nom est", "mon prénom est"},
+		greetings:   []string{"bonjour, je suis", "bonjour je suis", "salut, je suis", "salut je suis", "coucou, c'est"},
+		signOffs:    []string{"merci", "cordialement", "bisous", "bises"},
 		possessives: []string{"ma", "mon", "notre"},
 		adjectives:  newWordSet("petite", "petit", "chère", "cher", "meilleure", "meilleur", "grande", "grand"),
 		kin: newWordSet("fille", "fils", "femme", "mari", "mère", "maman", "père", "papa", "sœur", "soeur", "frère",
@@ -88,6 +101,7 @@ var casedLanguages = []*language{
 	},
 	{ // de
 		intros:      []string{"ich heiße", "ich heisse", "mein name ist", "mein vorname ist", "ich bin der", "ich bin die"},
+		signOffs:    []string{"danke", "grüße", "viele grüße", "liebe grüße", "lg", "vg", "gruß", "mfg"},
 		possessives: []string{"mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere", "unseren", "unserem", "unserer"},
 		adjectives:  newWordSet("kleine", "kleinen", "kleiner", "liebe", "lieben", "lieber", "beste", "besten", "bester", "große", "großen"),
 		kin: newWordSet("tochter", "sohn", "frau", "mann", "mutter", "mama", "vater", "papa", "schwester", "bruder",
@@ -99,6 +113,8 @@ var casedLanguages = []*language{
 	},
 	{ // ru
 		intros:      []string{"меня зовут", "моё имя", "мое имя"},
+		greetings:   []string{"привет, я", "привет я", "здравствуйте, я"},
+		signOffs:    []string{"спасибо", "с уважением"},
 		possessives: []string{"мой", "моя", "моё", "мое", "мою", "моей", "моего", "моему", "наш", "наша", "нашу", "нашей", "нашего"},
 		adjectives:  newWordSet("младшая", "младший", "старшая", "старший", "лучшая", "лучший", "маленькая", "маленький", "любимая", "любимый"),
 		kin: newWordSet("дочь", "дочка", "дочери", "дочку", "сын", "сына", "сыну", "жена", "жену", "жены", "муж", "мужа",
@@ -142,6 +158,7 @@ var stopWords = newWordSet(
 	"right", "incorrect", "visible", "above", "below", "like", "on", "off", "spelt", "long", "short",
 	"christmas", "xmas", "easter", "halloween", "thanksgiving", "valentine", "valentine's", "birthday", "wedding",
 	"weihnachten", "ostern", "navidad", "pascua", "noël", "natal", "páscoa",
+	"wishes", "regards", "again", "much", "lot", "everyone", "all", "guys", "team", "advance", "anyway",
 	"geburtstag", "hochzeit", "foto", "fotos", "bild", "bilder", "zimmer", "party", "katze", "hund", "auto", "haus",
 	"garten", "urlaub", "lieblingsfarbe", "porträt", "portrait", "gesicht", "stil",
 )
@@ -150,13 +167,13 @@ var stopWords = newWordSet(
 // "Ludwig van Beethoven".
 var particles = newWordSet("da", "de", "del", "della", "der", "di", "do", "dos", "das", "du", "van", "von", "le", "bin", "ibn", "al", "el")
 
-// byFirst lists the triggers by the first byte of their phrase, in either
-// case; firstLens[c] has bit n set when a phrase starts with n ASCII
-// letters, the first c; firstRunes holds the first characters of the
-// phrases that start beyond ASCII.
+// byWord lists the triggers whose phrase starts with n ASCII letters, the
+// first c in lower case, at byWord[c-'a'][n]; byRune lists the others by
+// the first character of their phrase, in either case, and firstRunes
+// holds those characters.
 var (
-	byFirst    [256][]*trigger
-	firstLens  [256]uint32
+	byWord     [26][maxWord][]*trigger
+	byRune     = map[rune][]*trigger{}
 	firstRunes runeFilter
 )
 
@@ -173,25 +190,25 @@ func init() {
 			t.asciiLen++
 		}
 		if t.asciiLen > 0 {
-			firstLens[t.phrase[0]] |= 1 << t.asciiLen
-			firstLens[t.phrase[0]-'a'+'A'] |= 1 << t.asciiLen
+			byWord[t.phrase[0]-'a'][t.asciiLen] = append(byWord[t.phrase[0]-'a'][t.asciiLen], t)
+			return
 		}
-		r, _ := utf8.DecodeRuneInString(t.phrase)
-		for _, c := range []rune{r, unicode.ToUpper(r)} {
-			var b [utf8.UTFMax]byte
-			utf8.EncodeRune(b[:], c)
-			if !containsTrigger(byFirst[b[0]], t) {
-				byFirst[b[0]] = append(byFirst[b[0]], t)
-				firstRunes.add(c)
-			}
+		byRune[t.first] = append(byRune[t.first], t)
+		firstRunes.add(t.first)
+		if u := unicode.ToUpper(t.first); u != t.first {
+			byRune[u] = append(byRune[u], t)
+			firstRunes.add(u)
 		}
 	}
 	for _, l := range casedLanguages {
 		for _, p := range l.intros {
 			add(&trigger{phrase: p, mode: intro, bounded: true, lang: l})
 		}
-		for _, p := range l.callMe {
+		for _, p := range l.greetings {
 			add(&trigger{phrase: p, mode: kinWord, bounded: true, lang: l})
+		}
+		for _, p := range l.signOffs {
+			add(&trigger{phrase: p, mode: signOff, bounded: true, lang: l})
 		}
 		for _, p := range l.possessives {
 			add(&trigger{phrase: p, mode: possessive, bounded: true, lang: l})
@@ -203,6 +220,8 @@ func init() {
 		bounded bool
 	}{
 		{chinesePhrases, han, false},
+		{[]string{"我是"}, hanSurname, false},
+		{[]string{"저는", "나는"}, hangulSurname, true},
 		{japaneseBeforeName, kanaAfter, false},
 		{japaneseAfterName, kanaBefore, false},
 		{koreanPhrases, hangul, true},
@@ -213,15 +232,6 @@ func init() {
 			add(&trigger{phrase: p, mode: g.mode, bounded: g.bounded, lang: &language{}})
 		}
 	}
-}
-
-func containsTrigger(ts []*trigger, t *trigger) bool {
-	for _, u := range ts {
-		if u == t {
-			return true
-		}
-	}
-	return false
 }
 
 // wordSet is a set of words matched in any case.

@@ -33,8 +33,10 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			for j < len(text) && asciiWord[text[j]] {
 				j++
 			}
-			if n := j - i; n < 32 && firstLens[c]>>n&1 != 0 && i >= end && (i == 0 || !wordRuneBefore(text, i)) {
-				dst, end = try(dst, text, i, end, rune(c|0x20), n)
+			if l := c | 0x20; l >= 'a' && j-i < maxWord && i >= end {
+				if ts := byWord[l-'a'][j-i]; len(ts) > 0 && (i == 0 || !wordRuneBefore(text, i)) {
+					dst, end = try(ts, dst, text, i, end, true)
+				}
 			}
 			i = j
 			continue
@@ -44,15 +46,10 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			continue
 		}
 		r, size := utf8.DecodeRune(text[i:])
-		if r < caseless {
-			r = unicode.ToLower(r)
-		}
 		if firstRunes.has(r) && i >= end {
-			wordLen := 0 // not at a word's start: only phrases that need none
-			if i == 0 || !wordRuneBefore(text, i) {
-				wordLen = -1 // any
+			if ts := byRune[r]; len(ts) > 0 {
+				dst, end = try(ts, dst, text, i, end, i == 0 || !wordRuneBefore(text, i))
 			}
-			dst, end = try(dst, text, i, end, r, wordLen)
 		}
 		i += size
 	}
@@ -67,16 +64,12 @@ var asciiWord = func() (t [256]bool) {
 	return t
 }()
 
-// try appends the name that a trigger starting at text[i], whose first
-// character is first in lower case, introduces, if one does, and returns
-// the end of the last name found. wordLen is the
-// length of the run of ASCII letters and digits at i, which starts a word,
-// -1 at the start of another word, 0 elsewhere: bounded triggers are tried
-// only at the start of a word, and one whose phrase starts with ASCII
-// letters only where they run as long.
-func try(dst []detectors.Span, text []byte, i, end int, first rune, wordLen int) ([]detectors.Span, int) {
-	for _, t := range byFirst[text[i]] {
-		if t.first != first || t.bounded && wordLen == 0 || wordLen > 0 && t.asciiLen != wordLen {
+// try appends the name that one of the triggers ts, starting at text[i],
+// introduces, if one does, and returns the end of the last name found.
+// Bounded triggers are tried only at the start of a word.
+func try(ts []*trigger, dst []detectors.Span, text []byte, i, end int, wordStart bool) ([]detectors.Span, int) {
+	for _, t := range ts {
+		if t.bounded && !wordStart {
 			continue
 		}
 		if start, stop, ok := t.find(text, i); ok && start >= end {
@@ -98,14 +91,20 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 		return cased(text, after, t)
 	case possessive:
 		return kin(text, after, t.lang)
+	case signOff:
+		return signature(text, after, t)
 	case han:
 		return hanName(text, after)
+	case hanSurname:
+		return surnamedHanName(text, after)
 	case kanaAfter:
 		return japaneseAfter(text, after)
 	case kanaBefore:
 		return japaneseBefore(text, i)
 	case hangul:
 		return koreanName(text, after)
+	case hangulSurname:
+		return surnamedKoreanName(text, after)
 	case devanagari:
 		return hindiName(text, after)
 	case arabic:
@@ -185,6 +184,57 @@ read:
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// signature reads the name signed after a closing word ("Thanks, Emma",
+// "Grüße\nLukas Müller"): after a comma, a full stop, an exclamation
+// mark or a line break, one to three capitalized words with nothing but
+// punctuation, spaces and symbols after them to the end of the text.
+func signature(text []byte, i int, t *trigger) (start, end int, ok bool) {
+	i = skipSpaces(text, i)
+	j := skipBreaks(text, i)
+	if j == i && i < len(text) && (text[i] == ',' || text[i] == '.' || text[i] == '!') {
+		j = i + 1
+	}
+	if j == i {
+		return 0, 0, false // "the best Paris": no signature
+	}
+	start, end, ok = cased(text, skipBreaks(text, j), &trigger{mode: kinWord, lang: t.lang})
+	if !ok || wordAfter(text, end) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// skipBreaks returns the index after the spaces and line breaks at
+// text[i], raw or JSON-escaped ("\n").
+func skipBreaks(text []byte, i int) int {
+	for {
+		switch j := skipSpaces(text, i); {
+		case j < len(text) && (text[j] == '\n' || text[j] == '\r'):
+			i = j + 1
+		case hasAt(text, j, `\n`), hasAt(text, j, `\r`):
+			i = j + 2
+		default:
+			return j
+		}
+	}
+}
+
+// wordAfter reports whether a letter or a digit comes at or after text[i].
+func wordAfter(text []byte, i int) bool {
+	for i < len(text) {
+		if c := text[i]; c == '\\' && i+1 < len(text) {
+			i += 2 // an escape: "\n", "\""
+			continue
+		}
+		if wordRuneAt(text, i) {
+			return true
+		}
+		_, size := utf8.DecodeRune(text[i:])
+		i += size
+	}
+	return false
 }
 
 // skipOpeningQuote returns the index after an opening quote at text[i],
@@ -322,8 +372,8 @@ func wordRuneBefore(text []byte, i int) bool {
 // of the match.
 func matchFold(text []byte, i int, phrase string) (int, bool) {
 	for p := 0; p < len(phrase); {
-		if c, pc := byteAt(text, i), phrase[p]; c < utf8.RuneSelf && pc < utf8.RuneSelf && pc != ' ' && pc != '\'' {
-			if c|0x20 != pc || c < 'A' {
+		if pc := phrase[p]; 'a' <= pc && pc <= 'z' {
+			if byteAt(text, i)|0x20 != pc { // only pc and its upper case are pc with 0x20 set
 				return 0, false
 			}
 			i++

@@ -28,6 +28,46 @@ func hanName(text []byte, i int) (start, end int, ok bool) {
 	return start, end, n >= 2
 }
 
+// chineseSurnames are the first characters of the hundred commonest
+// Chinese surnames (and of 欧阳, 司马, 诸葛, 上官), about nine people in ten.
+const chineseSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+
+// chineseCompoundSurnames are surnames of two characters, whose names may
+// have four.
+var chineseCompoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "慕容", "司徒", "令狐", "皇甫", "尉迟", "公孙", "夏侯", "长孙", "宇文"}
+
+// notChineseNames are words that start as a surname does and follow 我是
+// when no name does: "I am an expert", "... right away".
+var notChineseNames = []string{"高手", "马上", "白痴", "新手", "王者", "金主", "万一", "龙粉", "上班", "上海", "方便", "江湖", "石头", "黄金", "白领", "高中", "朱古力", "周末"}
+
+// surnamedHanName reads a Chinese name after "我是", which also says "I am
+// a student": two or three Han characters, the first a common surname (or
+// four, the first two a compound surname: 欧阳娜娜), up to a character that
+// no name goes on with.
+func surnamedHanName(text []byte, i int) (start, end int, ok bool) {
+	i = skipSpaces(text, i)
+	longest := 3
+	for _, s := range chineseCompoundSurnames {
+		if hasAt(text, i, s) {
+			longest = 4
+		}
+	}
+	r, _ := utf8.DecodeRune(text[i:])
+	if i >= len(text) || longest == 3 && !strings.ContainsRune(chineseSurnames, r) {
+		return 0, 0, false
+	}
+	start, end, ok = hanName(text, i)
+	if !ok || utf8.RuneCount(text[start:end]) > longest {
+		return 0, 0, false
+	}
+	for _, w := range notChineseNames {
+		if strings.HasPrefix(string(text[start:]), w) {
+			return 0, 0, false
+		}
+	}
+	return start, end, true
+}
+
 // kanaName reports whether r may be part of a Japanese name: Han, kana, the
 // iteration mark 々 and the long vowel mark ー.
 func kanaName(r rune) bool {
@@ -101,6 +141,41 @@ func koreanName(text []byte, i int) (start, end int, ok bool) {
 	}
 	n := utf8.RuneCount(text[start:end])
 	return start, end, n >= 2 && n <= 4
+}
+
+// koreanSurnames are the commonest Korean surnames, nine people in ten
+// and more.
+const koreanSurnames = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용"
+
+// koreanCopulas must follow a name read after "저는" ("I am"), which
+// also starts "저는 학생입니다" (I am a student).
+var koreanCopulas = []string{"입니다", "이에요", "예요", "이고요", "이고", "이야", "이라고"}
+
+// surnamedKoreanName reads a Korean name after "저는" or "나는": three
+// syllables, the first a common surname, then a copula.
+func surnamedKoreanName(text []byte, i int) (start, end int, ok bool) {
+	i = skipSpaces(text, i)
+	r, _ := utf8.DecodeRune(text[i:])
+	if i >= len(text) || !strings.ContainsRune(koreanSurnames, r) {
+		return 0, 0, false
+	}
+	end = i
+	for range 3 {
+		r, size := utf8.DecodeRune(text[end:])
+		if r < 0xAC00 || r > 0xD7A3 {
+			return 0, 0, false
+		}
+		end += size
+	}
+	if string(text[i:end]) == "한국인" { // "I am Korean"
+		return 0, 0, false
+	}
+	for _, c := range koreanCopulas {
+		if hasAt(text, end, c) {
+			return i, end, true
+		}
+	}
+	return 0, 0, false
 }
 
 // hindiCopulas end the name after "नाम" (मेरा नाम राहुल है).

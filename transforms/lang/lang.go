@@ -185,9 +185,12 @@ func (d *Detector) Detect(text []byte) string {
 // without those that hold '@', '/' or an ASCII digit; past cap(dst) the rest
 // of the text is left out. Han, kana and Hangul characters are words of
 // their own: those scripts do not put spaces between words, so an address
-// written between two of them is a word too.
+// written between two of them is a word too; but right before an '@' they
+// are an address's local part, and after it the labels of its domain
+// (홍길동@제주.kr), left out with it.
 func words(dst, text []byte) []byte {
-	start, skip := 0, false
+	start, skip, address := 0, false, false
+	local := -1 // len(dst) before the run of such characters just before, or -1
 	flush := func(end int) {
 		if w := text[start:end]; !skip && len(w) > 0 && len(dst)+len(w)+1 <= cap(dst) {
 			if len(dst) > 0 {
@@ -199,21 +202,31 @@ func words(dst, text []byte) []byte {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
+			if c == '@' && local >= 0 {
+				dst = dst[:local]
+			}
+			local = -1
 			if isSpace(c) {
 				flush(i)
-				start, skip = i+1, false
+				start, skip, address = i+1, false, false
 			} else {
 				skip = skip || c == '@' || c == '/' || '0' <= c && c <= '9'
+				address = address || c == '@'
 			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(text[i:])
-		if s := scriptOfRune(r); s == scriptHan || s == scriptKana || s == scriptHangul {
+		if s := scriptOfRune(r); !address && (s == scriptHan || s == scriptKana || s == scriptHangul) {
 			flush(i)
 			start, skip = i, false
+			if local < 0 {
+				local = len(dst)
+			}
 			flush(i + n)
 			start = i + n
+		} else {
+			local = -1
 		}
 		i += n
 	}

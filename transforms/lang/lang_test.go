@@ -31,6 +31,13 @@ func TestEachLanguage(t *testing.T) {
 		{"ru", "Сделай из этой фотографии акварель и пришли мне, когда будет готово."},
 		{"ar", "حوّل هذه الصورة إلى لوحة مائية وأرسلها لي عندما تصبح جاهزة من فضلك."},
 		{"hi", "इस फोटो को वॉटरकलर पेंटिंग बना दो और तैयार होने पर मुझे भेज दो।"},
+		// An address at a domain in another script says nothing.
+		{"hi", "मेरी शादी की फोटो से पोस्टर बनाओ, व्हाट्सऐप 9936432873 या मेल anjali.gupta@제주.kr पर भेजो।"},
+		{"fr", "Envoie le portrait à chloe@例え.jp, merci beaucoup pour tout"},
+		{"zh", "联系我li.wei@163.com给我发原图，谢谢"},
+		{"fr", "Restaurez cette vieille photo de famille, contact 07 87 83 06 79 ou 用户@中国移动.中国"},
+		{"en", "My number is (303) 281-3476 and my email is 用户@中国移动.中国."},
+		{"ru", "Приложение вылетает. Пишите на 홍길동@제주.kr или звоните 8 925 455-95-19."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
