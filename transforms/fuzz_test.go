@@ -306,3 +306,76 @@ func FuzzRedactJSONValue(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNames checks the names in prompts (LanguageOptions.Names): a name
+// introduced by a phrase between any texts, as a text record and as a JSON
+// record's free text, is gone from the output, which redacting again does
+// not change and which stays JSON.
+func FuzzNames(f *testing.F) {
+	f.Add("make it blue", "thanks", uint64(42), uint8(0))
+	f.Add("我的手机号是13800138000", "谢谢", uint64(1<<40+77), uint8(1))
+	f.Add("Hi,", "call me at +1 415 555 0132", uint64(7), uint8(2))
+	f.Add(`"quoted \"`, `\n`, uint64(99), uint8(3))
+	f.Add("my name is", "", uint64(1<<33), uint8(4))
+	w, p := newProfileWorker(f, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true}})
+	f.Fuzz(func(t *testing.T, before, after string, n uint64, form uint8) {
+		var name, intro string
+		switch form % 5 {
+		case 0:
+			name, intro = "Q"+letters(n, 5), " my name is %s. "
+		case 1:
+			name, intro = "王"+string(rune(0x4E00+n%0x5000))+string(rune(0x4E00+n/0x5000%0x5000)), "我叫%s，"
+		case 2:
+			name, intro = "Z"+letters(n, 4)+" Q"+letters(n>>20, 6), " for my daughter %s, "
+		case 3:
+			name, intro = "J"+letters(n, 3), " Thanks, %s"
+			after = ""
+		case 4:
+			name, intro = "김"+string(rune(0xAC00+n%11172))+string(rune(0xAC00+n/11172%11172)), " 제 이름은 %s입니다. "
+		}
+		if strings.Contains(before, name) || strings.Contains(after, name) || strings.ContainsAny(name, "的是想要我你他她它们在和跟与给请帮今明昨画做用把了吗呢吧啊哦也都就还很一二三四五六七八九十几个来去到醒车外") {
+			return
+		}
+		text := before + fmt.Sprintf(intro, name) + after
+		doc, err := json.Marshal(map[string]string{"text": text})
+		if err != nil || !utf8.ValidString(text) {
+			return
+		}
+		for _, r := range []struct {
+			format Format
+			rec    []byte
+		}{{FormatText, []byte(text)}, {FormatJSON, doc}} {
+			format, rec := r.format, r.rec
+			if format == FormatText && bytes.ContainsAny(rec, "\r\n") {
+				continue // a text record is one line
+			}
+			out, _, err := w.RedactRecord(nil, rec, format, p)
+			if err != nil {
+				t.Fatalf("%q: %v", rec, err)
+			}
+			if bytes.Contains(out, []byte(name)) && !bytes.Contains(out, []byte(fmt.Sprintf(intro, name))) {
+				continue // a finding around the phrase took part of it ("x@my")
+			}
+			if bytes.Contains(out, []byte(name)) {
+				t.Fatalf("%q survived in %q", name, out)
+			}
+			if format == FormatJSON && !json.Valid(out) {
+				t.Fatalf("not JSON: %q", out)
+			}
+			again, _, err := w.RedactRecord(nil, out, format, p)
+			if err != nil || !bytes.Equal(again, out) {
+				t.Fatalf("not idempotent (%v):\n   in %q\n  out %q\nagain %q", err, rec, out, again)
+			}
+		}
+	})
+}
+
+// letters returns k lower-case letters made of n.
+func letters(n uint64, k int) string {
+	b := make([]byte, k)
+	for i := range b {
+		b[i] = byte('a' + n%26)
+		n /= 26
+	}
+	return string(b)
+}
