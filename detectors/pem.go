@@ -76,7 +76,26 @@ func privateKeyAt(b []byte, i int) (end int, ok bool) {
 	for end < len(b) && pemBody(b[end]) {
 		end++
 	}
+	if end < len(b) {
+		// Cut short by a word that is no base64 ("… alice.b+x@…"): the
+		// body ends before that word, whose start may be something else.
+		for end > body && !pemBreak(b, end) {
+			end--
+		}
+	}
 	return end, true
+}
+
+// pemBreak reports whether b[i] follows a line break or a space: the body
+// of a key may end there.
+func pemBreak(b []byte, i int) bool {
+	switch c := b[i-1]; {
+	case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+		return true
+	case (c == 'n' || c == 'r') && i >= 2 && b[i-2] == '\\':
+		return true // "\n", as JSON and loggers escape a line break
+	}
+	return false
 }
 
 // privateKeyLabel reports whether a PEM label names a private key: it ends

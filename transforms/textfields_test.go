@@ -132,6 +132,16 @@ func TestTextFieldRules(t *testing.T) {
 		{"a home directory's path", `at /home/liwei/app/main.py (/Users/li.wei/Library/x.log) /home/ /Users/ /users/liwei`, `at /home/{FIELD:liwei}/app/main.py (/Users/{FIELD:li.wei}/Library/x.log) /home/ /Users/ /users/liwei`},
 		{"a Windows home directory's path", `opened C:\Users\liwei\AppData\x.db, c:\users\Li Wei\Desktop D:\Users\x and C:\Users\ then`, `opened C:\Users\{FIELD:liwei}\AppData\x.db, c:\users\{FIELD:Li Wei}\Desktop D:\Users\{FIELD:x} and C:\Users\ then`},
 		{"an access log's user", `203.0.113.7 - liwei [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2`, `{IPV4:203.0.113.7} - {FIELD:liwei} [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2`},
+		{"sshd accepted", `sshd[1234]: Accepted publickey for liwei from 203.0.113.7 port 52113 ssh2`, `sshd[1234]: Accepted publickey for {FIELD:liwei} from {IPV4:203.0.113.7} port 52113 ssh2`},
+		{"sshd invalid user", `sshd[1]: Failed password for invalid user admin from 198.51.100.9 port 4242`, `sshd[1]: Failed password for invalid user {FIELD:admin} from {IPV4:198.51.100.9} port 4242`},
+		{"sshd invalid user, alone", `sshd[1]: Invalid user oracle from 198.51.100.9`, `sshd[1]: Invalid user {FIELD:oracle} from {IPV4:198.51.100.9}`},
+		{"sshd closed", `sshd[1]: Connection closed by authenticating user liwei 203.0.113.7 port 22 [preauth]`, `sshd[1]: Connection closed by authenticating user {FIELD:liwei} {IPV4:203.0.113.7} port 22 [preauth]`},
+		{"not sshd's", `app: Invalid user oracle from the form`, `app: Invalid user oracle from the form`},
+		{"pam session", `pam_unix(sshd:session): session opened for user liwei(uid=1000) by (uid=0)`, `pam_unix(sshd:session): session opened for user {FIELD:liwei}(uid=1000) by (uid=0)`},
+		{"su by", `web1 su: pam_unix(su:session): session closed for user root by liwei(uid=1000)`, `web1 su: pam_unix(su:session): session closed for user {FIELD:root} by {FIELD:liwei}(uid=1000)`},
+		{"sudo", `web1 sudo:    liwei : TTY=pts/0 ; COMMAND=/bin/ls`, `web1 sudo:    {FIELD:liwei} : TTY=pts/0 ; COMMAND=/bin/ls`},
+		{"not an auth log", `waiting for user input from the queue; thanks for nothing from us; made by hand(uid=`, `waiting for user input from the queue; thanks for nothing from us; made by hand(uid=`},
+		{"a dropped value's place holding a token", `{a: 1 name:000000 A00::`, `{a: 1 name: {IPV6:A00::}`},
 		{"an access log's user, none", `203.0.113.7 - - [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2 a - b [x] c - d [1/`, `{IPV4:203.0.113.7} - - [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2 a - b [x] c - d [1/`},
 		{"an Android app's files", `saved /data/user/0/com.pixel.app/files/a.jpg, /data/user/10/x /v1/user/42/x`, `saved /data/user/0/com.pixel.app/files/a.jpg, /data/user/10/x /v1/user/{USER:42}/x`},
 		{"a URL's path, no ID", `GET /users/me /users/search?q=1 /superusers/123 /users/`, `GET /users/me /users/search?q=1 /superusers/123 /users/`},
@@ -264,7 +274,8 @@ func TestTextFieldsNoAllocs(t *testing.T) {
 // FuzzTextFields checks the fields of any text: in order of their '=' or
 // ':', keys and values inside it; and that under a profile a user ID after
 // "user_id=", "/users/" or "{user_id: ", a login name after "/home/" or
-// "C:\Users\" in any text and an access log line's user, also in a JSON
+// "C:\Users\" in any text, an access log line's user and an authentication
+// log's (sshd, PAM), also in a JSON
 // string value, is
 // gone from the output, which redacting again does not change and which
 // stays JSON.
@@ -307,6 +318,8 @@ func FuzzTextFields(f *testing.F) {
 				recs = append(recs, string(doc))
 			}
 		}
+		recs = append(recs, "sshd[9]: Accepted publickey for "+id+" from 10.0.0.1 "+before+after, "sshd[9]: "+before+" Invalid user "+id+" from "+after,
+			"web1 su: pam_unix(su:session): session opened for user root by "+id+"(uid=1000) "+before+after)
 		for _, rec := range recs {
 			out, _, err := w.RedactRecord(nil, []byte(rec), FormatAuto, p)
 			if err != nil {

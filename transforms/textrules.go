@@ -50,9 +50,12 @@ var dot = []byte{'.'}
 // value of a ruled field before it is left to that one's rule.
 func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 	w.fields = appendTextKeys(w.fields[:0], rec)
-	if n := len(w.fields); len(p.urls.segs) > 0 || p.remoteUser || p.windowsHomes {
+	if n := len(w.fields); len(p.urls.segs) > 0 || p.remoteUser || p.windowsHomes || p.userAlias != nil {
 		if p.remoteUser {
 			w.fields = appendAccessLogUser(w.fields, rec)
+		}
+		if p.userAlias != nil {
+			w.fields = appendAuthLogUsers(w.fields, rec)
 		}
 		if p.windowsHomes {
 			w.fields = appendWindowsHomes(w.fields, rec)
@@ -165,6 +168,12 @@ func (w *Worker) appendRuledValue(dst, v, key []byte, f ruledField, inJSON bool)
 	case FieldDrop:
 		if f.json && !f.str {
 			return append(dst, "null"...)
+		}
+		if w.e.isAnyToken(v, inJSON) {
+			// The next word, a finding's token, where a dropped value
+			// was: "NAme:000000 A00::" is "NAme: <IPV6:…>" once redacted,
+			// and so it stays.
+			return append(dst, v...)
 		}
 		return dst
 	}
