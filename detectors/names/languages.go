@@ -34,6 +34,9 @@ type trigger struct {
 	// "my name is" 2, "i'm called" 1.
 	asciiLen int
 	first    rune // the phrase's first character
+	// exact says the phrase is matched byte for byte: it has no case and
+	// no space ("我叫", "私の名前は").
+	exact bool
 }
 
 // language holds the words a cased language introduces names with.
@@ -186,6 +189,7 @@ func (f *runeFilter) has(r rune) bool { return f[r&4095>>6]>>(r&63)&1 != 0 }
 func init() {
 	add := func(t *trigger) {
 		t.first, _ = utf8.DecodeRuneInString(t.phrase)
+		t.exact = t.first >= caseless && !strings.ContainsRune(t.phrase, ' ')
 		for t.asciiLen < len(t.phrase) && 'a' <= t.phrase[t.asciiLen] && t.phrase[t.asciiLen] <= 'z' {
 			t.asciiLen++
 		}

@@ -82,7 +82,12 @@ func try(ts []*trigger, dst []detectors.Span, text []byte, i, end int, wordStart
 // find reports the name that t, if it starts at text[i] (at the start of a
 // word if t is bounded), introduces.
 func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
-	after, ok := matchFold(text, i, t.phrase)
+	after := i + len(t.phrase)
+	if t.exact {
+		ok = hasAt(text, i, t.phrase)
+	} else {
+		after, ok = matchFold(text, i, t.phrase)
+	}
 	if !ok || t.bounded && wordRuneAt(text, after) {
 		return 0, 0, false
 	}
