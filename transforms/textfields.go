@@ -153,7 +153,27 @@ func appendAuthLogUsers(dst []textField, b []byte) []textField {
 		}
 		dst = appendLoginName(dst, b, v, " : ")
 	}
+	if s := bytes.Index(b, []byte(" SHA256:")); s >= 0 {
+		// The fingerprint of the key a user logged in with ("… ssh2: RSA
+		// SHA256:uNiVz…"), as stable a handle as the login name.
+		v := s + len(" SHA256:")
+		end := v
+		for end < len(b) && end-v < sshFingerprint && (isBase64Byte(b[end])) {
+			end++
+		}
+		if end-v == sshFingerprint {
+			dst = append(dst, textField{keyStart: v, keyEnd: v, valStart: v, valEnd: end, named: usernameKey})
+		}
+	}
 	return dst
+}
+
+// sshFingerprint is the length of an SSH key's SHA-256 fingerprint, as
+// OpenSSH prints it: unpadded base64 of 32 bytes.
+const sshFingerprint = 43
+
+func isBase64Byte(c byte) bool {
+	return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z' || c == '+' || c == '/'
 }
 
 // appendLoginName appends to dst the field of the login name at b[v], if

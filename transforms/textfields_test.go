@@ -133,6 +133,8 @@ func TestTextFieldRules(t *testing.T) {
 		{"a Windows home directory's path", `opened C:\Users\liwei\AppData\x.db, c:\users\Li Wei\Desktop D:\Users\x and C:\Users\ then`, `opened C:\Users\{FIELD:liwei}\AppData\x.db, c:\users\{FIELD:Li Wei}\Desktop D:\Users\{FIELD:x} and C:\Users\ then`},
 		{"an access log's user", `203.0.113.7 - liwei [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2`, `{IPV4:203.0.113.7} - {FIELD:liwei} [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2`},
 		{"sshd accepted", `sshd[1234]: Accepted publickey for liwei from 203.0.113.7 port 52113 ssh2`, `sshd[1234]: Accepted publickey for {FIELD:liwei} from {IPV4:203.0.113.7} port 52113 ssh2`},
+		{"sshd key fingerprint", `sshd[1234]: Accepted publickey for liwei from 203.0.113.7 port 52113 ssh2: ED25519 SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s`,
+			`sshd[1234]: Accepted publickey for {FIELD:liwei} from {IPV4:203.0.113.7} port 52113 ssh2: ED25519 SHA256:{FIELD:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s}`},
 		{"sshd invalid user", `sshd[1]: Failed password for invalid user admin from 198.51.100.9 port 4242`, `sshd[1]: Failed password for invalid user {FIELD:admin} from {IPV4:198.51.100.9} port 4242`},
 		{"sshd invalid user, alone", `sshd[1]: Invalid user oracle from 198.51.100.9`, `sshd[1]: Invalid user {FIELD:oracle} from {IPV4:198.51.100.9}`},
 		{"sshd closed", `sshd[1]: Connection closed by authenticating user liwei 203.0.113.7 port 22 [preauth]`, `sshd[1]: Connection closed by authenticating user {FIELD:liwei} {IPV4:203.0.113.7} port 22 [preauth]`},
