@@ -413,6 +413,10 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		}
 		checkNamed(t, ev, p, "आधार")
 		seen["aadhaar "+strconv.Itoa(len(v))]++
+	case detectors.Name:
+		if !slices.Contains(introductions[ev.Lang].people, v) {
+			t.Errorf("NAME %q is none of the %s people", v, ev.Lang)
+		}
 	default:
 		t.Errorf("unexpected kind %v", p.Kind)
 	}
@@ -487,6 +491,10 @@ func checkDecoy(t *testing.T, p Planted) {
 	case likeMAC:
 		if len(v) != 7 || v[0] != '#' {
 			t.Errorf("bad color %q", v)
+		}
+	case likeName:
+		if !slices.ContainsFunc(Langs, func(l string) bool { return slices.Contains(introductions[l].places, v) }) {
+			t.Errorf("place decoy %q is no place", v)
 		}
 	case likeSecret:
 		if v == "bearer" {
@@ -869,6 +877,44 @@ func TestPhoneRegions(t *testing.T) {
 	for _, r := range PhoneRegions {
 		if !phonenumbers.GetSupportedRegions()[r] {
 			t.Errorf("unsupported region %s", r)
+		}
+	}
+}
+
+// TestNames checks Options.Names: every language's prompts introduce
+// people by name, planted as NAME where the line holds them, with place
+// names as decoys; the events pass checkEvent; and without it no event
+// has a name.
+func TestNames(t *testing.T) {
+	names := map[string]int{}
+	seen := map[string]int{}
+	g := New(Options{Seed: 2, Mix: [3]int{0, 0, 1}, Names: true})
+	for range 3000 {
+		ev := g.Next()
+		checkEvent(t, ev, seen)
+		for _, p := range ev.PII {
+			if p.Kind == detectors.Name {
+				names[ev.Lang]++
+				if string(ev.Line[p.Off:p.Off+len(p.Value)]) != p.Value {
+					t.Fatalf("NAME %q not at %d in %s", p.Value, p.Off, ev.Line)
+				}
+			}
+		}
+	}
+	for _, l := range Langs {
+		if names[l] == 0 {
+			t.Errorf("no names in %s prompts", l)
+		}
+	}
+	if seen["decoy NAME"] == 0 {
+		t.Error("no place names as decoys")
+	}
+	g = New(Options{Seed: 2, Mix: [3]int{0, 0, 1}})
+	for range 3000 {
+		for _, p := range g.Next().PII {
+			if p.Kind == detectors.Name {
+				t.Fatalf("a name without Options.Names: %q", p.Value)
+			}
 		}
 	}
 }
