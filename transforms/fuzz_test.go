@@ -324,7 +324,8 @@ func FuzzNames(f *testing.F) {
 		case 0:
 			name, intro = "Q"+letters(n, 5), " my name is %s. "
 		case 1:
-			name, intro = "王"+string(rune(0x4E00+n%0x5000))+string(rune(0x4E00+n/0x5000%0x5000)), "我叫%s，"
+			given := []rune("伟芳静磊杰娜洋敏华强丽军秀英桂兰")
+			name, intro = "王"+string(given[n%uint64(len(given))])+string(given[n/16%uint64(len(given))]), "我叫%s，"
 		case 2:
 			name, intro = "Z"+letters(n, 4)+" Q"+letters(n>>20, 6), " for my daughter %s, "
 		case 3:
@@ -333,7 +334,7 @@ func FuzzNames(f *testing.F) {
 		case 4:
 			name, intro = "김"+string(rune(0xAC00+n%11172))+string(rune(0xAC00+n/11172%11172)), " 제 이름은 %s입니다. "
 		}
-		if strings.Contains(before, name) || strings.Contains(after, name) || strings.ContainsAny(name, "的是想要我你他她它们在和跟与给请帮今明昨画做用把了吗呢吧啊哦也都就还很一二三四五六七八九十几个来去到醒车外") {
+		if strings.Contains(before, name) || strings.Contains(after, name) {
 			return
 		}
 		text := before + fmt.Sprintf(intro, name) + after
