@@ -18,6 +18,7 @@ const (
 	hanSurname                // Chinese: a name that starts with a common surname follows ("我是李伟")
 	kanaAfter                 // Japanese: the name follows, up to です or と ("私の名前は田中です")
 	kanaBefore                // Japanese: the name comes before ("田中と申します")
+	kanaSurname               // Japanese: a name that starts with a common surname follows, then です ("私は田中です")
 	hangul                    // Korean: the name follows, then 입니다, 이에요, ... ("제 이름은 김민준입니다")
 	hangulSurname             // Korean: a name of three syllables, the first a common surname, then 입니다, ... ("저는 김민준입니다")
 	devanagari                // Hindi: the name follows, then है ("मेरा नाम राहुल है")
@@ -228,6 +229,7 @@ func init() {
 		{[]string{"저는", "나는"}, hangulSurname, true},
 		{japaneseBeforeName, kanaAfter, false},
 		{japaneseAfterName, kanaBefore, false},
+		{[]string{"私は", "わたしは", "僕は", "ぼくは"}, kanaSurname, false},
 		{koreanPhrases, hangul, true},
 		{hindiPhrases, devanagari, true},
 		{arabicPhrases, arabic, true},

@@ -106,6 +106,8 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 		return japaneseAfter(text, after)
 	case kanaBefore:
 		return japaneseBefore(text, i)
+	case kanaSurname:
+		return surnamedJapaneseName(text, after)
 	case hangul:
 		return koreanName(text, after)
 	case hangulSurname:

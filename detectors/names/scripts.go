@@ -68,6 +68,31 @@ func surnamedHanName(text []byte, i int) (start, end int, ok bool) {
 	return start, end, true
 }
 
+// japaneseSurnames are the hundred commonest Japanese surnames, about one
+// person in three; after "私は" ("I am", also "I am a student") a name must
+// start with one of them.
+var japaneseSurnames = strings.Fields(`佐藤 鈴木 高橋 田中 伊藤 渡辺 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 林 斎藤 清水
+	山崎 森 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 斉藤 福田 太田 西村 藤井 金子 岡本
+	藤原 中野 三浦 原田 中川 松田 竹内 小野 田村 中山 和田 石田 森田 上田 原 内田 柴田 酒井 宮崎 横山 高木 安藤 宮本 大野 小島 谷口 今井
+	工藤 高田 増田 丸山 杉山 村田 大塚 新井 小山 平野 藤本 河野 上野 野口 武田 松井 千葉 岩崎 菅原 木下 久保 佐野 野村 松尾 市川 菊地 杉本 古川 大西 島田`)
+
+// surnamedJapaneseName reads a Japanese name after "私は": one of
+// japaneseSurnames, maybe a given name after it, then です or と申します, as
+// japaneseAfter reads a name.
+func surnamedJapaneseName(text []byte, i int) (start, end int, ok bool) {
+	i = skipSpaces(text, i)
+	for _, s := range japaneseSurnames {
+		if hasAt(text, i, s) {
+			start, end, ok = japaneseAfter(text, i)
+			if ok && (hasAt(text, end, "です") || hasAt(text, end, "と申します") || hasAt(text, end, "といいます")) {
+				return start, end, true
+			}
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
 // kanaName reports whether r may be part of a Japanese name: Han, kana, the
 // iteration mark 々 and the long vowel mark ー.
 func kanaName(r rune) bool {
