@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -116,7 +117,8 @@ func TestDemo(t *testing.T) {
 // `veil broker` on a free port, kcat producing events, `veil run` killed
 // with SIGKILL mid-stream and started again, kcat consuming the training
 // topics and the dead-letter topic. Every record must arrive de-identified
-// as the same key file makes it in process, and the dead letter must hold
+// as the same key file makes it in process, prompts with their people's
+// names as NAME tokens and their language, and the dead letter must hold
 // metadata only.
 func TestKcatEndToEnd(t *testing.T) {
 	kcat, err := exec.LookPath("kcat")
@@ -161,8 +163,12 @@ func TestKcatEndToEnd(t *testing.T) {
 		}
 	}
 	produceBatch(0, 3000)
-	kcatProduce(t, kcat, addr, "events.prompts", "bad\t{\"text\":\"truncated kcat.bad@example.com\n")
+	kcatProduce(t, kcat, addr, "events.prompts", "bad\t{\"text\":\"truncated kcat.bad@example.com\n"+
+		"p1\t{\"text\":\"Hi, my name is Emily Jones, make a birthday card for my daughter Emma\"}\n"+
+		"p2\t{\"text\":\"我叫李伟，帮我把这张照片做成证件照\"}\n"+
+		"p3\t{\"text\":\"Hola, me llamo Lucía Fernández y quiero un retrato\"}\n")
 	pii = append(pii, "kcat.bad@example.com")
+	names := []string{"Emily Jones", "Emma", "李伟", "Lucía Fernández"}
 
 	// The first runner is killed as soon as output appears.
 	runArgs := []string{"run", "--brokers", addr, "--group", "kcat-e2e", "--key-file", key, "--metrics", "127.0.0.1:0"}
@@ -209,7 +215,18 @@ func TestKcatEndToEnd(t *testing.T) {
 	if err := json.Unmarshal([]byte(v), &d); err != nil || k != "" || d["reason"] != "malformed_json" || d["topic"] != "events.prompts" {
 		t.Fatalf("dead letter %q (%v)", dlq[0], err)
 	}
-	for _, rec := range append(got, dlq...) {
+	// The prompts' people are NAME tokens, their language added.
+	prompts := kcatConsume(t, kcat, addr, "training.prompts")
+	if len(prompts) < 3 {
+		t.Fatalf("training.prompts holds %q, want 3 records", prompts)
+	}
+	for _, rec := range prompts {
+		if !strings.Contains(rec, "<NAME:k1:") || !strings.Contains(rec, `"lang":"`) {
+			t.Fatalf("prompt without a NAME token or its language: %q", rec)
+		}
+	}
+	pii = append(pii, names...)
+	for _, rec := range slices.Concat(got, dlq, prompts) {
 		for _, p := range pii {
 			if strings.Contains(rec, p) {
 				t.Fatalf("%q leaked in %q", p, rec)
