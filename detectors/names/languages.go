@@ -34,7 +34,6 @@ type trigger struct {
 	// asciiLen is the number of ASCII letters the phrase starts with:
 	// "my name is" 2, "i'm called" 1.
 	asciiLen int
-	first    rune // the phrase's first character
 	// exact says the phrase is matched byte for byte: it has no case and
 	// no space ("我叫", "私の名前は").
 	exact bool
@@ -189,8 +188,8 @@ func (f *runeFilter) has(r rune) bool { return f[r&4095>>6]>>(r&63)&1 != 0 }
 
 func init() {
 	add := func(t *trigger) {
-		t.first, _ = utf8.DecodeRuneInString(t.phrase)
-		t.exact = t.first >= caseless && !strings.ContainsRune(t.phrase, ' ')
+		first, _ := utf8.DecodeRuneInString(t.phrase)
+		t.exact = first >= caseless && !strings.ContainsRune(t.phrase, ' ')
 		for t.asciiLen < len(t.phrase) && 'a' <= t.phrase[t.asciiLen] && t.phrase[t.asciiLen] <= 'z' {
 			t.asciiLen++
 		}
@@ -198,9 +197,9 @@ func init() {
 			byWord[t.phrase[0]-'a'][t.asciiLen] = append(byWord[t.phrase[0]-'a'][t.asciiLen], t)
 			return
 		}
-		byRune[t.first] = append(byRune[t.first], t)
-		firstRunes.add(t.first)
-		if u := unicode.ToUpper(t.first); u != t.first {
+		byRune[first] = append(byRune[first], t)
+		firstRunes.add(first)
+		if u := unicode.ToUpper(first); u != first {
 			byRune[u] = append(byRune[u], t)
 			firstRunes.add(u)
 		}
