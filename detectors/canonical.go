@@ -340,6 +340,35 @@ func appendEmail(dst, v []byte) []byte {
 			dst[n+i] = c + 'a' - 'A'
 		case c == '%' || c == '\\' || c == '&' || c >= utf8.RuneSelf:
 			return appendEncodedEmail(dst[:n], v)
+		case c == ' ' || c == '(' || c == '[' || c == '{' || c == '<':
+			return appendSpelledEmail(dst[:n], v)
+		}
+	}
+	return dst
+}
+
+// appendSpelledEmail is appendEmail for an address spelled out around its
+// '@' and dots, as package obfuscated finds them ("li.wei (at) 163 (dot)
+// com", "li.wei AT 163 DOT com"): the address it spells, in lower case.
+// A separator word stands between spaces or brackets, with more after it.
+func appendSpelledEmail(dst, v []byte) []byte {
+	sep := func(c byte) bool {
+		return c == ' ' || c == '(' || c == '[' || c == '{' || c == '<' || c == ')' || c == ']' || c == '}' || c == '>'
+	}
+	word := func(i int, w string) bool {
+		return i > 0 && sep(v[i-1]) && i+len(w) < len(v) && sep(v[i+len(w)]) && bytes.EqualFold(v[i:i+len(w)], []byte(w))
+	}
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case sep(c):
+		case word(i, "at"):
+			dst = append(dst, '@')
+			i++
+		case word(i, "dot"):
+			dst = append(dst, '.')
+			i += 2
+		default:
+			dst = append(dst, lower(c))
 		}
 	}
 	return dst

@@ -549,6 +549,10 @@ func TestAppendCanonical(t *testing.T) {
 		value, want string
 	}{
 		{detectors.Email, "Li.Wei%40163.COM", "li.wei@163.com"},
+		{detectors.Email, "Li.Wei (at) 163 (dot) COM", "li.wei@163.com"},
+		{detectors.Email, "li.wei[at]mail.example.org", "li.wei@mail.example.org"},
+		{detectors.Email, "hans AT firma DOT at", "hans@firma.at"},
+		{detectors.Name, "Lucía  FERNÁNDEZ", "lucía fernández"},
 		{detectors.IBAN, "gb29 nwbk 6016 1331 9268 19", "GB29NWBK60161331926819"},
 		{detectors.CPF, "529.982.247-25", "52998224725"},
 		{detectors.SSN, "123 45 6789", "123456789"},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/names"
+	"github.com/pixelprivacy/veil/detectors/obfuscated"
 )
 
 // member is what a profile says of the JSON value at hand.
@@ -498,12 +499,17 @@ func (w *Worker) findSpans(dst []detectors.Span, b []byte, h detectors.Hint, mas
 	return dst, nil
 }
 
-// appendNames adds to spans, the findings in text, the names that a phrase
-// introduces in it (see LanguageOptions.Names).
-func appendNames(spans []detectors.Span, text []byte) []detectors.Span {
+// appendFreeText adds to spans, the findings in the free text text, what
+// the single pass leaves to free text: e-mail addresses spelled out around
+// their '@' (package obfuscated) and, if withNames, the names that a
+// phrase introduces (package names; see LanguageOptions.Names).
+func appendFreeText(spans []detectors.Span, text []byte, withNames bool) []detectors.Span {
 	n := len(spans)
-	spans = names.AppendSpans(spans, text)
-	if n > 0 && len(spans) > n {
+	spans = obfuscated.AppendSpans(spans, text)
+	if withNames {
+		spans = names.AppendSpans(spans, text)
+	}
+	if len(spans) > n {
 		spans = detectors.ResolveOverlaps(spans)
 	}
 	return spans

@@ -307,20 +307,22 @@ func FuzzRedactJSONValue(f *testing.F) {
 	})
 }
 
-// FuzzNames checks the names in prompts (LanguageOptions.Names): a name
-// introduced by a phrase between any texts, as a text record and as a JSON
-// record's free text, is gone from the output, which redacting again does
-// not change and which stays JSON.
+// FuzzNames checks the names in prompts (LanguageOptions.Names), and the
+// e-mail addresses spelled out around their '@': a name introduced by a
+// phrase, or an address's local part, between any texts, as a text record
+// and as a JSON record's free text, is gone from the output, which
+// redacting again does not change and which stays JSON.
 func FuzzNames(f *testing.F) {
 	f.Add("make it blue", "thanks", uint64(42), uint8(0))
 	f.Add("我的手机号是13800138000", "谢谢", uint64(1<<40+77), uint8(1))
 	f.Add("Hi,", "call me at +1 415 555 0132", uint64(7), uint8(2))
 	f.Add(`"quoted \"`, `\n`, uint64(99), uint8(3))
 	f.Add("my name is", "", uint64(1<<33), uint8(4))
+	f.Add("li.wei", "[dot] org", uint64(77), uint8(5))
 	w, p := newProfileWorker(f, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true}})
 	f.Fuzz(func(t *testing.T, before, after string, n uint64, form uint8) {
 		var name, intro string
-		switch form % 5 {
+		switch form % 6 {
 		case 0:
 			name, intro = "Q"+letters(n, 5), " my name is %s. "
 		case 1:
@@ -333,6 +335,8 @@ func FuzzNames(f *testing.F) {
 			after = ""
 		case 4:
 			name, intro = "김"+string(rune(0xAC00+n%11172))+string(rune(0xAC00+n/11172%11172)), " 제 이름은 %s입니다. "
+		case 5:
+			name, intro = "q"+letters(n, 5)+".x", " mail %s (at) example (dot) com "
 		}
 		if strings.Contains(before, name) || strings.Contains(after, name) {
 			return

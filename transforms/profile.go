@@ -239,10 +239,6 @@ const (
 	useText
 )
 
-// findsNames reports whether p finds the names in its free text; p may be
-// nil.
-func (p *Profile) findsNames() bool { return p != nil && p.lang != nil && p.lang.Names }
-
 // Name returns the profile's name.
 func (p *Profile) Name() string { return p.name }
 

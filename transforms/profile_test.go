@@ -328,6 +328,9 @@ func TestNames(t *testing.T) {
 		{"one token in any case", "My name is EMMA, call my sister Emma", "My name is {NAME:emma}, call my sister {NAME:emma}", FormatText},
 		{"other findings first", "my name is li.wei@163.com", "my name is {EMAIL:li.wei@163.com}", FormatText},
 		{"and next to them", "me llamo Lucía, +34 612 345 678", "me llamo {NAME:lucía}, {PHONE:+34612345678}", FormatText},
+		{"an address spelled out", `{"text":"my name is Li Wei, mail li.wei (at) 163 (dot) com"}`,
+			`{"text":"my name is {NAME:li wei}, mail {EMAIL:li.wei@163.com}"}`, FormatJSON},
+		{"an address spelled out, in capitals", "write to LI.WEI AT 163 DOT COM", "write to {EMAIL:li.wei@163.com}", FormatText},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -349,6 +352,9 @@ func TestNames(t *testing.T) {
 		w, p := newProfileWorker(t, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}}})
 		if out, _, _ := w.RedactRecord(nil, []byte("my name is Emma"), FormatText, p); string(out) != "my name is Emma" {
 			t.Fatalf("names found with Names off: %s", out)
+		}
+		if out, _, _ := w.RedactRecord(nil, []byte("bob[at]mail.example.org"), FormatText, p); string(out) != expandTokens(t, w, "{EMAIL:bob@mail.example.org}") {
+			t.Fatalf("a spelled address with Names off: %s", out)
 		}
 	})
 	t.Run("masked whole", func(t *testing.T) {

@@ -75,8 +75,8 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 			w.rec = nil
 			return dst, Facts{}, err
 		}
-		if p.findsNames() {
-			spans = appendNames(spans, rec)
+		if p != nil && p.lang != nil {
+			spans = appendFreeText(spans, rec, p.lang.Names)
 		}
 		w.spans = spans
 		w.tally(w.spans)
@@ -374,8 +374,8 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					if err != nil {
 						return dst, i, reasonOf(err)
 					}
-					if mem.uses&usesText != 0 && prof.findsNames() {
-						spans = appendNames(spans, raw)
+					if mem.uses&usesText != 0 {
+						spans = appendFreeText(spans, raw, prof.lang.Names)
 					}
 					w.spans = spans
 					ruled := prof != nil && w.valueFields(prof, raw)

@@ -163,8 +163,8 @@ func cased(text []byte, i int, t *trigger) (start, end int, ok bool) {
 read:
 	for words := 0; words < 3; words++ {
 		w := nameWordEnd(text, i)
-		if w == i || stopWords.has(text[i:w]) {
-			break // "my name is not important", "meine Tochter Geburtstag"
+		if w == i || stopWords.has(text[i:w]) || joined(text, w) {
+			break // "my name is not important", "meine Tochter Geburtstag", "my name is li.wei"
 		}
 		switch {
 		case startsUpper(text[i:w]):
@@ -242,6 +242,17 @@ func wordAfter(text []byte, i int) bool {
 		i += size
 	}
 	return false
+}
+
+// joined reports whether the word that ends at text[w] goes on as an
+// identifier's or an address's ("li.wei", "li_wei", "li@"): a handle, not
+// a name.
+func joined(text []byte, w int) bool {
+	if w+1 >= len(text) || text[w] != '.' && text[w] != '_' && text[w] != '@' {
+		return w < len(text) && text[w] == '@'
+	}
+	c := text[w+1]
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
 }
 
 // skipOpeningQuote returns the index after an opening quote at text[i],

@@ -1,0 +1,73 @@
+package obfuscated
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+func TestAppendSpans(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"brackets", "mail me: li.wei (at) 163 (dot) com, thanks", []string{"li.wei (at) 163 (dot) com"}},
+		{"square brackets, a real dot", "li.wei[at]163.com", []string{"li.wei[at]163.com"}},
+		{"braces and angles", "bob{at}mail<dot>example<dot>org!", []string{"bob{at}mail<dot>example<dot>org"}},
+		{"capitals", "write to Li.Wei AT Gmail DOT com please", []string{"Li.Wei AT Gmail DOT com"}},
+		{"plain words", "contact li.wei at 163 dot com or", []string{"li.wei at 163 dot com"}},
+		{"plain words, digits", "lucia88 at hotmail dot es", []string{"lucia88 at hotmail dot es"}},
+		{"subdomain", "x_y (at) mail.tsinghua.edu (dot) cn", []string{"x_y (at) mail.tsinghua.edu (dot) cn"}},
+		{"plain words, a word's local part", "meet me at home dot com", nil},
+		{"plain words, an uncommon TLD", "ring li.wei at 163 dot zz", nil},
+		{"no domain", "li.wei (at) home", nil},
+		{"a number for a TLD", "user1 (at) 10.0.0 (dot) 1", nil},
+		{"a sentence", "I'm at the beach. Look at this photo dot", nil},
+		{"mixed case word", "li.wei At 163 dot com", nil},
+		{"a token", "<EMAIL:k1:ghjkmnpqrstvwxyzghjkmnpq> (at) x", nil},
+		{"a token's tail", "<NAME:k1:ghjkmnpqrstvwxyzghjkmnpq>.x (at) example (dot) com", nil},
+		{"a separator after it", "qz.x (at) example (dot) com [dot]", []string{"qz.x (at) example (dot) com"}},
+		{"after another script", "邮箱li.wei (at) 163 (dot) com", []string{"li.wei (at) 163 (dot) com"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range AppendSpans(nil, []byte(tt.text)) {
+				if s.Kind != detectors.Email {
+					t.Fatalf("kind %v", s.Kind)
+				}
+				got = append(got, tt.text[s.Start:s.End])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("AppendSpans(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAppendSpansAllocs(t *testing.T) {
+	text := []byte("li.wei (at) 163 (dot) com and bob at mail dot example dot org, or x[at]y.io")
+	dst := make([]detectors.Span, 0, 8)
+	if n := testing.AllocsPerRun(100, func() { dst = AppendSpans(dst[:0], text) }); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+	if len(dst) != 2 {
+		t.Errorf("found %d, want 2", len(dst))
+	}
+}
+
+func FuzzAppendSpans(f *testing.F) {
+	for _, s := range []string{"li.wei (at) 163 (dot) com", "a[at]b.cc", "x AT y DOT z", "a at b dot com", "(at)(dot)", " at  dot "} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		prev := 0
+		for _, s := range AppendSpans(nil, text) {
+			if s.Start < prev || s.Start >= s.End || s.End > len(text) {
+				t.Fatalf("bad span %v after %d in %q", s, prev, text)
+			}
+			prev = s.End
+		}
+	})
+}
