@@ -338,14 +338,29 @@ func appendEmail(dst, v []byte) []byte {
 		switch {
 		case 'A' <= c && c <= 'Z':
 			dst[n+i] = c + 'a' - 'A'
-		case c == '%' || c == '\\' || c == '&' || c >= utf8.RuneSelf:
+		case emailUnusual[c]:
+			if c == ' ' || c == '(' || c == '[' || c == '{' || c == '<' {
+				return appendSpelledEmail(dst[:n], v)
+			}
 			return appendEncodedEmail(dst[:n], v)
-		case c == ' ' || c == '(' || c == '[' || c == '{' || c == '<':
-			return appendSpelledEmail(dst[:n], v)
 		}
 	}
 	return dst
 }
+
+// emailUnusual marks the bytes after which an address is not copied as it
+// is: '%', '\\' and '&' of escapes, bytes beyond ASCII (see
+// appendEncodedEmail), and the spaces and brackets of one spelled out (see
+// appendSpelledEmail).
+var emailUnusual = func() (t [256]bool) {
+	for _, c := range []byte("%\\& ([{<") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // appendSpelledEmail is appendEmail for an address spelled out around its
 // '@' and dots, as package obfuscated finds them ("li.wei (at) 163 (dot)
