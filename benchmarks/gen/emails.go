@@ -1,5 +1,7 @@
 package gen
 
+import "strings"
+
 // person is a romanized name that e-mail local parts are made of.
 type person struct{ first, last string }
 
@@ -123,4 +125,28 @@ func upperASCII(b []byte) {
 			b[i] = c - 'a' + 'A'
 		}
 	}
+}
+
+// spellings are the ways an address is spelled out around its '@' and
+// dots to keep it from harvesters: the separators for '@' and '.'.
+var spellings = [][2]string{{" (at) ", " (dot) "}, {"[at]", "."}, {" AT ", " DOT "}, {" at ", " dot "}}
+
+// appendSpelledEmail appends an address of one of names at one of domains
+// spelled out as one of spellings: "li.wei (at) 163 (dot) com".
+func (r *rng) appendSpelledEmail(dst []byte, names []person, domains []string) []byte {
+	p := pick(r, names)
+	if r.chance(50) {
+		dst = append(append(append(dst, p.first...), '.'), p.last...)
+	} else {
+		dst = appendPad(append(dst, p.first...), r.intn(100), 2)
+	}
+	s := pick(r, spellings)
+	dst = append(dst, s[0]...)
+	for i, label := range strings.Split(pick(r, domains), ".") {
+		if i > 0 {
+			dst = append(dst, s[1]...)
+		}
+		dst = append(dst, label...)
+	}
+	return dst
 }

@@ -221,6 +221,10 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 	}, v)
 	switch p.Kind {
 	case detectors.Email:
+		if spelled := spelledRe.FindStringSubmatch(v); spelled != nil {
+			seen["email spelled"]++
+			v = spelled[1] + "@" + strings.NewReplacer(" (dot) ", ".", " DOT ", ".", " dot ", ".").Replace(spelled[2])
+		}
 		if !emailRe.MatchString(v) {
 			t.Errorf("bad email %q", v)
 		}
@@ -881,6 +885,10 @@ func TestPhoneRegions(t *testing.T) {
 	}
 }
 
+// spelledRe matches an address spelled out as appendSpelledEmail writes
+// one: the local part and the domain, its dots maybe spelled too.
+var spelledRe = regexp.MustCompile(`^([a-z0-9.]+)(?: \(at\) |\[at\]| AT | at )(.+)$`)
+
 // TestNames checks Options.Names: every language's prompts introduce
 // people by name, planted as NAME where the line holds them, with place
 // names as decoys; the events pass checkEvent; and without it no event
@@ -908,6 +916,9 @@ func TestNames(t *testing.T) {
 	}
 	if seen["decoy NAME"] == 0 {
 		t.Error("no place names as decoys")
+	}
+	if seen["email spelled"] == 0 {
+		t.Error("no addresses spelled out")
 	}
 	g = New(Options{Seed: 2, Mix: [3]int{0, 0, 1}})
 	for range 3000 {

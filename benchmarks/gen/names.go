@@ -7,9 +7,9 @@ import "github.com/pixelprivacy/veil/detectors"
 const likeName = detectors.Name
 
 // introductions are, per language, the prompts in which people introduce
-// themselves or a relative by name ({name}, kind NAME), and name a place
-// ({place}, a decoy), added to the language's templates with
-// Options.Names.
+// themselves or a relative by name ({name}, kind NAME), name a place
+// ({place}, a decoy) or spell out their e-mail address ({spelled}, kind
+// EMAIL), added to the language's templates with Options.Names.
 var introductions = map[string]struct {
 	people, places []string
 	templates      []template
@@ -23,6 +23,7 @@ var introductions = map[string]struct {
 			"Put my best friend {name} and me on a {place} postcard, vintage style.",
 			"Hi, I'm {name}! Can you make this photo of {place} look like an oil painting?",
 			"Please sharpen the faces and warm up the colors. Thanks, {name}",
+			"Send the final image to {spelled} when it's ready.",
 		),
 	},
 	"zh": {
@@ -31,6 +32,7 @@ var introductions = map[string]struct {
 			"我叫{name}，帮我把这张照片做成证件照",
 			"给我女儿做一张生日贺卡，她叫{name}，喜欢小兔子",
 			"你好，我是{name}，请把背景换成白色",
+			"做好以后发到{spelled}，谢谢",
 		),
 	},
 	"es": {
@@ -40,6 +42,7 @@ var introductions = map[string]struct {
 			"Hola, me llamo {name}. Quiero un retrato estilo acuarela.",
 			"Haz una tarjeta de cumpleaños para mi hija {name}, con flores.",
 			"Pon a mi abuela {name} en una postal de {place}.",
+			"Mándalo a {spelled} cuando esté listo.",
 		),
 	},
 	"de": {
@@ -50,6 +53,7 @@ var introductions = map[string]struct {
 			"Mach eine Geburtstagskarte für meine Tochter {name}, mit Einhörnern.",
 			"Setz meinen Bruder {name} auf eine Postkarte aus {place}.",
 			"Bitte mach die Farben wärmer.\nViele Grüße\n{name}",
+			"Schick das Bild an {spelled}, danke.",
 		),
 	},
 	"fr": {

@@ -35,11 +35,12 @@ const (
 	slotColor        // {color}: "#1e90ff"
 	slotName         // {name}: a person's name (see introductions)
 	slotPlace        // {place}: a place's name, a decoy of a person's
+	slotSpelled      // {spelled}: an e-mail address spelled out around its '@'
 )
 
 var slotNames = map[string]slot{
 	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "ip": slotIP, "imei": slotIMEI,
-	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace,
+	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "spelled": slotSpelled,
 }
 
 // segment is literal text, already escaped for a JSON string, followed by a
@@ -186,6 +187,8 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.putPII(detectors.Name, appendJSONText(b.buf, pick(r, introductions[l.code].people)))
 	case slotPlace:
 		b.decoyText(likeName, pick(r, introductions[l.code].places))
+	case slotSpelled:
+		b.putPII(detectors.Email, r.appendSpelledEmail(b.buf, l.names, l.domains))
 	}
 }
 
