@@ -82,8 +82,8 @@ var casedLanguages = []*language{
 		connectors: newWordSet("llamada", "llamado", "que", "se", "llama"),
 	},
 	{ // pt
-		intros:      []string{"meu nome é", "me chamo", "eu me chamo", "eu sou o", "eu sou a"},
-		greetings:   []string{"oi, sou", "oi sou", "olá, sou", "olá sou", "oi, eu sou", "olá, eu sou"},
+		intros:      []string{"meu nome é", "me chamo", "eu me chamo"},
+		greetings:   []string{"oi, sou", "oi sou", "olá, sou", "olá sou", "oi, eu sou", "olá, eu sou", "eu sou o", "eu sou a"},
 		signOffs:    []string{"obrigado", "obrigada", "abraços", "beijos", "att"},
 		possessives: []string{"minha", "meu", "nossa", "nosso"},
 		adjectives:  newWordSet("querida", "querido", "pequena", "pequeno", "melhor"),
@@ -103,7 +103,7 @@ var casedLanguages = []*language{
 		connectors: newWordSet("nommée", "nommé", "appelée", "appelé", "qui", "s'appelle"),
 	},
 	{ // de
-		intros:      []string{"ich heiße", "ich heisse", "mein name ist", "mein vorname ist", "ich bin der", "ich bin die"},
+		intros:      []string{"ich heiße", "ich heisse", "mein name ist", "mein vorname ist"},
 		signOffs:    []string{"danke", "grüße", "viele grüße", "liebe grüße", "lg", "vg", "gruß", "mfg"},
 		possessives: []string{"mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere", "unseren", "unserem", "unserer"},
 		adjectives:  newWordSet("kleine", "kleinen", "kleiner", "liebe", "lieben", "lieber", "beste", "besten", "bester", "große", "großen"),
@@ -162,6 +162,7 @@ var stopWords = newWordSet(
 	"christmas", "xmas", "easter", "halloween", "thanksgiving", "valentine", "valentine's", "birthday", "wedding",
 	"weihnachten", "ostern", "navidad", "pascua", "noël", "natal", "páscoa",
 	"wishes", "regards", "again", "much", "lot", "everyone", "all", "guys", "team", "advance", "anyway",
+	"sie", "dich", "euch", "willkommen", // "ich heiße Sie willkommen": I welcome you
 	"geburtstag", "hochzeit", "foto", "fotos", "bild", "bilder", "zimmer", "party", "katze", "hund", "auto", "haus",
 	"garten", "urlaub", "lieblingsfarbe", "porträt", "portrait", "gesicht", "stil",
 )
