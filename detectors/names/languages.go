@@ -72,7 +72,7 @@ var casedLanguages = []*language{
 	},
 	{ // es
 		intros:      []string{"me llamo", "mi nombre es", "yo me llamo"},
-		greetings:   []string{"hola soy", "hola, soy", "hola, yo soy", "hola yo soy"},
+		greetings:   []string{"soy", "yo soy"}, // nationalities and trades are written in lower case
 		signOffs:    []string{"gracias", "saludos", "un saludo", "un abrazo", "besos"},
 		possessives: []string{"mi", "nuestra", "nuestro"},
 		adjectives:  newWordSet("querida", "querido", "pequeña", "pequeño", "mejor"),
@@ -83,7 +83,7 @@ var casedLanguages = []*language{
 	},
 	{ // pt
 		intros:      []string{"meu nome é", "me chamo", "eu me chamo"},
-		greetings:   []string{"oi, sou", "oi sou", "olá, sou", "olá sou", "oi, eu sou", "olá, eu sou", "eu sou o", "eu sou a"},
+		greetings:   []string{"sou", "sou o", "sou a", "eu sou", "eu sou o", "eu sou a"},
 		signOffs:    []string{"obrigado", "obrigada", "abraços", "beijos", "att"},
 		possessives: []string{"minha", "meu", "nossa", "nosso"},
 		adjectives:  newWordSet("querida", "querido", "pequena", "pequeno", "melhor"),
@@ -93,7 +93,7 @@ var casedLanguages = []*language{
 	},
 	{ // fr
 		intros:      []string{"je m'appelle", "mon nom est", "mon prénom est"},
-		greetings:   []string{"bonjour, je suis", "bonjour je suis", "salut, je suis", "salut je suis", "coucou, c'est"},
+		greetings:   []string{"je suis", "moi c'est", "c'est moi,"},
 		signOffs:    []string{"merci", "cordialement", "bisous", "bises"},
 		possessives: []string{"ma", "mon", "notre"},
 		adjectives:  newWordSet("petite", "petit", "chère", "cher", "meilleure", "meilleur", "grande", "grand"),

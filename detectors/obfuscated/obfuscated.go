@@ -39,8 +39,8 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 		if start == at.start {
 			continue
 		}
-		stop, labels, tld := domainEnd(text, at.end)
-		if labels < 2 || !tldOK(text[tld:stop]) {
+		stop, tld := domainEnd(text, at.end)
+		if stop == at.end {
 			continue
 		}
 		if plain && (!strictLocal(text[start:at.start]) || !contains(commonTLDs, text[tld:stop])) {
@@ -145,26 +145,30 @@ func strictLocal(l []byte) bool {
 }
 
 // domainEnd reads the domain from text[i]: labels of letters, digits and
-// '-', joined by '.' or a spelled-out dot (see dotSeparator). It returns
-// its end, the number of labels and where the last one starts.
-func domainEnd(text []byte, i int) (end, labels, last int) {
-	for next := i; ; {
+// '-', joined by '.' or a spelled-out dot (see dotSeparator), up to the
+// last of two labels or more that may be a top-level domain (see tldOK):
+// "example (dot) com [dot]0" ends at "com". It returns the domain's end,
+// or i if there is none, and where its last label starts.
+func domainEnd(text []byte, i int) (end, last int) {
+	end = i
+	for next, labels := i, 0; ; {
 		j := next
 		for j < len(text) && labelByte(text[j]) {
 			j++
 		}
 		if j == next {
-			return end, labels, last // a separator with no label after it is not the domain's
+			return end, last // a separator with no label after it is not the domain's
 		}
-		last, end = next, j
-		labels++
-		if end+1 < len(text) && text[end] == '.' && labelByte(text[end+1]) {
-			next = end + 1
+		if labels++; labels >= 2 && tldOK(text[next:j]) {
+			end, last = j, next
+		}
+		if j+1 < len(text) && text[j] == '.' && labelByte(text[j+1]) {
+			next = j + 1
 			continue
 		}
-		e, ok := dotSeparator(text, end)
+		e, ok := dotSeparator(text, j)
 		if !ok {
-			return end, labels, last
+			return end, last
 		}
 		next = e
 	}

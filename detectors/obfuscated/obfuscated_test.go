@@ -28,6 +28,7 @@ func TestAppendSpans(t *testing.T) {
 		{"a token", "<EMAIL:k1:ghjkmnpqrstvwxyzghjkmnpq> (at) x", nil},
 		{"a token's tail", "<NAME:k1:ghjkmnpqrstvwxyzghjkmnpq>.x (at) example (dot) com", nil},
 		{"a separator after it", "qz.x (at) example (dot) com [dot]", []string{"qz.x (at) example (dot) com"}},
+		{"a number after it", "qz.x (at) example (dot) com [dot]0", []string{"qz.x (at) example (dot) com"}},
 		{"after another script", "邮箱li.wei (at) 163 (dot) com", []string{"li.wei (at) 163 (dot) com"}},
 	}
 	for _, tt := range tests {
