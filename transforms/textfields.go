@@ -64,21 +64,22 @@ func appendAccessLogUser(dst []textField, b []byte) []textField {
 // authUserPhrases end with "user " and make the next word a login name in
 // an authentication log line: sshd's "Invalid user admin from", "Failed
 // password for invalid user admin", "Connection closed by authenticating
-// user liwei", "Disconnected from user liwei", PAM's "session opened for
-// user liwei(uid=1000)" and "session closed for user liwei".
+// user liwei", "Disconnected from user liwei", systemd-logind's "New
+// session 3 of user liwei.", PAM's "session opened for user
+// liwei(uid=1000)" and "session closed for user liwei".
 var authUserPhrases = [][]byte{[]byte("invalid user "), []byte("Invalid user "), []byte("authenticating user "),
-	[]byte("Disconnected from user "), []byte("session opened for user "), []byte("session closed for user ")}
+	[]byte("Disconnected from user "), []byte(" of user "), []byte("session opened for user "), []byte("session closed for user ")}
 
 // authLogHead bounds where a syslog line names its program: after the
 // time (RFC 3164's or an ISO one) and the host.
 const authLogHead = 96
 
-// authLogProgram reports whether head names sshd, sudo or su ("su:",
-// "su["), looking only at its 's's.
+// authLogProgram reports whether head names sshd, sudo, su ("su:", "su[")
+// or systemd-logind, looking only at its 's's.
 func authLogProgram(head []byte) bool {
 	for i := bytes.IndexByte(head, 's'); i >= 0; {
 		r := head[i:]
-		if bytes.HasPrefix(r, []byte("sshd")) || bytes.HasPrefix(r, []byte("sudo")) ||
+		if bytes.HasPrefix(r, []byte("sshd")) || bytes.HasPrefix(r, []byte("sudo")) || bytes.HasPrefix(r, []byte("systemd-logind")) ||
 			(i == 0 || head[i-1] == ' ') && (bytes.HasPrefix(r, []byte("su:")) || bytes.HasPrefix(r, []byte("su["))) {
 			return true
 		}
@@ -92,7 +93,7 @@ func authLogProgram(head []byte) bool {
 }
 
 // pamPhrases is the index of the first of authUserPhrases that PAM writes.
-const pamPhrases = 4
+const pamPhrases = 5
 
 // sshdMethods are the authentication methods sshd logs before "for":
 // "Accepted publickey for liwei from …".
@@ -105,7 +106,7 @@ var sshdMethods = [][]byte{[]byte("publickey"), []byte("password"), []byte("keyb
 // "by liwei(uid=1000)" after it; after sshd's "Accepted publickey for" and
 // "Failed password for" (any of sshdMethods) and before " from"; and
 // sudo's "sudo:    liwei : TTY=pts/0 ; …". Only lines whose syslog header
-// names sshd, sudo or su ("web1 sshd[1234]:", "web1 su:") in its first
+// names sshd, sudo, su or systemd-logind ("web1 sshd[1234]:", "web1 su:") in its first
 // authLogHead bytes are read (see authLogProgram): most log lines are
 // none, and searching every line for the phrases cost the log policy's
 // lines +6% instructions.
@@ -184,6 +185,9 @@ func appendLoginName(dst []textField, b []byte, v int, then string) []textField 
 	end := v
 	for end < len(b) && b[end] > ' ' && !isLoginNameEnd(b[end]) && !(b[end] == ':' && (end+1 == len(b) || b[end+1] <= ' ')) {
 		end++
+	}
+	for end > v && b[end-1] == '.' {
+		end-- // a sentence's full stop: "… of user liwei."
 	}
 	if end == v || end-v == 1 && b[v] == '-' || !bytes.HasPrefix(b[end:], []byte(then)) {
 		return dst

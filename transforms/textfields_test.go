@@ -139,6 +139,8 @@ func TestTextFieldRules(t *testing.T) {
 		{"sshd invalid user, alone", `sshd[1]: Invalid user oracle from 198.51.100.9`, `sshd[1]: Invalid user {FIELD:oracle} from {IPV4:198.51.100.9}`},
 		{"sshd closed", `sshd[1]: Connection closed by authenticating user liwei 203.0.113.7 port 22 [preauth]`, `sshd[1]: Connection closed by authenticating user {FIELD:liwei} {IPV4:203.0.113.7} port 22 [preauth]`},
 		{"not sshd's", `app: Invalid user oracle from the form`, `app: Invalid user oracle from the form`},
+		{"logind", `web1 systemd-logind[812]: New session 3 of user liwei.`, `web1 systemd-logind[812]: New session 3 of user {FIELD:liwei}.`},
+		{"not logind's", `app: a list of user preferences`, `app: a list of user preferences`},
 		{"pam session", `pam_unix(sshd:session): session opened for user liwei(uid=1000) by (uid=0)`, `pam_unix(sshd:session): session opened for user {FIELD:liwei}(uid=1000) by (uid=0)`},
 		{"su by", `web1 su: pam_unix(su:session): session closed for user root by liwei(uid=1000)`, `web1 su: pam_unix(su:session): session closed for user {FIELD:root} by {FIELD:liwei}(uid=1000)`},
 		{"sudo", `web1 sudo:    liwei : TTY=pts/0 ; COMMAND=/bin/ls`, `web1 sudo:    {FIELD:liwei} : TTY=pts/0 ; COMMAND=/bin/ls`},
