@@ -8,7 +8,12 @@
 // ("li.wei@163.com"), so both get one token.
 package obfuscated
 
-import "github.com/pixelprivacy/veil/detectors"
+import (
+	"bytes"
+	"slices"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
 
 // Separator words, in brackets of any kind or between spaces.
 const (
@@ -43,7 +48,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 		if stop == at.end {
 			continue
 		}
-		if plain && (!strictLocal(text[start:at.start]) || !contains(commonTLDs, text[tld:stop])) {
+		if plain && (!strictLocal(text[start:at.start]) || !slices.ContainsFunc(commonTLDs, func(t string) bool { return bytes.EqualFold(text[tld:stop], []byte(t)) })) {
 			continue
 		}
 		dst = append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Email})
@@ -62,7 +67,7 @@ type span struct{ start, end int }
 // or between spaces ("at" or "AT"); plain says it is the lower-case word
 // between spaces, the weakest sign.
 func separatorAt(text []byte, i int, w string) (s span, plain, ok bool) {
-	if len(text)-i < len(w) || !equalFold(text[i:i+len(w)], w) {
+	if len(text)-i < len(w) || !bytes.EqualFold(text[i:i+len(w)], []byte(w)) {
 		return span{}, false, false
 	}
 	if i > 0 && i+len(w) < len(text) && closing(text[i-1]) == text[i+len(w)] {
@@ -209,25 +214,4 @@ func tldOK(l []byte) bool {
 		}
 	}
 	return true
-}
-
-func equalFold(b []byte, s string) bool {
-	if len(b) != len(s) {
-		return false
-	}
-	for i := range b {
-		if b[i]|0x20 != s[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func contains(list []string, b []byte) bool {
-	for _, s := range list {
-		if equalFold(b, s) {
-			return true
-		}
-	}
-	return false
 }
