@@ -49,7 +49,7 @@ func (c *Config) TransformOptions() (transforms.Options, error) {
 		MaskChar:       t.Mask.Char[0],
 		MaxRecordBytes: int(c.Records.MaxBytes),
 	}
-	for _, k := range append(slices.Clone(detectors.Builtin), detectors.Name) {
+	for _, k := range slices.Concat(detectors.Builtin, detectors.FreeText) {
 		o.Actions[k] = def
 	}
 	switch lf := c.Detectors.LocaleFields; {

@@ -167,7 +167,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown action for a kind", "transforms:\n  kinds:\n    phone: maks\n", []string{
 			`transforms.kinds.phone: unknown action "maks" (want tokenize, mask, label, generalize, drop)`}},
 		{"unknown kind in actions", "transforms: {kinds: {ipv9: drop}}", []string{
-			`transforms.kinds.ipv9: unknown kind "ipv9" (want email, phone, imei, imsi, iccid, mac, adid, ipv4, ipv6, cnid, card, iban, cpf, ssn, rrn, aadhaar, dni, secret, name)`}},
+			`transforms.kinds.ipv9: unknown kind "ipv9" (want email, phone, imei, imsi, iccid, mac, adid, ipv4, ipv6, cnid, card, iban, cpf, ssn, rrn, aadhaar, dni, secret, name, handle)`}},
 		{"one kind twice in actions", "transforms: {kinds: {ip: drop, ipv4: mask}}", []string{
 			`transforms.kinds.ipv4: "ipv4" names the same kind as kinds.ip`}},
 		{"template without mac", "transforms: {template: '<{kind}>'}", []string{`transforms.template: "<{kind}>": must contain {mac}`}},
@@ -620,7 +620,7 @@ func TestTransformOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	actions := make(map[detectors.Kind]transforms.Action)
-	for _, k := range detectors.Builtin {
+	for _, k := range slices.Concat(detectors.Builtin, detectors.FreeText) {
 		actions[k] = transforms.Mask
 	}
 	actions[detectors.Email] = transforms.Tokenize

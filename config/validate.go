@@ -191,7 +191,7 @@ func (t *Transforms) Validate() error {
 	seen := make(map[detectors.Kind]string)
 	for _, name := range slices.Sorted(maps.Keys(t.Kinds)) {
 		path := "kinds." + name
-		if k, ok := parseKind(path, name, &p, detectors.Name); ok {
+		if k, ok := parseKind(path, name, &p, detectors.FreeText...); ok {
 			if other, dup := seen[k]; dup {
 				p.add(path, "%q names the same kind as kinds.%s", name, other)
 			}

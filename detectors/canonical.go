@@ -18,7 +18,8 @@ import (
 // ICCIDs, card numbers and national numbers (CPF, SSN, RRN, Aadhaar) as digits; IMEIs and MEIDs as the device's 14
 // digits (see appendDeviceID); UUIDs lower-case with dashes; CN identity
 // numbers upper-case; IBANs and DNIs compact and upper-case; people's names in
-// lower case, composed (NFC), their words joined by one space. Other kinds are appended as they are.
+// lower case, composed (NFC), their words joined by one space; handles in
+// lower case without their '@'. Other kinds are appended as they are.
 func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
 	return s.AppendCanonicalPreferring(dst, value, k, s.regionMask, 0)
 }
@@ -46,6 +47,8 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		return appendCompactUpper(dst, value)
 	case Name:
 		return appendName(dst, value)
+	case Handle:
+		return appendHandle(dst, value)
 	case MAC:
 		if end, ok := macAt(value, 0, ':'); ok && end == len(value) {
 			return appendLowerHex(dst, value) // already colon-separated pairs
@@ -490,6 +493,17 @@ func appendName(dst, v []byte) []byte {
 	}
 	if !norm.NFC.IsNormal(dst[start:]) {
 		dst = append(dst[:start], norm.NFC.Bytes(dst[start:])...)
+	}
+	return dst
+}
+
+// appendHandle appends a handle in lower case without its '@' or '＠':
+// "@Sarah.C" is "sarah.c".
+func appendHandle(dst, v []byte) []byte {
+	v = bytes.TrimPrefix(v, []byte("@"))
+	v = bytes.TrimPrefix(v, []byte("\uFF20"))
+	for _, c := range v {
+		dst = append(dst, lower(c))
 	}
 	return dst
 }

@@ -37,6 +37,11 @@ const (
 	// name is Li Wei", "我叫李伟"), found by package names, not the scanner.
 	Name
 
+	// Handle is a social-media or messenger handle in free text
+	// ("@sarah_c", "instagram.com/sarah.c", "微信号是 wangfang_88"), found
+	// by package handles, not the scanner.
+	Handle
+
 	// FirstCustom is the first kind number available to user-defined detectors.
 	FirstCustom
 )
@@ -68,11 +73,16 @@ var kindNames = [FirstCustom]string{
 	User:    "USER",
 	Field:   "FIELD",
 	Name:    "NAME",
+	Handle:  "HANDLE",
 }
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
 // ResolveOverlaps).
 var Builtin = []Kind{Email, Secret, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
+
+// FreeText lists the kinds found in free text after the scanner, by
+// packages names and handles.
+var FreeText = []Kind{Name, Handle}
 
 // Scanned reports whether k is one of Builtin.
 func (k Kind) Scanned() bool { return k >= Email && k <= Secret }

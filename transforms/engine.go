@@ -209,7 +209,7 @@ func defaultInt(v, def int) int {
 // detectors: redacting twice must give the same result as redacting once.
 func (e *Engine) checkOutputs() error {
 	w := e.NewWorker()
-	kinds := append(slices.Clone(detectors.Builtin), detectors.User, detectors.Field, detectors.Name)
+	kinds := slices.Concat(detectors.Builtin, []detectors.Kind{detectors.User, detectors.Field}, detectors.FreeText)
 	for _, d := range e.custom {
 		kinds = append(kinds, d.Kind())
 	}

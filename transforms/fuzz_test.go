@@ -307,9 +307,10 @@ func FuzzRedactJSONValue(f *testing.F) {
 	})
 }
 
-// FuzzNames checks the names in prompts (LanguageOptions.Names), and the
-// e-mail addresses spelled out around their '@': a name introduced by a
-// phrase, or an address's local part, between any texts, as a text record
+// FuzzNames checks the names in prompts (LanguageOptions.Names), the
+// e-mail addresses spelled out around their '@' and the handles: a name
+// introduced by a phrase, an address's local part or a handle, between any
+// texts, as a text record
 // and as a JSON record's free text, is gone from the output, which
 // redacting again does not change and which stays JSON.
 func FuzzNames(f *testing.F) {
@@ -319,10 +320,13 @@ func FuzzNames(f *testing.F) {
 	f.Add(`"quoted \"`, `\n`, uint64(99), uint8(3))
 	f.Add("my name is", "", uint64(1<<33), uint8(4))
 	f.Add("li.wei", "[dot] org", uint64(77), uint8(5))
+	f.Add("see", "in the corner", uint64(1234), uint8(6))
+	f.Add("my", ".", uint64(5678), uint8(7))
+	f.Add("加我", "谢谢", uint64(91011), uint8(8))
 	w, p := newProfileWorker(f, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true}})
 	f.Fuzz(func(t *testing.T, before, after string, n uint64, form uint8) {
 		var name, intro string
-		switch form % 6 {
+		switch form % 9 {
 		case 0:
 			name, intro = "Q"+letters(n, 5), " my name is %s. "
 		case 1:
@@ -337,6 +341,12 @@ func FuzzNames(f *testing.F) {
 			name, intro = "김"+string(rune(0xAC00+n%11172))+string(rune(0xAC00+n/11172%11172)), " 제 이름은 %s입니다. "
 		case 5:
 			name, intro = "q"+letters(n, 5)+".x", " mail %s (at) example (dot) com "
+		case 6:
+			name, intro = "q"+letters(n, 5)+"_x", " watermark @%s "
+		case 7:
+			name, intro = "q"+letters(n, 4)+".z9", " IG: %s "
+		case 8:
+			name, intro = "wx_q"+letters(n, 6), "微信号是 %s，"
 		}
 		if strings.Contains(before, name) || strings.Contains(after, name) {
 			return

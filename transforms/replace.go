@@ -147,7 +147,7 @@ func (w *Worker) appendMask(dst, v []byte, k detectors.Kind, json bool) []byte {
 			n++
 		}
 		head, tail := maskKeep(w.e.maskHead, w.e.maskTail, n)
-		if k == detectors.Name {
+		if k == detectors.Name || k == detectors.Handle {
 			head, tail = 0, 0 // a name's first letters are much of it: "Emm*"
 		}
 		u := 0

@@ -66,16 +66,17 @@ func TestAppendNext(t *testing.T) {
 // lookAlikes are shapes that must not occur in a line outside a label: the
 // generator must not plant personal data, or a look-alike, unawares.
 var lookAlikes = []struct {
-	name string
-	re   *regexp.Regexp
-	pii  bool // inside a PII label, not just any label
+	name  string
+	re    *regexp.Regexp
+	pii   bool           // inside a PII label, not just any label
+	decoy detectors.Kind // with pii, the look-alike of this kind may hold it too
 }{
-	{"e-mail @", regexp.MustCompile(`@|%40|\\u0040`), true},
-	{"7+ digits", regexp.MustCompile(`[0-9]{7,}`), false},
-	{"full-width digits", regexp.MustCompile(`[０-９]+`), true},
-	{"dotted quad", regexp.MustCompile(`[0-9]{1,3}(\.[0-9]{1,3}){3}`), false},
-	{"UUID", regexp.MustCompile(`[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}`), false},
-	{"MAC", regexp.MustCompile(`[0-9a-fA-F]{2}([:-][0-9a-fA-F]{2}){5}`), false},
+	{"e-mail @", regexp.MustCompile(`@|%40|\\u0040`), true, likeHandle},
+	{"7+ digits", regexp.MustCompile(`[0-9]{7,}`), false, detectors.None},
+	{"full-width digits", regexp.MustCompile(`[０-９]+`), true, detectors.None},
+	{"dotted quad", regexp.MustCompile(`[0-9]{1,3}(\.[0-9]{1,3}){3}`), false, detectors.None},
+	{"UUID", regexp.MustCompile(`[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}`), false, detectors.None},
+	{"MAC", regexp.MustCompile(`[0-9a-fA-F]{2}([:-][0-9a-fA-F]{2}){5}`), false, detectors.None},
 }
 
 // TestEvents checks the ground truth of many events of several seeds.
@@ -166,7 +167,11 @@ func checkEvent(t *testing.T, ev Event, seen map[string]int) {
 	}
 	for _, la := range lookAlikes {
 		for _, m := range la.re.FindAllIndex(line, -1) {
-			if !covered(m, ev.PII) && (la.pii || !covered(m, ev.Decoys)) && !userinfoAt(m, ev.PII) {
+			decoy := covered(m, ev.Decoys)
+			if la.pii {
+				decoy = la.decoy != detectors.None && covered(m, kindOf(ev.Decoys, la.decoy))
+			}
+			if !covered(m, ev.PII) && !decoy && !userinfoAt(m, ev.PII) {
 				t.Errorf("unlabeled %s %q at %d", la.name, line[m[0]:m[1]], m[0])
 			}
 		}
@@ -201,6 +206,17 @@ func covered(m []int, labels []Planted) bool {
 		}
 	}
 	return false
+}
+
+// kindOf returns the labels of kind k.
+func kindOf(labels []Planted, k detectors.Kind) []Planted {
+	var out []Planted
+	for _, p := range labels {
+		if p.Kind == k {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 var (
@@ -421,6 +437,11 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		if !slices.Contains(introductions[ev.Lang].people, v) {
 			t.Errorf("NAME %q is none of the %s people", v, ev.Lang)
 		}
+	case detectors.Handle:
+		if !regexp.MustCompile(`^@?[a-z]+([._][a-z]+)?([0-9]{2})?$`).MatchString(v) {
+			t.Errorf("bad handle %q", v)
+		}
+		seen["handle "+v[:min(1, len(v))]]++
 	default:
 		t.Errorf("unexpected kind %v", p.Kind)
 	}
@@ -919,6 +940,9 @@ func TestNames(t *testing.T) {
 	}
 	if seen["email spelled"] == 0 {
 		t.Error("no addresses spelled out")
+	}
+	if seen["handle @"] == 0 || seen["decoy HANDLE"] == 0 {
+		t.Error("no mentions, or no '@' that mentions no one")
 	}
 	g = New(Options{Seed: 2, Mix: [3]int{0, 0, 1}})
 	for range 3000 {

@@ -6,10 +6,39 @@ import "github.com/pixelprivacy/veil/detectors"
 // phrase introduces as a person's.
 const likeName = detectors.Name
 
+// likeHandle is the kind that an '@' mentioning no one imitates.
+const likeHandle = detectors.Handle
+
+// noMentions are the '@'s of prompts that mention no one: scales, rates,
+// times, broadcasts, places.
+var noMentions = []string{"icon@2x.png", "@3x", "@60fps", "@1080p", "@5pm", "@everyone", "@home"}
+
+// appendHandle appends a handle made of a person's names: "sarah_miller",
+// "li.wei88", "olga_92"; with at, after an '@'.
+func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
+	if at {
+		dst = append(dst, '@')
+	}
+	p := pick(r, names)
+	dst = append(dst, p.first...)
+	switch r.intn(3) {
+	case 0:
+		dst = append(append(dst, '_'), p.last...)
+	case 1:
+		dst = append(append(dst, '.'), p.last...)
+	}
+	if r.chance(60) {
+		dst = appendPad(dst, r.intn(100), 2)
+	}
+	return dst
+}
+
 // introductions are, per language, the prompts in which people introduce
 // themselves or a relative by name ({name}, kind NAME), name a place
-// ({place}, a decoy) or spell out their e-mail address ({spelled}, kind
-// EMAIL), added to the language's templates with Options.Names.
+// ({place}, a decoy), spell out their e-mail address ({spelled}, kind
+// EMAIL) or give their handle ({handle}, or {mention} with its '@'; kind
+// HANDLE; {at}, an '@' that mentions no one, a decoy), added to the language's templates with
+// Options.Names.
 var introductions = map[string]struct {
 	people, places []string
 	templates      []template
@@ -24,6 +53,8 @@ var introductions = map[string]struct {
 			"Hi, I'm {name}! Can you make this photo of {place} look like an oil painting?",
 			"Please sharpen the faces and warm up the colors. Thanks, {name}",
 			"Send the final image to {spelled} when it's ready.",
+			"Add a small watermark with {mention} in the bottom corner.",
+			"Make a banner for my IG: {handle}, and export it {at} too.",
 		),
 	},
 	"zh": {
@@ -33,6 +64,8 @@ var introductions = map[string]struct {
 			"给我女儿做一张生日贺卡，她叫{name}，喜欢小兔子",
 			"你好，我是{name}，请把背景换成白色",
 			"做好以后发到{spelled}，谢谢",
+			"水印加上我的微信号：{handle}",
+			"我的小红书号是 {handle}，帮我做一张封面",
 		),
 	},
 	"es": {
@@ -43,6 +76,7 @@ var introductions = map[string]struct {
 			"Haz una tarjeta de cumpleaños para mi hija {name}, con flores.",
 			"Pon a mi abuela {name} en una postal de {place}.",
 			"Mándalo a {spelled} cuando esté listo.",
+			"Pon mi Instagram {mention} como marca de agua.",
 		),
 	},
 	"de": {
@@ -54,6 +88,7 @@ var introductions = map[string]struct {
 			"Setz meinen Bruder {name} auf eine Postkarte aus {place}.",
 			"Bitte mach die Farben wärmer.\nViele Grüße\n{name}",
 			"Schick das Bild an {spelled}, danke.",
+			"Füge mein Instagram {mention} als Wasserzeichen hinzu, {at} bitte.",
 		),
 	},
 	"fr": {
@@ -63,6 +98,7 @@ var introductions = map[string]struct {
 			"Bonjour, je m'appelle {name}, fais-moi un portrait à l'aquarelle.",
 			"Une carte d'anniversaire pour ma fille {name}, avec des licornes.",
 			"Mets mon ami {name} sur une carte postale de {place}.",
+			"Ajoute mon compte Instagram : {handle} en filigrane.",
 		),
 	},
 	"ja": {
@@ -73,6 +109,7 @@ var introductions = map[string]struct {
 			"はじめまして、{name}と申します。証明写真を作ってください。",
 			"娘の名前は{name}です。誕生日カードを{place}の風景で作って。",
 			"こんにちは、私は{name}です。背景をぼかしてください。",
+			"インスタのアカウントは{handle}です。透かしを入れてください。",
 		),
 	},
 	"pt": {
@@ -82,6 +119,7 @@ var introductions = map[string]struct {
 			"Olá, meu nome é {name}, quero um avatar estilo anime.",
 			"Faça um cartão para minha filha {name}, com balões.",
 			"Coloque meu irmão {name} numa foto de {place}.",
+			"Coloca meu insta {mention} na foto, por favor.",
 		),
 	},
 	"ru": {
@@ -91,6 +129,7 @@ var introductions = map[string]struct {
 			"Привет, меня зовут {name}, сделай мне аватар в стиле аниме.",
 			"Сделай открытку для моей дочери {name}, с воздушными шарами.",
 			"Нарисуй моего брата {name} на фоне {place}.",
+			"Добавь мой телеграм {mention} на картинку.",
 		),
 	},
 	"ko": {
@@ -101,6 +140,7 @@ var introductions = map[string]struct {
 			"딸 이름은 {name}예요. 생일 카드를 만들어 주세요.",
 			"내 이름은 {name}이고 {place}에 살아요. 바다 사진을 보정해 주세요.",
 			"안녕하세요, 저는 {name}입니다. 증명사진을 만들어 주세요.",
+			"카톡 아이디는 {handle}입니다. 사진에 넣어 주세요.",
 		),
 	},
 	"ar": {
@@ -108,6 +148,7 @@ var introductions = map[string]struct {
 		templates: parseTemplates(
 			"مرحبا، اسمي {name}، أريد صورة بأسلوب الأنمي.",
 			"ابنتي اسمها {name} وأريد بطاقة عيد ميلاد لها.",
+			"أضف حسابي على انستغرام {mention} إلى الصورة.",
 		),
 	},
 	"hi": {
@@ -115,6 +156,7 @@ var introductions = map[string]struct {
 		templates: parseTemplates(
 			"नमस्ते, मेरा नाम {name} है। मेरी फोटो को कार्टून जैसा बना दो।",
 			"मेरी बेटी का नाम {name} है, उसके लिए जन्मदिन कार्ड बनाओ।",
+			"मेरा इंस्टाग्राम {mention} फोटो पर लिख दो।",
 		),
 	},
 }

@@ -36,11 +36,14 @@ const (
 	slotName         // {name}: a person's name (see introductions)
 	slotPlace        // {place}: a place's name, a decoy of a person's
 	slotSpelled      // {spelled}: an e-mail address spelled out around its '@'
+	slotHandle       // {handle}: a social-media handle, without its '@'
+	slotMention      // {mention}: a social-media handle after its '@'
+	slotAt           // {at}: an '@' that mentions no one ("icon@2x", "@60fps"), a decoy of a handle
 )
 
 var slotNames = map[string]slot{
 	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "ip": slotIP, "imei": slotIMEI,
-	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "spelled": slotSpelled,
+	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt,
 }
 
 // segment is literal text, already escaped for a JSON string, followed by a
@@ -189,6 +192,10 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.decoyText(likeName, pick(r, introductions[l.code].places))
 	case slotSpelled:
 		b.putPII(detectors.Email, r.appendSpelledEmail(b.buf, l.names, l.domains))
+	case slotHandle, slotMention:
+		b.putPII(detectors.Handle, r.appendHandle(b.buf, l.names, seg.slot == slotMention))
+	case slotAt:
+		b.decoyText(likeHandle, pick(r, noMentions))
 	}
 }
 

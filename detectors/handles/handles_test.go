@@ -1,0 +1,124 @@
+package handles
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+func TestAppendSpans(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		// Mentions.
+		{"mention", "add a watermark with @sarah_c_1984 in the corner", []string{"@sarah_c_1984"}},
+		{"mention with dots", "tag @li.wei.photo please", []string{"@li.wei.photo"}},
+		{"mention at the end of a sentence", "Follow @lucia88.", []string{"@lucia88"}},
+		{"mention at the start", "@Yuki_0203 make me a sticker", []string{"@Yuki_0203"}},
+		{"mention after Chinese", "关注我@wangfang_88谢谢", []string{"@wangfang_88"}},
+		{"mention, full-width @", "インスタは＠yuki_0203です", []string{"＠yuki_0203"}},
+		{"mention, digits first", "credit @2pac_fan99", []string{"@2pac_fan99"}},
+		{"mention in JSON quotes", `text \"@sarah_c\" on it`, []string{"@sarah_c"}},
+		{"e-mail address", "mail li.wei@163.com", nil},
+		{"scale suffix", "export icon@2x and @3x", nil},
+		{"time", "meet @5pm at the park", nil},
+		{"frame rate", "render @60fps @1080p", nil},
+		{"broadcast", "@everyone look at this, me @home", nil},
+		{"a lone @", "me @ the beach", nil},
+		{"one letter", "@a", nil},
+		{"too long", "@" + "abcdefghij" + "abcdefghij" + "abcdefghij" + "abc", nil},
+		{"followed by a dash", "@font-face rules", nil},
+		{"two @s", "@@sarah_c", []string{"@sarah_c"}},
+		// Profiles' addresses.
+		{"instagram profile", "my page is https://www.instagram.com/sarah.c/ thanks", []string{"sarah.c"}},
+		{"tiktok profile", "tiktok.com/@lucia_88?lang=es", []string{"@lucia_88"}},
+		{"linkedin profile", "see linkedin.com/in/li-wei-123 for my photo", []string{"li-wei-123"}},
+		{"telegram link", "t.me/ivan_p", []string{"ivan_p"}},
+		{"twitter status", "https://twitter.com/sarah_c/status/123456", []string{"sarah_c"}},
+		{"instagram post", "https://instagram.com/p/Cx1ab2/ style", nil},
+		{"youtube watch", "youtube.com/watch?v=dQw4w9WgXcQ", nil},
+		{"youtube handle", "youtube.com/@MrBeast6000", []string{"@MrBeast6000"}},
+		{"another host", "box.com/sarah_c", nil},
+		{"an e-mail domain", "sarah@x.com/abc", nil},
+		// Labels.
+		{"IG colon", "IG: sarah.c", []string{"sarah.c"}},
+		{"instagram colon word", "Instagram: sarahconnor", []string{"sarahconnor"}},
+		{"my tiktok is", "my tiktok is lucia_88 btw", []string{"lucia_88"}},
+		{"my instagram is a word", "my instagram is private", nil},
+		{"my instagram is a plain name", "my instagram is sarah", nil},
+		{"handle word", "my IG handle is sarah", []string{"sarah"}},
+		{"no separator, handle-like", "find me on insta sarah.c.photo", []string{"sarah.c.photo"}},
+		{"no separator, a word", "post it on instagram tonight", nil},
+		{"no separator, a version", "instagram v2 filter", nil},
+		{"label then mention", "IG @sarah_c", []string{"@sarah_c"}},
+		{"line needs an ID word", "line 2: make it blue", nil},
+		{"line id", "LINE ID: yuki0203", []string{"yuki0203"}},
+		{"snap word", "snap a photo of me", nil},
+		{"wechat", "WeChat ID: wangfang-88", []string{"wangfang-88"}},
+		{"QQ number", "QQ号 12345678", []string{"12345678"}},
+		{"QQ number colon", "qq: 987654321", []string{"987654321"}},
+		{"digits elsewhere", "instagram: 12345678", nil},
+		{"Chinese wechat", "我的微信号是 wangfang_88，加我", []string{"wangfang_88"}},
+		{"Chinese wechat glued", "微信wangfang_88", []string{"wangfang_88"}},
+		{"Chinese wechat word", "微信支付 abc_12", nil},
+		{"Chinese ins", "我的ins是sarah.c", []string{"sarah.c"}},
+		{"Chinese xiaohongshu", "小红书号：lucy2024", []string{"lucy2024"}},
+		{"Japanese", "インスタのアカウントは yuki_0203 です", []string{"yuki_0203"}},
+		{"Japanese, no ID word", "インスタの写真 yuki_0203", nil},
+		{"Japanese label", "インスタ: yuki_0203", []string{"yuki_0203"}},
+		{"Korean", "카톡 아이디 minjun99", []string{"minjun99"}},
+		{"Russian", "мой телеграм: @ivan_p", []string{"@ivan_p"}},
+		{"Russian capital", "Инстаграм — masha.k", []string{"masha.k"}},
+		{"Russian word inside another", "телеграммы", nil},
+		{"German", "Mein Instagram-Name ist lukas_m", nil},
+		{"German space", "mein Instagram Name ist lukas_m", []string{"lukas_m"}},
+		{"quoted value", `IG: "sarah.c"`, []string{"sarah.c"}},
+		{"an address after a label", "IG: instagram.com/sarah.c", []string{"sarah.c"}},
+		{"a label inside a word", "bigwig: abc_1", nil},
+		{"a label after an underscore", "worker_threads = opts.worker_threads", nil},
+		{"a code tag", "@param name the user's name", nil},
+		{"a token", "IG: <HANDLE:k1:ghjkmnpqrstvwxyzghjkmnpq>", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range AppendSpans(nil, []byte(tt.text)) {
+				if s.Kind != detectors.Handle {
+					t.Fatalf("kind %v", s.Kind)
+				}
+				got = append(got, tt.text[s.Start:s.End])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("AppendSpans(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAppendSpansAllocs(t *testing.T) {
+	text := []byte("IG: sarah.c, tiktok.com/@lucia_88, 微信号是 wangfang_88 and @yuki_0203; мой телеграм: @ivan_p")
+	dst := make([]detectors.Span, 0, 8)
+	if n := testing.AllocsPerRun(100, func() { dst = AppendSpans(dst[:0], text) }); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+	if len(dst) != 5 {
+		t.Errorf("found %d, want 5", len(dst))
+	}
+}
+
+func FuzzAppendSpans(f *testing.F) {
+	for _, s := range []string{"@sarah_c", "IG: sarah.c", "tiktok.com/@x_1", "微信号是 ab_12", "＠yuki", "QQ号 12345", "телеграм: @ivan"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		prev := 0
+		for _, s := range AppendSpans(nil, text) {
+			if s.Start < prev || s.Start >= s.End || s.End > len(text) {
+				t.Fatalf("bad span %v after %d in %q", s, prev, text)
+			}
+			prev = s.End
+		}
+	})
+}

@@ -1,0 +1,76 @@
+package handles
+
+// profile reads the handle in the address of a profile whose path starts
+// with the '/' at text[i]: "instagram.com/sarah.c", "tiktok.com/@lucia_88",
+// "linkedin.com/in/li-wei-123", "t.me/ivan_p". The address of a post, a
+// search or a page of the platform's own ("instagram.com/p/Cx1…",
+// "youtube.com/watch?v=…") holds none.
+func profile(text []byte, i int) (start, end int, ok bool) {
+	h := i
+	for h > 0 && hostChar(text[h-1]) {
+		h--
+	}
+	if h > 0 && text[h-1] == '@' {
+		return 0, 0, false // an e-mail address's domain
+	}
+	host := text[h:i]
+	for _, sub := range []string{"www.", "m.", "mobile."} {
+		if len(host) > len(sub) && hasFold(host, sub) {
+			host = host[len(sub):]
+			break
+		}
+	}
+	if !profileHosts.has(host) {
+		return 0, 0, false
+	}
+	j := i + 1
+	if w := segmentEnd(text, j); w < len(text) && text[w] == '/' && beforeHandle.has(text[j:w]) {
+		j = w + 1
+	}
+	start = j
+	if j < len(text) && text[j] == '@' {
+		j++
+	}
+	end, ok = handleEnd(text, j, true)
+	if !ok || !plausible(text[j:end]) || start == j && platformPaths.has(text[j:end]) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+func hostChar(c byte) bool { return isLetter(c) || isDigit(c) || c == '.' || c == '-' }
+
+// segmentEnd returns the end of the path segment that starts at text[i].
+func segmentEnd(text []byte, i int) int {
+	for i < len(text) && (handleChar(text[i]) || text[i] == '-') {
+		i++
+	}
+	return i
+}
+
+func hasFold(b []byte, prefix string) bool {
+	for i := range len(prefix) {
+		if b[i]|0x20 != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// profileHosts are the platforms whose profiles' addresses hold a handle.
+var profileHosts = newWordSet("instagram.com", "instagr.am", "twitter.com", "x.com", "tiktok.com",
+	"facebook.com", "fb.com", "fb.me", "t.me", "telegram.me", "vk.com", "youtube.com", "threads.net",
+	"threads.com", "snapchat.com", "github.com", "linkedin.com", "weibo.com", "pinterest.com",
+	"reddit.com", "twitch.tv", "medium.com", "bsky.app", "behance.net", "dribbble.com", "vimeo.com",
+	"soundcloud.com", "flickr.com")
+
+// beforeHandle are the path segments that come before a handle:
+// "linkedin.com/in/…", "snapchat.com/add/…", "reddit.com/u/…".
+var beforeHandle = newWordSet("in", "add", "u", "user", "c", "channel", "stories", "profile", "people", "photos")
+
+// platformPaths are the path segments of a platform's own pages.
+var platformPaths = newWordSet("p", "reel", "reels", "tv", "explore", "watch", "shorts", "hashtag", "i",
+	"intent", "share", "search", "home", "login", "signup", "about", "help", "settings", "privacy",
+	"legal", "groups", "pages", "events", "results", "playlist", "video", "videos", "tag", "tags",
+	"discover", "embed", "direct", "accounts", "messages", "notifications", "feed", "status", "joinchat",
+	"s", "r", "t", "topics", "trending", "live", "music", "policies", "terms", "ads", "business")
