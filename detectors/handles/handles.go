@@ -98,14 +98,14 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 // mention reads the handle that an '@' of n bytes at text[i] starts, the
 // '@' included: not after a character of an e-mail address's local part
 // ("li@x"), and not a scale, a time or a rate ("icon@2x", "@5pm",
-// "@60fps"), nor a broadcast ("@everyone").
+// "@60fps"), a broadcast ("@everyone") or a package's scope ("@types/node").
 func mention(text []byte, i, n int) (start, end int, ok bool) {
 	if i > 0 && localPart[text[i-1]] {
 		return 0, 0, false
 	}
 	end, ok = handleEnd(text, i+n, false)
-	if !ok || !plausible(text[i+n:end]) || mentionWords.has(text[i+n:end]) {
-		return 0, 0, false
+	if !ok || !plausible(text[i+n:end]) || mentionWords.has(text[i+n:end]) || end < len(text) && text[end] == '/' {
+		return 0, 0, false // "@2x", "@everyone", a package's scope ("@babel/core")
 	}
 	return i, end, true
 }
@@ -116,7 +116,7 @@ var localPart = func() (t [256]bool) {
 	for c := range utf8.RuneSelf {
 		t[c] = isLetter(byte(c)) || isDigit(byte(c))
 	}
-	for _, c := range []byte("._+-%'&=~!#$*?^{|}`\\") {
+	for _, c := range []byte("._+-%'&=~!#$*?^{|}`\\@") { // and "@@iterator"
 		t[c] = true
 	}
 	return t
