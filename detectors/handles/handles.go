@@ -69,26 +69,21 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			}
 			i = w
 			continue
-		case c >= utf8.RuneSelf:
-			if hasAt(text, i, fullwidthAt) {
-				if start, stop, ok := mention(text, i, len(fullwidthAt)); ok && start >= end {
+		case c == fullwidthAt[0] && hasAt(text, i, fullwidthAt):
+			if start, stop, ok := mention(text, i, len(fullwidthAt)); ok && start >= end {
+				add(start, stop)
+				i = stop
+				continue
+			}
+		case otherLabels[c] != nil && i >= end:
+			// Continuation bytes start no label: the loop goes on byte by byte.
+			if w, l, ok := otherLabel(text, i); ok {
+				if start, stop, ok := labeled(text, w, l); ok {
 					add(start, stop)
 					i = stop
 					continue
 				}
 			}
-			r, size := utf8.DecodeRune(text[i:])
-			if i >= end {
-				if w, l, ok := otherLabel(text, i, r); ok {
-					if start, stop, ok := labeled(text, w, l); ok {
-						add(start, stop)
-						i = stop
-						continue
-					}
-				}
-			}
-			i += size
-			continue
 		}
 		i++
 	}

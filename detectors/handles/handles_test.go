@@ -1,6 +1,7 @@
 package handles
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 
@@ -118,6 +119,10 @@ func FuzzAppendSpans(f *testing.F) {
 		for _, s := range AppendSpans(nil, text) {
 			if s.Start < prev || s.Start >= s.End || s.End > len(text) {
 				t.Fatalf("bad span %v after %d in %q", s, prev, text)
+			}
+			h := bytes.TrimPrefix(bytes.TrimPrefix(text[s.Start:s.End], []byte("@")), []byte(fullwidthAt))
+			if len(h) < 2 || len(h) > maxHandle || bytes.ContainsFunc(h, func(r rune) bool { return r >= 0x80 || !handleChar(byte(r)) && r != '-' }) {
+				t.Fatalf("%q is no handle, in %q", text[s.Start:s.End], text)
 			}
 			prev = s.End
 		}

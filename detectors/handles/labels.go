@@ -2,6 +2,8 @@ package handles
 
 import (
 	"bytes"
+	"slices"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -36,9 +38,18 @@ var asciiLabels = func() map[string]label {
 	return m
 }()
 
+// asciiLabelLengths has, per first letter of a platform's name in Latin
+// letters, a bit for each length of one: most words are none at a glance.
+var asciiLabelLengths = func() (t [26]uint16) {
+	for w := range asciiLabels {
+		t[w[0]-'a'] |= 1 << len(w)
+	}
+	return t
+}()
+
 // asciiLabel returns the label that word, a run of ASCII letters, is.
 func asciiLabel(word []byte) (label, bool) {
-	if len(word) > len("xiaohongshu") {
+	if len(word) > len("xiaohongshu") || asciiLabelLengths[word[0]|0x20-'a']&(1<<len(word)) == 0 {
 		return label{}, false
 	}
 	var b [len("xiaohongshu")]byte
@@ -50,55 +61,53 @@ func asciiLabel(word []byte) (label, bool) {
 }
 
 // otherLabels are the platforms' names in other scripts, by their first
-// character in lower case, the longer first.
-var otherLabels = func() map[rune][]label {
-	m := make(map[rune][]label)
+// byte, the longer first. A Russian name is there in lower case and with a
+// capital.
+var otherLabels = func() (t [256][]label) {
 	add := func(cased bool, words ...string) {
 		for _, w := range words {
-			r, _ := utf8.DecodeRuneInString(w)
-			m[r] = append(m[r], label{word: w, cased: cased})
+			t[w[0]] = append(t[w[0]], label{word: w, cased: cased})
 		}
 	}
 	add(false, "微信", "微博", "抖音", "小红书", "快手", "推特", "脸书", "インスタグラム", "インスタ",
 		"ツイッター", "ライン", "ティックトック", "인스타그램", "인스타", "카카오톡", "카톡", "트위터", "틱톡", "텔레그램")
-	add(true, "инстаграме", "инстаграм", "инсте", "инсту", "инста", "телеграме", "телеграмм",
-		"телеграм", "телеге", "телега", "тиктоке", "тикток", "вконтакте", "вк", "тг")
-	for r, ls := range m {
-		// the longer first: "инстаграме" before "инстаграм"
-		for i := 1; i < len(ls); i++ {
-			for j := i; j > 0 && len(ls[j].word) > len(ls[j-1].word); j-- {
-				ls[j], ls[j-1] = ls[j-1], ls[j]
-			}
-		}
-		m[r] = ls
+	for _, w := range []string{"инстаграме", "инстаграм", "инсте", "инсту", "инста", "телеграме", "телеграмм",
+		"телеграм", "телеге", "телега", "тиктоке", "тикток", "вконтакте", "вк", "тг"} {
+		r, size := utf8.DecodeRuneInString(w)
+		add(true, w, string(unicode.ToUpper(r))+w[size:])
 	}
-	return m
+	for _, ls := range t {
+		slices.SortStableFunc(ls, func(a, b label) int { return len(b.word) - len(a.word) })
+	}
+	return t
+}()
+
+// otherSeconds has, per first byte of a name in otherLabels, a bit for
+// each second byte (a continuation byte, 0x80-0xBF) of one: most characters
+// of Chinese, Japanese, Korean and Russian text start none at a glance.
+var otherSeconds = func() (t [256]uint64) {
+	for c, ls := range otherLabels {
+		for _, l := range ls {
+			t[c] |= 1 << (l.word[1] & 0x3F)
+		}
+	}
+	return t
 }()
 
 // otherLabel returns the label in another script than Latin that starts at
-// text[i], whose first character is r, and its end.
-func otherLabel(text []byte, i int, r rune) (int, label, bool) {
-	ls := otherLabels[lowerCyrillic(r)]
-	for _, l := range ls {
+// text[i], and its end.
+func otherLabel(text []byte, i int) (int, label, bool) {
+	if i+1 == len(text) || otherSeconds[text[i]]&(1<<(text[i+1]&0x3F)) == 0 {
+		return 0, label{}, false
+	}
+	for _, l := range otherLabels[text[i]] {
 		w := i + len(l.word)
-		if w > len(text) || !bytes.EqualFold(text[i:w], []byte(l.word)) {
-			continue
-		}
-		if l.cased && (i > 0 && wordBefore(text, i) || wordAt(text, w)) {
+		if !hasAt(text, i, l.word) || l.cased && (i > 0 && wordBefore(text, i) || wordAt(text, w)) {
 			continue
 		}
 		return w, l, true
 	}
 	return 0, label{}, false
-}
-
-// lowerCyrillic lower-cases the capitals of the Cyrillic alphabet, which
-// the labels in it start with; other characters are returned as they are.
-func lowerCyrillic(r rune) rune {
-	if 'А' <= r && r <= 'Я' {
-		return r + 'а' - 'А'
-	}
-	return r
 }
 
 // labeled reads the handle after a platform's name that ends at text[i]:
