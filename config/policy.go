@@ -74,6 +74,9 @@ type Languages struct {
 	// Names says whether the names that a phrase introduces in the free
 	// text ("my name is Li Wei", "我叫李伟") are found, as kind NAME.
 	Names *bool `yaml:"names"`
+	// Addresses says whether street addresses in the free text ("42 Oak
+	// Avenue", "建国路88号") are found, as kind ADDRESS.
+	Addresses *bool `yaml:"addresses"`
 }
 
 // FieldRule is one rule of fields.<kind>: an action's name, or a map with
@@ -312,6 +315,9 @@ func (c *Config) applyPolicyDefaults() {
 	setString(&l.Field, DefaultLangField)
 	if l.Names == nil {
 		l.Names = new(true)
+	}
+	if l.Addresses == nil {
+		l.Addresses = new(true)
 	}
 
 	for i := range c.Detectors.Custom {
@@ -559,7 +565,8 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 		for code, rs := range l.Regions {
 			regions[code] = rs
 		}
-		lo := &transforms.LanguageOptions{Detector: d, TextFields: l.TextFields, MinLength: l.MinLength, Regions: regions, Names: l.Names == nil || *l.Names}
+		lo := &transforms.LanguageOptions{Detector: d, TextFields: l.TextFields, MinLength: l.MinLength, Regions: regions,
+			Names: l.Names == nil || *l.Names, Addresses: l.Addresses == nil || *l.Addresses}
 		if l.Field != Off {
 			lo.Field = l.Field
 		}

@@ -18,8 +18,8 @@ import (
 // ICCIDs, card numbers and national numbers (CPF, SSN, RRN, Aadhaar) as digits; IMEIs and MEIDs as the device's 14
 // digits (see appendDeviceID); UUIDs lower-case with dashes; CN identity
 // numbers upper-case; IBANs and DNIs compact and upper-case; people's names in
-// lower case, composed (NFC), their words joined by one space; handles in
-// lower case without their '@'. Other kinds are appended as they are.
+// lower case, composed (NFC), their words joined by one space, and so are
+// street addresses; handles in lower case without their '@'. Other kinds are appended as they are.
 func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
 	return s.AppendCanonicalPreferring(dst, value, k, s.regionMask, 0)
 }
@@ -45,8 +45,8 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		return appendDigits(dst, value)
 	case IBAN, DNI:
 		return appendCompactUpper(dst, value)
-	case Name:
-		return appendName(dst, value)
+	case Name, Address:
+		return appendWords(dst, value)
 	case Handle:
 		return appendHandle(dst, value)
 	case MAC:
@@ -474,9 +474,10 @@ func (s *Set) appendPhone(dst, v []byte, mask, prefer uint64) []byte {
 	return append(dst, d...)
 }
 
-// appendName appends a person's name in lower case and composed form, its
-// words joined by one space: "Lucía  FERNÁNDEZ" is "lucía fernández".
-func appendName(dst, v []byte) []byte {
+// appendWords appends a person's name or an address in lower case and
+// composed form, its words joined by one space: "Lucía  FERNÁNDEZ" is
+// "lucía fernández".
+func appendWords(dst, v []byte) []byte {
 	start, space := len(dst), false
 	for i := 0; i < len(v); {
 		r, size := utf8.DecodeRune(v[i:])

@@ -42,6 +42,10 @@ const (
 	// by package handles, not the scanner.
 	Handle
 
+	// Address is a street address in free text ("42 Oak Avenue", "建国路88号"),
+	// found by package addresses, not the scanner.
+	Address
+
 	// FirstCustom is the first kind number available to user-defined detectors.
 	FirstCustom
 )
@@ -74,6 +78,7 @@ var kindNames = [FirstCustom]string{
 	Field:   "FIELD",
 	Name:    "NAME",
 	Handle:  "HANDLE",
+	Address: "ADDRESS",
 }
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
@@ -81,8 +86,8 @@ var kindNames = [FirstCustom]string{
 var Builtin = []Kind{Email, Secret, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
 
 // FreeText lists the kinds found in free text after the scanner, by
-// packages names and handles.
-var FreeText = []Kind{Name, Handle}
+// packages names, handles and addresses.
+var FreeText = []Kind{Name, Handle, Address}
 
 // Scanned reports whether k is one of Builtin.
 func (k Kind) Scanned() bool { return k >= Email && k <= Secret }

@@ -49,7 +49,7 @@ func FuzzRedactJSON(f *testing.F) {
 			{Path: "**.x.e", Action: FieldScan}, {Path: "**.a.c", Action: FieldTokenize},
 		},
 		Policy:   PolicyFields{User: []string{"u", "x.u"}, Consent: []string{"k"}, OptOut: []string{"o"}, Minor: []string{"m"}, Age: []string{"g"}, MinAge: 13},
-		Language: &LanguageOptions{Detector: fixedLanguage("de"), TextFields: []string{"t"}, Regions: map[string][]string{"de": {"DE"}}, Field: "lang", Names: true},
+		Language: &LanguageOptions{Detector: fixedLanguage("de"), TextFields: []string{"t"}, Regions: map[string][]string{"de": {"DE"}}, Field: "lang", Names: true, Addresses: true},
 	})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rec := trimNewline(data)
@@ -308,9 +308,9 @@ func FuzzRedactJSONValue(f *testing.F) {
 }
 
 // FuzzNames checks the names in prompts (LanguageOptions.Names), the
-// e-mail addresses spelled out around their '@' and the handles: a name
-// introduced by a phrase, an address's local part or a handle, between any
-// texts, as a text record
+// e-mail addresses spelled out around their '@', the handles and the street
+// addresses: a name introduced by a phrase, an address's local part, a
+// handle or a street's name before or after its number, between any texts, as a text record
 // and as a JSON record's free text, is gone from the output, which
 // redacting again does not change and which stays JSON.
 func FuzzNames(f *testing.F) {
@@ -323,10 +323,12 @@ func FuzzNames(f *testing.F) {
 	f.Add("see", "in the corner", uint64(1234), uint8(6))
 	f.Add("my", ".", uint64(5678), uint8(7))
 	f.Add("加我", "谢谢", uint64(91011), uint8(8))
-	w, p := newProfileWorker(f, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true}})
+	f.Add("party", "bring snacks", uint64(4242), uint8(9))
+	f.Add("新家", "欢迎", uint64(77), uint8(10))
+	w, p := newProfileWorker(f, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true, Addresses: true}})
 	f.Fuzz(func(t *testing.T, before, after string, n uint64, form uint8) {
 		var name, intro string
-		switch form % 9 {
+		switch form % 11 {
 		case 0:
 			name, intro = "Q"+letters(n, 5), " my name is %s. "
 		case 1:
@@ -347,6 +349,11 @@ func FuzzNames(f *testing.F) {
 			name, intro = "q"+letters(n, 4)+".z9", " IG: %s "
 		case 8:
 			name, intro = "wx_q"+letters(n, 6), "微信号是 %s，"
+		case 9:
+			name, intro = "Q"+letters(n, 5)+" Avenue", " at 42 %s, "
+		case 10:
+			given := []rune("伟芳静磊杰娜洋敏华强丽军秀英桂兰")
+			name, intro = "建"+string(given[n%uint64(len(given))])+"路", "地址：%s8号，"
 		}
 		if strings.Contains(before, name) || strings.Contains(after, name) {
 			return

@@ -165,6 +165,10 @@ type LanguageOptions struct {
 	// free text ("my name is Li Wei", "我叫李伟"; package detectors/names),
 	// as kind detectors.Name.
 	Names bool
+	// Addresses turns on finding street addresses in the free text ("42
+	// Oak Avenue", "建国路88号"; package detectors/addresses), as kind
+	// detectors.Address.
+	Addresses bool
 }
 
 // ProfileOptions configure a Profile: the policy of one kind of event. A

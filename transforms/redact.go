@@ -76,7 +76,7 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 			return dst, Facts{}, err
 		}
 		if p != nil && p.lang != nil {
-			spans = appendFreeText(spans, rec, p.lang.Names)
+			spans = appendFreeText(spans, rec, p.lang)
 		}
 		w.spans = spans
 		w.tally(w.spans)
@@ -375,7 +375,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 						return dst, i, reasonOf(err)
 					}
 					if mem.uses&usesText != 0 {
-						spans = appendFreeText(spans, raw, prof.lang.Names)
+						spans = appendFreeText(spans, raw, prof.lang)
 					}
 					w.spans = spans
 					ruled := prof != nil && w.valueFields(prof, raw)

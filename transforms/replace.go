@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"bytes"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors"
@@ -147,7 +148,7 @@ func (w *Worker) appendMask(dst, v []byte, k detectors.Kind, json bool) []byte {
 			n++
 		}
 		head, tail := maskKeep(w.e.maskHead, w.e.maskTail, n)
-		if k == detectors.Name || k == detectors.Handle {
+		if slices.Contains(detectors.FreeText, k) {
 			head, tail = 0, 0 // a name's first letters are much of it: "Emm*"
 		}
 		u := 0

@@ -437,6 +437,11 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		if !slices.Contains(introductions[ev.Lang].people, v) {
 			t.Errorf("NAME %q is none of the %s people", v, ev.Lang)
 		}
+	case detectors.Address:
+		if !slices.Contains(introductions[ev.Lang].addresses, v) {
+			t.Errorf("ADDRESS %q is none of the %s addresses", v, ev.Lang)
+		}
+		seen["address "+ev.Lang]++
 	case detectors.Handle:
 		if !regexp.MustCompile(`^@?[a-z]+([._][a-z]+)?([0-9]{2})?$`).MatchString(v) {
 			t.Errorf("bad handle %q", v)
@@ -943,6 +948,14 @@ func TestNames(t *testing.T) {
 	}
 	if seen["handle @"] == 0 || seen["decoy HANDLE"] == 0 {
 		t.Error("no mentions, or no '@' that mentions no one")
+	}
+	for _, l := range Langs {
+		if seen["address "+l] == 0 && len(introductions[l].addresses) > 0 {
+			t.Errorf("no addresses in %s prompts", l)
+		}
+	}
+	if seen["decoy ADDRESS"] == 0 {
+		t.Error("no streets without a number")
 	}
 	g = New(Options{Seed: 2, Mix: [3]int{0, 0, 1}})
 	for range 3000 {

@@ -9,6 +9,9 @@ const likeName = detectors.Name
 // likeHandle is the kind that an '@' mentioning no one imitates.
 const likeHandle = detectors.Handle
 
+// likeAddress is the kind that a street's name without a number imitates.
+const likeAddress = detectors.Address
+
 // noMentions are the '@'s of prompts that mention no one: scales, rates,
 // times, broadcasts, places.
 var noMentions = []string{"icon@2x.png", "@3x", "@60fps", "@1080p", "@5pm", "@everyone", "@home"}
@@ -36,16 +39,23 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 // introductions are, per language, the prompts in which people introduce
 // themselves or a relative by name ({name}, kind NAME), name a place
 // ({place}, a decoy), spell out their e-mail address ({spelled}, kind
-// EMAIL) or give their handle ({handle}, or {mention} with its '@'; kind
-// HANDLE; {at}, an '@' that mentions no one, a decoy), added to the language's templates with
+// EMAIL), give their handle ({handle}, or {mention} with its '@'; kind
+// HANDLE; {at}, an '@' that mentions no one, a decoy) or an address
+// ({address}, kind ADDRESS; {street}, a street without a number, a
+// decoy), added to the language's templates with
 // Options.Names.
 var introductions = map[string]struct {
 	people, places []string
-	templates      []template
+	// addresses are street addresses ({address}, kind ADDRESS), streets
+	// streets' names without a number ({street}, a decoy).
+	addresses, streets []string
+	templates          []template
 }{
 	"en": {
-		people: []string{"Emily Jones", "Olivia", "Michael Brown", "Sarah", "David Wilson", "Chris Evans", "Jessica", "Emma Taylor"},
-		places: []string{"Paris", "Kyoto", "Lisbon", "New York"},
+		addresses: []string{"42 Oak Avenue", "221B Baker Street", "7 Elm St.", "12 Main Street, Apt 4B", "350 5th Avenue"},
+		streets:   []string{"Abbey Road", "Sunset Boulevard", "Fifth Avenue"},
+		people:    []string{"Emily Jones", "Olivia", "Michael Brown", "Sarah", "David Wilson", "Chris Evans", "Jessica", "Emma Taylor"},
+		places:    []string{"Paris", "Kyoto", "Lisbon", "New York"},
 		templates: parseTemplates(
 			"Hi, my name is {name}. Turn this selfie into a comic book cover, please.",
 			"Make a birthday card for my daughter {name} with unicorns and balloons.",
@@ -53,93 +63,117 @@ var introductions = map[string]struct {
 			"Hi, I'm {name}! Can you make this photo of {place} look like an oil painting?",
 			"Please sharpen the faces and warm up the colors. Thanks, {name}",
 			"Send the final image to {spelled} when it's ready.",
+			"Make a party invitation: Saturday at {address}, bring snacks!",
+			"Paint the four of us crossing {street} like the album cover.",
 			"Add a small watermark with {mention} in the bottom corner.",
 			"Make a banner for my IG: {handle}, and export it {at} too.",
 		),
 	},
 	"zh": {
-		people: []string{"李伟", "王芳", "张伟", "刘洋", "陈静", "赵磊", "欧阳娜娜", "周杰"},
+		addresses: []string{"建国路88号", "南京东路100号", "长安街1号", "中山路25号3栋201室"},
+		people:    []string{"李伟", "王芳", "张伟", "刘洋", "陈静", "赵磊", "欧阳娜娜", "周杰"},
 		templates: parseTemplates(
 			"我叫{name}，帮我把这张照片做成证件照",
 			"给我女儿做一张生日贺卡，她叫{name}，喜欢小兔子",
 			"你好，我是{name}，请把背景换成白色",
 			"做好以后发到{spelled}，谢谢",
+			"帮我做一张搬家通知，新地址：北京市朝阳区{address}",
 			"水印加上我的微信号：{handle}",
 			"我的小红书号是 {handle}，帮我做一张封面",
 		),
 	},
 	"es": {
-		people: []string{"Lucía Fernández", "María García", "José", "Carlos López", "Sofía", "Pablo Sánchez"},
-		places: []string{"Sevilla", "Granada", "Valencia"},
+		addresses: []string{"Calle Mayor, 5", "Calle de Alcalá 42", "Av. de la Constitución, 3"},
+		streets:   []string{"Gran Vía", "Calle Mayor"},
+		people:    []string{"Lucía Fernández", "María García", "José", "Carlos López", "Sofía", "Pablo Sánchez"},
+		places:    []string{"Sevilla", "Granada", "Valencia"},
 		templates: parseTemplates(
 			"Hola, me llamo {name}. Quiero un retrato estilo acuarela.",
 			"Haz una tarjeta de cumpleaños para mi hija {name}, con flores.",
 			"Pon a mi abuela {name} en una postal de {place}.",
 			"Mándalo a {spelled} cuando esté listo.",
+			"Haz una invitación de boda: el sábado en la {address}, Madrid.",
+			"Un atardecer en la {street} de Madrid, estilo acuarela.",
 			"Pon mi Instagram {mention} como marca de agua.",
 		),
 	},
 	"de": {
-		people: []string{"Lukas Müller", "Anna Schmidt", "Felix", "Lena Weber", "Jonas Fischer", "Mia"},
-		places: []string{"Berlin", "Hamburg", "München"},
+		addresses: []string{"Hauptstraße 5", "Berliner Str. 12a", "Lindenweg 7"},
+		streets:   []string{"Hauptstraße", "Unter den Linden"},
+		people:    []string{"Lukas Müller", "Anna Schmidt", "Felix", "Lena Weber", "Jonas Fischer", "Mia"},
+		places:    []string{"Berlin", "Hamburg", "München"},
 		templates: parseTemplates(
 			"Hallo, ich heiße {name} und möchte ein Porträt im Comic-Stil.",
 			"Mach eine Geburtstagskarte für meine Tochter {name}, mit Einhörnern.",
 			"Setz meinen Bruder {name} auf eine Postkarte aus {place}.",
 			"Bitte mach die Farben wärmer.\nViele Grüße\n{name}",
 			"Schick das Bild an {spelled}, danke.",
+			"Mach eine Einladung zur Party in der {address}, 10115 Berlin.",
+			"Ein Foto der {street} im Winter, wie ein Gemälde.",
 			"Füge mein Instagram {mention} als Wasserzeichen hinzu, {at} bitte.",
 		),
 	},
 	"fr": {
-		people: []string{"Chloé Martin", "Léa", "Hugo Bernard", "Camille Dubois", "Louis", "Manon Petit"},
-		places: []string{"Marseille", "Bretagne", "Lyon"},
+		addresses: []string{"12 rue de la Paix", "5 avenue Foch", "3 place de l'Église"},
+		people:    []string{"Chloé Martin", "Léa", "Hugo Bernard", "Camille Dubois", "Louis", "Manon Petit"},
+		places:    []string{"Marseille", "Bretagne", "Lyon"},
 		templates: parseTemplates(
 			"Bonjour, je m'appelle {name}, fais-moi un portrait à l'aquarelle.",
 			"Une carte d'anniversaire pour ma fille {name}, avec des licornes.",
 			"Mets mon ami {name} sur une carte postale de {place}.",
+			"Une carte de déménagement : notre nouvelle adresse est {address}, Paris.",
 			"Ajoute mon compte Instagram : {handle} en filigrane.",
 		),
 	},
 	"ja": {
-		people: []string{"田中花子", "佐藤", "鈴木一郎", "高橋美咲", "山本", "伊藤さくら"},
-		places: []string{"京都", "富士山", "沖縄"},
+		addresses: []string{"六本木1-2-3", "銀座4-5-6", "本町2丁目3番4号"},
+		people:    []string{"田中花子", "佐藤", "鈴木一郎", "高橋美咲", "山本", "伊藤さくら"},
+		places:    []string{"京都", "富士山", "沖縄"},
 		templates: parseTemplates(
 			"私の名前は{name}です。この写真を水彩画風にしてください。",
 			"はじめまして、{name}と申します。証明写真を作ってください。",
 			"娘の名前は{name}です。誕生日カードを{place}の風景で作って。",
 			"こんにちは、私は{name}です。背景をぼかしてください。",
+			"引っ越しのお知らせを作って。新住所は東京都港区{address}です。",
 			"インスタのアカウントは{handle}です。透かしを入れてください。",
 		),
 	},
 	"pt": {
-		people: []string{"João Silva", "Ana Souza", "Beatriz", "Pedro Santos", "Mariana", "Lucas Oliveira"},
-		places: []string{"Lisboa", "Recife", "Porto Alegre"},
+		addresses: []string{"Rua Augusta, 123", "Avenida da Liberdade 245", "Rua das Flores, 45"},
+		streets:   []string{"Rua Augusta", "Avenida Paulista"},
+		people:    []string{"João Silva", "Ana Souza", "Beatriz", "Pedro Santos", "Mariana", "Lucas Oliveira"},
+		places:    []string{"Lisboa", "Recife", "Porto Alegre"},
 		templates: parseTemplates(
 			"Olá, meu nome é {name}, quero um avatar estilo anime.",
 			"Faça um cartão para minha filha {name}, com balões.",
 			"Coloque meu irmão {name} numa foto de {place}.",
+			"Faça um convite de aniversário na {address}, Lisboa.",
+			"Uma foto noturna da {street} em estilo neon.",
 			"Coloca meu insta {mention} na foto, por favor.",
 		),
 	},
 	"ru": {
-		people: []string{"Иван Петров", "Анна Смирнова", "Маша", "Дмитрий", "Ольга Иванова", "Сергей"},
-		places: []string{"Москвы", "Байкала", "Петербурга"},
+		addresses: []string{"ул. Тверская, д. 7", "улица Ленина 5", "Проспект Мира, 12"},
+		people:    []string{"Иван Петров", "Анна Смирнова", "Маша", "Дмитрий", "Ольга Иванова", "Сергей"},
+		places:    []string{"Москвы", "Байкала", "Петербурга"},
 		templates: parseTemplates(
 			"Привет, меня зовут {name}, сделай мне аватар в стиле аниме.",
 			"Сделай открытку для моей дочери {name}, с воздушными шарами.",
 			"Нарисуй моего брата {name} на фоне {place}.",
+			"Сделай приглашение: ждём вас по адресу {address}, Москва.",
 			"Добавь мой телеграм {mention} на картинку.",
 		),
 	},
 	"ko": {
-		people: []string{"김민준", "이서연", "박지훈", "최유진", "정하은", "강도윤"},
-		places: []string{"부산", "제주도", "서울"},
+		addresses: []string{"테헤란로 123", "세종대로 110", "해운대로 264"},
+		people:    []string{"김민준", "이서연", "박지훈", "최유진", "정하은", "강도윤"},
+		places:    []string{"부산", "제주도", "서울"},
 		templates: parseTemplates(
 			"제 이름은 {name}입니다. 이 사진을 애니메이션 스타일로 바꿔 주세요.",
 			"딸 이름은 {name}예요. 생일 카드를 만들어 주세요.",
 			"내 이름은 {name}이고 {place}에 살아요. 바다 사진을 보정해 주세요.",
 			"안녕하세요, 저는 {name}입니다. 증명사진을 만들어 주세요.",
+			"이사 안내 카드를 만들어 주세요. 새 주소는 서울시 강남구 {address}입니다.",
 			"카톡 아이디는 {handle}입니다. 사진에 넣어 주세요.",
 		),
 	},

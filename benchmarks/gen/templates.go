@@ -39,11 +39,13 @@ const (
 	slotHandle       // {handle}: a social-media handle, without its '@'
 	slotMention      // {mention}: a social-media handle after its '@'
 	slotAt           // {at}: an '@' that mentions no one ("icon@2x", "@60fps"), a decoy of a handle
+	slotAddress      // {address}: a street address (see introductions)
+	slotStreet       // {street}: a street's name without a number, a decoy of an address
 )
 
 var slotNames = map[string]slot{
 	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "ip": slotIP, "imei": slotIMEI,
-	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt,
+	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet,
 }
 
 // segment is literal text, already escaped for a JSON string, followed by a
@@ -196,6 +198,10 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.putPII(detectors.Handle, r.appendHandle(b.buf, l.names, seg.slot == slotMention))
 	case slotAt:
 		b.decoyText(likeHandle, pick(r, noMentions))
+	case slotAddress:
+		b.putPII(detectors.Address, appendJSONText(b.buf, pick(r, introductions[l.code].addresses)))
+	case slotStreet:
+		b.decoyText(likeAddress, pick(r, introductions[l.code].streets))
 	}
 }
 

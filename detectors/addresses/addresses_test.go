@@ -1,0 +1,120 @@
+package addresses
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/pixelprivacy/veil/detectors"
+)
+
+func TestAppendSpans(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		// English.
+		{"en street", "We live at 42 Oak Avenue, Springfield, IL 62704", []string{"42 Oak Avenue"}},
+		{"en abbreviation", "party at 7 Elm St. tonight", []string{"7 Elm St."}},
+		{"en letter", "221B Baker Street, London", []string{"221B Baker Street"}},
+		{"en two words", "1600 Pennsylvania Avenue NW", []string{"1600 Pennsylvania Avenue"}},
+		{"en ordinal", "meet at 350 5th Avenue", []string{"350 5th Avenue"}},
+		{"en unit", "ship to 12 Main Street, Apt 4B please", []string{"12 Main Street, Apt 4B"}},
+		{"en suite", "10 Downing Street Suite 200", []string{"10 Downing Street Suite 200"}},
+		{"en hash", "5 Elm Road #12", []string{"5 Elm Road #12"}},
+		{"en way with a cue", "she lives at 42 Wallaby Way, Sydney", []string{"42 Wallaby Way"}},
+		{"en way without a cue", "a 2 Minute Drive from the beach", nil},
+		{"en lower case", "3 dogs on the road", nil},
+		{"en no number", "a photo of Abbey Road", nil},
+		{"en too many words", "Draw 2 Cats Playing On The Road", nil},
+		{"en street alone", "top 10 Street photos", nil},
+		{"en decimal", "1.5 Main Street", nil},
+		{"en year", "the 2024 Grand Avenue parade", []string{"2024 Grand Avenue"}},
+		// French.
+		{"fr", "Envoie-le au 12 rue de la Paix, 75002 Paris", []string{"12 rue de la Paix"}},
+		{"fr bis", "5 bis, avenue Foch", []string{"5 bis, avenue Foch"}},
+		{"fr elided", "3 place de l'Église", []string{"3 place de l'Église"}},
+		{"fr no name", "3 rue pour", nil},
+		{"capitals", "9641\tSQUARE WITH DIAGONAL CROSSHATCH FILL; 64262 LATIN SMALL LIGATURE ST", nil},
+		{"an initial", "R. Haskell, 2010; C. Darwin, 1859", nil},
+		// Spanish and Portuguese.
+		{"es", "Vivo en la Calle Mayor, 5, Madrid", []string{"Calle Mayor, 5"}},
+		{"es article", "calle de Alcalá 42", []string{"calle de Alcalá 42"}},
+		{"es abbreviation", "Av. de la Constitución, nº 3", []string{"Av. de la Constitución, nº 3"}},
+		{"es C/", "C/ Gran Vía 28", []string{"C/ Gran Vía 28"}},
+		{"es abbreviation without its stop", "av Mayor 5", nil},
+		{"es no number", "la Calle Mayor es bonita", nil},
+		{"pt", "Moro na Rua Augusta, 123, Lisboa", []string{"Rua Augusta, 123"}},
+		{"pt article", "Avenida da Liberdade 245", []string{"Avenida da Liberdade 245"}},
+		// German.
+		{"de compound", "Ich wohne in der Hauptstraße 5, 10115 Berlin.", []string{"Hauptstraße 5"}},
+		{"de abbreviation", "Berliner Str. 12a", []string{"Berliner Str. 12a"}},
+		{"de two words", "Alte Allee 3", []string{"Alte Allee 3"}},
+		{"de compound weg", "Lindenweg 7", []string{"Lindenweg 7"}},
+		{"de no number", "die Hauptstraße ist voll", nil},
+		{"de rank", "auf Platz 1", nil},
+		// Russian.
+		{"ru", "Я живу на ул. Тверская, д. 7", []string{"ул. Тверская, д. 7"}},
+		{"ru full", "улица Ленина 5", []string{"улица Ленина 5"}},
+		{"ru capital", "Проспект Мира, 12", []string{"Проспект Мира, 12"}},
+		// Chinese.
+		{"zh", "地址：北京市朝阳区建国路88号，谢谢", []string{"建国路88号"}},
+		{"zh room", "上海市南京东路100号3栋201室", []string{"南京东路100号3栋201室"}},
+		{"zh full-width", "长安街８８号", []string{"长安街８８号"}},
+		{"zh no street", "第3号作品", nil},
+		{"zh street alone", "路88号", nil},
+		// Japanese.
+		{"ja", "住所は東京都港区六本木1-2-3です。", []string{"六本木1-2-3"}},
+		{"ja full-width", "銀座４－５－６", []string{"銀座４－５－６"}},
+		{"ja chome", "本町2丁目3番4号", []string{"本町2丁目3番4号"}},
+		{"ja chapter", "第1-2話", nil},
+		{"zh phone", "电话186-1314-8933", nil},
+		{"ja phone", "電話03-1234-5678", nil},
+		{"zh landline", "电话０２１－７１０８９７２４", nil},
+		{"ja one number", "写真3枚", nil},
+		// Korean.
+		{"ko", "주소는 서울시 강남구 테헤란로 123입니다", []string{"테헤란로 123"}},
+		{"ko particle", "흑백으로 3장 만들어 주세요", nil},
+		{"ko without district", "사진 테헤란로 123", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range AppendSpans(nil, []byte(tt.text)) {
+				if s.Kind != detectors.Address {
+					t.Fatalf("kind %v", s.Kind)
+				}
+				got = append(got, tt.text[s.Start:s.End])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("AppendSpans(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAppendSpansAllocs(t *testing.T) {
+	text := []byte("42 Oak Avenue, Apt 4B; Calle Mayor, 5; Hauptstraße 5; ул. Тверская, д. 7; 建国路88号; 六本木1-2-3; 강남구 테헤란로 123")
+	dst := make([]detectors.Span, 0, 8)
+	if n := testing.AllocsPerRun(100, func() { dst = AppendSpans(dst[:0], text) }); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+	if len(dst) != 7 {
+		t.Errorf("found %d, want 7", len(dst))
+	}
+}
+
+func FuzzAppendSpans(f *testing.F) {
+	for _, s := range []string{"42 Oak Avenue, Apt 4B", "12 rue de la Paix", "Calle Mayor, 5", "Hauptstraße 5",
+		"ул. Тверская, д. 7", "建国路88号3栋", "六本木1-2-3", "강남구 테헤란로 123", "本町2丁目3番4号"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		prev := 0
+		for _, s := range AppendSpans(nil, text) {
+			if s.Start < prev || s.Start >= s.End || s.End > len(text) {
+				t.Fatalf("bad span %v after %d in %q", s, prev, text)
+			}
+			prev = s.End
+		}
+	})
+}

@@ -1,0 +1,420 @@
+package addresses
+
+import (
+	"bytes"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// numberFirst reads an address that starts with its house number at
+// text[i]: English ("42 Oak Avenue", "221B Baker Street, Flat 2", "350 5th
+// Avenue") and French ("12 rue de la Paix", "5 bis, avenue Foch").
+func numberFirst(text []byte, i int) (start, end int, ok bool) {
+	n, ok := houseNumber(text, i)
+	if !ok {
+		return 0, 0, false
+	}
+	j := n
+	if k := skipSpace(text, j); k > j && frenchRepeats.has(text[k:wordEnd(text, k)]) {
+		j = wordEnd(text, k) // "5 bis"
+	}
+	if j < len(text) && text[j] == ',' {
+		j++
+	}
+	k := skipSpace(text, j)
+	if k == j {
+		return 0, 0, false
+	}
+	if w := wordEnd(text, k); frenchStreets.has(text[k:w]) {
+		if e, ok := streetName(text, skipSpace(text, afterDot(text, w)), frenchArticles); ok {
+			return i, e, true
+		}
+		return 0, 0, false
+	}
+	for words := 0; words <= 3; words++ {
+		w := wordEnd(text, k)
+		if w == k {
+			w = ordinalEnd(text, k)
+		}
+		if w == k {
+			return 0, 0, false
+		}
+		word := text[k:w]
+		if words > 0 {
+			if amb, isStreet := englishStreets.get(word); isStreet && (!amb || cueBefore(text, i)) {
+				e := w
+				if e < len(text) && text[e] == '.' && len(word) <= 4 {
+					e++ // "St."
+				}
+				return i, unit(text, e), true
+			}
+		}
+		if !startsUpper(word) && !isDigit(word[0]) || functionWords.has(word) || capitals(word) {
+			return 0, 0, false // "3 dogs on the road", "2 Kids On The Road", "9641 LATIN SMALL LIGATURE ST"
+		}
+		m := skipSpace(text, w)
+		if m == w {
+			return 0, 0, false
+		}
+		k = m
+	}
+	return 0, 0, false
+}
+
+// ordinalEnd returns the end of an ordinal at text[i] ("5th", "42nd"), or i.
+func ordinalEnd(text []byte, i int) int {
+	j := i
+	for j < len(text) && isDigit(text[j]) && j-i < 3 {
+		j++
+	}
+	if j == i || j+2 > len(text) {
+		return i
+	}
+	switch string([]byte{text[j] | 0x20, text[j+1] | 0x20}) {
+	case "st", "nd", "rd", "th":
+		if j+2 == len(text) || !isAlnum(text[j+2]) {
+			return j + 2
+		}
+	}
+	return i
+}
+
+// cueBefore reports whether the word before the house number at text[i]
+// says an address follows ("at", "on", "live", "address:"): the street
+// words that are common words too ("Way", "Drive", "Place") need one, so
+// that "a 2 Minute Drive" is none.
+func cueBefore(text []byte, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == ':' || text[j-1] == '\t') {
+		j--
+	}
+	k := j
+	for k > 0 && isLetter(text[k-1]) {
+		k--
+	}
+	return k < j && addressCues.has(text[k:j])
+}
+
+// unit returns the end of an apartment, suite or flat after an English
+// street at text[i] (", Apt 4B", " Suite 200", " #12"), or i.
+func unit(text []byte, i int) int {
+	j := i
+	if j < len(text) && text[j] == ',' {
+		j++
+	}
+	j = skipSpace(text, j)
+	if j < len(text) && text[j] == '#' {
+		if n, ok := houseNumber(text, j+1); ok {
+			return n
+		}
+		return i
+	}
+	w := wordEnd(text, j)
+	if w == j || !units.has(text[j:w]) {
+		return i
+	}
+	k := skipSpace(text, afterDot(text, w))
+	if k < len(text) && text[k] == '#' {
+		k++
+	}
+	if n, ok := houseNumber(text, k); ok {
+		return n
+	}
+	if k < len(text) && isLetter(text[k]) && (k+1 == len(text) || !isAlnum(text[k+1])) {
+		return k + 1 // "Apt B"
+	}
+	return i
+}
+
+// afterDot returns i past a full stop there: an abbreviation's ("Av.").
+func afterDot(text []byte, i int) int {
+	if i < len(text) && text[i] == '.' {
+		return i + 1
+	}
+	return i
+}
+
+// streetName reads a street's name at text[i]: one to six words that start
+// with a capital, or articles between them ("de la Paix", "Mayor", "da
+// Liberdade"); it ends with the last capitalized one.
+func streetName(text []byte, i int, articles wordSet) (int, bool) {
+	end := 0
+	for range 6 {
+		w := wordEnd(text, i)
+		if w == i {
+			w = ordinalEnd(text, i)
+		}
+		if w == i {
+			break
+		}
+		word := text[i:w]
+		if elided(word) {
+			word = word[2:] // "l'Église", "d'Orsay"
+		}
+		switch {
+		case capitals(word):
+			return 0, false // text in capitals says nothing of names: "SQUARE WITH FILL"
+		case len(word) > 0 && startsUpper(word), isDigit(word[0]):
+			end = w
+		case !articles.has(text[i:w]):
+			return end, end > 0
+		}
+		k := skipSpace(text, w)
+		if k == w {
+			break
+		}
+		i = k
+	}
+	return end, end > 0
+}
+
+// capitals reports whether word has two letters or more, all capitals.
+func capitals(word []byte) bool {
+	n := 0
+	for _, r := range string(word) {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// elided reports whether word starts with an elided article: "l'", "d'".
+func elided(word []byte) bool {
+	return len(word) > 2 && (word[0]|0x20 == 'l' || word[0]|0x20 == 'd') && word[1] == '\''
+}
+
+// streetFirst reads an address that starts with the street at text[i],
+// whose first word ends at w: Spanish, Portuguese and Russian write the
+// street's word, its name, then the number ("Calle Mayor, 5", "Rua
+// Augusta, 123", "ул. Тверская, д. 7"); German glues the word to the name
+// ("Hauptstraße 5", "Berliner Str. 12a").
+func streetFirst(text []byte, i, w int) (start, end int, ok bool) {
+	var b [maxSetWord]byte
+	word := lowerWord(&b, text[i:w])
+	if word == nil {
+		return 0, 0, false
+	}
+	if abbrev, isStreet := streetsFirst.get(word); isStreet {
+		k := w
+		switch {
+		case k < len(text) && text[k] == '/' && len(word) == 1, k < len(text) && text[k] == '.' && len(word) > 1:
+			k++
+		case abbrev:
+			return 0, 0, false // "C/ Mayor", "Av. Paulista"; not "av Mayor", "C. Darwin"
+		}
+		e, ok := streetName(text, skipSpace(text, k), streetArticles)
+		if !ok {
+			return 0, 0, false
+		}
+		if n, ok := numberAfter(text, e); ok {
+			return i, n, true
+		}
+		return 0, 0, false
+	}
+	if !startsUpper(text[i:w]) {
+		return 0, 0, false
+	}
+	k := w
+	if !germanCompound(word) {
+		n := skipSpace(text, w)
+		nw := wordEnd(text, n)
+		if n == w || nw == n || !startsUpper(text[n:nw]) || !germanStreets.has(text[n:nw]) {
+			return 0, 0, false
+		}
+		k = nw // "Berliner Straße"
+	}
+	n := skipSpace(text, afterDot(text, k))
+	if n == afterDot(text, k) {
+		return 0, 0, false
+	}
+	if e, ok := houseNumber(text, n); ok {
+		return i, e, true
+	}
+	return 0, 0, false
+}
+
+// streetLeads marks the first bytes of the characters that may start a
+// street's word: ASCII letters, the accented capitals of German compounds
+// ("Überseering"), Cyrillic.
+var streetLeads = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isLetter(byte(c)) || 0xC3 <= c && c <= 0xC5 || c == 0xD0 || c == 0xD1
+	}
+	return t
+}()
+
+// streetFirstLengths has, per first and second letter of the words of
+// streetsFirst in Latin letters (26 for a second byte that is none), a bit
+// for each of their lengths.
+var streetFirstLengths = func() (t [26][27]uint32) {
+	for w := range streetsFirst {
+		if isLetter(w[0]) && len(w) < 32 {
+			t[w[0]-'a'][secondIndex([]byte(w[1:]))] |= 1 << len(w)
+		}
+	}
+	return t
+}()
+
+// secondIndex returns the index in streetFirstLengths of a word's second
+// byte, the first of rest.
+func secondIndex(rest []byte) byte {
+	if len(rest) == 0 || !isLetter(rest[0]) {
+		return 26
+	}
+	return rest[0] | 0x20 - 'a'
+}
+
+// A cyrillicHead is the first two letters of words of streetsFirst in
+// Cyrillic, in lower case or with a capital, and a bit for each of their
+// lengths.
+type cyrillicHead struct {
+	head    [4]byte
+	lengths uint32
+}
+
+var cyrillicHeads = func() (t []cyrillicHead) {
+	for w := range streetsFirst {
+		if w[0] < utf8.RuneSelf || len(w) < 4 {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w)
+		for _, v := range []string{w, string(unicode.ToUpper(r)) + w[size:]} {
+			h := [4]byte([]byte(v[:4]))
+			i := slices.IndexFunc(t, func(c cyrillicHead) bool { return c.head == h })
+			if i < 0 {
+				t, i = append(t, cyrillicHead{head: h}), len(t)
+			}
+			t[i].lengths |= 1 << len(v)
+		}
+	}
+	return t
+}()
+
+// germanLasts marks the last bytes of germanSuffixes.
+var germanLasts = func() (t [256]bool) {
+	for _, s := range germanSuffixes {
+		c := s[len(s)-1]
+		t[c], t[c&^0x20] = true, true // 'e' and 'E', and 'ß''s last byte
+	}
+	return t
+}()
+
+// mayStartStreet tells at a glance whether the word text[i:w] may start an
+// address for streetFirst: it may be one of streetsFirst, or a German
+// street's capitalized name.
+func mayStartStreet(text []byte, i, w int) bool {
+	c, n := text[i], w-i
+	switch {
+	case n >= 32:
+		return false
+	case isLetter(c):
+		if streetFirstLengths[c|0x20-'a'][secondIndex(text[i+1:w])]&(1<<n) != 0 {
+			return true
+		}
+		if c > 'Z' || n < 3 {
+			return false
+		}
+	case c == 0xD0 || c == 0xD1:
+		if n >= 4 {
+			for _, h := range cyrillicHeads {
+				if h.head == [4]byte(text[i:i+4]) && h.lengths&(1<<n) != 0 {
+					return true
+				}
+			}
+		}
+		if !startsUpper(text[i:w]) {
+			return false
+		}
+	case !startsUpper(text[i:w]):
+		return false
+	}
+	if n >= 6 && germanLasts[text[w-1]] && germanCompound(text[i:w]) {
+		return true // "Lindenweg"
+	}
+	k := skipSpace(text, w)
+	return k > w && k+2 < len(text) && germanInitials[text[k]] // "Alte Allee"
+}
+
+// germanInitials marks the capitals that start germanStreets.
+var germanInitials = func() (t [256]bool) {
+	for w := range germanStreets {
+		t[w[0]-'a'+'A'] = true
+	}
+	return t
+}()
+
+// numberAfter returns the end of the house number after a street's name
+// that ends at text[i]: after a comma, a space and perhaps a mark ("nº",
+// "д."): "Mayor, 5", "Augusta, nº 123", "Тверская, д. 7".
+func numberAfter(text []byte, i int) (int, bool) {
+	if i < len(text) && text[i] == ',' {
+		i++
+	}
+	j := skipSpace(text, i)
+	if j == i {
+		return 0, false
+	}
+	if w := wordEnd(text, j); w > j {
+		if !numberMarks.has(text[j:w]) {
+			return 0, false
+		}
+		j = afterDot(text, w)
+		for _, s := range []string{"º", "°"} { // "n.º", "n°"
+			if hasAt(text, j, s) {
+				j += len(s)
+			}
+		}
+		j = skipSpace(text, j)
+	} else if j < len(text) && text[j] == '#' {
+		j = skipSpace(text, j+1)
+	}
+	return houseNumber(text, j)
+}
+
+// germanCompound reports whether word is a street's name glued to its word
+// ("Hauptstraße", "LINDENWEG").
+func germanCompound(word []byte) bool {
+	for _, s := range germanSuffixes {
+		if len(word) > len(s)+2 && bytes.EqualFold(word[len(word)-len(s):], []byte(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSetWord bounds the words a wordSet is asked about.
+const maxSetWord = 32
+
+// lowerWord returns word in lower case in b, or nil if it is longer.
+func lowerWord(b *[maxSetWord]byte, word []byte) []byte {
+	if len(word) > maxSetWord {
+		return nil
+	}
+	n := 0
+	for i := 0; i < len(word); {
+		c := word[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[n] = c
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(word[i:])
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != size {
+			return nil
+		}
+		utf8.EncodeRune(b[n:], l)
+		n += size
+		i += size
+	}
+	return b[:n]
+}
