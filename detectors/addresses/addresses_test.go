@@ -1,17 +1,16 @@
 package addresses
 
 import (
-	"slices"
+	"bytes"
 	"testing"
+
+	"github.com/pixelprivacy/veil/detectors/internal/spantest"
 
 	"github.com/pixelprivacy/veil/detectors"
 )
 
 func TestAppendSpans(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	spantest.Run(t, AppendSpans, detectors.Address, []spantest.Case{
 		// English.
 		{"en street", "We live at 42 Oak Avenue, Springfield, IL 62704", []string{"42 Oak Avenue"}},
 		{"en abbreviation", "party at 7 Elm St. tonight", []string{"7 Elm St."}},
@@ -75,32 +74,11 @@ func TestAppendSpans(t *testing.T) {
 		{"ko", "주소는 서울시 강남구 테헤란로 123입니다", []string{"테헤란로 123"}},
 		{"ko particle", "흑백으로 3장 만들어 주세요", nil},
 		{"ko without district", "사진 테헤란로 123", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, s := range AppendSpans(nil, []byte(tt.text)) {
-				if s.Kind != detectors.Address {
-					t.Fatalf("kind %v", s.Kind)
-				}
-				got = append(got, tt.text[s.Start:s.End])
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("AppendSpans(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestAppendSpansAllocs(t *testing.T) {
-	text := []byte("42 Oak Avenue, Apt 4B; Calle Mayor, 5; Hauptstraße 5; ул. Тверская, д. 7; 建国路88号; 六本木1-2-3; 강남구 테헤란로 123")
-	dst := make([]detectors.Span, 0, 8)
-	if n := testing.AllocsPerRun(100, func() { dst = AppendSpans(dst[:0], text) }); n != 0 {
-		t.Errorf("%v allocations", n)
-	}
-	if len(dst) != 7 {
-		t.Errorf("found %d, want 7", len(dst))
-	}
+	spantest.NoAllocs(t, AppendSpans, "42 Oak Avenue, Apt 4B; Calle Mayor, 5; Hauptstraße 5; ул. Тверская, д. 7; 建国路88号; 六本木1-2-3; 강남구 테헤란로 123", 7)
 }
 
 func FuzzAppendSpans(f *testing.F) {
@@ -109,12 +87,10 @@ func FuzzAppendSpans(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {
-		prev := 0
-		for _, s := range AppendSpans(nil, text) {
-			if s.Start < prev || s.Start >= s.End || s.End > len(text) {
-				t.Fatalf("bad span %v after %d in %q", s, prev, text)
+		for _, s := range spantest.Valid(t, AppendSpans, detectors.Address, text) {
+			if a := text[s.Start:s.End]; !bytes.ContainsAny(a, "0123456789０１２３４５６７８９") {
+				t.Fatalf("%q has no number, in %q", a, text)
 			}
-			prev = s.End
 		}
 	})
 }

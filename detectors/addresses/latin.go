@@ -5,6 +5,8 @@ import (
 	"slices"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
 // numberFirst reads an address that starts with its house number at
@@ -16,7 +18,7 @@ func numberFirst(text []byte, i int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	j := n
-	if k := skipSpace(text, j); k > j && frenchRepeats.has(text[k:wordEnd(text, k)]) {
+	if k := skipSpace(text, j); k > j && frenchRepeats.Has(text[k:wordEnd(text, k)]) {
 		j = wordEnd(text, k) // "5 bis"
 	}
 	if j < len(text) && text[j] == ',' {
@@ -26,7 +28,7 @@ func numberFirst(text []byte, i int) (start, end int, ok bool) {
 	if k == j {
 		return 0, 0, false
 	}
-	if w := wordEnd(text, k); frenchStreets.has(text[k:w]) {
+	if w := wordEnd(text, k); frenchStreets.Has(text[k:w]) {
 		if e, ok := streetName(text, skipSpace(text, afterDot(text, w)), frenchArticles); ok {
 			return i, e, true
 		}
@@ -42,7 +44,7 @@ func numberFirst(text []byte, i int) (start, end int, ok bool) {
 		}
 		word := text[k:w]
 		if words > 0 {
-			if amb, isStreet := englishStreets.get(word); isStreet && (!amb || cueBefore(text, i)) {
+			if amb, isStreet := englishStreets.Get(word); isStreet && (!amb || cueBefore(text, i)) {
 				e := w
 				if e < len(text) && text[e] == '.' && len(word) <= 4 {
 					e++ // "St."
@@ -50,7 +52,7 @@ func numberFirst(text []byte, i int) (start, end int, ok bool) {
 				return i, unit(text, e), true
 			}
 		}
-		if !startsUpper(word) && !isDigit(word[0]) || functionWords.has(word) || capitals(word) {
+		if !startsUpper(word) && !isDigit(word[0]) || functionWords.Has(word) || capitals(word) {
 			return 0, 0, false // "3 dogs on the road", "2 Kids On The Road", "9641 LATIN SMALL LIGATURE ST"
 		}
 		m := skipSpace(text, w)
@@ -93,7 +95,7 @@ func cueBefore(text []byte, i int) bool {
 	for k > 0 && isLetter(text[k-1]) {
 		k--
 	}
-	return k < j && addressCues.has(text[k:j])
+	return k < j && addressCues.Has(text[k:j])
 }
 
 // unit returns the end of an apartment, suite or flat after an English
@@ -111,7 +113,7 @@ func unit(text []byte, i int) int {
 		return i
 	}
 	w := wordEnd(text, j)
-	if w == j || !units.has(text[j:w]) {
+	if w == j || !units.Has(text[j:w]) {
 		return i
 	}
 	k := skipSpace(text, afterDot(text, w))
@@ -138,7 +140,7 @@ func afterDot(text []byte, i int) int {
 // streetName reads a street's name at text[i]: one to six words that start
 // with a capital, or articles between them ("de la Paix", "Mayor", "da
 // Liberdade"); it ends with the last capitalized one.
-func streetName(text []byte, i int, articles wordSet) (int, bool) {
+func streetName(text []byte, i int, articles wordset.Set) (int, bool) {
 	end := 0
 	for range 6 {
 		w := wordEnd(text, i)
@@ -157,7 +159,7 @@ func streetName(text []byte, i int, articles wordSet) (int, bool) {
 			return 0, false // text in capitals says nothing of names: "SQUARE WITH FILL"
 		case len(word) > 0 && startsUpper(word), isDigit(word[0]):
 			end = w
-		case !articles.has(text[i:w]):
+		case !articles.Has(text[i:w]):
 			return end, end > 0
 		}
 		k := skipSpace(text, w)
@@ -194,12 +196,8 @@ func elided(word []byte) bool {
 // Augusta, 123", "ул. Тверская, д. 7"); German glues the word to the name
 // ("Hauptstraße 5", "Berliner Str. 12a").
 func streetFirst(text []byte, i, w int) (start, end int, ok bool) {
-	var b [maxSetWord]byte
-	word := lowerWord(&b, text[i:w])
-	if word == nil {
-		return 0, 0, false
-	}
-	if abbrev, isStreet := streetsFirst.get(word); isStreet {
+	word := text[i:w]
+	if abbrev, isStreet := streetsFirst.Get(word); isStreet {
 		k := w
 		switch {
 		case k < len(text) && text[k] == '/' && len(word) == 1, k < len(text) && text[k] == '.' && len(word) > 1:
@@ -223,7 +221,7 @@ func streetFirst(text []byte, i, w int) (start, end int, ok bool) {
 	if !germanCompound(word) {
 		n := skipSpace(text, w)
 		nw := wordEnd(text, n)
-		if n == w || nw == n || !startsUpper(text[n:nw]) || !germanStreets.has(text[n:nw]) {
+		if n == w || nw == n || !startsUpper(text[n:nw]) || !germanStreets.Has(text[n:nw]) {
 			return 0, 0, false
 		}
 		k = nw // "Berliner Straße"
@@ -252,11 +250,11 @@ var streetLeads = func() (t [256]bool) {
 // streetsFirst in Latin letters (26 for a second byte that is none), a bit
 // for each of their lengths.
 var streetFirstLengths = func() (t [26][27]uint32) {
-	for w := range streetsFirst {
+	streetsFirst.Each(func(w string, _ bool) {
 		if isLetter(w[0]) && len(w) < 32 {
 			t[w[0]-'a'][secondIndex([]byte(w[1:]))] |= 1 << len(w)
 		}
-	}
+	})
 	return t
 }()
 
@@ -278,9 +276,9 @@ type cyrillicHead struct {
 }
 
 var cyrillicHeads = func() (t []cyrillicHead) {
-	for w := range streetsFirst {
+	streetsFirst.Each(func(w string, _ bool) {
 		if w[0] < utf8.RuneSelf || len(w) < 4 {
-			continue
+			return
 		}
 		r, size := utf8.DecodeRuneInString(w)
 		for _, v := range []string{w, string(unicode.ToUpper(r)) + w[size:]} {
@@ -291,7 +289,7 @@ var cyrillicHeads = func() (t []cyrillicHead) {
 			}
 			t[i].lengths |= 1 << len(v)
 		}
-	}
+	})
 	return t
 }()
 
@@ -342,9 +340,7 @@ func mayStartStreet(text []byte, i, w int) bool {
 
 // germanInitials marks the capitals that start germanStreets.
 var germanInitials = func() (t [256]bool) {
-	for w := range germanStreets {
-		t[w[0]-'a'+'A'] = true
-	}
+	germanStreets.Each(func(w string, _ bool) { t[w[0]-'a'+'A'] = true })
 	return t
 }()
 
@@ -360,7 +356,7 @@ func numberAfter(text []byte, i int) (int, bool) {
 		return 0, false
 	}
 	if w := wordEnd(text, j); w > j {
-		if !numberMarks.has(text[j:w]) {
+		if !numberMarks.Has(text[j:w]) {
 			return 0, false
 		}
 		j = afterDot(text, w)
@@ -385,36 +381,4 @@ func germanCompound(word []byte) bool {
 		}
 	}
 	return false
-}
-
-// maxSetWord bounds the words a wordSet is asked about.
-const maxSetWord = 32
-
-// lowerWord returns word in lower case in b, or nil if it is longer.
-func lowerWord(b *[maxSetWord]byte, word []byte) []byte {
-	if len(word) > maxSetWord {
-		return nil
-	}
-	n := 0
-	for i := 0; i < len(word); {
-		c := word[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[n] = c
-			n++
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(word[i:])
-		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) != size {
-			return nil
-		}
-		utf8.EncodeRune(b[n:], l)
-		n += size
-		i += size
-	}
-	return b[:n]
 }

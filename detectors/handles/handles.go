@@ -99,7 +99,7 @@ func mention(text []byte, i, n int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	end, ok = handleEnd(text, i+n, false)
-	if !ok || !plausible(text[i+n:end]) || mentionWords.has(text[i+n:end]) || end < len(text) && text[end] == '/' {
+	if !ok || !plausible(text[i+n:end]) || mentionWords.Has(text[i+n:end]) || end < len(text) && text[end] == '/' {
 		return 0, 0, false // "@2x", "@everyone", a package's scope ("@babel/core")
 	}
 	return i, end, true

@@ -2,17 +2,15 @@ package handles
 
 import (
 	"bytes"
-	"slices"
 	"testing"
+
+	"github.com/pixelprivacy/veil/detectors/internal/spantest"
 
 	"github.com/pixelprivacy/veil/detectors"
 )
 
 func TestAppendSpans(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	spantest.Run(t, AppendSpans, detectors.Handle, []spantest.Case{
 		// Mentions.
 		{"mention", "add a watermark with @sarah_c_1984 in the corner", []string{"@sarah_c_1984"}},
 		{"mention with dots", "tag @li.wei.photo please", []string{"@li.wei.photo"}},
@@ -82,32 +80,11 @@ func TestAppendSpans(t *testing.T) {
 		{"a code tag", "@param name the user's name", nil},
 		{"a package scope", "npm i @babel/core", nil},
 		{"a token", "IG: <HANDLE:k1:ghjkmnpqrstvwxyzghjkmnpq>", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, s := range AppendSpans(nil, []byte(tt.text)) {
-				if s.Kind != detectors.Handle {
-					t.Fatalf("kind %v", s.Kind)
-				}
-				got = append(got, tt.text[s.Start:s.End])
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("AppendSpans(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestAppendSpansAllocs(t *testing.T) {
-	text := []byte("IG: sarah.c, tiktok.com/@lucia_88, 微信号是 wangfang_88 and @yuki_0203; мой телеграм: @ivan_p")
-	dst := make([]detectors.Span, 0, 8)
-	if n := testing.AllocsPerRun(100, func() { dst = AppendSpans(dst[:0], text) }); n != 0 {
-		t.Errorf("%v allocations", n)
-	}
-	if len(dst) != 5 {
-		t.Errorf("found %d, want 5", len(dst))
-	}
+	spantest.NoAllocs(t, AppendSpans, "IG: sarah.c, tiktok.com/@lucia_88, 微信号是 wangfang_88 and @yuki_0203; мой телеграм: @ivan_p", 5)
 }
 
 func FuzzAppendSpans(f *testing.F) {
@@ -115,16 +92,11 @@ func FuzzAppendSpans(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {
-		prev := 0
-		for _, s := range AppendSpans(nil, text) {
-			if s.Start < prev || s.Start >= s.End || s.End > len(text) {
-				t.Fatalf("bad span %v after %d in %q", s, prev, text)
-			}
+		for _, s := range spantest.Valid(t, AppendSpans, detectors.Handle, text) {
 			h := bytes.TrimPrefix(bytes.TrimPrefix(text[s.Start:s.End], []byte("@")), []byte(fullwidthAt))
 			if len(h) < 2 || len(h) > maxHandle || bytes.ContainsFunc(h, func(r rune) bool { return r >= 0x80 || !handleChar(byte(r)) && r != '-' }) {
 				t.Fatalf("%q is no handle, in %q", text[s.Start:s.End], text)
 			}
-			prev = s.End
 		}
 	})
 }

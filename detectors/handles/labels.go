@@ -5,6 +5,8 @@ import (
 	"slices"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
 // A label is a platform's name that a handle may follow: "IG: sarah.c".
@@ -150,7 +152,7 @@ func labeled(text []byte, i int, l label) (start, end int, ok bool) {
 	h := text[j:end]
 	switch {
 	case l.digits && allDigits(h) && len(h) >= 5 && len(h) <= 11:
-	case !plausible(h) || stopValues.has(h):
+	case !plausible(h) || stopValues.Has(h):
 		return 0, 0, false
 	case !id && !mark && !at && (len(h) < 4 || !handleLike(h)):
 		return 0, 0, false
@@ -172,7 +174,7 @@ func idWord(text []byte, i int) (int, bool) {
 		for w < len(text) && isLetter(text[w]) {
 			w++
 		}
-		if w > i && idWords.has(text[i:w]) && !(w < len(text) && isDigit(text[w])) {
+		if w > i && idWords.Has(text[i:w]) && !(w < len(text) && isDigit(text[w])) {
 			return w, true
 		}
 		return 0, false
@@ -230,7 +232,7 @@ var separatorMarks = []string{":", "：", "=", "是", "为", "為", "は", "는"
 var separatorWords = []string{"is", "es", "é", "est", "ist", "-", "это"}
 
 // idWords name an account in Latin letters.
-var idWords = newWordSet("id", "handle", "username", "user", "name", "account", "acct", "nick",
+var idWords = wordset.New("id", "handle", "username", "user", "name", "account", "acct", "nick",
 	"nickname", "usuario", "cuenta", "conta", "usuário", "compte", "pseudo", "konto",
 	"nutzername", "benutzername")
 
@@ -240,45 +242,15 @@ var otherIDWords = []string{"号码", "號碼", "账号", "帐号", "帳號", "�
 
 // mentionWords follow an '@' that mentions no one: the broadcasts of chat
 // apps, the places of "me @home", and the tags of code comments pasted in.
-var mentionWords = newWordSet("everyone", "here", "channel", "all", "home", "work", "school", "media",
+var mentionWords = wordset.New("everyone", "here", "channel", "all", "home", "work", "school", "media",
 	"import", "param", "return", "returns", "type", "types", "override", "deprecated", "see", "since",
 	"throws", "example")
 
 // stopValues are words that may follow a platform's name and are no
 // handle: "Instagram: private", "my IG name is too long".
-var stopValues = newWordSet("the", "a", "an", "my", "me", "your", "our", "his", "her", "their", "and",
+var stopValues = wordset.New("the", "a", "an", "my", "me", "your", "our", "his", "her", "their", "and",
 	"or", "to", "of", "for", "with", "in", "on", "at", "is", "not", "no", "private", "public", "down",
 	"too", "same", "below", "above", "link", "profile", "page", "story", "stories", "post", "posts",
 	"reel", "reels", "filter", "style", "photo", "photos", "video", "videos", "feed", "bio", "account",
 	"handle", "please", "aesthetic", "format", "size", "ratio", "square", "portrait",
 	"landscape", "vertical", "horizontal", "el", "la", "le", "der", "die", "das", "mi", "mon", "ma", "mein", "meu", "minha")
-
-// A wordSet holds words in lower case and is asked in any case.
-type wordSet map[string]struct{}
-
-func newWordSet(words ...string) wordSet {
-	s := make(wordSet, len(words))
-	for _, w := range words {
-		s[w] = struct{}{}
-	}
-	return s
-}
-
-// maxSetWord bounds the words a wordSet is asked about.
-const maxSetWord = 16
-
-// has reports whether s holds w, compared in ASCII lower case.
-func (s wordSet) has(w []byte) bool {
-	if len(w) > maxSetWord {
-		return false
-	}
-	var b [maxSetWord]byte
-	for i, c := range w {
-		if 'A' <= c && c <= 'Z' {
-			c |= 0x20
-		}
-		b[i] = c
-	}
-	_, ok := s[string(b[:len(w)])]
-	return ok
-}

@@ -1,5 +1,7 @@
 package handles
 
+import "github.com/pixelprivacy/veil/detectors/internal/wordset"
+
 // profile reads the handle in the address of a profile whose path starts
 // with the '/' at text[i]: "instagram.com/sarah.c", "tiktok.com/@lucia_88",
 // "linkedin.com/in/li-wei-123", "t.me/ivan_p". The address of a post, a
@@ -20,11 +22,11 @@ func profile(text []byte, i int) (start, end int, ok bool) {
 			break
 		}
 	}
-	if !profileHosts.has(host) {
+	if !profileHosts.Has(host) {
 		return 0, 0, false
 	}
 	j := i + 1
-	if w := segmentEnd(text, j); w < len(text) && text[w] == '/' && beforeHandle.has(text[j:w]) {
+	if w := segmentEnd(text, j); w < len(text) && text[w] == '/' && beforeHandle.Has(text[j:w]) {
 		j = w + 1
 	}
 	start = j
@@ -32,7 +34,7 @@ func profile(text []byte, i int) (start, end int, ok bool) {
 		j++
 	}
 	end, ok = handleEnd(text, j, true)
-	if !ok || !plausible(text[j:end]) || start == j && platformPaths.has(text[j:end]) {
+	if !ok || !plausible(text[j:end]) || start == j && platformPaths.Has(text[j:end]) {
 		return 0, 0, false
 	}
 	return start, end, true
@@ -58,7 +60,7 @@ func hasFold(b []byte, prefix string) bool {
 }
 
 // profileHosts are the platforms whose profiles' addresses hold a handle.
-var profileHosts = newWordSet("instagram.com", "instagr.am", "twitter.com", "x.com", "tiktok.com",
+var profileHosts = wordset.New("instagram.com", "instagr.am", "twitter.com", "x.com", "tiktok.com",
 	"facebook.com", "fb.com", "fb.me", "t.me", "telegram.me", "vk.com", "youtube.com", "threads.net",
 	"threads.com", "snapchat.com", "github.com", "linkedin.com", "weibo.com", "pinterest.com",
 	"reddit.com", "twitch.tv", "medium.com", "bsky.app", "behance.net", "dribbble.com", "vimeo.com",
@@ -66,10 +68,10 @@ var profileHosts = newWordSet("instagram.com", "instagr.am", "twitter.com", "x.c
 
 // beforeHandle are the path segments that come before a handle:
 // "linkedin.com/in/…", "snapchat.com/add/…", "reddit.com/u/…".
-var beforeHandle = newWordSet("in", "add", "u", "user", "c", "channel", "stories", "profile", "people", "photos")
+var beforeHandle = wordset.New("in", "add", "u", "user", "c", "channel", "stories", "profile", "people", "photos")
 
 // platformPaths are the path segments of a platform's own pages.
-var platformPaths = newWordSet("p", "reel", "reels", "tv", "explore", "watch", "shorts", "hashtag", "i",
+var platformPaths = wordset.New("p", "reel", "reels", "tv", "explore", "watch", "shorts", "hashtag", "i",
 	"intent", "share", "search", "home", "login", "signup", "about", "help", "settings", "privacy",
 	"legal", "groups", "pages", "events", "results", "playlist", "video", "videos", "tag", "tags",
 	"discover", "embed", "direct", "accounts", "messages", "notifications", "feed", "status", "joinchat",

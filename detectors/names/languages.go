@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
 // mode is how a trigger's name is read.
@@ -41,13 +43,13 @@ type trigger struct {
 
 // language holds the words a cased language introduces names with.
 type language struct {
-	intros      []string // self-introductions: "my name is"
-	greetings   []string // phrases a capitalized name follows: "hi, i'm", "call me"
-	signOffs    []string // the closing words before a signature: "thanks", "regards"
-	possessives []string // "my", "our"
-	adjectives  wordSet  // between a possessive and a relative: "little", "best"
-	kin         wordSet  // relatives and friends: "daughter", "friend"
-	connectors  wordSet  // between a relative and the name: "named", "called"
+	intros      []string    // self-introductions: "my name is"
+	greetings   []string    // phrases a capitalized name follows: "hi, i'm", "call me"
+	signOffs    []string    // the closing words before a signature: "thanks", "regards"
+	possessives []string    // "my", "our"
+	adjectives  wordset.Set // between a possessive and a relative: "little", "best"
+	kin         wordset.Set // relatives and friends: "daughter", "friend"
+	connectors  wordset.Set // between a relative and the name: "named", "called"
 	// capitalNouns says the language writes nouns with a capital letter
 	// (German): elsewhere a capitalized relative ("Portrait Of My Wife
 	// Wearing A Hat") says the text is in title case, where a capital
@@ -63,55 +65,55 @@ var casedLanguages = []*language{
 		signOffs: []string{"thanks", "thank you", "regards", "best regards", "kind regards", "cheers", "best", "love",
 			"sincerely", "xoxo"},
 		possessives: []string{"my", "our"},
-		adjectives:  newWordSet("little", "big", "older", "younger", "elder", "best", "baby", "dear", "late", "new", "old", "twin"),
-		kin: newWordSet("daughter", "son", "wife", "husband", "mom", "mum", "mommy", "mother", "dad", "daddy", "father",
+		adjectives:  wordset.New("little", "big", "older", "younger", "elder", "best", "baby", "dear", "late", "new", "old", "twin"),
+		kin: wordset.New("daughter", "son", "wife", "husband", "mom", "mum", "mommy", "mother", "dad", "daddy", "father",
 			"sister", "brother", "friend", "boyfriend", "girlfriend", "grandma", "grandmother", "granny", "grandpa",
 			"grandfather", "baby", "kid", "child", "partner", "fiance", "fiancé", "fiancee", "fiancée", "aunt", "uncle",
 			"cousin", "niece", "nephew", "granddaughter", "grandson", "bestie", "boss", "colleague", "girl", "boy"),
-		connectors: newWordSet("named", "called"),
+		connectors: wordset.New("named", "called"),
 	},
 	{ // es
 		intros:      []string{"me llamo", "mi nombre es", "yo me llamo"},
 		greetings:   []string{"soy", "yo soy"}, // nationalities and trades are written in lower case
 		signOffs:    []string{"gracias", "saludos", "un saludo", "un abrazo", "besos"},
 		possessives: []string{"mi", "nuestra", "nuestro"},
-		adjectives:  newWordSet("querida", "querido", "pequeña", "pequeño", "mejor"),
-		kin: newWordSet("hija", "hijo", "esposa", "esposo", "mujer", "marido", "mamá", "madre", "papá", "padre",
+		adjectives:  wordset.New("querida", "querido", "pequeña", "pequeño", "mejor"),
+		kin: wordset.New("hija", "hijo", "esposa", "esposo", "mujer", "marido", "mamá", "madre", "papá", "padre",
 			"hermana", "hermano", "amiga", "amigo", "novia", "novio", "abuela", "abuelo", "bebé", "prima", "primo",
 			"tía", "tío", "sobrina", "sobrino", "nieta", "nieto", "pareja"),
-		connectors: newWordSet("llamada", "llamado", "que", "se", "llama"),
+		connectors: wordset.New("llamada", "llamado", "que", "se", "llama"),
 	},
 	{ // pt
 		intros:      []string{"meu nome é", "me chamo", "eu me chamo"},
 		greetings:   []string{"sou", "sou o", "sou a", "eu sou", "eu sou o", "eu sou a"},
 		signOffs:    []string{"obrigado", "obrigada", "abraços", "beijos", "att"},
 		possessives: []string{"minha", "meu", "nossa", "nosso"},
-		adjectives:  newWordSet("querida", "querido", "pequena", "pequeno", "melhor"),
-		kin: newWordSet("filha", "filho", "esposa", "marido", "mulher", "mãe", "pai", "irmã", "irmão", "amiga", "amigo",
+		adjectives:  wordset.New("querida", "querido", "pequena", "pequeno", "melhor"),
+		kin: wordset.New("filha", "filho", "esposa", "marido", "mulher", "mãe", "pai", "irmã", "irmão", "amiga", "amigo",
 			"namorada", "namorado", "avó", "avô", "bebê", "prima", "primo", "tia", "tio", "neta", "neto", "sobrinha", "sobrinho"),
-		connectors: newWordSet("chamada", "chamado", "que", "se", "chama"),
+		connectors: wordset.New("chamada", "chamado", "que", "se", "chama"),
 	},
 	{ // fr
 		intros:      []string{"je m'appelle", "mon nom est", "mon prénom est"},
 		greetings:   []string{"je suis", "moi c'est", "c'est moi,"},
 		signOffs:    []string{"merci", "cordialement", "bisous", "bises"},
 		possessives: []string{"ma", "mon", "notre"},
-		adjectives:  newWordSet("petite", "petit", "chère", "cher", "meilleure", "meilleur", "grande", "grand"),
-		kin: newWordSet("fille", "fils", "femme", "mari", "mère", "maman", "père", "papa", "sœur", "soeur", "frère",
+		adjectives:  wordset.New("petite", "petit", "chère", "cher", "meilleure", "meilleur", "grande", "grand"),
+		kin: wordset.New("fille", "fils", "femme", "mari", "mère", "maman", "père", "papa", "sœur", "soeur", "frère",
 			"ami", "amie", "copine", "copain", "grand-mère", "grand-père", "bébé", "cousine", "cousin", "tante",
 			"oncle", "nièce", "neveu", "petite-fille", "petit-fils", "compagne", "compagnon"),
-		connectors: newWordSet("nommée", "nommé", "appelée", "appelé", "qui", "s'appelle"),
+		connectors: wordset.New("nommée", "nommé", "appelée", "appelé", "qui", "s'appelle"),
 	},
 	{ // de
 		intros:      []string{"ich heiße", "ich heisse", "mein name ist", "mein vorname ist"},
 		signOffs:    []string{"danke", "grüße", "viele grüße", "liebe grüße", "lg", "vg", "gruß", "mfg"},
 		possessives: []string{"mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere", "unseren", "unserem", "unserer"},
-		adjectives:  newWordSet("kleine", "kleinen", "kleiner", "liebe", "lieben", "lieber", "beste", "besten", "bester", "große", "großen"),
-		kin: newWordSet("tochter", "sohn", "frau", "mann", "mutter", "mama", "vater", "papa", "schwester", "bruder",
+		adjectives:  wordset.New("kleine", "kleinen", "kleiner", "liebe", "lieben", "lieber", "beste", "besten", "bester", "große", "großen"),
+		kin: wordset.New("tochter", "sohn", "frau", "mann", "mutter", "mama", "vater", "papa", "schwester", "bruder",
 			"freund", "freundin", "oma", "opa", "großmutter", "großvater", "baby", "cousine", "cousin", "tante",
 			"onkel", "nichte", "neffe", "enkelin", "enkel", "partner", "partnerin", "verlobte", "verlobter",
 			"sohnes", "bruders"),
-		connectors:   newWordSet("namens", "die", "der", "heißt", "mit", "namen"),
+		connectors:   wordset.New("namens", "die", "der", "heißt", "mit", "namen"),
 		capitalNouns: true,
 	},
 	{ // ru
@@ -119,11 +121,11 @@ var casedLanguages = []*language{
 		greetings:   []string{"привет, я", "привет я", "здравствуйте, я"},
 		signOffs:    []string{"спасибо", "с уважением"},
 		possessives: []string{"мой", "моя", "моё", "мое", "мою", "моей", "моего", "моему", "наш", "наша", "нашу", "нашей", "нашего"},
-		adjectives:  newWordSet("младшая", "младший", "старшая", "старший", "лучшая", "лучший", "маленькая", "маленький", "любимая", "любимый"),
-		kin: newWordSet("дочь", "дочка", "дочери", "дочку", "сын", "сына", "сыну", "жена", "жену", "жены", "муж", "мужа",
+		adjectives:  wordset.New("младшая", "младший", "старшая", "старший", "лучшая", "лучший", "маленькая", "маленький", "любимая", "любимый"),
+		kin: wordset.New("дочь", "дочка", "дочери", "дочку", "сын", "сына", "сыну", "жена", "жену", "жены", "муж", "мужа",
 			"мама", "маму", "мамы", "мать", "папа", "папу", "отец", "сестра", "сестру", "сестры", "брат", "брата",
 			"друг", "друга", "подруга", "подругу", "бабушка", "бабушку", "дедушка", "дедушку", "внучка", "внук"),
-		connectors: newWordSet("по", "имени", "зовут"),
+		connectors: wordset.New("по", "имени", "зовут"),
 	},
 }
 
@@ -146,7 +148,7 @@ var (
 // of the cased languages, which follow "my name is" when no name does, and
 // the nouns German capitalizes after a relative ("meiner Tochter
 // Geburtstag").
-var stopWords = newWordSet(
+var stopWords = wordset.New(
 	"not", "a", "an", "the", "also", "still", "so", "very", "just", "on", "in", "at", "and", "but", "or", "that",
 	"this", "what", "unknown", "secret", "private", "is", "was", "too", "kind", "of", "from", "here", "there",
 	"please", "thanks", "thank", "hidden", "long", "hard", "weird", "same", "different", "actually", "really",
@@ -169,7 +171,7 @@ var stopWords = newWordSet(
 
 // particles join the capitalized words of one name: "Maria da Silva",
 // "Ludwig van Beethoven".
-var particles = newWordSet("da", "de", "del", "della", "der", "di", "do", "dos", "das", "du", "van", "von", "le", "bin", "ibn", "al", "el")
+var particles = wordset.New("da", "de", "del", "della", "der", "di", "do", "dos", "das", "du", "van", "von", "le", "bin", "ibn", "al", "el")
 
 // byWord lists the triggers whose phrase starts with n ASCII letters, the
 // first c in lower case, at byWord[c-'a'][n]; byRune lists the others by
@@ -240,52 +242,5 @@ func init() {
 	}
 }
 
-// wordSet is a set of words matched in any case.
-type wordSet struct {
-	words map[string]struct{}
-	lens  uint64 // bit n: a word of n bytes, in lower case, is in the set
-}
-
-func newWordSet(words ...string) wordSet {
-	s := wordSet{words: make(map[string]struct{}, len(words))}
-	for _, w := range words {
-		w = strings.ToLower(w)
-		s.words[w] = struct{}{}
-		s.lens |= 1 << min(len(w), 63)
-	}
-	return s
-}
-
-// maxWord bounds the words a wordSet holds, in bytes.
-const maxWord = 32
-
-// has reports whether word, in lower case, is in s; it does not allocate.
-func (s wordSet) has(word []byte) bool {
-	if len(word) > maxWord || s.lens>>len(word)&1 == 0 {
-		return false // lower case is as long but for a few letters (İ, ẞ), none in a set
-	}
-	var buf [maxWord + utf8.UTFMax]byte
-	n := 0
-	for i := 0; i < len(word); {
-		if c := word[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[n] = c
-			n++
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(word[i:])
-		i += size
-		if r == '’' {
-			r = '\''
-		}
-		n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
-		if n > maxWord {
-			return false
-		}
-	}
-	_, ok := s.words[string(buf[:n])]
-	return ok
-}
+// maxWord bounds the first words of phrases that byWord indexes, in bytes.
+const maxWord = wordset.MaxWord

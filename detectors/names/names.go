@@ -127,13 +127,13 @@ func kin(text []byte, i int, l *language) (start, end int, ok bool) {
 	i = skipSpaces(text, i)
 	for range 2 {
 		w := wordEnd(text, i)
-		if w == i || !l.adjectives.has(text[i:w]) {
+		if w == i || !l.adjectives.Has(text[i:w]) {
 			break
 		}
 		i = skipSpaces(text, w)
 	}
 	w := wordEnd(text, i)
-	if w == i || !l.kin.has(text[i:w]) || !l.capitalNouns && startsUpper(text[i:w]) {
+	if w == i || !l.kin.Has(text[i:w]) || !l.capitalNouns && startsUpper(text[i:w]) {
 		return 0, 0, false
 	}
 	return cased(text, w, &trigger{mode: kinWord, lang: l})
@@ -152,7 +152,7 @@ func cased(text []byte, i int, t *trigger) (start, end int, ok bool) {
 	}
 	for range 3 { // "named", "que se llama", "по имени"
 		w := wordEnd(text, i)
-		if w == i || !t.lang.connectors.has(text[i:w]) {
+		if w == i || !t.lang.connectors.Has(text[i:w]) {
 			break
 		}
 		i = skipSpaces(text, w)
@@ -163,7 +163,7 @@ func cased(text []byte, i int, t *trigger) (start, end int, ok bool) {
 read:
 	for words := 0; words < 3; words++ {
 		w := nameWordEnd(text, i)
-		if w == i || stopWords.has(text[i:w]) || joined(text, w) {
+		if w == i || stopWords.Has(text[i:w]) || joined(text, w) {
 			break // "my name is not important", "meine Tochter Geburtstag", "my name is li.wei"
 		}
 		switch {
@@ -177,7 +177,7 @@ read:
 		end = w
 		// A particle joins two capitalized words: "Maria da Silva".
 		n := skipSpaces(text, w)
-		if p := wordEnd(text, n); p > n && particles.has(text[n:p]) {
+		if p := wordEnd(text, n); p > n && particles.Has(text[n:p]) {
 			if q := skipSpaces(text, p); q > p && startsUpper(text[q:nameWordEnd(text, q)]) {
 				n = q
 			}

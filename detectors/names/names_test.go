@@ -3,25 +3,14 @@ package names
 import (
 	"slices"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors/internal/spantest"
 
 	"github.com/pixelprivacy/veil/detectors"
 )
 
-// found returns the names AppendSpans finds in text.
-func found(text string) []string {
-	var out []string
-	for _, s := range AppendSpans(nil, []byte(text)) {
-		out = append(out, text[s.Start:s.End])
-	}
-	return out
-}
-
 func TestAppendSpans(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	spantest.Run(t, AppendSpans, detectors.Name, []spantest.Case{
 		// Self-introductions in cased scripts.
 		{"en intro", "Hi, my name is Emily Jones and I want a Ghibli portrait", []string{"Emily Jones"}},
 		{"en intro lower case", "my name is emma, make me a princess", []string{"emma"}},
@@ -133,14 +122,7 @@ func TestAppendSpans(t *testing.T) {
 		{"token", "my name is <NAME:k1:ghjkmnpqrstvwxyzghjkmnpq>", nil},
 		{"label", "my daughter [NAME] loves cats", nil},
 		{"empty", "", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := found(tt.text); !slices.Equal(got, tt.want) {
-				t.Errorf("AppendSpans(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestAppendSpansKeepsDst(t *testing.T) {
@@ -153,14 +135,7 @@ func TestAppendSpansKeepsDst(t *testing.T) {
 }
 
 func TestAppendSpansAllocs(t *testing.T) {
-	text := []byte("My name is Emily Jones, 我叫李伟, меня зовут Иван, 제 이름은 김민준입니다, for my daughter Emma. Thanks, Zoe")
-	dst := make([]detectors.Span, 0, 16)
-	if n := testing.AllocsPerRun(100, func() { dst = AppendSpans(dst[:0], text) }); n != 0 {
-		t.Errorf("AppendSpans allocates %v times per text", n)
-	}
-	if len(dst) != 6 {
-		t.Errorf("found %d names, want 6", len(dst))
-	}
+	spantest.NoAllocs(t, AppendSpans, "My name is Emily Jones, 我叫李伟, меня зовут Иван, 제 이름은 김민준입니다, for my daughter Emma. Thanks, Zoe", 6)
 }
 
 func FuzzAppendSpans(f *testing.F) {
@@ -171,16 +146,6 @@ func FuzzAppendSpans(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {
-		spans := AppendSpans(nil, text)
-		prev := 0
-		for _, s := range spans {
-			if s.Kind != detectors.Name || s.Start < prev || s.Start >= s.End || s.End > len(text) {
-				t.Fatalf("bad span %v (previous end %d) in %q", s, prev, text)
-			}
-			if utf8.Valid(text) && (!utf8.RuneStart(text[s.Start]) || s.End < len(text) && !utf8.RuneStart(text[s.End])) {
-				t.Fatalf("span %v splits a character in %q", s, text)
-			}
-			prev = s.End
-		}
+		spantest.Valid(t, AppendSpans, detectors.Name, text)
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
 // hanStops are characters that end a Chinese name: pronouns, particles and
@@ -204,14 +206,14 @@ func surnamedKoreanName(text []byte, i int) (start, end int, ok bool) {
 }
 
 // hindiCopulas end the name after "नाम" (मेरा नाम राहुल है).
-var hindiCopulas = newWordSet("है", "हैं", "था", "थी")
+var hindiCopulas = wordset.New("है", "हैं", "था", "थी")
 
 // hindiName reads a Hindi name after "नाम": one to three Devanagari words
 // followed by a copula, or the word after a copula that comes first (मेरा
 // नाम है राहुल).
 func hindiName(text []byte, i int) (start, end int, ok bool) {
 	i = skipSpaces(text, i)
-	if w := devanagariWordEnd(text, i); w > i && hindiCopulas.has(text[i:w]) {
+	if w := devanagariWordEnd(text, i); w > i && hindiCopulas.Has(text[i:w]) {
 		i = skipSpaces(text, w)
 		w := devanagariWordEnd(text, i)
 		return i, w, w > i
@@ -224,7 +226,7 @@ func hindiName(text []byte, i int) (start, end int, ok bool) {
 		}
 		end = w
 		i = skipSpaces(text, w)
-		if c := devanagariWordEnd(text, i); c > i && hindiCopulas.has(text[i:c]) {
+		if c := devanagariWordEnd(text, i); c > i && hindiCopulas.Has(text[i:c]) {
 			return start, end, true
 		}
 	}
@@ -243,14 +245,14 @@ func devanagariWordEnd(text []byte, i int) int {
 }
 
 // arabicCopulas may stand between "اسمي" and the name: اسمي هو محمد.
-var arabicCopulas = newWordSet("هو", "هي")
+var arabicCopulas = wordset.New("هو", "هي")
 
 // arabicName reads an Arabic name after a phrase: the next word, of two
 // letters or more.
 func arabicName(text []byte, i int) (start, end int, ok bool) {
 	i = skipSpaces(text, i)
 	w := arabicWordEnd(text, i)
-	if w > i && arabicCopulas.has(text[i:w]) {
+	if w > i && arabicCopulas.Has(text[i:w]) {
 		i = skipSpaces(text, w)
 		w = arabicWordEnd(text, i)
 	}

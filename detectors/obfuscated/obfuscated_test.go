@@ -1,17 +1,15 @@
 package obfuscated
 
 import (
-	"slices"
 	"testing"
+
+	"github.com/pixelprivacy/veil/detectors/internal/spantest"
 
 	"github.com/pixelprivacy/veil/detectors"
 )
 
 func TestAppendSpans(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	spantest.Run(t, AppendSpans, detectors.Email, []spantest.Case{
 		{"brackets", "mail me: li.wei (at) 163 (dot) com, thanks", []string{"li.wei (at) 163 (dot) com"}},
 		{"square brackets, a real dot", "li.wei[at]163.com", []string{"li.wei[at]163.com"}},
 		{"braces and angles", "bob{at}mail<dot>example<dot>org!", []string{"bob{at}mail<dot>example<dot>org"}},
@@ -30,32 +28,11 @@ func TestAppendSpans(t *testing.T) {
 		{"a separator after it", "qz.x (at) example (dot) com [dot]", []string{"qz.x (at) example (dot) com"}},
 		{"a number after it", "qz.x (at) example (dot) com [dot]0", []string{"qz.x (at) example (dot) com"}},
 		{"after another script", "邮箱li.wei (at) 163 (dot) com", []string{"li.wei (at) 163 (dot) com"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, s := range AppendSpans(nil, []byte(tt.text)) {
-				if s.Kind != detectors.Email {
-					t.Fatalf("kind %v", s.Kind)
-				}
-				got = append(got, tt.text[s.Start:s.End])
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("AppendSpans(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestAppendSpansAllocs(t *testing.T) {
-	text := []byte("li.wei (at) 163 (dot) com and bob at mail dot example dot org, or x[at]y.io")
-	dst := make([]detectors.Span, 0, 8)
-	if n := testing.AllocsPerRun(100, func() { dst = AppendSpans(dst[:0], text) }); n != 0 {
-		t.Errorf("%v allocations", n)
-	}
-	if len(dst) != 2 {
-		t.Errorf("found %d, want 2", len(dst))
-	}
+	spantest.NoAllocs(t, AppendSpans, "li.wei (at) 163 (dot) com and bob at mail dot example dot org, or x[at]y.io", 2)
 }
 
 func FuzzAppendSpans(f *testing.F) {
@@ -63,12 +40,6 @@ func FuzzAppendSpans(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {
-		prev := 0
-		for _, s := range AppendSpans(nil, text) {
-			if s.Start < prev || s.Start >= s.End || s.End > len(text) {
-				t.Fatalf("bad span %v after %d in %q", s, prev, text)
-			}
-			prev = s.End
-		}
+		spantest.Valid(t, AppendSpans, detectors.Email, text)
 	})
 }

@@ -1,0 +1,23 @@
+package wordset
+
+import "testing"
+
+func TestSet(t *testing.T) {
+	s := New("straße", "l'", "ул")
+	s.Add(true, "av")
+	for _, tt := range []struct {
+		word     string
+		ok, flag bool
+	}{
+		{"STRASSE", false, false}, {"Straße", true, false}, {"STRAẞE", false, false}, {"L’", true, false},
+		{"УЛ", true, false}, {"Av", true, true}, {"ave", false, false}, {"", false, false},
+	} {
+		if flag, ok := s.Get([]byte(tt.word)); ok != tt.ok || flag != tt.flag {
+			t.Errorf("Get(%q) = %v, %v, want %v, %v", tt.word, flag, ok, tt.flag, tt.ok)
+		}
+	}
+	word := []byte("Avenue")
+	if n := testing.AllocsPerRun(100, func() { s.Has(word) }); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+}
