@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/pixelprivacy/veil/detectors/internal/dates"
 )
 
 // AppendCanonical appends the normalized form of a finding's raw bytes, so
@@ -19,7 +21,8 @@ import (
 // digits (see appendDeviceID); UUIDs lower-case with dashes; CN identity
 // numbers upper-case; IBANs and DNIs compact and upper-case; people's names in
 // lower case, composed (NFC), their words joined by one space, and so are
-// street addresses; handles in lower case without their '@'. Other kinds are appended as they are.
+// street addresses; handles in lower case without their '@'; dates of
+// birth as YYYY-MM-DD. Other kinds are appended as they are.
 func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
 	return s.AppendCanonicalPreferring(dst, value, k, s.regionMask, 0)
 }
@@ -49,6 +52,11 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		return appendWords(dst, value)
 	case Handle:
 		return appendHandle(dst, value)
+	case Birthdate:
+		if d, n, ok := dates.Parse(value); ok && n == len(value) {
+			return d.AppendISO(dst)
+		}
+		return append(dst, value...)
 	case MAC:
 		if end, ok := macAt(value, 0, ':'); ok && end == len(value) {
 			return appendLowerHex(dst, value) // already colon-separated pairs

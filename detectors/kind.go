@@ -46,6 +46,10 @@ const (
 	// found by package addresses, not the scanner.
 	Address
 
+	// Birthdate is a date of birth in free text ("born on March 14, 2015",
+	// "生日是2015年3月14日"), found by package birthdates, not the scanner.
+	Birthdate
+
 	// FirstCustom is the first kind number available to user-defined detectors.
 	FirstCustom
 )
@@ -55,30 +59,31 @@ const (
 const MaxKinds = 64
 
 var kindNames = [FirstCustom]string{
-	None:    "NONE",
-	Email:   "EMAIL",
-	Phone:   "PHONE",
-	IMEI:    "IMEI",
-	IMSI:    "IMSI",
-	ICCID:   "ICCID",
-	MAC:     "MAC",
-	ADID:    "ADID",
-	IPv4:    "IPV4",
-	IPv6:    "IPV6",
-	CNID:    "CNID",
-	Card:    "CARD",
-	IBAN:    "IBAN",
-	CPF:     "CPF",
-	SSN:     "SSN",
-	RRN:     "RRN",
-	Aadhaar: "AADHAAR",
-	DNI:     "DNI",
-	Secret:  "SECRET",
-	User:    "USER",
-	Field:   "FIELD",
-	Name:    "NAME",
-	Handle:  "HANDLE",
-	Address: "ADDRESS",
+	None:      "NONE",
+	Email:     "EMAIL",
+	Phone:     "PHONE",
+	IMEI:      "IMEI",
+	IMSI:      "IMSI",
+	ICCID:     "ICCID",
+	MAC:       "MAC",
+	ADID:      "ADID",
+	IPv4:      "IPV4",
+	IPv6:      "IPV6",
+	CNID:      "CNID",
+	Card:      "CARD",
+	IBAN:      "IBAN",
+	CPF:       "CPF",
+	SSN:       "SSN",
+	RRN:       "RRN",
+	Aadhaar:   "AADHAAR",
+	DNI:       "DNI",
+	Secret:    "SECRET",
+	User:      "USER",
+	Field:     "FIELD",
+	Name:      "NAME",
+	Handle:    "HANDLE",
+	Address:   "ADDRESS",
+	Birthdate: "BIRTHDATE",
 }
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
@@ -86,8 +91,8 @@ var kindNames = [FirstCustom]string{
 var Builtin = []Kind{Email, Secret, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
 
 // FreeText lists the kinds found in free text after the scanner, by
-// packages names, handles and addresses.
-var FreeText = []Kind{Name, Handle, Address}
+// packages names, handles, addresses and birthdates.
+var FreeText = []Kind{Name, Handle, Address, Birthdate}
 
 // Scanned reports whether k is one of Builtin.
 func (k Kind) Scanned() bool { return k >= Email && k <= Secret }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/addresses"
+	"github.com/pixelprivacy/veil/detectors/birthdates"
 	"github.com/pixelprivacy/veil/detectors/handles"
 	"github.com/pixelprivacy/veil/detectors/names"
 	"github.com/pixelprivacy/veil/detectors/obfuscated"
@@ -504,12 +505,13 @@ func (w *Worker) findSpans(dst []detectors.Span, b []byte, h detectors.Hint, mas
 // appendFreeText adds to spans, the findings in the free text text, what
 // the single pass leaves to free text: e-mail addresses spelled out around
 // their '@' (package obfuscated), social-media and messenger handles
-// (package handles) and, as l says, the names that a phrase introduces
+// (package handles), dates of birth (package birthdates) and, as l says, the names that a phrase introduces
 // (package names) and street addresses (package addresses).
 func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []detectors.Span {
 	n := len(spans)
 	spans = obfuscated.AppendSpans(spans, text)
 	spans = handles.AppendSpans(spans, text)
+	spans = birthdates.AppendSpans(spans, text)
 	if l.Names {
 		spans = names.AppendSpans(spans, text)
 	}

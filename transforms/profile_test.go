@@ -380,6 +380,65 @@ func TestNames(t *testing.T) {
 	})
 }
 
+// TestFreeText checks the handles, street addresses and dates of birth
+// found in free text, as veil run writes them: tokens of their canonical
+// forms, a date of birth generalized to its year, an address masked whole.
+func TestFreeText(t *testing.T) {
+	lang := &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Addresses: true}
+	tests := []struct {
+		name, in, want string
+		actions        map[detectors.Kind]Action
+	}{
+		{"handles", `{"text":"watermark @Sarah_C, or instagram.com/sarah_c, IG: sarah_c"}`,
+			`{"text":"watermark {HANDLE:sarah_c}, or instagram.com/{HANDLE:sarah_c}, IG: {HANDLE:sarah_c}"}`, nil},
+		{"addresses", `{"text":"party at 42 Oak  Avenue, Apt 4B; 建国路88号"}`,
+			`{"text":"party at {ADDRESS:42 oak avenue, apt 4b}; {ADDRESS:建国路88号}"}`, nil},
+		{"dates of birth", `{"text":"born on March 14, 2015, DOB 14/03/2015, 生日是2015年3月14日"}`,
+			`{"text":"born on {BIRTHDATE:2015-03-14}, DOB {BIRTHDATE:2015-03-14}, 生日是{BIRTHDATE:2015-03-14}"}`, nil},
+		{"a date of birth generalized", `{"text":"born on March 14, 2015!"}`, `{"text":"born on 2015!"}`,
+			map[detectors.Kind]Action{detectors.Birthdate: Generalize}},
+		{"an address masked whole", `{"text":"at 7 Elm St. now"}`, `{"text":"at ********* now"}`,
+			map[detectors.Kind]Action{detectors.Address: Mask}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := NewEngine(testSet, testRing, Options{Actions: tt.actions, Profiles: map[string]ProfileOptions{"prompt": {Language: lang}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, p := e.NewWorker(), e.Profile("prompt")
+			out, _, err := w.RedactRecord(nil, []byte(tt.in), FormatJSON, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := expandTokens(t, w, tt.want); string(out) != want {
+				t.Fatalf("got  %s\nwant %s", out, want)
+			}
+			again, _, err := w.RedactRecord(nil, out, FormatJSON, p)
+			if err != nil || string(again) != string(out) {
+				t.Fatalf("redacted twice: %s, %v", again, err)
+			}
+		})
+	}
+	t.Run("addresses off", func(t *testing.T) {
+		w, p := newProfileWorker(t, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}}})
+		if out, _, _ := w.RedactRecord(nil, []byte("at 42 Oak Avenue"), FormatText, p); string(out) != "at 42 Oak Avenue" {
+			t.Fatalf("an address found with Addresses off: %s", out)
+		}
+	})
+	t.Run("no allocations", func(t *testing.T) {
+		w, p := newProfileWorker(t, ProfileOptions{Language: lang})
+		rec := []byte(`{"text":"IG: sarah_c, party at 42 Oak Avenue, born on March 14, 2015"}`)
+		dst := make([]byte, 0, 1024)
+		for range 3 {
+			_, _, _ = w.RedactRecord(dst[:0], rec, FormatAuto, p)
+		}
+		if n := testing.AllocsPerRun(100, func() { _, _, _ = w.RedactRecord(dst[:0], rec, FormatAuto, p) }); n != 0 {
+			t.Fatalf("%v allocations per record", n)
+		}
+	})
+}
+
 func TestProfileErrors(t *testing.T) {
 	for _, po := range []ProfileOptions{
 		{Fields: []FieldRule{{Path: "", Action: FieldDrop}}},

@@ -437,6 +437,11 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		if !slices.Contains(introductions[ev.Lang].people, v) {
 			t.Errorf("NAME %q is none of the %s people", v, ev.Lang)
 		}
+	case detectors.Birthdate:
+		if !slices.Contains(introductions[ev.Lang].dobs, v) {
+			t.Errorf("BIRTHDATE %q is none of the %s dates", v, ev.Lang)
+		}
+		seen["birthdate "+ev.Lang]++
 	case detectors.Address:
 		if !slices.Contains(introductions[ev.Lang].addresses, v) {
 			t.Errorf("ADDRESS %q is none of the %s addresses", v, ev.Lang)
@@ -952,6 +957,11 @@ func TestNames(t *testing.T) {
 	for _, l := range Langs {
 		if seen["address "+l] == 0 && len(introductions[l].addresses) > 0 {
 			t.Errorf("no addresses in %s prompts", l)
+		}
+	}
+	for _, l := range Langs {
+		if seen["birthdate "+l] == 0 {
+			t.Errorf("no dates of birth in %s prompts", l)
 		}
 	}
 	if seen["decoy ADDRESS"] == 0 {

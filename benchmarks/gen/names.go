@@ -12,6 +12,9 @@ const likeHandle = detectors.Handle
 // likeAddress is the kind that a street's name without a number imitates.
 const likeAddress = detectors.Address
 
+// likeBirthdate is the kind that a party's day imitates.
+const likeBirthdate = detectors.Birthdate
+
 // noMentions are the '@'s of prompts that mention no one: scales, rates,
 // times, broadcasts, places.
 var noMentions = []string{"icon@2x.png", "@3x", "@60fps", "@1080p", "@5pm", "@everyone", "@home"}
@@ -42,16 +45,20 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 // EMAIL), give their handle ({handle}, or {mention} with its '@'; kind
 // HANDLE; {at}, an '@' that mentions no one, a decoy) or an address
 // ({address}, kind ADDRESS; {street}, a street without a number, a
-// decoy), added to the language's templates with
+// decoy) or their date of birth ({dob}, kind BIRTHDATE; {when}, a party's
+// day, a decoy), added to the language's templates with
 // Options.Names.
 var introductions = map[string]struct {
 	people, places []string
 	// addresses are street addresses ({address}, kind ADDRESS), streets
 	// streets' names without a number ({street}, a decoy).
 	addresses, streets []string
-	templates          []template
+	// dobs are dates of birth ({dob}, kind BIRTHDATE).
+	dobs      []string
+	templates []template
 }{
 	"en": {
+		dobs:      []string{"March 14, 2015", "2012-07-04", "14th of May, 1990"},
 		addresses: []string{"42 Oak Avenue", "221B Baker Street", "7 Elm St.", "12 Main Street, Apt 4B", "350 5th Avenue"},
 		streets:   []string{"Abbey Road", "Sunset Boulevard", "Fifth Avenue"},
 		people:    []string{"Emily Jones", "Olivia", "Michael Brown", "Sarah", "David Wilson", "Chris Evans", "Jessica", "Emma Taylor"},
@@ -64,12 +71,15 @@ var introductions = map[string]struct {
 			"Please sharpen the faces and warm up the colors. Thanks, {name}",
 			"Send the final image to {spelled} when it's ready.",
 			"Make a party invitation: Saturday at {address}, bring snacks!",
+			"Make a birthday banner for me, I was born on {dob}.",
+			"Make a birthday card for my party on {when}, with balloons.",
 			"Paint the four of us crossing {street} like the album cover.",
 			"Add a small watermark with {mention} in the bottom corner.",
 			"Make a banner for my IG: {handle}, and export it {at} too.",
 		),
 	},
 	"zh": {
+		dobs:      []string{"2015年3月14日", "2012年7月4日"},
 		addresses: []string{"建国路88号", "南京东路100号", "长安街1号", "中山路25号3栋201室"},
 		people:    []string{"李伟", "王芳", "张伟", "刘洋", "陈静", "赵磊", "欧阳娜娜", "周杰"},
 		templates: parseTemplates(
@@ -78,11 +88,13 @@ var introductions = map[string]struct {
 			"你好，我是{name}，请把背景换成白色",
 			"做好以后发到{spelled}，谢谢",
 			"帮我做一张搬家通知，新地址：北京市朝阳区{address}",
+			"我的生日是{dob}，帮我做一张生日海报",
 			"水印加上我的微信号：{handle}",
 			"我的小红书号是 {handle}，帮我做一张封面",
 		),
 	},
 	"es": {
+		dobs:      []string{"14 de marzo de 2015", "4 de julio de 2012"},
 		addresses: []string{"Calle Mayor, 5", "Calle de Alcalá 42", "Av. de la Constitución, 3"},
 		streets:   []string{"Gran Vía", "Calle Mayor"},
 		people:    []string{"Lucía Fernández", "María García", "José", "Carlos López", "Sofía", "Pablo Sánchez"},
@@ -93,11 +105,14 @@ var introductions = map[string]struct {
 			"Pon a mi abuela {name} en una postal de {place}.",
 			"Mándalo a {spelled} cuando esté listo.",
 			"Haz una invitación de boda: el sábado en la {address}, Madrid.",
+			"Nací el {dob}, haz un póster de cumpleaños.",
+			"Haz una tarjeta de cumpleaños para la fiesta del {when}.",
 			"Un atardecer en la {street} de Madrid, estilo acuarela.",
 			"Pon mi Instagram {mention} como marca de agua.",
 		),
 	},
 	"de": {
+		dobs:      []string{"14.03.2015", "4. Juli 2012"},
 		addresses: []string{"Hauptstraße 5", "Berliner Str. 12a", "Lindenweg 7"},
 		streets:   []string{"Hauptstraße", "Unter den Linden"},
 		people:    []string{"Lukas Müller", "Anna Schmidt", "Felix", "Lena Weber", "Jonas Fischer", "Mia"},
@@ -109,11 +124,13 @@ var introductions = map[string]struct {
 			"Bitte mach die Farben wärmer.\nViele Grüße\n{name}",
 			"Schick das Bild an {spelled}, danke.",
 			"Mach eine Einladung zur Party in der {address}, 10115 Berlin.",
+			"Geburtsdatum: {dob}, mach mir eine Geburtstagskarte.",
 			"Ein Foto der {street} im Winter, wie ein Gemälde.",
 			"Füge mein Instagram {mention} als Wasserzeichen hinzu, {at} bitte.",
 		),
 	},
 	"fr": {
+		dobs:      []string{"14 mars 2015", "1er juillet 2012"},
 		addresses: []string{"12 rue de la Paix", "5 avenue Foch", "3 place de l'Église"},
 		people:    []string{"Chloé Martin", "Léa", "Hugo Bernard", "Camille Dubois", "Louis", "Manon Petit"},
 		places:    []string{"Marseille", "Bretagne", "Lyon"},
@@ -122,10 +139,12 @@ var introductions = map[string]struct {
 			"Une carte d'anniversaire pour ma fille {name}, avec des licornes.",
 			"Mets mon ami {name} sur une carte postale de {place}.",
 			"Une carte de déménagement : notre nouvelle adresse est {address}, Paris.",
+			"Je suis née le {dob}, fais-moi une affiche d'anniversaire.",
 			"Ajoute mon compte Instagram : {handle} en filigrane.",
 		),
 	},
 	"ja": {
+		dobs:      []string{"2015年3月14日", "2012年7月4日"},
 		addresses: []string{"六本木1-2-3", "銀座4-5-6", "本町2丁目3番4号"},
 		people:    []string{"田中花子", "佐藤", "鈴木一郎", "高橋美咲", "山本", "伊藤さくら"},
 		places:    []string{"京都", "富士山", "沖縄"},
@@ -135,10 +154,12 @@ var introductions = map[string]struct {
 			"娘の名前は{name}です。誕生日カードを{place}の風景で作って。",
 			"こんにちは、私は{name}です。背景をぼかしてください。",
 			"引っ越しのお知らせを作って。新住所は東京都港区{address}です。",
+			"{dob}生まれの娘の写真を可愛くしてください。",
 			"インスタのアカウントは{handle}です。透かしを入れてください。",
 		),
 	},
 	"pt": {
+		dobs:      []string{"14/03/2015", "4 de julho de 2012"},
 		addresses: []string{"Rua Augusta, 123", "Avenida da Liberdade 245", "Rua das Flores, 45"},
 		streets:   []string{"Rua Augusta", "Avenida Paulista"},
 		people:    []string{"João Silva", "Ana Souza", "Beatriz", "Pedro Santos", "Mariana", "Lucas Oliveira"},
@@ -148,11 +169,13 @@ var introductions = map[string]struct {
 			"Faça um cartão para minha filha {name}, com balões.",
 			"Coloque meu irmão {name} numa foto de {place}.",
 			"Faça um convite de aniversário na {address}, Lisboa.",
+			"Nasci em {dob}, faça um cartaz de aniversário.",
 			"Uma foto noturna da {street} em estilo neon.",
 			"Coloca meu insta {mention} na foto, por favor.",
 		),
 	},
 	"ru": {
+		dobs:      []string{"14 марта 2015", "4 июля 2012"},
 		addresses: []string{"ул. Тверская, д. 7", "улица Ленина 5", "Проспект Мира, 12"},
 		people:    []string{"Иван Петров", "Анна Смирнова", "Маша", "Дмитрий", "Ольга Иванова", "Сергей"},
 		places:    []string{"Москвы", "Байкала", "Петербурга"},
@@ -161,10 +184,12 @@ var introductions = map[string]struct {
 			"Сделай открытку для моей дочери {name}, с воздушными шарами.",
 			"Нарисуй моего брата {name} на фоне {place}.",
 			"Сделай приглашение: ждём вас по адресу {address}, Москва.",
+			"Я родилась {dob}, сделай открытку.",
 			"Добавь мой телеграм {mention} на картинку.",
 		),
 	},
 	"ko": {
+		dobs:      []string{"2015년 3월 14일", "2012년 7월 4일"},
 		addresses: []string{"테헤란로 123", "세종대로 110", "해운대로 264"},
 		people:    []string{"김민준", "이서연", "박지훈", "최유진", "정하은", "강도윤"},
 		places:    []string{"부산", "제주도", "서울"},
@@ -174,23 +199,28 @@ var introductions = map[string]struct {
 			"내 이름은 {name}이고 {place}에 살아요. 바다 사진을 보정해 주세요.",
 			"안녕하세요, 저는 {name}입니다. 증명사진을 만들어 주세요.",
 			"이사 안내 카드를 만들어 주세요. 새 주소는 서울시 강남구 {address}입니다.",
+			"생년월일은 {dob}입니다. 생일 카드를 만들어 주세요.",
 			"카톡 아이디는 {handle}입니다. 사진에 넣어 주세요.",
 		),
 	},
 	"ar": {
+		dobs:   []string{"2015-03-14", "2012-07-04"},
 		people: []string{"محمد", "فاطمة", "أحمد", "ليلى", "يوسف", "مريم"},
 		templates: parseTemplates(
 			"مرحبا، اسمي {name}، أريد صورة بأسلوب الأنمي.",
 			"ابنتي اسمها {name} وأريد بطاقة عيد ميلاد لها.",
 			"أضف حسابي على انستغرام {mention} إلى الصورة.",
+			"تاريخ الميلاد: {dob}، اصنع لي بطاقة عيد ميلاد.",
 		),
 	},
 	"hi": {
+		dobs:   []string{"14/03/2015", "04/07/2012"},
 		people: []string{"राहुल शर्मा", "प्रिया", "अमित कुमार", "अंजलि", "विकास", "नेहा गुप्ता"},
 		templates: parseTemplates(
 			"नमस्ते, मेरा नाम {name} है। मेरी फोटो को कार्टून जैसा बना दो।",
 			"मेरी बेटी का नाम {name} है, उसके लिए जन्मदिन कार्ड बनाओ।",
 			"मेरा इंस्टाग्राम {mention} फोटो पर लिख दो।",
+			"मेरी जन्मतिथि {dob} है, जन्मदिन का कार्ड बनाओ।",
 		),
 	},
 }

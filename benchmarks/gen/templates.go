@@ -41,11 +41,13 @@ const (
 	slotAt           // {at}: an '@' that mentions no one ("icon@2x", "@60fps"), a decoy of a handle
 	slotAddress      // {address}: a street address (see introductions)
 	slotStreet       // {street}: a street's name without a number, a decoy of an address
+	slotDOB          // {dob}: a date of birth (see introductions)
+	slotWhen         // {when}: a day near a birthday's word that is no date of birth, a decoy of one
 )
 
 var slotNames = map[string]slot{
 	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "ip": slotIP, "imei": slotIMEI,
-	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet,
+	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen,
 }
 
 // segment is literal text, already escaped for a JSON string, followed by a
@@ -202,6 +204,10 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.putPII(detectors.Address, appendJSONText(b.buf, pick(r, introductions[l.code].addresses)))
 	case slotStreet:
 		b.decoyText(likeAddress, pick(r, introductions[l.code].streets))
+	case slotDOB:
+		b.putPII(detectors.Birthdate, appendJSONText(b.buf, pick(r, introductions[l.code].dobs)))
+	case slotWhen:
+		b.putDecoy(likeBirthdate, r.appendDay(b.buf, g.clock))
 	}
 }
 

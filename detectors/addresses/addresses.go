@@ -140,11 +140,11 @@ func startsUpper(word []byte) bool {
 	return unicode.IsUpper(r) || unicode.IsTitle(r)
 }
 
-// skipSpace returns the end of the one space or tab at text[i], or i: an
+// skipSpace returns the end of the spaces and tabs at text[i], or i: an
 // address's words are on one line.
 func skipSpace(text []byte, i int) int {
-	if i < len(text) && (text[i] == ' ' || text[i] == '\t') {
-		return i + 1
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
 	}
 	return i
 }

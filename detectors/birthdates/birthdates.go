@@ -1,0 +1,207 @@
+// Package birthdates finds dates of birth in free text, where a phrase
+// says that a date is one: "born on March 14, 2015", "DOB: 14/03/2015",
+// "nací el 14 de marzo de 2015", "geboren am 14. März 2015", "родилась 14
+// марта 2015", "我的生日是2015年3月14日", "2015年3月14日生まれ", "생년월일:
+// 2015년 3월 14일". A date of birth is a quasi-identifier that, with a
+// postcode or a name, narrows a person down to a few, and it says when a
+// user is a child; a policy that coarsens birth dates in fields must not let
+// one through in a prompt.
+//
+// Only full dates count: a year alone ("born in 2015") or a day without a
+// year ("my birthday is March 14") says much less. It runs on free text
+// after the single pass of package detectors and does not allocate; its
+// findings are of kind detectors.Birthdate, whose canonical form is the
+// date as YYYY-MM-DD, so that one date written in different ways has one
+// token.
+package birthdates
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/detectors/internal/dates"
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
+)
+
+// AppendSpans appends to dst the dates of birth in text, as spans of kind
+// detectors.Birthdate, in order and not overlapping one another; it keeps no
+// reference to text.
+func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
+	end := 0
+	for i := 0; i < len(text); i++ {
+		if i < end {
+			continue
+		}
+		c := text[i]
+		if isDigit(c) && (i == 0 || !isDigit(text[i-1])) {
+			// A date that a word after it calls a birth date: "2015年3月14日生まれ".
+			if _, n, ok := dates.Parse(text[i:]); ok && postfixAt(text, i+n) {
+				dst = append(dst, detectors.Span{Start: i, End: i + n, Kind: detectors.Birthdate})
+				end = i + n
+			}
+			continue
+		}
+		ts := byFirst[c]
+		if len(ts) == 0 || c < utf8.RuneSelf && i > 0 && isAlnum(text[i-1]) {
+			continue // phrases in Latin letters start words
+		}
+		for _, p := range ts {
+			w := i + len(p.phrase)
+			if w > len(text) || !sameSecond(text[i+1], p.phrase[1]) || !bytes.EqualFold(text[i:w], []byte(p.phrase)) ||
+				p.spaced && (i > 0 && wordBefore(text, i) || wordAt(text, w)) {
+				continue
+			}
+			if start, stop, ok := dateAfter(text, w); ok {
+				dst = append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Birthdate})
+				end = stop
+			}
+			break
+		}
+	}
+	return dst
+}
+
+// dateAfter reads the date after a phrase that ends at text[i], past the
+// words and marks between them: "born on", "DOB:", "生日是", "geboren am".
+func dateAfter(text []byte, i int) (start, end int, ok bool) {
+	for range 4 {
+		j := skipSpaces(text, i)
+		for _, m := range marks {
+			if hasAt(text, j, m) {
+				j += len(m)
+				break
+			}
+		}
+		j = skipSpaces(text, j)
+		if w := wordEnd(text, j); w > j && fillers.Has(text[j:w]) {
+			j = w
+		}
+		if j == i {
+			break
+		}
+		i = j
+	}
+	_, n, ok := dates.Parse(text[i:])
+	if !ok {
+		return 0, 0, false
+	}
+	return i, i + n, true
+}
+
+// postfixAt reports whether a word that makes the date before it a birth
+// date starts at text[i].
+func postfixAt(text []byte, i int) bool {
+	for _, p := range []string{"生まれ", "生", "出生", "생", "에 태어"} {
+		if hasAt(text, i, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// A trigger is a phrase that a date of birth follows.
+type trigger struct {
+	phrase string // in lower case, or with a capital
+	// spaced: the phrase is in a script with spaces between words, and must
+	// be a whole word (or words).
+	spaced bool
+}
+
+// phrases are the phrases that say a date of birth follows, by language.
+var phrases = []string{
+	"date of birth", "birth date", "birthdate", "birthday", "born", "dob", "d.o.b.",
+	"fecha de nacimiento", "nací", "naci", "nacido", "nacida", "cumpleaños",
+	"data de nascimento", "nasci", "nascido", "nascida", "aniversário",
+	"date de naissance", "né", "née", "anniversaire",
+	"geburtsdatum", "geboren", "geb.", "geburtstag",
+	"дата рождения", "день рождения", "родился", "родилась",
+	"出生日期", "出生于", "出生在", "出生", "生日",
+	"生年月日", "誕生日", "生まれは",
+	"생년월일", "생일", "출생일",
+	"जन्म तिथि", "जन्मतिथि", "जन्मदिन",
+	"تاريخ الميلاد", "ولدت في", "ولد في", "عيد ميلادي",
+}
+
+// byFirst lists the triggers by their first byte, in lower case and in
+// upper case, the longer first.
+var byFirst = func() (t [256][]trigger) {
+	for _, p := range phrases {
+		r, size := utf8.DecodeRuneInString(p)
+		t[p[0]] = append(t[p[0]], trigger{phrase: p, spaced: !isCJK(r)})
+		if u := string(unicode.ToUpper(r)) + p[size:]; u != p {
+			t[u[0]] = append(t[u[0]], trigger{phrase: u, spaced: true})
+		}
+	}
+	for c := range t {
+		ts := t[c]
+		for i := 1; i < len(ts); i++ { // the longer first: "出生日期" before "出生"
+			for j := i; j > 0 && len(ts[j].phrase) > len(ts[j-1].phrase); j-- {
+				ts[j], ts[j-1] = ts[j-1], ts[j]
+			}
+		}
+	}
+	return t
+}()
+
+// marks may stand between a phrase and its date.
+var marks = []string{":", "：", ",", "-", "—", "是", "为", "于", "は", "은", "는"}
+
+// fillers are the words that may stand between a phrase and its date:
+// "born on", "geboren am", "né le", "nací el", "DOB is".
+var fillers = wordset.New("is", "was", "on", "in", "the", "am", "le", "el", "en", "em", "no", "dia", "в")
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// sameSecond reports whether c, a text's second byte, may be b, a phrase's:
+// a glance before comparing the phrase whole.
+func sameSecond(c, b byte) bool {
+	return c == b || b < utf8.RuneSelf && c|0x20 == b|0x20
+}
+
+func isAlnum(c byte) bool { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+func hasAt(text []byte, i int, s string) bool {
+	return len(text)-i >= len(s) && string(text[i:i+len(s)]) == s
+}
+
+func skipSpaces(text []byte, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// wordEnd returns the end of the run of letters at text[i], or i.
+func wordEnd(text []byte, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRune(text[i:])
+		if !unicode.IsLetter(r) || isCJK(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// wordAt reports whether text[i] starts a letter or a digit.
+func wordAt(text []byte, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRune(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// wordBefore reports whether the character before text[i] is a letter or a
+// digit.
+func wordBefore(text []byte, i int) bool {
+	r, _ := utf8.DecodeLastRune(text[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isCJK reports whether r is Han, kana or Hangul.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
