@@ -183,7 +183,7 @@ func month(b []byte, i int) (int, int) {
 		}
 		j += size
 	}
-	if j == i {
+	if j == i || !anyMonth.Has(b[i:j]) {
 		return 0, i
 	}
 	for m, s := range months {
@@ -211,6 +211,16 @@ var months = [12]wordset.Set{
 	wordset.New("november", "nov", "noviembre", "novembro", "novembre", "ноября"),
 	wordset.New("december", "dec", "diciembre", "dezembro", "décembre", "decembre", "dezember", "декабря"),
 }
+
+// anyMonth holds the names of all months: most words are none at one
+// lookup.
+var anyMonth = func() wordset.Set {
+	s := wordset.New()
+	for _, m := range months {
+		m.Each(func(w string, _ bool) { s.Add(false, w) })
+	}
+	return s
+}()
 
 // skipOrdinal returns i past an ordinal's ending after a day: "14th",
 // "1st", "1er", "14.", "1º".
