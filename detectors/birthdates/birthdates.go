@@ -31,25 +31,29 @@ import (
 func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 	end := 0
 	for i := 0; i < len(text); i++ {
-		if i < end {
+		c := text[i]
+		if !starts[c] || i < end {
 			continue
 		}
-		c := text[i]
 		if isDigit(c) && (i == 0 || !isDigit(text[i-1])) {
-			// A date that a word after it calls a birth date: "2015年3月14日生まれ".
+			// A date that a word after it calls a birth date, in the
+			// languages that write the year first: "2015年3月14日生まれ".
+			if !(hasAt(text, i+4, "年") || hasAt(text, i+4, "년")) {
+				continue
+			}
 			if _, n, ok := dates.Parse(text[i:]); ok && postfixAt(text, i+n) {
 				dst = append(dst, detectors.Span{Start: i, End: i + n, Kind: detectors.Birthdate})
 				end = i + n
 			}
 			continue
 		}
-		ts := byFirst[c]
-		if len(ts) == 0 || c < utf8.RuneSelf && i > 0 && isAlnum(text[i-1]) {
-			continue // phrases in Latin letters start words
+		if c < utf8.RuneSelf && i > 0 && isAlnum(text[i-1]) || i+1 == len(text) || seconds[c]&(1<<(text[i+1]&63)) == 0 {
+			continue // phrases in Latin letters start words; most characters start none
 		}
-		for _, p := range ts {
+		for _, p := range byFirst[c] {
 			w := i + len(p.phrase)
-			if w > len(text) || !sameSecond(text[i+1], p.phrase[1]) || !bytes.EqualFold(text[i:w], []byte(p.phrase)) ||
+			if w > len(text) || !sameSecond(text[i+1], p.phrase[1]) || !sameSecond(text[i+2], p.phrase[2]) ||
+				!bytes.EqualFold(text[i:w], []byte(p.phrase)) ||
 				p.spaced && (i > 0 && wordBefore(text, i) || wordAt(text, w)) {
 				continue
 			}
@@ -145,6 +149,40 @@ var byFirst = func() (t [256][]trigger) {
 	return t
 }()
 
+// seconds has, per first byte of a phrase, a bit for each second byte of
+// one (its low six bits, in both cases).
+var seconds = func() (t [256]uint64) {
+	for c, ts := range byFirst {
+		for _, p := range ts {
+			b := p.phrase[1]
+			t[c] |= 1<<(b&63) | 1<<(lower(b)&63) | 1<<(upper(b)&63)
+		}
+	}
+	return t
+}()
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func upper(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
+}
+
+// starts marks the bytes that may start a phrase, and the digits.
+var starts = func() (t [256]bool) {
+	for c := range t {
+		t[c] = len(byFirst[c]) > 0 || isDigit(byte(c))
+	}
+	return t
+}()
+
 // marks may stand between a phrase and its date.
 var marks = []string{":", "：", ",", "-", "—", "是", "为", "于", "は", "은", "는"}
 
@@ -154,8 +192,8 @@ var fillers = wordset.New("is", "was", "on", "in", "the", "am", "le", "el", "en"
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// sameSecond reports whether c, a text's second byte, may be b, a phrase's:
-// a glance before comparing the phrase whole.
+// sameSecond reports whether c, a text's second or third byte, may be b, a
+// phrase's: a glance before comparing the phrase whole.
 func sameSecond(c, b byte) bool {
 	return c == b || b < utf8.RuneSelf && c|0x20 == b|0x20
 }
