@@ -511,17 +511,29 @@ func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []d
 	n := len(spans)
 	spans = obfuscated.AppendSpans(spans, text)
 	spans = handles.AppendSpans(spans, text)
-	spans = birthdates.AppendSpans(spans, text)
 	if l.Names {
 		spans = names.AppendSpans(spans, text)
 	}
-	if l.Addresses {
-		spans = addresses.AppendSpans(spans, text)
+	if hasDigit(text) { // every date and address has one
+		spans = birthdates.AppendSpans(spans, text)
+		if l.Addresses {
+			spans = addresses.AppendSpans(spans, text)
+		}
 	}
 	if len(spans) > n {
 		spans = detectors.ResolveOverlaps(spans)
 	}
 	return spans
+}
+
+// hasDigit reports whether text holds an ASCII or a full-width digit.
+func hasDigit(text []byte) bool {
+	for i, c := range text {
+		if c-'0' < 10 || c == 0xEF && i+2 < len(text) && text[i+1] == 0xBC && text[i+2]-0x90 < 10 {
+			return true
+		}
+	}
+	return false
 }
 
 // startRecord resets the per-record state.
