@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
+
 	"github.com/pixelprivacy/veil/detectors"
 )
 

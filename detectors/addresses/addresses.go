@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 )
 
 // AppendSpans appends to dst the street addresses in text, as spans of kind
@@ -42,7 +43,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 		case c < utf8.RuneSelf && !isLetter(c):
 		case c == fullwidthDigit[0] && hasFullwidthDigit(text, i) && i > 0 && text[i-1] >= utf8.RuneSelf:
 			start, stop, ok = afterCJK(text, i)
-		case c == 0xE5 && hasAt(text, i, "号") || c == 0xE8 && hasAt(text, i, "號"):
+		case c == 0xE5 && textscan.HasAt(text, i, "号") || c == 0xE8 && textscan.HasAt(text, i, "號"):
 			start, stop, ok = chineseAddress(text, i)
 		case c >= utf8.RuneSelf && !streetLeads[c]:
 			// A character that starts no street's word: its bytes are passed.
@@ -53,7 +54,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			continue
 		default:
 			w := wordEnd(text, i)
-			if w > i && (i == 0 || !wordBefore(text, i)) && mayStartStreet(text, i, w) {
+			if w > i && (i == 0 || !textscan.WordBefore(text, i)) && mayStartStreet(text, i, w) {
 				start, stop, ok = streetFirst(text, i, w)
 			}
 			if !ok {
@@ -75,10 +76,6 @@ func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 func isAlnum(c byte) bool  { return isDigit(c) || isLetter(c) }
 
-func hasAt(text []byte, i int, s string) bool {
-	return len(text)-i >= len(s) && string(text[i:i+len(s)]) == s
-}
-
 // wordEnd returns the end of the run of letters and marks at text[i] (with
 // the apostrophes and hyphens inside it), or i.
 func wordEnd(text []byte, i int) int {
@@ -98,16 +95,6 @@ func wordEnd(text []byte, i int) int {
 		i += size
 	}
 	return i
-}
-
-// wordBefore reports whether the character before text[i] is a letter, a
-// mark or a digit.
-func wordBefore(text []byte, i int) bool {
-	if c := text[i-1]; c < utf8.RuneSelf {
-		return isAlnum(c)
-	}
-	r, _ := utf8.DecodeLastRune(text[:i])
-	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
 }
 
 // isCJK reports whether r is Han, kana or Hangul (their main blocks):
@@ -138,15 +125,6 @@ func isCJK(r rune) bool {
 func startsUpper(word []byte) bool {
 	r, _ := utf8.DecodeRune(word)
 	return unicode.IsUpper(r) || unicode.IsTitle(r)
-}
-
-// skipSpace returns the end of the spaces and tabs at text[i], or i: an
-// address's words are on one line.
-func skipSpace(text []byte, i int) int {
-	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
-		i++
-	}
-	return i
 }
 
 // houseNumber returns the end of the house number at text[i]: 1-5 digits,

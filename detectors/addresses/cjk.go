@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 )
 
 // fullwidthDigit is '０', whose first byte full-width digits share.
@@ -89,7 +91,7 @@ func chineseAddress(text []byte, i int) (start, end int, ok bool) {
 			break
 		}
 		end = n + size
-		if hasAt(text, end, "元") {
+		if textscan.HasAt(text, end, "元") {
 			end += len("元")
 		}
 	}
@@ -122,7 +124,7 @@ func afterCJK(text []byte, i int) (start, end int, ok bool) {
 		}
 		start -= size
 	}
-	if n < 2 || hasAt(text, start, "第") {
+	if n < 2 || textscan.HasAt(text, start, "第") {
 		return 0, 0, false
 	}
 	if end, ok = japaneseBlock(text, i); !ok {
@@ -142,19 +144,19 @@ func japaneseBlock(text []byte, i int) (int, bool) {
 	if j == i || digitCount(text[i:j]) > 4 {
 		return 0, false
 	}
-	if hasAt(text, j, "丁目") {
+	if textscan.HasAt(text, j, "丁目") {
 		end := j + len("丁目")
 		if k := digitsEnd(text, end); k > end {
 			end = k
 			for _, s := range []string{"番地", "番", "-", "－"} {
-				if hasAt(text, end, s) {
+				if textscan.HasAt(text, end, s) {
 					end += len(s)
 					break
 				}
 			}
 			if k := digitsEnd(text, end); k > end {
 				end = k
-				if hasAt(text, end, "号") {
+				if textscan.HasAt(text, end, "号") {
 					end += len("号")
 				}
 			}
@@ -196,7 +198,7 @@ func digitCount(b []byte) int {
 // it ('-', '－', '−', 'ー'), or i.
 func dashEnd(text []byte, i int) int {
 	for _, s := range []string{"-", "－", "−", "ー"} {
-		if hasAt(text, i, s) {
+		if textscan.HasAt(text, i, s) {
 			return i + len(s)
 		}
 	}

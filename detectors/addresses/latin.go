@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
@@ -18,18 +19,18 @@ func numberFirst(text []byte, i int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	j := n
-	if k := skipSpace(text, j); k > j && frenchRepeats.Has(text[k:wordEnd(text, k)]) {
+	if k := textscan.SkipBlanks(text, j); k > j && frenchRepeats.Has(text[k:wordEnd(text, k)]) {
 		j = wordEnd(text, k) // "5 bis"
 	}
 	if j < len(text) && text[j] == ',' {
 		j++
 	}
-	k := skipSpace(text, j)
+	k := textscan.SkipBlanks(text, j)
 	if k == j {
 		return 0, 0, false
 	}
 	if w := wordEnd(text, k); frenchStreets.Has(text[k:w]) {
-		if e, ok := streetName(text, skipSpace(text, afterDot(text, w)), frenchArticles); ok {
+		if e, ok := streetName(text, textscan.SkipBlanks(text, afterDot(text, w)), frenchArticles); ok {
 			return i, e, true
 		}
 		return 0, 0, false
@@ -55,7 +56,7 @@ func numberFirst(text []byte, i int) (start, end int, ok bool) {
 		if !startsUpper(word) && !isDigit(word[0]) || functionWords.Has(word) || capitals(word) {
 			return 0, 0, false // "3 dogs on the road", "2 Kids On The Road", "9641 LATIN SMALL LIGATURE ST"
 		}
-		m := skipSpace(text, w)
+		m := textscan.SkipBlanks(text, w)
 		if m == w {
 			return 0, 0, false
 		}
@@ -105,7 +106,7 @@ func unit(text []byte, i int) int {
 	if j < len(text) && text[j] == ',' {
 		j++
 	}
-	j = skipSpace(text, j)
+	j = textscan.SkipBlanks(text, j)
 	if j < len(text) && text[j] == '#' {
 		if n, ok := houseNumber(text, j+1); ok {
 			return n
@@ -116,7 +117,7 @@ func unit(text []byte, i int) int {
 	if w == j || !units.Has(text[j:w]) {
 		return i
 	}
-	k := skipSpace(text, afterDot(text, w))
+	k := textscan.SkipBlanks(text, afterDot(text, w))
 	if k < len(text) && text[k] == '#' {
 		k++
 	}
@@ -162,7 +163,7 @@ func streetName(text []byte, i int, articles wordset.Set) (int, bool) {
 		case !articles.Has(text[i:w]):
 			return end, end > 0
 		}
-		k := skipSpace(text, w)
+		k := textscan.SkipBlanks(text, w)
 		if k == w {
 			break
 		}
@@ -205,7 +206,7 @@ func streetFirst(text []byte, i, w int) (start, end int, ok bool) {
 		case abbrev:
 			return 0, 0, false // "C/ Mayor", "Av. Paulista"; not "av Mayor", "C. Darwin"
 		}
-		e, ok := streetName(text, skipSpace(text, k), streetArticles)
+		e, ok := streetName(text, textscan.SkipBlanks(text, k), streetArticles)
 		if !ok {
 			return 0, 0, false
 		}
@@ -219,14 +220,14 @@ func streetFirst(text []byte, i, w int) (start, end int, ok bool) {
 	}
 	k := w
 	if !germanCompound(word) {
-		n := skipSpace(text, w)
+		n := textscan.SkipBlanks(text, w)
 		nw := wordEnd(text, n)
 		if n == w || nw == n || !startsUpper(text[n:nw]) || !germanStreets.Has(text[n:nw]) {
 			return 0, 0, false
 		}
 		k = nw // "Berliner Straße"
 	}
-	n := skipSpace(text, afterDot(text, k))
+	n := textscan.SkipBlanks(text, afterDot(text, k))
 	if n == afterDot(text, k) {
 		return 0, 0, false
 	}
@@ -334,7 +335,7 @@ func mayStartStreet(text []byte, i, w int) bool {
 	if n >= 6 && germanLasts[text[w-1]] && germanCompound(text[i:w]) {
 		return true // "Lindenweg"
 	}
-	k := skipSpace(text, w)
+	k := textscan.SkipBlanks(text, w)
 	return k > w && k+2 < len(text) && germanInitials[text[k]] // "Alte Allee"
 }
 
@@ -351,7 +352,7 @@ func numberAfter(text []byte, i int) (int, bool) {
 	if i < len(text) && text[i] == ',' {
 		i++
 	}
-	j := skipSpace(text, i)
+	j := textscan.SkipBlanks(text, i)
 	if j == i {
 		return 0, false
 	}
@@ -361,13 +362,13 @@ func numberAfter(text []byte, i int) (int, bool) {
 		}
 		j = afterDot(text, w)
 		for _, s := range []string{"º", "°"} { // "n.º", "n°"
-			if hasAt(text, j, s) {
+			if textscan.HasAt(text, j, s) {
 				j += len(s)
 			}
 		}
-		j = skipSpace(text, j)
+		j = textscan.SkipBlanks(text, j)
 	} else if j < len(text) && text[j] == '#' {
-		j = skipSpace(text, j+1)
+		j = textscan.SkipBlanks(text, j+1)
 	}
 	return houseNumber(text, j)
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/internal/dates"
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
@@ -38,7 +39,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 		if isDigit(c) && (i == 0 || !isDigit(text[i-1])) {
 			// A date that a word after it calls a birth date, in the
 			// languages that write the year first: "2015年3月14日生まれ".
-			if !(hasAt(text, i+4, "年") || hasAt(text, i+4, "년")) {
+			if !(textscan.HasAt(text, i+4, "年") || textscan.HasAt(text, i+4, "년")) {
 				continue
 			}
 			if _, n, ok := dates.Parse(text[i:]); ok && postfixAt(text, i+n) {
@@ -54,7 +55,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			w := i + len(p.phrase)
 			if w > len(text) || !sameSecond(text[i+1], p.phrase[1]) || !sameSecond(text[i+2], p.phrase[2]) ||
 				!bytes.EqualFold(text[i:w], []byte(p.phrase)) ||
-				p.spaced && (i > 0 && wordBefore(text, i) || wordAt(text, w)) {
+				p.spaced && (i > 0 && textscan.WordBefore(text, i) || textscan.WordAt(text, w)) {
 				continue
 			}
 			if start, stop, ok := dateAfter(text, w); ok {
@@ -71,14 +72,14 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 // words and marks between them: "born on", "DOB:", "生日是", "geboren am".
 func dateAfter(text []byte, i int) (start, end int, ok bool) {
 	for range 4 {
-		j := skipSpaces(text, i)
+		j := textscan.SkipBlanks(text, i)
 		for _, m := range marks {
-			if hasAt(text, j, m) {
+			if textscan.HasAt(text, j, m) {
 				j += len(m)
 				break
 			}
 		}
-		j = skipSpaces(text, j)
+		j = textscan.SkipBlanks(text, j)
 		if w := wordEnd(text, j); w > j && fillers.Has(text[j:w]) {
 			j = w
 		}
@@ -98,7 +99,7 @@ func dateAfter(text []byte, i int) (start, end int, ok bool) {
 // date starts at text[i].
 func postfixAt(text []byte, i int) bool {
 	for _, p := range []string{"生まれ", "生", "出生", "생", "에 태어"} {
-		if hasAt(text, i, p) {
+		if textscan.HasAt(text, i, p) {
 			return true
 		}
 	}
@@ -155,25 +156,14 @@ var seconds = func() (t [256]uint64) {
 	for c, ts := range byFirst {
 		for _, p := range ts {
 			b := p.phrase[1]
-			t[c] |= 1<<(b&63) | 1<<(lower(b)&63) | 1<<(upper(b)&63)
+			t[c] |= 1 << (b & 63)
+			if isAlnum(b) {
+				t[c] |= 1<<((b|0x20)&63) | 1<<((b&^0x20)&63) // either case
+			}
 		}
 	}
 	return t
 }()
-
-func lower(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
-func upper(c byte) byte {
-	if 'a' <= c && c <= 'z' {
-		return c - 'a' + 'A'
-	}
-	return c
-}
 
 // starts marks the bytes that may start a phrase, and the digits.
 var starts = func() (t [256]bool) {
@@ -200,17 +190,6 @@ func sameSecond(c, b byte) bool {
 
 func isAlnum(c byte) bool { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z' }
 
-func hasAt(text []byte, i int, s string) bool {
-	return len(text)-i >= len(s) && string(text[i:i+len(s)]) == s
-}
-
-func skipSpaces(text []byte, i int) int {
-	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
-		i++
-	}
-	return i
-}
-
 // wordEnd returns the end of the run of letters at text[i], or i.
 func wordEnd(text []byte, i int) int {
 	for i < len(text) {
@@ -221,22 +200,6 @@ func wordEnd(text []byte, i int) int {
 		i += size
 	}
 	return i
-}
-
-// wordAt reports whether text[i] starts a letter or a digit.
-func wordAt(text []byte, i int) bool {
-	if i >= len(text) {
-		return false
-	}
-	r, _ := utf8.DecodeRune(text[i:])
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// wordBefore reports whether the character before text[i] is a letter or a
-// digit.
-func wordBefore(text []byte, i int) bool {
-	r, _ := utf8.DecodeLastRune(text[:i])
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // isCJK reports whether r is Han, kana or Hangul.

@@ -14,10 +14,10 @@ package handles
 
 import (
 	"bytes"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 )
 
 // maxHandle is the longest handle read: Instagram's limit is 30
@@ -69,7 +69,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			}
 			i = w
 			continue
-		case c == fullwidthAt[0] && hasAt(text, i, fullwidthAt):
+		case c == fullwidthAt[0] && textscan.HasAt(text, i, fullwidthAt):
 			if start, stop, ok := mention(text, i, len(fullwidthAt)); ok && start >= end {
 				add(start, stop)
 				i = stop
@@ -178,30 +178,3 @@ func handleChar(c byte) bool { return isLetter(c) || isDigit(c) || c == '_' || c
 func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-func hasAt(text []byte, i int, s string) bool {
-	return len(text)-i >= len(s) && string(text[i:i+len(s)]) == s
-}
-
-// wordAt reports whether text[i] starts a letter, a mark or a digit.
-func wordAt(text []byte, i int) bool {
-	if i >= len(text) {
-		return false
-	}
-	r, _ := utf8.DecodeRune(text[i:])
-	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
-}
-
-// wordBefore reports whether the character before text[i] is a letter, a
-// mark or a digit.
-func wordBefore(text []byte, i int) bool {
-	r, _ := utf8.DecodeLastRune(text[:i])
-	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
-}
-
-func skipSpaces(text []byte, i int) int {
-	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
-		i++
-	}
-	return i
-}

@@ -4,9 +4,8 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/pixelprivacy/veil/detectors/internal/spantest"
-
 	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/detectors/internal/spantest"
 )
 
 func TestAppendSpans(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
@@ -104,7 +105,7 @@ func otherLabel(text []byte, i int) (int, label, bool) {
 	}
 	for _, l := range otherLabels[text[i]] {
 		w := i + len(l.word)
-		if !hasAt(text, i, l.word) || l.cased && (i > 0 && wordBefore(text, i) || wordAt(text, w)) {
+		if !textscan.HasAt(text, i, l.word) || l.cased && (i > 0 && textscan.WordBefore(text, i) || textscan.WordAt(text, w)) {
 			continue
 		}
 		return w, l, true
@@ -119,27 +120,27 @@ func otherLabel(text []byte, i int) (int, label, bool) {
 // sarah.c"), only what looks like a handle counts, not a word ("my
 // instagram is private").
 func labeled(text []byte, i int, l label) (start, end int, ok bool) {
-	j := skipSpaces(text, i)
+	j := textscan.SkipBlanks(text, i)
 	id := false
-	if hasAt(text, j, "の") { // "インスタのアカウントは"
+	if textscan.HasAt(text, j, "の") { // "インスタのアカウントは"
 		if _, ok := idWord(text, j+len("の")); ok {
 			j += len("の")
 		}
 	}
 	if k, ok := idWord(text, j); ok {
-		j, id = skipSpaces(text, k), true
+		j, id = textscan.SkipBlanks(text, k), true
 	}
 	mark := false
 	if k, m, ok := separator(text, j); ok {
-		j, mark = skipSpaces(text, k), m
+		j, mark = textscan.SkipBlanks(text, k), m
 	}
 	j = skipQuote(text, j)
 	start = j
 	at := false
 	switch {
-	case hasAt(text, j, "@"):
+	case textscan.HasAt(text, j, "@"):
 		j, at = j+1, true
-	case hasAt(text, j, fullwidthAt):
+	case textscan.HasAt(text, j, fullwidthAt):
 		j, at = j+len(fullwidthAt), true
 	}
 	if l.needID && !id && !at || start == i && l.cased {
@@ -192,12 +193,12 @@ func idWord(text []byte, i int) (int, bool) {
 // a word ("is"), which may be followed by any word.
 func separator(text []byte, i int) (end int, mark, ok bool) {
 	for _, s := range separatorMarks {
-		if hasAt(text, i, s) {
+		if textscan.HasAt(text, i, s) {
 			return i + len(s), true, true
 		}
 	}
 	for _, s := range separatorWords {
-		if n := i + len(s); n <= len(text) && bytes.EqualFold(text[i:n], []byte(s)) && !wordAt(text, n) {
+		if n := i + len(s); n <= len(text) && bytes.EqualFold(text[i:n], []byte(s)) && !textscan.WordAt(text, n) {
 			return n, false, true
 		}
 	}
@@ -208,7 +209,7 @@ func separator(text []byte, i int) (end int, mark, ok bool) {
 // JSON's '\"', '\”, '“', '「'.
 func skipQuote(text []byte, i int) int {
 	for _, q := range []string{`\"`, `"`, `'`, "“", "「", "『"} {
-		if hasAt(text, i, q) {
+		if textscan.HasAt(text, i, q) {
 			return i + len(q)
 		}
 	}

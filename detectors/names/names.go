@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 )
 
 // AppendSpans appends to dst the names that a phrase introduces in text, as
@@ -34,7 +35,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 				j++
 			}
 			if l := c | 0x20; l >= 'a' && j-i < maxWord && i >= end {
-				if ts := byWord[l-'a'][j-i]; len(ts) > 0 && (i == 0 || !wordRuneBefore(text, i)) {
+				if ts := byWord[l-'a'][j-i]; len(ts) > 0 && (i == 0 || !textscan.WordBefore(text, i)) {
 					dst, end = try(ts, dst, text, i, end, true)
 				}
 			}
@@ -48,7 +49,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 		r, size := utf8.DecodeRune(text[i:])
 		if firstRunes.has(r) && i >= end {
 			if ts := byRune[r]; len(ts) > 0 {
-				dst, end = try(ts, dst, text, i, end, i == 0 || !wordRuneBefore(text, i))
+				dst, end = try(ts, dst, text, i, end, i == 0 || !textscan.WordBefore(text, i))
 			}
 		}
 		i += size
@@ -84,11 +85,11 @@ func try(ts []*trigger, dst []detectors.Span, text []byte, i, end int, wordStart
 func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 	after := i + len(t.phrase)
 	if t.exact {
-		ok = hasAt(text, i, t.phrase)
+		ok = textscan.HasAt(text, i, t.phrase)
 	} else {
 		after, ok = matchFold(text, i, t.phrase)
 	}
-	if !ok || t.bounded && wordRuneAt(text, after) {
+	if !ok || t.bounded && textscan.WordAt(text, after) {
 		return 0, 0, false
 	}
 	switch t.mode {
@@ -220,7 +221,7 @@ func skipBreaks(text []byte, i int) int {
 		switch j := skipSpaces(text, i); {
 		case j < len(text) && (text[j] == '\n' || text[j] == '\r'):
 			i = j + 1
-		case hasAt(text, j, `\n`), hasAt(text, j, `\r`):
+		case textscan.HasAt(text, j, `\n`), textscan.HasAt(text, j, `\r`):
 			i = j + 2
 		default:
 			return j
@@ -235,7 +236,7 @@ func wordAfter(text []byte, i int) bool {
 			i += 2 // an escape: "\n", "\""
 			continue
 		}
-		if wordRuneAt(text, i) {
+		if textscan.WordAt(text, i) {
 			return true
 		}
 		_, size := utf8.DecodeRune(text[i:])
@@ -259,7 +260,7 @@ func joined(text []byte, w int) bool {
 // JSON-escaped or not, or i if there is none: my name is "Emma".
 func skipOpeningQuote(text []byte, i int) int {
 	for _, q := range [...]string{`\"`, `"`, "'", "“", "«", "„", "「"} {
-		if hasAt(text, i, q) {
+		if textscan.HasAt(text, i, q) {
 			return i + len(q)
 		}
 	}
@@ -339,7 +340,7 @@ func skipSpaces(text []byte, i int) int {
 		switch {
 		case text[i] == ' ' || text[i] == '\t':
 			i++
-		case hasAt(text, i, "\u00a0"), hasAt(text, i, "\u3000"):
+		case textscan.HasAt(text, i, "\u00a0"), textscan.HasAt(text, i, "\u3000"):
 			_, size := utf8.DecodeRune(text[i:])
 			i += size
 		default:
@@ -359,29 +360,6 @@ func byteAt(text []byte, i int) byte {
 		return text[i]
 	}
 	return 0
-}
-
-func hasAt(text []byte, i int, s string) bool {
-	return len(text)-i >= len(s) && string(text[i:i+len(s)]) == s
-}
-
-// wordRuneAt reports whether text[i] starts a letter, a mark or a digit.
-func wordRuneAt(text []byte, i int) bool {
-	if i >= len(text) {
-		return false
-	}
-	r, _ := utf8.DecodeRune(text[i:])
-	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
-}
-
-// wordRuneBefore reports whether the character before text[i] is a letter,
-// a mark or a digit.
-func wordRuneBefore(text []byte, i int) bool {
-	if c := text[i-1]; c < utf8.RuneSelf {
-		return asciiWord[c]
-	}
-	r, _ := utf8.DecodeLastRune(text[:i])
-	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
 }
 
 // matchFold reports whether text at i starts with phrase, which is in lower

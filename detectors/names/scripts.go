@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
@@ -50,7 +51,7 @@ func surnamedHanName(text []byte, i int) (start, end int, ok bool) {
 	i = skipSpaces(text, i)
 	longest := 3
 	for _, s := range chineseCompoundSurnames {
-		if hasAt(text, i, s) {
+		if textscan.HasAt(text, i, s) {
 			longest = 4
 		}
 	}
@@ -84,9 +85,9 @@ var japaneseSurnames = strings.Fields(`佐藤 鈴木 高橋 田中 伊藤 渡辺
 func surnamedJapaneseName(text []byte, i int) (start, end int, ok bool) {
 	i = skipSpaces(text, i)
 	for _, s := range japaneseSurnames {
-		if hasAt(text, i, s) {
+		if textscan.HasAt(text, i, s) {
 			start, end, ok = japaneseAfter(text, i)
-			if ok && (hasAt(text, end, "です") || hasAt(text, end, "と申します") || hasAt(text, end, "といいます")) {
+			if ok && (textscan.HasAt(text, end, "です") || textscan.HasAt(text, end, "と申します") || textscan.HasAt(text, end, "といいます")) {
 				return start, end, true
 			}
 			return 0, 0, false
@@ -108,7 +109,7 @@ func japaneseAfter(text []byte, i int) (start, end int, ok bool) {
 	i = skipSpaces(text, i)
 	start, end = i, i
 	for n := 0; ; n++ {
-		if end == len(text) || hasAt(text, end, "です") || hasAt(text, end, "でした") || hasAt(text, end, "と") {
+		if end == len(text) || textscan.HasAt(text, end, "です") || textscan.HasAt(text, end, "でした") || textscan.HasAt(text, end, "と") {
 			return start, end, n > 0
 		}
 		r, size := utf8.DecodeRune(text[end:])
@@ -198,7 +199,7 @@ func surnamedKoreanName(text []byte, i int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	for _, c := range koreanCopulas {
-		if hasAt(text, end, c) {
+		if textscan.HasAt(text, end, c) {
 			return i, end, true
 		}
 	}

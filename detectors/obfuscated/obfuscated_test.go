@@ -3,9 +3,8 @@ package obfuscated
 import (
 	"testing"
 
-	"github.com/pixelprivacy/veil/detectors/internal/spantest"
-
 	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/detectors/internal/spantest"
 )
 
 func TestAppendSpans(t *testing.T) {

@@ -1,0 +1,47 @@
+// Package textscan holds the small reads of text that the free-text finders
+// of package detectors (names, handles, addresses, birthdates) share.
+package textscan
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// HasAt reports whether s starts at text[i].
+func HasAt(text []byte, i int, s string) bool {
+	return len(text)-i >= len(s) && string(text[i:i+len(s)]) == s
+}
+
+// WordAt reports whether text[i] starts a letter, a mark or a digit.
+func WordAt(text []byte, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return isAlnum(c)
+	}
+	r, _ := utf8.DecodeRune(text[i:])
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+}
+
+// WordBefore reports whether the character before text[i], i > 0, is a
+// letter, a mark or a digit.
+func WordBefore(text []byte, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return isAlnum(c)
+	}
+	r, _ := utf8.DecodeLastRune(text[:i])
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+}
+
+// SkipBlanks returns i past the spaces and tabs at text[i].
+func SkipBlanks(text []byte, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+func isAlnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z'
+}

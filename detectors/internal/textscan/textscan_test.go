@@ -1,0 +1,19 @@
+package textscan
+
+import "testing"
+
+func TestWords(t *testing.T) {
+	text := []byte("a é,1 语\u0301 -")
+	for i, want := range map[int][2]bool{ // WordAt, WordBefore
+		0: {true, false}, 1: {false, true}, 2: {true, false}, 4: {false, true}, 5: {true, false},
+		6: {false, true}, 7: {true, false}, 10: {true, true}, 12: {false, true},
+	} {
+		before := i > 0 && WordBefore(text, i)
+		if got := [2]bool{WordAt(text, i), before}; got != want {
+			t.Errorf("at %d (%q): WordAt, WordBefore = %v, want %v", i, text[i:], got, want)
+		}
+	}
+	if !HasAt(text, 7, "语") || HasAt(text, 12, "- ") || SkipBlanks([]byte(" \t x"), 0) != 3 {
+		t.Error("HasAt or SkipBlanks")
+	}
+}
