@@ -175,13 +175,29 @@ var particles = wordset.New("da", "de", "del", "della", "der", "di", "do", "dos"
 
 // byWord lists the triggers whose phrase starts with n ASCII letters, the
 // first c in lower case, at byWord[c-'a'][n]; byRune lists the others by
-// the first character of their phrase, in either case, and firstRunes
-// holds those characters.
+// the first character of their phrase, in either case, and firstBytes and
+// firstRunes hold those characters.
 var (
 	byWord     [26][maxWord][]*trigger
 	byRune     = map[rune][]*trigger{}
+	firstBytes byteFilter
 	firstRunes runeFilter
 )
+
+// byteFilter is a set of characters beyond ASCII, told from their first two
+// bytes without decoding them: it may report some others too.
+type byteFilter [256]uint64
+
+func (f *byteFilter) add(r rune) {
+	var b [utf8.UTFMax]byte
+	utf8.EncodeRune(b[:], r)
+	f[b[0]] |= 1 << (b[1] & 63)
+}
+
+// has reports whether the character at text[i] may be in f.
+func (f *byteFilter) has(text []byte, i int) bool {
+	return i+1 < len(text) && f[text[i]]>>(text[i+1]&63)&1 != 0
+}
 
 // runeFilter is a set of characters that may report some others too.
 type runeFilter [4096 / 64]uint64
@@ -200,11 +216,13 @@ func init() {
 			byWord[t.phrase[0]-'a'][t.asciiLen] = append(byWord[t.phrase[0]-'a'][t.asciiLen], t)
 			return
 		}
-		byRune[first] = append(byRune[first], t)
-		firstRunes.add(first)
-		if u := unicode.ToUpper(first); u != first {
-			byRune[u] = append(byRune[u], t)
-			firstRunes.add(u)
+		for _, r := range []rune{first, unicode.ToUpper(first)} {
+			if r == first && len(byRune[r]) > 0 && byRune[r][len(byRune[r])-1] == t {
+				continue // a character without case, added already
+			}
+			byRune[r] = append(byRune[r], t)
+			firstRunes.add(r)
+			firstBytes.add(r)
 		}
 	}
 	for _, l := range casedLanguages {

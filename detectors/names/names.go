@@ -46,11 +46,21 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(text[i:])
-		if firstRunes.has(r) && i >= end {
-			if ts := byRune[r]; len(ts) > 0 {
-				dst, end = try(ts, dst, text, i, end, i == 0 || !textscan.WordBefore(text, i))
+		if i < end || !firstBytes.has(text, i) {
+			// Most characters start no phrase: their bytes are passed.
+			i++
+			for i < len(text) && text[i]&0xC0 == 0x80 {
+				i++
 			}
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		if !firstRunes.has(r) {
+			i += size
+			continue
+		}
+		if ts := byRune[r]; len(ts) > 0 {
+			dst, end = try(ts, dst, text, i, end, i == 0 || !textscan.WordBefore(text, i))
 		}
 		i += size
 	}
