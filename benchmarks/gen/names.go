@@ -106,6 +106,7 @@ var introductions = map[string]struct {
 			"Mándalo a {spelled} cuando esté listo.",
 			"Haz una invitación de boda: el sábado en la {address}, Madrid.",
 			"Nací el {dob}, haz un póster de cumpleaños.",
+			"Mi abuela nació el {dob}, haz un retrato antiguo.",
 			"Haz una tarjeta de cumpleaños para la fiesta del {when}.",
 			"Un atardecer en la {street} de Madrid, estilo acuarela.",
 			"Pon mi Instagram {mention} como marca de agua.",

@@ -16,6 +16,7 @@ func TestAppendSpans(t *testing.T) {
 		{"en letter", "221B Baker Street, London", []string{"221B Baker Street"}},
 		{"en two words", "1600 Pennsylvania Avenue NW", []string{"1600 Pennsylvania Avenue"}},
 		{"en two spaces", "at 42 Oak  Avenue", []string{"42 Oak  Avenue"}},
+		{"en an abbreviation", "Flat 12, MG Road, Bengaluru", []string{"12, MG Road"}},
 		{"en a line break", "at 42 Oak\nAvenue", nil},
 		{"en ordinal", "meet at 350 5th Avenue", []string{"350 5th Avenue"}},
 		{"en unit", "ship to 12 Main Street, Apt 4B please", []string{"12 Main Street, Apt 4B"}},

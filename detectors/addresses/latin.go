@@ -53,8 +53,8 @@ func numberFirst(text []byte, i int) (start, end int, ok bool) {
 				return i, unit(text, e), true
 			}
 		}
-		if !startsUpper(word) && !isDigit(word[0]) || functionWords.Has(word) || capitals(word) {
-			return 0, 0, false // "3 dogs on the road", "2 Kids On The Road", "9641 LATIN SMALL LIGATURE ST"
+		if !startsUpper(word) && !isDigit(word[0]) || functionWords.Has(word) || capitals(word) && len(word) > 3 {
+			return 0, 0, false // "3 dogs on the road", "2 Kids On The Road", "9641 LATIN SMALL LIGATURE ST"; not "12, MG Road"
 		}
 		m := textscan.SkipBlanks(text, w)
 		if m == w {

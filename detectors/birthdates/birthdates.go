@@ -117,8 +117,8 @@ type trigger struct {
 // phrases are the phrases that say a date of birth follows, by language.
 var phrases = []string{
 	"date of birth", "birth date", "birthdate", "birthday", "born", "dob", "d.o.b.",
-	"fecha de nacimiento", "nací", "naci", "nacido", "nacida", "cumpleaños",
-	"data de nascimento", "nasci", "nascido", "nascida", "aniversário",
+	"fecha de nacimiento", "nací", "naci", "nació", "nacido", "nacida", "cumpleaños",
+	"data de nascimento", "nasci", "nasceu", "nascido", "nascida", "aniversário",
 	"date de naissance", "né", "née", "anniversaire",
 	"geburtsdatum", "geboren", "geb.", "geburtstag",
 	"дата рождения", "день рождения", "родился", "родилась",

@@ -17,6 +17,8 @@ func TestAppendSpans(t *testing.T) {
 		{"en born, capital", "Born 14th of March, 2015", []string{"14th of March, 2015"}},
 		{"es", "Nací el 14 de marzo de 2015 en Sevilla", []string{"14 de marzo de 2015"}},
 		{"pt", "nasci em 14/03/2015", []string{"14/03/2015"}},
+		{"es third person", "Mi abuela nació el 12 de octubre de 1950", []string{"12 de octubre de 1950"}},
+		{"pt third person", "minha avó nasceu em 12 de outubro de 1950", []string{"12 de outubro de 1950"}},
 		{"fr", "Je suis née le 1er mars 2015", []string{"1er mars 2015"}},
 		{"de", "geboren am 14. März 2015", []string{"14. März 2015"}},
 		{"de Geburtsdatum", "Geburtsdatum: 14.03.2015", []string{"14.03.2015"}},
