@@ -8,7 +8,7 @@
 //
 // It reads an address's shape: a house number and a street's name with a
 // word for a street ("Avenue", "rue", "Calle", "Straße", "улица", "路",
-// "丁目", "로"), in the order each language writes them. A street's name
+// "丁目", "로", "شارع"), in the order each language writes them. A street's name
 // without a number ("Abbey Road") is no address, nor is a city or a
 // postcode, which say less. It runs on free text after the single pass of
 // package detectors and does not allocate; its findings are of kind
@@ -45,6 +45,8 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			start, stop, ok = afterCJK(text, i)
 		case c == 0xE5 && textscan.HasAt(text, i, "号") || c == 0xE8 && textscan.HasAt(text, i, "號"):
 			start, stop, ok = chineseAddress(text, i)
+		case c == 0xD8 && arabicStreetAt(text, i):
+			start, stop, ok = arabicAddress(text, i)
 		case c >= utf8.RuneSelf && !streetLeads[c]:
 			// A character that starts no street's word: its bytes are passed.
 			i++

@@ -3,6 +3,7 @@ package addresses
 import (
 	"bytes"
 	"testing"
+	"unicode"
 
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/internal/spantest"
@@ -72,6 +73,11 @@ func TestAppendSpans(t *testing.T) {
 		{"ja phone", "電話03-1234-5678", nil},
 		{"zh landline", "电话０２１－７１０８９７２４", nil},
 		{"ja one number", "写真3枚", nil},
+		// Arabic.
+		{"ar", "اصنع دعوة في شارع الملك فهد 123، الرياض", []string{"شارع الملك فهد 123"}},
+		{"ar number word", "شارع التحرير، رقم ١٥", []string{"شارع التحرير، رقم ١٥"}},
+		{"ar no number", "صورة شارع التحرير في الليل", nil},
+		{"ar no name", "شارع 5", nil},
 		// Korean.
 		{"ko", "주소는 서울시 강남구 테헤란로 123입니다", []string{"테헤란로 123"}},
 		{"ko particle", "흑백으로 3장 만들어 주세요", nil},
@@ -90,7 +96,7 @@ func FuzzAppendSpans(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {
 		for _, s := range spantest.Valid(t, AppendSpans, detectors.Address, text) {
-			if a := text[s.Start:s.End]; !bytes.ContainsAny(a, "0123456789０１２３４５６７８９") {
+			if a := text[s.Start:s.End]; !bytes.ContainsFunc(a, unicode.IsDigit) {
 				t.Fatalf("%q has no number, in %q", a, text)
 			}
 		}
