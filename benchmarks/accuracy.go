@@ -16,8 +16,8 @@ import (
 )
 
 // LabeledCorpus returns the n events accuracy is measured on: seed 7, with
-// people's names in prompts (gen.Options.Names).
-func LabeledCorpus(n int) *Corpus { return GenerateWith(gen.Options{Seed: 7, Names: true}, n) }
+// personal details in prompts (gen.Options.Personal).
+func LabeledCorpus(n int) *Corpus { return GenerateWith(gen.Options{Seed: 7, Personal: true}, n) }
 
 // EventRedactor redacts the generator's events as veil run reads their
 // content: a prompt's free text with the prompt policy's language detection

@@ -176,7 +176,7 @@ func BenchmarkRegexpBaseline(b *testing.B) {
 //
 //	GOMAXPROCS=1 go test ./benchmarks -run '^$' -bench Prompts
 func BenchmarkPrompts(b *testing.B) {
-	corpus := benchmarks.GenerateWith(gen.Options{Seed: 3, Mix: [3]int{0, 0, 1}, Names: true}, 20000)
+	corpus := benchmarks.GenerateWith(gen.Options{Seed: 3, Mix: [3]int{0, 0, 1}, Personal: true}, 20000)
 	for _, c := range []struct {
 		name    string
 		lang    bool

@@ -86,12 +86,14 @@ type Options struct {
 	// default, which seeded corpora are made with) gives every event fresh
 	// ones.
 	Sessions int
-	// Names adds to each language's prompts some in which people
-	// introduce themselves or a relative by name ("my name is Emily
-	// Jones", "我叫李伟", "for my daughter Emma"), planted as kind NAME,
-	// with place names as decoys. Without it (the speed corpora) the
-	// events are those of the seeds before names were found.
-	Names bool
+	// Personal adds to each language's prompts some in which people give
+	// personal details in free text (see introductions): their names or
+	// a relative's ("my name is Emily Jones", "我叫李伟"), handles
+	// ("@sarah_miller07"), addresses ("42 Oak Avenue"), dates of birth
+	// ("born on March 14, 2015") and e-mail addresses spelled out, with
+	// decoys of each. Without it (the speed corpora) the events are those
+	// of the seeds before these were found.
+	Personal bool
 }
 
 // Validate reports options that New would ignore or replace: unknown
@@ -120,14 +122,14 @@ func (o Options) Validate() error {
 
 // Generator produces a deterministic sequence of events.
 type Generator struct {
-	r      rng
-	mix    [3]int // cumulative weights of usage, log, prompt
-	langs  []*language
-	clock  int64 // event time, Unix milliseconds, moving forward
-	minors int   // Options.Minors
-	minor  bool  // the event in g.b is a minor's
-	names  bool  // Options.Names
-	b      builder
+	r        rng
+	mix      [3]int // cumulative weights of usage, log, prompt
+	langs    []*language
+	clock    int64 // event time, Unix milliseconds, moving forward
+	minors   int   // Options.Minors
+	minor    bool  // the event in g.b is a minor's
+	personal bool  // Options.Personal
+	b        builder
 	// With sessions, the identifiers of a usage event are drawn from
 	// session, restarted at sessionSeed for each event of the session;
 	// left is how many more events it has.
@@ -139,7 +141,7 @@ type Generator struct {
 
 // New returns a Generator for o.
 func New(o Options) *Generator {
-	g := &Generator{clock: startMillis, minors: min(max(o.Minors, 0), 100), sessions: o.Sessions, names: o.Names}
+	g := &Generator{clock: startMillis, minors: min(max(o.Minors, 0), 100), sessions: o.Sessions, personal: o.Personal}
 	g.r.seed(o.Seed)
 	w := o.Mix
 	total := 0

@@ -921,14 +921,14 @@ func TestPhoneRegions(t *testing.T) {
 // one: the local part and the domain, its dots maybe spelled too.
 var spelledRe = regexp.MustCompile(`^([a-z0-9.]+)(?: \(at\) |\[at\]| AT | at )(.+)$`)
 
-// TestNames checks Options.Names: every language's prompts introduce
+// TestNames checks Options.Personal: every language's prompts introduce
 // people by name, planted as NAME where the line holds them, with place
 // names as decoys; the events pass checkEvent; and without it no event
 // has a name.
 func TestNames(t *testing.T) {
 	names := map[string]int{}
 	seen := map[string]int{}
-	g := New(Options{Seed: 2, Mix: [3]int{0, 0, 1}, Names: true})
+	g := New(Options{Seed: 2, Mix: [3]int{0, 0, 1}, Personal: true})
 	for range 3000 {
 		ev := g.Next()
 		checkEvent(t, ev, seen)
@@ -972,7 +972,7 @@ func TestNames(t *testing.T) {
 	for range 3000 {
 		for _, p := range g.Next().PII {
 			if p.Kind == detectors.Name {
-				t.Fatalf("a name without Options.Names: %q", p.Value)
+				t.Fatalf("a name without Options.Personal: %q", p.Value)
 			}
 		}
 	}

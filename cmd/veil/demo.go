@@ -146,7 +146,7 @@ func (d *demo) produce(ctx context.Context) error {
 		topics[in.Kind] = in
 	}
 	shown := make(map[string]int)
-	g := gen.New(gen.Options{Seed: d.flags.seed, Minors: demoMinors, Names: true})
+	g := gen.New(gen.Options{Seed: d.flags.seed, Minors: demoMinors, Personal: true})
 	// Each tick writes what is due since start: a slow write is made up
 	// for, up to a second's worth of events.
 	const tick = 20 * time.Millisecond

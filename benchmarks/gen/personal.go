@@ -47,7 +47,7 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 // ({address}, kind ADDRESS; {street}, a street without a number, a
 // decoy) or their date of birth ({dob}, kind BIRTHDATE; {when}, a party's
 // day, a decoy), added to the language's templates with
-// Options.Names.
+// Options.Personal.
 var introductions = map[string]struct {
 	people, places []string
 	// addresses are street addresses ({address}, kind ADDRESS), streets
@@ -229,10 +229,10 @@ var introductions = map[string]struct {
 }
 
 // template picks the template of a prompt in language l: with
-// Options.Names, the language's introductions are among them.
+// Options.Personal, the language's introductions are among them.
 func (g *Generator) template(l *language) template {
 	n := len(l.templates)
-	if g.names {
+	if g.personal {
 		n += len(introductions[l.code].templates)
 	}
 	i := g.r.intn(n)
