@@ -126,6 +126,7 @@ var introductions = map[string]struct {
 			"Schick das Bild an {spelled}, danke.",
 			"Mach eine Einladung zur Party in der {address}, 10115 Berlin.",
 			"Geburtsdatum: {dob}, mach mir eine Geburtstagskarte.",
+			"Meine Tochter ist am {dob} geboren, mach ein Foto von ihr als Prinzessin.",
 			"Ein Foto der {street} im Winter, wie ein Gemälde.",
 			"Füge mein Instagram {mention} als Wasserzeichen hinzu, {at} bitte.",
 		),

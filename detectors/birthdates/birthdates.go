@@ -31,15 +31,17 @@ import (
 // reference to text.
 func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 	end := 0
+	german := bytes.Contains(text, []byte(germanPostfix))
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if !starts[c] || i < end {
 			continue
 		}
 		if isDigit(c) && (i == 0 || !isDigit(text[i-1])) {
-			// A date that a word after it calls a birth date, in the
-			// languages that write the year first: "2015年3月14日生まれ".
-			if !(textscan.HasAt(text, i+4, "年") || textscan.HasAt(text, i+4, "년")) {
+			// A date that a word after it calls a birth date: in the
+			// languages that write the year first ("2015年3月14日生まれ"),
+			// and in German ("am 14.03.2015 geboren").
+			if !german && !textscan.HasAt(text, i+4, "年") && !textscan.HasAt(text, i+4, "년") {
 				continue
 			}
 			if _, n, ok := dates.Parse(text[i:]); ok && postfixAt(text, i+n) {
@@ -95,6 +97,9 @@ func dateAfter(text []byte, i int) (start, end int, ok bool) {
 	return i, i + n, true
 }
 
+// germanPostfix follows a date of birth in German: "am 14.03.2015 geboren".
+const germanPostfix = "geboren"
+
 // postfixAt reports whether a word that makes the date before it a birth
 // date starts at text[i].
 func postfixAt(text []byte, i int) bool {
@@ -103,7 +108,7 @@ func postfixAt(text []byte, i int) bool {
 			return true
 		}
 	}
-	return false
+	return textscan.HasAt(text, textscan.SkipBlanks(text, i), germanPostfix)
 }
 
 // A trigger is a phrase that a date of birth follows.
