@@ -19,7 +19,8 @@ import (
 // without zone (URL-encoded colons and zero-padded octets read); IMSIs,
 // ICCIDs, card numbers and national numbers (CPF, SSN, RRN, Aadhaar) as digits; IMEIs and MEIDs as the device's 14
 // digits (see appendDeviceID); UUIDs lower-case with dashes; CN identity
-// numbers upper-case; IBANs and DNIs compact and upper-case; people's names in
+// numbers upper-case; IBANs, DNIs and identity documents' numbers compact and
+// upper-case; people's names in
 // lower case, composed (NFC), their words joined by one space, and so are
 // street addresses; handles in lower case without their '@'; dates of
 // birth as YYYY-MM-DD. Other kinds are appended as they are.
@@ -46,7 +47,7 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		return appendDeviceID(dst, value)
 	case IMSI, ICCID, Card, CPF, SSN, RRN, Aadhaar:
 		return appendDigits(dst, value)
-	case IBAN, DNI:
+	case IBAN, DNI, Document:
 		return appendCompactUpper(dst, value)
 	case Name, Address:
 		return appendWords(dst, value)

@@ -50,6 +50,11 @@ const (
 	// "生日是2015年3月14日"), found by package birthdates, not the scanner.
 	Birthdate
 
+	// Document is an identity document's number that the document's name
+	// labels in free text ("passport number: X12345678", "护照号码是E12345678"),
+	// found by package documents, not the scanner.
+	Document
+
 	// FirstCustom is the first kind number available to user-defined detectors.
 	FirstCustom
 )
@@ -84,6 +89,7 @@ var kindNames = [FirstCustom]string{
 	Handle:    "HANDLE",
 	Address:   "ADDRESS",
 	Birthdate: "BIRTHDATE",
+	Document:  "DOCUMENT",
 }
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
@@ -91,8 +97,8 @@ var kindNames = [FirstCustom]string{
 var Builtin = []Kind{Email, Secret, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
 
 // FreeText lists the kinds found in free text after the scanner, by
-// packages names, handles, addresses and birthdates.
-var FreeText = []Kind{Name, Handle, Address, Birthdate}
+// packages names, handles, addresses, birthdates and documents.
+var FreeText = []Kind{Name, Handle, Address, Birthdate, Document}
 
 // Scanned reports whether k is one of Builtin.
 func (k Kind) Scanned() bool { return k >= Email && k <= Secret }

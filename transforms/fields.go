@@ -11,6 +11,7 @@ import (
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/addresses"
 	"github.com/pixelprivacy/veil/detectors/birthdates"
+	"github.com/pixelprivacy/veil/detectors/documents"
 	"github.com/pixelprivacy/veil/detectors/handles"
 	"github.com/pixelprivacy/veil/detectors/names"
 	"github.com/pixelprivacy/veil/detectors/obfuscated"
@@ -505,7 +506,8 @@ func (w *Worker) findSpans(dst []detectors.Span, b []byte, h detectors.Hint, mas
 // appendFreeText adds to spans, the findings in the free text text, what
 // the single pass leaves to free text: e-mail addresses spelled out around
 // their '@' (package obfuscated), social-media and messenger handles
-// (package handles), dates of birth (package birthdates) and, as l says, the names that a phrase introduces
+// (package handles), dates of birth (package birthdates), identity
+// documents' numbers (package documents) and, as l says, the names that a phrase introduces
 // (package names) and street addresses (package addresses).
 func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []detectors.Span {
 	n := len(spans)
@@ -514,8 +516,9 @@ func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []d
 	if l.Names {
 		spans = names.AppendSpans(spans, text)
 	}
-	if hasDigit(text) { // every date and address has one
+	if hasDigit(text) { // every date, address and document's number has one
 		spans = birthdates.AppendSpans(spans, text)
+		spans = documents.AppendSpans(spans, text)
 		if l.Addresses {
 			spans = addresses.AppendSpans(spans, text)
 		}

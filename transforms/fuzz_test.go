@@ -311,7 +311,7 @@ func FuzzRedactJSONValue(f *testing.F) {
 // e-mail addresses spelled out around their '@', the handles and the street
 // addresses and the dates of birth: a name introduced by a phrase, an
 // address's local part, a handle, a street's name before or after its
-// number or a date of birth, between any texts, as a text record
+// number, a date of birth or a passport's number, between any texts, as a text record
 // and as a JSON record's free text, is gone from the output, which
 // redacting again does not change and which stays JSON.
 func FuzzNames(f *testing.F) {
@@ -327,10 +327,11 @@ func FuzzNames(f *testing.F) {
 	f.Add("party", "bring snacks", uint64(4242), uint8(9))
 	f.Add("新家", "欢迎", uint64(77), uint8(10))
 	f.Add("hi", "make a card", uint64(1990), uint8(11))
+	f.Add("photo", "white", uint64(12345678), uint8(12))
 	w, p := newProfileWorker(f, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true, Addresses: true}})
 	f.Fuzz(func(t *testing.T, before, after string, n uint64, form uint8) {
 		var name, intro string
-		switch form % 12 {
+		switch form % 13 {
 		case 0:
 			name, intro = "Q"+letters(n, 5), " my name is %s. "
 		case 1:
@@ -358,6 +359,8 @@ func FuzzNames(f *testing.F) {
 			name, intro = "建"+string(given[n%uint64(len(given))])+"路", "地址：%s8号，"
 		case 11:
 			name, intro = fmt.Sprintf("19%02d-%02d-1%d", n%100, n%12+1, n%10), " I was born on %s, "
+		case 12:
+			name, intro = fmt.Sprintf("Q%08d", n%100000000), " my passport number is %s. "
 		}
 		if strings.Contains(before, name) || strings.Contains(after, name) {
 			return

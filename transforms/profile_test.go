@@ -395,6 +395,7 @@ func TestFreeText(t *testing.T) {
 			`{"text":"party at {ADDRESS:42 oak avenue, apt 4b}; {ADDRESS:建国路88号}"}`, nil},
 		{"dates of birth", `{"text":"born on March 14, 2015, DOB 14/03/2015, 生日是2015年3月14日"}`,
 			`{"text":"born on {BIRTHDATE:2015-03-14}, DOB {BIRTHDATE:2015-03-14}, 生日是{BIRTHDATE:2015-03-14}"}`, nil},
+		{"a passport's number", `{"text":"passport no. x1234-5678"}`, `{"text":"passport no. {DOCUMENT:X12345678}"}`, nil},
 		{"a date of birth generalized", `{"text":"born on March 14, 2015!"}`, `{"text":"born on 2015!"}`,
 			map[detectors.Kind]Action{detectors.Birthdate: Generalize}},
 		{"an address masked whole", `{"text":"at 7 Elm St. now"}`, `{"text":"at ********* now"}`,

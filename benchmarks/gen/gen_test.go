@@ -438,6 +438,11 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		if !slices.Contains(introductions[ev.Lang].people, v) {
 			t.Errorf("NAME %q is none of the %s people", v, ev.Lang)
 		}
+	case detectors.Document:
+		if !regexp.MustCompile(`^[A-Z][0-9]{8}$`).MatchString(v) {
+			t.Errorf("bad passport number %q", v)
+		}
+		seen["document"]++
 	case detectors.Birthdate:
 		if !slices.Contains(introductions[ev.Lang].dobs, v) {
 			t.Errorf("BIRTHDATE %q is none of the %s dates", v, ev.Lang)
@@ -964,6 +969,9 @@ func TestNames(t *testing.T) {
 		if seen["birthdate "+l] == 0 {
 			t.Errorf("no dates of birth in %s prompts", l)
 		}
+	}
+	if seen["document"] == 0 {
+		t.Error("no passports' numbers")
 	}
 	if seen["decoy ADDRESS"] == 0 {
 		t.Error("no streets without a number")

@@ -45,8 +45,9 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 // EMAIL), give their handle ({handle}, or {mention} with its '@'; kind
 // HANDLE; {at}, an '@' that mentions no one, a decoy) or an address
 // ({address}, kind ADDRESS; {street}, a street without a number, a
-// decoy) or their date of birth ({dob}, kind BIRTHDATE; {when}, a party's
-// day, a decoy), added to the language's templates with
+// decoy), their date of birth ({dob}, kind BIRTHDATE; {when}, a party's
+// day, a decoy) or their passport's number ({passport}, kind DOCUMENT),
+// added to the language's templates with
 // Options.Personal.
 var introductions = map[string]struct {
 	people, places []string
@@ -72,6 +73,7 @@ var introductions = map[string]struct {
 			"Send the final image to {spelled} when it's ready.",
 			"Make a party invitation: Saturday at {address}, bring snacks!",
 			"Make a birthday banner for me, I was born on {dob}.",
+			"Make a passport photo with a white background, my passport number is {passport}.",
 			"Make a birthday card for my party on {when}, with balloons.",
 			"Paint the four of us crossing {street} like the album cover.",
 			"Add a small watermark with {mention} in the bottom corner.",
@@ -89,6 +91,7 @@ var introductions = map[string]struct {
 			"做好以后发到{spelled}，谢谢",
 			"帮我做一张搬家通知，新地址：北京市朝阳区{address}",
 			"我的生日是{dob}，帮我做一张生日海报",
+			"帮我做护照照片，护照号码是{passport}",
 			"水印加上我的微信号：{handle}",
 			"我的小红书号是 {handle}，帮我做一张封面",
 		),
@@ -106,6 +109,7 @@ var introductions = map[string]struct {
 			"Mándalo a {spelled} cuando esté listo.",
 			"Haz una invitación de boda: el sábado en la {address}, Madrid.",
 			"Nací el {dob}, haz un póster de cumpleaños.",
+			"Foto para el pasaporte, número de pasaporte: {passport}.",
 			"Mi abuela nació el {dob}, haz un retrato antiguo.",
 			"Haz una tarjeta de cumpleaños para la fiesta del {when}.",
 			"Un atardecer en la {street} de Madrid, estilo acuarela.",
@@ -126,6 +130,7 @@ var introductions = map[string]struct {
 			"Schick das Bild an {spelled}, danke.",
 			"Mach eine Einladung zur Party in der {address}, 10115 Berlin.",
 			"Geburtsdatum: {dob}, mach mir eine Geburtstagskarte.",
+			"Ein Passfoto bitte, Reisepass Nr. {passport}.",
 			"Meine Tochter ist am {dob} geboren, mach ein Foto von ihr als Prinzessin.",
 			"Ein Foto der {street} im Winter, wie ein Gemälde.",
 			"Füge mein Instagram {mention} als Wasserzeichen hinzu, {at} bitte.",
@@ -157,6 +162,7 @@ var introductions = map[string]struct {
 			"こんにちは、私は{name}です。背景をぼかしてください。",
 			"引っ越しのお知らせを作って。新住所は東京都港区{address}です。",
 			"{dob}生まれの娘の写真を可愛くしてください。",
+			"パスポート番号は{passport}です。証明写真を作ってください。",
 			"インスタのアカウントは{handle}です。透かしを入れてください。",
 		),
 	},
@@ -202,6 +208,7 @@ var introductions = map[string]struct {
 			"안녕하세요, 저는 {name}입니다. 증명사진을 만들어 주세요.",
 			"이사 안내 카드를 만들어 주세요. 새 주소는 서울시 강남구 {address}입니다.",
 			"생년월일은 {dob}입니다. 생일 카드를 만들어 주세요.",
+			"여권번호 {passport}, 여권 사진을 만들어 주세요.",
 			"카톡 아이디는 {handle}입니다. 사진에 넣어 주세요.",
 		),
 	},

@@ -44,8 +44,9 @@ and credentials dropped), in JSON lines and in the fields of text lines
 prompts (adding "lang" to JSON lines) and the people's names a phrase
 introduces in them ("my name is Li Wei", "我叫李伟": NAME tokens), the
 handles ("@sarah_c", "IG: sarah_c": HANDLE), street addresses ("42 Oak
-Avenue", "建国路88号": ADDRESS) and dates of birth ("born on March 14, 2015":
-BIRTHDATE) in them, login names
+Avenue", "建国路88号": ADDRESS), dates of birth ("born on March 14, 2015":
+BIRTHDATE) and documents' numbers ("passport number: X12345678": DOCUMENT)
+in them, login names
 in authentication logs (sshd, sudo), and the record-level gate: a line of a minor (a flag, an age
 or a birth date), one whose own consent or opt-out field refuses training,
 or, with policy.consent.require, one without consent information, is
