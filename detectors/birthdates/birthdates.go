@@ -17,11 +17,10 @@ package birthdates
 
 import (
 	"bytes"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/internal/dates"
+	"github.com/pixelprivacy/veil/detectors/internal/phrases"
 	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
@@ -50,21 +49,14 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			}
 			continue
 		}
-		if c < utf8.RuneSelf && i > 0 && isAlnum(text[i-1]) || i+1 == len(text) || seconds[c]&(1<<(text[i+1]&63)) == 0 {
-			continue // phrases in Latin letters start words; most characters start none
+		if !triggers.May(text, i) {
+			continue
 		}
-		for _, p := range byFirst[c] {
-			w := i + len(p.phrase)
-			if w > len(text) || !sameSecond(text[i+1], p.phrase[1]) || !sameSecond(text[i+2], p.phrase[2]) ||
-				!bytes.EqualFold(text[i:w], []byte(p.phrase)) ||
-				p.spaced && (i > 0 && textscan.WordBefore(text, i) || textscan.WordAt(text, w)) {
-				continue
-			}
+		if w, ok := triggers.At(text, i); ok {
 			if start, stop, ok := dateAfter(text, w); ok {
 				dst = append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Birthdate})
 				end = stop
 			}
-			break
 		}
 	}
 	return dst
@@ -73,23 +65,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 // dateAfter reads the date after a phrase that ends at text[i], past the
 // words and marks between them: "born on", "DOB:", "生日是", "geboren am".
 func dateAfter(text []byte, i int) (start, end int, ok bool) {
-	for range 4 {
-		j := textscan.SkipBlanks(text, i)
-		for _, m := range marks {
-			if textscan.HasAt(text, j, m) {
-				j += len(m)
-				break
-			}
-		}
-		j = textscan.SkipBlanks(text, j)
-		if w := wordEnd(text, j); w > j && fillers.Has(text[j:w]) {
-			j = w
-		}
-		if j == i {
-			break
-		}
-		i = j
-	}
+	i = between.Skip(text, i, 4)
 	_, n, ok := dates.Parse(text[i:])
 	if !ok {
 		return 0, 0, false
@@ -111,16 +87,8 @@ func postfixAt(text []byte, i int) bool {
 	return textscan.HasAt(text, textscan.SkipBlanks(text, i), germanPostfix)
 }
 
-// A trigger is a phrase that a date of birth follows.
-type trigger struct {
-	phrase string // in lower case, or with a capital
-	// spaced: the phrase is in a script with spaces between words, and must
-	// be a whole word (or words).
-	spaced bool
-}
-
-// phrases are the phrases that say a date of birth follows, by language.
-var phrases = []string{
+// triggers are the phrases that say a date of birth follows, by language.
+var triggers = phrases.New(
 	"date of birth", "birth date", "birthdate", "birthday", "born", "dob", "d.o.b.",
 	"fecha de nacimiento", "nací", "naci", "nació", "nacido", "nacida", "cumpleaños",
 	"data de nascimento", "nasci", "nasceu", "nascido", "nascida", "aniversário",
@@ -132,82 +100,21 @@ var phrases = []string{
 	"생년월일", "생일", "출생일",
 	"जन्म तिथि", "जन्मतिथि", "जन्मदिन",
 	"تاريخ الميلاد", "ولدت في", "ولد في", "عيد ميلادي",
-}
-
-// byFirst lists the triggers by their first byte, in lower case and in
-// upper case, the longer first.
-var byFirst = func() (t [256][]trigger) {
-	for _, p := range phrases {
-		r, size := utf8.DecodeRuneInString(p)
-		t[p[0]] = append(t[p[0]], trigger{phrase: p, spaced: !isCJK(r)})
-		if u := string(unicode.ToUpper(r)) + p[size:]; u != p {
-			t[u[0]] = append(t[u[0]], trigger{phrase: u, spaced: true})
-		}
-	}
-	for c := range t {
-		ts := t[c]
-		for i := 1; i < len(ts); i++ { // the longer first: "出生日期" before "出生"
-			for j := i; j > 0 && len(ts[j].phrase) > len(ts[j-1].phrase); j-- {
-				ts[j], ts[j-1] = ts[j-1], ts[j]
-			}
-		}
-	}
-	return t
-}()
-
-// seconds has, per first byte of a phrase, a bit for each second byte of
-// one (its low six bits, in both cases).
-var seconds = func() (t [256]uint64) {
-	for c, ts := range byFirst {
-		for _, p := range ts {
-			b := p.phrase[1]
-			t[c] |= 1 << (b & 63)
-			if isAlnum(b) {
-				t[c] |= 1<<((b|0x20)&63) | 1<<((b&^0x20)&63) // either case
-			}
-		}
-	}
-	return t
-}()
+)
 
 // starts marks the bytes that may start a phrase, and the digits.
 var starts = func() (t [256]bool) {
 	for c := range t {
-		t[c] = len(byFirst[c]) > 0 || isDigit(byte(c))
+		t[c] = isDigit(byte(c)) || triggers.Starts(byte(c))
 	}
 	return t
 }()
 
-// marks may stand between a phrase and its date.
-var marks = []string{":", "：", ",", "-", "—", "是", "为", "于", "は", "은", "는"}
-
-// fillers are the words that may stand between a phrase and its date:
-// "born on", "geboren am", "né le", "nací el", "DOB is".
-var fillers = wordset.New("is", "was", "on", "in", "the", "am", "le", "el", "en", "em", "no", "dia", "в")
+// between holds what may stand between a phrase and its date: "born on",
+// "DOB:", "geboren am", "né le", "nací el", "DOB is", "生日是".
+var between = phrases.Between{
+	Marks: []string{":", "：", ",", "-", "—", "是", "为", "于", "は", "은", "는"},
+	Words: wordset.New("is", "was", "on", "in", "the", "am", "le", "el", "en", "em", "no", "dia", "в"),
+}
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-// sameSecond reports whether c, a text's second or third byte, may be b, a
-// phrase's: a glance before comparing the phrase whole.
-func sameSecond(c, b byte) bool {
-	return c == b || b < utf8.RuneSelf && c|0x20 == b|0x20
-}
-
-func isAlnum(c byte) bool { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z' }
-
-// wordEnd returns the end of the run of letters at text[i], or i.
-func wordEnd(text []byte, i int) int {
-	for i < len(text) {
-		r, size := utf8.DecodeRune(text[i:])
-		if !unicode.IsLetter(r) || isCJK(r) {
-			break
-		}
-		i += size
-	}
-	return i
-}
-
-// isCJK reports whether r is Han, kana or Hangul.
-func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
-}

@@ -1,0 +1,147 @@
+// Package phrases finds, in any case and without allocating, the phrases
+// that introduce a finding of the free-text finders of package detectors
+// ("born on", "passport number"), and passes the marks and words between a
+// phrase and what it introduces.
+package phrases
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
+)
+
+// A Table is a set of phrases, looked up at a glance by their first two
+// bytes.
+type Table struct {
+	byFirst [256][]phrase // by first byte, the longer first
+	seconds [256]uint64   // per first byte, a bit for each second byte's low six bits
+}
+
+type phrase struct {
+	text string // in lower case, or with a capital
+	// spaced: the phrase is in a script with spaces between words, and
+	// must be a whole word or words.
+	spaced bool
+}
+
+// New returns the table of phrases, given in lower case; each is found in
+// any case, and one in a script with spaces between words only as whole
+// words.
+func New(texts ...string) *Table {
+	t := new(Table)
+	for _, s := range texts {
+		r, size := utf8.DecodeRuneInString(s)
+		t.add(phrase{text: s, spaced: !isCJK(r)})
+		if u := string(unicode.ToUpper(r)) + s[size:]; u != s {
+			t.add(phrase{text: u, spaced: true})
+		}
+	}
+	for _, ps := range t.byFirst {
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && len(ps[j].text) > len(ps[j-1].text); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+	}
+	return t
+}
+
+func (t *Table) add(p phrase) {
+	c, b := p.text[0], p.text[1]
+	t.byFirst[c] = append(t.byFirst[c], p)
+	t.seconds[c] |= 1 << (b & 63)
+	if isAlnum(b) {
+		t.seconds[c] |= 1<<((b|0x20)&63) | 1<<((b&^0x20)&63) // either case
+	}
+}
+
+// Starts reports whether a phrase of t starts with the byte c.
+func (t *Table) Starts(c byte) bool { return len(t.byFirst[c]) > 0 }
+
+// May reports at a glance, from its first two bytes, whether a phrase of t
+// may start at text[i]: most characters start none. Callers ask it before
+// At, which it leaves the rest to.
+func (t *Table) May(text []byte, i int) bool {
+	return i+2 < len(text) && t.seconds[text[i]]&(1<<(text[i+1]&63)) != 0
+}
+
+// At returns the end of the longest phrase of t that starts at text[i].
+func (t *Table) At(text []byte, i int) (int, bool) {
+	c := text[i]
+	if !t.May(text, i) || c < utf8.RuneSelf && i > 0 && isAlnum(text[i-1]) {
+		return 0, false // phrases in Latin letters start words
+	}
+	for _, p := range t.byFirst[c] {
+		w := i + len(p.text)
+		if w > len(text) || !sameByte(text[i+1], p.text[1]) || !sameByte(text[i+2], p.text[2]) ||
+			!bytes.EqualFold(text[i:w], []byte(p.text)) ||
+			p.spaced && (i > 0 && textscan.WordBefore(text, i) || textscan.WordAt(text, w)) {
+			continue
+		}
+		return w, true
+	}
+	return 0, false
+}
+
+// Between holds what may stand between a phrase and what it introduces:
+// marks (':', "是") and words ("is", "number"), each word perhaps with a
+// full stop ("No.").
+type Between struct {
+	Marks []string
+	Words wordset.Set
+}
+
+// Skip returns i past at most n marks and words of b, and the spaces
+// around them.
+func (b *Between) Skip(text []byte, i, n int) int {
+	for range n {
+		j := textscan.SkipBlanks(text, i)
+		for _, m := range b.Marks {
+			if textscan.HasAt(text, j, m) {
+				j += len(m)
+				break
+			}
+		}
+		j = textscan.SkipBlanks(text, j)
+		if w := wordEnd(text, j); w > j && b.Words.Has(text[j:w]) {
+			j = w
+			if j < len(text) && text[j] == '.' {
+				j++
+			}
+		}
+		if j == i {
+			break
+		}
+		i = j
+	}
+	return i
+}
+
+// wordEnd returns the end of the run of letters at text[i] in a script with
+// spaces between words, or i.
+func wordEnd(text []byte, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRune(text[i:])
+		if !unicode.IsLetter(r) || isCJK(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// sameByte reports whether c, a text's byte, may be b, a phrase's: a glance
+// before comparing the phrase whole.
+func sameByte(c, b byte) bool {
+	return c == b || b < utf8.RuneSelf && c|0x20 == b|0x20
+}
+
+func isAlnum(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// isCJK reports whether r is Han, kana or Hangul.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}

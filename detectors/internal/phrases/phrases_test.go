@@ -1,0 +1,33 @@
+package phrases
+
+import (
+	"testing"
+
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
+)
+
+func TestTable(t *testing.T) {
+	tab := New("born", "date of birth", "生日", "дата рождения")
+	for _, tt := range []struct {
+		text string
+		at   int
+		end  int // 0: none
+	}{
+		{"Born on", 0, 4}, {"DATE OF BIRTH:", 0, 13}, {"newborn", 3, 0}, {"borne", 0, 0},
+		{"我的生日是", 6, 12}, {"Дата рождения", 0, len("Дата рождения")}, {"xx", 0, 0},
+	} {
+		end, ok := tab.At([]byte(tt.text), tt.at)
+		if ok != (tt.end > 0) || ok && end != tt.end {
+			t.Errorf("At(%q, %d) = %d, %v, want %d", tt.text, tt.at, end, ok, tt.end)
+		}
+	}
+	b := Between{Marks: []string{":", "是"}, Words: wordset.New("no", "is")}
+	for _, tt := range []struct {
+		text string
+		want int
+	}{{" No. is: X1", 9}, {"是E1", 3}, {" island", 1}} {
+		if got := b.Skip([]byte(tt.text), 0, 4); got != tt.want {
+			t.Errorf("Skip(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
