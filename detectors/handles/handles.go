@@ -75,7 +75,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 				i = stop
 				continue
 			}
-		case otherLabels[c] != nil && i >= end:
+		case c >= utf8.RuneSelf && i >= end && otherLabels.May(text, i):
 			// Continuation bytes start no label: the loop goes on byte by byte.
 			if w, l, ok := otherLabel(text, i); ok {
 				if start, stop, ok := labeled(text, w, l); ok {

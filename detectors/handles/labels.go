@@ -2,17 +2,15 @@ package handles
 
 import (
 	"bytes"
-	"slices"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/pixelprivacy/veil/detectors/internal/phrases"
 	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
 // A label is a platform's name that a handle may follow: "IG: sarah.c".
 type label struct {
-	word string // in lower case
 	// needID: the name is also a common word ("line", "snap"), so an ID
 	// word or an '@' must follow it: "LINE ID: yuki0203".
 	needID bool
@@ -32,12 +30,12 @@ var asciiLabels = func() map[string]label {
 		"youtube", "twitch", "reddit", "github", "skype", "vk", "weibo", "douyin",
 		"xiaohongshu", "pinterest", "bluesky",
 	} {
-		m[w] = label{word: w, cased: true}
+		m[w] = label{cased: true}
 	}
 	for _, w := range []string{"line", "snap", "tg", "x", "kik", "viber", "threads"} {
-		m[w] = label{word: w, needID: true, cased: true}
+		m[w] = label{needID: true, cased: true}
 	}
-	m["qq"] = label{word: "qq", digits: true, cased: true}
+	m["qq"] = label{digits: true, cased: true}
 	return m
 }()
 
@@ -63,54 +61,22 @@ func asciiLabel(word []byte) (label, bool) {
 	return l, ok
 }
 
-// otherLabels are the platforms' names in other scripts, by their first
-// byte, the longer first. A Russian name is there in lower case and with a
-// capital.
-var otherLabels = func() (t [256][]label) {
-	add := func(cased bool, words ...string) {
-		for _, w := range words {
-			t[w[0]] = append(t[w[0]], label{word: w, cased: cased})
-		}
-	}
-	add(false, "微信", "微博", "抖音", "小红书", "快手", "推特", "脸书", "インスタグラム", "インスタ",
-		"ツイッター", "ライン", "ティックトック", "인스타그램", "인스타", "카카오톡", "카톡", "트위터", "틱톡", "텔레그램")
-	for _, w := range []string{"инстаграме", "инстаграм", "инсте", "инсту", "инста", "телеграме", "телеграмм",
-		"телеграм", "телеге", "телега", "тиктоке", "тикток", "вконтакте", "вк", "тг"} {
-		r, size := utf8.DecodeRuneInString(w)
-		add(true, w, string(unicode.ToUpper(r))+w[size:])
-	}
-	for _, ls := range t {
-		slices.SortStableFunc(ls, func(a, b label) int { return len(b.word) - len(a.word) })
-	}
-	return t
-}()
-
-// otherSeconds has, per first byte of a name in otherLabels, a bit for
-// each second byte (a continuation byte, 0x80-0xBF) of one: most characters
-// of Chinese, Japanese, Korean and Russian text start none at a glance.
-var otherSeconds = func() (t [256]uint64) {
-	for c, ls := range otherLabels {
-		for _, l := range ls {
-			t[c] |= 1 << (l.word[1] & 0x3F)
-		}
-	}
-	return t
-}()
+// otherLabels are the platforms' names in other scripts than Latin.
+var otherLabels = phrases.New(
+	"微信", "微博", "抖音", "小红书", "快手", "推特", "脸书", "インスタグラム", "インスタ",
+	"ツイッター", "ライン", "ティックトック", "인스타그램", "인스타", "카카오톡", "카톡", "트위터", "틱톡", "텔레그램",
+	"инстаграме", "инстаграм", "инсте", "инсту", "инста", "телеграме", "телеграмм",
+	"телеграм", "телеге", "телега", "тиктоке", "тикток", "вконтакте", "вк", "тг",
+)
 
 // otherLabel returns the label in another script than Latin that starts at
-// text[i], and its end.
+// text[i], and its end. A Russian one is a whole word.
 func otherLabel(text []byte, i int) (int, label, bool) {
-	if i+1 == len(text) || otherSeconds[text[i]]&(1<<(text[i+1]&0x3F)) == 0 {
+	w, ok := otherLabels.At(text, i)
+	if !ok {
 		return 0, label{}, false
 	}
-	for _, l := range otherLabels[text[i]] {
-		w := i + len(l.word)
-		if !textscan.HasAt(text, i, l.word) || l.cased && (i > 0 && textscan.WordBefore(text, i) || textscan.WordAt(text, w)) {
-			continue
-		}
-		return w, l, true
-	}
-	return 0, label{}, false
+	return w, label{cased: text[i] == 0xD0 || text[i] == 0xD1}, true
 }
 
 // labeled reads the handle after a platform's name that ends at text[i]:
