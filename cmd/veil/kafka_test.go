@@ -165,10 +165,10 @@ func TestKcatEndToEnd(t *testing.T) {
 	produceBatch(0, 3000)
 	kcatProduce(t, kcat, addr, "events.prompts", "bad\t{\"text\":\"truncated kcat.bad@example.com\n"+
 		"p1\t{\"text\":\"Hi, my name is Emily Jones, make a birthday card for my daughter Emma, signed @emily_j88\"}\n"+
-		"p2\t{\"text\":\"我叫李伟，帮我把这张照片做成证件照，微信号：liwei_1990\"}\n"+
+		"p2\t{\"text\":\"我叫李伟，帮我把这张照片做成证件照，微信号：liwei_1990，护照号码是E12345678，生日是1990年5月17日\"}\n"+
 		"p3\t{\"text\":\"Hola, me llamo Lucía Fernández y quiero un retrato, envíalo a la Calle Mayor, 5\"}\n")
 	pii = append(pii, "kcat.bad@example.com")
-	names := []string{"Emily Jones", "Emma", "李伟", "Lucía Fernández", "emily_j88", "liwei_1990", "Calle Mayor"}
+	names := []string{"Emily Jones", "Emma", "李伟", "Lucía Fernández", "emily_j88", "liwei_1990", "Calle Mayor", "E12345678", "1990年5月17日"}
 
 	// The first runner is killed as soon as output appears.
 	runArgs := []string{"run", "--brokers", addr, "--group", "kcat-e2e", "--key-file", key, "--metrics", "127.0.0.1:0"}
@@ -215,8 +215,9 @@ func TestKcatEndToEnd(t *testing.T) {
 	if err := json.Unmarshal([]byte(v), &d); err != nil || k != "" || d["reason"] != "malformed_json" || d["topic"] != "events.prompts" {
 		t.Fatalf("dead letter %q (%v)", dlq[0], err)
 	}
-	// The prompts' people are NAME tokens, their handles HANDLE tokens and
-	// their addresses ADDRESS tokens, their language added.
+	// The prompts' people are NAME tokens, their handles, addresses,
+	// passports' numbers and dates of birth HANDLE, ADDRESS, DOCUMENT and
+	// BIRTHDATE tokens, their language added.
 	prompts := kcatConsume(t, kcat, addr, "training.prompts")
 	if len(prompts) < 3 {
 		t.Fatalf("training.prompts holds %q, want 3 records", prompts)
@@ -225,9 +226,11 @@ func TestKcatEndToEnd(t *testing.T) {
 		if !strings.Contains(rec, "<NAME:k1:") || !strings.Contains(rec, `"lang":"`) {
 			t.Fatalf("prompt without a NAME token or its language: %q", rec)
 		}
-		if key, _, _ := strings.Cut(rec, "\t"); (key == "p1" || key == "p2") != strings.Contains(rec, "<HANDLE:k1:") ||
-			(key == "p3") != strings.Contains(rec, "<ADDRESS:k1:") {
-			t.Fatalf("prompt %s with a HANDLE or ADDRESS token, or without its own: %q", key, rec)
+		key, _, _ := strings.Cut(rec, "\t")
+		for kind, keys := range map[string]string{"HANDLE": "p1 p2", "ADDRESS": "p3", "DOCUMENT": "p2", "BIRTHDATE": "p2"} {
+			if strings.Contains(keys, key) != strings.Contains(rec, "<"+kind+":k1:") {
+				t.Fatalf("prompt %s with a %s token, or without its own: %q", key, kind, rec)
+			}
 		}
 	}
 	pii = append(pii, names...)
