@@ -15,6 +15,13 @@ const likeAddress = detectors.Address
 // likeBirthdate is the kind that a party's day imitates.
 const likeBirthdate = detectors.Birthdate
 
+// likeDocument is the kind that a passport photo's size imitates, after
+// the word "passport".
+const likeDocument = detectors.Document
+
+// photoSizes are passport photos' sizes.
+var photoSizes = []string{"35x45mm", "2x2 inches", "51x51mm", "33x48mm"}
+
 // noMentions are the '@'s of prompts that mention no one: scales, rates,
 // times, broadcasts, places.
 var noMentions = []string{"icon@2x.png", "@3x", "@60fps", "@1080p", "@5pm", "@everyone", "@home"}
@@ -46,8 +53,8 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 // HANDLE; {at}, an '@' that mentions no one, a decoy) or an address
 // ({address}, kind ADDRESS; {street}, a street without a number, a
 // decoy), their date of birth ({dob}, kind BIRTHDATE; {when}, a party's
-// day, a decoy) or their passport's number ({passport}, kind DOCUMENT),
-// added to the language's templates with
+// day, a decoy) or their passport's number ({passport}, kind DOCUMENT;
+// {photosize}, a passport photo's size, a decoy), added to the language's templates with
 // Options.Personal.
 var introductions = map[string]struct {
 	people, places []string
@@ -74,6 +81,7 @@ var introductions = map[string]struct {
 			"Make a party invitation: Saturday at {address}, bring snacks!",
 			"Make a birthday banner for me, I was born on {dob}.",
 			"Make a passport photo with a white background, my passport number is {passport}.",
+			"Passport photo {photosize}, light grey background, no glasses.",
 			"Make a birthday card for my party on {when}, with balloons.",
 			"Paint the four of us crossing {street} like the album cover.",
 			"Add a small watermark with {mention} in the bottom corner.",

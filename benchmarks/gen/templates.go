@@ -12,43 +12,44 @@ type slot uint8
 
 // The slots: personal values, then decoys.
 const (
-	slotNone     slot = iota
-	slotPhone         // {phone}: a phone number of the language's regions
-	slotEmail         // {email}
-	slotCNID          // {cnid}: a Chinese resident identity number
-	slotCard          // {card}: a payment card number
-	slotIBAN          // {iban}: a bank account of the language's countries
-	slotCPF           // {cpf}: a Brazilian taxpayer number
-	slotSSN           // {ssn}: a US Social Security number
-	slotRRN           // {rrn}: a Korean resident registration number
-	slotAadhaar       // {aadhaar}: an Indian Aadhaar number
-	slotAPIKey        // {apikey}: a service's API key, pasted
-	slotDNI           // {dni}: a Spanish identity number
-	slotIP            // {ip}: an IPv4 or IPv6 address
-	slotIMEI          // {imei}
-	slotDate          // {date}: "2026-03-14"
-	slotDur           // {dur}: "00:01:23"
-	slotRes           // {res}: "1920x1080"
-	slotPrice         // {price}: "1,299.00"
-	slotOrder         // {order}: an order number
-	slotVer           // {ver}: an OS version "17.4.1"
-	slotColor         // {color}: "#1e90ff"
-	slotName          // {name}: a person's name (see introductions)
-	slotPlace         // {place}: a place's name, a decoy of a person's
-	slotSpelled       // {spelled}: an e-mail address spelled out around its '@'
-	slotHandle        // {handle}: a social-media handle, without its '@'
-	slotMention       // {mention}: a social-media handle after its '@'
-	slotAt            // {at}: an '@' that mentions no one ("icon@2x", "@60fps"), a decoy of a handle
-	slotAddress       // {address}: a street address (see introductions)
-	slotStreet        // {street}: a street's name without a number, a decoy of an address
-	slotDOB           // {dob}: a date of birth (see introductions)
-	slotWhen          // {when}: a day near a birthday's word that is no date of birth, a decoy of one
-	slotPassport      // {passport}: a passport's number, a letter and eight digits
+	slotNone      slot = iota
+	slotPhone          // {phone}: a phone number of the language's regions
+	slotEmail          // {email}
+	slotCNID           // {cnid}: a Chinese resident identity number
+	slotCard           // {card}: a payment card number
+	slotIBAN           // {iban}: a bank account of the language's countries
+	slotCPF            // {cpf}: a Brazilian taxpayer number
+	slotSSN            // {ssn}: a US Social Security number
+	slotRRN            // {rrn}: a Korean resident registration number
+	slotAadhaar        // {aadhaar}: an Indian Aadhaar number
+	slotAPIKey         // {apikey}: a service's API key, pasted
+	slotDNI            // {dni}: a Spanish identity number
+	slotIP             // {ip}: an IPv4 or IPv6 address
+	slotIMEI           // {imei}
+	slotDate           // {date}: "2026-03-14"
+	slotDur            // {dur}: "00:01:23"
+	slotRes            // {res}: "1920x1080"
+	slotPrice          // {price}: "1,299.00"
+	slotOrder          // {order}: an order number
+	slotVer            // {ver}: an OS version "17.4.1"
+	slotColor          // {color}: "#1e90ff"
+	slotName           // {name}: a person's name (see introductions)
+	slotPlace          // {place}: a place's name, a decoy of a person's
+	slotSpelled        // {spelled}: an e-mail address spelled out around its '@'
+	slotHandle         // {handle}: a social-media handle, without its '@'
+	slotMention        // {mention}: a social-media handle after its '@'
+	slotAt             // {at}: an '@' that mentions no one ("icon@2x", "@60fps"), a decoy of a handle
+	slotAddress        // {address}: a street address (see introductions)
+	slotStreet         // {street}: a street's name without a number, a decoy of an address
+	slotDOB            // {dob}: a date of birth (see introductions)
+	slotWhen           // {when}: a day near a birthday's word that is no date of birth, a decoy of one
+	slotPassport       // {passport}: a passport's number, a letter and eight digits
+	slotPhotoSize      // {photosize}: a passport photo's size ("35x45mm"), a decoy of a document's number
 )
 
 var slotNames = map[string]slot{
 	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "ip": slotIP, "imei": slotIMEI,
-	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport,
+	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize,
 }
 
 // segment is literal text, already escaped for a JSON string, followed by a
@@ -209,6 +210,8 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.putPII(detectors.Birthdate, appendJSONText(b.buf, pick(r, introductions[l.code].dobs)))
 	case slotWhen:
 		b.putDecoy(likeBirthdate, r.appendDay(b.buf, g.clock))
+	case slotPhotoSize:
+		b.decoyText(likeDocument, pick(r, photoSizes))
 	case slotPassport:
 		b.putPII(detectors.Document, appendPad(append(b.buf, byte('A'+r.intn(26))), r.intn(100000000), 8))
 	}
