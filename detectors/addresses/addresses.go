@@ -91,36 +91,12 @@ func wordEnd(text []byte, i int) int {
 			continue
 		}
 		r, size := utf8.DecodeRune(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '’' || isCJK(r) {
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '’' || textscan.IsCJK(r) {
 			break
 		}
 		i += size
 	}
 	return i
-}
-
-// isCJK reports whether r is Han, kana or Hangul (their main blocks):
-// scripts without spaces between words.
-func isCJK(r rune) bool {
-	switch {
-	case r < 0x1100:
-		return false
-	case r < 0x1200: // Hangul Jamo
-		return true
-	case r < 0x3040:
-		return false
-	case r < 0x3100: // Hiragana, Katakana
-		return true
-	case r < 0x3400:
-		return 0x3130 <= r && r < 0x3190 // Hangul compatibility Jamo
-	case r < 0xA000: // CJK ideographs
-		return true
-	case r < 0xAC00:
-		return false
-	case r < 0xD7B0: // Hangul syllables
-		return true
-	}
-	return 0xF900 <= r && r < 0xFB00 || 0x20000 <= r && r < 0x40000
 }
 
 // startsUpper reports whether word starts with a capital letter.

@@ -34,7 +34,7 @@ func New(texts ...string) *Table {
 	t := new(Table)
 	for _, s := range texts {
 		r, size := utf8.DecodeRuneInString(s)
-		t.add(phrase{text: s, spaced: !isCJK(r)})
+		t.add(phrase{text: s, spaced: !textscan.IsCJK(r)})
 		if u := string(unicode.ToUpper(r)) + s[size:]; u != s {
 			t.add(phrase{text: u, spaced: true})
 		}
@@ -125,7 +125,7 @@ func (b *Between) Skip(text []byte, i, n int) int {
 func wordEnd(text []byte, i int) int {
 	for i < len(text) {
 		r, size := utf8.DecodeRune(text[i:])
-		if !unicode.IsLetter(r) || isCJK(r) {
+		if !unicode.IsLetter(r) || textscan.IsCJK(r) {
 			break
 		}
 		i += size
@@ -140,8 +140,3 @@ func sameByte(c, b byte) bool {
 }
 
 func isAlnum(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' }
-
-// isCJK reports whether r is Han, kana or Hangul.
-func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
-}

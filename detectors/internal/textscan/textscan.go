@@ -34,6 +34,13 @@ func WordBefore(text []byte, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
 }
 
+// IsCJK reports whether r is Han, kana or Hangul: a character of a script
+// without spaces between words. Every character below U+1100 is none, told
+// without a table.
+func IsCJK(r rune) bool {
+	return r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
 // SkipBlanks returns i past the spaces and tabs at text[i].
 func SkipBlanks(text []byte, i int) int {
 	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {

@@ -13,6 +13,11 @@ func TestWords(t *testing.T) {
 			t.Errorf("at %d (%q): WordAt, WordBefore = %v, want %v", i, text[i:], got, want)
 		}
 	}
+	for r, want := range map[rune]bool{'a': false, 'я': false, 'ह': false, '语': true, 'の': true, 'カ': true, '한': true, '々': true, '。': false} {
+		if IsCJK(r) != want {
+			t.Errorf("IsCJK(%q) = %v", r, !want)
+		}
+	}
 	if !HasAt(text, 7, "语") || HasAt(text, 12, "- ") || SkipBlanks([]byte(" \t x"), 0) != 3 {
 		t.Error("HasAt or SkipBlanks")
 	}
