@@ -309,7 +309,8 @@ func FuzzRedactJSONValue(f *testing.F) {
 
 // FuzzNames checks the names in prompts (LanguageOptions.Names), the
 // e-mail addresses spelled out around their '@', the handles and the street
-// addresses and the dates of birth: a name introduced by a phrase, an
+// addresses and the dates of birth: a name introduced by a phrase or
+// starting with a given name of the list, an
 // address's local part, a handle, a street's name before or after its
 // number, a date of birth or a passport's number, between any texts, as a text record
 // and as a JSON record's free text, is gone from the output, which
@@ -328,10 +329,12 @@ func FuzzNames(f *testing.F) {
 	f.Add("新家", "欢迎", uint64(77), uint8(10))
 	f.Add("hi", "make a card", uint64(1990), uint8(11))
 	f.Add("photo", "white", uint64(12345678), uint8(12))
+	f.Add("Of", "The End", uint64(3), uint8(13))
+	f.Add("Happy birthday", "Lukas", uint64(4), uint8(14))
 	w, p := newProfileWorker(f, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true, Addresses: true}})
 	f.Fuzz(func(t *testing.T, before, after string, n uint64, form uint8) {
 		var name, intro string
-		switch form % 13 {
+		switch form % 15 {
 		case 0:
 			name, intro = "Q"+letters(n, 5), " my name is %s. "
 		case 1:
@@ -361,6 +364,10 @@ func FuzzNames(f *testing.F) {
 			name, intro = fmt.Sprintf("19%02d-%02d-1%d", n%100, n%12+1, n%10), " I was born on %s, "
 		case 12:
 			name, intro = fmt.Sprintf("Q%08d", n%100000000), " my passport number is %s. "
+		case 13:
+			name, intro = givenNames[n%uint64(len(givenNames))]+" Q"+letters(n>>8, 5), " put %s in a costume "
+		case 14:
+			name, intro = givenNames[n%uint64(len(givenNames))], " a card for %s and "
 		}
 		if strings.Contains(before, name) || strings.Contains(after, name) {
 			return
@@ -398,6 +405,10 @@ func FuzzNames(f *testing.F) {
 		}
 	})
 }
+
+// givenNames are given names of package names' list, in the scripts it
+// reads them in.
+var givenNames = []string{"Emma", "Michael", "Priya", "José", "Émile", "Иван", "Мария", "Lukas"}
 
 // letters returns k lower-case letters made of n.
 func letters(n uint64, k int) string {

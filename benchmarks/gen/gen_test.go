@@ -534,7 +534,9 @@ func checkDecoy(t *testing.T, p Planted) {
 			t.Errorf("bad color %q", v)
 		}
 	case likeName:
-		if !slices.ContainsFunc(Langs, func(l string) bool { return slices.Contains(introductions[l].places, v) }) {
+		if !slices.ContainsFunc(Langs, func(l string) bool {
+			return slices.Contains(introductions[l].places, v) || slices.Contains(introductions[l].lookalikes, v)
+		}) {
 			t.Errorf("place decoy %q is no place", v)
 		}
 	case likeSecret:

@@ -48,7 +48,8 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 
 // introductions are, per language, the prompts in which people introduce
 // themselves or a relative by name ({name}, kind NAME), name a place
-// ({place}, a decoy), spell out their e-mail address ({spelled}, kind
+// ({place}, or {lookalike}, a place named after a person: decoys),
+// spell out their e-mail address ({spelled}, kind
 // EMAIL), give their handle ({handle}, or {mention} with its '@'; kind
 // HANDLE; {at}, an '@' that mentions no one, a decoy) or an address
 // ({address}, kind ADDRESS; {street}, a street without a number, a
@@ -62,13 +63,17 @@ var introductions = map[string]struct {
 	// streets' names without a number ({street}, a decoy).
 	addresses, streets []string
 	// dobs are dates of birth ({dob}, kind BIRTHDATE).
-	dobs      []string
+	dobs []string
+	// lookalikes are names of places that hold a given name ({lookalike},
+	// a decoy of a person's name): "Stanley Park", "Parque María Luisa".
+	lookalikes []string
 	templates []template
 }{
 	"en": {
 		dobs:      []string{"March 14, 2015", "2012-07-04", "14th of May, 1990"},
 		addresses: []string{"42 Oak Avenue", "221B Baker Street", "7 Elm St.", "12 Main Street, Apt 4B", "350 5th Avenue"},
 		streets:   []string{"Abbey Road", "Sunset Boulevard", "Fifth Avenue"},
+		lookalikes: []string{"Stanley Park", "Charles Bridge", "Emma Street"},
 		people:    []string{"Emily Jones", "Olivia", "Michael Brown", "Sarah", "David Wilson", "Chris Evans", "Jessica", "Emma Taylor"},
 		places:    []string{"Paris", "Kyoto", "Lisbon", "New York"},
 		templates: parseTemplates(
@@ -86,6 +91,9 @@ var introductions = map[string]struct {
 			"Paint the four of us crossing {street} like the album cover.",
 			"Add a small watermark with {mention} in the bottom corner.",
 			"Make a banner for my IG: {handle}, and export it {at} too.",
+			"Draw a cartoon of {name} surfing a giant wave.",
+			"Paint us in front of {lookalike} at sunset, with {name} waving.",
+			"A Portrait Of {name} In A Red Dress, Oil On Canvas",
 		),
 	},
 	"zh": {
@@ -108,6 +116,7 @@ var introductions = map[string]struct {
 		dobs:      []string{"14 de marzo de 2015", "4 de julio de 2012"},
 		addresses: []string{"Calle Mayor, 5", "Calle de Alcalá 42", "Av. de la Constitución, 3"},
 		streets:   []string{"Gran Vía", "Calle Mayor"},
+		lookalikes: []string{"Parque María Luisa", "Hospital Carlos Haya"},
 		people:    []string{"Lucía Fernández", "María García", "José", "Carlos López", "Sofía", "Pablo Sánchez"},
 		places:    []string{"Sevilla", "Granada", "Valencia"},
 		templates: parseTemplates(
@@ -122,12 +131,15 @@ var introductions = map[string]struct {
 			"Haz una tarjeta de cumpleaños para la fiesta del {when}.",
 			"Un atardecer en la {street} de Madrid, estilo acuarela.",
 			"Pon mi Instagram {mention} como marca de agua.",
+			"Dibuja a {name} montando un unicornio.",
+			"Un paseo por el {lookalike} en primavera, con {name} delante.",
 		),
 	},
 	"de": {
 		dobs:      []string{"14.03.2015", "4. Juli 2012"},
 		addresses: []string{"Hauptstraße 5", "Berliner Str. 12a", "Lindenweg 7"},
 		streets:   []string{"Hauptstraße", "Unter den Linden"},
+		lookalikes: []string{"Kloster Maria Laach", "Bahnhof Friedrichstraße"},
 		people:    []string{"Lukas Müller", "Anna Schmidt", "Felix", "Lena Weber", "Jonas Fischer", "Mia"},
 		places:    []string{"Berlin", "Hamburg", "München"},
 		templates: parseTemplates(
@@ -142,11 +154,14 @@ var introductions = map[string]struct {
 			"Meine Tochter ist am {dob} geboren, mach ein Foto von ihr als Prinzessin.",
 			"Ein Foto der {street} im Winter, wie ein Gemälde.",
 			"Füge mein Instagram {mention} als Wasserzeichen hinzu, {at} bitte.",
+			"Zeichne {name} als Astronautin auf dem Mond.",
+			"Ein Aquarell vom {lookalike} im Herbst, mit {name} davor.",
 		),
 	},
 	"fr": {
 		dobs:      []string{"14 mars 2015", "1er juillet 2012"},
 		addresses: []string{"12 rue de la Paix", "5 avenue Foch", "3 place de l'Église"},
+		lookalikes: []string{"Place Charles de Gaulle", "Lycée Victor Hugo"},
 		people:    []string{"Chloé Martin", "Léa", "Hugo Bernard", "Camille Dubois", "Louis", "Manon Petit"},
 		places:    []string{"Marseille", "Bretagne", "Lyon"},
 		templates: parseTemplates(
@@ -156,6 +171,8 @@ var introductions = map[string]struct {
 			"Une carte de déménagement : notre nouvelle adresse est {address}, Paris.",
 			"Je suis née le {dob}, fais-moi une affiche d'anniversaire.",
 			"Ajoute mon compte Instagram : {handle} en filigrane.",
+			"Dessine {name} en super-héros au-dessus de Paris.",
+			"Une photo devant la {lookalike} avec {name}, style rétro.",
 		),
 	},
 	"ja": {
@@ -178,6 +195,7 @@ var introductions = map[string]struct {
 		dobs:      []string{"14/03/2015", "4 de julho de 2012"},
 		addresses: []string{"Rua Augusta, 123", "Avenida da Liberdade 245", "Rua das Flores, 45"},
 		streets:   []string{"Rua Augusta", "Avenida Paulista"},
+		lookalikes: []string{"São Paulo Fashion Week", "Parque Eduardo VII"},
 		people:    []string{"João Silva", "Ana Souza", "Beatriz", "Pedro Santos", "Mariana", "Lucas Oliveira"},
 		places:    []string{"Lisboa", "Recife", "Porto Alegre"},
 		templates: parseTemplates(
@@ -188,11 +206,14 @@ var introductions = map[string]struct {
 			"Nasci em {dob}, faça um cartaz de aniversário.",
 			"Uma foto noturna da {street} em estilo neon.",
 			"Coloca meu insta {mention} na foto, por favor.",
+			"Desenhe {name} como astronauta na lua.",
+			"Um cartaz do {lookalike} com {name} na frente.",
 		),
 	},
 	"ru": {
 		dobs:      []string{"14 марта 2015", "4 июля 2012"},
 		addresses: []string{"ул. Тверская, д. 7", "улица Ленина 5", "Проспект Мира, 12"},
+		lookalikes: []string{"Красная площадь"},
 		people:    []string{"Иван Петров", "Анна Смирнова", "Маша", "Дмитрий", "Ольга Иванова", "Сергей"},
 		places:    []string{"Москвы", "Байкала", "Петербурга"},
 		templates: parseTemplates(
@@ -202,6 +223,8 @@ var introductions = map[string]struct {
 			"Сделай приглашение: ждём вас по адресу {address}, Москва.",
 			"Я родилась {dob}, сделай открытку.",
 			"Добавь мой телеграм {mention} на картинку.",
+			"Нарисуй, как {name} катается на коньках.",
+			"Открытка: {lookalike} зимой, и {name} машет рукой.",
 		),
 	},
 	"ko": {

@@ -35,6 +35,7 @@ const (
 	slotColor          // {color}: "#1e90ff"
 	slotName           // {name}: a person's name (see introductions)
 	slotPlace          // {place}: a place's name, a decoy of a person's
+	slotLookalike      // {lookalike}: a place named after a person ("Stanley Park"), a decoy of a person's name
 	slotSpelled        // {spelled}: an e-mail address spelled out around its '@'
 	slotHandle         // {handle}: a social-media handle, without its '@'
 	slotMention        // {mention}: a social-media handle after its '@'
@@ -49,7 +50,7 @@ const (
 
 var slotNames = map[string]slot{
 	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "ip": slotIP, "imei": slotIMEI,
-	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize,
+	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "lookalike": slotLookalike, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize,
 }
 
 // segment is literal text, already escaped for a JSON string, followed by a
@@ -196,6 +197,8 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.putPII(detectors.Name, appendJSONText(b.buf, pick(r, introductions[l.code].people)))
 	case slotPlace:
 		b.decoyText(likeName, pick(r, introductions[l.code].places))
+	case slotLookalike:
+		b.decoyText(likeName, pick(r, introductions[l.code].lookalikes))
 	case slotSpelled:
 		b.putPII(detectors.Email, r.appendSpelledEmail(b.buf, l.names, l.domains))
 	case slotHandle, slotMention:

@@ -176,7 +176,8 @@ var particles = wordset.New("da", "de", "del", "della", "der", "di", "do", "dos"
 // byWord lists the triggers whose phrase starts with n ASCII letters, the
 // first c in lower case, at byWord[c-'a'][n]; byRune lists the others by
 // the first character of their phrase, in either case, and firstBytes and
-// firstRunes hold those characters.
+// firstRunes hold those characters (firstBytes also the capitals that
+// start a given name, see givenFirst).
 var (
 	byWord     [26][maxWord][]*trigger
 	byRune     = map[rune][]*trigger{}

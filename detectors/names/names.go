@@ -38,6 +38,9 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 				if ts := byWord[l-'a'][j-i]; len(ts) > 0 && (i == 0 || !textscan.WordBefore(text, i)) {
 					dst, end = try(ts, dst, text, i, end, true)
 				}
+				if c <= 'Z' && i >= end && (i == 0 || !textscan.WordBefore(text, i)) {
+					dst, end = tryGivenName(dst, text, i, end)
+				}
 			}
 			i = j
 			continue
@@ -47,7 +50,8 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			continue
 		}
 		if i < end || !firstBytes.has(text, i) {
-			// Most characters start no phrase: their bytes are passed.
+			// Most characters start no phrase and no name: their bytes
+			// are passed.
 			i++
 			for i < len(text) && text[i]&0xC0 == 0x80 {
 				i++
@@ -55,16 +59,26 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			continue
 		}
 		r, size := utf8.DecodeRune(text[i:])
-		if !firstRunes.has(r) {
-			i += size
-			continue
+		if firstRunes.has(r) {
+			if ts := byRune[r]; len(ts) > 0 {
+				dst, end = try(ts, dst, text, i, end, i == 0 || !textscan.WordBefore(text, i))
+			}
 		}
-		if ts := byRune[r]; len(ts) > 0 {
-			dst, end = try(ts, dst, text, i, end, i == 0 || !textscan.WordBefore(text, i))
+		if i >= end && givenFirst.has(text, i) && (i == 0 || !textscan.WordBefore(text, i)) {
+			dst, end = tryGivenName(dst, text, i, end)
 		}
 		i += size
 	}
 	return dst
+}
+
+// tryGivenName appends the name at text[i], if there is one (see
+// givenName), and returns the end of the last name found.
+func tryGivenName(dst []detectors.Span, text []byte, i, end int) ([]detectors.Span, int) {
+	if e, ok := givenName(text, i); ok {
+		return append(dst, detectors.Span{Start: i, End: e, Kind: detectors.Name}), e
+	}
+	return dst, end
 }
 
 // asciiWord marks the ASCII letters and digits.

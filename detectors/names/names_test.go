@@ -48,7 +48,7 @@ func TestAppendSpans(t *testing.T) {
 		{"en signature line", `Make it pop!\n\nBest regards,\nJohn Smith :)`, []string{"John Smith"}},
 		{"de signature", "Bitte heller machen. Viele Grüße\nLukas", []string{"Lukas"}},
 		{"pt signature", "Obrigada, Ana!", []string{"Ana"}},
-		{"signature not at the end", "Thanks, Emma. Also make it blue", nil},
+		{"signature not at the end", "Thanks, Bolt. Also make it blue", nil},
 		{"signature no break", "it looks the best Paris", nil},
 		{"signature title case", "Thanks, Best Wishes", nil},
 		{"en greeting lower", "hi i'm looking for a filter", nil},
@@ -102,8 +102,8 @@ func TestAppendSpans(t *testing.T) {
 		{"en kin pronoun", "my son and I at the beach", nil},
 		{"en my word", "remove my sonata from the video", nil},
 		{"en possessive no kin", "my Photos are blurry", nil},
-		{"en inside word", "enemy name is Bob", nil},
-		{"en name only", "name is Bob", nil},
+		{"en inside word", "enemy name is Bolt", nil},
+		{"en name only", "name is Bolt", nil},
 		{"de noun", "meiner Tochter Geburtstag ist morgen", nil},
 		{"de sentence start", "Meine Tochter Emma mag Katzen", []string{"Emma"}},
 		{"title case", "A Portrait Of My Wife Wearing A Red Hat", nil},
@@ -124,6 +124,46 @@ func TestAppendSpans(t *testing.T) {
 	})
 }
 
+func TestAppendSpansGivenNames(t *testing.T) {
+	spantest.Run(t, AppendSpans, detectors.Name, []spantest.Case{
+		// Full names: a given name of the list, then family names.
+		{"full name", "Put Michael Johnson in a superhero costume", []string{"Michael Johnson"}},
+		{"full name sentence start", "Priya Patel wants a Ghibli portrait", []string{"Priya Patel"}},
+		{"full name particle", "Gabriel García Márquez reading, Maria da Silva smiling", []string{"Gabriel García Márquez", "Maria da Silva"}},
+		{"full name possessive", "Sarah Connor's party at the beach", []string{"Sarah Connor"}},
+		{"full name accented", "a photo of José Álvarez and Émile Durand", []string{"José Álvarez", "Émile Durand"}},
+		{"full name Cyrillic", "Нарисуй портрет: Иван Петров в костюме", []string{"Иван Петров"}},
+		{"title case", "A Portrait Of Emma Watson In A Red Dress, Sarah In Blue", []string{"Emma Watson", "Sarah"}},
+		{"full name in brackets", "This is me (David Lee) with my dog", []string{"David Lee"}},
+		// A given name alone, after a word of its sentence.
+		{"given after lower case", "Make a wedding invite for Anna and Lukas, June 2027", []string{"Anna", "Lukas"}},
+		{"given after birthday", "Happy birthday Emma! Make a card with balloons", []string{"Emma"}},
+		{"given after greeting", "Dear Olivia, love you", []string{"Olivia"}},
+		{"given after comma", "Love you, Olivia", []string{"Olivia"}},
+		{"given German", "Mach ein Foto mit Anna im Garten", []string{"Anna"}},
+		{"given Cyrillic", "и Мария тоже", []string{"Мария"}},
+		{"given after a verb", "Zeichne Felix als Astronautin. Draw Olivia on a horse", []string{"Felix", "Olivia"}},
+		{"given title case greeting", "Happy Birthday Emma!", []string{"Emma"}},
+		{"full name title case", "Emma Watson And Friends", []string{"Emma Watson"}},
+		// What stays.
+		{"given sentence start", "Emma loves cats", nil},
+		{"given lower case", "make a card for emma", nil},
+		{"given upper case", "A CARD FOR EMMA WATSON", nil},
+		{"place", "a selfie with Victoria Falls behind", nil},
+		{"street", "a selfie with Emma Street behind", nil},
+		{"place after a given name alone", "the view from Lincoln Memorial", nil},
+		{"common word", "Rose Gold iPhone case, Amber Alert, Summer Sale", nil},
+		{"brand", "a Mercedes Benz in the rain", nil},
+		{"inside a proper noun", "at São Paulo Fashion Week, visit Costa Rica with Emma", []string{"Emma"}},
+		{"character", "Mario Kart style, Elsa Frozen dress", nil},
+		{"month", "on Jan 27, meet in June", nil},
+		{"adjective", "a Christian wedding with German beer", nil},
+		{"not on the list", "Draw Zorblax Quux riding a horse", nil},
+		{"joined", "write to Michael.Johnson@example.com", nil},
+		{"token", "for <NAME:k1:ghjkmnpqrstvwxyzghjkmnpq> and Emma", []string{"Emma"}},
+	})
+}
+
 func TestAppendSpansKeepsDst(t *testing.T) {
 	dst := []detectors.Span{{Start: 0, End: 1, Kind: detectors.Email}}
 	got := AppendSpans(dst, []byte("my name is Emma"))
@@ -134,12 +174,12 @@ func TestAppendSpansKeepsDst(t *testing.T) {
 }
 
 func TestAppendSpansAllocs(t *testing.T) {
-	spantest.NoAllocs(t, AppendSpans, "My name is Emily Jones, 我叫李伟, меня зовут Иван, 제 이름은 김민준입니다, for my daughter Emma. Thanks, Zoe", 6)
+	spantest.NoAllocs(t, AppendSpans, "My name is Emily Jones, 我叫李伟, меня зовут Иван, 제 이름은 김민준입니다, for my daughter Emma, for Anna and Michael Johnson. Thanks, Zoe", 8)
 }
 
 func FuzzAppendSpans(f *testing.F) {
 	for _, s := range []string{
-		"my name is Emily Jones", "我叫李伟", "私の名前は田中です", "田中と申します", "제 이름은 김민준입니다",
+		"my name is Emily Jones", "我叫李伟", "a card for Anna and Lukas", "Dear Olivia", "Gabriel García Márquez", "Иван Петров", "私の名前は田中です", "田中と申します", "제 이름은 김민준입니다",
 		"मेरा नाम राहुल है", "اسمي محمد", "my daughter, named Emma", "me llamo \xff", "my name is \"",
 	} {
 		f.Add([]byte(s))

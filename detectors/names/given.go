@@ -1,0 +1,191 @@
+package names
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
+)
+
+// givenText is the list of given names, see its header.
+//
+//go:embed given.txt
+var givenText string
+
+// givenNames holds the given names of given.txt; givenFirst the first
+// bytes of their capitals beyond ASCII ("É", "И"), which firstBytes holds
+// too, so that the scan passes other characters by their bytes.
+var (
+	givenNames wordset.Set
+	givenFirst byteFilter
+	givenPairs pairFilter
+)
+
+// pairFilter is a set of pairs of characters that may report some others
+// too: the capital and the letter after it that start a given name.
+type pairFilter [4096 / 64]uint64
+
+func pairKey(a, b rune) uint32      { return uint32(a*131+b) & 4095 }
+func (f *pairFilter) add(a, b rune) { k := pairKey(a, b); f[k>>6] |= 1 << (k & 63) }
+
+// has reports whether the word at text[i] may start with a pair of f.
+func (f *pairFilter) has(text []byte, i int) bool {
+	a, size := utf8.DecodeRune(text[i:])
+	b, _ := utf8.DecodeRune(text[i+size:])
+	k := pairKey(a, b)
+	return f[k>>6]>>(k&63)&1 != 0
+}
+
+func init() {
+	givenNames = wordset.New()
+	for line := range strings.Lines(givenText) {
+		name := strings.TrimSpace(line)
+		if name == "" || name[0] == '#' {
+			continue
+		}
+		givenNames.Add(false, name)
+		first, size := utf8.DecodeRuneInString(name)
+		second, _ := utf8.DecodeRuneInString(name[size:])
+		givenPairs.add(unicode.ToUpper(first), second)
+		if first >= utf8.RuneSelf {
+			givenFirst.add(unicode.ToUpper(first))
+			firstBytes.add(unicode.ToUpper(first))
+		}
+	}
+}
+
+// notSurnames are capitalized words that follow a given name without
+// making it a person's: places ("Victoria Falls", "Jordan River"),
+// holidays and dates, and the words of a style's or a product's name.
+var notSurnames = wordset.New(
+	"street", "st", "avenue", "ave", "road", "rd", "lane", "boulevard", "blvd", "drive", "park", "river", "lake",
+	"falls", "bay", "beach", "island", "islands", "mountain", "mountains", "mount", "mt", "hill", "hills",
+	"valley", "canyon", "city", "county", "state", "university", "college", "school", "academy", "hospital",
+	"hall", "square", "bridge", "tower", "station", "airport", "hotel", "church", "cathedral", "chapel",
+	"memorial", "museum", "center", "centre", "garden", "gardens", "springs", "heights", "harbor", "harbour",
+	"stadium", "arena", "mall", "market", "tech", "institute", "foundation", "inc", "ltd", "llc", "co",
+	"company", "group", "club", "band", "show", "style", "styles", "mode", "filter", "effect", "edition",
+	"collection", "day", "night", "cup", "award", "awards", "festival", "theatre", "theater", "studio",
+	"studios", "records", "pictures", "games", "kart", "bros", "brothers", "sisters", "jr", "sr", "ii", "iii",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"ok", "okay", "yes", "hi", "hello", "hey", "bye", "mom", "mum", "dad", "grandma", "grandpa",
+)
+
+// givenName reports the end of the name at text[i], at the start of a
+// word, that starts with a capitalized given name of the list, in text
+// that is not in title case ("A Portrait Of Emma Watson In Red" says
+// nothing of names) and not inside a proper noun (see inProperNoun): a
+// full name, the given name and one or two family names ("Michael
+// Johnson", "Maria da Silva", "Gabriel García Márquez"), or the given name
+// alone after a word of its sentence and before no capitalized word ("a
+// card for Anna and Lukas", "Draw Felix as an astronaut", "Dear Emma";
+// not "Emma loves cats", where a capital says nothing, or "Emma Street").
+func givenName(text []byte, i int) (end int, ok bool) {
+	if !givenPairs.has(text, i) {
+		return 0, false // most capitals start no given name: "Turn", "Сделай"
+	}
+	w := nameWordEnd(text, i)
+	if w == i || !titleWord(text[i:w]) || joined(text, w) || !givenNames.Has(text[i:w]) {
+		return 0, false
+	}
+	end = familyNames(text, w)
+	if end == w && (!afterWord(text, i) || capitalAfter(text, w)) || inProperNoun(text, i) {
+		return 0, false
+	}
+	return end, true
+}
+
+// familyNames returns the end of the one or two family names after a
+// given name that ends at text[w], or w if none follows: capitalized
+// words with a small letter after the capital, a particle maybe between
+// ("da Silva"), that are no function word and no place's or product's
+// word ("Victoria Falls", "Mario Kart").
+func familyNames(text []byte, w int) int {
+	end := w
+	for range 2 {
+		n := skipSpaces(text, end)
+		if n == end || n > end+3 {
+			break
+		}
+		if p := wordEnd(text, n); p > n && particles.Has(text[n:p]) {
+			if q := skipSpaces(text, p); q > p {
+				n = q
+			}
+		}
+		s := nameWordEnd(text, n)
+		if s == n || !titleWord(text[n:s]) || stopWords.Has(text[n:s]) || notSurnames.Has(text[n:s]) || joined(text, s) {
+			break
+		}
+		end = s
+	}
+	return end
+}
+
+// greetings are capitalized words that a given name follows outside of a
+// proper noun (see inProperNoun): "Oh Dear Emma", "Happy Birthday Emma".
+var greetings = wordset.New("dear", "hi", "hello", "hey", "birthday", "christmas", "hola", "querida", "querido",
+	"cumpleaños", "navidad", "olá", "oi", "aniversário", "natal", "bonjour", "salut", "cher", "chère", "anniversaire",
+	"noël", "hallo", "liebe", "lieber", "geburtstag", "weihnachten", "привет", "дорогая", "дорогой", "рождения")
+
+// inProperNoun reports whether a capitalized word that is no greeting and
+// no function word comes right before text[i], itself after a word of the
+// same sentence (text in title case is not: "A Portrait Of Emma Watson"):
+// the given name is then a word of a place's or a thing's name ("in São
+// Paulo Fashion Week", "visit Costa Rica"), where at a sentence's start it
+// follows a verb ("Put Michael Johnson in a cape").
+func inProperNoun(text []byte, i int) bool {
+	a, b := wordBefore(text, i, " ")
+	if a == b || !startsUpper(text[a:b]) || greetings.Has(text[a:b]) || stopWords.Has(text[a:b]) {
+		return false
+	}
+	c, d := wordBefore(text, a, " ")
+	return c < d
+}
+
+// wordBefore returns the bounds of the word of letters before text[i],
+// past one or more of the bytes of seps, empty if there is none.
+func wordBefore(text []byte, i int, seps string) (start, end int) {
+	end = i
+	for end > 0 && strings.IndexByte(seps, text[end-1]) >= 0 {
+		end--
+	}
+	if end == i {
+		return i, i
+	}
+	start = end
+	for start > 0 {
+		r, size := utf8.DecodeLastRune(text[:start])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		start -= size
+	}
+	return start, end
+}
+
+// afterWord reports whether a word comes before text[i] in the same
+// sentence, past spaces and a comma.
+func afterWord(text []byte, i int) bool {
+	a, b := wordBefore(text, i, " ,")
+	return a < b
+}
+
+// capitalAfter reports whether a capitalized word that is no function
+// word follows the word that ends at text[w]: "Emma Street", not "Emma In
+// A Red Dress".
+func capitalAfter(text []byte, w int) bool {
+	n := skipSpaces(text, w)
+	e := nameWordEnd(text, n)
+	return n > w && startsUpper(text[n:e]) && !stopWords.Has(text[n:e])
+}
+
+// titleWord reports whether word is written with a capital, then a small
+// letter ("Emma", "O'Brien", "Иван"; not "EMMA" or "eMMa").
+func titleWord(word []byte) bool {
+	r, size := utf8.DecodeRune(word)
+	next, _ := utf8.DecodeRune(word[size:])
+	return unicode.IsUpper(r) && unicode.IsLower(next)
+}
