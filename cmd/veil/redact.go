@@ -41,13 +41,13 @@ README, Policy): the field rules of fields.<kind> and the defaults (user IDs
 and device serial numbers tokenized, precise locations generalized, names
 and credentials dropped), in JSON lines and in the fields of text lines
 (user_id=..., ?user_id=...&, "user_id":"..."), language detection of
-prompts (adding "lang" to JSON lines) and the people's names a phrase
-introduces in them ("my name is Li Wei", "我叫李伟": NAME tokens), the
-handles ("@sarah_c", "IG: sarah_c": HANDLE), street addresses ("42 Oak
-Avenue", "建国路88号": ADDRESS), dates of birth ("born on March 14, 2015":
-BIRTHDATE) and documents' numbers ("passport number: X12345678": DOCUMENT)
-in them, login names
-in authentication logs (sshd, sudo), and the record-level gate: a line of a minor (a flag, an age
+prompts (adding "lang" to JSON lines) and the people's names in them that
+a phrase introduces or a given name starts ("my name is Li Wei", "我叫李伟",
+"Put Michael Johnson in a cape": NAME tokens), the handles ("@sarah_c",
+"IG: sarah_c": HANDLE), street addresses ("42 Oak Avenue", "建国路88号":
+ADDRESS), dates of birth ("born on March 14, 2015": BIRTHDATE) and
+documents' numbers ("passport number: X12345678": DOCUMENT) in them, login
+names in authentication logs (sshd, sudo), and the record-level gate: a line of a minor (a flag, an age
 or a birth date), one whose own consent or opt-out field refuses training,
 or, with policy.consent.require, one without consent information, is
 replaced by {"veil_dropped":"<reason>"} and counted.

@@ -2,13 +2,15 @@
 // them, as users of a photo app write them into prompts: "my name is Li
 // Wei", "make a card for my daughter Emma", "me llamo Lucía", "我叫李伟",
 // "私の名前は田中です", "제 이름은 김민준입니다", "меня зовут Иван",
-// "मेरा नाम राहुल है", "اسمي محمد", in the eleven languages of the app.
+// "मेरा नाम राहुल है", "اسمي محمد", in the eleven languages of the app; and,
+// in Latin and Cyrillic letters, where a given name of its list starts
+// them: "Put Michael Johnson in a cape", "a card for Anna and Lukas".
 //
-// It is not a named-entity recognizer: a name that nothing introduces
-// ("Emma loves cats") is not found. What it finds it finds with few
-// mistakes, since the phrase says a name follows. It runs on the free text
-// of prompts, after the single pass of package detectors, and does not
-// allocate.
+// It is not a named-entity recognizer: a name that nothing introduces and
+// that starts with no given name of the list, or one at a sentence's start
+// alone ("Emma loves cats"), is not found. What it finds it finds with few
+// mistakes. It runs on the free text of prompts, after the single pass of
+// package detectors, and does not allocate.
 package names
 
 import (
