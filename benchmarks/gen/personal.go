@@ -67,15 +67,15 @@ var introductions = map[string]struct {
 	// lookalikes are names of places that hold a given name ({lookalike},
 	// a decoy of a person's name): "Stanley Park", "Parque María Luisa".
 	lookalikes []string
-	templates []template
+	templates  []template
 }{
 	"en": {
-		dobs:      []string{"March 14, 2015", "2012-07-04", "14th of May, 1990"},
-		addresses: []string{"42 Oak Avenue", "221B Baker Street", "7 Elm St.", "12 Main Street, Apt 4B", "350 5th Avenue"},
-		streets:   []string{"Abbey Road", "Sunset Boulevard", "Fifth Avenue"},
+		dobs:       []string{"March 14, 2015", "2012-07-04", "14th of May, 1990"},
+		addresses:  []string{"42 Oak Avenue", "221B Baker Street", "7 Elm St.", "12 Main Street, Apt 4B", "350 5th Avenue"},
+		streets:    []string{"Abbey Road", "Sunset Boulevard", "Fifth Avenue"},
 		lookalikes: []string{"Stanley Park", "Charles Bridge", "Emma Street"},
-		people:    []string{"Emily Jones", "Olivia", "Michael Brown", "Sarah", "David Wilson", "Chris Evans", "Jessica", "Emma Taylor"},
-		places:    []string{"Paris", "Kyoto", "Lisbon", "New York"},
+		people:     []string{"Emily Jones", "Olivia", "Michael Brown", "Sarah", "David Wilson", "Chris Evans", "Jessica", "Emma Taylor"},
+		places:     []string{"Paris", "Kyoto", "Lisbon", "New York"},
 		templates: parseTemplates(
 			"Hi, my name is {name}. Turn this selfie into a comic book cover, please.",
 			"Make a birthday card for my daughter {name} with unicorns and balloons.",
@@ -113,12 +113,12 @@ var introductions = map[string]struct {
 		),
 	},
 	"es": {
-		dobs:      []string{"14 de marzo de 2015", "4 de julio de 2012"},
-		addresses: []string{"Calle Mayor, 5", "Calle de Alcalá 42", "Av. de la Constitución, 3"},
-		streets:   []string{"Gran Vía", "Calle Mayor"},
+		dobs:       []string{"14 de marzo de 2015", "4 de julio de 2012"},
+		addresses:  []string{"Calle Mayor, 5", "Calle de Alcalá 42", "Av. de la Constitución, 3"},
+		streets:    []string{"Gran Vía", "Calle Mayor"},
 		lookalikes: []string{"Parque María Luisa", "Hospital Carlos Haya"},
-		people:    []string{"Lucía Fernández", "María García", "José", "Carlos López", "Sofía", "Pablo Sánchez"},
-		places:    []string{"Sevilla", "Granada", "Valencia"},
+		people:     []string{"Lucía Fernández", "María García", "José", "Carlos López", "Sofía", "Pablo Sánchez"},
+		places:     []string{"Sevilla", "Granada", "Valencia"},
 		templates: parseTemplates(
 			"Hola, me llamo {name}. Quiero un retrato estilo acuarela.",
 			"Haz una tarjeta de cumpleaños para mi hija {name}, con flores.",
@@ -136,12 +136,12 @@ var introductions = map[string]struct {
 		),
 	},
 	"de": {
-		dobs:      []string{"14.03.2015", "4. Juli 2012"},
-		addresses: []string{"Hauptstraße 5", "Berliner Str. 12a", "Lindenweg 7"},
-		streets:   []string{"Hauptstraße", "Unter den Linden"},
+		dobs:       []string{"14.03.2015", "4. Juli 2012"},
+		addresses:  []string{"Hauptstraße 5", "Berliner Str. 12a", "Lindenweg 7"},
+		streets:    []string{"Hauptstraße", "Unter den Linden"},
 		lookalikes: []string{"Kloster Maria Laach", "Bahnhof Friedrichstraße"},
-		people:    []string{"Lukas Müller", "Anna Schmidt", "Felix", "Lena Weber", "Jonas Fischer", "Mia"},
-		places:    []string{"Berlin", "Hamburg", "München"},
+		people:     []string{"Lukas Müller", "Anna Schmidt", "Felix", "Lena Weber", "Jonas Fischer", "Mia"},
+		places:     []string{"Berlin", "Hamburg", "München"},
 		templates: parseTemplates(
 			"Hallo, ich heiße {name} und möchte ein Porträt im Comic-Stil.",
 			"Mach eine Geburtstagskarte für meine Tochter {name}, mit Einhörnern.",
@@ -159,11 +159,11 @@ var introductions = map[string]struct {
 		),
 	},
 	"fr": {
-		dobs:      []string{"14 mars 2015", "1er juillet 2012"},
-		addresses: []string{"12 rue de la Paix", "5 avenue Foch", "3 place de l'Église"},
+		dobs:       []string{"14 mars 2015", "1er juillet 2012"},
+		addresses:  []string{"12 rue de la Paix", "5 avenue Foch", "3 place de l'Église"},
 		lookalikes: []string{"Place Charles de Gaulle", "Lycée Victor Hugo"},
-		people:    []string{"Chloé Martin", "Léa", "Hugo Bernard", "Camille Dubois", "Louis", "Manon Petit"},
-		places:    []string{"Marseille", "Bretagne", "Lyon"},
+		people:     []string{"Chloé Martin", "Léa", "Hugo Bernard", "Camille Dubois", "Louis", "Manon Petit"},
+		places:     []string{"Marseille", "Bretagne", "Lyon"},
 		templates: parseTemplates(
 			"Bonjour, je m'appelle {name}, fais-moi un portrait à l'aquarelle.",
 			"Une carte d'anniversaire pour ma fille {name}, avec des licornes.",
@@ -192,12 +192,12 @@ var introductions = map[string]struct {
 		),
 	},
 	"pt": {
-		dobs:      []string{"14/03/2015", "4 de julho de 2012"},
-		addresses: []string{"Rua Augusta, 123", "Avenida da Liberdade 245", "Rua das Flores, 45"},
-		streets:   []string{"Rua Augusta", "Avenida Paulista"},
+		dobs:       []string{"14/03/2015", "4 de julho de 2012"},
+		addresses:  []string{"Rua Augusta, 123", "Avenida da Liberdade 245", "Rua das Flores, 45"},
+		streets:    []string{"Rua Augusta", "Avenida Paulista"},
 		lookalikes: []string{"São Paulo Fashion Week", "Parque Eduardo VII"},
-		people:    []string{"João Silva", "Ana Souza", "Beatriz", "Pedro Santos", "Mariana", "Lucas Oliveira"},
-		places:    []string{"Lisboa", "Recife", "Porto Alegre"},
+		people:     []string{"João Silva", "Ana Souza", "Beatriz", "Pedro Santos", "Mariana", "Lucas Oliveira"},
+		places:     []string{"Lisboa", "Recife", "Porto Alegre"},
 		templates: parseTemplates(
 			"Olá, meu nome é {name}, quero um avatar estilo anime.",
 			"Faça um cartão para minha filha {name}, com balões.",
@@ -211,11 +211,11 @@ var introductions = map[string]struct {
 		),
 	},
 	"ru": {
-		dobs:      []string{"14 марта 2015", "4 июля 2012"},
-		addresses: []string{"ул. Тверская, д. 7", "улица Ленина 5", "Проспект Мира, 12"},
+		dobs:       []string{"14 марта 2015", "4 июля 2012"},
+		addresses:  []string{"ул. Тверская, д. 7", "улица Ленина 5", "Проспект Мира, 12"},
 		lookalikes: []string{"Красная площадь"},
-		people:    []string{"Иван Петров", "Анна Смирнова", "Маша", "Дмитрий", "Ольга Иванова", "Сергей"},
-		places:    []string{"Москвы", "Байкала", "Петербурга"},
+		people:     []string{"Иван Петров", "Анна Смирнова", "Маша", "Дмитрий", "Ольга Иванова", "Сергей"},
+		places:     []string{"Москвы", "Байкала", "Петербурга"},
 		templates: parseTemplates(
 			"Привет, меня зовут {name}, сделай мне аватар в стиле аниме.",
 			"Сделай открытку для моей дочери {name}, с воздушными шарами.",
@@ -246,7 +246,7 @@ var introductions = map[string]struct {
 	"ar": {
 		addresses: []string{"شارع الملك فهد 123", "شارع التحرير، رقم 15"},
 		dobs:      []string{"2015-03-14", "2012-07-04"},
-		people:    []string{"محمد", "فاطمة", "أحمد", "ليلى", "يوسف", "مريم"},
+		people:    []string{"محمد", "فاطمة", "أحمد علي", "ليلى", "يوسف", "مريم", "سارة خالد"},
 		templates: parseTemplates(
 			"مرحبا، اسمي {name}، أريد صورة بأسلوب الأنمي.",
 			"ابنتي اسمها {name} وأريد بطاقة عيد ميلاد لها.",

@@ -18,7 +18,7 @@ var givenText string
 // bytes of their capitals beyond ASCII ("É", "И"), which firstBytes holds
 // too, so that the scan passes other characters by their bytes.
 var (
-	givenNames wordset.Set
+	givenNames = wordset.New(listed(givenText)...)
 	givenFirst byteFilter
 	givenPairs pairFilter
 )
@@ -38,14 +38,19 @@ func (f *pairFilter) has(text []byte, i int) bool {
 	return f[k>>6]>>(k&63)&1 != 0
 }
 
-func init() {
-	givenNames = wordset.New()
-	for line := range strings.Lines(givenText) {
-		name := strings.TrimSpace(line)
-		if name == "" || name[0] == '#' {
-			continue
+// listed returns the words of a list, one a line, less comments.
+func listed(text string) []string {
+	var words []string
+	for line := range strings.Lines(text) {
+		if w := strings.TrimSpace(line); w != "" && w[0] != '#' {
+			words = append(words, w)
 		}
-		givenNames.Add(false, name)
+	}
+	return words
+}
+
+func init() {
+	givenNames.Each(func(name string, _ bool) {
 		first, size := utf8.DecodeRuneInString(name)
 		second, _ := utf8.DecodeRuneInString(name[size:])
 		givenPairs.add(unicode.ToUpper(first), second)
@@ -53,7 +58,7 @@ func init() {
 			givenFirst.add(unicode.ToUpper(first))
 			firstBytes.add(unicode.ToUpper(first))
 		}
-	}
+	})
 }
 
 // notSurnames are capitalized words that follow a given name without

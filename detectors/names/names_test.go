@@ -94,6 +94,8 @@ func TestAppendSpans(t *testing.T) {
 		{"hi copula first", "मेरा नाम है प्रिया", []string{"प्रिया"}},
 		{"ar", "مرحبا، اسمي محمد وأريد صورة", []string{"محمد"}},
 		{"ar copula", "اسمي هو فاطمة", []string{"فاطمة"}},
+		{"ar father's name", "مرحبا، اسمي أحمد علي حسن وأريد صورة", []string{"أحمد علي حسن"}},
+		{"ar then no name", "اسمي محمد وأريد صورة", []string{"محمد"}},
 		// What no name follows.
 		{"en not a name", "my name is not important, just make it blue", nil},
 		{"en call me back", "call me back tomorrow", nil},

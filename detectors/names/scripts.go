@@ -1,6 +1,7 @@
 package names
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -257,8 +258,28 @@ func arabicName(text []byte, i int) (start, end int, ok bool) {
 		i = skipSpaces(text, w)
 		w = arabicWordEnd(text, i)
 	}
-	return i, w, utf8.RuneCount(text[i:w]) >= 2
+	if utf8.RuneCount(text[i:w]) < 2 {
+		return 0, 0, false
+	}
+	for range 2 { // the father's and the grandfather's names: "أحمد علي حسن"
+		n := skipSpaces(text, w)
+		e := arabicWordEnd(text, n)
+		if n == w || e == n || !arabicGiven.Has(text[n:e]) {
+			break
+		}
+		w = e
+	}
+	return i, w, true
 }
+
+// arabicText is the list of Arabic given names, see its header.
+//
+//go:embed arabic.txt
+var arabicText string
+
+// arabicGiven holds the given names of arabic.txt, which go on a name
+// after its first word.
+var arabicGiven = wordset.New(listed(arabicText)...)
 
 func arabicWordEnd(text []byte, i int) int {
 	for i < len(text) {
