@@ -645,7 +645,8 @@ func (sc *scanner) token(ws int) int {
 	}
 	// Bare hex after a label, as key=value logs write them: a MAC
 	// ("mac=aabbccddeeff"), a CDMA phone's MEID (14 hex digits after
-	// "meid") or an ANDROID_ID (16 hex digits after an advertising-ID word).
+	// "meid"), an ANDROID_ID (16 hex digits after an advertising-ID word),
+	// an IDFA or GAID without its dashes (32) or an old iOS UDID (40).
 	if run == 12 && boundaryAfter(b, r) && macLabelBefore(b, ws) {
 		sc.emit(ws, r, MAC)
 		return r
@@ -654,7 +655,7 @@ func (sc *scanner) token(ws int) int {
 		sc.emit(ws, r, IMEI)
 		return r
 	}
-	if (run == 16 && !digits || run == 40) && boundaryAfter(b, r) && (sc.hint.Kind == ADID || hasLabel(b, ws, sc.set.adidWords)) {
+	if (run == 16 && !digits || run == 32 || run == 40) && boundaryAfter(b, r) && (sc.hint.Kind == ADID || hasLabel(b, ws, sc.set.adidWords)) {
 		sc.emit(ws, r, ADID)
 		return r
 	}

@@ -327,6 +327,8 @@ func TestAppendSpans(t *testing.T) {
 		{"mac upper dash", "MAC 00-1A-2B-3C-4D-5E.", []string{"MAC:00-1A-2B-3C-4D-5E"}},
 		{"mac cisco", "addr aabb.ccdd.eeff", []string{"MAC:aabb.ccdd.eeff"}},
 		{"mac huawei dashed", "MAC address 00e0-fc12-3456 learned", []string{"MAC:00e0-fc12-3456"}},
+		{"adid bare after its label", "idfa=6d92078a82464ba4ae5b76104861e7dc gaid: 38400000aa0011bdb23e10b96e40000d", []string{"ADID:6d92078a82464ba4ae5b76104861e7dc", "ADID:38400000aa0011bdb23e10b96e40000d"}},
+		{"not adid: 32 hex digits without a label", "md5 6d92078a82464ba4ae5b76104861e7dc", nil},
 		{"mac bare after its label", `kv: mac="aabbccddeef0" bssid=001a2b3c4d5e`, []string{"MAC:aabbccddeef0", "MAC:001a2b3c4d5e"}},
 		{"not mac: bare hex without a label", "commit aabbccddeeff, ts 202606021011 machine=ab12cd34ef56", nil},
 		{"mac bare after labels", `wifi_mac: 001a2b3c4d5e, "BSSID":"001A2B3C4D5F" hwaddr=001a2b3c4d60`, []string{"MAC:001a2b3c4d5e", "MAC:001A2B3C4D5F", "MAC:001a2b3c4d60"}},
