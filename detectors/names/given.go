@@ -80,13 +80,12 @@ var notSurnames = wordset.New(
 )
 
 // givenName reports the end of the name at text[i], at the start of a
-// word, that starts with a capitalized given name of the list, in text
-// that is not in title case ("A Portrait Of Emma Watson In Red" says
-// nothing of names) and not inside a proper noun (see inProperNoun): a
-// full name, the given name and one or two family names ("Michael
-// Johnson", "Maria da Silva", "Gabriel García Márquez"), or the given name
-// alone after a word of its sentence and before no capitalized word ("a
-// card for Anna and Lukas", "Draw Felix as an astronaut", "Dear Emma";
+// word, that starts with a capitalized given name of the list, not inside
+// a proper noun (see inProperNoun): a full name, the given name and one or
+// two family names ("Michael Johnson", "Maria da Silva", "Gabriel García
+// Márquez", also in title case: "A Portrait Of Emma Watson"), or the given
+// name alone after a word of its sentence and before no capitalized word
+// ("a card for Anna and Lukas", "Draw Felix as an astronaut", "Dear Emma";
 // not "Emma loves cats", where a capital says nothing, or "Emma Street").
 func givenName(text []byte, i int) (end int, ok bool) {
 	if !givenPairs.has(text, i) {
