@@ -14,11 +14,12 @@ import (
 //go:embed given.txt
 var givenText string
 
-// givenNames holds the given names of given.txt; givenFirst the first
+// givenNames holds the given names of given.txt, flagged if they are
+// words in lower case too (marked '*' there); givenFirst the first
 // bytes of their capitals beyond ASCII ("É", "И"), which firstBytes holds
 // too, so that the scan passes other characters by their bytes.
 var (
-	givenNames = wordset.New(listed(givenText)...)
+	givenNames = flaggedSet(listed(givenText))
 	givenFirst byteFilter
 	givenPairs pairFilter
 )
@@ -47,6 +48,36 @@ func listed(text string) []string {
 		}
 	}
 	return words
+}
+
+// flaggedSet returns the set of words, flagged where they end with '*'.
+func flaggedSet(words []string) wordset.Set {
+	s := wordset.New()
+	for _, w := range words {
+		word, flagged := strings.CutSuffix(w, "*")
+		s.Add(flagged, word)
+	}
+	return s
+}
+
+// lowerGivenName reports the end of the given name of the list, written in
+// lower case, at text[i]: after a word that a name follows ("a card for
+// emma", "me and lukas"; see language.cues), as prompts are often typed.
+// A name that is a word in lower case too ("frank", "mia") is none, and a
+// family name after it cannot be told from other words.
+func lowerGivenName(text []byte, i int) (start, end int, ok bool) {
+	i = skipSpaces(text, i)
+	if i < len(text) && text[i] == ',' {
+		i = skipSpaces(text, i+1)
+	}
+	w := nameWordEnd(text, i)
+	if w == i || startsUpper(text[i:w]) || joined(text, w) {
+		return 0, 0, false
+	}
+	if word, ok := givenNames.Get(text[i:w]); !ok || word {
+		return 0, 0, false
+	}
+	return i, w, true
 }
 
 func init() {

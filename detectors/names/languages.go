@@ -24,6 +24,7 @@ const (
 	hangul                    // Korean: the name follows, then 입니다, 이에요, ... ("제 이름은 김민준입니다")
 	hangulSurname             // Korean: a name of three syllables, the first a common surname, then 입니다, ... ("저는 김민준입니다")
 	devanagari                // Hindi: the name follows, then है ("मेरा नाम राहुल है")
+	cue                       // a word a given name in lower case may follow: "for emma" (see lowerGivenName)
 	arabic                    // Arabic: one word follows ("اسمي محمد")
 )
 
@@ -50,6 +51,7 @@ type language struct {
 	adjectives  wordset.Set // between a possessive and a relative: "little", "best"
 	kin         wordset.Set // relatives and friends: "daughter", "friend"
 	connectors  wordset.Set // between a relative and the name: "named", "called"
+	cues        []string    // words a given name in lower case may follow: "for", "and" (see lowerGivenName)
 	// capitalNouns says the language writes nouns with a capital letter
 	// (German): elsewhere a capitalized relative ("Portrait Of My Wife
 	// Wearing A Hat") says the text is in title case, where a capital
@@ -65,6 +67,7 @@ var casedLanguages = []*language{
 		signOffs: []string{"thanks", "thank you", "regards", "best regards", "kind regards", "cheers", "best", "love",
 			"sincerely", "xoxo"},
 		possessives: []string{"my", "our"},
+		cues:        []string{"for", "with", "and", "to", "birthday", "dear", "named", "called", "love", "miss", "hi", "hello", "hey", "congrats", "congratulations"},
 		adjectives:  wordset.New("little", "big", "older", "younger", "elder", "best", "baby", "dear", "late", "new", "old", "twin"),
 		kin: wordset.New("daughter", "son", "wife", "husband", "mom", "mum", "mommy", "mother", "dad", "daddy", "father",
 			"sister", "brother", "friend", "boyfriend", "girlfriend", "grandma", "grandmother", "granny", "grandpa",
@@ -77,6 +80,7 @@ var casedLanguages = []*language{
 		greetings:   []string{"soy", "yo soy"}, // nationalities and trades are written in lower case
 		signOffs:    []string{"gracias", "saludos", "un saludo", "un abrazo", "besos"},
 		possessives: []string{"mi", "nuestra", "nuestro"},
+		cues:        []string{"para", "con", "y", "querida", "querido", "hola", "llamada", "llamado", "cumpleaños"},
 		adjectives:  wordset.New("querida", "querido", "pequeña", "pequeño", "mejor"),
 		kin: wordset.New("hija", "hijo", "esposa", "esposo", "mujer", "marido", "mamá", "madre", "papá", "padre",
 			"hermana", "hermano", "amiga", "amigo", "novia", "novio", "abuela", "abuelo", "bebé", "prima", "primo",
@@ -88,6 +92,7 @@ var casedLanguages = []*language{
 		greetings:   []string{"sou", "sou o", "sou a", "eu sou", "eu sou o", "eu sou a"},
 		signOffs:    []string{"obrigado", "obrigada", "abraços", "beijos", "att"},
 		possessives: []string{"minha", "meu", "nossa", "nosso"},
+		cues:        []string{"para", "com", "e", "querida", "querido", "olá", "oi", "chamada", "chamado", "aniversário", "parabéns"},
 		adjectives:  wordset.New("querida", "querido", "pequena", "pequeno", "melhor"),
 		kin: wordset.New("filha", "filho", "esposa", "marido", "mulher", "mãe", "pai", "irmã", "irmão", "amiga", "amigo",
 			"namorada", "namorado", "avó", "avô", "bebê", "prima", "primo", "tia", "tio", "neta", "neto", "sobrinha", "sobrinho"),
@@ -98,6 +103,7 @@ var casedLanguages = []*language{
 		greetings:   []string{"je suis", "moi c'est", "c'est moi,"},
 		signOffs:    []string{"merci", "cordialement", "bisous", "bises"},
 		possessives: []string{"ma", "mon", "notre"},
+		cues:        []string{"pour", "avec", "et", "chère", "cher", "salut", "bonjour", "anniversaire", "appelée", "appelé"},
 		adjectives:  wordset.New("petite", "petit", "chère", "cher", "meilleure", "meilleur", "grande", "grand"),
 		kin: wordset.New("fille", "fils", "femme", "mari", "mère", "maman", "père", "papa", "sœur", "soeur", "frère",
 			"ami", "amie", "copine", "copain", "grand-mère", "grand-père", "bébé", "cousine", "cousin", "tante",
@@ -108,6 +114,7 @@ var casedLanguages = []*language{
 		intros:      []string{"ich heiße", "ich heisse", "mein name ist", "mein vorname ist"},
 		signOffs:    []string{"danke", "grüße", "viele grüße", "liebe grüße", "lg", "vg", "gruß", "mfg"},
 		possessives: []string{"mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere", "unseren", "unserem", "unserer"},
+		cues:        []string{"für", "mit", "und", "liebe", "lieber", "hallo", "geburtstag", "namens"},
 		adjectives:  wordset.New("kleine", "kleinen", "kleiner", "liebe", "lieben", "lieber", "beste", "besten", "bester", "große", "großen"),
 		kin: wordset.New("tochter", "sohn", "frau", "mann", "mutter", "mama", "vater", "papa", "schwester", "bruder",
 			"freund", "freundin", "oma", "opa", "großmutter", "großvater", "baby", "cousine", "cousin", "tante",
@@ -121,6 +128,7 @@ var casedLanguages = []*language{
 		greetings:   []string{"привет, я", "привет я", "здравствуйте, я"},
 		signOffs:    []string{"спасибо", "с уважением"},
 		possessives: []string{"мой", "моя", "моё", "мое", "мою", "моей", "моего", "моему", "наш", "наша", "нашу", "нашей", "нашего"},
+		cues:        []string{"для", "с", "и", "привет", "дорогая", "дорогой", "рождения"},
 		adjectives:  wordset.New("младшая", "младший", "старшая", "старший", "лучшая", "лучший", "маленькая", "маленький", "любимая", "любимый"),
 		kin: wordset.New("дочь", "дочка", "дочери", "дочку", "сын", "сына", "сыну", "жена", "жену", "жены", "муж", "мужа",
 			"мама", "маму", "мамы", "мать", "папа", "папу", "отец", "сестра", "сестру", "сестры", "брат", "брата",
@@ -238,6 +246,9 @@ func init() {
 		}
 		for _, p := range l.possessives {
 			add(&trigger{phrase: p, mode: possessive, bounded: true, lang: l})
+		}
+		for _, p := range l.cues {
+			add(&trigger{phrase: p, mode: cue, bounded: true, lang: l})
 		}
 	}
 	for _, g := range []struct {

@@ -143,6 +143,8 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 		return hindiName(text, after)
 	case arabic:
 		return arabicName(text, after)
+	case cue:
+		return lowerGivenName(text, after)
 	}
 	return 0, 0, false
 }

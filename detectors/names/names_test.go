@@ -149,7 +149,9 @@ func TestAppendSpansGivenNames(t *testing.T) {
 		{"full name title case", "Emma Watson And Friends", []string{"Emma Watson"}},
 		// What stays.
 		{"given sentence start", "Emma loves cats", nil},
-		{"given lower case", "make a card for emma", nil},
+		{"given lower case after a word a name follows", "make a card for emma, me and lukas. и маша тоже", []string{"emma", "lukas", "маша"}},
+		{"given lower case elsewhere", "emma loves cats, look at emma", nil},
+		{"given lower case that is a word too", "and frank said, per mia madre, with ray tracing", nil},
 		{"given upper case", "A CARD FOR EMMA WATSON", nil},
 		{"place", "a selfie with Victoria Falls behind", nil},
 		{"street", "a selfie with Emma Street behind", nil},
