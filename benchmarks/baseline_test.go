@@ -35,6 +35,7 @@ func TestRegexpBaseline(t *testing.T) {
 		{"aadhaar 2345 6789 0124", "aadhaar [AADHAAR]"},
 		{"ssn 123-45-6789", "ssn [SSN]"},
 		{"dni 12345678Z", "dni [DNI]"},
+		{"btc 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2, eth 0x52908400098527886E0F7030069857D2E4169EE7", "btc [WALLET], eth [WALLET]"},
 		{"imsi: 460001234567890", "[IMSI]"},
 	}
 	covered := map[string]bool{}

@@ -23,7 +23,8 @@ import (
 // upper-case; people's names in
 // lower case, composed (NFC), their words joined by one space, and so are
 // street addresses; handles in lower case without their '@'; dates of
-// birth as YYYY-MM-DD. Other kinds are appended as they are.
+// birth as YYYY-MM-DD; Ethereum and bech32 Bitcoin addresses in lower
+// case. Other kinds are appended as they are.
 func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
 	return s.AppendCanonicalPreferring(dst, value, k, s.regionMask, 0)
 }
@@ -53,6 +54,14 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		return appendWords(dst, value)
 	case Handle:
 		return appendHandle(dst, value)
+	case Wallet:
+		if len(value) > 0 && (value[0] == '1' || value[0] == '3') {
+			return append(dst, value...) // base58: its case is its own
+		}
+		for _, c := range value {
+			dst = append(dst, lower(c))
+		}
+		return dst
 	case Birthdate:
 		if d, n, ok := dates.Parse(value); ok && n == len(value) {
 			return d.AppendISO(dst)

@@ -21,12 +21,14 @@ func FuzzAppendSpans(f *testing.F) {
 		"user=bob password=hunter2 Authorization: Bearer ya29.a0Af Cookie: sid=1; t=2", `{\"api_key\":\"k1\"} token=\"<SECRET:k1:x>\"`, "key sk-proj-AbCdEfGh1234567890IjKl ghp_16C7e42F292c6912E7710c838347Ae178B4a sk-SK",
 		"AKIAIOSFODNN7EXAMPLE x_AIzaSyDaGmWKa_JsXZ-HjGw7ISLn_3namBGewQe AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
 		"c-73-158-12-4.hsd1.ca.comcast.net ip-10-0-1-23 img-1-2-3-4.jpg",
+		"1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq 0x52908400098527886E0F7030069857D2E4169EE7",
 		`-----BEGIN RSA PRIVATE KEY-----\nMIIEow+/=\n-----END RSA PRIVATE KEY----- -----BEGIN EC PRIVATE KEY----- MHc`,
 	} {
 		f.Add([]byte(s), uint8(0), uint16(0))
 	}
-	plants := []string{"alice.b+x@mail.example.org", "203.0.113.77", "aa:bb:cc:dd:ee:0f", "490154203237518", "DE89 3704 0044 0532 0130 00"}
-	kinds := []detectors.Kind{detectors.Email, detectors.IPv4, detectors.MAC, detectors.IMEI, detectors.IBAN}
+	plants := []string{"alice.b+x@mail.example.org", "203.0.113.77", "aa:bb:cc:dd:ee:0f", "490154203237518", "DE89 3704 0044 0532 0130 00",
+		"1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"}
+	kinds := []detectors.Kind{detectors.Email, detectors.IPv4, detectors.MAC, detectors.IMEI, detectors.IBAN, detectors.Wallet, detectors.Wallet}
 	f.Fuzz(func(t *testing.T, text []byte, which uint8, at uint16) {
 		spans := testSet.AppendSpans(nil, text)
 		checkSpans(t, spans, len(text))

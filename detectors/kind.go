@@ -26,6 +26,7 @@ const (
 	RRN          // Korean resident registration number (13 digits: birth date, sex)
 	Aadhaar      // Indian Aadhaar number (12 digits, Verhoeff check)
 	DNI          // Spanish identity number: DNI (8 digits) or NIE (X, Y or Z and 7 digits), and the check letter
+	Wallet       // cryptocurrency address: Bitcoin (base58 or bech32, checksum) or Ethereum ("0x" and 40 hex digits)
 	Secret       // a credential: a JSON Web Token, a URL's password, a labeled value, an API key
 
 	// Kinds that no scanner finds: field rules name them for the values of
@@ -82,6 +83,7 @@ var kindNames = [FirstCustom]string{
 	RRN:       "RRN",
 	Aadhaar:   "AADHAAR",
 	DNI:       "DNI",
+	Wallet:    "WALLET",
 	Secret:    "SECRET",
 	User:      "USER",
 	Field:     "FIELD",
@@ -94,7 +96,7 @@ var kindNames = [FirstCustom]string{
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
 // ResolveOverlaps).
-var Builtin = []Kind{Email, Secret, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
+var Builtin = []Kind{Email, Secret, Wallet, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
 
 // FreeText lists the kinds found in free text after the scanner, by
 // packages names, handles, addresses, birthdates and documents.

@@ -556,6 +556,11 @@ func (sc *scanner) token(ws int) int {
 		r++
 	}
 	run := r - ws
+	if r < len(b) && isLetter(b[r]) && (b[ws] == '1' || b[ws] == '3' || b[ws] == '0' || b[ws]|0x20 == 'b') {
+		if end, ok := walletAt(b, ws); ok && sc.emit(ws, end, Wallet) {
+			return end // "1A1zP1eFzmDQefi5DMPTfTL5SLmv7DivfNa", "0x5290…", "bc1q…"
+		}
+	}
 	if digits && run < 7 && r < len(b) && (isLetter(b[r]) || b[r] == '_') {
 		// A number and a unit or suffix ("4k", "19th", "1920x1080",
 		// "250ms"): too short for a phone, and no separator joins it

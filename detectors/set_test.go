@@ -446,6 +446,16 @@ func TestAppendSpans(t *testing.T) {
 		{"aadhaar bare after the word", "aadhaar: 987654321012", []string{"AADHAAR:987654321012"}},
 		{"aadhaar with a wrong check", "aadhaar 2345 6789 0125", nil},
 		{"aadhaar bare with no word is none", "id 987654321012", nil},
+		// Cryptocurrency addresses: Bitcoin's checksums checked.
+		{"wallet bitcoin base58", "send to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 or 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy.",
+			[]string{"WALLET:1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "WALLET:3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"}},
+		{"wallet bitcoin bech32", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq, BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ, bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
+			[]string{"WALLET:bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "WALLET:BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ", "WALLET:bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297"}},
+		{"wallet ethereum", `eth: 0x52908400098527886E0F7030069857D2E4169EE7 {"to":"0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae"}`,
+			[]string{"WALLET:0x52908400098527886E0F7030069857D2E4169EE7", "WALLET:0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae"}},
+		{"not wallets", "bad sum 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz, ptr 0x7ffd5fbff8c8, " +
+			"hash 0x52908400098527886E0F7030069857D2E4169EE70, mixed bc1Qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq, " +
+			"bad bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdp, 1st 3rd 10ms bc1 0x 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2x", nil},
 		{"iban grouped unevenly", "DE89 370400440532013000 and DE89 3704  0044 0532 0130 00", []string{"PHONE:0532 0130 00"}},
 	}
 	for _, tt := range tests {
@@ -628,6 +638,9 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.ADID, "9774D56D682E549C", "9774d56d682e549c"},
 		{detectors.ADID, "00008030-001A2B3C4D5E802E", "00008030-001a2b3c4d5e802e"},
 		{detectors.ADID, "6D92078A-8246-4bA4-AE5B-76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
+		{detectors.Wallet, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"},
+		{detectors.Wallet, "BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"},
+		{detectors.Wallet, "0x52908400098527886E0F7030069857D2E4169EE7", "0x52908400098527886e0f7030069857d2e4169ee7"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind.String()+"/"+tt.value, func(t *testing.T) {
@@ -800,7 +813,8 @@ func TestMemberHint(t *testing.T) {
 
 func TestNoAllocs(t *testing.T) {
 	text := []byte("user alice@example.com from 203.0.113.7 fe80::1 phone +8613800138000 (415) 555-0132 " +
-		"imei 490154203237518 mac aa:bb:cc:dd:ee:ff idfa=6D92078A-8246-4BA4-AE5B-76104861E7DC at 2026-06-02T10:11:12Z")
+		"imei 490154203237518 mac aa:bb:cc:dd:ee:ff idfa=6D92078A-8246-4BA4-AE5B-76104861E7DC at 2026-06-02T10:11:12Z " +
+		"btc 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq")
 	spans := make([]detectors.Span, 0, 64)
 	canon := make([]byte, 0, 256)
 	key := []byte("wifiMacAddress")
@@ -814,8 +828,8 @@ func TestNoAllocs(t *testing.T) {
 	if n != 0 {
 		t.Errorf("AppendSpans+AppendCanonical: %v allocs per run, want 0", n)
 	}
-	if len(spans) != 8 {
-		t.Errorf("found %d spans, want 8: %v", len(spans), found(spans, string(text)))
+	if len(spans) != 10 {
+		t.Errorf("found %d spans, want 10: %v", len(spans), found(spans, string(text)))
 	}
 }
 

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -458,9 +459,37 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 			t.Errorf("bad handle %q", v)
 		}
 		seen["handle "+v[:min(1, len(v))]]++
+	case detectors.Wallet:
+		switch {
+		case regexp.MustCompile(`^0x[0-9a-f]{40}$`).MatchString(v):
+			seen["wallet ethereum"]++
+		case regexp.MustCompile(`^bc1q[02-9ac-hj-np-z]{38}$`).MatchString(v):
+			seen["wallet bech32"]++
+		case regexp.MustCompile(`^[13][1-9A-HJ-NP-Za-km-z]{25,34}$`).MatchString(v) && validBase58Check(v):
+			seen["wallet base58 "+v[:1]]++
+		default:
+			t.Errorf("bad wallet address %q", v)
+		}
 	default:
 		t.Errorf("unexpected kind %v", p.Kind)
 	}
+}
+
+// validBase58Check reports whether v, in Bitcoin's base58, is 25 bytes
+// whose last four are the first four of the double SHA-256 of the others.
+func validBase58Check(v string) bool {
+	n := new(big.Int)
+	for _, c := range v {
+		n.Mul(n, big.NewInt(58))
+		n.Add(n, big.NewInt(int64(strings.IndexRune(base58Alphabet, c))))
+	}
+	if n.BitLen() > 25*8 {
+		return false
+	}
+	raw := n.FillBytes(make([]byte, 25))
+	first := sha256.Sum256(raw[:21])
+	sum := sha256.Sum256(first[:])
+	return bytes.Equal(sum[:4], raw[21:])
 }
 
 // checkIBAN fails t unless v is an IBAN, compact or printed in groups of
@@ -538,6 +567,10 @@ func checkDecoy(t *testing.T, p Planted) {
 			return slices.Contains(introductions[l].places, v) || slices.Contains(introductions[l].lookalikes, v)
 		}) {
 			t.Errorf("place decoy %q is no place", v)
+		}
+	case likeWallet:
+		if !regexp.MustCompile(`^0x[0-9a-f]{64}$`).MatchString(v) {
+			t.Errorf("bad transaction hash %q", v)
 		}
 	case likeSecret:
 		if v == "bearer" {

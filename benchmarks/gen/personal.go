@@ -55,7 +55,9 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 // ({address}, kind ADDRESS; {street}, a street without a number, a
 // decoy), their date of birth ({dob}, kind BIRTHDATE; {when}, a party's
 // day, a decoy) or their passport's number ({passport}, kind DOCUMENT;
-// {photosize}, a passport photo's size, a decoy), added to the language's templates with
+// {photosize}, a passport photo's size, a decoy) or their wallet's
+// address ({wallet}, kind WALLET; {txhash}, a transaction's hash, a
+// decoy), added to the language's templates with
 // Options.Personal.
 var introductions = map[string]struct {
 	people, places []string
@@ -94,6 +96,8 @@ var introductions = map[string]struct {
 			"Draw a cartoon of {name} surfing a giant wave.",
 			"Paint us in front of {lookalike} at sunset, with {name} waving.",
 			"A Portrait Of {name} In A Red Dress, Oil On Canvas",
+			"Mint this as an NFT and send it to my wallet {wallet}.",
+			"The last mint failed (tx {txhash}), send it to {wallet} instead.",
 		),
 	},
 	"zh": {
@@ -110,6 +114,7 @@ var introductions = map[string]struct {
 			"帮我做护照照片，护照号码是{passport}",
 			"水印加上我的微信号：{handle}",
 			"我的小红书号是 {handle}，帮我做一张封面",
+			"把这张图做成NFT，发到我的钱包 {wallet}",
 		),
 	},
 	"es": {
@@ -133,6 +138,7 @@ var introductions = map[string]struct {
 			"Pon mi Instagram {mention} como marca de agua.",
 			"Dibuja a {name} montando un unicornio.",
 			"Un paseo por el {lookalike} en primavera, con {name} delante.",
+			"Convierte esta foto en un NFT y mándalo a mi wallet {wallet}.",
 		),
 	},
 	"de": {
@@ -189,6 +195,7 @@ var introductions = map[string]struct {
 			"{dob}生まれの娘の写真を可愛くしてください。",
 			"パスポート番号は{passport}です。証明写真を作ってください。",
 			"インスタのアカウントは{handle}です。透かしを入れてください。",
+			"このイラストをNFTにして、ウォレット {wallet} に送ってください。",
 		),
 	},
 	"pt": {
@@ -225,6 +232,7 @@ var introductions = map[string]struct {
 			"Добавь мой телеграм {mention} на картинку.",
 			"Нарисуй, как {name} катается на коньках.",
 			"Открытка: {lookalike} зимой, и {name} машет рукой.",
+			"Сделай NFT из этой картинки и отправь на кошелёк {wallet}.",
 		),
 	},
 	"ko": {

@@ -46,11 +46,13 @@ const (
 	slotWhen           // {when}: a day near a birthday's word that is no date of birth, a decoy of one
 	slotPassport       // {passport}: a passport's number, a letter and eight digits
 	slotPhotoSize      // {photosize}: a passport photo's size ("35x45mm"), a decoy of a document's number
+	slotWallet         // {wallet}: a Bitcoin or Ethereum address
+	slotTxHash         // {txhash}: an Ethereum transaction's hash, a decoy of an address
 )
 
 var slotNames = map[string]slot{
 	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "ip": slotIP, "imei": slotIMEI,
-	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "lookalike": slotLookalike, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize,
+	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "lookalike": slotLookalike, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize, "wallet": slotWallet, "txhash": slotTxHash,
 }
 
 // segment is literal text, already escaped for a JSON string, followed by a
@@ -142,6 +144,7 @@ var plainSlots = map[slot]struct {
 	slotAadhaar: {detectors.Aadhaar, (*rng).appendAadhaar},
 	slotAPIKey:  {detectors.Secret, (*rng).appendAPIKey},
 	slotDNI:     {detectors.DNI, (*rng).appendDNI},
+	slotWallet:  {detectors.Wallet, (*rng).appendWallet},
 }
 
 // fill writes a value for seg's slot in a prompt in language l.
@@ -215,6 +218,8 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.putDecoy(likeBirthdate, r.appendDay(b.buf, g.clock))
 	case slotPhotoSize:
 		b.decoyText(likeDocument, pick(r, photoSizes))
+	case slotTxHash:
+		b.putDecoy(likeWallet, r.appendTxHash(b.buf))
 	case slotPassport:
 		b.putPII(detectors.Document, appendPad(append(b.buf, byte('A'+r.intn(26))), r.intn(100000000), 8))
 	}

@@ -1,0 +1,142 @@
+package detectors
+
+import "crypto/sha256"
+
+// walletAt reports the end of the cryptocurrency address at b[i], at the
+// start of a word: a Bitcoin address in base58 ("1A1zP1eFzmDQefi5DMPTf…",
+// "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy": its version and checksum checked),
+// a Bitcoin SegWit address in bech32 or bech32m ("bc1qar0srrr7xfkvy5l6…",
+// checksum checked) or an Ethereum address, "0x" and 40 hex digits.
+func walletAt(b []byte, i int) (end int, ok bool) {
+	switch c := b[i]; {
+	case c == '1' || c == '3':
+		end = base58AddressAt(b, i)
+	case c == '0':
+		end = ethereumAt(b, i)
+	case c|0x20 == 'b':
+		end = bech32AddressAt(b, i)
+	}
+	return end, end > i && boundaryAfter(b, end)
+}
+
+// ethereumAt returns the end of the Ethereum address at b[i], or i.
+func ethereumAt(b []byte, i int) int {
+	end := i + 42
+	if end > len(b) || b[i+1] != 'x' {
+		return i
+	}
+	for _, c := range b[i+2 : end] {
+		if !isHex(c) {
+			return i
+		}
+	}
+	return end
+}
+
+// base58Digits maps the characters of Bitcoin's base58 alphabet to their
+// values, and others to -1.
+var base58Digits = func() (t [256]int8) {
+	for i := range t {
+		t[i] = -1
+	}
+	for v, c := range "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz" {
+		t[c] = int8(v)
+	}
+	return t
+}()
+
+// base58AddressAt returns the end of the base58 Bitcoin address at b[i], a
+// pay-to-public-key-hash ('1', version 0) or pay-to-script-hash one ('3',
+// version 5) whose checksum, the first four bytes of the double SHA-256 of
+// its version and hash, holds; or i.
+func base58AddressAt(b []byte, i int) int {
+	end := i
+	for end < len(b) && end-i <= 35 && base58Digits[b[end]] >= 0 {
+		end++
+	}
+	if n := end - i; n < 26 || n > 35 {
+		return i
+	}
+	var raw [25]byte // version, 20 bytes of hash, checksum: big-endian
+	for _, c := range b[i:end] {
+		carry := int(base58Digits[c])
+		for k := len(raw) - 1; k >= 0; k-- {
+			carry += 58 * int(raw[k])
+			raw[k] = byte(carry)
+			carry >>= 8
+		}
+		if carry != 0 {
+			return i // more than 25 bytes
+		}
+	}
+	if version := raw[0]; version != 0 && b[i] == '1' || version != 5 && b[i] == '3' {
+		return i
+	}
+	first := sha256.Sum256(raw[:21])
+	sum := sha256.Sum256(first[:])
+	if [4]byte(sum[:4]) != [4]byte(raw[21:]) {
+		return i
+	}
+	return end
+}
+
+// bech32Values maps the characters of bech32's alphabet, in either case,
+// to their values, and others to -1.
+var bech32Values = func() (t [256]int8) {
+	for i := range t {
+		t[i] = -1
+	}
+	for v, c := range "qpzry9x8gf2tvdw0s3jn54khce6mua7l" {
+		t[c] = int8(v)
+		if 'a' <= c && c <= 'z' {
+			t[c-'a'+'A'] = int8(v)
+		}
+	}
+	return t
+}()
+
+// bech32AddressAt returns the end of the SegWit address at b[i] (BIP 173
+// and BIP 350): "bc1", a witness version and program, 42 or 62
+// characters in one case, whose bech32 (version 0) or bech32m checksum
+// holds; or i.
+func bech32AddressAt(b []byte, i int) int {
+	if i+3 > len(b) || b[i+1]|0x20 != 'c' || b[i+2] != '1' {
+		return i
+	}
+	end := i + 3
+	upper, lower := b[i] == 'B' || b[i+1] == 'C', b[i] == 'b' || b[i+1] == 'c'
+	for end < len(b) && end-i <= 62 && bech32Values[b[end]] >= 0 {
+		upper = upper || 'A' <= b[end] && b[end] <= 'Z'
+		lower = lower || 'a' <= b[end] && b[end] <= 'z'
+		end++
+	}
+	if n := end - i; n != 42 && n != 62 || upper && lower {
+		return i
+	}
+	// The checksum covers the human-readable part "bc", expanded, and
+	// the data.
+	chk := uint32(1)
+	for _, v := range [...]uint32{3, 3, 0, 2, 3} { // "bc": high bits, 0, low bits
+		chk = bech32Step(chk, v)
+	}
+	for _, c := range b[i+3 : end] {
+		chk = bech32Step(chk, uint32(bech32Values[c]))
+	}
+	version := bech32Values[b[i+3]]
+	if version == 0 && chk != 1 || version != 0 && chk != 0x2bc830a3 {
+		return i
+	}
+	return end
+}
+
+// bech32Step is one step of bech32's checksum, a BCH code over GF(32).
+func bech32Step(chk, v uint32) uint32 {
+	top := chk >> 25
+	chk = (chk&0x1ffffff)<<5 ^ v
+	for k, g := range [...]uint32{0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3} {
+		if top>>k&1 != 0 {
+			chk ^= g
+		}
+	}
+	return chk
+}
