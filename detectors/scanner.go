@@ -556,16 +556,15 @@ func (sc *scanner) token(ws int) int {
 		r++
 	}
 	run := r - ws
-	if r < len(b) && isLetter(b[r]) && (b[ws] == '1' || b[ws] == '3' || b[ws] == '0' || b[ws]|0x20 == 'b') {
-		if end, ok := walletAt(b, ws); ok && sc.emit(ws, end, Wallet) {
-			return end // "1A1zP1eFzmDQefi5DMPTfTL5SLmv7DivfNa", "0x5290…", "bc1q…"
-		}
-	}
 	if digits && run < 7 && r < len(b) && (isLetter(b[r]) || b[r] == '_') {
 		// A number and a unit or suffix ("4k", "19th", "1920x1080",
 		// "250ms"): too short for a phone, and no separator joins it
-		// to more, as skimShort would find at more cost.
-		return skipWord(b, r)
+		// to more, as skimShort would find at more cost. Or a wallet's
+		// address: "3J98t1WpEZ73…", "0x5290…".
+		if end := skipWord(b, r); end-ws < minWallet {
+			return end
+		}
+		return sc.wallet(ws)
 	}
 	if digits {
 		if end, ok := timestampAt(b, ws, run); ok {
@@ -690,7 +689,20 @@ func (sc *scanner) token(ws int) int {
 	if p := addressInto(b, ws, r); p > ws {
 		return sc.readBefore(p, func() int { return sc.token(ws) })
 	}
-	return skipWord(b, r)
+	if end := skipWord(b, r); end-ws < minWallet {
+		return end
+	}
+	return sc.wallet(ws) // "1BvBMSEYstWetqTFn5…", "bc1qar0s…"
+}
+
+// wallet emits the cryptocurrency address at b[ws], the start of a word
+// long enough to be one, if there is one there, and returns where
+// scanning resumes: after the address, or else after the word.
+func (sc *scanner) wallet(ws int) int {
+	if end, ok := walletAt(sc.b, ws); ok && sc.emit(ws, end, Wallet) {
+		return end
+	}
+	return skipWord(sc.b, ws)
 }
 
 // standaloneIPv4 reads the IPv4-shaped number at b[ws], four dotted groups of at

@@ -2,6 +2,9 @@ package detectors
 
 import "crypto/sha256"
 
+// minWallet is the length of the shortest address walletAt finds.
+const minWallet = 26
+
 // walletAt reports the end of the cryptocurrency address at b[i], at the
 // start of a word: a Bitcoin address in base58 ("1A1zP1eFzmDQefi5DMPTf…",
 // "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy": its version and checksum checked),
@@ -54,7 +57,7 @@ func base58AddressAt(b []byte, i int) int {
 	for end < len(b) && end-i <= 35 && base58Digits[b[end]] >= 0 {
 		end++
 	}
-	if n := end - i; n < 26 || n > 35 {
+	if n := end - i; n < minWallet || n > 35 {
 		return i
 	}
 	var raw [25]byte // version, 20 bytes of hash, checksum: big-endian
