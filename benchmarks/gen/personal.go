@@ -76,8 +76,9 @@ var introductions = map[string]struct {
 		addresses:  []string{"42 Oak Avenue", "221B Baker Street", "7 Elm St.", "12 Main Street, Apt 4B", "350 5th Avenue"},
 		streets:    []string{"Abbey Road", "Sunset Boulevard", "Fifth Avenue"},
 		lookalikes: []string{"Stanley Park", "Charles Bridge", "Emma Street"},
-		people:     []string{"Emily Jones", "Olivia", "Michael Brown", "Sarah", "David Wilson", "Chris Evans", "Jessica", "Emma Taylor"},
-		places:     []string{"Paris", "Kyoto", "Lisbon", "New York"},
+		people: []string{"Emily Jones", "Olivia", "Michael Brown", "Sarah", "David Wilson", "Chris Evans", "Jessica", "Emma Taylor",
+			"Wang Fang", "Park Ji-min", "Yuki Tanaka"},
+		places: []string{"Paris", "Kyoto", "Lisbon", "New York"},
 		templates: parseTemplates(
 			"Hi, my name is {name}. Turn this selfie into a comic book cover, please.",
 			"Make a birthday card for my daughter {name} with unicorns and balloons.",

@@ -9,10 +9,15 @@ import (
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
-// givenText is the list of given names, see its header.
-//
-//go:embed given.txt
-var givenText string
+// The lists of names, see their headers.
+var (
+	//go:embed given.txt
+	givenText string
+	//go:embed romanized.txt
+	romanizedText string
+	//go:embed family.txt
+	familyText string
+)
 
 // givenNames holds the given names of given.txt, flagged if they are
 // words in lower case too (marked '*' there); givenFirst the first
@@ -22,6 +27,15 @@ var (
 	givenNames = flaggedSet(listed(givenText))
 	givenFirst byteFilter
 	givenPairs pairFilter
+)
+
+// eastAsianGiven holds the given names of romanized.txt, flagged if they
+// are English words too; those not flagged are in givenNames too.
+// eastAsianFamily holds the family names of family.txt, which start a name
+// before one of eastAsianGiven ("Wang Fang").
+var (
+	eastAsianGiven  = flaggedSet(listed(romanizedText))
+	eastAsianFamily = wordset.New(listed(familyText)...)
 )
 
 // pairFilter is a set of pairs of characters that may report some others
@@ -81,6 +95,16 @@ func lowerGivenName(text []byte, i int) (start, end int, ok bool) {
 }
 
 func init() {
+	eastAsianGiven.Each(func(name string, word bool) {
+		if !word {
+			givenNames.Add(false, name)
+		}
+	})
+	eastAsianFamily.Each(func(name string, _ bool) {
+		first, size := utf8.DecodeRuneInString(name)
+		second, _ := utf8.DecodeRuneInString(name[size:])
+		givenPairs.add(unicode.ToUpper(first), second)
+	})
 	givenNames.Each(func(name string, _ bool) {
 		first, size := utf8.DecodeRuneInString(name)
 		second, _ := utf8.DecodeRuneInString(name[size:])
@@ -123,11 +147,28 @@ func givenName(text []byte, i int) (end int, ok bool) {
 		return 0, false // most capitals start no given name: "Turn", "Сделай"
 	}
 	w := nameWordEnd(text, i)
-	if w == i || !titleWord(text[i:w]) || joined(text, w) || !givenNames.Has(text[i:w]) {
+	if w == i || !titleWord(text[i:w]) || joined(text, w) {
 		return 0, false
 	}
-	end = familyNames(text, w)
+	if !givenNames.Has(text[i:w]) {
+		return familyFirst(text, i, w)
+	}
+	end = familyNames(text, w, eastAsianGiven.Has(text[i:w]))
 	if end == w && (!afterWord(text, i) || capitalAfter(text, w)) || inProperNoun(text, i) {
+		return 0, false
+	}
+	return end, true
+}
+
+// familyFirst reports the end of the name at text[i], whose first word
+// ends at text[w], that an East Asian family name starts and a given name
+// of theirs follows, as they are written: "Wang Fang", "Park Ji-min",
+// "Tanaka Yuki".
+func familyFirst(text []byte, i, w int) (end int, ok bool) {
+	n := skipSpaces(text, w)
+	end = nameWordEnd(text, n)
+	if n == w || n > w+3 || end == n || !eastAsianFamily.Has(text[i:w]) || !titleWord(text[n:end]) ||
+		joined(text, end) || !eastAsianGiven.Has(text[n:end]) || inProperNoun(text, i) {
 		return 0, false
 	}
 	return end, true
@@ -137,8 +178,9 @@ func givenName(text []byte, i int) (end int, ok bool) {
 // given name that ends at text[w], or w if none follows: capitalized
 // words with a small letter after the capital, a particle maybe between
 // ("da Silva"), that are no function word and no place's or product's
-// word ("Victoria Falls", "Mario Kart").
-func familyNames(text []byte, w int) int {
+// word ("Victoria Falls", "Mario Kart"), unless the given name is East
+// Asian and the word an East Asian family name ("Ji-min Park").
+func familyNames(text []byte, w int, eastAsian bool) int {
 	end := w
 	for range 2 {
 		n := skipSpaces(text, end)
@@ -151,7 +193,8 @@ func familyNames(text []byte, w int) int {
 			}
 		}
 		s := nameWordEnd(text, n)
-		if s == n || !titleWord(text[n:s]) || stopWords.Has(text[n:s]) || notSurnames.Has(text[n:s]) || joined(text, s) {
+		if s == n || !titleWord(text[n:s]) || stopWords.Has(text[n:s]) || joined(text, s) ||
+			notSurnames.Has(text[n:s]) && !(eastAsian && eastAsianFamily.Has(text[n:s])) {
 			break
 		}
 		end = s

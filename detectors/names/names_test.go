@@ -137,6 +137,10 @@ func TestAppendSpansGivenNames(t *testing.T) {
 		{"full name Cyrillic", "Нарисуй портрет: Иван Петров в костюме", []string{"Иван Петров"}},
 		{"title case", "A Portrait Of Emma Watson In A Red Dress, Sarah In Blue", []string{"Emma Watson", "Sarah"}},
 		{"full name in brackets", "This is me (David Lee) with my dog", []string{"David Lee"}},
+		// East Asian names in Latin letters, in either order.
+		{"east asian family first", "me and Wang Fang at the beach; Draw Park Ji-min, then Kim Minjun", []string{"Wang Fang", "Park Ji-min", "Kim Minjun"}},
+		{"east asian given first", "Yuki Tanaka and Ji-min Park in hanbok, for Wei and me", []string{"Yuki Tanaka", "Ji-min Park", "Wei"}},
+		{"east asian family name alone", "Oh Emma, look at Park Avenue and the Lee family", []string{"Emma"}},
 		// A given name alone, after a word of its sentence.
 		{"given after lower case", "Make a wedding invite for Anna and Lukas, June 2027", []string{"Anna", "Lukas"}},
 		{"given after birthday", "Happy birthday Emma! Make a card with balloons", []string{"Emma"}},
