@@ -2,9 +2,9 @@
 // them into prompts for invitations, cards and posters: "42 Oak Avenue,
 // Apt 4B", "12 rue de la Paix", "Calle Mayor, 5", "Rua Augusta, 123",
 // "Hauptstraße 5", "ул. Тверская, д. 7", "建国路88号", "六本木1-2-3",
-// "강남구 테헤란로 123". A home address identifies a person, and a
-// policy that coarsens precise locations in fields must not let one
-// through in a prompt.
+// "강남구 테헤란로 123", "मकान नंबर 12, गांधी मार्ग". A home address
+// identifies a person, and a policy that coarsens precise locations in
+// fields must not let one through in a prompt.
 //
 // It reads an address's shape: a house number and a street's name with a
 // word for a street ("Avenue", "rue", "Calle", "Straße", "улица", "路",
@@ -36,6 +36,9 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 		case isDigit(c):
 			if i == 0 || !isAlnum(text[i-1]) && text[i-1] != '.' && text[i-1] != '-' {
 				start, stop, ok = numberFirst(text, i)
+				if !ok {
+					start, stop, ok = hindiNumberFirst(text, i)
+				}
 			}
 			if !ok && i > 0 && (text[i-1] >= utf8.RuneSelf || text[i-1] == ' ' && i > 1 && text[i-2] >= utf8.RuneSelf) {
 				start, stop, ok = afterCJK(text, i)
@@ -47,12 +50,17 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			start, stop, ok = chineseAddress(text, i)
 		case c == 0xD8 && arabicStreetAt(text, i):
 			start, stop, ok = arabicAddress(text, i)
+		case c == devanagariLead && (i == 0 || !textscan.WordBefore(text, i)):
+			if start, stop, ok = hindiHouseAddress(text, i); !ok {
+				start, stop, ok = hindiNumberFirst(text, i) // "१२, गांधी मार्ग"
+			}
+			if !ok {
+				i = skipRune(text, i)
+				continue
+			}
 		case c >= utf8.RuneSelf && !streetLeads[c]:
 			// A character that starts no street's word: its bytes are passed.
-			i++
-			for i < len(text) && text[i]&0xC0 == 0x80 {
-				i++
-			}
+			i = skipRune(text, i)
 			continue
 		default:
 			w := wordEnd(text, i)
@@ -72,6 +80,15 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 		i++
 	}
 	return dst
+}
+
+// skipRune returns the index after the character that starts at text[i].
+func skipRune(text []byte, i int) int {
+	i++
+	for i < len(text) && text[i]&0xC0 == 0x80 {
+		i++
+	}
+	return i
 }
 
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }

@@ -78,6 +78,15 @@ func TestAppendSpans(t *testing.T) {
 		{"ar number word", "شارع التحرير، رقم ١٥", []string{"شارع التحرير، رقم ١٥"}},
 		{"ar no number", "صورة شارع التحرير في الليل", nil},
 		{"ar no name", "شارع 5", nil},
+		// Hindi.
+		{"hi house", "मेरा पता मकान नंबर 12, गांधी मार्ग, नई दिल्ली है", []string{"मकान नंबर 12, गांधी मार्ग"}},
+		{"hi flat", "फ्लैट 302, लाजपत नगर में पार्टी है", []string{"फ्लैट 302, लाजपत नगर"}},
+		{"hi house alone", "मकान नं. 7 पर आओ", []string{"मकान नं. 7"}},
+		{"hi number first", "पार्टी 45 एमजी रोड पर है, पता: १२, शिवाजी मार्ग", []string{"45 एमजी रोड", "१२, शिवाजी मार्ग"}},
+		{"hi home at five", "घर 5 बजे पहुंचूंगा, 12 बजे पार्टी है", nil},
+		{"hi ordinal", "मेरे 12वीं कक्षा के दोस्त", nil},
+		{"hi plural", "मकानों 12 में", nil},
+		{"hi street word alone", "12 नगर", nil},
 		// Korean.
 		{"ko", "주소는 서울시 강남구 테헤란로 123입니다", []string{"테헤란로 123"}},
 		{"ko particle", "흑백으로 3장 만들어 주세요", nil},
@@ -86,12 +95,13 @@ func TestAppendSpans(t *testing.T) {
 }
 
 func TestAppendSpansAllocs(t *testing.T) {
-	spantest.NoAllocs(t, AppendSpans, "42 Oak Avenue, Apt 4B; Calle Mayor, 5; Hauptstraße 5; ул. Тверская, д. 7; 建国路88号; 六本木1-2-3; 강남구 테헤란로 123", 7)
+	spantest.NoAllocs(t, AppendSpans, "42 Oak Avenue, Apt 4B; Calle Mayor, 5; Hauptstraße 5; ул. Тверская, д. 7; 建国路88号; 六本木1-2-3; 강남구 테헤란로 123; मकान नंबर 12, गांधी मार्ग", 8)
 }
 
 func FuzzAppendSpans(f *testing.F) {
 	for _, s := range []string{"42 Oak Avenue, Apt 4B", "12 rue de la Paix", "Calle Mayor, 5", "Hauptstraße 5",
-		"ул. Тверская, д. 7", "建国路88号3栋", "六本木1-2-3", "강남구 테헤란로 123", "本町2丁目3番4号"} {
+		"ул. Тверская, д. 7", "建国路88号3栋", "六本木1-2-3", "강남구 테헤란로 123", "本町2丁目3番4号",
+		"मकान नंबर 12, गांधी मार्ग", "१२, शिवाजी मार्ग"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {

@@ -41,7 +41,7 @@ func arabicAddress(text []byte, i int) (start, end int, ok bool) {
 		if k == j {
 			return 0, 0, false // the words are spaced
 		}
-		if n := arabicDigitsEnd(text, k); n > k {
+		if n := digitsEnd(text, k); n > k {
 			if words == 0 || n-k > 5*2 || textscan.WordAt(text, n) {
 				return 0, 0, false
 			}
@@ -68,19 +68,6 @@ func arabicWordEnd(text []byte, i int) int {
 	for i < len(text) {
 		r, size := utf8.DecodeRune(text[i:])
 		if !unicode.Is(unicode.Arabic, r) || !unicode.IsLetter(r) && !unicode.IsMark(r) {
-			break
-		}
-		i += size
-	}
-	return i
-}
-
-// arabicDigitsEnd returns the end of the ASCII or Arabic-Indic digits at
-// text[i].
-func arabicDigitsEnd(text []byte, i int) int {
-	for i < len(text) {
-		r, size := utf8.DecodeRune(text[i:])
-		if !('0' <= r && r <= '9' || '٠' <= r && r <= '٩' || '۰' <= r && r <= '۹') {
 			break
 		}
 		i += size

@@ -17,17 +17,23 @@ func hasFullwidthDigit(text []byte, i int) bool {
 	return i+2 < len(text) && text[i] == 0xEF && text[i+1] == 0xBC && 0x90 <= text[i+2] && text[i+2] <= 0x99
 }
 
-// digitsEnd returns the end of the ASCII or full-width digits at text[i].
+// digitsEnd returns the end of the decimal digits at text[i]: ASCII,
+// full-width ("１２"), Arabic-Indic ("١٢") or Devanagari ("१२") ones, as
+// people type them in those languages.
 func digitsEnd(text []byte, i int) int {
 	for i < len(text) {
-		switch {
-		case isDigit(text[i]):
+		if isDigit(text[i]) {
 			i++
-		case hasFullwidthDigit(text, i):
-			i += len(fullwidthDigit)
-		default:
-			return i
+			continue
 		}
+		if text[i] < utf8.RuneSelf {
+			break
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		if !unicode.IsDigit(r) {
+			break
+		}
+		i += size
 	}
 	return i
 }
