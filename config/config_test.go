@@ -167,7 +167,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown action for a kind", "transforms:\n  kinds:\n    phone: maks\n", []string{
 			`transforms.kinds.phone: unknown action "maks" (want tokenize, mask, label, generalize, drop)`}},
 		{"unknown kind in actions", "transforms: {kinds: {ipv9: drop}}", []string{
-			`transforms.kinds.ipv9: unknown kind "ipv9" (want email, phone, imei, imsi, iccid, mac, adid, ipv4, ipv6, cnid, card, iban, cpf, ssn, rrn, aadhaar, dni, wallet, secret, name, handle, address, birthdate, document)`}},
+			`transforms.kinds.ipv9: unknown kind "ipv9" (want email, phone, imei, imsi, iccid, mac, adid, ipv4, ipv6, cnid, card, iban, cpf, ssn, rrn, aadhaar, dni, wallet, secret, name, handle, address, birthdate, document, coordinates)`}},
 		{"one kind twice in actions", "transforms: {kinds: {ip: drop, ipv4: mask}}", []string{
 			`transforms.kinds.ipv4: "ipv4" names the same kind as kinds.ip`}},
 		{"template without mac", "transforms: {template: '<{kind}>'}", []string{`transforms.template: "<{kind}>": must contain {mac}`}},

@@ -3,12 +3,14 @@ package detectors
 import (
 	"bytes"
 	"net/netip"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/pixelprivacy/veil/detectors/internal/dates"
+	"github.com/pixelprivacy/veil/detectors/internal/geo"
 )
 
 // AppendCanonical appends the normalized form of a finding's raw bytes, so
@@ -24,7 +26,8 @@ import (
 // lower case, composed (NFC), their words joined by one space, and so are
 // street addresses; handles in lower case without their '@'; dates of
 // birth as YYYY-MM-DD; Ethereum and bech32 Bitcoin addresses in lower
-// case. Other kinds are appended as they are.
+// case; coordinates as "lat,lon" in decimal degrees with six decimals.
+// Other kinds are appended as they are.
 func (s *Set) AppendCanonical(dst, value []byte, k Kind) []byte {
 	return s.AppendCanonicalPreferring(dst, value, k, s.regionMask, 0)
 }
@@ -54,6 +57,12 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		return appendWords(dst, value)
 	case Handle:
 		return appendHandle(dst, value)
+	case Coordinates:
+		if p, n, ok := geo.PairAt(value, 0); ok && n == len(value) {
+			dst = strconv.AppendFloat(dst, p.Lat, 'f', 6, 64)
+			return strconv.AppendFloat(append(dst, ','), p.Lon, 'f', 6, 64)
+		}
+		return append(dst, value...)
 	case Wallet:
 		if len(value) > 0 && (value[0] == '1' || value[0] == '3') {
 			return append(dst, value...) // base58: its case is its own

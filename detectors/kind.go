@@ -56,6 +56,11 @@ const (
 	// found by package documents, not the scanner.
 	Document
 
+	// Coordinates are a place's latitude and longitude in free text
+	// ("31.230416, 121.473701", "37.7749° N, 122.4194° W"), found by
+	// package coordinates, not the scanner.
+	Coordinates
+
 	// FirstCustom is the first kind number available to user-defined detectors.
 	FirstCustom
 )
@@ -65,33 +70,34 @@ const (
 const MaxKinds = 64
 
 var kindNames = [FirstCustom]string{
-	None:      "NONE",
-	Email:     "EMAIL",
-	Phone:     "PHONE",
-	IMEI:      "IMEI",
-	IMSI:      "IMSI",
-	ICCID:     "ICCID",
-	MAC:       "MAC",
-	ADID:      "ADID",
-	IPv4:      "IPV4",
-	IPv6:      "IPV6",
-	CNID:      "CNID",
-	Card:      "CARD",
-	IBAN:      "IBAN",
-	CPF:       "CPF",
-	SSN:       "SSN",
-	RRN:       "RRN",
-	Aadhaar:   "AADHAAR",
-	DNI:       "DNI",
-	Wallet:    "WALLET",
-	Secret:    "SECRET",
-	User:      "USER",
-	Field:     "FIELD",
-	Name:      "NAME",
-	Handle:    "HANDLE",
-	Address:   "ADDRESS",
-	Birthdate: "BIRTHDATE",
-	Document:  "DOCUMENT",
+	None:        "NONE",
+	Email:       "EMAIL",
+	Phone:       "PHONE",
+	IMEI:        "IMEI",
+	IMSI:        "IMSI",
+	ICCID:       "ICCID",
+	MAC:         "MAC",
+	ADID:        "ADID",
+	IPv4:        "IPV4",
+	IPv6:        "IPV6",
+	CNID:        "CNID",
+	Card:        "CARD",
+	IBAN:        "IBAN",
+	CPF:         "CPF",
+	SSN:         "SSN",
+	RRN:         "RRN",
+	Aadhaar:     "AADHAAR",
+	DNI:         "DNI",
+	Wallet:      "WALLET",
+	Secret:      "SECRET",
+	User:        "USER",
+	Field:       "FIELD",
+	Name:        "NAME",
+	Handle:      "HANDLE",
+	Address:     "ADDRESS",
+	Birthdate:   "BIRTHDATE",
+	Document:    "DOCUMENT",
+	Coordinates: "COORDINATES",
 }
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
@@ -99,8 +105,9 @@ var kindNames = [FirstCustom]string{
 var Builtin = []Kind{Email, Secret, Wallet, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
 
 // FreeText lists the kinds found in free text after the scanner, by
-// packages names, handles, addresses, birthdates and documents.
-var FreeText = []Kind{Name, Handle, Address, Birthdate, Document}
+// packages names, handles, addresses, birthdates, documents and
+// coordinates.
+var FreeText = []Kind{Name, Handle, Address, Birthdate, Document, Coordinates}
 
 // Scanned reports whether k is one of Builtin.
 func (k Kind) Scanned() bool { return k >= Email && k <= Secret }

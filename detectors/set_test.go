@@ -639,6 +639,9 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.ADID, "00008030-001A2B3C4D5E802E", "00008030-001a2b3c4d5e802e"},
 		{detectors.ADID, "6D92078A-8246-4bA4-AE5B-76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
 		{detectors.Wallet, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"},
+		{detectors.Coordinates, "37.7749° N, 122.4194° W", "37.774900,-122.419400"},
+		{detectors.Coordinates, "37.7749,-122.4194", "37.774900,-122.419400"},
+		{detectors.Coordinates, `31°13'49.5"N 121°28'25.3"E`, "31.230417,121.473694"},
 		{detectors.Wallet, "BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"},
 		{detectors.Wallet, "0x52908400098527886E0F7030069857D2E4169EE7", "0x52908400098527886e0f7030069857d2e4169ee7"},
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/addresses"
 	"github.com/pixelprivacy/veil/detectors/birthdates"
+	"github.com/pixelprivacy/veil/detectors/coordinates"
 	"github.com/pixelprivacy/veil/detectors/documents"
 	"github.com/pixelprivacy/veil/detectors/handles"
 	"github.com/pixelprivacy/veil/detectors/names"
@@ -516,9 +517,10 @@ func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []d
 	if l.Names {
 		spans = names.AppendSpans(spans, text)
 	}
-	if hasDigit(text) { // every date, address and document's number has one
+	if hasDigit(text) { // every date, address, document's number and place's coordinates have one
 		spans = birthdates.AppendSpans(spans, text)
 		spans = documents.AppendSpans(spans, text)
+		spans = coordinates.AppendSpans(spans, text)
 		if l.Addresses {
 			spans = addresses.AppendSpans(spans, text)
 		}

@@ -309,7 +309,7 @@ func FuzzRedactJSONValue(f *testing.F) {
 
 // FuzzNames checks the names in prompts (LanguageOptions.Names), the
 // e-mail addresses spelled out around their '@', the handles and the street
-// addresses and the dates of birth: a name introduced by a phrase or
+// addresses, the dates of birth and a place's coordinates: a name introduced by a phrase or
 // starting with a given name of the list, an
 // address's local part, a handle, a street's name before or after its
 // number, a date of birth or a passport's number, between any texts, as a text record
@@ -332,10 +332,11 @@ func FuzzNames(f *testing.F) {
 	f.Add("Of", "The End", uint64(3), uint8(13))
 	f.Add("Happy birthday", "Lukas", uint64(4), uint8(14))
 	f.Add("make", "look like anime", uint64(5), uint8(15))
+	f.Add("12.345,", ", 1.5", uint64(1<<40+31), uint8(16))
 	w, p := newProfileWorker(f, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true, Addresses: true}})
 	f.Fuzz(func(t *testing.T, before, after string, n uint64, form uint8) {
 		var name, intro string
-		switch form % 16 {
+		switch form % 17 {
 		case 0:
 			name, intro = "Q"+letters(n, 5), " my name is %s. "
 		case 1:
@@ -371,6 +372,8 @@ func FuzzNames(f *testing.F) {
 			name, intro = givenNames[n%uint64(len(givenNames))], " a card for %s and "
 		case 15:
 			name, intro = strings.ToLower(givenNames[n%uint64(len(givenNames))]), " me and %s, "
+		case 16:
+			name, intro = fmt.Sprintf("%d.%04d, -%d.%04d", 1+n%89, n>>7%10000, n>>20%180, n>>28%10000), " my house is at %s. " // not both below 1: weights
 		}
 		if strings.Contains(before, name) || strings.Contains(after, name) {
 			return

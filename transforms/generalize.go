@@ -7,10 +7,13 @@ import (
 	"github.com/pixelprivacy/veil/detectors"
 )
 
-// Prefix lengths that Generalize keeps of IP addresses.
+// Prefix lengths that Generalize keeps of IP addresses, and the decimals
+// it keeps of a place's coordinates in text (about a kilometre, as the
+// policy's location fields keep by default).
 const (
 	generalIPv4Bits = 24
 	generalIPv6Bits = 48
+	generalDecimals = 2
 )
 
 // appendGeneralized appends the generalized form of the finding b[start:end]
@@ -49,6 +52,10 @@ func (w *Worker) appendGeneralized(dst, b []byte, start, end int, k detectors.Ki
 	case detectors.Birthdate:
 		if len(canon) == len("2015-03-14") {
 			return append(dst, canon[:4]...), end // the year, as birth dates in fields
+		}
+	case detectors.Coordinates:
+		if out, ok := appendRoundedList(dst, canon, generalDecimals); ok {
+			return out, end // "31.23,121.47", as locations in fields
 		}
 	case detectors.Email:
 		at := bytes.LastIndexByte(canon, '@')

@@ -380,9 +380,10 @@ func TestNames(t *testing.T) {
 	})
 }
 
-// TestFreeText checks the handles, street addresses and dates of birth
-// found in free text, as veil run writes them: tokens of their canonical
-// forms, a date of birth generalized to its year, an address masked whole.
+// TestFreeText checks the handles, street addresses, dates of birth and
+// coordinates found in free text, as veil run writes them: tokens of their
+// canonical forms, a date of birth generalized to its year, coordinates to
+// two decimals, an address masked whole.
 func TestFreeText(t *testing.T) {
 	lang := &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Addresses: true}
 	tests := []struct {
@@ -400,6 +401,10 @@ func TestFreeText(t *testing.T) {
 			map[detectors.Kind]Action{detectors.Birthdate: Generalize}},
 		{"an address masked whole", `{"text":"at 7 Elm St. now"}`, `{"text":"at ********* now"}`,
 			map[detectors.Kind]Action{detectors.Address: Mask}},
+		{"coordinates", `{"text":"home: 37.7749° N, 122.4194° W or 37.7749,-122.4194"}`,
+			`{"text":"home: {COORDINATES:37.774900,-122.419400} or {COORDINATES:37.774900,-122.419400}"}`, nil},
+		{"coordinates generalized", `{"text":"home: 37.7749° N, 122.4194° W, 31°13'49.5\"N 121°28'25.3\"E"}`,
+			`{"text":"home: 37.77,-122.42, 31.23,121.47"}`, map[detectors.Kind]Action{detectors.Coordinates: Generalize}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -470,6 +470,17 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		default:
 			t.Errorf("bad wallet address %q", v)
 		}
+	case detectors.Coordinates:
+		switch {
+		case regexp.MustCompile(`^-?[0-9]{1,2}\.[0-9]{6}, ?-?[0-9]{1,3}\.[0-9]{6}$`).MatchString(v):
+			seen["coordinates decimal"]++
+		case regexp.MustCompile(`^[0-9]{1,2}\.[0-9]{4}° [NS], [0-9]{1,3}\.[0-9]{4}° [EW]$`).MatchString(v):
+			seen["coordinates hemispheres"]++
+		case regexp.MustCompile(`^[0-9]{1,2}°[0-9]{1,2}'[0-9]{1,2}\.[0-9]\\"[NS] [0-9]{1,3}°[0-9]{1,2}'[0-9]{1,2}\.[0-9]\\"[EW]$`).MatchString(v):
+			seen["coordinates dms"]++
+		default:
+			t.Errorf("bad coordinates %q", v)
+		}
 	default:
 		t.Errorf("unexpected kind %v", p.Kind)
 	}
@@ -567,6 +578,10 @@ func checkDecoy(t *testing.T, p Planted) {
 			return slices.Contains(introductions[l].places, v) || slices.Contains(introductions[l].lookalikes, v)
 		}) {
 			t.Errorf("place decoy %q is no place", v)
+		}
+	case likeCoordinates:
+		if !regexp.MustCompile(`^0\.[0-9]{2,3}, 0\.[0-9]{2,3}$`).MatchString(v) {
+			t.Errorf("bad blend weights %q", v)
 		}
 	case likeWallet:
 		if !regexp.MustCompile(`^0x[0-9a-f]{64}$`).MatchString(v) {

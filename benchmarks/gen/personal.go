@@ -57,7 +57,8 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 // day, a decoy) or their passport's number ({passport}, kind DOCUMENT;
 // {photosize}, a passport photo's size, a decoy) or their wallet's
 // address ({wallet}, kind WALLET; {txhash}, a transaction's hash, a
-// decoy), added to the language's templates with
+// decoy) or their home's coordinates ({coords}, kind COORDINATES;
+// {weights}, two blend weights, a decoy), added to the language's templates with
 // Options.Personal.
 var introductions = map[string]struct {
 	people, places []string
@@ -99,6 +100,8 @@ var introductions = map[string]struct {
 			"A Portrait Of {name} In A Red Dress, Oil On Canvas",
 			"Mint this as an NFT and send it to my wallet {wallet}.",
 			"The last mint failed (tx {txhash}), send it to {wallet} instead.",
+			"Make a poster of our house at {coords} with fireworks over it.",
+			"Blend the two styles {weights}, soft light.",
 		),
 	},
 	"zh": {
@@ -116,6 +119,7 @@ var introductions = map[string]struct {
 			"水印加上我的微信号：{handle}",
 			"我的小红书号是 {handle}，帮我做一张封面",
 			"把这张图做成NFT，发到我的钱包 {wallet}",
+			"我家在{coords}附近，帮我做一张海报",
 		),
 	},
 	"es": {
@@ -140,6 +144,7 @@ var introductions = map[string]struct {
 			"Dibuja a {name} montando un unicornio.",
 			"Un paseo por el {lookalike} en primavera, con {name} delante.",
 			"Convierte esta foto en un NFT y mándalo a mi wallet {wallet}.",
+			"Un cartel de mi casa en {coords}, estilo acuarela.",
 		),
 	},
 	"de": {
@@ -197,6 +202,7 @@ var introductions = map[string]struct {
 			"パスポート番号は{passport}です。証明写真を作ってください。",
 			"インスタのアカウントは{handle}です。透かしを入れてください。",
 			"このイラストをNFTにして、ウォレット {wallet} に送ってください。",
+			"自宅の場所は{coords}です、この地図をイラストにして",
 		),
 	},
 	"pt": {
@@ -216,6 +222,7 @@ var introductions = map[string]struct {
 			"Coloca meu insta {mention} na foto, por favor.",
 			"Desenhe {name} como astronauta na lua.",
 			"Um cartaz do {lookalike} com {name} na frente.",
+			"Um cartaz da nossa casa em {coords}, com fogos de artifício.",
 		),
 	},
 	"ru": {

@@ -48,11 +48,13 @@ const (
 	slotPhotoSize      // {photosize}: a passport photo's size ("35x45mm"), a decoy of a document's number
 	slotWallet         // {wallet}: a Bitcoin or Ethereum address
 	slotTxHash         // {txhash}: an Ethereum transaction's hash, a decoy of an address
+	slotCoords         // {coords}: a place's latitude and longitude
+	slotWeights        // {weights}: two blend weights ("0.35, 0.65"), a decoy of coordinates
 )
 
 var slotNames = map[string]slot{
 	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "ip": slotIP, "imei": slotIMEI,
-	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "lookalike": slotLookalike, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize, "wallet": slotWallet, "txhash": slotTxHash,
+	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "lookalike": slotLookalike, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize, "wallet": slotWallet, "txhash": slotTxHash, "coords": slotCoords, "weights": slotWeights,
 }
 
 // segment is literal text, already escaped for a JSON string, followed by a
@@ -145,6 +147,7 @@ var plainSlots = map[slot]struct {
 	slotAPIKey:  {detectors.Secret, (*rng).appendAPIKey},
 	slotDNI:     {detectors.DNI, (*rng).appendDNI},
 	slotWallet:  {detectors.Wallet, (*rng).appendWallet},
+	slotCoords:  {detectors.Coordinates, (*rng).appendCoordinates},
 }
 
 // fill writes a value for seg's slot in a prompt in language l.
@@ -220,6 +223,8 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.decoyText(likeDocument, pick(r, photoSizes))
 	case slotTxHash:
 		b.putDecoy(likeWallet, r.appendTxHash(b.buf))
+	case slotWeights:
+		b.putDecoy(likeCoordinates, r.appendWeights(b.buf))
 	case slotPassport:
 		b.putPII(detectors.Document, appendPad(append(b.buf, byte('A'+r.intn(26))), r.intn(100000000), 8))
 	}
