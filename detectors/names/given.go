@@ -22,7 +22,10 @@ var (
 // givenNames holds the given names of given.txt, flagged if they are
 // words in lower case too (marked '*' there); givenFirst the first
 // bytes of their capitals beyond ASCII ("É", "И"), which firstBytes holds
-// too, so that the scan passes other characters by their bytes.
+// too, so that the scan passes other characters by their bytes; and
+// givenPairs the first two letters of every name that may start one,
+// given or East Asian family name, so that most capitals are passed
+// without a lookup ("Turn", "Сделай").
 var (
 	givenNames = flaggedSet(listed(givenText))
 	givenFirst byteFilter
@@ -39,7 +42,7 @@ var (
 )
 
 // pairFilter is a set of pairs of characters that may report some others
-// too: the capital and the letter after it that start a given name.
+// too: a capital and the letter after it.
 type pairFilter [4096 / 64]uint64
 
 func pairKey(a, b rune) uint32      { return uint32(a*131+b) & 4095 }
@@ -100,20 +103,21 @@ func init() {
 			givenNames.Add(false, name)
 		}
 	})
-	eastAsianFamily.Each(func(name string, _ bool) {
-		first, size := utf8.DecodeRuneInString(name)
-		second, _ := utf8.DecodeRuneInString(name[size:])
-		givenPairs.add(unicode.ToUpper(first), second)
-	})
-	givenNames.Each(func(name string, _ bool) {
-		first, size := utf8.DecodeRuneInString(name)
-		second, _ := utf8.DecodeRuneInString(name[size:])
-		givenPairs.add(unicode.ToUpper(first), second)
-		if first >= utf8.RuneSelf {
-			givenFirst.add(unicode.ToUpper(first))
-			firstBytes.add(unicode.ToUpper(first))
-		}
-	})
+	eastAsianFamily.Each(addStart)
+	givenNames.Each(addStart)
+}
+
+// addStart adds to the filters the start of a name that may start a
+// person's, written with a capital.
+func addStart(name string, _ bool) {
+	first, size := utf8.DecodeRuneInString(name)
+	second, _ := utf8.DecodeRuneInString(name[size:])
+	capital := unicode.ToUpper(first)
+	givenPairs.add(capital, second)
+	if first >= utf8.RuneSelf {
+		givenFirst.add(capital)
+		firstBytes.add(capital)
+	}
 }
 
 // notSurnames are capitalized words that follow a given name without
@@ -144,7 +148,7 @@ var notSurnames = wordset.New(
 // not "Emma loves cats", where a capital says nothing, or "Emma Street").
 func givenName(text []byte, i int) (end int, ok bool) {
 	if !givenPairs.has(text, i) {
-		return 0, false // most capitals start no given name: "Turn", "Сделай"
+		return 0, false // most capitals start no name
 	}
 	w := nameWordEnd(text, i)
 	if w == i || !titleWord(text[i:w]) || joined(text, w) {
