@@ -254,6 +254,7 @@ func dominantScript(text []byte) script {
 		n[scriptOfRune(r)]++
 		i += w
 	}
+	n[scriptNone] = 0 // digits and punctuation of no script outvote no letters: "号０２１ ２６６３，邮箱"
 	switch {
 	case n[scriptKana] > 0:
 		return scriptKana
