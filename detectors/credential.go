@@ -58,6 +58,11 @@ func credentialAt(b []byte, lo, sep int) (start, end int, ok bool) {
 		v++
 	}
 	spaced := v > sep+1
+	if spaced && b[sep] == '=' && b[sep-1] != ' ' {
+		// "password= took=2850ms", "?api_key= HTTP/1.1": an empty value, as
+		// a policy's drop leaves it; "password = hunter2" has one.
+		return 0, 0, false
+	}
 	quote, ql := quoteAt(b, v)
 	v += ql
 	scheme := authSchemeEnd(b, v)
@@ -72,6 +77,7 @@ func credentialAt(b []byte, lo, sep int) (start, end int, ok bool) {
 	}
 	return v, end, true
 }
+
 
 // credentialLabel reports whether the label that ends at b[end] names a
 // credential, and whether its value runs to the end of the line (a

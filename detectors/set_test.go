@@ -62,6 +62,7 @@ func TestAppendSpans(t *testing.T) {
 		// Credentials by their label: anything after '=', after ':' what
 		// is quoted, follows a scheme or holds more than letters.
 		{"credential after =", "login user=bob password=hunter2 ok, GET /render?api_key=AbC123xyz&w=5", []string{"SECRET:hunter2", "SECRET:AbC123xyz"}},
+		{"an empty credential", `"GET /v1/styles?page=1&api_key= HTTP/1.1" 401, /x?token= next, password= took=2850ms, password = hunter2`, []string{"SECRET:hunter2"}},
 		{"credential after a scheme", "Authorization: Bearer ya29.a0AfH6SMBx3 auth='Basic dXNlcjpwYXNz'", []string{"SECRET:ya29.a0AfH6SMBx3", "SECRET:dXNlcjpwYXNz"}},
 		{"credential with JSON's escaped slashes", `password=ab\/cd1 x, {\"auth\":\"Basic dXNl\/cjE=\"}, token=ab\\ y`, []string{`SECRET:ab\/cd1`, `SECRET:dXNl\/cjE=`, "SECRET:ab"}},
 		{"credential quoted", `password="my pass phrase" next, {\"db_password\":\"s3cret!\"}`, []string{"SECRET:my pass phrase", "SECRET:s3cret!"}},

@@ -152,9 +152,11 @@ func scriptOf(l lingua.Language) script {
 
 // Detect returns the ISO 639-1 code of text's language, or "" when it has
 // no letters of a configured language's script or lingua cannot tell.
-// Words holding '@', '/' or a digit (e-mail addresses, URLs, numbers,
-// identifiers) say nothing of the language and are left out: an address
-// at a Cyrillic domain does not make a French text Russian.
+// Words holding '@', '/', '=' or a digit (e-mail addresses, URLs, numbers,
+// identifiers, key=value pairs) say nothing of the language and are left
+// out: an address at a Cyrillic domain does not make a French text
+// Russian, nor does a value dropped from "password=…" change the language
+// of the text again.
 func (d *Detector) Detect(text []byte) string {
 	var buf [512]byte
 	text = words(buf[:0], text)
@@ -182,7 +184,7 @@ func (d *Detector) Detect(text []byte) string {
 }
 
 // words appends to dst the words of text, separated by single spaces,
-// without those that hold '@', '/' or an ASCII digit; past cap(dst) the rest
+// without those that hold '@', '/', '=' or an ASCII digit; past cap(dst) the rest
 // of the text is left out. Han, kana and Hangul characters are words of
 // their own: those scripts do not put spaces between words, so an address
 // written between two of them is a word too; but right before an '@' they
@@ -210,7 +212,7 @@ func words(dst, text []byte) []byte {
 				flush(i)
 				start, skip, address = i+1, false, false
 			} else {
-				skip = skip || c == '@' || c == '/' || '0' <= c && c <= '9'
+				skip = skip || c == '@' || c == '/' || c == '=' || '0' <= c && c <= '9'
 				address = address || c == '@'
 			}
 			i++

@@ -50,6 +50,22 @@ func TestEachLanguage(t *testing.T) {
 	}
 }
 
+// TestWords checks what the detector reads of a text: no e-mail address,
+// URL, number or key=value pair, so that a value a policy drops from one
+// ("password=" left of "password=RAyCDf2q") leaves the language as it was.
+func TestWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"style applied login_failed=1 password=RAyCDf2q took=2714ms": "style applied",
+		"style applied login_failed=1 password= took=2714ms":         "style applied",
+		"mail li.wei@163.com or see https://x.org/a, 42 times":       "mail or see times",
+		"我的手机号13800138000":                                           "我 的 手 机 号",
+	} {
+		if got := string(words(make([]byte, 0, 512), []byte(in))); got != want {
+			t.Errorf("words(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestNoLetters(t *testing.T) {
 	for _, s := range []string{"", "12345 !!!", "🙂🙂"} {
 		if got := testDetector.Detect([]byte(s)); got != "" {
