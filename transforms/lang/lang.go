@@ -152,11 +152,12 @@ func scriptOf(l lingua.Language) script {
 
 // Detect returns the ISO 639-1 code of text's language, or "" when it has
 // no letters of a configured language's script or lingua cannot tell.
-// Words holding '@', '/', '=' or a digit (e-mail addresses, URLs, numbers,
-// identifiers, key=value pairs) say nothing of the language and are left
+// Words holding '@', '/', '=', ':', '<', '[' or a digit (e-mail addresses,
+// URLs, numbers, identifiers, key=value pairs, veil's tokens and labels)
+// and words longer than 32 bytes say nothing of the language and are left
 // out: an address at a Cyrillic domain does not make a French text
-// Russian, nor does a value dropped from "password=…" change the language
-// of the text again.
+// Russian, and the tokens that replace what veil finds do not change the
+// language it reads when it redacts the text again.
 func (d *Detector) Detect(text []byte) string {
 	var buf [512]byte
 	text = words(buf[:0], text)
@@ -184,7 +185,7 @@ func (d *Detector) Detect(text []byte) string {
 }
 
 // words appends to dst the words of text, separated by single spaces,
-// without those that hold '@', '/', '=' or an ASCII digit; past cap(dst) the rest
+// without those that notWord marks or that are longer than maxWord; past cap(dst) the rest
 // of the text is left out. Han, kana and Hangul characters are words of
 // their own: those scripts do not put spaces between words, so an address
 // written between two of them is a word too; but right before an '@' they
@@ -194,7 +195,7 @@ func words(dst, text []byte) []byte {
 	start, skip, address := 0, false, false
 	local := -1 // len(dst) before the run of such characters just before, or -1
 	flush := func(end int) {
-		if w := text[start:end]; !skip && len(w) > 0 && len(dst)+len(w)+1 <= cap(dst) {
+		if w := text[start:end]; !skip && len(w) > 0 && len(w) <= maxWord && len(dst)+len(w)+1 <= cap(dst) {
 			if len(dst) > 0 {
 				dst = append(dst, ' ')
 			}
@@ -212,7 +213,7 @@ func words(dst, text []byte) []byte {
 				flush(i)
 				start, skip, address = i+1, false, false
 			} else {
-				skip = skip || c == '@' || c == '/' || c == '=' || '0' <= c && c <= '9'
+				skip = skip || notWord[c]
 				address = address || c == '@'
 			}
 			i++
@@ -237,6 +238,21 @@ func words(dst, text []byte) []byte {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// maxWord bounds the words read, in bytes: longer ones are keys, tokens
+// of the web and base64 ("eyJhbGciOiJIUzI1NiJ9…"), not language.
+const maxWord = 32
+
+// notWord marks the ASCII characters of words that say nothing of a
+// language: '@' (e-mail addresses), '/' (URLs, paths), '=' (key=value
+// pairs), ':' and '<' (veil's tokens, "<EMAIL:k1:…>"; URLs), '[' (labels,
+// "[PHONE]") and digits (numbers, identifiers).
+var notWord = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range "@/=:<[0123456789" {
+		t[c] = true
+	}
+	return t
+}()
 
 // dominantScript returns the script of text's letters: a script other than
 // Latin wins with a few letters, since such texts often quote Latin-script
