@@ -53,7 +53,8 @@ func bare(v []byte) bool {
 
 // inList reports whether a number and a comma come right before text[i],
 // or a comma and a number right after it: a pair inside a longer list of
-// numbers ("scores 12.345, 67.890, 1.234") is no place.
+// numbers ("scores 12.345, 67.890, 1.234") is no place; one before a map's
+// zoom is ("@31.2304,121.4737,15z").
 func inList(text []byte, i int) bool {
 	j := i
 	for j > 0 && text[j-1] == ' ' {
@@ -69,7 +70,14 @@ func inList(text []byte, i int) bool {
 	}
 	for j++; j < len(text) && text[j] == ' '; j++ {
 	}
-	return j < len(text) && (isDigit(text[j]) || text[j] == '-')
+	if j < len(text) && text[j] == '-' {
+		j++
+	}
+	k := j
+	for k < len(text) && (isDigit(text[k]) || text[k] == '.') {
+		k++
+	}
+	return k > j && (k == len(text) || text[k]|0x20 < 'a' || text[k]|0x20 > 'z')
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -12,6 +12,7 @@ func TestAppendSpans(t *testing.T) {
 		{"decimal", "make a poster of my house at 31.230416, 121.473701 with fireworks", []string{"31.230416, 121.473701"}},
 		{"decimal no space", "pin: -33.8688,151.2093.", []string{"-33.8688,151.2093"}},
 		{"decimal in a map link", "maps.google.com/?q=48.858370,2.294481", []string{"48.858370,2.294481"}},
+		{"decimal before a map's zoom", "google.com/maps/@31.230416,121.473701,15z/data", []string{"31.230416,121.473701"}},
 		{"hemispheres after", "my home is at 37.7749° N, 122.4194° W, paint it", []string{"37.7749° N, 122.4194° W"}},
 		{"hemispheres before", "camp at N 46.5197 E 6.6323 tonight", []string{"N 46.5197 E 6.6323"}},
 		{"degrees minutes seconds", `我家在 31°13'49.5"N 121°28'25.3"E 附近`, []string{`31°13'49.5"N 121°28'25.3"E`}},
