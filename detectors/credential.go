@@ -78,7 +78,6 @@ func credentialAt(b []byte, lo, sep int) (start, end int, ok bool) {
 	return v, end, true
 }
 
-
 // credentialLabel reports whether the label that ends at b[end] names a
 // credential, and whether its value runs to the end of the line (a
 // cookie's: "Cookie: a=1; b=2"). A label after '/' is part of a path
