@@ -66,9 +66,15 @@ func privateKeyAt(b []byte, i int) (end int, ok bool) {
 	body := le + len(pemDashes)
 	view := b[body:min(len(b), body+maxPEM)]
 	if e := bytes.Index(view, []byte(pemEnd)); e >= 0 {
-		end = pemLabelEnd(b, body+e+len(pemEnd))
+		l := body + e + len(pemEnd)
+		end = pemLabelEnd(b, l)
 		if bytes.HasPrefix(b[end:], []byte(pemDashes)) {
-			end += len(pemDashes)
+			return end + len(pemDashes), true
+		}
+		// An end line cut short: its label as far as a private key's goes,
+		// not into what follows ("-----END RSA PRIVATE KEY DE89 3704 …").
+		for end > l && (b[end-1] == ' ' || !privateKeyLabel(b[l:end])) {
+			end--
 		}
 		return end, true
 	}

@@ -86,6 +86,8 @@ func TestAppendSpans(t *testing.T) {
 			[]string{"SECRET:-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\\n-----END OPENSSH PRIVATE KEY-----", "SECRET:-----BEGIN PRIVATE KEY----- MIIEvQIBADANBgkqhkiG9w0BAQEFAASC -----END PRIVATE KEY-----"}},
 		{"private key cut short", `err=-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04fSeQ6tF1aY/PuoAoGCCqGSM49\nAwEHoUQDQgAE\nProc-Type: 4,ENCRYPTED\n\" after`,
 			[]string{`SECRET:-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04fSeQ6tF1aY/PuoAoGCCqGSM49\nAwEHoUQDQgAE\nProc-Type: 4,ENCRYPTED\n`}},
+		{"private key's end line cut short", `-----BEGIN RSA PRIVATE KEY-----\nMIIEow+/=\n-----END RSA PRIVATE KEY DE89 3704 0044 0532 0130 00`,
+			[]string{`SECRET:-----BEGIN RSA PRIVATE KEY-----\nMIIEow+/=\n-----END RSA PRIVATE KEY`, "IBAN:DE89 3704 0044 0532 0130 00"}},
 		{"private key cut short by a word", `-----BEGIN 0PRIVATE KEY-----\\b0 alice.b+x@mail.example.org`,
 			[]string{`SECRET:-----BEGIN 0PRIVATE KEY-----\\b0 `, "EMAIL:alice.b+x@mail.example.org"}},
 		{"private key of openpgp", "-----BEGIN PGP PRIVATE KEY BLOCK-----\\nVersion: GnuPG v2\\n\\nlQOYBF0fVlMBCAC5\\n=Xz9a\\n-----END PGP PRIVATE KEY BLOCK-----.",
