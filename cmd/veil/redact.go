@@ -45,9 +45,10 @@ prompts (adding "lang" to JSON lines) and the people's names in them that
 a phrase introduces or a given name starts ("my name is Li Wei", "我叫李伟",
 "Put Michael Johnson in a cape": NAME tokens), the handles ("@sarah_c",
 "IG: sarah_c": HANDLE), street addresses ("42 Oak Avenue", "建国路88号":
-ADDRESS), dates of birth ("born on March 14, 2015": BIRTHDATE) and
-documents' numbers ("passport number: X12345678": DOCUMENT) in them, login
-names in authentication logs (sshd, sudo), and the record-level gate: a line of a minor (a flag, an age
+ADDRESS), dates of birth ("born on March 14, 2015": BIRTHDATE),
+documents' numbers ("passport number: X12345678": DOCUMENT) and places'
+coordinates ("31.230416, 121.473701": COORDINATES) in them, login names in
+authentication logs (sshd, sudo), and the record-level gate: a line of a minor (a flag, an age
 or a birth date), one whose own consent or opt-out field refuses training,
 or, with policy.consent.require, one without consent information, is
 replaced by {"veil_dropped":"<reason>"} and counted.
