@@ -1,6 +1,7 @@
 package names
 
 import (
+	"bytes"
 	_ "embed"
 	"strings"
 	"unicode"
@@ -154,7 +155,7 @@ func givenName(text []byte, i int) (end int, ok bool) {
 	if w == i || !titleWord(text[i:w]) || joined(text, w) {
 		return 0, false
 	}
-	if !givenNames.Has(text[i:w]) {
+	if !givenNames.Has(text[i:w]) && !russianCase(text[i:w]) {
 		return familyFirst(text, i, w)
 	}
 	end = familyNames(text, w, eastAsianGiven.Has(text[i:w]))
@@ -162,6 +163,46 @@ func givenName(text []byte, i int) (end int, ok bool) {
 		return 0, false
 	}
 	return end, true
+}
+
+// russianEndings are the endings of Russian given names' other cases, each
+// with the endings its nominative may have: "Ивана" is "Иван", "Марию"
+// "Мария", "Машей" "Маша", "Сергеем" "Сергей".
+var russianEndings = []struct {
+	ending      string
+	nominatives []string
+}{
+	{"ой", []string{"а", "я"}},
+	{"ей", []string{"а", "я", "й"}},
+	{"ом", []string{""}},
+	{"ем", []string{"й", ""}},
+	{"у", []string{"а", ""}},
+	{"ю", []string{"я", "й"}},
+	{"а", []string{""}},
+	{"я", []string{"й"}},
+	{"е", []string{"а", "я", ""}},
+	{"и", []string{"а", "я"}},
+}
+
+// russianCase reports whether word is a Russian given name of the list in
+// another case than the nominative: "Нарисуй Ивана", "для Маши", "с Машей".
+func russianCase(word []byte) bool {
+	if len(word) < 6 || word[0] != 0xD0 && word[0] != 0xD1 {
+		return false // three Cyrillic letters at least
+	}
+	var buf [wordset.MaxWord]byte
+	for _, e := range russianEndings {
+		stem, ok := bytes.CutSuffix(word, []byte(e.ending))
+		if !ok || len(stem) < 4 {
+			continue
+		}
+		for _, n := range e.nominatives {
+			if len(stem)+len(n) <= len(buf) && givenNames.Has(append(append(buf[:0], stem...), n...)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // familyFirst reports the end of the name at text[i], whose first word
