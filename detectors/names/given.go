@@ -264,8 +264,26 @@ func inProperNoun(text []byte, i int) bool {
 	if a == b || !startsUpper(text[a:b]) || greetings.Has(text[a:b]) || stopWords.Has(text[a:b]) {
 		return false
 	}
-	c, d := wordBefore(text, a, " ")
-	return c < d
+	return !sentenceStart(text, a)
+}
+
+// sentenceStart reports whether text[i] starts a sentence: only spaces
+// come between it and the text's start or a sentence's end ('.', '!',
+// '?', ':', a line break, an opening quote or bracket). Anything else
+// before it, a word or a token ("<EMAIL:k1:…>"), does not, so that
+// redacting twice reads it as once.
+func sentenceStart(text []byte, i int) bool {
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	if i == 0 {
+		return true
+	}
+	switch text[i-1] {
+	case '.', '!', '?', ':', ';', '\n', '\r', '"', '\'', '(', '[', '\t':
+		return true
+	}
+	return i >= 2 && text[i-2] == '\\' && (text[i-1] == 'n' || text[i-1] == '"') // JSON's "\n", "\""
 }
 
 // wordBefore returns the bounds of the word of letters before text[i],
