@@ -165,6 +165,7 @@ func TestAppendSpansGivenNames(t *testing.T) {
 		{"place after a given name alone", "the view from Lincoln Memorial", nil},
 		{"common word", "Rose Gold iPhone case, Amber Alert, Summer Sale", nil},
 		{"brand", "a Mercedes Benz in the rain", nil},
+		{"a token's end is no sentence's", "watermark <HANDLE:k1:ghxjskmgkhkrmtgsmmgkrryt> B AbA and x B AbA", nil},
 		{"inside a proper noun", "at São Paulo Fashion Week, visit Costa Rica with Emma", []string{"Emma"}},
 		{"character", "Mario Kart style, Elsa Frozen dress", nil},
 		{"month", "on Jan 27, meet in June", nil},
