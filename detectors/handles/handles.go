@@ -99,10 +99,18 @@ func mention(text []byte, i, n int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	end, ok = handleEnd(text, i+n, false)
-	if !ok || !plausible(text[i+n:end]) || mentionWords.Has(text[i+n:end]) || end < len(text) && text[end] == '/' {
-		return 0, 0, false // "@2x", "@everyone", a package's scope ("@babel/core")
+	if !ok || !plausible(text[i+n:end]) || mentionWords.Has(text[i+n:end]) || end < len(text) && text[end] == '/' ||
+		hostPort(text, end) {
+		return 0, 0, false // "@2x", "@everyone", a package's scope ("@babel/core"), "@db1:5432", "@0a00:1::"
 	}
 	return i, end, true
+}
+
+// hostPort reports whether a ':' and a digit or another ':' follow
+// text[end]: the '@' word is a host's, with its port or an IPv6
+// address's groups after it, not a person's ("cc @bob: look" is one).
+func hostPort(text []byte, end int) bool {
+	return end+1 < len(text) && text[end] == ':' && (text[end+1] == ':' || isDigit(text[end+1]))
 }
 
 // localPart marks the ASCII characters of an e-mail address's local part

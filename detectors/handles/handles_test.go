@@ -14,6 +14,8 @@ func TestAppendSpans(t *testing.T) {
 		{"mention", "add a watermark with @sarah_c_1984 in the corner", []string{"@sarah_c_1984"}},
 		{"mention with dots", "tag @li.wei.photo please", []string{"@li.wei.photo"}},
 		{"mention at the end of a sentence", "Follow @lucia88.", []string{"@lucia88"}},
+		{"mention before a colon", "cc @bob_88: look at this", []string{"@bob_88"}},
+		{"a host and its port", "connect to @db1:5432, @0A000:1::", nil},
 		{"mention at the start", "@Yuki_0203 make me a sticker", []string{"@Yuki_0203"}},
 		{"mention after Chinese", "关注我@wangfang_88谢谢", []string{"@wangfang_88"}},
 		{"mention, full-width @", "インスタは＠yuki_0203です", []string{"＠yuki_0203"}},
