@@ -106,11 +106,12 @@ func mention(text []byte, i, n int) (start, end int, ok bool) {
 	return i, end, true
 }
 
-// hostPort reports whether a ':' and a digit or another ':' follow
-// text[end]: the '@' word is a host's, with its port or an IPv6
-// address's groups after it, not a person's ("cc @bob: look" is one).
+// hostPort reports whether a ':' and a digit, another ':' or a token
+// follow text[end]: the '@' word is a host's, with its port or an IPv6
+// address's groups after it (tokenized already: "@x0:<IPV6:k1:…>"), not a
+// person's ("cc @bob: look" is one).
 func hostPort(text []byte, end int) bool {
-	return end+1 < len(text) && text[end] == ':' && (text[end+1] == ':' || isDigit(text[end+1]))
+	return end+1 < len(text) && text[end] == ':' && (text[end+1] == ':' || text[end+1] == '<' || isDigit(text[end+1]))
 }
 
 // localPart marks the ASCII characters of an e-mail address's local part
