@@ -306,13 +306,24 @@ func (w *Worker) appendRuledGeneral(dst, v []byte, r *FieldRule) ([]byte, bool) 
 	if y, ok := w.ruledYear(v, r); ok {
 		return append(strconv.AppendInt(dst, int64(y), 10), "-01-01"...), true // "05/01/1990" as "1990-01-01" is
 	}
-	if addr, ok := parseIP(v); ok {
+	ip, suffix := v, []byte(nil)
+	if slash := bytes.LastIndexByte(v, '/'); slash > 0 {
+		ip, suffix = v[:slash], v[slash:] // a network, as generalizing writes one ("::/48")
+	}
+	if addr, ok := parseIP(ip); ok {
 		addr = addr.Unmap()
-		bits := generalIPv6Bits
+		keep := generalIPv6Bits
 		if addr.Is4() {
-			bits = generalIPv4Bits
+			keep = generalIPv4Bits
 		}
-		if p, err := addr.Prefix(bits); err == nil {
+		if suffix != nil {
+			bits, n := prefixSuffix(suffix, addr.BitLen())
+			if n != len(suffix) {
+				return dst, false
+			}
+			keep = min(keep, bits) // generalized again, it stays as it is
+		}
+		if p, err := addr.Prefix(keep); err == nil {
 			return p.AppendTo(dst), true
 		}
 	}

@@ -443,10 +443,16 @@ func readValue(b []byte, f *textField, inJSON bool) bool {
 	case i == len(b):
 		return false
 	case inJSON && bytes.HasPrefix(b[i:], escapedQuote):
+		if closing(b, i+2) {
+			return false
+		}
 		f.str, f.valStart = true, i+2
 		f.valEnd = escapedQuoteAt(b, f.valStart)
 		return true
 	case b[i] == '"' || b[i] == '\'':
+		if closing(b, i+1) {
+			return false
+		}
 		return f.quoted(b, i, b[i])
 	}
 	for i < len(b) && b[i] > ' ' && !(f.query && (b[i] == '&' || b[i] == '#' || b[i] == '"')) && !(inJSON && escapedSpaceAt(b, i)) {
@@ -454,6 +460,16 @@ func readValue(b []byte, f *textField, inJSON bool) bool {
 	}
 	f.valEnd = f.valStart + trimValueEnd(b[f.valStart:i])
 	return f.valEnd > f.valStart && b[f.valStart] != '=' && b[f.valStart] != '>' // not "a= b", "a==b", "a=>b"
+}
+
+// closing reports whether the quote that ends at b[i], right after a
+// key's '=', closes an enclosing string rather than opens a value: the
+// text ends there, or a space or what trimValueEnd trims from a value's
+// end follows, as a dropped value leaves it (msg="login name=" ip=…,
+// name="', ), so that redacting again does not take what follows for the
+// value.
+func closing(b []byte, i int) bool {
+	return i == len(b) || b[i] <= ' ' || bytes.IndexByte([]byte(`,;"')]}`), b[i]) >= 0
 }
 
 // quoted reads the value of f as the string that the quote q at b[i]
@@ -546,15 +562,18 @@ func escapedQuoteAt(b []byte, i int) int {
 }
 
 // escapedSpaceAt reports whether a JSON string's raw content b has an
-// escaped quote or space at i (`\"`, `\n`, `\t`, `\r`), which ends an
-// unquoted value in it as the quote or space would in text.
+// escaped space at i (`\n`, `\t`, `\r`), or an escaped quote that closes
+// a string (see closing), which ends an unquoted value in it as the space
+// or the quote would in text.
 func escapedSpaceAt(b []byte, i int) bool {
 	if b[i] != '\\' || i+1 == len(b) {
 		return false
 	}
 	switch b[i+1] {
-	case '"', 'n', 't', 'r':
+	case 'n', 't', 'r':
 		return true
+	case '"':
+		return closing(b, i+2) // "ab\" x" ends there, "ab\"cd" goes on
 	}
 	return false
 }
