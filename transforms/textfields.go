@@ -526,6 +526,8 @@ func readObjectValue(b []byte, f *textField) bool {
 		return false
 	case i > f.valStart && nextKeyAt(b, i): // an empty value: {Name: Age:9}
 		return false
+	case i-f.valStart >= 2: // two spaces, as a dropped value leaves them: {Name:  A:: 0}
+		return false
 	case b[i] == '"' || b[i] == '\'':
 		return f.quoted(b, i, b[i])
 	}

@@ -243,7 +243,7 @@ func TestRuledTokensIdempotent(t *testing.T) {
 		`{"serial":"352099001761481","x":{"serial":"li@163.com"}}`, `serial=352099001761481`,
 		// A dropped value leaves a quote that closes a string, not one
 		// that opens a value; a generalized address is a network.
-		`msg="login name=LiWei" ip=1.2.3.4 took=5ms`, `name=0"' x`, `{"url":"x name=ab\"cd y"}`, `"lat":::`} {
+		`msg="login name=LiWei" ip=1.2.3.4 took=5ms`, `name=0"' x`, `{"url":"x name=ab\"cd y"}`, `"lat":::`, `0{nAme: user_id=Uww9Z A:: 0`} {
 		once, _, err := w.RedactRecord(nil, []byte(in), FormatAuto, p)
 		if err != nil {
 			t.Fatal(err)
