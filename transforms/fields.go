@@ -311,20 +311,9 @@ func (w *Worker) appendRuledGeneral(dst, v []byte, r *FieldRule) ([]byte, bool) 
 		ip, suffix = v[:slash], v[slash:] // a network, as generalizing writes one ("::/48")
 	}
 	if addr, ok := parseIP(ip); ok {
-		addr = addr.Unmap()
-		keep := generalIPv6Bits
-		if addr.Is4() {
-			keep = generalIPv4Bits
-		}
-		if suffix != nil {
-			bits, n := prefixSuffix(suffix, addr.BitLen())
-			if n != len(suffix) {
-				return dst, false
-			}
-			keep = min(keep, bits) // generalized again, it stays as it is
-		}
-		if p, err := addr.Prefix(keep); err == nil {
-			return p.AppendTo(dst), true
+		// Generalized again, a network stays as it is.
+		if out, n, ok := appendNetwork(dst, addr, suffix); ok && n == len(suffix) {
+			return out, true
 		}
 	}
 	return dst, false

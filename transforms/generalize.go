@@ -29,20 +29,9 @@ func (w *Worker) appendGeneralized(dst, b []byte, start, end int, k detectors.Ki
 		if !ok {
 			break
 		}
-		addr = addr.Unmap()
-		keep := generalIPv6Bits
-		if addr.Is4() {
-			keep = generalIPv4Bits
+		if out, n, ok := appendNetwork(dst, addr, b[end:]); ok {
+			return out, end + n
 		}
-		if bits, n := prefixSuffix(b[end:], addr.BitLen()); n > 0 {
-			keep = min(keep, bits)
-			end += n
-		}
-		p, err := addr.Prefix(keep)
-		if err != nil {
-			break
-		}
-		return p.AppendTo(dst), end
 	case detectors.MAC:
 		if oui, ok := macOUI(canon); ok {
 			return append(dst, oui[:]...), end
@@ -102,6 +91,26 @@ func prefixSuffix(b []byte, maxBits int) (bits, n int) {
 		return 0, 0
 	}
 	return bits, n
+}
+
+// appendNetwork appends the network Generalize keeps of addr, its /24 or
+// /48, or the shorter prefix length that suffix starts with ("/23"), and
+// reports how many bytes of suffix that took.
+func appendNetwork(dst []byte, addr netip.Addr, suffix []byte) ([]byte, int, bool) {
+	addr = addr.Unmap()
+	keep := generalIPv6Bits
+	if addr.Is4() {
+		keep = generalIPv4Bits
+	}
+	bits, n := prefixSuffix(suffix, addr.BitLen())
+	if n > 0 {
+		keep = min(keep, bits)
+	}
+	p, err := addr.Prefix(keep)
+	if err != nil {
+		return dst, 0, false
+	}
+	return p.AppendTo(dst), n, true
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
