@@ -5,6 +5,8 @@
 // ("31°13'49.5"N 121°28'25.3"E"). It does not allocate.
 package geo
 
+import "github.com/pixelprivacy/veil/detectors/internal/textscan"
+
 // A Point is a latitude and a longitude in decimal degrees.
 type Point struct{ Lat, Lon float64 }
 
@@ -166,7 +168,7 @@ func minuteSign(text []byte, i int) (int, bool) {
 	switch {
 	case i < len(text) && text[i] == '\'':
 		return i + 1, true
-	case hasAt(text, i, "′"), hasAt(text, i, "’"):
+	case textscan.HasAt(text, i, "′"), textscan.HasAt(text, i, "’"):
 		return i + 3, true
 	}
 	return i, false
@@ -178,16 +180,12 @@ func secondSign(text []byte, i int) (int, bool) {
 	switch {
 	case i < len(text) && text[i] == '"':
 		return i + 1, true
-	case hasAt(text, i, `\"`), hasAt(text, i, "''"):
+	case textscan.HasAt(text, i, `\"`), textscan.HasAt(text, i, "''"):
 		return i + 2, true
-	case hasAt(text, i, "″"), hasAt(text, i, "”"):
+	case textscan.HasAt(text, i, "″"), textscan.HasAt(text, i, "”"):
 		return i + 3, true
 	}
 	return i, false
-}
-
-func hasAt(text []byte, i int, s string) bool {
-	return i >= 0 && i+len(s) <= len(text) && string(text[i:i+len(s)]) == s
 }
 
 func skipSpaces(text []byte, i int) int {
