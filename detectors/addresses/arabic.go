@@ -13,12 +13,8 @@ var arabicStreets = []string{"شارع", "طريق"}
 
 // arabicStreetAt reports whether an Arabic street's word starts at text[i].
 func arabicStreetAt(text []byte, i int) bool {
-	for _, s := range arabicStreets {
-		if textscan.HasAt(text, i, s) {
-			return true
-		}
-	}
-	return false
+	_, ok := hasAnyAt(text, i, arabicStreets)
+	return ok
 }
 
 // arabicAddress reads the Arabic address that starts with a street's word

@@ -121,14 +121,3 @@ func devanagariWordEnd(text []byte, i int) int {
 	}
 	return i
 }
-
-// hasAnyAt reports whether one of words starts at text[i], and where it
-// ends.
-func hasAnyAt(text []byte, i int, words []string) (end int, ok bool) {
-	for _, w := range words {
-		if textscan.HasAt(text, i, w) {
-			return i + len(w), true
-		}
-	}
-	return 0, false
-}

@@ -1,6 +1,9 @@
 package addresses
 
-import "github.com/pixelprivacy/veil/detectors/internal/wordset"
+import (
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
+)
 
 // englishStreets are the words that end an English street's name; those
 // that are common words too ("Way", "Drive") are flagged: they need a cue
@@ -60,3 +63,14 @@ var germanSuffixes = []string{"straße", "strasse", "str", "weg", "platz", "alle
 // germanStreets are the German words for a street after an adjective
 // ("Berliner Straße", "Alte Allee").
 var germanStreets = wordset.New("straße", "strasse", "str", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer", "chaussee")
+
+// hasAnyAt reports whether one of words starts at text[i], and where it
+// ends.
+func hasAnyAt(text []byte, i int, words []string) (end int, ok bool) {
+	for _, w := range words {
+		if textscan.HasAt(text, i, w) {
+			return i + len(w), true
+		}
+	}
+	return 0, false
+}
