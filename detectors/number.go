@@ -577,8 +577,9 @@ func (sc *scanner) classify(nm *number) Kind {
 		// have joined to more, is one only if valid: "+86 138 0013" of
 		// "+86 138 0013 8000snake" is no number. So is one before a space
 		// and a token, which stands for what the space may have joined it
-		// to: "+861000000 016000000" and "+861000000 <PHONE:…>" alike.
-		cut := nm.cut || nm.end+1 < len(b) && b[nm.end] == ' ' && tokenStart(b, nm.end+1)
+		// to: "+861000000 016000000" and "+861000000 <PHONE:…>" alike, or
+		// before a parenthesis and a token: "+861000000(<PHONE:…>".
+		cut := nm.cut || splitBeforeToken(b, nm.end)
 		if phoneGroups && nd >= 7 && nd <= 15 && (cut && sc.international(d) || !cut && sc.set.phones.Plausible(d)) {
 			return Phone
 		}
@@ -643,6 +644,16 @@ func (sc *scanner) classify(nm *number) Kind {
 		return Phone
 	}
 	return None
+}
+
+// splitBeforeToken reports whether a space or an opening parenthesis, which
+// readNumber may join numbers with, and a token come at b[i].
+func splitBeforeToken(b []byte, i int) bool {
+	w := parenAt(b, i, '(')
+	if w == 0 && i < len(b) && b[i] == ' ' {
+		w = 1
+	}
+	return w > 0 && tokenStart(b, i+w)
 }
 
 // phoneWordBefore reports whether a phone word comes in the context window

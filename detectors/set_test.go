@@ -42,6 +42,7 @@ func TestAppendSpans(t *testing.T) {
 		// A '+' number before a token is what it is before the number the
 		// token stands for: not valid alone, so none.
 		{"plus number before a token", "+861000000 016000000; +861000000 <PHONE:k1:jgvqgvypnrqhtvsrykmngzky>", []string{"PHONE:016000000"}},
+		{"plus number before a parenthesis and a token", "+861000000(018000000; +861000000(<PHONE:k1:jgvqgvypnrqhtvsrykmngzky>", []string{"PHONE:018000000"}},
 		{"digits before an address's token", "000000000000000:<IPV4:k1:jgvqgvypnrqhtvsrykmngzky>", nil}, // as before the address: "000000000000000:0.0.0.0"
 		// Spanish DNIs and NIEs: the check letter.
 		{"dni and nie", "mi DNI es 12345678Z y el NIE X1234567L, 21086177F.", []string{"DNI:12345678Z", "DNI:X1234567L", "DNI:21086177F"}},

@@ -59,6 +59,9 @@ func expandTokens(t testing.TB, w *Worker, s string) string {
 			return b.String() + s
 		}
 		j := strings.Index(s[i:], "}")
+		if j < 0 {
+			return b.String() + s
+		}
 		name, value, ok := strings.Cut(s[i+1:i+j], ":")
 		k, known := detectors.ParseKind(name)
 		if !ok || !known {

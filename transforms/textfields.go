@@ -466,10 +466,10 @@ func readValue(b []byte, f *textField, inJSON bool) bool {
 // key's '=', closes an enclosing string rather than opens a value: the
 // text ends there, or a space or what trimValueEnd trims from a value's
 // end follows, as a dropped value leaves it (msg="login name=" ip=…,
-// name="', ), so that redacting again does not take what follows for the
-// value.
+// name="', ), or an escaped quote, as in a JSON string (name='\"), so
+// that redacting again does not take what follows for the value.
 func closing(b []byte, i int) bool {
-	return i == len(b) || b[i] <= ' ' || bytes.IndexByte([]byte(`,;"')]}`), b[i]) >= 0
+	return i == len(b) || b[i] <= ' ' || bytes.IndexByte([]byte(`,;"')]}`), b[i]) >= 0 || bytes.HasPrefix(b[i:], escapedQuote)
 }
 
 // quoted reads the value of f as the string that the quote q at b[i]
@@ -542,14 +542,23 @@ func readObjectValue(b []byte, f *textField) bool {
 	return i > f.valStart
 }
 
-// nextKeyAt reports whether b[i:] starts an identifier and a ':'.
+// nextKeyAt reports whether b[i:] starts an identifier and a ':', and not
+// the first group of an IPv6 or MAC address ("A::", "ab:cd:…"), which a
+// token replaces whole: read as a key, it would leave the value before it
+// empty on one pass and not on the next.
 func nextKeyAt(b []byte, i int) bool {
-	j := i
+	j, hex := i, true
 	for j < len(b) && j-i <= maxTextKey && isIdentByte(b[j]) {
+		hex = hex && isHexDigit(b[j])
 		j++
+	}
+	if hex && j+1 < len(b) && (b[j+1] == ':' || isHexDigit(b[j+1])) {
+		return false
 	}
 	return j > i && j < len(b) && b[j] == ':' && !isDigit(b[i])
 }
+
+func isHexDigit(c byte) bool { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'f' }
 
 var escapedQuote = []byte{'\\', '"'}
 

@@ -145,7 +145,7 @@ func TestTextFieldRules(t *testing.T) {
 		{"su by", `web1 su: pam_unix(su:session): session closed for user root by liwei(uid=1000)`, `web1 su: pam_unix(su:session): session closed for user {FIELD:root} by {FIELD:liwei}(uid=1000)`},
 		{"sudo", `web1 sudo:    liwei : TTY=pts/0 ; COMMAND=/bin/ls`, `web1 sudo:    {FIELD:liwei} : TTY=pts/0 ; COMMAND=/bin/ls`},
 		{"not an auth log", `waiting for user input from the queue; thanks for nothing from us; made by hand(uid=`, `waiting for user input from the queue; thanks for nothing from us; made by hand(uid=`},
-		{"a dropped value's place holding a token", `{a: 1 name:000000 A00::`, `{a: 1 name: {IPV6:A00::}`},
+		{"an address after a dropped value is part of it", `{a: 1 name:000000 A00::`, `{a: 1 name:`},
 		{"an access log's user, none", `203.0.113.7 - - [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2 a - b [x] c - d [1/`, `{IPV4:203.0.113.7} - - [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2 a - b [x] c - d [1/`},
 		{"an Android app's files", `saved /data/user/0/com.pixel.app/files/a.jpg, /data/user/10/x /v1/user/42/x`, `saved /data/user/0/com.pixel.app/files/a.jpg, /data/user/10/x /v1/user/{USER:42}/x`},
 		{"a URL's path, no ID", `GET /users/me /users/search?q=1 /superusers/123 /users/`, `GET /users/me /users/search?q=1 /superusers/123 /users/`},
@@ -243,7 +243,8 @@ func TestRuledTokensIdempotent(t *testing.T) {
 		`{"serial":"352099001761481","x":{"serial":"li@163.com"}}`, `serial=352099001761481`,
 		// A dropped value leaves a quote that closes a string, not one
 		// that opens a value; a generalized address is a network.
-		`msg="login name=LiWei" ip=1.2.3.4 took=5ms`, `name=0"' x`, `{"url":"x name=ab\"cd y"}`, `"lat":::`, `0{nAme: user_id=Uww9Z A:: 0`} {
+		`msg="login name=LiWei" ip=1.2.3.4 took=5ms`, `name=0"' x`, `{"url":"x name=ab\"cd y"}`, `"lat":::`, `0{nAme: user_id=Uww9Z A:: 0`,
+		`0{nAme: A:: 0`, `0{nAme:Li A:1::2 0}`, `0{nAme: ab:cd:ef:01:23:45 0}`, `x {Name: Age:9}`, `{"url":"a nAme=0'\""}`} {
 		once, _, err := w.RedactRecord(nil, []byte(in), FormatAuto, p)
 		if err != nil {
 			t.Fatal(err)
