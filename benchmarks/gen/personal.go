@@ -48,7 +48,8 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 
 // introductions are, per language, the prompts in which people introduce
 // themselves or a relative by name ({name}, kind NAME), name a place
-// ({place}, or {lookalike}, a place named after a person: decoys),
+// ({place}, or {lookalike}, a place named after a person or a word with
+// an honorific: decoys),
 // spell out their e-mail address ({spelled}, kind
 // EMAIL), give their handle ({handle}, or {mention} with its '@'; kind
 // HANDLE; {at}, an '@' that mentions no one, a decoy) or an address
@@ -67,8 +68,10 @@ var introductions = map[string]struct {
 	addresses, streets []string
 	// dobs are dates of birth ({dob}, kind BIRTHDATE).
 	dobs []string
-	// lookalikes are names of places that hold a given name ({lookalike},
-	// a decoy of a person's name): "Stanley Park", "Parque María Luisa".
+	// lookalikes hold what a name does but are none ({lookalike}, a
+	// decoy of a person's name): places named after a person ("Stanley
+	// Park", "Parque María Luisa"), and words an honorific or a title
+	// follows ("お母さん", mother; "历史老师", a history teacher).
 	lookalikes []string
 	templates  []template
 }{
@@ -105,9 +108,10 @@ var introductions = map[string]struct {
 		),
 	},
 	"zh": {
-		dobs:      []string{"2015年3月14日", "2012年7月4日"},
-		addresses: []string{"建国路88号", "南京东路100号", "长安街1号", "中山路25号3栋201室"},
-		people:    []string{"李伟", "王芳", "张伟", "刘洋", "陈静", "赵磊", "欧阳娜娜", "周杰"},
+		dobs:       []string{"2015年3月14日", "2012年7月4日"},
+		addresses:  []string{"建国路88号", "南京东路100号", "长安街1号", "中山路25号3栋201室"},
+		people:     []string{"李伟", "王芳", "张伟", "刘洋", "陈静", "赵磊", "欧阳娜娜", "周杰"},
+		lookalikes: []string{"历史老师", "数学老师", "金融老师", "保洁阿姨", "项目经理"},
 		templates: parseTemplates(
 			"我叫{name}，帮我把这张照片做成证件照",
 			"给我女儿做一张生日贺卡，她叫{name}，喜欢小兔子",
@@ -120,6 +124,9 @@ var introductions = map[string]struct {
 			"我的小红书号是 {handle}，帮我做一张封面",
 			"把这张图做成NFT，发到我的钱包 {wallet}",
 			"我家在{coords}附近，帮我做一张海报",
+			"帮我给{name}老师做一张感谢卡，背景用粉色",
+			"{name}女士的证件照，背景换成蓝色",
+			"给我的{lookalike}做一张教师节贺卡",
 		),
 	},
 	"es": {
@@ -188,10 +195,11 @@ var introductions = map[string]struct {
 		),
 	},
 	"ja": {
-		dobs:      []string{"2015年3月14日", "2012年7月4日"},
-		addresses: []string{"六本木1-2-3", "銀座4-5-6", "本町2丁目3番4号"},
-		people:    []string{"田中花子", "佐藤", "鈴木一郎", "高橋美咲", "山本", "伊藤さくら"},
-		places:    []string{"京都", "富士山", "沖縄"},
+		dobs:       []string{"2015年3月14日", "2012年7月4日"},
+		addresses:  []string{"六本木1-2-3", "銀座4-5-6", "本町2丁目3番4号"},
+		people:     []string{"田中花子", "佐藤", "鈴木一郎", "高橋美咲", "山本", "伊藤さくら"},
+		lookalikes: []string{"お母さん", "皆さん", "お客様", "赤ちゃん", "神様"},
+		places:     []string{"京都", "富士山", "沖縄"},
 		templates: parseTemplates(
 			"私の名前は{name}です。この写真を水彩画風にしてください。",
 			"はじめまして、{name}と申します。証明写真を作ってください。",
@@ -203,6 +211,9 @@ var introductions = map[string]struct {
 			"インスタのアカウントは{handle}です。透かしを入れてください。",
 			"このイラストをNFTにして、ウォレット {wallet} に送ってください。",
 			"自宅の場所は{coords}です、この地図をイラストにして",
+			"{name}さんの似顔絵を描いてください。",
+			"同僚の{name}様へのお礼のカードを作って。",
+			"{lookalike}の写真を明るくしてください。",
 		),
 	},
 	"pt": {
@@ -244,10 +255,11 @@ var introductions = map[string]struct {
 		),
 	},
 	"ko": {
-		dobs:      []string{"2015년 3월 14일", "2012년 7월 4일"},
-		addresses: []string{"테헤란로 123", "세종대로 110", "해운대로 264"},
-		people:    []string{"김민준", "이서연", "박지훈", "최유진", "정하은", "강도윤"},
-		places:    []string{"부산", "제주도", "서울"},
+		dobs:       []string{"2015년 3월 14일", "2012년 7월 4일"},
+		addresses:  []string{"테헤란로 123", "세종대로 110", "해운대로 264"},
+		people:     []string{"김민준", "이서연", "박지훈", "최유진", "정하은", "강도윤"},
+		lookalikes: []string{"손글씨", "선생님", "아저씨", "이사장님"},
+		places:     []string{"부산", "제주도", "서울"},
 		templates: parseTemplates(
 			"제 이름은 {name}입니다. 이 사진을 애니메이션 스타일로 바꿔 주세요.",
 			"딸 이름은 {name}예요. 생일 카드를 만들어 주세요.",
@@ -257,6 +269,9 @@ var introductions = map[string]struct {
 			"생년월일은 {dob}입니다. 생일 카드를 만들어 주세요.",
 			"여권번호 {passport}, 여권 사진을 만들어 주세요.",
 			"카톡 아이디는 {handle}입니다. 사진에 넣어 주세요.",
+			"{name} 씨에게 보낼 감사 카드를 만들어 주세요.",
+			"{name}님, 생일 축하 배너를 만들어 주세요.",
+			"{lookalike} 느낌으로 카드를 꾸며 주세요.",
 		),
 	},
 	"ar": {

@@ -12,20 +12,23 @@ import (
 type mode uint8
 
 const (
-	intro         mode = iota // a self-introduction in a cased script: "my name is", "me llamo"
-	kinWord                   // a relative or friend, named after: "my daughter Emma" (see kin)
-	possessive                // "my", "mi", "meine": a relative's word may follow (see kin)
-	signOff                   // a closing word, then a signature ends the text: "Thanks, Emma"
-	han                       // Chinese: Han characters follow ("我叫李伟")
-	hanSurname                // Chinese: a name that starts with a common surname follows ("我是李伟")
-	kanaAfter                 // Japanese: the name follows, up to です or と ("私の名前は田中です")
-	kanaBefore                // Japanese: the name comes before ("田中と申します")
-	kanaSurname               // Japanese: a name that starts with a common surname follows, then です ("私は田中です")
-	hangul                    // Korean: the name follows, then 입니다, 이에요, ... ("제 이름은 김민준입니다")
-	hangulSurname             // Korean: a name of three syllables, the first a common surname, then 입니다, ... ("저는 김민준입니다")
-	devanagari                // Hindi: the name follows, then है ("मेरा नाम राहुल है")
-	cue                       // a word a given name in lower case may follow: "for emma" (see lowerGivenName)
-	arabic                    // Arabic: one word follows ("اسمي محمد")
+	intro           mode = iota // a self-introduction in a cased script: "my name is", "me llamo"
+	kinWord                     // a relative or friend, named after: "my daughter Emma" (see kin)
+	possessive                  // "my", "mi", "meine": a relative's word may follow (see kin)
+	signOff                     // a closing word, then a signature ends the text: "Thanks, Emma"
+	han                         // Chinese: Han characters follow ("我叫李伟")
+	hanSurname                  // Chinese: a name that starts with a common surname follows ("我是李伟")
+	kanaAfter                   // Japanese: the name follows, up to です or と ("私の名前は田中です")
+	kanaBefore                  // Japanese: the name comes before ("田中と申します")
+	kanaSurname                 // Japanese: a name that starts with a common surname follows, then です ("私は田中です")
+	hangul                      // Korean: the name follows, then 입니다, 이에요, ... ("제 이름은 김민준입니다")
+	hangulSurname               // Korean: a name of three syllables, the first a common surname, then 입니다, ... ("저는 김민준입니다")
+	devanagari                  // Hindi: the name follows, then है ("मेरा नाम राहुल है")
+	cue                         // a word a given name in lower case may follow: "for emma" (see lowerGivenName)
+	arabic                      // Arabic: one word follows ("اسمي محمد")
+	kanaHonorific               // Japanese: a name that starts with a common surname comes before ("田中さん")
+	hanTitle                    // Chinese: a name that starts with a common surname comes before ("王先生", "李伟老师")
+	hangulHonorific             // Korean: a name of three syllables, the first a common surname, comes before ("김민준 씨")
 )
 
 // trigger is a phrase after (or before) which a name is written.
@@ -150,6 +153,11 @@ var (
 	hindiPhrases = []string{"मेरा नाम", "मेरी बेटी का नाम", "मेरे बेटे का नाम", "मेरी पत्नी का नाम", "मेरे पति का नाम",
 		"मेरी माँ का नाम", "मेरे पिता का नाम", "मेरे दोस्त का नाम", "मेरी दोस्त का नाम", "उसका नाम", "उसके नाम", "उनका नाम"}
 	arabicPhrases = []string{"اسمي", "اسمه", "اسمها", "يدعى", "تدعى", "يُدعى", "تُدعى"}
+	// The honorifics and titles written after a name, without a space
+	// (Korean also with one): "田中さん", "王老师", "김민준님".
+	japaneseHonorifics = []string{"さん", "さま", "様", "くん", "君", "ちゃん", "先生", "氏"}
+	chineseTitles      = []string{"先生", "女士", "小姐", "太太", "老师", "同学", "医生", "教授", "经理", "律师", "阿姨", "叔叔", "老板"}
+	koreanHonorifics   = []string{"씨", "님"}
 )
 
 // stopWords are words that no name is, in any case: the function words
@@ -265,6 +273,9 @@ func init() {
 		{koreanPhrases, hangul, true},
 		{hindiPhrases, devanagari, true},
 		{arabicPhrases, arabic, true},
+		{japaneseHonorifics, kanaHonorific, false},
+		{chineseTitles, hanTitle, false},
+		{koreanHonorifics, hangulHonorific, false},
 	} {
 		for _, p := range g.phrases {
 			add(&trigger{phrase: p, mode: g.mode, bounded: g.bounded, lang: &language{}})

@@ -1,0 +1,167 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
+)
+
+// runBack returns the start of the run of characters that is ends at
+// text[i] and their number, counting at most max+1 of them.
+func runBack(text []byte, i, max int, is func(rune) bool) (start, n int) {
+	start = i
+	for start > 0 && n <= max {
+		r, size := utf8.DecodeLastRune(text[:start])
+		if !is(r) {
+			break
+		}
+		start -= size
+		n++
+	}
+	return start, n
+}
+
+func isHan(r rune) bool { return r == '々' || unicode.Is(unicode.Han, r) }
+
+func isHiragana(r rune) bool { return unicode.Is(unicode.Hiragana, r) }
+
+func isHangulSyllable(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
+
+// japaneseParticles may follow a surname where no given name does: the
+// "の" of "田中のおばあちゃん" (Tanaka's grandmother).
+const japaneseParticles = "のはがをにともでへや"
+
+// honoredJapaneseName reads the name before the honorific at text[i]
+// ("さん", "様", "先生"): a run of Han characters that starts with one of
+// japaneseSurnames, with at most three after it (田中さん, 鈴木一郎様), or
+// such a surname alone and a given name of two to four hiragana
+// (伊藤さくらちゃん). Nothing else of a name comes before: "お母さん"
+// (mother), "皆さん" (everyone), "神様" (God) have no surname.
+func honoredJapaneseName(text []byte, i int) (start, end int, ok bool) {
+	if s, n := runBack(text, i, 6, isHan); n > 0 {
+		if l := japaneseSurnameAt(text, s); l > 0 && n <= 6 && n-l <= 3 {
+			return s, i, true
+		}
+		return 0, 0, false
+	}
+	g, n := runBack(text, i, 4, isHiragana)
+	if first, _ := utf8.DecodeRune(text[g:]); n < 2 || n > 4 || strings.ContainsRune(japaneseParticles, first) {
+		return 0, 0, false
+	}
+	s, m := runBack(text, g, 3, isHan)
+	if l := japaneseSurnameAt(text, s); l == 0 || l != m {
+		return 0, 0, false
+	}
+	return s, i, true
+}
+
+// japaneseSurnameAt returns the number of characters of the longest of
+// japaneseSurnames at text[i], or 0.
+func japaneseSurnameAt(text []byte, i int) int {
+	n := 0
+	for _, s := range japaneseSurnames {
+		if textscan.HasAt(text, i, s) {
+			n = max(n, utf8.RuneCountInString(s))
+		}
+	}
+	return n
+}
+
+// hanBefore are the characters a Chinese name written before a title may
+// follow besides those that end one (hanStops): verbs of giving, thanking
+// and meeting, and the measure word of people (这位王先生).
+const hanBefore = "为替祝谢诉问找见让对被带陪叫送位向"
+
+// notTitledNames are words that start as a surname does and come before a
+// title: subjects and ranks ("金融老师", a finance teacher; "高级经理", a
+// senior manager).
+var notTitledNames = []string{"金融", "武术", "马术", "高数", "方言", "田径", "韩语", "唐诗", "宋词", "高级", "高三", "高二", "高一", "史学", "龙舟", "毛笔", "石油", "江南"}
+
+// titledHanName reads the Chinese name before the title at text[i]
+// ("先生", "老师"): one to three Han characters, the first a common
+// surname (or four, the first two a compound surname), after the start of
+// the text, a character not Han, or one a name follows (给, 和, 的, 位).
+// The longest is taken: "给李伟老师" is Li Wei's, "历史老师" (a history
+// teacher) nobody's, as 史 follows 历.
+func titledHanName(text []byte, i int) (start, end int, ok bool) {
+	s, n := runBack(text, i, 4, isHan)
+	for k := min(n, 4); k >= 1; k-- {
+		start = i
+		for range k {
+			_, size := utf8.DecodeLastRune(text[:start])
+			start -= size
+		}
+		if hanNameAt(text, start, k) && hanBoundaryBefore(text, start, s) {
+			return start, i, true
+		}
+	}
+	return 0, 0, false
+}
+
+// hanNameAt reports whether the k characters at text[start] may be a
+// name: a surname first, or a compound surname if k is four.
+func hanNameAt(text []byte, start, k int) bool {
+	for _, w := range notChineseNames {
+		if textscan.HasAt(text, start, w) {
+			return false
+		}
+	}
+	for _, w := range notTitledNames {
+		if textscan.HasAt(text, start, w) {
+			return false
+		}
+	}
+	for _, c := range chineseCompoundSurnames {
+		if textscan.HasAt(text, start, c) {
+			return k >= 2
+		}
+	}
+	r, _ := utf8.DecodeRune(text[start:])
+	return k <= 3 && strings.ContainsRune(chineseSurnames, r)
+}
+
+// hanBoundaryBefore reports whether a Chinese name may start at text[i],
+// where s starts the run of Han characters it is in.
+func hanBoundaryBefore(text []byte, i, s int) bool {
+	if i == s {
+		return true
+	}
+	r, _ := utf8.DecodeLastRune(text[:i])
+	return strings.ContainsRune(hanStops, r) || strings.ContainsRune(hanBefore, r)
+}
+
+// koreanParticles may follow an honorific: 씨는, 님께, 씨에게.
+const koreanParticles = "는가의와께에를도랑한이은을들"
+
+// honoredKoreanName reads the name before the honorific ("씨", "님") that
+// starts at text[i] and ends at text[after], with a space between them or
+// not: a word of three syllables, the first a common surname ("김민준 씨",
+// "이서연님"), and a particle or no syllable after the honorific. Written
+// together, a syllable that makes a word of the honorific's is none
+// ("손글씨", handwriting; "이사장님", the chairman).
+func honoredKoreanName(text []byte, i, after int) (start, end int, ok bool) {
+	end = i
+	spaced := end > 0 && text[end-1] == ' '
+	if spaced {
+		end--
+	}
+	start, n := runBack(text, end, 3, isHangulSyllable)
+	first, _ := utf8.DecodeRune(text[start:])
+	if n != 3 || !strings.ContainsRune(koreanSurnames, first) {
+		return 0, 0, false
+	}
+	if next, _ := utf8.DecodeRune(text[after:]); after < len(text) && isHangulSyllable(next) && !strings.ContainsRune(koreanParticles, next) {
+		return 0, 0, false // 씨앗 (a seed), 씨름 (wrestling)
+	}
+	last, _ := utf8.DecodeLastRune(text[:end])
+	wordEnds := "사장관" // 변호사님, 이사장님, 소방관님
+	if textscan.HasAt(text, i, "씨") {
+		wordEnds = "날글솜말맵" // 오늘날씨, 손글씨
+	}
+	if !spaced && strings.ContainsRune(wordEnds, last) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
