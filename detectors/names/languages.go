@@ -29,6 +29,8 @@ const (
 	kanaHonorific               // Japanese: a name that starts with a common surname comes before ("田中さん")
 	hanTitle                    // Chinese: a name that starts with a common surname comes before ("王先生", "李伟老师")
 	hangulHonorific             // Korean: a name of three syllables, the first a common surname, comes before ("김민준 씨")
+	title                       // a title in a cased script: "Mr.", "Frau", "Sra.", "господин" (see titled)
+	arabicTitle                 // Arabic: a title, then a word without the article ("السيد محمد")
 )
 
 // trigger is a phrase after (or before) which a name is written.
@@ -55,6 +57,10 @@ type language struct {
 	kin         wordset.Set // relatives and friends: "daughter", "friend"
 	connectors  wordset.Set // between a relative and the name: "named", "called"
 	cues        []string    // words a given name in lower case may follow: "for", "and" (see lowerGivenName)
+	titles      []string    // titles a capitalized name follows: "mr.", "frau", "sra."
+	// capitalTitles says the language writes its titles with a capital
+	// letter: "ms" is milliseconds, "Ms" a title.
+	capitalTitles bool
 	// capitalNouns says the language writes nouns with a capital letter
 	// (German): elsewhere a capitalized relative ("Portrait Of My Wife
 	// Wearing A Hat") says the text is in title case, where a capital
@@ -69,9 +75,11 @@ var casedLanguages = []*language{
 			"hi, i am", "hello i am", "hello, i am", "hi this is", "hi, this is", "hello this is", "hello, this is"},
 		signOffs: []string{"thanks", "thank you", "regards", "best regards", "kind regards", "cheers", "best", "love",
 			"sincerely", "xoxo"},
-		possessives: []string{"my", "our"},
-		cues:        []string{"for", "with", "and", "to", "birthday", "dear", "named", "called", "love", "miss", "hi", "hello", "hey", "congrats", "congratulations"},
-		adjectives:  wordset.New("little", "big", "older", "younger", "elder", "best", "baby", "dear", "late", "new", "old", "twin"),
+		possessives:   []string{"my", "our"},
+		titles:        []string{"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx.", "dr", "dr.", "prof", "prof.", "professor"},
+		capitalTitles: true,
+		cues:          []string{"for", "with", "and", "to", "birthday", "dear", "named", "called", "love", "miss", "hi", "hello", "hey", "congrats", "congratulations"},
+		adjectives:    wordset.New("little", "big", "older", "younger", "elder", "best", "baby", "dear", "late", "new", "old", "twin"),
 		kin: wordset.New("daughter", "son", "wife", "husband", "mom", "mum", "mommy", "mother", "dad", "daddy", "father",
 			"sister", "brother", "friend", "boyfriend", "girlfriend", "grandma", "grandmother", "granny", "grandpa",
 			"grandfather", "baby", "kid", "child", "partner", "fiance", "fiancé", "fiancee", "fiancée", "aunt", "uncle",
@@ -83,6 +91,7 @@ var casedLanguages = []*language{
 		greetings:   []string{"soy", "yo soy"}, // nationalities and trades are written in lower case
 		signOffs:    []string{"gracias", "saludos", "un saludo", "un abrazo", "besos"},
 		possessives: []string{"mi", "nuestra", "nuestro"},
+		titles:      []string{"señor", "señora", "señorita", "sr.", "sra.", "srta.", "doña", "dr.", "dra."},
 		cues:        []string{"para", "con", "y", "querida", "querido", "hola", "llamada", "llamado", "cumpleaños"},
 		adjectives:  wordset.New("querida", "querido", "pequeña", "pequeño", "mejor"),
 		kin: wordset.New("hija", "hijo", "esposa", "esposo", "mujer", "marido", "mamá", "madre", "papá", "padre",
@@ -95,6 +104,7 @@ var casedLanguages = []*language{
 		greetings:   []string{"sou", "sou o", "sou a", "eu sou", "eu sou o", "eu sou a"},
 		signOffs:    []string{"obrigado", "obrigada", "abraços", "beijos", "att"},
 		possessives: []string{"minha", "meu", "nossa", "nosso"},
+		titles:      []string{"senhor", "senhora", "sr.", "sra.", "dona", "dr.", "dra."},
 		cues:        []string{"para", "com", "e", "querida", "querido", "olá", "oi", "chamada", "chamado", "aniversário", "parabéns"},
 		adjectives:  wordset.New("querida", "querido", "pequena", "pequeno", "melhor"),
 		kin: wordset.New("filha", "filho", "esposa", "marido", "mulher", "mãe", "pai", "irmã", "irmão", "amiga", "amigo",
@@ -106,6 +116,7 @@ var casedLanguages = []*language{
 		greetings:   []string{"je suis", "moi c'est", "c'est moi,"},
 		signOffs:    []string{"merci", "cordialement", "bisous", "bises"},
 		possessives: []string{"ma", "mon", "notre"},
+		titles:      []string{"monsieur", "madame", "mademoiselle", "mme", "mme.", "mlle", "mlle.", "dr", "dr.", "docteur"},
 		cues:        []string{"pour", "avec", "et", "chère", "cher", "salut", "bonjour", "anniversaire", "appelée", "appelé"},
 		adjectives:  wordset.New("petite", "petit", "chère", "cher", "meilleure", "meilleur", "grande", "grand"),
 		kin: wordset.New("fille", "fils", "femme", "mari", "mère", "maman", "père", "papa", "sœur", "soeur", "frère",
@@ -114,11 +125,13 @@ var casedLanguages = []*language{
 		connectors: wordset.New("nommée", "nommé", "appelée", "appelé", "qui", "s'appelle"),
 	},
 	{ // de
-		intros:      []string{"ich heiße", "ich heisse", "mein name ist", "mein vorname ist"},
-		signOffs:    []string{"danke", "grüße", "viele grüße", "liebe grüße", "lg", "vg", "gruß", "mfg"},
-		possessives: []string{"mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere", "unseren", "unserem", "unserer"},
-		cues:        []string{"für", "mit", "und", "liebe", "lieber", "hallo", "geburtstag", "namens"},
-		adjectives:  wordset.New("kleine", "kleinen", "kleiner", "liebe", "lieben", "lieber", "beste", "besten", "bester", "große", "großen"),
+		intros:        []string{"ich heiße", "ich heisse", "mein name ist", "mein vorname ist"},
+		signOffs:      []string{"danke", "grüße", "viele grüße", "liebe grüße", "lg", "vg", "gruß", "mfg"},
+		possessives:   []string{"mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere", "unseren", "unserem", "unserer"},
+		titles:        []string{"herr", "herrn", "frau", "dr.", "prof."},
+		capitalTitles: true,
+		cues:          []string{"für", "mit", "und", "liebe", "lieber", "hallo", "geburtstag", "namens"},
+		adjectives:    wordset.New("kleine", "kleinen", "kleiner", "liebe", "lieben", "lieber", "beste", "besten", "bester", "große", "großen"),
 		kin: wordset.New("tochter", "sohn", "frau", "mann", "mutter", "mama", "vater", "papa", "schwester", "bruder",
 			"freund", "freundin", "oma", "opa", "großmutter", "großvater", "baby", "cousine", "cousin", "tante",
 			"onkel", "nichte", "neffe", "enkelin", "enkel", "partner", "partnerin", "verlobte", "verlobter",
@@ -131,6 +144,7 @@ var casedLanguages = []*language{
 		greetings:   []string{"привет, я", "привет я", "здравствуйте, я"},
 		signOffs:    []string{"спасибо", "с уважением"},
 		possessives: []string{"мой", "моя", "моё", "мое", "мою", "моей", "моего", "моему", "наш", "наша", "нашу", "нашей", "нашего"},
+		titles:      []string{"господин", "госпожа", "господина", "госпожи", "господину", "госпоже"},
 		cues:        []string{"для", "с", "и", "привет", "дорогая", "дорогой", "рождения"},
 		adjectives:  wordset.New("младшая", "младший", "старшая", "старший", "лучшая", "лучший", "маленькая", "маленький", "любимая", "любимый"),
 		kin: wordset.New("дочь", "дочка", "дочери", "дочку", "сын", "сына", "сыну", "жена", "жену", "жены", "муж", "мужа",
@@ -153,6 +167,10 @@ var (
 	hindiPhrases = []string{"मेरा नाम", "मेरी बेटी का नाम", "मेरे बेटे का नाम", "मेरी पत्नी का नाम", "मेरे पति का नाम",
 		"मेरी माँ का नाम", "मेरे पिता का नाम", "मेरे दोस्त का नाम", "मेरी दोस्त का नाम", "उसका नाम", "उसके नाम", "उनका नाम"}
 	arabicPhrases = []string{"اسمي", "اسمه", "اسمها", "يدعى", "تدعى", "يُدعى", "تُدعى"}
+	// Arabic titles, also after the preposition "ل" (for), which drops
+	// the article's alif: "للسيد".
+	arabicTitles = []string{"السيد", "السيدة", "الأستاذ", "الأستاذة", "الدكتور", "الدكتورة", "للسيد", "للسيدة", "للأستاذ",
+		"للأستاذة", "للدكتور", "للدكتورة"}
 	// The honorifics and titles written after a name, without a space
 	// (Korean also with one): "田中さん", "王老师", "김민준님".
 	japaneseHonorifics = []string{"さん", "さま", "様", "くん", "君", "ちゃん", "先生", "氏"}
@@ -258,6 +276,9 @@ func init() {
 		for _, p := range l.cues {
 			add(&trigger{phrase: p, mode: cue, bounded: true, lang: l})
 		}
+		for _, p := range l.titles {
+			add(&trigger{phrase: p, mode: title, bounded: true, lang: l})
+		}
 	}
 	for _, g := range []struct {
 		phrases []string
@@ -273,6 +294,7 @@ func init() {
 		{koreanPhrases, hangul, true},
 		{hindiPhrases, devanagari, true},
 		{arabicPhrases, arabic, true},
+		{arabicTitles, arabicTitle, true},
 		{japaneseHonorifics, kanaHonorific, false},
 		{chineseTitles, hanTitle, false},
 		{koreanHonorifics, hangulHonorific, false},

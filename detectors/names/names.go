@@ -4,9 +4,10 @@
 // "私の名前は田中です", "제 이름은 김민준입니다", "меня зовут Иван",
 // "मेरा नाम राहुल है", "اسمي محمد", in the eleven languages of the app; and,
 // in Latin and Cyrillic letters, where a given name of its list starts
-// them: "Put Michael Johnson in a cape", "a card for Anna and Lukas"; and in
-// Chinese, Japanese and Korean, where a title or an honorific follows a
-// name that starts with a common surname: "给李伟老师", "田中さん", "김민준 씨".
+// them: "Put Michael Johnson in a cape", "a card for Anna and Lukas"; after
+// a title: "Mr. Smith", "Frau Schmidt", "للسيد أحمد"; and in Chinese,
+// Japanese and Korean, where a title or an honorific follows a name that
+// starts with a common surname: "给李伟老师", "田中さん", "김민준 씨".
 //
 // It is not a named-entity recognizer: a name that nothing introduces and
 // that starts with no given name of the list, or one at a sentence's start
@@ -123,6 +124,8 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 	switch t.mode {
 	case intro, kinWord:
 		return cased(text, after, t)
+	case title:
+		return titled(text, i, after, t)
 	case possessive:
 		return kin(text, after, t.lang)
 	case signOff:
@@ -145,6 +148,8 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 		return hindiName(text, after)
 	case arabic:
 		return arabicName(text, after)
+	case arabicTitle:
+		return titledArabicName(text, after)
 	case cue:
 		return lowerGivenName(text, after)
 	case kanaHonorific:

@@ -124,6 +124,23 @@ func TestAppendSpans(t *testing.T) {
 		{"ko titles", "이사장님과 변호사님, 선생님", nil},
 		{"ko seed", "수박 씨앗, 김민준 씨름", nil},
 		{"ko two syllables", "민준 씨, 아저씨", nil},
+		// Titles before a name.
+		{"en mr", "Make a thank-you card for Mr. Smith", []string{"Smith"}},
+		{"en dr possessive", "a poster for Dr. Patel's clinic", []string{"Patel"}},
+		{"en ms full name", "Ms. Emily Jones, retired", []string{"Emily Jones"}},
+		{"en title case", "Thank You Mr. Smith", []string{"Smith"}},
+		{"de titles", "für Herrn Müller und Frau Schmidt", []string{"Müller", "Schmidt"}},
+		{"fr title", "pour Monsieur Dupont et madame Martin", []string{"Dupont", "Martin"}},
+		{"es title", "para la Sra. García", []string{"García"}},
+		{"ru title", "для господина Иванова", []string{"Иванова"}},
+		{"ar title", "بطاقة للسيد أحمد", []string{"أحمد"}},
+		{"ar title father's name", "السيدة فاطمة علي", []string{"فاطمة علي"}},
+		{"en products and characters", "a can of Dr. Pepper with Mr. Bean, Doctor Who and Professor Somebody", nil},
+		{"en an address's drive", "Meet me at 12 Ocean Dr. Miami", nil},
+		{"en units and capitals", "4826 ms: Mark-sweep; MS Windows, MR. SMITH", nil},
+		{"en lower case", "mr Smith", nil},
+		{"de a woman", "eine Frau Mitte 30 am Strand, die Frau Müller", nil},
+		{"ar office", "السيد الرئيس", nil},
 		// What no name follows.
 		{"en not a name", "my name is not important, just make it blue", nil},
 		{"en call me back", "call me back tomorrow", nil},
@@ -221,7 +238,7 @@ func FuzzAppendSpans(f *testing.F) {
 	for _, s := range []string{
 		"my name is Emily Jones", "我叫李伟", "a card for Anna and Lukas", "Dear Olivia", "Gabriel García Márquez", "Иван Петров", "私の名前は田中です", "田中と申します", "제 이름은 김민준입니다",
 		"मेरा नाम राहुल है", "اسمي محمد", "my daughter, named Emma", "me llamo \xff", "my name is \"",
-		"田中さん", "伊藤さくらちゃん", "给李伟老师", "김민준 씨", "이서연님은",
+		"田中さん", "伊藤さくらちゃん", "给李伟老师", "김민준 씨", "이서연님은", "Mr. Smith", "Frau Schmidt", "للسيد أحمد",
 	} {
 		f.Add([]byte(s))
 	}
