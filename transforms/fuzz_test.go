@@ -333,15 +333,18 @@ func FuzzNames(f *testing.F) {
 	f.Add("Happy birthday", "Lukas", uint64(4), uint8(14))
 	f.Add("make", "look like anime", uint64(5), uint8(15))
 	f.Add("12.345,", ", 1.5", uint64(1<<40+31), uint8(16))
+	f.Add("写真", "ありがとう", uint64(17), uint8(17))
+	f.Add("谢谢", "！", uint64(18), uint8(18))
+	f.Add("감사", "합니다", uint64(1<<30+19), uint8(19))
+	f.Add("Make a card", "please", uint64(20), uint8(20))
 	w, p := newProfileWorker(f, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true, Addresses: true}})
 	f.Fuzz(func(t *testing.T, before, after string, n uint64, form uint8) {
 		var name, intro string
-		switch form % 17 {
+		switch form % 21 {
 		case 0:
 			name, intro = "Q"+letters(n, 5), " my name is %s. "
 		case 1:
-			given := []rune("伟芳静磊杰娜洋敏华强丽军秀英桂兰")
-			name, intro = "王"+string(given[n%uint64(len(given))])+string(given[n/16%uint64(len(given))]), "我叫%s，"
+			name, intro = "王"+string(hanGiven[n%uint64(len(hanGiven))])+string(hanGiven[n/16%uint64(len(hanGiven))]), "我叫%s，"
 		case 2:
 			name, intro = "Z"+letters(n, 4)+" Q"+letters(n>>20, 6), " for my daughter %s, "
 		case 3:
@@ -360,8 +363,7 @@ func FuzzNames(f *testing.F) {
 		case 9:
 			name, intro = "Q"+letters(n, 5)+" Avenue", " at 42 %s, "
 		case 10:
-			given := []rune("伟芳静磊杰娜洋敏华强丽军秀英桂兰")
-			name, intro = "建"+string(given[n%uint64(len(given))])+"路", "地址：%s8号，"
+			name, intro = "建"+string(hanGiven[n%uint64(len(hanGiven))])+"路", "地址：%s8号，"
 		case 11:
 			name, intro = fmt.Sprintf("19%02d-%02d-1%d", n%100, n%12+1, n%10), " I was born on %s, "
 		case 12:
@@ -374,6 +376,14 @@ func FuzzNames(f *testing.F) {
 			name, intro = strings.ToLower(givenNames[n%uint64(len(givenNames))]), " me and %s, "
 		case 16:
 			name, intro = fmt.Sprintf("%d.%04d, -%d.%04d", 1+n%89, n>>7%10000, n>>20%180, n>>28%10000), " my house is at %s. " // not both below 1: weights
+		case 17:
+			name, intro = []string{"田中", "佐藤", "鈴木", "高橋", "渡辺"}[n%5]+string(hanGiven[n/8%uint64(len(hanGiven))]), " %sさんの絵 "
+		case 18:
+			name, intro = "李"+string(hanGiven[n%uint64(len(hanGiven))])+string(hanGiven[n/16%uint64(len(hanGiven))]), "给%s老师做卡片，"
+		case 19:
+			name, intro = "박"+string(rune(0xAC00+n%11172))+string(rune(0xAC00+n/11172%11172)), " %s 씨에게 "
+		case 20:
+			name, intro = "Q"+letters(n, 5), " thanks to Mr. %s for "
 		}
 		if strings.Contains(before, name) || strings.Contains(after, name) {
 			return
@@ -411,6 +421,9 @@ func FuzzNames(f *testing.F) {
 		}
 	})
 }
+
+// hanGiven are characters of Chinese given names.
+var hanGiven = []rune("伟芳静磊杰娜洋敏华强丽军秀英桂兰")
 
 // givenNames are given names of package names' list, in the scripts it
 // reads them in.
