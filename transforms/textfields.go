@@ -456,6 +456,9 @@ func readValue(b []byte, f *textField, inJSON bool) bool {
 		return f.quoted(b, i, b[i])
 	}
 	for i < len(b) && b[i] > ' ' && !(f.query && (b[i] == '&' || b[i] == '#' || b[i] == '"')) && !(inJSON && escapedSpaceAt(b, i)) {
+		if inJSON && b[i] == '\\' && i+1 < len(b) {
+			i++ // an escape is read whole: "\\n" is a backslash and an n
+		}
 		i++
 	}
 	f.valEnd = f.valStart + trimValueEnd(b[f.valStart:i])
