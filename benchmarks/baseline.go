@@ -41,6 +41,11 @@ func NewRegexpBaseline() *RegexpBaseline {
 		{"[RRN]", `\b\d{6}-[1-8]\d{6}\b`},
 		{"[SSN]", `\b\d{3}-\d{2}-\d{4}\b`},
 		{"[DNI]", `\b[XYZ]?\d{7,8}[A-Z]\b`},
+		{"[SNILS]", `\b\d{3}-\d{3}-\d{3}[ -]\d{2}\b`},
+		{"[NIR]", `\b[1278] ?\d{2} ?\d{2} ?\d{2} ?\d{3} ?\d{3} ?\d{2}\b`},
+		// My Number and Steuer-ID are taken only after their words.
+		{"[MYNUMBER]", `(?i:my ?number|マイナンバー|個人番号)\D{0,4}\d{4}[ -]?\d{4}[ -]?\d{4}\b`},
+		{"[STEUERID]", `(?i:steuer-?id|steueridentifikationsnummer|idnr)\D{0,4}\d{2} ?\d{3} ?\d{3} ?\d{3}\b`},
 		// An IMSI has an IMEI's shape: the detectors take it by its word or key.
 		{"[IMSI]", `(?i:imsi)["':= ]{1,4}\d{15}\b`},
 		{"[IMEI]", `\b\d{2}[- ]?\d{6}[- ]?\d{6}[- ]?\d\b`},

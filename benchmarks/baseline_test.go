@@ -35,6 +35,10 @@ func TestRegexpBaseline(t *testing.T) {
 		{"aadhaar 2345 6789 0124", "aadhaar [AADHAAR]"},
 		{"ssn 123-45-6789", "ssn [SSN]"},
 		{"dni 12345678Z", "dni [DNI]"},
+		{"snils 112-233-445 95", "snils [SNILS]"},
+		{"sécu 1 85 05 78 006 084 91", "sécu [NIR]"},
+		{"マイナンバー: 1234 5678 9018", "[MYNUMBER]"},
+		{"Steuer-ID: 86 095 742 719", "[STEUERID]"},
 		{"btc 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2, eth 0x52908400098527886E0F7030069857D2E4169EE7", "btc [WALLET], eth [WALLET]"},
 		{"imsi: 460001234567890", "[IMSI]"},
 	}

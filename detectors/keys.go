@@ -71,6 +71,14 @@ func (s *Set) KeyHint(key []byte) Hint {
 			h.Kind = RRN
 		case "aadhaar", "aadhar", "aadhaarnumber", "uidai":
 			h.Kind = Aadhaar
+		case "mynumber", "kojinbango", "マイナンバー", "個人番号":
+			h.Kind = MyNumber
+		case "snils", "снилс":
+			h.Kind = SNILS
+		case "nir", "numsecu":
+			h.Kind = NIR
+		case "steuerid", "steueridentifikationsnummer", "idnr":
+			h.Kind = SteuerID
 		case "version", "ver", "build", "sdk", "vsn", "firmware", "fw", "versión", "versão", "versione", "версия", "버전", "版本", "バージョン":
 			h.Traits |= VersionKey
 		case "order", "orderid", "orderno", "ordernumber", "invoice", "ticket", "ref", "reference", "sku", "upc", "ean", "gtin",
@@ -97,6 +105,12 @@ func (s *Set) KeyHint(key []byte) Hint {
 		h.Kind = IMSI
 	case hasWord(norm, "social_security"):
 		h.Kind = SSN
+	case hasWord(norm, "my_number"):
+		h.Kind = MyNumber
+	case hasWord(norm, "steuer_id"):
+		h.Kind = SteuerID
+	case hasWord(norm, "securite_sociale"):
+		h.Kind = NIR
 	case hasWord(norm, "user_name"):
 		h.Traits |= ContactKey
 	case credentialKey(key):

@@ -26,6 +26,10 @@ const (
 	RRN          // Korean resident registration number (13 digits: birth date, sex)
 	Aadhaar      // Indian Aadhaar number (12 digits, Verhoeff check)
 	DNI          // Spanish identity number: DNI (8 digits) or NIE (X, Y or Z and 7 digits), and the check letter
+	MyNumber     // Japanese individual number, マイナンバー (12 digits, check digit), by key or context
+	SNILS        // Russian insurance number, СНИЛС (11 digits, checksum), as printed or by key or context
+	NIR          // French social security number (15 digits: sex, birth, place, key mod 97), as printed or by key or context
+	SteuerID     // German tax identification number, Steuer-ID (11 digits, ISO 7064 check), by key or context
 	Wallet       // cryptocurrency address: Bitcoin (base58 or bech32, checksum) or Ethereum ("0x" and 40 hex digits)
 	Secret       // a credential: a JSON Web Token, a URL's password, a labeled value, an API key
 
@@ -88,6 +92,10 @@ var kindNames = [FirstCustom]string{
 	RRN:         "RRN",
 	Aadhaar:     "AADHAAR",
 	DNI:         "DNI",
+	MyNumber:    "MYNUMBER",
+	SNILS:       "SNILS",
+	NIR:         "NIR",
+	SteuerID:    "STEUERID",
 	Wallet:      "WALLET",
 	Secret:      "SECRET",
 	User:        "USER",
@@ -102,7 +110,7 @@ var kindNames = [FirstCustom]string{
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
 // ResolveOverlaps).
-var Builtin = []Kind{Email, Secret, Wallet, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
+var Builtin = []Kind{Email, Secret, Wallet, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, MyNumber, SNILS, NIR, SteuerID, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
 
 // FreeText lists the kinds found in free text after the scanner, by
 // packages names, handles, addresses, birthdates, documents and

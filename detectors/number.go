@@ -980,49 +980,83 @@ func ipv4After(b []byte, i int) bool {
 //   - a CPF (Brazil): 529.982.247-25; bare 52998224725, 529982247-25;
 //   - an SSN (US): 123-45-6789; bare 123456789, spaced 123 45 6789;
 //   - an RRN (Korea): 900101-1234567; bare 9001011234567;
-//   - an Aadhaar number (India): 2345 6789 0124 or 2345-6789-0124; bare.
+//   - an Aadhaar number (India): 2345 6789 0124 or 2345-6789-0124; bare;
+//   - a SNILS (Russia): 112-233-445 95; bare 11223344595;
+//   - a NIR (France): 1 85 05 78 006 084 91; bare 185057800608491;
+//   - a My Number (Japan), only named: 1234 5678 9018, 123456789018;
+//   - a Steuer-ID (Germany), only named: 86 095 742 719, 86095742719.
 //
 // An RRN or Aadhaar number as printed is not one after the label of an
-// order or invoice, which may be numbered so.
+// order or invoice, which may be numbered so. Of two kinds of one length,
+// the named one is taken first: a My Number laid out as an Aadhaar number
+// is printed.
 func (sc *scanner) nationalID(nm *number) Kind {
-	if nm.nd < 9 || nm.nd > 13 || nm.plus {
+	if nm.nd < 9 || nm.nd > 15 || nm.plus {
 		return None
 	}
 	g, d := &nm.glen, nm.d[:nm.nd]
 	bare := nm.groups == 1
-	var k Kind
-	var printed, named bool
+	groups := func(seps uint8, lens ...uint8) bool {
+		if nm.groups != len(lens) || nm.seps != seps {
+			return false
+		}
+		for i, l := range lens[:len(lens)-1] {
+			if g[i] != l {
+				return false
+			}
+		}
+		return true
+	}
+	var ids [3]idLayout
 	switch nm.nd {
 	case 9:
-		k, named = SSN, bare || nm.groups == 3 && nm.seps == sepSpace && g[0] == 3 && g[1] == 2
-		printed = nm.groups == 3 && nm.seps == sepDash && g[0] == 3 && g[1] == 2
+		ids[0] = idLayout{SSN, groups(sepDash, 3, 2, 4), bare || groups(sepSpace, 3, 2, 4)}
 	case 11:
-		k, named = CPF, bare || nm.groups == 2 && nm.seps == sepDash && g[0] == 9
-		printed = nm.groups == 4 && nm.seps == sepDot|sepDash && g[0] == 3 && g[1] == 3 && g[2] == 3
+		ids[0] = idLayout{SNILS, groups(sepDash|sepSpace, 3, 3, 3, 2), bare || groups(sepSpace, 3, 3, 3, 2)}
+		ids[1] = idLayout{CPF, groups(sepDot|sepDash, 3, 3, 3, 2), bare || groups(sepDash, 9, 2)}
+		ids[2] = idLayout{SteuerID, false, bare || groups(sepSpace, 2, 3, 3, 3)}
 	case 12:
-		k, named = Aadhaar, bare
-		printed = nm.groups == 3 && (nm.seps == sepSpace || nm.seps == sepDash) && g[0] == 4 && g[1] == 4
+		fours := groups(sepSpace, 4, 4, 4) || groups(sepDash, 4, 4, 4)
+		ids[0] = idLayout{MyNumber, false, bare || fours}
+		ids[1] = idLayout{Aadhaar, fours, bare}
 	case 13:
-		k, named = RRN, bare
-		printed = nm.groups == 2 && nm.seps == sepDash && g[0] == 6
-	default:
-		return None
+		ids[0] = idLayout{RRN, groups(sepDash, 6, 7), bare}
+	case 15:
+		ids[0] = idLayout{NIR, groups(sepSpace, 1, 2, 2, 2, 3, 3, 2), bare}
 	}
-	if printed && (k == Aadhaar || k == RRN) && referenceLabelBefore(sc.b, nm.start) {
-		printed = false
+	for _, id := range ids {
+		if id.kind == None || !id.printed && !id.named || !idValid(id.kind, d) {
+			continue
+		}
+		if id.printed && (id.kind == Aadhaar || id.kind == RRN) && referenceLabelBefore(sc.b, nm.start) {
+			id.printed = false
+		}
+		if id.printed || id.named && sc.context(id.kind, nm.start, idWords[id.kind]) {
+			return id.kind
+		}
 	}
-	if !printed && !(named && sc.context(k, nm.start, idWords[k])) || !idValid(k, d) {
-		return None
-	}
-	return k
+	return None
+}
+
+// idLayout says how a number may be a national number of a kind: as laid
+// out, anywhere (printed), or after a word naming it or under its key
+// (named).
+type idLayout struct {
+	kind           Kind
+	printed, named bool
 }
 
 // idWords are the words that name a national number, by kind.
 var idWords = [FirstCustom]*ContextWords{
-	CPF:     NewContextWords("cpf"),
-	SSN:     NewContextWords("ssn", "social security", "seguro social"),
-	RRN:     NewContextWords("rrn", "resident registration", "주민등록번호", "주민번호"),
-	Aadhaar: NewContextWords("aadhaar", "aadhar", "uidai", "आधार"),
+	CPF:      NewContextWords("cpf"),
+	SSN:      NewContextWords("ssn", "social security", "seguro social"),
+	RRN:      NewContextWords("rrn", "resident registration", "주민등록번호", "주민번호"),
+	Aadhaar:  NewContextWords("aadhaar", "aadhar", "uidai", "आधार"),
+	MyNumber: NewContextWords("my number", "mynumber", "individual number", "マイナンバー", "個人番号"),
+	SNILS:    NewContextWords("snils", "снилс", "СНИЛС", "Снилс", "страховой номер", "страхового номера"),
+	NIR:      NewContextWords("sécurité sociale", "securite sociale", "sécu", "secu", "nir", "insee", "carte vitale", "numéro de sécurité"),
+	SteuerID: NewContextWords("steuer-id", "steuerid", "steuer id", "steueridentifikationsnummer", "steuer-identifikationsnummer",
+		"identifikationsnummer", "idnr", "tax id"),
 }
 
 // idValid reports whether the digits d are a valid national number of kind k.
@@ -1036,8 +1070,93 @@ func idValid(k Kind, d []byte) bool {
 		return rrnValid(d)
 	case Aadhaar:
 		return aadhaarValid(d)
+	case MyNumber:
+		return myNumberValid(d)
+	case SNILS:
+		return snilsValid(d)
+	case NIR:
+		return nirValid(d)
+	case SteuerID:
+		return steuerIDValid(d)
 	}
 	return false
+}
+
+// myNumberValid reports whether the 12 digits d are a My Number: the last
+// is the check digit of the others, weighted 2-7 and 2-6 from the right,
+// mod 11.
+func myNumberValid(d []byte) bool {
+	sum := 0
+	for n := 1; n <= 11; n++ {
+		q := n + 1
+		if n > 6 {
+			q = n - 5
+		}
+		sum += int(d[11-n]-'0') * q
+	}
+	check := 0
+	if r := sum % 11; r > 1 {
+		check = 11 - r
+	}
+	return check == int(d[11]-'0')
+}
+
+// snilsValid reports whether the 11 digits d are a SNILS: the last two are
+// the sum of the first nine weighted 9 to 1, mod 101 (100 is 00). Numbers
+// up to 001-001-998, which had no checksum, are not taken.
+func snilsValid(d []byte) bool {
+	sum := 0
+	for i, c := range d[:9] {
+		sum += int(c-'0') * (9 - i)
+	}
+	return sum%101%100 == atoi(d[9:11]) && string(d[:9]) > "001001998"
+}
+
+// nirValid reports whether the 15 digits d are a NIR: sex (1 or 2; 7 or 8
+// for a temporary number), year, a month of birth (01-12, or 20-42 and
+// 50-99 when unknown), place and order, and the key, 97 less the first 13
+// digits mod 97. Corsica's departments, 2A and 2B, are not read.
+func nirValid(d []byte) bool {
+	if month := atoi(d[3:5]); d[0] != '1' && d[0] != '2' && d[0] != '7' && d[0] != '8' || month == 0 || month > 12 && month < 20 || month > 42 && month < 50 {
+		return false
+	}
+	n := 0
+	for _, c := range d[:13] {
+		n = (n*10 + int(c-'0')) % 97
+	}
+	return 97-n == atoi(d[13:15])
+}
+
+// steuerIDValid reports whether the 11 digits d are a Steuer-ID: no leading
+// zero; of the first ten, one digit two or three times and each other at
+// most once; and the last the ISO 7064 MOD 11,10 check digit of those.
+func steuerIDValid(d []byte) bool {
+	if d[0] == '0' {
+		return false
+	}
+	var seen [10]uint8
+	repeated := 0
+	for _, c := range d[:10] {
+		seen[c-'0']++
+		switch seen[c-'0'] {
+		case 2:
+			repeated++
+		case 4:
+			return false
+		}
+	}
+	if repeated != 1 {
+		return false
+	}
+	product := 10
+	for _, c := range d[:10] {
+		sum := (int(c-'0') + product) % 10
+		if sum == 0 {
+			sum = 10
+		}
+		product = sum * 2 % 11
+	}
+	return (11-product)%10 == int(d[10]-'0')
 }
 
 // ssnValid reports whether the 9 digits d may be an SSN: its area is not

@@ -450,6 +450,25 @@ func TestAppendSpans(t *testing.T) {
 		{"aadhaar bare after the word", "aadhaar: 987654321012", []string{"AADHAAR:987654321012"}},
 		{"aadhaar with a wrong check", "aadhaar 2345 6789 0125", nil},
 		{"aadhaar bare with no word is none", "id 987654321012", nil},
+		// Russian SNILS: the sum of the first nine digits, weighted, mod 101.
+		{"snils as printed", "СНИЛС 112-233-445 95", []string{"SNILS:112-233-445 95"}},
+		{"snils printed with no word", "номер: 112-233-445 95", []string{"SNILS:112-233-445 95"}},
+		{"snils bare after the word", "снилс: 11223344595", []string{"SNILS:11223344595"}},
+		{"snils with a wrong sum", "СНИЛС 112-233-445 96", nil},
+		// French NIR: sex, year and month of birth, place, key mod 97.
+		{"nir as printed", "mon numéro 1 85 05 78 006 084 91", []string{"NIR:1 85 05 78 006 084 91"}},
+		{"nir bare after the word", "n° de sécurité sociale : 185057800608491", []string{"NIR:185057800608491"}},
+		{"nir with a wrong key", "sécu 185057800608492", nil},
+		{"nir of no month", "sécu 185157800608457", nil},
+		// Japanese My Number and German Steuer-ID: only named, as bare or
+		// printed they are laid out as other numbers are.
+		{"my number after the word", "マイナンバーは123456789018です", []string{"MYNUMBER:123456789018"}},
+		{"my number printed after the word", "my number: 1234 5678 9018", []string{"MYNUMBER:1234 5678 9018"}},
+		{"my number with no word", "1234 5678 9018, 123456789018", nil},
+		{"my number with a wrong check", "個人番号 123456789012", nil},
+		{"steuer-id after the word", "Steuer-ID: 86 095 742 719 und IdNr 47036892816", []string{"STEUERID:86 095 742 719", "STEUERID:47036892816"}},
+		{"steuer-id with no word", "86095742719", nil},
+		{"steuer-id with no repeated digit", "Steuer-ID 12345678903", nil},
 		// Cryptocurrency addresses: Bitcoin's checksums checked.
 		{"wallet bitcoin base58", "send to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 or 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy.",
 			[]string{"WALLET:1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "WALLET:3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"}},
@@ -575,6 +594,10 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.RRN, "900101-1234567", "9001011234567"},
 		{detectors.Aadhaar, "2345-6789-0124", "234567890124"},
 		{detectors.DNI, "12.345.678-Z", "12345678Z"},
+		{detectors.SNILS, "112-233-445 95", "11223344595"},
+		{detectors.NIR, "1 85 05 78 006 084 91", "185057800608491"},
+		{detectors.MyNumber, "1234-5678-9018", "123456789018"},
+		{detectors.SteuerID, "86 095 742 719", "86095742719"},
 		{detectors.Email, "li.wei%252Btag%2540163.com", "li.wei+tag@163.com"},
 		{detectors.IPv4, "１９２．１６８．００１．０１０", "192.168.1.10"},
 		{detectors.IPv6, "２００１：ｄｂ８：：１", "2001:db8::1"},
@@ -688,6 +711,10 @@ func TestKeyHint(t *testing.T) {
 		{"rrn", detectors.Hint{Kind: detectors.RRN}},
 		{"주민등록번호", detectors.Hint{Kind: detectors.RRN}},
 		{"aadhaar_no", detectors.Hint{Kind: detectors.Aadhaar}},
+		{"my_number", detectors.Hint{Kind: detectors.MyNumber}},
+		{"snils", detectors.Hint{Kind: detectors.SNILS}},
+		{"nir", detectors.Hint{Kind: detectors.NIR}},
+		{"steuerId", detectors.Hint{Kind: detectors.SteuerID}},
 		{"session", detectors.Hint{}},
 		// Credentials, as labels in text name them.
 		{"password", detectors.Hint{Kind: detectors.Secret}},

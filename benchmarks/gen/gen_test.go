@@ -435,6 +435,37 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		}
 		checkNamed(t, ev, p, "आधार")
 		seen["aadhaar "+strconv.Itoa(len(v))]++
+	case detectors.MyNumber:
+		if d := strings.ReplaceAll(v, " ", ""); !regexp.MustCompile(`^[0-9]{4}( ?)[0-9]{4}( ?)[0-9]{4}$`).MatchString(v) || weightedMod(d[:11], "65432765432", 11)%11 > 1 && int(d[11]-'0') != 11-weightedMod(d[:11], "65432765432", 11) || weightedMod(d[:11], "65432765432", 11) <= 1 && d[11] != '0' {
+			t.Errorf("bad My Number %q", v)
+		}
+		checkNamed(t, ev, p, "個人番号")
+		seen["mynumber "+strconv.Itoa(len(v))]++
+	case detectors.SNILS:
+		if d := strings.NewReplacer("-", "", " ", "").Replace(v); !regexp.MustCompile(`^[0-9]{3}-[0-9]{3}-[0-9]{3} [0-9]{2}$|^[0-9]{11}$`).MatchString(v) || weightedMod(d[:9], "987654321", 101)%100 != atoi(d[9:]) {
+			t.Errorf("bad SNILS %q", v)
+		}
+		checkNamed(t, ev, p, "СНИЛС")
+		seen["snils "+strconv.Itoa(len(v))]++
+	case detectors.NIR:
+		d := strings.ReplaceAll(v, " ", "")
+		n, _ := strconv.ParseInt(d[:min(13, len(d))], 10, 64)
+		if !regexp.MustCompile(`^[12] [0-9]{2} (0[1-9]|1[0-2]) [0-9]{2} [0-9]{3} [0-9]{3} [0-9]{2}$|^[12][0-9]{2}(0[1-9]|1[0-2])[0-9]{10}$`).MatchString(v) || 97-n%97 != int64(atoi(d[13:])) {
+			t.Errorf("bad NIR %q", v)
+		}
+		checkNamed(t, ev, p, "sécurité sociale")
+		seen["nir "+strconv.Itoa(len(v))]++
+	case detectors.SteuerID:
+		d := strings.ReplaceAll(v, " ", "")
+		counts := map[rune]int{}
+		for _, c := range d[:min(10, len(d))] {
+			counts[c]++
+		}
+		if !regexp.MustCompile(`^[1-9][0-9] [0-9]{3} [0-9]{3} [0-9]{3}$|^[1-9][0-9]{10}$`).MatchString(v) || len(counts) != 9 {
+			t.Errorf("bad Steuer-ID %q", v)
+		}
+		checkNamed(t, ev, p, "Steuer-ID")
+		seen["steuerid "+strconv.Itoa(len(v))]++
 	case detectors.Name:
 		if !slices.Contains(introductions[ev.Lang].people, v) {
 			t.Errorf("NAME %q is none of the %s people", v, ev.Lang)
@@ -670,6 +701,21 @@ func checkNamed(t *testing.T, ev Event, p Planted, word string) {
 	if !strings.Contains(string(ev.Line[max(0, p.Off-40):p.Off]), word) {
 		t.Errorf("%v %q without the word %q", p.Kind, p.Value, word)
 	}
+}
+
+// weightedMod returns the sum of the digits d, each times the digit of
+// weights at its place, mod m.
+func weightedMod(d, weights string, m int) int {
+	sum := 0
+	for i := range d {
+		sum += int(d[i]-'0') * int(weights[i]-'0')
+	}
+	return sum % m
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
 
 // validRRN reports whether the last of the 13 digits of v is the check
@@ -1022,6 +1068,11 @@ func TestNames(t *testing.T) {
 	}
 	if seen["document"] == 0 {
 		t.Error("no passports' numbers")
+	}
+	for _, v := range []string{"mynumber 12", "mynumber 14", "snils 11", "snils 14", "nir 15", "nir 21", "steuerid 11", "steuerid 14"} {
+		if seen[v] == 0 {
+			t.Errorf("no %s", v)
+		}
 	}
 	if seen["decoy ADDRESS"] == 0 {
 		t.Error("no streets without a number")

@@ -59,8 +59,9 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 // {photosize}, a passport photo's size, a decoy) or their wallet's
 // address ({wallet}, kind WALLET; {txhash}, a transaction's hash, a
 // decoy) or their home's coordinates ({coords}, kind COORDINATES;
-// {weights}, two blend weights, a decoy), added to the language's templates with
-// Options.Personal.
+// {weights}, two blend weights, a decoy) or their national number
+// ({mynumber}, {snils}, {nir}, {steuerid}), added to the language's
+// templates with Options.Personal.
 var introductions = map[string]struct {
 	people, places []string
 	// addresses are street addresses ({address}, kind ADDRESS), streets
@@ -177,6 +178,7 @@ var introductions = map[string]struct {
 			"Füge mein Instagram {mention} als Wasserzeichen hinzu, {at} bitte.",
 			"Zeichne {name} als Astronautin auf dem Mond.",
 			"Eine Dankeskarte für Frau {name}, bitte mit Blumen.",
+			"Mach ein Bewerbungsfoto für mich, meine Steuer-ID ist {steuerid}.",
 			"Ein Aquarell vom {lookalike} im Herbst, mit {name} davor.",
 		),
 	},
@@ -195,6 +197,7 @@ var introductions = map[string]struct {
 			"Ajoute mon compte Instagram : {handle} en filigrane.",
 			"Dessine {name} en super-héros au-dessus de Paris.",
 			"Une carte de remerciement pour Madame {name}.",
+			"Floute mon numéro de sécurité sociale {nir} sur la photo de ma carte Vitale.",
 			"Une photo devant la {lookalike} avec {name}, style rétro.",
 		),
 	},
@@ -216,6 +219,7 @@ var introductions = map[string]struct {
 			"このイラストをNFTにして、ウォレット {wallet} に送ってください。",
 			"自宅の場所は{coords}です、この地図をイラストにして",
 			"{name}さんの似顔絵を描いてください。",
+			"マイナンバーカードの写真を明るくして、個人番号 {mynumber} は消してください。",
 			"同僚の{name}様へのお礼のカードを作って。",
 			"{lookalike}の写真を明るくしてください。",
 		),
@@ -256,6 +260,7 @@ var introductions = map[string]struct {
 			"Добавь мой телеграм {mention} на картинку.",
 			"Нарисуй, как {name} катается на коньках.",
 			"Нарисуй портрет: господин {name} в шляпе.",
+			"Сделай фото на документы, мой СНИЛС {snils}.",
 			"Открытка: {lookalike} зимой, и {name} машет рукой.",
 			"Сделай NFT из этой картинки и отправь на кошелёк {wallet}.",
 		),

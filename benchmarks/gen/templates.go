@@ -24,6 +24,10 @@ const (
 	slotAadhaar        // {aadhaar}: an Indian Aadhaar number
 	slotAPIKey         // {apikey}: a service's API key, pasted
 	slotDNI            // {dni}: a Spanish identity number
+	slotMyNumber       // {mynumber}: a Japanese individual number
+	slotSNILS          // {snils}: a Russian insurance number
+	slotNIR            // {nir}: a French social security number
+	slotSteuerID       // {steuerid}: a German tax identification number
 	slotIP             // {ip}: an IPv4 or IPv6 address
 	slotIMEI           // {imei}
 	slotDate           // {date}: "2026-03-14"
@@ -53,7 +57,7 @@ const (
 )
 
 var slotNames = map[string]slot{
-	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "ip": slotIP, "imei": slotIMEI,
+	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "mynumber": slotMyNumber, "snils": slotSNILS, "nir": slotNIR, "steuerid": slotSteuerID, "ip": slotIP, "imei": slotIMEI,
 	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "lookalike": slotLookalike, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize, "wallet": slotWallet, "txhash": slotTxHash, "coords": slotCoords, "weights": slotWeights,
 }
 
@@ -139,15 +143,19 @@ var plainSlots = map[slot]struct {
 	kind  detectors.Kind
 	write func(*rng, []byte) []byte
 }{
-	slotCNID:    {detectors.CNID, (*rng).appendCNID},
-	slotCPF:     {detectors.CPF, (*rng).appendCPF},
-	slotSSN:     {detectors.SSN, (*rng).appendSSN},
-	slotRRN:     {detectors.RRN, (*rng).appendRRN},
-	slotAadhaar: {detectors.Aadhaar, (*rng).appendAadhaar},
-	slotAPIKey:  {detectors.Secret, (*rng).appendAPIKey},
-	slotDNI:     {detectors.DNI, (*rng).appendDNI},
-	slotWallet:  {detectors.Wallet, (*rng).appendWallet},
-	slotCoords:  {detectors.Coordinates, (*rng).appendCoordinates},
+	slotCNID:     {detectors.CNID, (*rng).appendCNID},
+	slotCPF:      {detectors.CPF, (*rng).appendCPF},
+	slotSSN:      {detectors.SSN, (*rng).appendSSN},
+	slotRRN:      {detectors.RRN, (*rng).appendRRN},
+	slotAadhaar:  {detectors.Aadhaar, (*rng).appendAadhaar},
+	slotAPIKey:   {detectors.Secret, (*rng).appendAPIKey},
+	slotDNI:      {detectors.DNI, (*rng).appendDNI},
+	slotMyNumber: {detectors.MyNumber, (*rng).appendMyNumber},
+	slotSNILS:    {detectors.SNILS, (*rng).appendSNILS},
+	slotNIR:      {detectors.NIR, (*rng).appendNIR},
+	slotSteuerID: {detectors.SteuerID, (*rng).appendSteuerID},
+	slotWallet:   {detectors.Wallet, (*rng).appendWallet},
+	slotCoords:   {detectors.Coordinates, (*rng).appendCoordinates},
 }
 
 // fill writes a value for seg's slot in a prompt in language l.

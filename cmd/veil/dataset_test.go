@@ -86,6 +86,8 @@ func TestExportTokenDSR(t *testing.T) {
 		{"iban", "de89 3704 0044 0532 0130 00", detectors.IBAN, "DE89370400440532013000"},
 		{"rrn", "900101-1234567", detectors.RRN, "9001011234567"},
 		{"aadhaar", "2345 6789 0124", detectors.Aadhaar, "234567890124"},
+		{"snils", "112-233-445 95", detectors.SNILS, "11223344595"},
+		{"nir", "1 85 05 78 006 084 91", detectors.NIR, "185057800608491"},
 		{"name", "Lucía  FERNÁNDEZ", detectors.Name, "lucía fernández"},
 	} {
 		r := veil(t, "", nil, "token", "--kind", tt.flag, "--key-file", key, tt.value)
