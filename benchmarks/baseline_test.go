@@ -39,6 +39,7 @@ func TestRegexpBaseline(t *testing.T) {
 		{"sécu 1 85 05 78 006 084 91", "sécu [NIR]"},
 		{"マイナンバー: 1234 5678 9018", "[MYNUMBER]"},
 		{"Steuer-ID: 86 095 742 719", "[STEUERID]"},
+		{"رقم الهوية: 1012345672", "رقم ال[SAUDIID]"},
 		{"btc 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2, eth 0x52908400098527886E0F7030069857D2E4169EE7", "btc [WALLET], eth [WALLET]"},
 		{"imsi: 460001234567890", "[IMSI]"},
 	}

@@ -20,7 +20,7 @@ import (
 // MACs as lower-case colon-separated pairs; IPs in net/netip's canonical form
 // without zone (URL-encoded colons and zero-padded octets read); IMSIs,
 // ICCIDs, card numbers and national numbers (CPF, SSN, RRN, Aadhaar, My
-// Number, SNILS, NIR, Steuer-ID) as digits; IMEIs and MEIDs as the device's 14
+// Number, SNILS, NIR, Steuer-ID, Saudi ID) as digits; IMEIs and MEIDs as the device's 14
 // digits (see appendDeviceID); UUIDs lower-case with dashes; CN identity
 // numbers upper-case; IBANs, DNIs and identity documents' numbers compact and
 // upper-case; people's names in
@@ -50,7 +50,7 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		return s.appendPhone(dst, value, mask&s.regionMask, prefer&s.regionMask)
 	case IMEI:
 		return appendDeviceID(dst, value)
-	case IMSI, ICCID, Card, CPF, SSN, RRN, Aadhaar, MyNumber, SNILS, NIR, SteuerID:
+	case IMSI, ICCID, Card, CPF, SSN, RRN, Aadhaar, MyNumber, SNILS, NIR, SteuerID, SaudiID:
 		return appendDigits(dst, value)
 	case IBAN, DNI, Document:
 		return appendCompactUpper(dst, value)

@@ -79,6 +79,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 			h.Kind = NIR
 		case "steuerid", "steueridentifikationsnummer", "idnr":
 			h.Kind = SteuerID
+		case "iqama", "saudiid", "iqamanumber":
+			h.Kind = SaudiID
 		case "version", "ver", "build", "sdk", "vsn", "firmware", "fw", "versión", "versão", "versione", "версия", "버전", "版本", "バージョン":
 			h.Traits |= VersionKey
 		case "order", "orderid", "orderno", "ordernumber", "invoice", "ticket", "ref", "reference", "sku", "upc", "ean", "gtin",
@@ -107,6 +109,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 		h.Kind = SSN
 	case hasWord(norm, "my_number"):
 		h.Kind = MyNumber
+	case hasWord(norm, "saudi_id") || hasWord(norm, "iqama_no") || hasWord(norm, "iqama_number"):
+		h.Kind = SaudiID
 	case hasWord(norm, "steuer_id"):
 		h.Kind = SteuerID
 	case hasWord(norm, "securite_sociale"):

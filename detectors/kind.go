@@ -8,30 +8,31 @@ type Kind uint8
 
 // The built-in kinds. Custom kinds are numbered from FirstCustom.
 const (
-	None    Kind = iota
-	Email        // e-mail address, also URL-encoded (%40) and JSON-escaped (\u0040)
-	Phone        // telephone number, E.164, international or national format
-	IMEI         // device IMEI (15 digits, Luhn) or IMEISV (16 digits, by key)
-	IMSI         // subscriber identity (15 digits starting with an MCC), by key or context
-	ICCID        // SIM card serial number (19-20 digits starting with 89), by key or context
-	MAC          // EUI-48 hardware address
-	ADID         // advertising or vendor identifier (IDFA, IDFV, GAID, AAID), by key or context
-	IPv4         // IPv4 address
-	IPv6         // IPv6 address
-	CNID         // Chinese resident identity number (18 characters, checksum)
-	Card         // payment card number (13-19 digits, Luhn, with card context)
-	IBAN         // international bank account number (ISO 13616: country, length, mod-97 check)
-	CPF          // Brazilian individual taxpayer number (11 digits, two check digits)
-	SSN          // US Social Security number (9 digits, issuance rules)
-	RRN          // Korean resident registration number (13 digits: birth date, sex)
-	Aadhaar      // Indian Aadhaar number (12 digits, Verhoeff check)
-	DNI          // Spanish identity number: DNI (8 digits) or NIE (X, Y or Z and 7 digits), and the check letter
-	MyNumber     // Japanese individual number, マイナンバー (12 digits, check digit), by key or context
-	SNILS        // Russian insurance number, СНИЛС (11 digits, checksum), as printed or by key or context
-	NIR          // French social security number (15 digits: sex, birth, place, key mod 97), as printed or by key or context
-	SteuerID     // German tax identification number, Steuer-ID (11 digits, ISO 7064 check), by key or context
-	Wallet       // cryptocurrency address: Bitcoin (base58 or bech32, checksum) or Ethereum ("0x" and 40 hex digits)
-	Secret       // a credential: a JSON Web Token, a URL's password, a labeled value, an API key
+	None     Kind = iota
+	Email         // e-mail address, also URL-encoded (%40) and JSON-escaped (\u0040)
+	Phone         // telephone number, E.164, international or national format
+	IMEI          // device IMEI (15 digits, Luhn) or IMEISV (16 digits, by key)
+	IMSI          // subscriber identity (15 digits starting with an MCC), by key or context
+	ICCID         // SIM card serial number (19-20 digits starting with 89), by key or context
+	MAC           // EUI-48 hardware address
+	ADID          // advertising or vendor identifier (IDFA, IDFV, GAID, AAID), by key or context
+	IPv4          // IPv4 address
+	IPv6          // IPv6 address
+	CNID          // Chinese resident identity number (18 characters, checksum)
+	Card          // payment card number (13-19 digits, Luhn, with card context)
+	IBAN          // international bank account number (ISO 13616: country, length, mod-97 check)
+	CPF           // Brazilian individual taxpayer number (11 digits, two check digits)
+	SSN           // US Social Security number (9 digits, issuance rules)
+	RRN           // Korean resident registration number (13 digits: birth date, sex)
+	Aadhaar       // Indian Aadhaar number (12 digits, Verhoeff check)
+	DNI           // Spanish identity number: DNI (8 digits) or NIE (X, Y or Z and 7 digits), and the check letter
+	MyNumber      // Japanese individual number, マイナンバー (12 digits, check digit), by key or context
+	SNILS         // Russian insurance number, СНИЛС (11 digits, checksum), as printed or by key or context
+	NIR           // French social security number (15 digits: sex, birth, place, key mod 97), as printed or by key or context
+	SteuerID      // German tax identification number, Steuer-ID (11 digits, ISO 7064 check), by key or context
+	SaudiID       // Saudi national ID or Iqama (10 digits starting with 1 or 2, Luhn), by key or context
+	Wallet        // cryptocurrency address: Bitcoin (base58 or bech32, checksum) or Ethereum ("0x" and 40 hex digits)
+	Secret        // a credential: a JSON Web Token, a URL's password, a labeled value, an API key
 
 	// Kinds that no scanner finds: field rules name them for the values of
 	// JSON fields they tokenize.
@@ -96,6 +97,7 @@ var kindNames = [FirstCustom]string{
 	SNILS:       "SNILS",
 	NIR:         "NIR",
 	SteuerID:    "STEUERID",
+	SaudiID:     "SAUDIID",
 	Wallet:      "WALLET",
 	Secret:      "SECRET",
 	User:        "USER",
@@ -110,7 +112,7 @@ var kindNames = [FirstCustom]string{
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
 // ResolveOverlaps).
-var Builtin = []Kind{Email, Secret, Wallet, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, MyNumber, SNILS, NIR, SteuerID, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
+var Builtin = []Kind{Email, Secret, Wallet, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, MyNumber, SNILS, NIR, SteuerID, SaudiID, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
 
 // FreeText lists the kinds found in free text after the scanner, by
 // packages names, handles, addresses, birthdates, documents and

@@ -984,7 +984,8 @@ func ipv4After(b []byte, i int) bool {
 //   - a SNILS (Russia): 112-233-445 95; bare 11223344595;
 //   - a NIR (France): 1 85 05 78 006 084 91; bare 185057800608491;
 //   - a My Number (Japan), only named: 1234 5678 9018, 123456789018;
-//   - a Steuer-ID (Germany), only named: 86 095 742 719, 86095742719.
+//   - a Steuer-ID (Germany), only named: 86 095 742 719, 86095742719;
+//   - a Saudi national ID or Iqama, only named: 1012345672.
 //
 // An RRN or Aadhaar number as printed is not one after the label of an
 // order or invoice, which may be numbered so. Of two kinds of one length,
@@ -1015,6 +1016,8 @@ func (sc *scanner) nationalID(nm *number) Kind {
 		ids[0] = idLayout{SNILS, groups(sepDash|sepSpace, 3, 3, 3, 2), bare || groups(sepSpace, 3, 3, 3, 2)}
 		ids[1] = idLayout{CPF, groups(sepDot|sepDash, 3, 3, 3, 2), bare || groups(sepDash, 9, 2)}
 		ids[2] = idLayout{SteuerID, false, bare || groups(sepSpace, 2, 3, 3, 3)}
+	case 10:
+		ids[0] = idLayout{SaudiID, false, bare}
 	case 12:
 		fours := groups(sepSpace, 4, 4, 4) || groups(sepDash, 4, 4, 4)
 		ids[0] = idLayout{MyNumber, false, bare || fours}
@@ -1055,6 +1058,7 @@ var idWords = [FirstCustom]*ContextWords{
 	MyNumber: NewContextWords("my number", "mynumber", "individual number", "マイナンバー", "個人番号"),
 	SNILS:    NewContextWords("snils", "снилс", "СНИЛС", "Снилс", "страховой номер", "страхового номера"),
 	NIR:      NewContextWords("sécurité sociale", "securite sociale", "sécu", "secu", "nir", "insee", "carte vitale", "numéro de sécurité"),
+	SaudiID:  NewContextWords("رقم الهوية", "الهوية الوطنية", "هوية", "الإقامة", "إقامة", "اقامة", "السجل المدني", "iqama", "saudi id", "national id"),
 	SteuerID: NewContextWords("steuer-id", "steuerid", "steuer id", "steueridentifikationsnummer", "steuer-identifikationsnummer",
 		"identifikationsnummer", "idnr", "tax id"),
 }
@@ -1078,6 +1082,8 @@ func idValid(k Kind, d []byte) bool {
 		return nirValid(d)
 	case SteuerID:
 		return steuerIDValid(d)
+	case SaudiID:
+		return (d[0] == '1' || d[0] == '2') && luhn(d)
 	}
 	return false
 }

@@ -469,6 +469,11 @@ func TestAppendSpans(t *testing.T) {
 		{"steuer-id after the word", "Steuer-ID: 86 095 742 719 und IdNr 47036892816", []string{"STEUERID:86 095 742 719", "STEUERID:47036892816"}},
 		{"steuer-id with no word", "86095742719", nil},
 		{"steuer-id with no repeated digit", "Steuer-ID 12345678903", nil},
+		// Saudi national IDs and Iqamas: 1 or 2, then Luhn; only named.
+		{"saudi id after the word", "رقم الهوية 1012345672 والإقامة: 2456789011", []string{"SAUDIID:1012345672", "SAUDIID:2456789011"}},
+		{"saudi id with no word", "1012345672", nil},
+		{"saudi id with a wrong check", "iqama 1012345673", nil},
+		{"saudi id of no holder", "iqama 3012345678", nil},
 		// Cryptocurrency addresses: Bitcoin's checksums checked.
 		{"wallet bitcoin base58", "send to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 or 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy.",
 			[]string{"WALLET:1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "WALLET:3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"}},
@@ -598,6 +603,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.NIR, "1 85 05 78 006 084 91", "185057800608491"},
 		{detectors.MyNumber, "1234-5678-9018", "123456789018"},
 		{detectors.SteuerID, "86 095 742 719", "86095742719"},
+		{detectors.SaudiID, "1012345672", "1012345672"},
 		{detectors.Email, "li.wei%252Btag%2540163.com", "li.wei+tag@163.com"},
 		{detectors.IPv4, "１９２．１６８．００１．０１０", "192.168.1.10"},
 		{detectors.IPv6, "２００１：ｄｂ８：：１", "2001:db8::1"},
@@ -715,6 +721,7 @@ func TestKeyHint(t *testing.T) {
 		{"snils", detectors.Hint{Kind: detectors.SNILS}},
 		{"nir", detectors.Hint{Kind: detectors.NIR}},
 		{"steuerId", detectors.Hint{Kind: detectors.SteuerID}},
+		{"iqama_number", detectors.Hint{Kind: detectors.SaudiID}},
 		{"session", detectors.Hint{}},
 		// Credentials, as labels in text name them.
 		{"password", detectors.Hint{Kind: detectors.Secret}},

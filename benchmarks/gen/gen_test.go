@@ -466,6 +466,12 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		}
 		checkNamed(t, ev, p, "Steuer-ID")
 		seen["steuerid "+strconv.Itoa(len(v))]++
+	case detectors.SaudiID:
+		if !regexp.MustCompile(`^[12][0-9]{9}$`).MatchString(v) || !luhn(v) {
+			t.Errorf("bad Saudi ID %q", v)
+		}
+		checkNamed(t, ev, p, "رقم الهوية")
+		seen["saudiid"]++
 	case detectors.Name:
 		if !slices.Contains(introductions[ev.Lang].people, v) {
 			t.Errorf("NAME %q is none of the %s people", v, ev.Lang)
@@ -1069,7 +1075,7 @@ func TestNames(t *testing.T) {
 	if seen["document"] == 0 {
 		t.Error("no passports' numbers")
 	}
-	for _, v := range []string{"mynumber 12", "mynumber 14", "snils 11", "snils 14", "nir 15", "nir 21", "steuerid 11", "steuerid 14"} {
+	for _, v := range []string{"mynumber 12", "mynumber 14", "snils 11", "snils 14", "nir 15", "nir 21", "steuerid 11", "steuerid 14", "saudiid"} {
 		if seen[v] == 0 {
 			t.Errorf("no %s", v)
 		}

@@ -1,7 +1,7 @@
 package gen
 
-// The national numbers of Japan, Russia, France and Germany, planted in
-// prompts with personal details (see introductions).
+// The national numbers of Japan, Russia, France, Germany and Saudi Arabia,
+// planted in prompts with personal details (see introductions).
 
 // appendMyNumber appends a random Japanese individual number (マイナンバー):
 // 11 digits and their check digit, weighted 2-7 and 2-6 from the right,
@@ -104,6 +104,18 @@ func (r *rng) appendSteuerID(dst []byte) []byte {
 	if r.chance(33) {
 		return append(append(append(append(append(append(append(dst, d[:2]...), ' '), d[2:5]...), ' '), d[5:8]...), ' '), d[8:]...)
 	}
+	return append(dst, d[:]...)
+}
+
+// appendSaudiID appends a random Saudi national ID (1, a citizen's) or
+// Iqama (2, a resident's): 9 digits and the Luhn check digit.
+func (r *rng) appendSaudiID(dst []byte) []byte {
+	var d [10]byte
+	d[0] = byte('1' + r.intn(2))
+	for i := 1; i < 9; i++ {
+		d[i] = byte('0' + r.intn(10))
+	}
+	d[9] = luhnDigit(d[:9])
 	return append(dst, d[:]...)
 }
 

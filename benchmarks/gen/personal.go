@@ -60,7 +60,7 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 // address ({wallet}, kind WALLET; {txhash}, a transaction's hash, a
 // decoy) or their home's coordinates ({coords}, kind COORDINATES;
 // {weights}, two blend weights, a decoy) or their national number
-// ({mynumber}, {snils}, {nir}, {steuerid}), added to the language's
+// ({mynumber}, {snils}, {nir}, {steuerid}, {saudiid}), added to the language's
 // templates with Options.Personal.
 var introductions = map[string]struct {
 	people, places []string
@@ -296,6 +296,7 @@ var introductions = map[string]struct {
 			"تاريخ الميلاد: {dob}، اصنع لي بطاقة عيد ميلاد.",
 			"اصنع دعوة حفل في {address}، الرياض.",
 			"اصنع بطاقة شكر للسيد {name}.",
+			"صورة لبطاقة الهوية، رقم الهوية {saudiid}، اجعل الخلفية بيضاء.",
 		),
 	},
 	"hi": {
