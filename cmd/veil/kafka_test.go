@@ -167,10 +167,11 @@ func TestKcatEndToEnd(t *testing.T) {
 		"p1\t{\"text\":\"Hi, my name is Emily Jones, make a birthday card for my daughter Emma, signed @emily_j88, "+
 		"with Michael Johnson in it; our home is at 37.7749° N, 122.4194° W, tips to 0x52908400098527886E0F7030069857D2E4169EE7\"}\n"+
 		"p2\t{\"text\":\"我叫李伟，帮我把这张照片做成证件照，微信号：liwei_1990，护照号码是E12345678，生日是1990年5月17日\"}\n"+
-		"p3\t{\"text\":\"Hola, me llamo Lucía Fernández y quiero un retrato, envíalo a la Calle Mayor, 5\"}\n")
+		"p3\t{\"text\":\"Hola, me llamo Lucía Fernández y quiero un retrato, envíalo a la Calle Mayor, 5\"}\n"+
+		"p4\t{\"text\":\"Une carte pour Madame Dupont et pour 田中さん ; floute mon numéro de sécurité sociale 1 85 05 78 006 084 91\"}\n")
 	pii = append(pii, "kcat.bad@example.com")
 	names := []string{"Emily Jones", "Emma", "李伟", "Lucía Fernández", "emily_j88", "liwei_1990", "Calle Mayor", "E12345678", "1990年5月17日",
-		"Michael Johnson", "37.7749", "122.4194", "0x52908400098527886E0F7030069857D2E4169EE7"}
+		"Michael Johnson", "37.7749", "122.4194", "0x52908400098527886E0F7030069857D2E4169EE7", "Dupont", "田中", "1 85 05 78 006 084 91"}
 
 	// The first runner is killed as soon as output appears.
 	runArgs := []string{"run", "--brokers", addr, "--group", "kcat-e2e", "--key-file", key, "--metrics", "127.0.0.1:0"}
@@ -218,19 +219,19 @@ func TestKcatEndToEnd(t *testing.T) {
 		t.Fatalf("dead letter %q (%v)", dlq[0], err)
 	}
 	// The prompts' people are NAME tokens, their handles, addresses,
-	// passports' numbers, dates of birth, coordinates and wallets HANDLE,
-	// ADDRESS, DOCUMENT, BIRTHDATE, COORDINATES and WALLET tokens, their
-	// language added.
+	// passports' numbers, dates of birth, coordinates, wallets and social
+	// security numbers HANDLE, ADDRESS, DOCUMENT, BIRTHDATE, COORDINATES,
+	// WALLET and NIR tokens, their language added.
 	prompts := kcatConsume(t, kcat, addr, "training.prompts")
-	if len(prompts) < 3 {
-		t.Fatalf("training.prompts holds %q, want 3 records", prompts)
+	if len(prompts) < 4 {
+		t.Fatalf("training.prompts holds %q, want 4 records", prompts)
 	}
 	for _, rec := range prompts {
 		if !strings.Contains(rec, "<NAME:k1:") || !strings.Contains(rec, `"lang":"`) {
 			t.Fatalf("prompt without a NAME token or its language: %q", rec)
 		}
 		key, _, _ := strings.Cut(rec, "\t")
-		for kind, keys := range map[string]string{"HANDLE": "p1 p2", "ADDRESS": "p3", "DOCUMENT": "p2", "BIRTHDATE": "p2", "COORDINATES": "p1", "WALLET": "p1"} {
+		for kind, keys := range map[string]string{"HANDLE": "p1 p2", "ADDRESS": "p3", "DOCUMENT": "p2", "BIRTHDATE": "p2", "COORDINATES": "p1", "WALLET": "p1", "NIR": "p4"} {
 			if strings.Contains(keys, key) != strings.Contains(rec, "<"+kind+":k1:") {
 				t.Fatalf("prompt %s with a %s token, or without its own: %q", key, kind, rec)
 			}
