@@ -31,6 +31,7 @@ const (
 	hangulHonorific             // Korean: a name of three syllables, the first a common surname, comes before ("김민준 씨")
 	title                       // a title in a cased script: "Mr.", "Frau", "Sra.", "господин" (see titled)
 	arabicTitle                 // Arabic: a title, then a word without the article ("السيد محمد")
+	devanagariTitle             // Hindi: a title, then one or two words ("श्रीमती शर्मा", "डॉ. राहुल शर्मा")
 )
 
 // trigger is a phrase after (or before) which a name is written.
@@ -167,6 +168,9 @@ var (
 	hindiPhrases = []string{"मेरा नाम", "मेरी बेटी का नाम", "मेरे बेटे का नाम", "मेरी पत्नी का नाम", "मेरे पति का नाम",
 		"मेरी माँ का नाम", "मेरे पिता का नाम", "मेरे दोस्त का नाम", "मेरी दोस्त का नाम", "उसका नाम", "उसके नाम", "उनका नाम"}
 	arabicPhrases = []string{"اسمي", "اسمه", "اسمها", "يدعى", "تدعى", "يُدعى", "تُدعى"}
+	// Hindi titles that only a name follows: Mrs., Ms., Dr. ("श्री", Mr.,
+	// also starts a god's name: "जय श्री राम").
+	hindiTitles = []string{"श्रीमती", "सुश्री", "डॉ."}
 	// Arabic titles, also after the preposition "ل" (for), which drops
 	// the article's alif: "للسيد".
 	arabicTitles = []string{"السيد", "السيدة", "الأستاذ", "الأستاذة", "الدكتور", "الدكتورة", "للسيد", "للسيدة", "للأستاذ",
@@ -295,6 +299,7 @@ func init() {
 		{hindiPhrases, devanagari, true},
 		{arabicPhrases, arabic, true},
 		{arabicTitles, arabicTitle, true},
+		{hindiTitles, devanagariTitle, true},
 		{japaneseHonorifics, kanaHonorific, false},
 		{chineseTitles, hanTitle, false},
 		{koreanHonorifics, hangulHonorific, false},

@@ -141,6 +141,8 @@ func TestAppendSpans(t *testing.T) {
 		{"en lower case", "mr Smith", nil},
 		{"de a woman", "eine Frau Mitte 30 am Strand, die Frau Müller", nil},
 		{"ar office", "السيد الرئيس", nil},
+		{"hi titles", "श्रीमती शर्मा के लिए कार्ड, डॉ. राहुल शर्मा को धन्यवाद", []string{"शर्मा", "राहुल शर्मा"}},
+		{"hi title alone, a god's name", "डॉ. साहब को दिखाओ, जय श्री राम", nil},
 		// What no name follows.
 		{"en not a name", "my name is not important, just make it blue", nil},
 		{"en call me back", "call me back tomorrow", nil},
@@ -237,7 +239,7 @@ func TestAppendSpansAllocs(t *testing.T) {
 func FuzzAppendSpans(f *testing.F) {
 	for _, s := range []string{
 		"my name is Emily Jones", "我叫李伟", "a card for Anna and Lukas", "Dear Olivia", "Gabriel García Márquez", "Иван Петров", "私の名前は田中です", "田中と申します", "제 이름은 김민준입니다",
-		"मेरा नाम राहुल है", "اسمي محمد", "my daughter, named Emma", "me llamo \xff", "my name is \"",
+		"मेरा नाम राहुल है", "اسمي محمد", "डॉ. राहुल शर्मा को", "my daughter, named Emma", "me llamo \xff", "my name is \"",
 		"田中さん", "伊藤さくらちゃん", "给李伟老师", "김민준 씨", "이서연님은", "Mr. Smith", "Frau Schmidt", "للسيد أحمد",
 	} {
 		f.Add([]byte(s))

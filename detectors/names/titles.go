@@ -64,3 +64,24 @@ func titledArabicName(text []byte, i int) (start, end int, ok bool) {
 	}
 	return arabicName(text, i)
 }
+
+// hindiNotNames are the words after a Hindi title that are no name: the
+// honorifics and postpositions that follow a title alone ("डॉ. साहब",
+// "श्रीमती जी को").
+var hindiNotNames = wordset.New("जी", "साहब", "साहिबा", "को", "से", "के", "की", "का", "ने", "में", "पर", "और", "भी", "है", "हैं")
+
+// titledHindiName reads the name after a Hindi title that starts at
+// text[i]: one or two Devanagari words, up to one that is no name.
+func titledHindiName(text []byte, i int) (start, end int, ok bool) {
+	start = skipSpaces(text, i)
+	end = start
+	for range 2 {
+		n := skipSpaces(text, end)
+		w := devanagariWordEnd(text, n)
+		if w == n || hindiNotNames.Has(text[n:w]) || end > start && n == end {
+			break
+		}
+		end = w
+	}
+	return start, end, end > start
+}
