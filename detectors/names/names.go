@@ -219,7 +219,11 @@ read:
 			break read
 		}
 		end = w
-		// A particle joins two capitalized words: "Maria da Silva".
+		// A particle joins two capitalized words: "Maria da Silva", and
+		// so does "St." a saint's name: "Mrs. St. Clair".
+		if (string(text[i:w]) == "St" || string(text[i:w]) == "Ste") && byteAt(text, w) == '.' && byteAt(text, w+1) == ' ' {
+			w++
+		}
 		n := skipSpaces(text, w)
 		if p := wordEnd(text, n); p > n && particles.Has(text[n:p]) {
 			if q := skipSpaces(text, p); q > p && startsUpper(text[q:nameWordEnd(text, q)]) {

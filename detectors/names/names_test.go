@@ -129,6 +129,7 @@ func TestAppendSpans(t *testing.T) {
 		{"en dr possessive", "a poster for Dr. Patel's clinic", []string{"Patel"}},
 		{"en ms full name", "Ms. Emily Jones, retired", []string{"Emily Jones"}},
 		{"en title case", "Thank You Mr. Smith", []string{"Smith"}},
+		{"en saint's name", "Thank you, Mrs. St. Clair. Make it blue", []string{"St. Clair"}},
 		{"de titles", "für Herrn Müller und Frau Schmidt", []string{"Müller", "Schmidt"}},
 		{"fr title", "pour Monsieur Dupont et madame Martin", []string{"Dupont", "Martin"}},
 		{"es title", "para la Sra. García", []string{"García"}},
