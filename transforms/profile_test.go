@@ -326,6 +326,7 @@ func TestNames(t *testing.T) {
 			`{"text":"my name is {NAME:emily jones}, for my daughter {NAME:emma}","title":"my name is Bob"}`, FormatJSON},
 		{"escaped", `{"text":"\u6211\u53eb\u674e\u4f1f\uff0c\u5e2e\u6211"}`, `{"text":"我叫{NAME:李伟}，帮我"}`, FormatJSON},
 		{"one token in any case", "My name is EMMA, call my sister Emma", "My name is {NAME:emma}, call my sister {NAME:emma}", FormatText},
+		{"one token in every case", "меня зовут Иван Петров. Нарисуй Ивана Петрова с Анной", "меня зовут {NAME:иван петров}. Нарисуй {NAME:иван петров} с {NAME:анна}", FormatText},
 		{"other findings first", "my name is li.wei@163.com", "my name is {EMAIL:li.wei@163.com}", FormatText},
 		{"and next to them", "me llamo Lucía, +34 612 345 678", "me llamo {NAME:lucía}, {PHONE:+34612345678}", FormatText},
 		{"an address spelled out", `{"text":"my name is Li Wei, mail li.wei (at) 163 (dot) com"}`,

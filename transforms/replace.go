@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/detectors/names"
 )
 
 // tally counts the findings in spans and reports whether one of them is of a
@@ -129,6 +130,10 @@ func (w *Worker) appendCanonical(dst, v []byte, k detectors.Kind, json bool) []b
 	dst = w.e.set.AppendCanonicalPreferring(dst, v, k, mask, w.preferredRegion(k, v))
 	if len(dst) == n {
 		dst = append(dst, v...)
+	}
+	if k == detectors.Name { // "Ивана Петрова" has Иван Петров's token
+		w.cased = append(w.cased[:0], dst[n:]...)
+		dst = names.AppendNominative(dst[:n], w.cased)
 	}
 	return dst
 }

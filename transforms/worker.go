@@ -20,6 +20,9 @@ type Worker struct {
 	spans []detectors.Span
 	check []detectors.Span // re-detection of masked output
 	canon []byte
+	// cased is a NAME's canonical form before its nominative is restored
+	// (see names.AppendNominative).
+	cased []byte
 	msg   []byte // the HMAC's message
 	plain []byte // a JSON string value with its escapes decoded
 	text  []byte // a JSON string value with its escapes of non-ASCII text decoded

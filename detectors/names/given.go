@@ -1,7 +1,6 @@
 package names
 
 import (
-	"bytes"
 	_ "embed"
 	"strings"
 	"unicode"
@@ -187,22 +186,8 @@ var russianEndings = []struct {
 // russianCase reports whether word is a Russian given name of the list in
 // another case than the nominative: "Нарисуй Ивана", "для Маши", "с Машей".
 func russianCase(word []byte) bool {
-	if len(word) < 6 || word[0] != 0xD0 && word[0] != 0xD1 {
-		return false // three Cyrillic letters at least
-	}
-	var buf [wordset.MaxWord]byte
-	for _, e := range russianEndings {
-		stem, ok := bytes.CutSuffix(word, []byte(e.ending))
-		if !ok || len(stem) < 4 {
-			continue
-		}
-		for _, n := range e.nominatives {
-			if len(stem)+len(n) <= len(buf) && givenNames.Has(append(append(buf[:0], stem...), n...)) {
-				return true
-			}
-		}
-	}
-	return false
+	_, _, ok := russianNominative(word)
+	return ok
 }
 
 // familyFirst reports the end of the name at text[i], whose first word

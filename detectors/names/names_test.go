@@ -249,3 +249,28 @@ func FuzzAppendSpans(f *testing.F) {
 		spantest.Valid(t, AppendSpans, detectors.Name, text)
 	})
 }
+
+func TestAppendNominative(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"ивана петрова", "иван петров"},   // genitive, accusative
+		{"ивану петрову", "иван петров"},   // dative
+		{"иваном петровым", "иван петров"}, // instrumental
+		{"иване петрове", "иван петров"},   // prepositional
+		{"анной петровой", "анна петрова"},
+		{"анну петрову", "анна петрова"},
+		{"марии ивановой", "мария иванова"},
+		{"сергея ивановича петрова", "сергей иванович петров"},
+		{"ольги сергеевны смирновой", "ольга сергеевна смирнова"},
+		{"дмитрия достоевского", "дмитрий достоевский"},
+		{"машей", "маша"},
+		{"анна петрова", "анна петрова"}, // the nominative
+		{"иван петров", "иван петров"},
+		{"яна", "яна"}, // a name of the list, not Ян's genitive
+		{"петрова анна", "петрова анна"},
+		{"emily jones", "emily jones"},
+	} {
+		if got := string(AppendNominative(nil, []byte(tt.in))); got != tt.want {
+			t.Errorf("AppendNominative(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
