@@ -40,6 +40,9 @@ const japaneseParticles = "のはがをにともでへや"
 // (伊藤さくらちゃん). Nothing else of a name comes before: "お母さん"
 // (mother), "皆さん" (everyone), "神様" (God) have no surname.
 func honoredJapaneseName(text []byte, i int) (start, end int, ok bool) {
+	if s, ok := kinNamedBefore(text, i); ok {
+		return s, i, true
+	}
 	if s, n := runBack(text, i, 6, isHan); n > 0 {
 		if l := japaneseSurnameAt(text, s); l > 0 && n <= 6 && n-l <= 3 {
 			return s, i, true
@@ -55,6 +58,38 @@ func honoredJapaneseName(text []byte, i int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	return s, i, true
+}
+
+// japaneseKin are the relatives and friends whose names follow them and
+// の: "娘のさくらちゃん" (my daughter Sakura), "息子の翔太くん".
+var japaneseKin = []string{"娘", "息子", "友達", "友人", "妹", "弟", "姉", "兄", "孫", "姪", "甥", "妻", "夫", "彼女", "彼氏", "同僚", "先輩", "後輩", "親友"}
+
+// kinNamedBefore reports the start of the given name that ends at text[i],
+// before an honorific, after a relative's word and の: one to five
+// characters of a name (see kanaName) that do not start with the polite
+// prefixes お and ご ("娘のお友達さん", my daughter's friend).
+func kinNamedBefore(text []byte, i int) (start int, ok bool) {
+	start = i
+	for n := 0; start > 0; n++ {
+		r, size := utf8.DecodeLastRune(text[:start])
+		if r == 'の' || !kanaName(r) {
+			break
+		}
+		if n == 5 {
+			return 0, false
+		}
+		start -= size
+	}
+	before := start - len("の")
+	if first, _ := utf8.DecodeRune(text[start:]); start == i || first == 'お' || first == 'ご' || before < 0 || !textscan.HasAt(text, before, "の") {
+		return 0, false
+	}
+	for _, k := range japaneseKin {
+		if before >= len(k) && string(text[before-len(k):before]) == k {
+			return start, true
+		}
+	}
+	return 0, false
 }
 
 // japaneseSurnameAt returns the number of characters of the longest of

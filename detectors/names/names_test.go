@@ -105,6 +105,8 @@ func TestAppendSpans(t *testing.T) {
 		{"ja mother, everyone", "お母さんと皆さんの集合写真、神様の絵、お客様へ", nil},
 		{"ja many, grandmother", "たくさんの花と田中のおばあちゃん", nil},
 		{"ja baby", "赤ちゃんの写真を明るくして", nil},
+		{"ja kin", "娘のさくらちゃんの誕生日カード、息子の翔太くんも", []string{"さくら", "翔太"}},
+		{"ja kin polite prefix", "娘のお友達さん", nil},
 		{"ja no surname", "山川さんの写真", nil},
 		{"zh xiansheng", "这是王先生的照片", []string{"王"}},
 		{"zh full name", "帮我给李伟老师做一张感谢卡", []string{"李伟"}},
