@@ -53,7 +53,7 @@ func numberFirst(text []byte, i int) (start, end int, ok bool) {
 				return i, unit(text, e), true
 			}
 		}
-		if !startsUpper(word) && !isDigit(word[0]) || functionWords.Has(word) || capitals(word) && len(word) > 3 {
+		if !startsUpper(word) && !isDigit(word[0]) || functionWords.Has(word) || textscan.Capitals(word) && len(word) > 3 {
 			return 0, 0, false // "3 dogs on the road", "2 Kids On The Road", "9641 LATIN SMALL LIGATURE ST"; not "12, MG Road"
 		}
 		m := textscan.SkipBlanks(text, w)
@@ -156,7 +156,7 @@ func streetName(text []byte, i int, articles wordset.Set) (int, bool) {
 			word = word[2:] // "l'Église", "d'Orsay"
 		}
 		switch {
-		case capitals(word):
+		case textscan.Capitals(word):
 			return 0, false // text in capitals says nothing of names: "SQUARE WITH FILL"
 		case len(word) > 0 && startsUpper(word), isDigit(word[0]):
 			end = w
@@ -170,20 +170,6 @@ func streetName(text []byte, i int, articles wordset.Set) (int, bool) {
 		i = k
 	}
 	return end, end > 0
-}
-
-// capitals reports whether word has two letters or more, all capitals.
-func capitals(word []byte) bool {
-	n := 0
-	for _, r := range string(word) {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n >= 2
 }
 
 // elided reports whether word starts with an elided article: "l'", "d'".

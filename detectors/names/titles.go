@@ -1,8 +1,6 @@
 package names
 
 import (
-	"unicode"
-
 	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
@@ -13,21 +11,6 @@ import (
 // after "Frau" or "Herr" meaning a woman or a man ("eine Frau Mitte 30").
 var notTitled = wordset.New("pepper", "bean", "potato", "clean", "freeze", "martens", "who", "strange", "universe",
 	"world", "right", "robot", "holle", "mitte", "anfang", "ende", "doktor", "pfarrer", "ober", "nobody", "somebody", "someone", "x")
-
-// upperCase reports whether word has two letters or more, all in upper
-// case.
-func upperCase(word []byte) bool {
-	n := 0
-	for _, r := range string(word) {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n >= 2
-}
 
 // germanDeterminers come before "Frau" and "Herr" where they mean a woman
 // and a man, or a wife, not a title: "die Frau am Strand", "meine Frau".
@@ -42,7 +25,7 @@ var germanDeterminers = wordset.New("der", "die", "das", "den", "dem", "des", "e
 // inside a proper noun is none ("Ocean Dr. Miami", an address), nor, in a
 // language that capitalizes nouns, one after an article or a possessive.
 func titled(text []byte, i, after int, t *trigger) (start, end int, ok bool) {
-	if written := text[i:after]; upperCase(written) || t.lang.capitalTitles && !startsUpper(written) || inProperNoun(text, i) {
+	if written := text[i:after]; textscan.Capitals(written) || t.lang.capitalTitles && !startsUpper(written) || inProperNoun(text, i) {
 		return 0, 0, false // "MS Windows", "4826 ms: Mark-sweep"
 	}
 	if a, b := wordBefore(text, i, " "); t.lang.capitalNouns && germanDeterminers.Has(text[a:b]) {

@@ -12,6 +12,21 @@ func HasAt(text []byte, i int, s string) bool {
 	return len(text)-i >= len(s) && string(text[i:i+len(s)]) == s
 }
 
+// Capitals reports whether word has two letters or more, all capitals:
+// "MS", "HAUPTSTRASSE".
+func Capitals(word []byte) bool {
+	n := 0
+	for _, r := range string(word) {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 // WordAt reports whether text[i] starts a letter, a mark or a digit.
 func WordAt(text []byte, i int) bool {
 	if i >= len(text) {
