@@ -92,15 +92,8 @@ func (r *rng) appendSteuerID(dst []byte) []byte {
 	for i := 1; d[0] == '0'; i++ {
 		d[0], d[i] = d[i], d[0]
 	}
-	product := 10
-	for _, c := range d[:10] {
-		sum := (int(c-'0') + product) % 10
-		if sum == 0 {
-			sum = 10
-		}
-		product = sum * 2 % 11
+	for d[10] = '0'; !mod1110Valid(d[:]); d[10]++ {
 	}
-	d[10] = byte('0' + (11-product)%10)
 	if r.chance(33) {
 		return append(append(append(append(append(append(append(dst, d[:2]...), ' '), d[2:5]...), ' '), d[5:8]...), ' '), d[8:]...)
 	}
@@ -117,6 +110,21 @@ func (r *rng) appendSaudiID(dst []byte) []byte {
 	}
 	d[9] = luhnDigit(d[:9])
 	return append(dst, d[:]...)
+}
+
+// mod1110Valid reports whether the digits d pass ISO 7064 MOD 11,10's
+// check: run over every digit, the check digit too, the recurrence ends on
+// a sum of 1.
+func mod1110Valid(d []byte) bool {
+	sum, product := 0, 10
+	for _, c := range d {
+		sum = (int(c-'0') + product) % 10
+		if sum == 0 {
+			sum = 10
+		}
+		product = sum * 2 % 11
+	}
+	return sum == 1
 }
 
 // shuffle puts b in a random order.
