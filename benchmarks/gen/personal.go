@@ -269,7 +269,7 @@ var introductions = map[string]struct {
 		dobs:       []string{"2015년 3월 14일", "2012년 7월 4일"},
 		addresses:  []string{"테헤란로 123", "세종대로 110", "해운대로 264"},
 		people:     []string{"김민준", "이서연", "박지훈", "최유진", "정하은", "강도윤"},
-		lookalikes: []string{"손글씨", "선생님", "아저씨", "이사장님"},
+		lookalikes: []string{"손글씨", "선생님", "아저씨", "이사장님", "유치원 선생님", "이 선생님"},
 		places:     []string{"부산", "제주도", "서울"},
 		templates: parseTemplates(
 			"제 이름은 {name}입니다. 이 사진을 애니메이션 스타일로 바꿔 주세요.",
@@ -282,6 +282,7 @@ var introductions = map[string]struct {
 			"카톡 아이디는 {handle}입니다. 사진에 넣어 주세요.",
 			"{name} 씨에게 보낼 감사 카드를 만들어 주세요.",
 			"{name}님, 생일 축하 배너를 만들어 주세요.",
+			"{name} 선생님께 드릴 감사 카드를 만들어 주세요.",
 			"{lookalike} 느낌으로 카드를 꾸며 주세요.",
 		),
 	},

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors/internal/textscan"
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
 // runBack returns the start of the run of characters that is ends at
@@ -166,6 +167,28 @@ func hanBoundaryBefore(text []byte, i, s int) bool {
 	r, _ := utf8.DecodeLastRune(text[:i])
 	return strings.ContainsRune(hanStops, r) || strings.ContainsRune(hanBefore, r)
 }
+
+// titledKoreanName reads the name before the Korean title at text[i] and a
+// space: three syllables that start with a common surname ("김민준
+// 선생님"), or the surname alone ("박 과장님"), but not 이, which also says
+// "this" ("이 선생님", this teacher).
+func titledKoreanName(text []byte, i int) (start, end int, ok bool) {
+	if i == 0 || text[i-1] != ' ' {
+		return 0, 0, false
+	}
+	end = i - 1
+	start, n := runBack(text, end, 3, isHangulSyllable)
+	first, _ := utf8.DecodeRune(text[start:])
+	if n != 1 && n != 3 || !strings.ContainsRune(koreanSurnames, first) || n == 1 && first == '이' || koreanPlaces.Has(text[start:end]) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// koreanPlaces are words of three syllables that start as a surname does
+// and name where a teacher or a director works: 유치원 선생님, a
+// kindergarten teacher.
+var koreanPlaces = wordset.New("유치원", "도서관", "기숙사", "한의원", "어린이", "연구소", "연구실", "사무실", "원장실", "학원가", "문화원", "공부방")
 
 // koreanParticles may follow an honorific: 씨는, 님께, 씨에게.
 const koreanParticles = "는가의와께에를도랑한이은을들"

@@ -160,6 +160,8 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 		return titledHanName(text, i)
 	case hangulHonorific:
 		return honoredKoreanName(text, i, after)
+	case hangulTitle:
+		return titledKoreanName(text, i)
 	}
 	return 0, 0, false
 }

@@ -126,6 +126,8 @@ func TestAppendSpans(t *testing.T) {
 		{"ko titles", "이사장님과 변호사님, 선생님", nil},
 		{"ko seed", "수박 씨앗, 김민준 씨름", nil},
 		{"ko two syllables", "민준 씨, 아저씨", nil},
+		{"ko title", "김민준 선생님께 드릴 카드, 박 과장님 사진", []string{"김민준", "박"}},
+		{"ko title after this, a word", "이 선생님은 좋아요, 우리 선생님, 오늘 선생님, 유치원 선생님", nil},
 		// Titles before a name.
 		{"en mr", "Make a thank-you card for Mr. Smith", []string{"Smith"}},
 		{"en dr possessive", "a poster for Dr. Patel's clinic", []string{"Patel"}},
