@@ -33,6 +33,7 @@ const (
 	arabicTitle                 // Arabic: a title, then a word without the article ("السيد محمد")
 	devanagariTitle             // Hindi: a title, then one or two words ("श्रीमती शर्मा", "डॉ. राहुल शर्मा")
 	hangulTitle                 // Korean: a name before a title, after a space ("김민준 선생님", "박 과장님")
+	kunya                       // Arabic: "father of" or "mother of" and a given name of the list ("أبو محمد")
 )
 
 // trigger is a phrase after (or before) which a name is written.
@@ -301,6 +302,7 @@ func init() {
 		{hindiPhrases, devanagari, true},
 		{arabicPhrases, arabic, true},
 		{arabicTitles, arabicTitle, true},
+		{[]string{"أبو", "ابو", "أم", "ام"}, kunya, true},
 		{hindiTitles, devanagariTitle, true},
 		{japaneseHonorifics, kanaHonorific, false},
 		{chineseTitles, hanTitle, false},

@@ -150,6 +150,8 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 		return arabicName(text, after)
 	case arabicTitle:
 		return titledArabicName(text, after)
+	case kunya:
+		return kunyaName(text, i, after)
 	case devanagariTitle:
 		return titledHindiName(text, after)
 	case cue:

@@ -146,6 +146,8 @@ func TestAppendSpans(t *testing.T) {
 		{"en lower case", "mr Smith", nil},
 		{"de a woman", "eine Frau Mitte 30 am Strand, die Frau Müller", nil},
 		{"ar office", "السيد الرئيس", nil},
+		{"ar kunya", "صورة لأبو محمد، وبطاقة لـ أم أحمد", []string{"أم أحمد"}},
+		{"ar kunya, no name", "رحلة إلى أبو ظبي، صورة أم فيديو", nil},
 		{"hi titles", "श्रीमती शर्मा के लिए कार्ड, डॉ. राहुल शर्मा को धन्यवाद", []string{"शर्मा", "राहुल शर्मा"}},
 		{"hi title alone, a god's name", "डॉ. साहब को दिखाओ, जय श्री राम", nil},
 		// What no name follows.

@@ -53,6 +53,19 @@ func titledArabicName(text []byte, i int) (start, end int, ok bool) {
 // "श्रीमती जी को").
 var hindiNotNames = wordset.New("जी", "साहब", "साहिबा", "को", "से", "के", "की", "का", "ने", "में", "पर", "और", "भी", "है", "हैं")
 
+// kunyaName reads the kunya that starts at text[i], "أبو" (father of) or
+// "أم" (mother of) and its child's given name, which must be on the list
+// of Arabic given names, after them at text[after]: "أبو محمد", "أم أحمد";
+// not "أبو ظبي" (Abu Dhabi) or "صورة أم فيديو" (a picture or a video).
+func kunyaName(text []byte, i, after int) (start, end int, ok bool) {
+	n := skipSpaces(text, after)
+	w := arabicWordEnd(text, n)
+	if n == after || w == n || !arabicGiven.Has(text[n:w]) {
+		return 0, 0, false
+	}
+	return i, w, true
+}
+
 // titledHindiName reads the name after a Hindi title that starts at
 // text[i]: one or two Devanagari words, up to one that is no name.
 func titledHindiName(text []byte, i int) (start, end int, ok bool) {
