@@ -168,6 +168,10 @@ func hanBoundaryBefore(text []byte, i, s int) bool {
 	return strings.ContainsRune(hanStops, r) || strings.ContainsRune(hanBefore, r)
 }
 
+// koreanTitles are the titles written before 님 that follow a name and a
+// space: 김민준 선생님 (teacher), 박 과장님 (section chief).
+var koreanTitles = wordset.New("선생", "교수", "사장", "대표", "과장", "부장", "대리", "팀장", "원장", "박사", "작가", "기자")
+
 // titledKoreanName reads the name before the Korean title at text[i] and a
 // space: three syllables that start with a common surname ("김민준
 // 선생님"), or the surname alone ("박 과장님"), but not 이, which also says
@@ -200,6 +204,9 @@ const koreanParticles = "는가의와께에를도랑한이은을들"
 // together, a syllable that makes a word of the honorific's is none
 // ("손글씨", handwriting; "이사장님", the chairman).
 func honoredKoreanName(text []byte, i, after int) (start, end int, ok bool) {
+	if s, n := runBack(text, i, 2, isHangulSyllable); n == 2 && textscan.HasAt(text, i, "님") && koreanTitles.Has(text[s:i]) {
+		return titledKoreanName(text, s)
+	}
 	end = i
 	spaced := end > 0 && text[end-1] == ' '
 	if spaced {

@@ -32,7 +32,6 @@ const (
 	title                       // a title in a cased script: "Mr.", "Frau", "Sra.", "господин" (see titled)
 	arabicTitle                 // Arabic: a title, then a word without the article ("السيد محمد")
 	devanagariTitle             // Hindi: a title, then one or two words ("श्रीमती शर्मा", "डॉ. राहुल शर्मा")
-	hangulTitle                 // Korean: a name before a title, after a space ("김민준 선생님", "박 과장님")
 	kunya                       // Arabic: "father of" or "mother of" and a given name of the list ("أبو محمد")
 )
 
@@ -182,7 +181,6 @@ var (
 	japaneseHonorifics = []string{"さん", "さま", "様", "くん", "君", "ちゃん", "先生", "氏"}
 	chineseTitles      = []string{"先生", "女士", "小姐", "太太", "老师", "同学", "医生", "教授", "经理", "律师", "阿姨", "叔叔", "老板"}
 	koreanHonorifics   = []string{"씨", "님"}
-	koreanTitles       = []string{"선생님", "교수님", "사장님", "대표님", "과장님", "부장님", "대리님", "팀장님", "원장님", "박사님", "작가님", "기자님"}
 )
 
 // stopWords are words that no name is, in any case: the function words
@@ -306,7 +304,6 @@ func init() {
 		{hindiTitles, devanagariTitle, true},
 		{japaneseHonorifics, kanaHonorific, false},
 		{chineseTitles, hanTitle, false},
-		{koreanTitles, hangulTitle, false},
 		{koreanHonorifics, hangulHonorific, false},
 	} {
 		for _, p := range g.phrases {

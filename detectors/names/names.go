@@ -41,7 +41,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			}
 			if l := c | 0x20; l >= 'a' && j-i < maxWord && i >= end {
 				if ts := byWord[l-'a'][j-i]; len(ts) > 0 && (i == 0 || !textscan.WordBefore(text, i)) {
-					dst, end = try(ts, dst, text, i, end, true)
+					dst, end = try(ts, dst, text, i, end, wordStart)
 				}
 				if c <= 'Z' && i >= end && (i == 0 || !textscan.WordBefore(text, i)) {
 					dst, end = tryGivenName(dst, text, i, end)
@@ -66,7 +66,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 		r, size := utf8.DecodeRune(text[i:])
 		if firstRunes.has(r) {
 			if ts := byRune[r]; len(ts) > 0 {
-				dst, end = try(ts, dst, text, i, end, i == 0 || !textscan.WordBefore(text, i))
+				dst, end = try(ts, dst, text, i, end, startUnknown)
 			}
 		}
 		if i >= end && givenFirst.has(text, i) && (i == 0 || !textscan.WordBefore(text, i)) {
@@ -94,12 +94,26 @@ var asciiWord = func() (t [256]bool) {
 	return t
 }()
 
+// Whether text[i] starts a word, as try is told: known, or to be read if a
+// trigger needs it (most triggers of scripts without spaces do not).
+const (
+	startUnknown = iota
+	wordStart
+	inWord
+)
+
 // try appends the name that one of the triggers ts, starting at text[i],
 // introduces, if one does, and returns the end of the last name found.
 // Bounded triggers are tried only at the start of a word.
-func try(ts []*trigger, dst []detectors.Span, text []byte, i, end int, wordStart bool) ([]detectors.Span, int) {
+func try(ts []*trigger, dst []detectors.Span, text []byte, i, end, start int) ([]detectors.Span, int) {
 	for _, t := range ts {
-		if t.bounded && !wordStart {
+		if t.bounded && start == startUnknown {
+			start = inWord
+			if i == 0 || !textscan.WordBefore(text, i) {
+				start = wordStart
+			}
+		}
+		if t.bounded && start == inWord {
 			continue
 		}
 		if start, stop, ok := t.find(text, i); ok && start >= end {
@@ -162,8 +176,6 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 		return titledHanName(text, i)
 	case hangulHonorific:
 		return honoredKoreanName(text, i, after)
-	case hangulTitle:
-		return titledKoreanName(text, i)
 	}
 	return 0, 0, false
 }
