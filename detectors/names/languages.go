@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,7 +60,7 @@ type language struct {
 	kin         wordset.Set // relatives and friends: "daughter", "friend"
 	connectors  wordset.Set // between a relative and the name: "named", "called"
 	cues        []string    // words a given name in lower case may follow: "for", "and" (see lowerGivenName)
-	titles      []string    // titles a capitalized name follows: "mr.", "frau", "sra."
+	titles      []string    // titles a capitalized name follows, a full stop maybe between: "mr", "frau", "sra"
 	// capitalTitles says the language writes its titles with a capital
 	// letter: "ms" is milliseconds, "Ms" a title.
 	capitalTitles bool
@@ -78,7 +79,7 @@ var casedLanguages = []*language{
 		signOffs: []string{"thanks", "thank you", "regards", "best regards", "kind regards", "cheers", "best", "love",
 			"sincerely", "xoxo"},
 		possessives:   []string{"my", "our"},
-		titles:        []string{"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx.", "dr", "dr.", "prof", "prof.", "professor"},
+		titles:        []string{"mr", "mrs", "ms", "mx", "dr", "prof", "professor"}, // and "Dr." for every language
 		capitalTitles: true,
 		cues:          []string{"for", "with", "and", "to", "birthday", "dear", "named", "called", "love", "miss", "hi", "hello", "hey", "congrats", "congratulations"},
 		adjectives:    wordset.New("little", "big", "older", "younger", "elder", "best", "baby", "dear", "late", "new", "old", "twin"),
@@ -93,7 +94,7 @@ var casedLanguages = []*language{
 		greetings:   []string{"soy", "yo soy"}, // nationalities and trades are written in lower case
 		signOffs:    []string{"gracias", "saludos", "un saludo", "un abrazo", "besos"},
 		possessives: []string{"mi", "nuestra", "nuestro"},
-		titles:      []string{"señor", "señora", "señorita", "sr.", "sra.", "srta.", "doña", "dr.", "dra."},
+		titles:      []string{"señor", "señora", "señorita", "sr", "sra", "srta", "doña", "dra"},
 		cues:        []string{"para", "con", "y", "querida", "querido", "hola", "llamada", "llamado", "cumpleaños"},
 		adjectives:  wordset.New("querida", "querido", "pequeña", "pequeño", "mejor"),
 		kin: wordset.New("hija", "hijo", "esposa", "esposo", "mujer", "marido", "mamá", "madre", "papá", "padre",
@@ -106,7 +107,7 @@ var casedLanguages = []*language{
 		greetings:   []string{"sou", "sou o", "sou a", "eu sou", "eu sou o", "eu sou a"},
 		signOffs:    []string{"obrigado", "obrigada", "abraços", "beijos", "att"},
 		possessives: []string{"minha", "meu", "nossa", "nosso"},
-		titles:      []string{"senhor", "senhora", "sr.", "sra.", "dona", "dr.", "dra."},
+		titles:      []string{"senhor", "senhora", "dona"}, // and Spanish's "Sr.", "Sra.", "Dra."
 		cues:        []string{"para", "com", "e", "querida", "querido", "olá", "oi", "chamada", "chamado", "aniversário", "parabéns"},
 		adjectives:  wordset.New("querida", "querido", "pequena", "pequeno", "melhor"),
 		kin: wordset.New("filha", "filho", "esposa", "marido", "mulher", "mãe", "pai", "irmã", "irmão", "amiga", "amigo",
@@ -118,7 +119,7 @@ var casedLanguages = []*language{
 		greetings:   []string{"je suis", "moi c'est", "c'est moi,"},
 		signOffs:    []string{"merci", "cordialement", "bisous", "bises"},
 		possessives: []string{"ma", "mon", "notre"},
-		titles:      []string{"monsieur", "madame", "mademoiselle", "mme", "mme.", "mlle", "mlle.", "dr", "dr.", "docteur"},
+		titles:      []string{"monsieur", "madame", "mademoiselle", "mme", "mlle", "docteur"},
 		cues:        []string{"pour", "avec", "et", "chère", "cher", "salut", "bonjour", "anniversaire", "appelée", "appelé"},
 		adjectives:  wordset.New("petite", "petit", "chère", "cher", "meilleure", "meilleur", "grande", "grand"),
 		kin: wordset.New("fille", "fils", "femme", "mari", "mère", "maman", "père", "papa", "sœur", "soeur", "frère",
@@ -130,7 +131,7 @@ var casedLanguages = []*language{
 		intros:        []string{"ich heiße", "ich heisse", "mein name ist", "mein vorname ist"},
 		signOffs:      []string{"danke", "grüße", "viele grüße", "liebe grüße", "lg", "vg", "gruß", "mfg"},
 		possessives:   []string{"mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere", "unseren", "unserem", "unserer"},
-		titles:        []string{"herr", "herrn", "frau", "dr.", "prof."},
+		titles:        []string{"herr", "herrn", "frau"},
 		capitalTitles: true,
 		cues:          []string{"für", "mit", "und", "liebe", "lieber", "hallo", "geburtstag", "namens"},
 		adjectives:    wordset.New("kleine", "kleinen", "kleiner", "liebe", "lieben", "lieber", "beste", "besten", "bester", "große", "großen"),
@@ -309,6 +310,20 @@ func init() {
 		for _, p := range g.phrases {
 			add(&trigger{phrase: p, mode: g.mode, bounded: g.bounded, lang: &language{}})
 		}
+	}
+	// The triggers that need no word's start come first, so that try
+	// stops at the first that does inside a word.
+	for r, ts := range byRune {
+		slices.SortStableFunc(ts, func(a, b *trigger) int {
+			switch {
+			case a.bounded == b.bounded:
+				return 0
+			case b.bounded:
+				return -1
+			}
+			return 1
+		})
+		byRune[r] = ts
 	}
 }
 

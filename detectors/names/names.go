@@ -114,7 +114,7 @@ func try(ts []*trigger, dst []detectors.Span, text []byte, i, end, start int) ([
 			}
 		}
 		if t.bounded && start == inWord {
-			continue
+			break // the bounded triggers come last (see init)
 		}
 		if start, stop, ok := t.find(text, i); ok && start >= end {
 			return append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Name}), stop

@@ -31,6 +31,9 @@ func titled(text []byte, i, after int, t *trigger) (start, end int, ok bool) {
 	if a, b := wordBefore(text, i, " "); t.lang.capitalNouns && germanDeterminers.Has(text[a:b]) {
 		return 0, 0, false
 	}
+	if byteAt(text, after) == '.' {
+		after++ // "Mr. Smith"
+	}
 	start, end, ok = cased(text, after, &trigger{mode: kinWord, lang: t.lang})
 	if !ok || notTitled.Has(text[start:nameWordEnd(text, start)]) {
 		return 0, 0, false
