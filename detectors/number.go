@@ -988,9 +988,10 @@ func ipv4After(b []byte, i int) bool {
 //   - a Saudi national ID or Iqama, only named: 1012345672.
 //
 // An RRN or Aadhaar number as printed is not one after the label of an
-// order or invoice, which may be numbered so. Of two kinds of one length,
-// the named one is taken first: a My Number laid out as an Aadhaar number
-// is printed.
+// order or invoice, which may be numbered so. Of the kinds of one length,
+// the first whose layout and check hold wins, in the order tried: four
+// groups of four digits after My Number's words are a My Number, not the
+// Aadhaar number they are laid out as.
 func (sc *scanner) nationalID(nm *number) Kind {
 	if nm.nd < 9 || nm.nd > 15 || nm.plus {
 		return None

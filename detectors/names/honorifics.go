@@ -9,8 +9,8 @@ import (
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
-// runBack returns the start of the run of characters that is ends at
-// text[i] and their number, counting at most max+1 of them.
+// runBack returns the start of the run of characters for which is holds
+// that ends at text[i], and their number, counting at most max+1 of them.
 func runBack(text []byte, i, max int, is func(rune) bool) (start, n int) {
 	start = i
 	for start > 0 && n <= max {
@@ -35,8 +35,9 @@ func isHangulSyllable(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
 const japaneseParticles = "のはがをにともでへや"
 
 // honoredJapaneseName reads the name before the honorific at text[i]
-// ("さん", "様", "先生"): a run of Han characters that starts with one of
-// japaneseSurnames, with at most three after it (田中さん, 鈴木一郎様), or
+// ("さん", "様", "先生"): a given name after a relative's word and の (see
+// kinNamedBefore); a run of Han characters that starts with one of
+// japaneseSurnames, with at most three after it (田中さん, 鈴木一郎様); or
 // such a surname alone and a given name of two to four hiragana
 // (伊藤さくらちゃん). Nothing else of a name comes before: "お母さん"
 // (mother), "皆さん" (everyone), "神様" (God) have no surname.
@@ -137,7 +138,8 @@ func titledHanName(text []byte, i int) (start, end int, ok bool) {
 }
 
 // hanNameAt reports whether the k characters at text[start] may be a
-// name: a surname first, or a compound surname if k is four.
+// name: one to three, the first a common surname, or two to four, the
+// first two a compound surname; and none of the words that start so.
 func hanNameAt(text []byte, start, k int) bool {
 	for _, w := range notChineseNames {
 		if textscan.HasAt(text, start, w) {
@@ -202,7 +204,8 @@ const koreanParticles = "는가의와께에를도랑한이은을들"
 // not: a word of three syllables, the first a common surname ("김민준 씨",
 // "이서연님"), and a particle or no syllable after the honorific. Written
 // together, a syllable that makes a word of the honorific's is none
-// ("손글씨", handwriting; "이사장님", the chairman).
+// ("손글씨", handwriting; "이사장님", the chairman). A 님 that ends a title
+// ("선생님") is read as titledKoreanName reads the title.
 func honoredKoreanName(text []byte, i, after int) (start, end int, ok bool) {
 	if s, n := runBack(text, i, 2, isHangulSyllable); n == 2 && textscan.HasAt(text, i, "님") && koreanTitles.Has(text[s:i]) {
 		return titledKoreanName(text, s)
