@@ -41,6 +41,7 @@ func NewRegexpBaseline() *RegexpBaseline {
 		{"[RRN]", `\b\d{6}-[1-8]\d{6}\b`},
 		{"[SSN]", `\b\d{3}-\d{2}-\d{4}\b`},
 		{"[DNI]", `\b[XYZ]?\d{7,8}[A-Z]\b`},
+		{"[NINO]", `\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b`},
 		{"[SNILS]", `\b\d{3}-\d{3}-\d{3}[ -]\d{2}\b`},
 		{"[NIR]", `\b[1278] ?\d{2} ?\d{2} ?\d{2} ?\d{3} ?\d{3} ?\d{2}\b`},
 		// My Number, Steuer-ID and the Saudi ID are taken only after

@@ -36,6 +36,7 @@ func TestRegexpBaseline(t *testing.T) {
 		{"ssn 123-45-6789", "ssn [SSN]"},
 		{"dni 12345678Z", "dni [DNI]"},
 		{"snils 112-233-445 95", "snils [SNILS]"},
+		{"NI no AB 12 34 56 C", "NI no [NINO]"},
 		{"sécu 1 85 05 78 006 084 91", "sécu [NIR]"},
 		{"マイナンバー: 1234 5678 9018", "[MYNUMBER]"},
 		{"Steuer-ID: 86 095 742 719", "[STEUERID]"},

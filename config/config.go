@@ -28,8 +28,8 @@ type Config struct {
 type Detectors struct {
 	// Kinds lists the enabled built-in kinds by name (email, phone, imei, imsi,
 	// iccid, mac, adid, ipv4, ipv6, cnid, card, iban, cpf, ssn, rrn, aadhaar,
-	// dni, mynumber, snils, nir, steuerid, saudiid, wallet, secret); empty
-	// means all.
+	// dni, mynumber, snils, nir, steuerid, saudiid, nino, wallet, secret);
+	// empty means all.
 	Kinds []string `yaml:"kinds"`
 	// PhoneRegions lists the regions whose national phone formats are found.
 	PhoneRegions []string `yaml:"phone_regions"`

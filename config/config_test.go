@@ -153,7 +153,7 @@ func TestParseErrors(t *testing.T) {
 		{"size overflows", "records:\n  max_bytes: 99999999999TiB\n", []string{
 			`records.max_bytes: invalid size "99999999999TiB": size too large (line 2)`}},
 		{"unknown kind", "detectors: {kinds: [email, emial]}", []string{
-			`detectors.kinds[1]: unknown kind "emial" (want email, phone, imei, imsi, iccid, mac, adid, ipv4, ipv6, cnid, card, iban, cpf, ssn, rrn, aadhaar, dni, mynumber, snils, nir, steuerid, saudiid, wallet, secret)`}},
+			`detectors.kinds[1]: unknown kind "emial" (want email, phone, imei, imsi, iccid, mac, adid, ipv4, ipv6, cnid, card, iban, cpf, ssn, rrn, aadhaar, dni, mynumber, snils, nir, steuerid, saudiid, nino, wallet, secret)`}},
 		{"duplicate kind", "detectors: {kinds: [ipv4, ip]}", []string{`detectors.kinds[1]: duplicate kind "ip"`}},
 		{"unknown region", "detectors: {phone_regions: [US, cn, XX]}", []string{
 			`detectors.phone_regions[2]: unknown region "XX" (want an ISO 3166-1 alpha-2 code such as US or CN)`}},
@@ -167,7 +167,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown action for a kind", "transforms:\n  kinds:\n    phone: maks\n", []string{
 			`transforms.kinds.phone: unknown action "maks" (want tokenize, mask, label, generalize, drop)`}},
 		{"unknown kind in actions", "transforms: {kinds: {ipv9: drop}}", []string{
-			`transforms.kinds.ipv9: unknown kind "ipv9" (want email, phone, imei, imsi, iccid, mac, adid, ipv4, ipv6, cnid, card, iban, cpf, ssn, rrn, aadhaar, dni, mynumber, snils, nir, steuerid, saudiid, wallet, secret, name, handle, address, birthdate, document, coordinates)`}},
+			`transforms.kinds.ipv9: unknown kind "ipv9" (want email, phone, imei, imsi, iccid, mac, adid, ipv4, ipv6, cnid, card, iban, cpf, ssn, rrn, aadhaar, dni, mynumber, snils, nir, steuerid, saudiid, nino, wallet, secret, name, handle, address, birthdate, document, coordinates)`}},
 		{"one kind twice in actions", "transforms: {kinds: {ip: drop, ipv4: mask}}", []string{
 			`transforms.kinds.ipv4: "ipv4" names the same kind as kinds.ip`}},
 		{"template without mac", "transforms: {template: '<{kind}>'}", []string{`transforms.template: "<{kind}>": must contain {mac}`}},

@@ -22,7 +22,7 @@ import (
 // ICCIDs, card numbers and national numbers (CPF, SSN, RRN, Aadhaar, My
 // Number, SNILS, NIR, Steuer-ID, Saudi ID) as digits; IMEIs and MEIDs as the device's 14
 // digits (see appendDeviceID); UUIDs lower-case with dashes; CN identity
-// numbers upper-case; IBANs, DNIs and identity documents' numbers compact and
+// numbers upper-case; IBANs, DNIs, National Insurance and identity documents' numbers compact and
 // upper-case; people's names in
 // lower case, composed (NFC), their words joined by one space, and so are
 // street addresses; handles in lower case without their '@'; dates of
@@ -52,7 +52,7 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		return appendDeviceID(dst, value)
 	case IMSI, ICCID, Card, CPF, SSN, RRN, Aadhaar, MyNumber, SNILS, NIR, SteuerID, SaudiID:
 		return appendDigits(dst, value)
-	case IBAN, DNI, Document:
+	case IBAN, DNI, NINO, Document:
 		return appendCompactUpper(dst, value)
 	case Name, Address:
 		return appendWords(dst, value)

@@ -17,7 +17,7 @@ func FuzzAppendSpans(f *testing.F) {
 		"fe80::1%eth0", "aa:bb:cc:dd:ee:ff", `li.wei\u0040163.com`, "li&#64;qq.com &#x40;", "１３８００１３８０００",
 		"5 1.2.3.4", "12 00:1a:2b:3c:4d:5e", "(415) 555-0132", "11010519491231002X",
 		"IBAN DE89 3704 0044 0532 0130 00", "gb29nwbk60161331926819", "meu CPF é 529.982.247-25, CPF 52998224725",
-		"SSN 123-45-6789 / 123456789", "주민등록번호 900101-1234567", "आधार 2345 6789 0124, aadhaar 987654321012", "СНИЛС 112-233-445 95", "sécu 1 85 05 78 006 084 91", "マイナンバー 1234 5678 9018", "Steuer-ID 86095742719", "رقم الهوية 1012345672",
+		"SSN 123-45-6789 / 123456789", "주민등록번호 900101-1234567", "आधार 2345 6789 0124, aadhaar 987654321012", "СНИЛС 112-233-445 95", "sécu 1 85 05 78 006 084 91", "マイナンバー 1234 5678 9018", "Steuer-ID 86095742719", "رقم الهوية 1012345672", "NI no AB 12 34 56 C, nino AB123456C",
 		"user=bob password=hunter2 Authorization: Bearer ya29.a0Af Cookie: sid=1; t=2", `{\"api_key\":\"k1\"} token=\"<SECRET:k1:x>\"`, "key sk-proj-AbCdEfGh1234567890IjKl ghp_16C7e42F292c6912E7710c838347Ae178B4a sk-SK",
 		"AKIAIOSFODNN7EXAMPLE x_AIzaSyDaGmWKa_JsXZ-HjGw7ISLn_3namBGewQe AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
 		"c-73-158-12-4.hsd1.ca.comcast.net ip-10-0-1-23 img-1-2-3-4.jpg",

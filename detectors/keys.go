@@ -81,6 +81,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 			h.Kind = SteuerID
 		case "iqama", "saudiid", "iqamanumber":
 			h.Kind = SaudiID
+		case "nino", "ninumber", "nationalinsurancenumber":
+			h.Kind = NINO
 		case "version", "ver", "build", "sdk", "vsn", "firmware", "fw", "versión", "versão", "versione", "версия", "버전", "版本", "バージョン":
 			h.Traits |= VersionKey
 		case "order", "orderid", "orderno", "ordernumber", "invoice", "ticket", "ref", "reference", "sku", "upc", "ean", "gtin",
@@ -109,6 +111,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 		h.Kind = SSN
 	case hasWord(norm, "my_number"):
 		h.Kind = MyNumber
+	case hasWord(norm, "national_insurance") || hasWord(norm, "ni_number"):
+		h.Kind = NINO
 	case hasWord(norm, "saudi_id") || hasWord(norm, "iqama_no") || hasWord(norm, "iqama_number"):
 		h.Kind = SaudiID
 	case hasWord(norm, "steuer_id"):

@@ -31,6 +31,7 @@ const (
 	NIR           // French social security number (15 digits: sex, birth, place, key mod 97), as printed or by key or context
 	SteuerID      // German tax identification number, Steuer-ID (11 digits, ISO 7064 check), by key or context
 	SaudiID       // Saudi national ID or Iqama (10 digits starting with 1 or 2, Luhn), by key or context
+	NINO          // UK National Insurance number (two letters, six digits, A-D), as printed or by key or context
 	Wallet        // cryptocurrency address: Bitcoin (base58 or bech32, checksum) or Ethereum ("0x" and 40 hex digits)
 	Secret        // a credential: a JSON Web Token, a URL's password, a labeled value, an API key
 
@@ -98,6 +99,7 @@ var kindNames = [FirstCustom]string{
 	NIR:         "NIR",
 	SteuerID:    "STEUERID",
 	SaudiID:     "SAUDIID",
+	NINO:        "NINO",
 	Wallet:      "WALLET",
 	Secret:      "SECRET",
 	User:        "USER",
@@ -112,7 +114,7 @@ var kindNames = [FirstCustom]string{
 
 // Builtin lists the kinds the scanner finds, in precedence order (see
 // ResolveOverlaps).
-var Builtin = []Kind{Email, Secret, Wallet, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, MyNumber, SNILS, NIR, SteuerID, SaudiID, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
+var Builtin = []Kind{Email, Secret, Wallet, CNID, Card, IBAN, CPF, SSN, RRN, Aadhaar, DNI, MyNumber, SNILS, NIR, SteuerID, SaudiID, NINO, IMEI, IMSI, ICCID, IPv6, MAC, ADID, IPv4, Phone}
 
 // FreeText lists the kinds found in free text after the scanner, by
 // packages names, handles, addresses, birthdates, documents and

@@ -376,10 +376,21 @@ func nextRune(b []byte, i int) int {
 // and tries every kind that can start there.
 func (sc *scanner) word(p int) int {
 	b := sc.b
-	// An IBAN's country code comes before its first digit.
-	if p-2 >= sc.floor && isLetter(b[p-1]) && isLetter(b[p-2]) && sc.boundaryBefore(p-2) {
-		if end, ok := ibanAt(b, p-2); ok && sc.emit(p-2, end, IBAN) {
-			return end
+	// An IBAN's country code comes before its first digit, and so does a
+	// National Insurance number's prefix, with a space or not.
+	if p-2 >= sc.floor && isLetter(b[p-2]) {
+		switch {
+		case isLetter(b[p-1]) && sc.boundaryBefore(p-2):
+			if end, ok := ibanAt(b, p-2); ok && sc.emit(p-2, end, IBAN) {
+				return end
+			}
+			if end, ok := sc.ninoAt(p - 2); ok && sc.emit(p-2, end, NINO) {
+				return end
+			}
+		case b[p-1] == ' ' && p-3 >= sc.floor && b[p-3]-'A' < 26 && sc.boundaryBefore(p-3):
+			if end, ok := sc.ninoAt(p - 3); ok && sc.emit(p-3, end, NINO) {
+				return end
+			}
 		}
 	}
 	// "&#64;", "&#x40;": an address's '@' as HTML writes it.

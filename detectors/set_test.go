@@ -469,6 +469,13 @@ func TestAppendSpans(t *testing.T) {
 		{"steuer-id after the word", "Steuer-ID: 86 095 742 719 und IdNr 47036892816", []string{"STEUERID:86 095 742 719", "STEUERID:47036892816"}},
 		{"steuer-id with no word", "86095742719", nil},
 		{"steuer-id with no repeated digit", "Steuer-ID 12345678903", nil},
+		// UK National Insurance numbers: spaced anywhere, compact named.
+		{"nino as printed", "blur my NI no AB 12 34 56 C please; JG 10 37 24 A", []string{"NINO:AB 12 34 56 C", "NINO:JG 10 37 24 A"}},
+		{"nino compact after the word", "National Insurance number: AB123456C", []string{"NINO:AB123456C"}},
+		{"nino compact with no word", "ref AB123456C", nil},
+		{"nino of a prefix never issued", "QQ 12 34 56 C, GB 12 34 56 A, AO 12 34 56 A", nil},
+		{"nino of no suffix", "AB 12 34 56 E, AB 12 34 56", nil},
+		{"nino in lower case", "ab 12 34 56 c", nil},
 		// Saudi national IDs and Iqamas: 1 or 2, then Luhn; only named.
 		{"saudi id after the word", "رقم الهوية 1012345672 والإقامة: 2456789011", []string{"SAUDIID:1012345672", "SAUDIID:2456789011"}},
 		{"saudi id with no word", "1012345672", nil},
@@ -604,6 +611,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.MyNumber, "1234-5678-9018", "123456789018"},
 		{detectors.SteuerID, "86 095 742 719", "86095742719"},
 		{detectors.SaudiID, "1012345672", "1012345672"},
+		{detectors.NINO, "ab 12 34 56 c", "AB123456C"},
 		{detectors.Email, "li.wei%252Btag%2540163.com", "li.wei+tag@163.com"},
 		{detectors.IPv4, "１９２．１６８．００１．０１０", "192.168.1.10"},
 		{detectors.IPv6, "２００１：ｄｂ８：：１", "2001:db8::1"},
@@ -722,6 +730,7 @@ func TestKeyHint(t *testing.T) {
 		{"nir", detectors.Hint{Kind: detectors.NIR}},
 		{"steuerId", detectors.Hint{Kind: detectors.SteuerID}},
 		{"iqama_number", detectors.Hint{Kind: detectors.SaudiID}},
+		{"ni_number", detectors.Hint{Kind: detectors.NINO}},
 		{"session", detectors.Hint{}},
 		// Credentials, as labels in text name them.
 		{"password", detectors.Hint{Kind: detectors.Secret}},

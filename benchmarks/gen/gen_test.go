@@ -466,6 +466,12 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 		}
 		checkNamed(t, ev, p, "Steuer-ID")
 		seen["steuerid "+strconv.Itoa(len(v))]++
+	case detectors.NINO:
+		if !regexp.MustCompile(`^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]( [0-9]{2}){3} [A-D]$|^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]$`).MatchString(v) || slices.Contains([]string{"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}, v[:2]) {
+			t.Errorf("bad National Insurance number %q", v)
+		}
+		checkNamed(t, ev, p, "National Insurance")
+		seen["nino "+strconv.Itoa(len(v))]++
 	case detectors.SaudiID:
 		if !regexp.MustCompile(`^[12][0-9]{9}$`).MatchString(v) || !luhn(v) {
 			t.Errorf("bad Saudi ID %q", v)
@@ -1075,7 +1081,7 @@ func TestNames(t *testing.T) {
 	if seen["document"] == 0 {
 		t.Error("no passports' numbers")
 	}
-	for _, v := range []string{"mynumber 12", "mynumber 14", "snils 11", "snils 14", "nir 15", "nir 21", "steuerid 11", "steuerid 14", "saudiid"} {
+	for _, v := range []string{"mynumber 12", "mynumber 14", "snils 11", "snils 14", "nir 15", "nir 21", "steuerid 11", "steuerid 14", "saudiid", "nino 9", "nino 13"} {
 		if seen[v] == 0 {
 			t.Errorf("no %s", v)
 		}

@@ -1,7 +1,7 @@
 package gen
 
-// The national numbers of Japan, Russia, France, Germany and Saudi Arabia,
-// planted in prompts with personal details (see introductions).
+// The national numbers of Japan, Russia, France, Germany, Saudi Arabia and
+// the UK, planted in prompts with personal details (see introductions).
 
 // appendMyNumber appends a random Japanese individual number (マイナンバー):
 // 11 digits and their check digit, weighted 2-7 and 2-6 from the right,
@@ -125,6 +125,29 @@ func mod1110Valid(d []byte) bool {
 		product = sum * 2 % 11
 	}
 	return sum == 1
+}
+
+// appendNINO appends a random UK National Insurance number: a prefix HMRC
+// issues, six digits and a suffix A-D; as printed, "AB 12 34 56 C", or a
+// third as often compact.
+func (r *rng) appendNINO(dst []byte) []byte {
+	const firsts, seconds = "ABCEGHJKLMNOPRSTWXYZ", "ABCEGHJKLMNPRSTWXYZ"
+	a, b := firsts[r.intn(len(firsts))], seconds[r.intn(len(seconds))]
+	for p := string([]byte{a, b}); p == "BG" || p == "GB" || p == "KN" || p == "NK" || p == "NT" || p == "TN" || p == "ZZ"; p = string([]byte{a, b}) {
+		b = seconds[r.intn(len(seconds))]
+	}
+	dst = append(dst, a, b)
+	compact := r.chance(33)
+	for range 3 {
+		if !compact {
+			dst = append(dst, ' ')
+		}
+		dst = appendPad(dst, r.intn(100), 2)
+	}
+	if !compact {
+		dst = append(dst, ' ')
+	}
+	return append(dst, "ABCD"[r.intn(4)])
 }
 
 // shuffle puts b in a random order.

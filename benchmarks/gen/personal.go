@@ -60,7 +60,7 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 // address ({wallet}, kind WALLET; {txhash}, a transaction's hash, a
 // decoy) or their home's coordinates ({coords}, kind COORDINATES;
 // {weights}, two blend weights, a decoy) or their national number
-// ({mynumber}, {snils}, {nir}, {steuerid}, {saudiid}), added to the language's
+// ({mynumber}, {snils}, {nir}, {steuerid}, {saudiid}, {nino}), added to the language's
 // templates with Options.Personal.
 var introductions = map[string]struct {
 	people, places []string
@@ -103,6 +103,7 @@ var introductions = map[string]struct {
 			"Paint us in front of {lookalike} at sunset, with {name} waving.",
 			"A Portrait Of {name} In A Red Dress, Oil On Canvas",
 			"Make a retirement card for Dr. {name}, with a stethoscope.",
+			"Blur my National Insurance number {nino} on this payslip before I post it.",
 			"Mint this as an NFT and send it to my wallet {wallet}.",
 			"The last mint failed (tx {txhash}), send it to {wallet} instead.",
 			"Make a poster of our house at {coords} with fireworks over it.",

@@ -29,6 +29,7 @@ const (
 	slotNIR            // {nir}: a French social security number
 	slotSteuerID       // {steuerid}: a German tax identification number
 	slotSaudiID        // {saudiid}: a Saudi national ID or Iqama
+	slotNINO           // {nino}: a UK National Insurance number
 	slotIP             // {ip}: an IPv4 or IPv6 address
 	slotIMEI           // {imei}
 	slotDate           // {date}: "2026-03-14"
@@ -58,7 +59,7 @@ const (
 )
 
 var slotNames = map[string]slot{
-	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "mynumber": slotMyNumber, "snils": slotSNILS, "nir": slotNIR, "steuerid": slotSteuerID, "saudiid": slotSaudiID, "ip": slotIP, "imei": slotIMEI,
+	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "mynumber": slotMyNumber, "snils": slotSNILS, "nir": slotNIR, "steuerid": slotSteuerID, "saudiid": slotSaudiID, "nino": slotNINO, "ip": slotIP, "imei": slotIMEI,
 	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "lookalike": slotLookalike, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize, "wallet": slotWallet, "txhash": slotTxHash, "coords": slotCoords, "weights": slotWeights,
 }
 
@@ -156,6 +157,7 @@ var plainSlots = map[slot]struct {
 	slotNIR:      {detectors.NIR, (*rng).appendNIR},
 	slotSteuerID: {detectors.SteuerID, (*rng).appendSteuerID},
 	slotSaudiID:  {detectors.SaudiID, (*rng).appendSaudiID},
+	slotNINO:     {detectors.NINO, (*rng).appendNINO},
 	slotWallet:   {detectors.Wallet, (*rng).appendWallet},
 	slotCoords:   {detectors.Coordinates, (*rng).appendCoordinates},
 }

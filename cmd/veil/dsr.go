@@ -15,12 +15,12 @@ import (
 )
 
 // tokenKinds are the kinds `veil token` and `veil dsr` take, as written.
-var tokenKinds = []string{"email", "phone", "imei", "imsi", "iccid", "mac", "adid", "ip", "ipv4", "ipv6", "cnid", "card", "iban", "cpf", "ssn", "rrn", "aadhaar", "dni", "mynumber", "snils", "nir", "steuerid", "saudiid", "wallet", "user", "name", "handle", "address", "birthdate", "document", "coordinates"}
+var tokenKinds = []string{"email", "phone", "imei", "imsi", "iccid", "mac", "adid", "ip", "ipv4", "ipv6", "cnid", "card", "iban", "cpf", "ssn", "rrn", "aadhaar", "dni", "mynumber", "snils", "nir", "steuerid", "saudiid", "nino", "wallet", "user", "name", "handle", "address", "birthdate", "document", "coordinates"}
 
 var tokenCommand = &command{
 	name:    "token",
 	summary: "print the tokens of a person's identifier, to find them in sanitized data",
-	usage:   "token --kind email|phone|imei|imsi|iccid|mac|adid|ip|cnid|card|iban|cpf|ssn|rrn|aadhaar|dni|mynumber|snils|nir|steuerid|saudiid|wallet|user|name|handle|address|birthdate|document|coordinates VALUE [--key-file F] [-c veil.yaml]",
+	usage:   "token --kind email|phone|imei|imsi|iccid|mac|adid|ip|cnid|card|iban|cpf|ssn|rrn|aadhaar|dni|mynumber|snils|nir|steuerid|saudiid|nino|wallet|user|name|handle|address|birthdate|document|coordinates VALUE [--key-file F] [-c veil.yaml]",
 	help: `
 Token prints the token the pipeline writes for VALUE, under every key of the
 key file (the active one first), normalized as the pipeline normalizes it:
