@@ -1,8 +1,10 @@
 package names
 
 import (
+	"bytes"
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/internal/spantest"
@@ -247,12 +249,18 @@ func FuzzAppendSpans(f *testing.F) {
 	for _, s := range []string{
 		"my name is Emily Jones", "我叫李伟", "a card for Anna and Lukas", "Dear Olivia", "Gabriel García Márquez", "Иван Петров", "私の名前は田中です", "田中と申します", "제 이름은 김민준입니다",
 		"मेरा नाम राहुल है", "اسمي محمد", "डॉ. राहुल शर्मा को", "my daughter, named Emma", "me llamo \xff", "my name is \"",
-		"田中さん", "伊藤さくらちゃん", "给李伟老师", "김민준 씨", "이서연님은", "Mr. Smith", "Frau Schmidt", "للسيد أحمد",
+		"ивана петрова", "田中さん", "伊藤さくらちゃん", "给李伟老师", "김민준 씨", "이서연님은", "Mr. Smith", "Frau Schmidt", "للسيد أحمد",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {
 		spantest.Valid(t, AppendSpans, detectors.Name, text)
+		// Any bytes put in the nominative keep what is not a Russian
+		// name's case ending, and a second time change nothing.
+		once := AppendNominative(nil, text)
+		if again := AppendNominative(nil, once); !bytes.Equal(again, once) && utf8.Valid(text) {
+			t.Errorf("AppendNominative(%q) = %q, then %q", text, once, again)
+		}
 	})
 }
 

@@ -56,6 +56,9 @@ func (s Set) Get(word []byte) (flag, ok bool) {
 	var buf [MaxWord + utf8.UTFMax]byte
 	n := 0
 	for i := 0; i < len(word); {
+		if n > MaxWord {
+			return false, false // invalid UTF-8 grows in lower case: each byte is U+FFFD's three
+		}
 		if c := word[i]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
@@ -71,9 +74,6 @@ func (s Set) Get(word []byte) (flag, ok bool) {
 			r = '\''
 		}
 		n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
-		if n > MaxWord {
-			return false, false
-		}
 	}
 	flag, ok = s.words[string(buf[:n])]
 	return flag, ok

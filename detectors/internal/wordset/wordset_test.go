@@ -11,6 +11,8 @@ func TestSet(t *testing.T) {
 	}{
 		{"STRASSE", false, false}, {"Straße", true, false}, {"STRAẞE", false, false}, {"L’", true, false},
 		{"УЛ", true, false}, {"Av", true, true}, {"ave", false, false}, {"", false, false},
+		// Invalid UTF-8 grows threefold in lower case: no panic, no word.
+		{"Т\xa2\x81\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa500\xe90", false, false}, {"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", false, false},
 	} {
 		if flag, ok := s.Get([]byte(tt.word)); ok != tt.ok || flag != tt.flag {
 			t.Errorf("Get(%q) = %v, %v, want %v, %v", tt.word, flag, ok, tt.flag, tt.ok)
