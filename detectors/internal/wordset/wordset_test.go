@@ -3,7 +3,7 @@ package wordset
 import "testing"
 
 func TestSet(t *testing.T) {
-	s := New("straße", "l'", "ул")
+	s := New("straße", "l'", "ул", "sixteen-bytes-ab", "eleven-byte")
 	s.Add(true, "av")
 	for _, tt := range []struct {
 		word     string
