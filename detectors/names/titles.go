@@ -13,7 +13,8 @@ var notTitled = wordset.New("pepper", "bean", "potato", "clean", "freeze", "mart
 	"world", "right", "robot", "holle", "mitte", "anfang", "ende", "doktor", "pfarrer", "ober", "nobody", "somebody", "someone", "x")
 
 // germanDeterminers come before "Frau" and "Herr" where they mean a woman
-// and a man, or a wife, not a title: "die Frau am Strand", "meine Frau".
+// and a man, or a wife, not a title ("die Frau am Strand", "meine Frau"),
+// unless a common family name follows (see germanSurnames).
 var germanDeterminers = wordset.New("der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem",
 	"eines", "jede", "jeder", "jeden", "diese", "dieser", "diesen", "keine", "mein", "meine", "meiner", "meinen",
 	"meinem", "dein", "deine", "sein", "seine", "ihr", "ihre", "unser", "unsere")
@@ -23,23 +24,37 @@ var germanDeterminers = wordset.New("der", "die", "das", "den", "dem", "des", "e
 // "Sra. García"): one to three capitalized words, as cased reads them,
 // the first not a word of a product's or a character's name. A title
 // inside a proper noun is none ("Ocean Dr. Miami", an address), nor, in a
-// language that capitalizes nouns, one after an article or a possessive.
+// language that capitalizes nouns, one after an article or a possessive
+// but before a common family name ("die Frau Müller").
 func titled(text []byte, i, after int, t *trigger) (start, end int, ok bool) {
 	if written := text[i:after]; textscan.Capitals(written) || t.lang.capitalTitles && !startsUpper(written) || inProperNoun(text, i) {
 		return 0, 0, false // "MS Windows", "4826 ms: Mark-sweep"
 	}
-	if a, b := wordBefore(text, i, " "); t.lang.capitalNouns && germanDeterminers.Has(text[a:b]) {
-		return 0, 0, false
-	}
+	a, b := wordBefore(text, i, " ")
+	determined := t.lang.capitalNouns && germanDeterminers.Has(text[a:b])
 	if byteAt(text, after) == '.' {
 		after++ // "Mr. Smith"
 	}
 	start, end, ok = cased(text, after, &trigger{mode: kinWord, lang: t.lang})
-	if !ok || notTitled.Has(text[start:nameWordEnd(text, start)]) {
+	if first := text[start:nameWordEnd(text, start)]; !ok || notTitled.Has(first) || determined && !germanSurnames.Has(first) {
 		return 0, 0, false
 	}
 	return start, end, true
 }
+
+// germanSurnames are the commonest German family names, which "die Frau"
+// and "der Herr" come before as spoken German names people ("die Frau
+// Müller"), where another capitalized word is a noun ("eine Frau Mitte
+// 30").
+var germanSurnames = wordset.New("müller", "schmidt", "schneider", "fischer", "weber", "meyer", "wagner", "becker",
+	"schulz", "hoffmann", "schäfer", "koch", "bauer", "richter", "klein", "wolf", "schröder", "neumann", "schwarz",
+	"zimmermann", "braun", "krüger", "hofmann", "hartmann", "lange", "schmitt", "werner", "schmitz", "krause", "meier",
+	"lehmann", "schmid", "schulze", "maier", "köhler", "herrmann", "könig", "walter", "mayer", "huber", "kaiser",
+	"fuchs", "peters", "lang", "scholz", "möller", "weiß", "jung", "hahn", "schubert", "vogel", "friedrich", "keller",
+	"günther", "frank", "berger", "winkler", "roth", "beck", "lorenz", "baumann", "franke", "albrecht", "schuster",
+	"simon", "ludwig", "böhm", "winter", "kraus", "martin", "schumacher", "krämer", "vogt", "stein", "jäger", "otto",
+	"sommer", "groß", "seidel", "heinrich", "brandt", "haas", "schreiber", "graf", "schulte", "dietrich", "ziegler",
+	"kuhn", "kühn", "pohl", "engel", "horn", "busch", "bergmann", "thomas", "voigt", "sauer", "arnold", "wolff", "pfeiffer")
 
 // titledArabicName reads the name after an Arabic title ("السيد محمد"), as
 // arabicName does, unless its first word starts with the article: a title
