@@ -321,8 +321,13 @@ func (w *Worker) appendRuledGeneral(dst, v []byte, r *FieldRule) ([]byte, bool) 
 
 // appendRuledNumber appends the replacement of a JSON number by a field
 // rule other than keep and drop: a rounded number, or a string; h is what
-// its key says.
+// its key says. A token in a number's place, as redacting text leaves one
+// where a finding ran past the number ("lat":0 201000, a phone), stays as
+// it is.
 func (w *Worker) appendRuledNumber(dst, num []byte, r *FieldRule, h detectors.Hint) []byte {
+	if w.e.isAnyToken(num, false) {
+		return append(dst, num...)
+	}
 	if r.Action == FieldGeneralize {
 		if y, ok := w.ruledYear(num, r); ok {
 			w.count(r.Kind)
