@@ -469,10 +469,12 @@ func readValue(b []byte, f *textField, inJSON bool) bool {
 // key's '=', closes an enclosing string rather than opens a value: the
 // text ends there, or a space or what trimValueEnd trims from a value's
 // end follows, as a dropped value leaves it (msg="login name=" ip=…,
-// name="', ), or an escaped quote, as in a JSON string (name='\"), so
-// that redacting again does not take what follows for the value.
+// name="', ), or an escaped quote or space, as in a JSON string
+// (name='\", name='\t), so that redacting again does not take what follows
+// for the value.
 func closing(b []byte, i int) bool {
-	return i == len(b) || b[i] <= ' ' || bytes.IndexByte([]byte(`,;"')]}`), b[i]) >= 0 || bytes.HasPrefix(b[i:], escapedQuote)
+	return i == len(b) || b[i] <= ' ' || bytes.IndexByte([]byte(`,;"')]}`), b[i]) >= 0 || bytes.HasPrefix(b[i:], escapedQuote) ||
+		escapedSpaceAt(b, i)
 }
 
 // quoted reads the value of f as the string that the quote q at b[i]
