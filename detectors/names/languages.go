@@ -34,6 +34,7 @@ const (
 	arabicTitle                 // Arabic: a title, then a word without the article ("السيد محمد")
 	devanagariTitle             // Hindi: a title, then one or two words ("श्रीमती शर्मा", "डॉ. राहुल शर्मा")
 	kunya                       // Arabic: "father of" or "mother of" and a given name of the list ("أبو محمد")
+	hanBare                     // Chinese: a name that starts with a common surname follows a verb ("给王芳画")
 )
 
 // trigger is a phrase after (or before) which a name is written.
@@ -306,6 +307,7 @@ func init() {
 		{japaneseHonorifics, kanaHonorific, false},
 		{chineseTitles, hanTitle, false},
 		{koreanHonorifics, hangulHonorific, false},
+		{hanVerbs, hanBare, false},
 	} {
 		for _, p := range g.phrases {
 			add(&trigger{phrase: p, mode: g.mode, bounded: g.bounded, lang: &language{}})

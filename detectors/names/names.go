@@ -7,7 +7,9 @@
 // them: "Put Michael Johnson in a cape", "a card for Anna and Lukas"; after
 // a title: "Mr. Smith", "Frau Schmidt", "للسيد أحمد"; and in Chinese,
 // Japanese and Korean, where a title or an honorific follows a name that
-// starts with a common surname: "给李伟老师", "田中さん", "김민준 씨".
+// starts with a common surname: "给李伟老师", "田中さん", "김민준 씨"; and in
+// Chinese after a verb, where a common surname and given name characters
+// of a list make the name: "给王芳画一张", "我和陈静的合照".
 //
 // It is not a named-entity recognizer: a name that nothing introduces and
 // that starts with no given name of the list, or one at a sentence's start
@@ -176,6 +178,8 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 		return titledHanName(text, i)
 	case hangulHonorific:
 		return honoredKoreanName(text, i, after)
+	case hanBare:
+		return bareHanName(text, after)
 	}
 	return 0, 0, false
 }

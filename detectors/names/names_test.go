@@ -121,6 +121,18 @@ func TestAppendSpans(t *testing.T) {
 		{"zh husband", "我先生和这位女士", nil},
 		{"zh old lady", "老太太和大小姐", nil},
 		{"zh occupation", "牙科医生和项目经理", nil},
+		// Chinese names after a verb, with no phrase or title.
+		{"zh bare after gei", "给王芳画一张生日贺卡", []string{"王芳"}},
+		{"zh bare after ba, de", "把李伟的照片变成油画", []string{"李伟"}},
+		{"zh bare given pair", "帮张小明生成一张头像", []string{"张小明"}},
+		{"zh bare after he", "我和陈静在海边的合照", []string{"陈静"}},
+		{"zh bare list", "给王芳、李娜和张伟做一张合影", []string{"王芳", "李娜", "张伟"}},
+		{"zh bare before latin", "把我和王磊P到一起", []string{"王磊"}},
+		{"zh bare compound surname", "为欧阳娜娜设计一张海报", []string{"欧阳娜娜"}},
+		{"zh bare at end", "生日快乐，祝刘洋", []string{"刘洋"}},
+		{"zh bare words", "给白雪公主画裙子，和高山流水一样，把白天变成黑夜，给熊猫戴上帽子，和金鱼一起，把高清照片变成漫画", nil},
+		{"zh bare words with given characters", "和白云一起飘，把金光闪闪的效果加上，把高雅的气质画出来，和汪洋大海，帮万佳超市，把陶艺作品拍好看", nil},
+		{"zh bare no given name", "给马画一个马鞍，把宋体换成黑体，给石榴上色", nil},
 		{"ko ssi", "김민준 씨에게 보낼 감사 카드", []string{"김민준"}},
 		{"ko nim attached", "이서연님, 생일 축하합니다", []string{"이서연"}},
 		{"ko ssi attached particle", "박지훈씨는 사진을 좋아해요", []string{"박지훈"}},
@@ -250,7 +262,7 @@ func FuzzAppendSpans(f *testing.F) {
 	for _, s := range []string{
 		"my name is Emily Jones", "我叫李伟", "a card for Anna and Lukas", "Dear Olivia", "Gabriel García Márquez", "Иван Петров", "私の名前は田中です", "田中と申します", "제 이름은 김민준입니다",
 		"मेरा नाम राहुल है", "اسمي محمد", "डॉ. राहुल शर्मा को", "my daughter, named Emma", "me llamo \xff", "my name is \"",
-		"ивана петрова", "田中さん", "伊藤さくらちゃん", "给李伟老师", "김민준 씨", "이서연님은", "Mr. Smith", "Frau Schmidt", "للسيد أحمد",
+		"ивана петрова", "田中さん", "伊藤さくらちゃん", "给李伟老师", "给王芳、李娜和张伟画", "为欧阳娜", "和王小", "김민준 씨", "이서연님은", "Mr. Smith", "Frau Schmidt", "للسيد أحمد",
 	} {
 		f.Add([]byte(s))
 	}
