@@ -47,7 +47,8 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 }
 
 // introductions are, per language, the prompts in which people introduce
-// themselves or a relative by name ({name}, kind NAME), name a place
+// themselves or a relative by name ({name}, or {given}, a given name
+// alone before an honorific; kind NAME), name a place
 // ({place}, or {lookalike}, a place named after a person or a word with
 // an honorific: decoys),
 // spell out their e-mail address ({spelled}, kind
@@ -64,6 +65,9 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 // templates with Options.Personal.
 var introductions = map[string]struct {
 	people, places []string
+	// given are given names found alone before an honorific ({given},
+	// kind NAME: "陽菜ちゃん").
+	given []string
 	// addresses are street addresses ({address}, kind ADDRESS), streets
 	// streets' names without a number ({street}, a decoy).
 	addresses, streets []string
@@ -209,7 +213,8 @@ var introductions = map[string]struct {
 		dobs:       []string{"2015年3月14日", "2012年7月4日"},
 		addresses:  []string{"六本木1-2-3", "銀座4-5-6", "本町2丁目3番4号"},
 		people:     []string{"田中花子", "佐藤", "鈴木一郎", "高橋美咲", "山本", "伊藤さくら"},
-		lookalikes: []string{"お母さん", "皆さん", "お客様", "赤ちゃん", "神様"},
+		given:      []string{"陽菜", "さくら", "翔太", "結衣", "はると"},
+		lookalikes: []string{"お母さん", "皆さん", "お客様", "赤ちゃん", "神様", "ねこちゃん", "みなさん"},
 		places:     []string{"京都", "富士山", "沖縄"},
 		templates: parseTemplates(
 			"私の名前は{name}です。この写真を水彩画風にしてください。",
@@ -226,6 +231,8 @@ var introductions = map[string]struct {
 			"マイナンバーカードの写真を明るくして、個人番号 {mynumber} は消してください。",
 			"同僚の{name}様へのお礼のカードを作って。",
 			"{lookalike}の写真を明るくしてください。",
+			"{given}ちゃんの誕生日カードを作って、風船も入れて。",
+			"これは{given}くんの写真です、背景を明るくしてください。",
 		),
 	},
 	"pt": {

@@ -40,6 +40,7 @@ const (
 	slotVer            // {ver}: an OS version "17.4.1"
 	slotColor          // {color}: "#1e90ff"
 	slotName           // {name}: a person's name (see introductions)
+	slotGiven          // {given}: a given name alone, before an honorific (see introductions)
 	slotPlace          // {place}: a place's name, a decoy of a person's
 	slotLookalike      // {lookalike}: a place named after a person ("Stanley Park"), a decoy of a person's name
 	slotSpelled        // {spelled}: an e-mail address spelled out around its '@'
@@ -60,7 +61,7 @@ const (
 
 var slotNames = map[string]slot{
 	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "mynumber": slotMyNumber, "snils": slotSNILS, "nir": slotNIR, "steuerid": slotSteuerID, "saudiid": slotSaudiID, "nino": slotNINO, "ip": slotIP, "imei": slotIMEI,
-	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "place": slotPlace, "lookalike": slotLookalike, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize, "wallet": slotWallet, "txhash": slotTxHash, "coords": slotCoords, "weights": slotWeights,
+	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "given": slotGiven, "place": slotPlace, "lookalike": slotLookalike, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize, "wallet": slotWallet, "txhash": slotTxHash, "coords": slotCoords, "weights": slotWeights,
 }
 
 // segment is literal text, already escaped for a JSON string, followed by a
@@ -213,6 +214,8 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.putDecoy(likeMAC, r.appendColor(b.buf))
 	case slotName:
 		b.putPII(detectors.Name, appendJSONText(b.buf, pick(r, introductions[l.code].people)))
+	case slotGiven:
+		b.putPII(detectors.Name, appendJSONText(b.buf, pick(r, introductions[l.code].given)))
 	case slotPlace:
 		b.decoyText(likeName, pick(r, introductions[l.code].places))
 	case slotLookalike:

@@ -39,28 +39,65 @@ const japaneseParticles = "のはがをにともでへや"
 // kinNamedBefore); a run of Han characters that starts with one of
 // japaneseSurnames, with at most three after it (田中さん, 鈴木一郎様); or
 // such a surname alone and a given name of two to four hiragana
-// (伊藤さくらちゃん). Nothing else of a name comes before: "お母さん"
-// (mother), "皆さん" (everyone), "神様" (God) have no surname.
+// (伊藤さくらちゃん); or a given name of japaneseGivenNames alone (陽菜ちゃん,
+// さくらちゃん). Nothing else of a name comes before: "お母さん" (mother),
+// "皆さん" (everyone), "神様" (God) have no surname.
 func honoredJapaneseName(text []byte, i int) (start, end int, ok bool) {
 	if s, ok := kinNamedBefore(text, i); ok {
 		return s, i, true
 	}
 	if s, n := runBack(text, i, 6, isHan); n > 0 {
-		if l := japaneseSurnameAt(text, s); l > 0 && n <= 6 && n-l <= 3 {
+		if l := japaneseSurnameAt(text, s); l > 0 && n <= 6 && n-l <= 3 || japaneseGivenNames.Has(text[s:i]) {
 			return s, i, true
 		}
 		return 0, 0, false
 	}
 	g, n := runBack(text, i, 4, isHiragana)
-	if first, _ := utf8.DecodeRune(text[g:]); n < 2 || n > 4 || strings.ContainsRune(japaneseParticles, first) {
-		return 0, 0, false
+	if first, _ := utf8.DecodeRune(text[g:]); n >= 2 && n <= 4 && !strings.ContainsRune(japaneseParticles, first) {
+		s, m := runBack(text, g, 3, isHan)
+		if l := japaneseSurnameAt(text, s); l > 0 && l == m {
+			return s, i, true
+		}
 	}
-	s, m := runBack(text, g, 3, isHan)
-	if l := japaneseSurnameAt(text, s); l == 0 || l != m {
-		return 0, 0, false
+	if s, ok := givenKanaName(text, i); ok {
+		return s, i, true
 	}
-	return s, i, true
+	return 0, 0, false
 }
+
+// japaneseGivenNames are common Japanese given names, in kanji and in
+// hiragana, found alone before an honorific: "陽菜ちゃん", "翔太くん",
+// "さくらちゃん" (and not "ねこちゃん", kitty, nor "みなさん", everyone,
+// which are none of them).
+var japaneseGivenNames = wordset.New(strings.Fields(`
+	蓮 陽翔 湊 蒼 樹 大翔 悠真 結翔 律 朝陽 陽向 悠人 颯真 大和 碧 陸 翔 翔太 拓海 健太 大輝 翼 翔平 拓也 直樹 誠
+	大介 隼人 海斗 悠斗 蒼空 陽太 颯太 一郎 太郎 次郎 健一 雄大 和也 達也 優斗 奏太 瑛太 湊斗 陽斗 翔真 悠希 蒼真
+	陽葵 凛 結菜 葵 結愛 芽依 紬 澪 結月 美咲 陽菜 結衣 優奈 美羽 莉子 心春 美桜 彩 七海 菜々子 真央 愛子 恵 由美
+	裕子 明美 真由美 直子 智子 久美子 麻衣 彩花 美優 優花 遥 楓 琴音 心愛 美月 花子 桜 杏奈 莉央 美緒 千尋 沙織 香織
+	さくら ゆい ひな ひなた あおい ゆうと はると そうた ゆうき ゆな めい りこ みお ほのか かな はるか あかり ことは
+	ゆず りん れん そら まお みゆ ゆずき こはる いちか しほ なな ちひろ かえで みさき ゆうな ひなの つむぎ はな けんた
+	しょうた たくみ だいき はやと ゆうた こうた りく かいと`)...)
+
+// givenKanaName reports the start of a given name of japaneseGivenNames in
+// hiragana that ends at text[i]: a whole run of hiragana ("さくらちゃん"),
+// or its end after a particle ("これはさくらちゃん").
+func givenKanaName(text []byte, i int) (start int, ok bool) {
+	g, n := runBack(text, i, maxKanaRun, isHiragana)
+	if n <= maxKanaRun && japaneseGivenNames.Has(text[g:i]) {
+		return g, true
+	}
+	for j := g; j < i; {
+		r, size := utf8.DecodeRune(text[j:])
+		j += size
+		if strings.ContainsRune(japaneseParticles, r) && j < i && japaneseGivenNames.Has(text[j:i]) {
+			return j, true
+		}
+	}
+	return 0, false
+}
+
+// maxKanaRun bounds the run of hiragana givenKanaName reads back.
+const maxKanaRun = 12
 
 // japaneseKin are the relatives and friends whose names follow them and
 // の: "娘のさくらちゃん" (my daughter Sakura), "息子の翔太くん".
