@@ -9,10 +9,11 @@ import (
 )
 
 // hanVerbs are the characters after which prompts name a person with no
-// phrase or title: verbs of giving, making and inviting, and the words
-// that join people: "给王芳画一张", "把李伟P进来", "我和陈静的合照",
-// "祝刘洋生日快乐", "王芳、李娜".
-var hanVerbs = []string{"给", "把", "和", "跟", "与", "同", "帮", "为", "替", "让", "请", "陪", "带", "祝", "像", "及", "、"}
+// phrase or title: verbs of giving, making and inviting, the words that
+// join people, and the punctuation that starts a clause (as the start of
+// the text does): "给王芳画一张", "把李伟P进来", "我和陈静的合照",
+// "祝刘洋生日快乐", "王芳、李娜", "谢谢！王芳".
+var hanVerbs = []string{"给", "把", "和", "跟", "与", "同", "帮", "为", "替", "让", "请", "陪", "带", "祝", "像", "及", "、", "，", "。", "！", "？", "：", "；"}
 
 // hanGivenAlone are the characters that, after a common surname, make a
 // name of two characters: given names that form few words with a surname
@@ -23,7 +24,7 @@ const hanGivenAlone = "伟芳娜敏静磊娟艳杰涛勇霞婷燕斌浩鹏鑫洋
 // hanGivenPair are the characters of given names of two ("王小明",
 // "李雪梅", "张子涵"): hanGivenAlone's and the commoner ones that alone
 // would make words.
-const hanGivenPair = hanGivenAlone + "华洁小一子天明红英秀玉丹雪云晶琴阳宁东文博诺然可心雨思梦林海金成立志新国庆建军丽波辉平强刚超亮峰飞龙凤兰梅春秋冬晓永长正光胜德福荣祥贵兵民忠嘉家振桂淑美爱少宏鸿亚安艺诗紫若梓沐依逸晗景乐伊婉佩素娥珍月星舒欢茜蕊芸菁莎蝶露靖元维昌良兴君达青松恩贤奇顺康希承敬洪智远惠吉信培耀泰诚锡卿彦昭麟兆震寿莲源坚炳衡锦冰迪雅谦恒钧勋霖冠芬仁义祖宗伦纯森"
+const hanGivenPair = hanGivenAlone + "华洁小一子天明红英秀玉丹雪云晶琴阳宁东文博诺然可心雨思梦林海金成立志新国庆建军丽波辉平强刚超亮峰飞龙凤兰梅春秋冬晓永长正光胜德福荣祥贵兵民忠嘉家振桂淑美爱少宏鸿安艺诗紫若梓沐依逸晗景乐伊婉佩素娥珍月星舒欢茜蕊芸菁莎蝶露靖元维昌良兴君达青松恩贤奇顺康希承敬洪智远惠吉信培耀泰诚锡卿彦昭麟兆震寿莲源坚炳衡锦冰雅谦恒钧勋霖冠芬仁义祖宗伦纯森"
 
 // hanFollowers are the characters a name is followed by in prompts besides
 // those that end one (hanStops): what is made of the person, and how.

@@ -31,6 +31,9 @@ import (
 // it keeps no reference to text.
 func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 	end := 0 // the end of the last name found: phrases inside it are none
+	if start, stop, ok := bareHanName(text, 0); ok {
+		dst, end = append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Name}), stop // "王芳的生日贺卡"
+	}
 	for i := 0; i < len(text); {
 		c := text[i]
 		if asciiWord[c] {
