@@ -1042,7 +1042,7 @@ func TestNames(t *testing.T) {
 	names := map[string]int{}
 	seen := map[string]int{}
 	g := New(Options{Seed: 2, Mix: [3]int{0, 0, 1}, Personal: true})
-	for range 3000 {
+	for range 10000 {
 		ev := g.Next()
 		checkEvent(t, ev, seen)
 		for _, p := range ev.PII {

@@ -281,7 +281,8 @@ var introductions = map[string]struct {
 		dobs:       []string{"2015년 3월 14일", "2012년 7월 4일"},
 		addresses:  []string{"테헤란로 123", "세종대로 110", "해운대로 264"},
 		people:     []string{"김민준", "이서연", "박지훈", "최유진", "정하은", "강도윤"},
-		lookalikes: []string{"손글씨", "선생님", "아저씨", "이사장님", "유치원 선생님", "이 선생님"},
+		given:      []string{"민준", "서연", "하은", "지훈", "도윤"}, // each ends in a consonant: "민준아"
+		lookalikes: []string{"손글씨", "선생님", "아저씨", "이사장님", "유치원 선생님", "이 선생님", "좋아", "지원 씨앗"},
 		places:     []string{"부산", "제주도", "서울"},
 		templates: parseTemplates(
 			"제 이름은 {name}입니다. 이 사진을 애니메이션 스타일로 바꿔 주세요.",
@@ -296,6 +297,8 @@ var introductions = map[string]struct {
 			"{name}님, 생일 축하 배너를 만들어 주세요.",
 			"{name} 선생님께 드릴 감사 카드를 만들어 주세요.",
 			"{lookalike} 느낌으로 카드를 꾸며 주세요.",
+			"{given} 씨에게 줄 생일 카드를 만들어 주세요.",
+			"{given}아, 생일 축하해! 케이크 사진을 예쁘게 꾸며 줘.",
 		),
 	},
 	"ar": {

@@ -239,7 +239,8 @@ const koreanParticles = "는가의와께에를도랑한이은을들"
 // honoredKoreanName reads the name before the honorific ("씨", "님") that
 // starts at text[i] and ends at text[after], with a space between them or
 // not: a word of three syllables, the first a common surname ("김민준 씨",
-// "이서연님"), and a particle or no syllable after the honorific. Written
+// "이서연님"), or a given name of koreanGivenNames alone ("민준 씨"); and
+// a particle or no syllable after the honorific. Written
 // together, a syllable that makes a word of the honorific's is none
 // ("손글씨", handwriting; "이사장님", the chairman). A 님 that ends a title
 // ("선생님") is read as titledKoreanName reads the title.
@@ -254,7 +255,7 @@ func honoredKoreanName(text []byte, i, after int) (start, end int, ok bool) {
 	}
 	start, n := runBack(text, end, 3, isHangulSyllable)
 	first, _ := utf8.DecodeRune(text[start:])
-	if n != 3 || !strings.ContainsRune(koreanSurnames, first) {
+	if !(n == 3 && strings.ContainsRune(koreanSurnames, first) || n == 2 && koreanGivenNames.Has(text[start:end])) {
 		return 0, 0, false
 	}
 	if next, _ := utf8.DecodeRune(text[after:]); after < len(text) && isHangulSyllable(next) && !strings.ContainsRune(koreanParticles, next) {
@@ -269,4 +270,40 @@ func honoredKoreanName(text []byte, i, after int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// koreanGivenNames are common Korean given names of two syllables, found
+// alone before an honorific or in the vocative: "민준 씨", "서연아",
+// "지우야". Given names that are words too are not among them (지원,
+// support; 시원, cool; 나은, better; 한결, always).
+var koreanGivenNames = wordset.New(strings.Fields(`
+	민준 서준 도윤 예준 하준 주원 지호 지후 준서 준우 현우 도현 지훈 건우 우진 선우 서진 민재 현준 연우 유준
+	정우 승우 승현 시윤 준혁 은우 지환 승민 유찬 윤우 민성 준영 시후 진우 재윤 시현 동현 태윤 민우 재원 이준
+	민혁 윤호 은찬 태민 성민 영훈 상우 재민 동훈 성훈 정훈 지성
+	서연 서윤 서현 민서 하은 하윤 윤서 지유 지민 채원 지윤 은서 수아 다은 예은 지아 수빈 소율 예린 예원
+	시은 하린 유나 채은 가은 윤아 예서 수민 유진 소윤 서아 민지 지현 수연 혜원 은지 지영 미영 수진 현정 은정
+	지혜 유리 소연 혜진 보람 하연 다인 채윤 서영 지은`)...)
+
+// vocativeKoreanName reads the given name before the vocative suffix at
+// text[i] ("민준아", "하은아"; 아 after a final consonant, 야 after none),
+// which ends a word: one of koreanGivenNames, alone in its word or after a
+// common surname ("김민준아").
+func vocativeKoreanName(text []byte, i, after int) (start, end int, ok bool) {
+	if next, _ := utf8.DecodeRune(text[after:]); after < len(text) && (isHangulSyllable(next) || unicode.IsLetter(next)) {
+		return 0, 0, false
+	}
+	start, n := runBack(text, i, 3, isHangulSyllable)
+	first, size := utf8.DecodeRune(text[start:])
+	given := start
+	if n == 3 && strings.ContainsRune(koreanSurnames, first) {
+		given += size // 김민준아
+	}
+	if n > 3 || !koreanGivenNames.Has(text[given:i]) || start > 0 && textscan.WordBefore(text, start) {
+		return 0, 0, false
+	}
+	last, _ := utf8.DecodeLastRune(text[:i])
+	if final := (last-0xAC00)%28 != 0; final != textscan.HasAt(text, i, "아") {
+		return 0, 0, false // 아 follows a final consonant, 야 a vowel
+	}
+	return start, i, true
 }

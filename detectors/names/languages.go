@@ -34,6 +34,7 @@ const (
 	arabicTitle                 // Arabic: a title, then a word without the article ("السيد محمد")
 	devanagariTitle             // Hindi: a title, then one or two words ("श्रीमती शर्मा", "डॉ. राहुल शर्मा")
 	kunya                       // Arabic: "father of" or "mother of" and a given name of the list ("أبو محمد")
+	hangulVocative              // Korean: a given name of the list comes before the vocative ("민준아", "지우야")
 	hanBare                     // Chinese: a name that starts with a common surname follows a verb ("给王芳画")
 )
 
@@ -308,6 +309,7 @@ func init() {
 		{chineseTitles, hanTitle, false},
 		{koreanHonorifics, hangulHonorific, false},
 		{hanVerbs, hanBare, false},
+		{[]string{"아", "야"}, hangulVocative, false},
 	} {
 		for _, p := range g.phrases {
 			add(&trigger{phrase: p, mode: g.mode, bounded: g.bounded, lang: &language{}})

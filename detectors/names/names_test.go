@@ -145,7 +145,10 @@ func TestAppendSpans(t *testing.T) {
 		{"ko weather, handwriting", "오늘날씨가 좋아요, 손글씨 느낌으로", nil},
 		{"ko titles", "이사장님과 변호사님, 선생님", nil},
 		{"ko seed", "수박 씨앗, 김민준 씨름", nil},
-		{"ko two syllables", "민준 씨, 아저씨", nil},
+		{"ko two syllables", "준호 씨, 아저씨", nil},
+		{"ko given name alone", "민준 씨에게, 서연님께", []string{"민준", "서연"}},
+		{"ko vocative", "민준아, 생일 축하해! 유나야 사랑해, 박서연아 고마워", []string{"민준", "유나", "박서연"}},
+		{"ko vocative wrong form, words", "민준야, 좋아 아이야, 지원아, 민준아저씨", nil},
 		{"ko title", "김민준 선생님께 드릴 카드, 박 과장님 사진", []string{"김민준", "박"}},
 		{"ko title after this, a word", "이 선생님은 좋아요, 우리 선생님, 오늘 선생님, 유치원 선생님", nil},
 		// Titles before a name.
