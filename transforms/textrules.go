@@ -169,12 +169,15 @@ func (w *Worker) appendRuledValue(dst, v, key []byte, f ruledField, inJSON bool)
 		if f.json && !f.str {
 			return append(dst, "null"...)
 		}
-		if w.e.isAnyToken(v, inJSON) {
-			// The next word, a finding's token, where a dropped value
-			// was: "NAme:000000 A00::" is "NAme: <IPV6:…>" once redacted,
-			// and so it stays.
-			return append(dst, v...)
-		}
+	}
+	if w.e.isAnyToken(v, inJSON) {
+		// A finding's token where the value was, as redacting leaves one
+		// where a finding ran past a value ("user.id=0201 000", a phone)
+		// or where the next word follows a dropped one ("NAme:000000
+		// A00::" is "NAme: <IPV6:…>"), stays as it is.
+		return append(dst, v...)
+	}
+	if r.Action == FieldDrop {
 		return dst
 	}
 	var h detectors.Hint
