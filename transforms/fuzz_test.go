@@ -337,10 +337,13 @@ func FuzzNames(f *testing.F) {
 	f.Add("谢谢", "！", uint64(18), uint8(18))
 	f.Add("감사", "합니다", uint64(1<<30+19), uint8(19))
 	f.Add("Make a card", "please", uint64(20), uint8(20))
+	f.Add("好", "谢谢", uint64(21), uint8(21))
+	f.Add("これは", "です", uint64(22), uint8(22))
+	f.Add("안녕", "고마워", uint64(23), uint8(23))
 	w, p := newProfileWorker(f, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true, Addresses: true}})
 	f.Fuzz(func(t *testing.T, before, after string, n uint64, form uint8) {
 		var name, intro string
-		switch form % 21 {
+		switch form % 24 {
 		case 0:
 			name, intro = "Q"+letters(n, 5), " my name is %s. "
 		case 1:
@@ -384,6 +387,12 @@ func FuzzNames(f *testing.F) {
 			name, intro = "박"+string(rune(0xAC00+n%11172))+string(rune(0xAC00+n/11172%11172)), " %s 씨에게 "
 		case 20:
 			name, intro = "Q"+letters(n, 5), " thanks to Mr. %s for "
+		case 21:
+			name, intro = []string{"王", "李", "张", "刘", "陈"}[n%5]+string(hanGivenAlone[n/8%uint64(len(hanGivenAlone))]), "把我和%s的合照变成油画，"
+		case 22:
+			name, intro = []string{"陽菜", "さくら", "翔太", "結衣", "はると"}[n%5], " %sちゃんの誕生日カード "
+		case 23:
+			name, intro = []string{"민준", "서연", "하은", "지훈", "도윤"}[n%5], " %s아, 생일 축하해 "
 		}
 		if strings.Contains(before, name) || strings.Contains(after, name) {
 			return
@@ -424,6 +433,9 @@ func FuzzNames(f *testing.F) {
 
 // hanGiven are characters of Chinese given names.
 var hanGiven = []rune("伟芳静磊杰娜洋敏华强丽军秀英桂兰")
+
+// hanGivenAlone are characters of Chinese given names of one character.
+var hanGivenAlone = []rune("伟芳静磊杰娜洋敏婷浩")
 
 // givenNames are given names of package names' list, in the scripts it
 // reads them in.
