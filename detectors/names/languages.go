@@ -35,6 +35,8 @@ const (
 	devanagariTitle             // Hindi: a title, then one or two words ("श्रीमती शर्मा", "डॉ. राहुल शर्मा")
 	kunya                       // Arabic: "father of" or "mother of" and a given name of the list ("أبو محمد")
 	hangulVocative              // Korean: a given name of the list comes before the vocative ("민준아", "지우야")
+	arabicListed                // Arabic: a given name of the list, not a word, follows a relative's word, "with", "يا" ("ابنتي سارة")
+	arabicJoined                // Arabic: such a name follows a preposition or "and" joined to it ("لسارة")
 	hanBare                     // Chinese: a name that starts with a common surname follows a verb ("给王芳画")
 )
 
@@ -310,6 +312,8 @@ func init() {
 		{koreanHonorifics, hangulHonorific, false},
 		{hanVerbs, hanBare, false},
 		{[]string{"아", "야"}, hangulVocative, false},
+		{arabicBeforeName, arabicListed, true},
+		{arabicPrefixes, arabicJoined, false},
 	} {
 		for _, p := range g.phrases {
 			add(&trigger{phrase: p, mode: g.mode, bounded: g.bounded, lang: &language{}})

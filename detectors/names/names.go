@@ -9,7 +9,10 @@
 // Japanese and Korean, where a title or an honorific follows a name that
 // starts with a common surname: "给李伟老师", "田中さん", "김민준 씨"; and in
 // Chinese after a verb, where a common surname and given name characters
-// of a list make the name: "给王芳画一张", "我和陈静的合照".
+// of a list make the name: "给王芳画一张", "我和陈静的合照"; and, where a
+// given name of a list stands alone, before a Japanese or Korean honorific
+// or vocative ("陽菜ちゃん", "민준아") and after an Arabic relative's word,
+// "with" or "for" ("ابنتي مريم", "لسارة").
 //
 // It is not a named-entity recognizer: a name that nothing introduces and
 // that starts with no given name of the list, or one at a sentence's start
@@ -185,6 +188,10 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 		return bareHanName(text, after)
 	case hangulVocative:
 		return vocativeKoreanName(text, i, after)
+	case arabicListed:
+		return listedArabicName(text, i, after, false)
+	case arabicJoined:
+		return listedArabicName(text, i, after, true)
 	}
 	return 0, 0, false
 }
