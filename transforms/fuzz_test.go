@@ -341,10 +341,11 @@ func FuzzNames(f *testing.F) {
 	f.Add("これは", "です", uint64(22), uint8(22))
 	f.Add("안녕", "고마워", uint64(23), uint8(23))
 	f.Add("مرحبا", "شكرا", uint64(24), uint8(24))
+	f.Add("नमस्ते", "धन्यवाद", uint64(25), uint8(25))
 	w, p := newProfileWorker(f, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true, Addresses: true}})
 	f.Fuzz(func(t *testing.T, before, after string, n uint64, form uint8) {
 		var name, intro string
-		switch form % 25 {
+		switch form % 26 {
 		case 0:
 			name, intro = "Q"+letters(n, 5), " my name is %s. "
 		case 1:
@@ -396,6 +397,8 @@ func FuzzNames(f *testing.F) {
 			name, intro = []string{"민준", "서연", "하은", "지훈", "도윤"}[n%5], " %s아, 생일 축하해 "
 		case 24:
 			name, intro = []string{"سارة", "مريم", "خالد", "يوسف", "فاطمة"}[n%5], " بطاقة عيد ميلاد ل%s مع بالونات "
+		case 25:
+			name, intro = []string{"राहुल", "प्रिया", "अमित कुमार", "नेहा गुप्ता", "अंजलि"}[n%5], " %s के लिए कार्ड बनाओ "
 		}
 		if strings.Contains(before, name) || strings.Contains(after, name) {
 			return

@@ -65,8 +65,8 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 // templates with Options.Personal.
 var introductions = map[string]struct {
 	people, places []string
-	// given are given names found alone before an honorific ({given},
-	// kind NAME: "陽菜ちゃん").
+	// given are given names found alone before an honorific or a
+	// postposition ({given}, kind NAME: "陽菜ちゃん", "राहुल के लिए").
 	given []string
 	// addresses are street addresses ({address}, kind ADDRESS), streets
 	// streets' names without a number ({street}, a decoy).
@@ -323,10 +323,14 @@ var introductions = map[string]struct {
 		addresses: []string{"मकान नंबर 12, गांधी मार्ग", "फ्लैट 302, लाजपत नगर", "45 एमजी रोड", "१२, शिवाजी मार्ग"},
 		streets:   []string{"गांधी मार्ग", "लाजपत नगर"},
 		people:    []string{"राहुल शर्मा", "प्रिया", "अमित कुमार", "अंजलि", "विकास", "नेहा गुप्ता"},
+		given:     []string{"राहुल", "प्रिया", "अंजलि", "अमित कुमार", "नेहा गुप्ता"}, // of the lists a name before a postposition must be on
 		templates: parseTemplates(
 			"पार्टी का निमंत्रण बनाओ: {address}, शाम 7 बजे, सब आना।",
 			"{street} की रात की फोटो को ऑयल पेंटिंग बना दो।",
 			"नमस्ते, मेरा नाम {name} है। मेरी फोटो को कार्टून जैसा बना दो।",
+			"{given} के लिए जन्मदिन का कार्ड बनाओ, गुब्बारों के साथ।",
+			"मेरी और {given} की फोटो को पुराने फिल्म पोस्टर जैसा बना दो।",
+			"पूजा के लिए फूलों वाला कार्ड बनाओ, विजय के बाद की खुशी।",
 			"मेरी बेटी का नाम {name} है, उसके लिए जन्मदिन कार्ड बनाओ।",
 			"डॉ. {name} के लिए धन्यवाद कार्ड बनाओ, फूलों के साथ।",
 			"मेरा इंस्टाग्राम {mention} फोटो पर लिख दो।",

@@ -13,31 +13,32 @@ import (
 type mode uint8
 
 const (
-	intro           mode = iota // a self-introduction in a cased script: "my name is", "me llamo"
-	kinWord                     // a relative or friend, named after: "my daughter Emma" (see kin)
-	possessive                  // "my", "mi", "meine": a relative's word may follow (see kin)
-	signOff                     // a closing word, then a signature ends the text: "Thanks, Emma"
-	han                         // Chinese: Han characters follow ("我叫李伟")
-	hanSurname                  // Chinese: a name that starts with a common surname follows ("我是李伟")
-	kanaAfter                   // Japanese: the name follows, up to です or と ("私の名前は田中です")
-	kanaBefore                  // Japanese: the name comes before ("田中と申します")
-	kanaSurname                 // Japanese: a name that starts with a common surname follows, then です ("私は田中です")
-	hangul                      // Korean: the name follows, then 입니다, 이에요, ... ("제 이름은 김민준입니다")
-	hangulSurname               // Korean: a name of three syllables, the first a common surname, then 입니다, ... ("저는 김민준입니다")
-	devanagari                  // Hindi: the name follows, then है ("मेरा नाम राहुल है")
-	cue                         // a word a given name in lower case may follow: "for emma" (see lowerGivenName)
-	arabic                      // Arabic: one word follows ("اسمي محمد")
-	kanaHonorific               // Japanese: a name that starts with a common surname comes before ("田中さん")
-	hanTitle                    // Chinese: a name that starts with a common surname comes before ("王先生", "李伟老师")
-	hangulHonorific             // Korean: a name of three syllables, the first a common surname, comes before ("김민준 씨")
-	title                       // a title in a cased script: "Mr.", "Frau", "Sra.", "господин" (see titled)
-	arabicTitle                 // Arabic: a title, then a word without the article ("السيد محمد")
-	devanagariTitle             // Hindi: a title, then one or two words ("श्रीमती शर्मा", "डॉ. राहुल शर्मा")
-	kunya                       // Arabic: "father of" or "mother of" and a given name of the list ("أبو محمد")
-	hangulVocative              // Korean: a given name of the list comes before the vocative ("민준아", "지우야")
-	arabicListed                // Arabic: a given name of the list, not a word, follows a relative's word, "with", "يا" ("ابنتي سارة")
-	arabicJoined                // Arabic: such a name follows a preposition or "and" joined to it ("لسارة")
-	hanBare                     // Chinese: a name that starts with a common surname follows a verb ("给王芳画")
+	intro            mode = iota // a self-introduction in a cased script: "my name is", "me llamo"
+	kinWord                      // a relative or friend, named after: "my daughter Emma" (see kin)
+	possessive                   // "my", "mi", "meine": a relative's word may follow (see kin)
+	signOff                      // a closing word, then a signature ends the text: "Thanks, Emma"
+	han                          // Chinese: Han characters follow ("我叫李伟")
+	hanSurname                   // Chinese: a name that starts with a common surname follows ("我是李伟")
+	kanaAfter                    // Japanese: the name follows, up to です or と ("私の名前は田中です")
+	kanaBefore                   // Japanese: the name comes before ("田中と申します")
+	kanaSurname                  // Japanese: a name that starts with a common surname follows, then です ("私は田中です")
+	hangul                       // Korean: the name follows, then 입니다, 이에요, ... ("제 이름은 김민준입니다")
+	hangulSurname                // Korean: a name of three syllables, the first a common surname, then 입니다, ... ("저는 김민준입니다")
+	devanagari                   // Hindi: the name follows, then है ("मेरा नाम राहुल है")
+	cue                          // a word a given name in lower case may follow: "for emma" (see lowerGivenName)
+	arabic                       // Arabic: one word follows ("اسمي محمد")
+	kanaHonorific                // Japanese: a name that starts with a common surname comes before ("田中さん")
+	hanTitle                     // Chinese: a name that starts with a common surname comes before ("王先生", "李伟老师")
+	hangulHonorific              // Korean: a name of three syllables, the first a common surname, comes before ("김민준 씨")
+	title                        // a title in a cased script: "Mr.", "Frau", "Sra.", "господин" (see titled)
+	arabicTitle                  // Arabic: a title, then a word without the article ("السيد محمد")
+	devanagariTitle              // Hindi: a title, then one or two words ("श्रीमती शर्मा", "डॉ. राहुल शर्मा")
+	kunya                        // Arabic: "father of" or "mother of" and a given name of the list ("أبو محمد")
+	hangulVocative               // Korean: a given name of the list comes before the vocative ("민준아", "지우야")
+	arabicListed                 // Arabic: a given name of the list, not a word, follows a relative's word, "with", "يا" ("ابنتي سارة")
+	arabicJoined                 // Arabic: such a name follows a preposition or "and" joined to it ("لسارة")
+	devanagariBefore             // Hindi: a given name of the list comes before a postposition ("राहुल के लिए")
+	hanBare                      // Chinese: a name that starts with a common surname follows a verb ("给王芳画")
 )
 
 // trigger is a phrase after (or before) which a name is written.
@@ -314,6 +315,7 @@ func init() {
 		{[]string{"아", "야"}, hangulVocative, false},
 		{arabicBeforeName, arabicListed, true},
 		{arabicPrefixes, arabicJoined, false},
+		{hindiAfterName, devanagariBefore, true},
 	} {
 		for _, p := range g.phrases {
 			add(&trigger{phrase: p, mode: g.mode, bounded: g.bounded, lang: &language{}})

@@ -11,8 +11,9 @@
 // Chinese after a verb, where a common surname and given name characters
 // of a list make the name: "给王芳画一张", "我和陈静的合照"; and, where a
 // given name of a list stands alone, before a Japanese or Korean honorific
-// or vocative ("陽菜ちゃん", "민준아") and after an Arabic relative's word,
-// "with" or "for" ("ابنتي مريم", "لسارة").
+// or vocative ("陽菜ちゃん", "민준아"), after an Arabic relative's word,
+// "with" or "for" ("ابنتي مريم", "لسارة") and before a Hindi postposition
+// ("राहुल के लिए").
 //
 // It is not a named-entity recognizer: a name that nothing introduces and
 // that starts with no given name of the list, or one at a sentence's start
@@ -192,6 +193,8 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 		return listedArabicName(text, i, after, false)
 	case arabicJoined:
 		return listedArabicName(text, i, after, true)
+	case devanagariBefore:
+		return hindiNameBefore(text, i)
 	}
 	return 0, 0, false
 }

@@ -98,6 +98,9 @@ func TestAppendSpans(t *testing.T) {
 		{"ar copula", "اسمي هو فاطمة", []string{"فاطمة"}},
 		{"ar father's name", "مرحبا، اسمي أحمد علي حسن وأريد صورة", []string{"أحمد علي حسن"}},
 		{"ar then no name", "اسمي محمد وأريد صورة", []string{"محمد"}},
+		{"hi before postpositions", "राहुल के लिए कार्ड, अमित कुमार ने भेजा, प्रिया और राहुल की शादी", []string{"राहुल", "अमित कुमार", "प्रिया", "राहुल"}},
+		{"hi family name before ji", "शर्मा जी को धन्यवाद", []string{"शर्मा"}},
+		{"hi words, a family name alone", "विजय के बाद पूजा के लिए फूल, शर्मा के घर", nil},
 		{"ar joined for", "اصنع بطاقة عيد ميلاد لسارة مع بالونات", []string{"سارة"}},
 		{"ar with, father's name", "صورة لي مع أحمد علي في الحديقة", []string{"أحمد علي"}},
 		{"ar kin, vocative, and", "ابنتي مريم تحب القطط، يا فاطمة، ولد وخالد", []string{"مريم", "فاطمة", "خالد"}},
@@ -276,7 +279,7 @@ func FuzzAppendSpans(f *testing.F) {
 	for _, s := range []string{
 		"my name is Emily Jones", "我叫李伟", "a card for Anna and Lukas", "Dear Olivia", "Gabriel García Márquez", "Иван Петров", "私の名前は田中です", "田中と申します", "제 이름은 김민준입니다",
 		"मेरा नाम राहुल है", "اسمي محمد", "डॉ. राहुल शर्मा को", "my daughter, named Emma", "me llamo \xff", "my name is \"",
-		"ивана петрова", "田中さん", "伊藤さくらちゃん", "给李伟老师", "给王芳、李娜和张伟画", "为欧阳娜", "和王小", "陽菜ちゃん", "민준아", "لسارة", "ابنتي مريم", "김민준 씨", "이서연님은", "Mr. Smith", "Frau Schmidt", "للسيد أحمد",
+		"ивана петрова", "田中さん", "伊藤さくらちゃん", "给李伟老师", "给王芳、李娜和张伟画", "为欧阳娜", "和王小", "陽菜ちゃん", "민준아", "لسارة", "ابنتي مريم", "राहुल के लिए", "शर्मा जी", "김민준 씨", "이서연님은", "Mr. Smith", "Frau Schmidt", "للسيد أحمد",
 	} {
 		f.Add([]byte(s))
 	}
