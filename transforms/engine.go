@@ -271,6 +271,28 @@ func (e *Engine) isToken(v []byte, k detectors.Kind, json bool) bool {
 	return len(v) == 0
 }
 
+// tokenPrefix returns the length of the token of any kind under the active
+// key, JSON-escaped if json, that v starts with, or 0.
+func (e *Engine) tokenPrefix(v []byte, json bool) int {
+	if len(v) < 2*macLen || !e.tokenFirst[v[0]] {
+		return 0
+	}
+	for k := range e.token {
+		pieces := e.token[k][b2i(json)]
+		if len(pieces) == 0 {
+			continue
+		}
+		n := len(pieces[0])
+		for _, p := range pieces[1:] {
+			n += 2*macLen + len(p)
+		}
+		if n <= len(v) && e.isToken(v[:n], detectors.Kind(k), json) {
+			return n
+		}
+	}
+	return 0
+}
+
 // isAnyToken reports whether v is a token of any kind under the active
 // key, JSON-escaped if json.
 func (e *Engine) isAnyToken(v []byte, json bool) bool {

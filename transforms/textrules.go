@@ -76,6 +76,12 @@ func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 		if m.rule == nil && m.uses == 0 || !readValue(rec, &f, inJSON) {
 			continue
 		}
+		if n := w.e.tokenPrefix(rec[f.valStart:f.valEnd], inJSON); n > 0 && !f.str {
+			// A token where the value starts is the value: a finding
+			// that held the value and ran past it left it there
+			// ("seriAl=0720 000!0" is "seriAl=<PHONE:…>!0").
+			f.valEnd = f.valStart + n
+		}
 		if m.uses != 0 {
 			w.capture(p, &m, rec[f.valStart:f.valEnd], f.str || !f.json)
 		}
