@@ -548,19 +548,28 @@ func readObjectValue(b []byte, f *textField) bool {
 }
 
 // nextKeyAt reports whether b[i:] starts an identifier and a ':', and not
-// the first group of an IPv6 or MAC address ("A::", "ab:cd:…"), which a
-// token replaces whole: read as a key, it would leave the value before it
-// empty on one pass and not on the next.
+// the groups of an IPv6 or MAC address ("A::", "$1::", "ab:cd:…"): hex
+// digits that end the identifier, then two or more colons among hex digits.
+// A token replaces those whole, from the hex digits: read as a key, they
+// would leave the value before them empty on one pass and not on the next.
 func nextKeyAt(b []byte, i int) bool {
-	j, hex := i, true
+	j := i
 	for j < len(b) && j-i <= maxTextKey && isIdentByte(b[j]) {
-		hex = hex && isHexDigit(b[j])
 		j++
 	}
-	if hex && j+1 < len(b) && (b[j+1] == ':' || isHexDigit(b[j+1])) {
+	if j == i || j >= len(b) || b[j] != ':' || isDigit(b[i]) {
 		return false
 	}
-	return j > i && j < len(b) && b[j] == ':' && !isDigit(b[i])
+	if !isHexDigit(b[j-1]) {
+		return true
+	}
+	colons := 0
+	for k := j; k < len(b) && (b[k] == ':' || isHexDigit(b[k])); k++ {
+		if b[k] == ':' {
+			colons++
+		}
+	}
+	return colons < 2
 }
 
 func isHexDigit(c byte) bool { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'f' }
