@@ -30,14 +30,11 @@ var arabicWordNames = wordset.New(strings.Fields(`جميل سعيد حسن أم�
 	حسني خيري رحمة غيث سراج شهاب صخر وصفي نسيم جسور دينا مفتاح`)...)
 
 // listedArabicName reads the Arabic name after one of arabicBeforeName, at
-// text[i] past spaces, or joined to one of arabicPrefixes if joined: a
+// text[after] past spaces, or joined to one of arabicPrefixes if joined: a
 // given name of arabic.txt that is no word (arabicWordNames), and the
 // father's and grandfather's names of the list after it ("مع أحمد علي";
 // not "على", on).
-func listedArabicName(text []byte, i, after int, joined bool) (start, end int, ok bool) {
-	if joined && i > 0 && textscan.WordBefore(text, i) {
-		return 0, 0, false // a letter inside a word
-	}
+func listedArabicName(text []byte, after int, joined bool) (start, end int, ok bool) {
 	start = after
 	if !joined {
 		if start = skipSpaces(text, after); start == after {
@@ -45,13 +42,13 @@ func listedArabicName(text []byte, i, after int, joined bool) (start, end int, o
 		}
 	}
 	end = arabicWordEnd(text, start)
-	if end == start || !arabicGiven.Has(text[start:end]) || arabicWordNames.Has(text[start:end]) {
+	if end == start || !arabicGiven.HasCaseless(text[start:end]) || arabicWordNames.HasCaseless(text[start:end]) {
 		return 0, 0, false
 	}
 	for range 2 { // "لأحمد علي"
 		n := skipSpaces(text, end)
 		e := arabicWordEnd(text, n)
-		if n == end || e == n || !arabicGiven.Has(text[n:e]) || textscan.HasAt(text, n, "على") && e-n == len("على") {
+		if n == end || e == n || !arabicGiven.HasCaseless(text[n:e]) || textscan.HasAt(text, n, "على") && e-n == len("على") {
 			break
 		}
 		end = e

@@ -44,14 +44,14 @@ func hindiNameBefore(text []byte, i int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	word := text[start:end]
-	if hindiGiven.Has(word) {
+	if hindiGiven.HasCaseless(word) {
 		return start, end, true
 	}
-	if !hindiSurnames.Has(word) {
+	if !hindiSurnames.HasCaseless(word) {
 		return 0, 0, false
 	}
 	if g := start - 1; g > 0 && text[g] == ' ' {
-		if s := devanagariWordStart(text, g); s < g && hindiGiven.Has(text[s:g]) {
+		if s := devanagariWordStart(text, g); s < g && hindiGiven.HasCaseless(text[s:g]) {
 			return s, end, true
 		}
 	}

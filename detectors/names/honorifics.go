@@ -47,7 +47,7 @@ func honoredJapaneseName(text []byte, i int) (start, end int, ok bool) {
 		return s, i, true
 	}
 	if s, n := runBack(text, i, 6, isHan); n > 0 {
-		if l := japaneseSurnameAt(text, s); l > 0 && n <= 6 && n-l <= 3 || japaneseGivenNames.Has(text[s:i]) {
+		if l := japaneseSurnameAt(text, s); l > 0 && n <= 6 && n-l <= 3 || japaneseGivenNames.HasCaseless(text[s:i]) {
 			return s, i, true
 		}
 		return 0, 0, false
@@ -69,35 +69,43 @@ func honoredJapaneseName(text []byte, i int) (start, end int, ok bool) {
 // hiragana, found alone before an honorific: "陽菜ちゃん", "翔太くん",
 // "さくらちゃん" (and not "ねこちゃん", kitty, nor "みなさん", everyone,
 // which are none of them).
-var japaneseGivenNames = wordset.New(strings.Fields(`
+var japaneseGivenNames = wordset.New(japaneseGivenList...)
+
+var japaneseGivenList = strings.Fields(`
 	蓮 陽翔 湊 蒼 樹 大翔 悠真 結翔 律 朝陽 陽向 悠人 颯真 大和 碧 陸 翔 翔太 拓海 健太 大輝 翼 翔平 拓也 直樹 誠
 	大介 隼人 海斗 悠斗 蒼空 陽太 颯太 一郎 太郎 次郎 健一 雄大 和也 達也 優斗 奏太 瑛太 湊斗 陽斗 翔真 悠希 蒼真
 	陽葵 凛 結菜 葵 結愛 芽依 紬 澪 結月 美咲 陽菜 結衣 優奈 美羽 莉子 心春 美桜 彩 七海 菜々子 真央 愛子 恵 由美
 	裕子 明美 真由美 直子 智子 久美子 麻衣 彩花 美優 優花 遥 楓 琴音 心愛 美月 花子 桜 杏奈 莉央 美緒 千尋 沙織 香織
 	さくら ゆい ひな ひなた あおい ゆうと はると そうた ゆうき ゆな めい りこ みお ほのか かな はるか あかり ことは
 	ゆず りん れん そら まお みゆ ゆずき こはる いちか しほ なな ちひろ かえで みさき ゆうな ひなの つむぎ はな けんた
-	しょうた たくみ だいき はやと ゆうた こうた りく かいと`)...)
+	しょうた たくみ だいき はやと ゆうた こうた りく かいと`)
 
 // givenKanaName reports the start of a given name of japaneseGivenNames in
 // hiragana that ends at text[i]: a whole run of hiragana ("さくらちゃん"),
 // or its end after a particle ("これはさくらちゃん").
 func givenKanaName(text []byte, i int) (start int, ok bool) {
-	g, n := runBack(text, i, maxKanaRun, isHiragana)
-	if n <= maxKanaRun && japaneseGivenNames.Has(text[g:i]) {
+	g, n := runBack(text, i, maxKanaName, isHiragana)
+	if n <= maxKanaName && japaneseGivenNames.HasCaseless(text[g:i]) {
 		return g, true
 	}
 	for j := g; j < i; {
 		r, size := utf8.DecodeRune(text[j:])
 		j += size
-		if strings.ContainsRune(japaneseParticles, r) && j < i && japaneseGivenNames.Has(text[j:i]) {
+		if strings.ContainsRune(japaneseParticles, r) && j < i && japaneseGivenNames.HasCaseless(text[j:i]) {
 			return j, true
 		}
 	}
 	return 0, false
 }
 
-// maxKanaRun bounds the run of hiragana givenKanaName reads back.
-const maxKanaRun = 12
+// maxKanaName is the length of the longest given name of
+// japaneseGivenNames, in characters.
+var maxKanaName = func() (n int) {
+	for _, name := range japaneseGivenList {
+		n = max(n, utf8.RuneCountInString(name))
+	}
+	return n
+}()
 
 // japaneseKin are the relatives and friends whose names follow them and
 // の: "娘のさくらちゃん" (my daughter Sakura), "息子の翔太くん".
@@ -255,7 +263,7 @@ func honoredKoreanName(text []byte, i, after int) (start, end int, ok bool) {
 	}
 	start, n := runBack(text, end, 3, isHangulSyllable)
 	first, _ := utf8.DecodeRune(text[start:])
-	if !(n == 3 && strings.ContainsRune(koreanSurnames, first) || n == 2 && koreanGivenNames.Has(text[start:end])) {
+	if !(n == 3 && strings.ContainsRune(koreanSurnames, first) || n == 2 && koreanGivenNames.HasCaseless(text[start:end])) {
 		return 0, 0, false
 	}
 	if next, _ := utf8.DecodeRune(text[after:]); after < len(text) && isHangulSyllable(next) && !strings.ContainsRune(koreanParticles, next) {
@@ -298,7 +306,7 @@ func vocativeKoreanName(text []byte, i, after int) (start, end int, ok bool) {
 	if n == 3 && strings.ContainsRune(koreanSurnames, first) {
 		given += size // 김민준아
 	}
-	if n > 3 || !koreanGivenNames.Has(text[given:i]) || start > 0 && textscan.WordBefore(text, start) {
+	if n > 3 || !koreanGivenNames.HasCaseless(text[given:i]) || start > 0 && textscan.WordBefore(text, start) {
 		return 0, 0, false
 	}
 	last, _ := utf8.DecodeLastRune(text[:i])

@@ -46,7 +46,10 @@ type trigger struct {
 	phrase  string // in lower case
 	mode    mode
 	bounded bool // the phrase starts and ends at word boundaries
-	lang    *language
+	// joined says a bounded phrase is a prefix that starts a word the
+	// name ends ("ل" of "لسارة"): no boundary after it.
+	joined bool
+	lang   *language
 	// asciiLen is the number of ASCII letters the phrase starts with:
 	// "my name is" 2, "i'm called" 1.
 	asciiLen int
@@ -314,11 +317,11 @@ func init() {
 		{hanVerbs, hanBare, false},
 		{[]string{"아", "야"}, hangulVocative, false},
 		{arabicBeforeName, arabicListed, true},
-		{arabicPrefixes, arabicJoined, false},
+		{arabicPrefixes, arabicJoined, true},
 		{hindiAfterName, devanagariBefore, true},
 	} {
 		for _, p := range g.phrases {
-			add(&trigger{phrase: p, mode: g.mode, bounded: g.bounded, lang: &language{}})
+			add(&trigger{phrase: p, mode: g.mode, bounded: g.bounded, joined: g.mode == arabicJoined, lang: &language{}})
 		}
 	}
 	// The triggers that need no word's start come first, so that try

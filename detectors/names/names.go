@@ -141,7 +141,7 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 	} else {
 		after, ok = matchFold(text, i, t.phrase)
 	}
-	if !ok || t.bounded && textscan.WordAt(text, after) {
+	if !ok || t.bounded && !t.joined && textscan.WordAt(text, after) {
 		return 0, 0, false
 	}
 	switch t.mode {
@@ -190,9 +190,9 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 	case hangulVocative:
 		return vocativeKoreanName(text, i, after)
 	case arabicListed:
-		return listedArabicName(text, i, after, false)
+		return listedArabicName(text, after, false)
 	case arabicJoined:
-		return listedArabicName(text, i, after, true)
+		return listedArabicName(text, after, true)
 	case devanagariBefore:
 		return hindiNameBefore(text, i)
 	}

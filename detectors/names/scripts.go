@@ -264,7 +264,7 @@ func arabicName(text []byte, i int) (start, end int, ok bool) {
 	for range 2 { // the father's and the grandfather's names: "أحمد علي حسن"
 		n := skipSpaces(text, w)
 		e := arabicWordEnd(text, n)
-		if n == w || e == n || !arabicGiven.Has(text[n:e]) {
+		if n == w || e == n || !arabicGiven.HasCaseless(text[n:e]) {
 			break
 		}
 		w = e

@@ -78,7 +78,7 @@ var hindiNotNames = wordset.New("जी", "साहब", "साहिबा", 
 func kunyaName(text []byte, i, after int) (start, end int, ok bool) {
 	n := skipSpaces(text, after)
 	w := arabicWordEnd(text, n)
-	if n == after || w == n || !arabicGiven.Has(text[n:w]) {
+	if n == after || w == n || !arabicGiven.HasCaseless(text[n:w]) {
 		return 0, 0, false
 	}
 	return i, w, true

@@ -36,7 +36,7 @@ func WordAt(text []byte, i int) bool {
 		return isAlnum(c)
 	}
 	r, _ := utf8.DecodeRune(text[i:])
-	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+	return wordRune(r)
 }
 
 // WordBefore reports whether the character before text[i], i > 0, is a
@@ -46,6 +46,24 @@ func WordBefore(text []byte, i int) bool {
 		return isAlnum(c)
 	}
 	r, _ := utf8.DecodeLastRune(text[:i])
+	return wordRune(r)
+}
+
+// wordRune reports whether r is a letter, a mark or a digit: told without
+// a table in the ranges of the app's scripts that hold nothing else
+// (Cyrillic, Arabic and Devanagari letters, marks and digits, kana, Hangul
+// syllables, the unified CJK ideographs), which the free-text finders ask
+// about most.
+func wordRune(r rune) bool {
+	switch {
+	case 0x0400 <= r && r <= 0x0481, 0x048A <= r && r <= 0x052F, // Cyrillic, less its thousands sign
+		0x0620 <= r && r <= 0x0669,                             // Arabic letters, marks and digits
+		0x0900 <= r && r <= 0x0963, 0x0966 <= r && r <= 0x096F, // Devanagari, less its dandas
+		0x3041 <= r && r <= 0x3096, 0x3099 <= r && r <= 0x309A, 0x309D <= r && r <= 0x309F, // hiragana
+		0x30A1 <= r && r <= 0x30FA, 0x30FC <= r && r <= 0x30FF, // katakana, less its middle dot
+		0xAC00 <= r && r <= 0xD7A3, 0x4E00 <= r && r <= 0x9FFF:
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
 }
 

@@ -1,6 +1,9 @@
 package textscan
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestWords(t *testing.T) {
 	text := []byte("a é,1 语\u0301 -")
@@ -20,5 +23,14 @@ func TestWords(t *testing.T) {
 	}
 	if !HasAt(text, 7, "语") || HasAt(text, 12, "- ") || SkipBlanks([]byte(" \t x"), 0) != 3 {
 		t.Error("HasAt or SkipBlanks")
+	}
+}
+
+// wordRune's ranges hold only letters, marks and digits.
+func TestWordRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := wordRune(r), unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r); got != want {
+			t.Fatalf("wordRune(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

@@ -48,6 +48,17 @@ func (s Set) Has(word []byte) bool {
 	return ok
 }
 
+// HasCaseless reports whether word, as it is, is in s: for the words of a
+// script without case (Devanagari, Arabic, Hangul, kana, Han), which need
+// not be lowered to be looked up.
+func (s Set) HasCaseless(word []byte) bool {
+	if len(word) > MaxWord || s.lens>>len(word)&1 == 0 {
+		return false
+	}
+	_, ok := s.words[string(word)]
+	return ok
+}
+
 // Get reports whether word, in lower case, is in s, and its flag.
 func (s Set) Get(word []byte) (flag, ok bool) {
 	if len(word) > MaxWord || s.lens>>len(word)&1 == 0 {

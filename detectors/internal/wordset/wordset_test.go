@@ -23,3 +23,16 @@ func TestSet(t *testing.T) {
 		t.Errorf("%v allocations", n)
 	}
 }
+
+func TestHasCaseless(t *testing.T) {
+	s := New("राहुल", "سارة", "민준")
+	for word, want := range map[string]bool{"राहुल": true, "سارة": true, "민준": true, "राहु": false, "": false} {
+		if got := s.HasCaseless([]byte(word)); got != want {
+			t.Errorf("HasCaseless(%q) = %v", word, got)
+		}
+	}
+	word := []byte("سارة")
+	if n := testing.AllocsPerRun(100, func() { s.HasCaseless(word) }); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+}
