@@ -15,6 +15,8 @@ func TestAppendSpans(t *testing.T) {
 		{"mention with dots", "tag @li.wei.photo please", []string{"@li.wei.photo"}},
 		{"mention at the end of a sentence", "Follow @lucia88.", []string{"@lucia88"}},
 		{"mention before a colon", "cc @bob_88: look at this", []string{"@bob_88"}},
+		{"glued to a token", "mail <EMAIL:k1:swhnhjhsympqvvjxnpktzmqj>@A0 now", nil},
+		{"after an HTML tag", "<b>@sarah_c</b>", []string{"@sarah_c"}},
 		{"a host and its port", "connect to @db1:5432, @0A000:1::, @X0:<IPV6:k1:ngxtgtjnynxjphqhkqhynzrt>", nil},
 		{"mention at the start", "@Yuki_0203 make me a sticker", []string{"@Yuki_0203"}},
 		{"mention after Chinese", "关注我@wangfang_88谢谢", []string{"@wangfang_88"}},
