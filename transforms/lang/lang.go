@@ -190,7 +190,7 @@ func (d *Detector) Detect(text []byte) string {
 // their own: those scripts do not put spaces between words, so an address
 // written between two of them is a word too; but right before an '@' they
 // are an address's local part, and after it the labels of its domain
-// (홍길동@제주.kr), left out with it.
+// (홍길동@제주.kr, also with the full-width '＠'), left out with it.
 func words(dst, text []byte) []byte {
 	start, skip, address := 0, false, false
 	local := -1 // len(dst) before the run of such characters just before, or -1
@@ -220,6 +220,14 @@ func words(dst, text []byte) []byte {
 			continue
 		}
 		r, n := utf8.DecodeRune(text[i:])
+		if r == fullwidthAt { // as '@' is: 홍길동＠제주.kr
+			if local >= 0 {
+				dst = dst[:local]
+			}
+			local, skip, address = -1, true, true
+			i += n
+			continue
+		}
 		if s := scriptOfRune(r); !address && (s == scriptHan || s == scriptKana || s == scriptHangul) {
 			flush(i)
 			start, skip = i, false
@@ -236,6 +244,10 @@ func words(dst, text []byte) []byte {
 	flush(len(text))
 	return dst
 }
+
+// fullwidthAt is the '@' of CJK input methods, which e-mail addresses are
+// typed with too.
+const fullwidthAt = '＠'
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 

@@ -38,6 +38,7 @@ func TestEachLanguage(t *testing.T) {
 		{"fr", "Restaurez cette vieille photo de famille, contact 07 87 83 06 79 ou 用户@中国移动.中国"},
 		{"en", "My number is (303) 281-3476 and my email is 用户@中国移动.中国."},
 		{"ru", "Приложение вылетает. Пишите на 홍길동@제주.kr или звоните 8 925 455-95-19."},
+		{"zh", "把这张照片做成吉卜力风格，做好发到我邮箱 홍길동＠제주.kr 或打我电话 １８１－５６６８－１０７３"},
 		// Full-width digits and punctuation are of no script: they outvote no letters.
 		{"zh", "我的手机号０２１ ２６６３ ３１７３，邮箱WANGFANG54@126.COM，请把高清原图发给我"},
 	}
