@@ -241,7 +241,7 @@ func ContextBefore(b []byte, start int, words *ContextWords, window int) bool {
 
 // hasContext is ContextBefore.
 func hasContext(b []byte, start int, ws *ContextWords, window int) bool {
-	return wordBefore(b, start, ws, start-min(window, MaxContextWindow), 0)
+	return wordBefore(b, start, ws, start-min(window, MaxContextWindow), 0, false)
 }
 
 // hasContextAfter reports whether one of words ends within afterWindow
@@ -252,25 +252,43 @@ func hasContextAfter(b []byte, end int, ws *ContextWords) bool {
 		_, w := utf8.DecodeRune(b[limit:])
 		limit += w
 	}
-	return wordBefore(b, limit, ws, end, 0)
+	return wordBefore(b, limit, ws, end, 0, false)
 }
 
 // hasLabel reports whether one of words ends at most labelWindow bytes
-// before b[start], however long it is ("installation_id=").
+// before b[start], however long it is ("installation_id="), and ends a
+// word (see labelEnds).
 func hasLabel(b []byte, start int, ws *ContextWords) bool {
-	return wordBefore(b, start, ws, start-labelWindow-ws.maxLen, start-labelWindow)
+	return wordBefore(b, start, ws, start-labelWindow-ws.maxLen, start-labelWindow, true)
+}
+
+// labelEnds reports whether a label that ends at b[e] ends a word, maybe
+// with digits ("imei1="), or a part of one in camel case ("idfaValue"):
+// "adidas", "ORD-…-ADIDUY" and "IFA0IF" hold no label.
+func labelEnds(b []byte, e int) bool {
+	if e == len(b) || !isLetter(b[e-1]) {
+		return true
+	}
+	if 'a' <= b[e-1] && b[e-1] <= 'z' && 'A' <= b[e] && b[e] <= 'Z' {
+		return true
+	}
+	for e < len(b) && isDigit(b[e]) {
+		e++
+	}
+	return e == len(b) || !isLetter(b[e])
 }
 
 // wordBefore reports whether one of words starts at or after b[from] and
-// ends at or after b[to], before b[start].
-func wordBefore(b []byte, start int, ws *ContextWords, from, to int) bool {
+// ends at or after b[to], before b[start], and if whole, ends a word.
+func wordBefore(b []byte, start int, ws *ContextWords, from, to int, whole bool) bool {
 	for i := max(0, from); i < start; i++ {
 		g := ws.group[b[i]]
 		if g == 0 {
 			continue
 		}
 		for _, w := range ws.groups[g-1] {
-			if i+len(w) >= to && hasWordPrefix(b[i:start], w) && (!isLetter(w[0]) || wordStart(b, i)) {
+			if i+len(w) >= to && hasWordPrefix(b[i:start], w) && (!isLetter(w[0]) || wordStart(b, i)) &&
+				(!whole || labelEnds(b[:start], i+len(w))) {
 				return true
 			}
 		}

@@ -220,6 +220,8 @@ func TestRedactText(t *testing.T) {
 		{"drop", allKinds(Drop), "mail li.lei@163.com now", "mail  now"},
 		{"json-looking text", nil, `x {"user":"li.lei@163.com"}`, `x {"user":"{EMAIL:li.lei@163.com}"}`},
 		{"trailing newline", nil, "mail li.lei@163.com\n", "mail {EMAIL:li.lei@163.com}"},
+		{"an ad ID's label inside a word", nil, // an order ID's "…-ADIDUY" is no "adid="
+			"order=ORD-20260602-ADIDUY req=5674e24d-1a89-4aae-8dbf-05eea2ee5cc8", "order=ORD-20260602-ADIDUY req=5674e24d-1a89-4aae-8dbf-05eea2ee5cc8"},
 		{"empty", nil, "", ""},
 	}
 	for _, tt := range tests {
