@@ -299,6 +299,7 @@ var introductions = map[string]struct {
 			"{lookalike} 느낌으로 카드를 꾸며 주세요.",
 			"{given} 씨에게 줄 생일 카드를 만들어 주세요.",
 			"{given}아, 생일 축하해! 케이크 사진을 예쁘게 꾸며 줘.",
+			"{given}이랑 찍은 사진을 수채화로 바꿔 주세요.",
 		),
 	},
 	"ar": {

@@ -280,6 +280,11 @@ func honoredKoreanName(text []byte, i, after int) (start, end int, ok bool) {
 	return start, end, true
 }
 
+// koreanNameParticles are the particles a name and 이 come before: 민준이가,
+// 민준이는, 민준이랑, 민준이의, 민준이를, 민준이도, 민준이한테, 민준이에게,
+// 민준이와, 민준이하고.
+const koreanNameParticles = "가는랑의를도한에와하"
+
 // koreanGivenNames are common Korean given names of two syllables, found
 // alone before an honorific or in the vocative: "민준 씨", "서연아",
 // "지우야". Given names that are words too are not among them (지원,
@@ -292,12 +297,16 @@ var koreanGivenNames = wordset.New(strings.Fields(`
 	시은 하린 유나 채은 가은 윤아 예서 수민 유진 소윤 서아 민지 지현 수연 혜원 은지 지영 미영 수진 현정 은정
 	지혜 유리 소연 혜진 보람 하연 다인 채윤 서영 지은`)...)
 
-// vocativeKoreanName reads the given name before the vocative suffix at
-// text[i] ("민준아", "하은아"; 아 after a final consonant, 야 after none),
-// which ends a word: one of koreanGivenNames, alone in its word or after a
-// common surname ("김민준아").
+// vocativeKoreanName reads the given name before the suffix at text[i]
+// that speaks to or of a friend by name: the vocative, which ends a word
+// ("민준아", "하은아"; 아 after a final consonant, 야 after none), or 이
+// after a final consonant, alone or before a particle ("민준이 생일",
+// "서연이랑"). The name is one of koreanGivenNames, alone in its word or
+// after a common surname ("김민준아").
 func vocativeKoreanName(text []byte, i, after int) (start, end int, ok bool) {
-	if next, _ := utf8.DecodeRune(text[after:]); after < len(text) && (isHangulSyllable(next) || unicode.IsLetter(next)) {
+	suffix, _ := utf8.DecodeRune(text[i:])
+	if next, _ := utf8.DecodeRune(text[after:]); after < len(text) && (isHangulSyllable(next) || unicode.IsLetter(next)) &&
+		!(suffix == '이' && strings.ContainsRune(koreanNameParticles, next)) {
 		return 0, 0, false
 	}
 	start, n := runBack(text, i, 3, isHangulSyllable)
@@ -310,8 +319,8 @@ func vocativeKoreanName(text []byte, i, after int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	last, _ := utf8.DecodeLastRune(text[:i])
-	if final := (last-0xAC00)%28 != 0; final != textscan.HasAt(text, i, "아") {
-		return 0, 0, false // 아 follows a final consonant, 야 a vowel
+	if final := (last-0xAC00)%28 != 0; final != (suffix != '야') {
+		return 0, 0, false // 아 and 이 follow a final consonant, 야 a vowel
 	}
 	return start, i, true
 }

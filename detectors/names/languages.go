@@ -315,7 +315,7 @@ func init() {
 		{chineseTitles, hanTitle, false},
 		{koreanHonorifics, hangulHonorific, false},
 		{hanVerbs, hanBare, false},
-		{[]string{"아", "야"}, hangulVocative, false},
+		{[]string{"아", "야", "이"}, hangulVocative, false},
 		{arabicBeforeName, arabicListed, true},
 		{arabicPrefixes, arabicJoined, true},
 		{hindiAfterName, devanagariBefore, true},

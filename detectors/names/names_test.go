@@ -156,6 +156,8 @@ func TestAppendSpans(t *testing.T) {
 		{"ko two syllables", "준호 씨, 아저씨", nil},
 		{"ko given name alone", "민준 씨에게, 서연님께", []string{"민준", "서연"}},
 		{"ko vocative", "민준아, 생일 축하해! 유나야 사랑해, 박서연아 고마워", []string{"민준", "유나", "박서연"}},
+		{"ko i before a particle", "민준이 생일 카드, 서연이랑 같이, 하은이에게", []string{"민준", "서연", "하은"}},
+		{"ko i as no name's", "이 사진, 민준이다, 유나이, 민준이네", nil},
 		{"ko vocative wrong form, words", "민준야, 좋아 아이야, 지원아, 민준아저씨", nil},
 		{"ko title", "김민준 선생님께 드릴 카드, 박 과장님 사진", []string{"김민준", "박"}},
 		{"ko title after this, a word", "이 선생님은 좋아요, 우리 선생님, 오늘 선생님, 유치원 선생님", nil},
