@@ -602,7 +602,7 @@ func (sc *scanner) classify(nm *number) Kind {
 		return IMEI
 	case nd == 18 && single && cnID(d[:17], d[17]):
 		return CNID // before cards: "ID card 440524198001010013"; few cards have 18 digits
-	case nd >= 13 && nd <= 19 && luhnOK && (single || nm.seps == sepSpace || nm.seps == sepDash) && cardShaped(d) && sc.context(Card, nm.start, cardWords):
+	case nd >= 13 && nd <= 19 && luhnOK && (single || cardLikeGroups(nm)) && cardShaped(d) && sc.context(Card, nm.start, cardWords):
 		return Card
 	case luhnOK && cardGrouping(nm) && cardIIN(d):
 		return Card // "4111 1111 1111 1111": laid out as cards print it, with no word needed
@@ -928,6 +928,27 @@ func cardGrouping(nm *number) bool {
 		return nm.nd == 15 && g[0] == 4 && g[1] == 6 && g[2] == 5
 	}
 	return false
+}
+
+// cardLikeGroups reports whether nm's groups, joined by spaces or dashes,
+// are laid out as some card prints its number: fours, the last maybe
+// shorter (4-4-4-4-3, a 19-digit UnionPay number's), or 4-6-5 or 4-6-4
+// (American Express, Diners Club); not an order number's date and serial
+// ("20260602-038552" near "card=…").
+func cardLikeGroups(nm *number) bool {
+	if nm.seps != sepSpace && nm.seps != sepDash || nm.groups > maxGroups {
+		return false
+	}
+	g := nm.glen[:nm.groups]
+	if len(g) == 3 && g[0] == 4 && g[1] == 6 && (g[2] == 5 || g[2] == 4) {
+		return true
+	}
+	for k, n := range g {
+		if n != 4 && (k < len(g)-1 || n == 0 || n > 4) {
+			return false
+		}
+	}
+	return true
 }
 
 // cardShaped reports whether the digits d may be a card number by their

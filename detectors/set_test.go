@@ -416,6 +416,8 @@ func TestAppendSpans(t *testing.T) {
 		{"ipv6 run into a local part", "::1" + strings.Repeat("0", 64) + "@0.AA", []string{"IPV6:::1", "EMAIL:" + strings.Repeat("0", 64) + "@0.AA"}},
 		{"number that is a local part", "13800138000@qq.com and +8613800138000@x.cn", []string{"EMAIL:13800138000@qq.com", "EMAIL:8613800138000@x.cn"}},
 		{"card context", "card 4111 1111 1111 1111", []string{"CARD:4111 1111 1111 1111"}},
+		{"card context, a 19-digit card's groups", "UnionPay card: 6212 3456 7890 1234 569", []string{"CARD:6212 3456 7890 1234 569"}},
+		{"card context, an order number's groups", "card=4119252483577141 order=ORD-20260602-038552", []string{"CARD:4119252483577141"}},
 		{"card no context", "ref 4111111111111111", nil},
 
 		// IBANs: country, check digits, the country's length, mod 97.

@@ -32,6 +32,7 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 	if at {
 		dst = append(dst, '@')
 	}
+	start := len(dst)
 	p := pick(r, names)
 	dst = append(dst, p.first...)
 	switch r.intn(3) {
@@ -40,11 +41,17 @@ func (r *rng) appendHandle(dst []byte, names []person, at bool) []byte {
 	case 1:
 		dst = append(append(dst, '.'), p.last...)
 	}
-	if r.chance(60) {
-		dst = appendPad(dst, r.intn(100), 2)
+	if r.chance(60) || len(dst)-start < minHandle {
+		dst = appendPad(dst, r.intn(100), 2) // "li88": a handle as short as "li" is taken
 	}
 	return dst
 }
+
+// minHandle is the length below which a handle made of a name gets digits:
+// platforms' IDs are longer (WeChat's six characters or more), and a value
+// of two letters would also be found in the record's random IDs, where the
+// accuracy measure would count it as unredacted.
+const minHandle = 4
 
 // introductions are, per language, the prompts in which people introduce
 // themselves or a relative by name ({name}, or {given}, a given name
