@@ -548,8 +548,9 @@ func readObjectValue(b []byte, f *textField) bool {
 }
 
 // nextKeyAt reports whether b[i:] starts an identifier and a ':', and not
-// the groups of an IPv6 or MAC address ("A::", "$1::", "ab:cd:…"): hex
-// digits that end the identifier, then two or more colons among hex digits.
+// the groups of an IPv6 or MAC address ("A::", "$::1", "$1::", "ab:cd:…"):
+// "::", or hex digits that end the identifier, then two or more colons
+// among hex digits.
 // A token replaces those whole, from the hex digits: read as a key, they
 // would leave the value before them empty on one pass and not on the next.
 func nextKeyAt(b []byte, i int) bool {
@@ -557,8 +558,8 @@ func nextKeyAt(b []byte, i int) bool {
 	for j < len(b) && j-i <= maxTextKey && isIdentByte(b[j]) {
 		j++
 	}
-	if j == i || j >= len(b) || b[j] != ':' || isDigit(b[i]) {
-		return false
+	if j == i || j >= len(b) || b[j] != ':' || isDigit(b[i]) || j+1 < len(b) && b[j+1] == ':' {
+		return false // "$::1": a key's ':' is one
 	}
 	if !isHexDigit(b[j-1]) {
 		return true
