@@ -279,7 +279,8 @@ func labelEnds(b []byte, e int) bool {
 }
 
 // wordBefore reports whether one of words starts at or after b[from] and
-// ends at or after b[to], before b[start], and if whole, ends a word.
+// ends at or after b[to], before b[start], and if whole, is a word (see
+// labelEnds), not after a digit either ("ORD-…-5T2IFA").
 func wordBefore(b []byte, start int, ws *ContextWords, from, to int, whole bool) bool {
 	for i := max(0, from); i < start; i++ {
 		g := ws.group[b[i]]
@@ -288,7 +289,7 @@ func wordBefore(b []byte, start int, ws *ContextWords, from, to int, whole bool)
 		}
 		for _, w := range ws.groups[g-1] {
 			if i+len(w) >= to && hasWordPrefix(b[i:start], w) && (!isLetter(w[0]) || wordStart(b, i)) &&
-				(!whole || labelEnds(b[:start], i+len(w))) {
+				(!whole || labelEnds(b[:start], i+len(w)) && (i == 0 || !isDigit(b[i-1]))) {
 				return true
 			}
 		}

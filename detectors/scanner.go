@@ -680,6 +680,13 @@ func (sc *scanner) token(ws int) int {
 			return end
 		}
 	}
+	if digits && (b[ws] == '1' || b[ws] == '3') && r < len(b) && isLetter(b[r]) && skipWord(b, r)-ws >= minWallet {
+		// A Bitcoin address that starts with seven digits or more
+		// ("1224246jbkki4SjB…"), shorter ones being read above.
+		if end, ok := walletAt(b, ws); ok && sc.emit(ws, end, Wallet) {
+			return end
+		}
+	}
 	if digits {
 		if next, ok := skimShort(b, ws); ok {
 			return next

@@ -350,7 +350,7 @@ func TestAppendSpans(t *testing.T) {
 
 		// Advertising IDs.
 		{"idfa context", "idfa=6D92078A-8246-4BA4-AE5B-76104861E7DC", []string{"ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC"}},
-		{"label inside a word", "order=ORD-20260602-IDFAUY req=5674e24d-1a89-4aae-8dbf-05eea2ee5cc8 order=ORD-H5GAID0X req=a59f3977-127a-42c1-9edd-66f47c6e4bdd", nil},
+		{"label inside a word", "order=ORD-20260602-IDFAUY req=5674e24d-1a89-4aae-8dbf-05eea2ee5cc8 order=ORD-H5GAID0X req=a59f3977-127a-42c1-9edd-66f47c6e4bdd order=ORD-5T2IDFA req=e31b43d7-9498-4c22-a041-aabf18638411", nil},
 		{"label with a digit, in camel case", "idfa1=6D92078A-8246-4BA4-AE5B-76104861E7DC idfaValue=38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC", "ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
 		{"imei label with its SIM's digit", "IMEI1: 490154203237518 IMEI2: 356938035643809", []string{"IMEI:490154203237518", "IMEI:356938035643809"}},
 		{"gaid context", "GAID: 38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
@@ -489,6 +489,7 @@ func TestAppendSpans(t *testing.T) {
 		// Cryptocurrency addresses: Bitcoin's checksums checked.
 		{"wallet bitcoin base58", "send to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 or 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy.",
 			[]string{"WALLET:1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "WALLET:3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"}},
+		{"wallet bitcoin base58 after seven digits", "发到我的钱包 1224246jbkki4SjBaVPSsKFiRs4TZx18v1", []string{"WALLET:1224246jbkki4SjBaVPSsKFiRs4TZx18v1"}},
 		{"wallet bitcoin bech32", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq, BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ, bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
 			[]string{"WALLET:bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "WALLET:BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ", "WALLET:bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297"}},
 		{"wallet ethereum", `eth: 0x52908400098527886E0F7030069857D2E4169EE7 {"to":"0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae"}`,
