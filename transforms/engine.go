@@ -296,15 +296,7 @@ func (e *Engine) tokenPrefix(v []byte, json bool) int {
 // isAnyToken reports whether v is a token of any kind under the active
 // key, JSON-escaped if json.
 func (e *Engine) isAnyToken(v []byte, json bool) bool {
-	if len(v) < 2*macLen || !e.tokenFirst[v[0]] {
-		return false
-	}
-	for k := range e.token {
-		if len(e.token[k][b2i(json)]) > 0 && e.isToken(v, detectors.Kind(k), json) {
-			return true
-		}
-	}
-	return false
+	return len(v) > 0 && e.tokenPrefix(v, json) == len(v)
 }
 
 // KindName returns the name of kind k in this engine's tokens: a custom

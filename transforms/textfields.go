@@ -549,10 +549,10 @@ func readObjectValue(b []byte, f *textField) bool {
 
 // nextKeyAt reports whether b[i:] starts an identifier and a ':', and not
 // the groups of an IPv6 or MAC address ("A::", "$::1", "$1::", "ab:cd:…"):
-// "::", or hex digits that end the identifier, then two or more colons
-// among hex digits.
-// A token replaces those whole, from the hex digits: read as a key, they
-// would leave the value before them empty on one pass and not on the next.
+// "::", or hex digits that end the identifier and two or more colons among
+// hex digits after them. A token replaces those whole, from the hex
+// digits: read as a key, they would leave the value before them empty on
+// one pass and not on the next.
 func nextKeyAt(b []byte, i int) bool {
 	j := i
 	for j < len(b) && j-i <= maxTextKey && isIdentByte(b[j]) {
