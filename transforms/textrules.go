@@ -86,7 +86,8 @@ func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 			w.capture(p, &m, rec[f.valStart:f.valEnd], f.str || !f.json)
 		}
 		if m.rule != nil && f.keyStart >= ruledEnd {
-			w.ruled = append(w.ruled, ruledField{textField: f, rule: m.rule})
+			digitsAfter := f.valEnd+1 < len(rec) && rec[f.valEnd] == ' ' && isDigit(rec[f.valEnd+1])
+			w.ruled = append(w.ruled, ruledField{textField: f, rule: m.rule, digitsAfter: digitsAfter})
 			ruledEnd = f.valEnd
 		}
 	}
@@ -96,6 +97,11 @@ func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 type ruledField struct {
 	textField
 	rule *FieldRule
+	// digitsAfter says a space and a digit follow the value: digits
+	// written there could make another finding with them ("lAt":00 201000
+	// rounded to 0 201000, a phone number), so a generalize rule
+	// tokenizes it.
+	digitsAfter bool
 }
 
 // appendRuledText appends the text record rec, or the raw content of a
@@ -189,6 +195,10 @@ func (w *Worker) appendRuledValue(dst, v, key []byte, f ruledField, inJSON bool)
 	var h detectors.Hint
 	if (r.Kind == detectors.Field || r.Kind == detectors.ADID) && r.Action != FieldMask {
 		h, _, _ = w.keyHint(key)
+	}
+	if f.digitsAfter && r.Action == FieldGeneralize {
+		w.opaque = FieldRule{Path: r.Path, Action: FieldTokenize, Kind: r.Kind}
+		r = &w.opaque
 	}
 	if f.json && !f.str && !f.nested && !inJSON {
 		return w.appendRuledNumber(dst, v, r, h)

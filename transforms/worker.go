@@ -63,6 +63,9 @@ type Worker struct {
 	// fields are a text record's fields, and ruled those a rule applies to.
 	fields []textField
 	ruled  []ruledField
+	// opaque is the rule that stands in for a generalize rule where its
+	// digits could join others (see ruledField.digitsAfter).
+	opaque FieldRule
 
 	findings [detectors.MaxKinds]uint64
 	pending  [detectors.MaxKinds]uint64 // findings of the record in progress
