@@ -241,7 +241,7 @@ func ContextBefore(b []byte, start int, words *ContextWords, window int) bool {
 
 // hasContext is ContextBefore.
 func hasContext(b []byte, start int, ws *ContextWords, window int) bool {
-	return wordBefore(b, start, ws, start-min(window, MaxContextWindow), 0, false)
+	return wordBefore(b, start, ws, start-min(window, MaxContextWindow), 0)
 }
 
 // hasContextAfter reports whether one of words ends within afterWindow
@@ -252,14 +252,23 @@ func hasContextAfter(b []byte, end int, ws *ContextWords) bool {
 		_, w := utf8.DecodeRune(b[limit:])
 		limit += w
 	}
-	return wordBefore(b, limit, ws, end, 0, false)
+	return wordBefore(b, limit, ws, end, 0)
 }
 
 // hasLabel reports whether one of words ends at most labelWindow bytes
-// before b[start], however long it is ("installation_id="), and ends a
-// word (see labelEnds).
+// before b[start], however long it is ("installation_id="), and is a word
+// (see labelEnds), not after a digit either ("ORD-…-5T2IFA").
 func hasLabel(b []byte, start int, ws *ContextWords) bool {
-	return wordBefore(b, start, ws, start-labelWindow-ws.maxLen, start-labelWindow, true)
+	for from := start - labelWindow - ws.maxLen; ; {
+		i, n, ok := firstWord(b, start, ws, from, start-labelWindow)
+		if !ok {
+			return false
+		}
+		if labelEnds(b[:start], i+n) && (i == 0 || !isDigit(b[i-1])) {
+			return true
+		}
+		from = i + 1
+	}
 }
 
 // labelEnds reports whether a label that ends at b[e] ends a word, maybe
@@ -279,22 +288,28 @@ func labelEnds(b []byte, e int) bool {
 }
 
 // wordBefore reports whether one of words starts at or after b[from] and
-// ends at or after b[to], before b[start], and if whole, is a word (see
-// labelEnds), not after a digit either ("ORD-…-5T2IFA").
-func wordBefore(b []byte, start int, ws *ContextWords, from, to int, whole bool) bool {
-	for i := max(0, from); i < start; i++ {
+// ends at or after b[to], before b[start].
+func wordBefore(b []byte, start int, ws *ContextWords, from, to int) bool {
+	_, _, ok := firstWord(b, start, ws, from, to)
+	return ok
+}
+
+// firstWord returns where the first of words that starts at or after
+// b[from] and ends at or after b[to], before b[start], starts, and its
+// length.
+func firstWord(b []byte, start int, ws *ContextWords, from, to int) (i, n int, ok bool) {
+	for i = max(0, from); i < start; i++ {
 		g := ws.group[b[i]]
 		if g == 0 {
 			continue
 		}
 		for _, w := range ws.groups[g-1] {
-			if i+len(w) >= to && hasWordPrefix(b[i:start], w) && (!isLetter(w[0]) || wordStart(b, i)) &&
-				(!whole || labelEnds(b[:start], i+len(w)) && (i == 0 || !isDigit(b[i-1]))) {
-				return true
+			if i+len(w) >= to && hasWordPrefix(b[i:start], w) && (!isLetter(w[0]) || wordStart(b, i)) {
+				return i, len(w), true
 			}
 		}
 	}
-	return false
+	return 0, 0, false
 }
 
 // wordStart reports whether a word may start at b[i]: not after a letter,

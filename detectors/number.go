@@ -675,7 +675,7 @@ func phoneWordBefore(b []byte, start int) bool {
 			from = max(from, k)
 		}
 	}
-	return wordBefore(b, start, phoneWords, from, 0, false)
+	return wordBefore(b, start, phoneWords, from, 0)
 }
 
 // localNumber reports whether nm is a subscriber number given without its

@@ -567,15 +567,25 @@ func (sc *scanner) token(ws int) int {
 		r++
 	}
 	run := r - ws
-	if digits && run < 7 && r < len(b) && (isLetter(b[r]) || b[r] == '_') {
-		// A number and a unit or suffix ("4k", "19th", "1920x1080",
-		// "250ms"): too short for a phone, and no separator joins it
-		// to more, as skimShort would find at more cost. Or a wallet's
-		// address: "3J98t1WpEZ73…", "0x5290…".
-		if end := skipWord(b, r); end-ws < minWallet {
-			return end
+	if digits && r < len(b) && (isLetter(b[r]) || b[r] == '_') {
+		if run < 7 {
+			// A number and a unit or suffix ("4k", "19th",
+			// "1920x1080", "250ms"): too short for a phone, and no
+			// separator joins it to more, as skimShort would find at
+			// more cost. Or a wallet's address: "3J98t1WpEZ73…",
+			// "0x5290…".
+			if end := skipWord(b, r); end-ws < minWallet {
+				return end
+			}
+			return sc.wallet(ws)
 		}
-		return sc.wallet(ws)
+		if (b[ws] == '1' || b[ws] == '3') && skipWord(b, r)-ws >= minWallet {
+			// One that starts with seven digits or more:
+			// "1224246jbkki4SjB…".
+			if end, ok := walletAt(b, ws); ok && sc.emit(ws, end, Wallet) {
+				return end
+			}
+		}
 	}
 	if digits {
 		if end, ok := timestampAt(b, ws, run); ok {
@@ -677,13 +687,6 @@ func (sc *scanner) token(ws int) int {
 	if digits && run <= 3 && r < len(b) && b[r] == '-' {
 		if end, ok := hostIPv4At(b, ws); ok {
 			sc.emit(ws, end, IPv4) // "c-73-158-12-4.hsd1.ca.comcast.net"
-			return end
-		}
-	}
-	if digits && (b[ws] == '1' || b[ws] == '3') && r < len(b) && isLetter(b[r]) && skipWord(b, r)-ws >= minWallet {
-		// A Bitcoin address that starts with seven digits or more
-		// ("1224246jbkki4SjB…"), shorter ones being read above.
-		if end, ok := walletAt(b, ws); ok && sc.emit(ws, end, Wallet) {
 			return end
 		}
 	}
