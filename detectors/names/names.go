@@ -328,9 +328,12 @@ func wordAfter(text []byte, i int) bool {
 }
 
 // joined reports whether the word that ends at text[w] goes on as an
-// identifier's or an address's ("li.wei", "li_wei", "li@"): a handle, not
-// a name.
+// identifier's or an address's ("li.wei", "li_wei", "li@", "AA0100"): a
+// handle or a code, not a name.
 func joined(text []byte, w int) bool {
+	if w < len(text) && '0' <= text[w] && text[w] <= '9' {
+		return true // "AA0100000000": an identifier, whose digits alone would read as a number
+	}
 	if w+1 >= len(text) || text[w] != '.' && text[w] != '_' && text[w] != '@' {
 		return w < len(text) && text[w] == '@'
 	}
