@@ -95,7 +95,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 // ("li@x"), and not a scale, a time or a rate ("icon@2x", "@5pm",
 // "@60fps"), a broadcast ("@everyone") or a package's scope ("@types/node").
 func mention(text []byte, i, n int) (start, end int, ok bool) {
-	if i > 0 && (localPart[text[i-1]] || tokenBefore(text, i)) {
+	if i > 0 && (localPart[text[i-1]] || textscan.TokenBefore(text, i)) {
 		return 0, 0, false
 	}
 	end, ok = handleEnd(text, i+n, false)
@@ -105,24 +105,6 @@ func mention(text []byte, i, n int) (start, end int, ok bool) {
 	}
 	return i, end, true
 }
-
-// tokenBefore reports whether a token ends at text[i], a '>' after a '<',
-// a ':' and no space ("<EMAIL:k1:…>"): an '@' glued to it was glued to
-// the word it replaced ("li (at) x [dot]AA@A0"), which no mention follows.
-func tokenBefore(text []byte, i int) bool {
-	if text[i-1] != '>' {
-		return false
-	}
-	open := bytes.LastIndexByte(text[max(0, i-maxToken):i-1], '<')
-	if open < 0 {
-		return false
-	}
-	inside := text[max(0, i-maxToken)+open+1 : i-1]
-	return bytes.IndexByte(inside, ':') >= 0 && bytes.IndexByte(inside, ' ') < 0
-}
-
-// maxToken bounds the tokens tokenBefore reads back, in bytes.
-const maxToken = 96
 
 // hostPort reports whether a ':' and a digit, another ':' or a token
 // follow text[end]: the '@' word is a host's, with its port or an IPv6

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
@@ -239,12 +240,20 @@ var greetings = wordset.New("dear", "hi", "hello", "hey", "birthday", "christmas
 	"noël", "hallo", "liebe", "lieber", "geburtstag", "weihnachten", "привет", "дорогая", "дорогой", "рождения")
 
 // inProperNoun reports whether a capitalized word that is no greeting and
-// no function word comes right before text[i], itself after a word of the
-// same sentence (text in title case is not: "A Portrait Of Emma Watson"):
+// no function word, or a token, which may stand for one, comes right
+// before text[i], itself after a word of the same sentence (text in title
+// case is not: "A Portrait Of Emma Watson"):
 // the given name is then a word of a place's or a thing's name ("in São
 // Paulo Fashion Week", "visit Costa Rica"), where at a sentence's start it
 // follows a verb ("Put Michael Johnson in a cape").
 func inProperNoun(text []byte, i int) bool {
+	j := i
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	if j > 0 && textscan.TokenBefore(text, j) {
+		return true // a token may stand for a capitalized word: "@AA AbA"
+	}
 	a, b := wordBefore(text, i, " ")
 	if a == b || !startsUpper(text[a:b]) || greetings.Has(text[a:b]) || stopWords.Has(text[a:b]) {
 		return false

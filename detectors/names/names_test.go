@@ -101,6 +101,7 @@ func TestAppendSpans(t *testing.T) {
 		{"hi before postpositions", "राहुल के लिए कार्ड, अमित कुमार ने भेजा, प्रिया और राहुल की शादी", []string{"राहुल", "अमित कुमार", "प्रिया", "राहुल"}},
 		{"hi family name before ji", "शर्मा जी को धन्यवाद", []string{"शर्मा"}},
 		{"hi words, a family name alone", "विजय के बाद पूजा के लिए फूल, शर्मा के घर", nil},
+		{"a name after a token", "thanks to <HANDLE:k1:hqxjxvytnpqpvkmnsvhythmx> Emma Watson", nil},
 		{"a name glued to digits", "call me AA0100000000, my name is Emma2024", nil},
 		{"ar joined for", "اصنع بطاقة عيد ميلاد لسارة مع بالونات", []string{"سارة"}},
 		{"ar with, father's name", "صورة لي مع أحمد علي في الحديقة", []string{"أحمد علي"}},

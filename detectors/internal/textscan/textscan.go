@@ -3,6 +3,7 @@
 package textscan
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -85,3 +86,23 @@ func SkipBlanks(text []byte, i int) int {
 func isAlnum(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z'
 }
+
+// TokenBefore reports whether a token ends right before text[i], i > 0: a
+// '>' after a '<', a ':' and no space ("<EMAIL:k1:…>"). What a finder reads
+// of the word before must not change when a token replaces it, or
+// redacting twice would find more than redacting once.
+func TokenBefore(text []byte, i int) bool {
+	if text[i-1] != '>' {
+		return false
+	}
+	from := max(0, i-maxToken)
+	open := bytes.LastIndexByte(text[from:i-1], '<')
+	if open < 0 {
+		return false
+	}
+	inside := text[from+open+1 : i-1]
+	return bytes.IndexByte(inside, ':') >= 0 && bytes.IndexByte(inside, ' ') < 0
+}
+
+// maxToken bounds the tokens TokenBefore reads back, in bytes.
+const maxToken = 96

@@ -34,3 +34,17 @@ func TestWordRune(t *testing.T) {
 		}
 	}
 }
+
+func TestTokenBefore(t *testing.T) {
+	for text, want := range map[string]bool{
+		"for <HANDLE:k1:hqxjxvytnpqpvkmnsvhythmx> ": true, "<b>": false, "a > b": false, "<EMAIL:k1:ab>": true,
+	} {
+		i := len(text)
+		if text[i-1] == ' ' {
+			i--
+		}
+		if got := TokenBefore([]byte(text), i); got != want {
+			t.Errorf("TokenBefore(%q) = %v", text, got)
+		}
+	}
+}
