@@ -46,7 +46,9 @@ func gluedHostIPv4(b []byte, lo, p int) bool {
 
 // domainGoesOn reports whether a host name goes on at b[i] with two labels
 // or more, the last starting with a letter, as a top-level domain does:
-// ".hsd1.ca.comcast.net", ".ec2.internal".
+// ".hsd1.ca.comcast.net", ".ec2.internal". Labels that a token ends
+// (".0.A.<IPV4:…>") do not, whatever the token replaced ("0.0.0.0"), so
+// that redacting twice reads them as once.
 func domainGoesOn(b []byte, i int) bool {
 	labels, word := 0, false
 	for i+1 < len(b) && b[i] == '.' && isAlnum(b[i+1]) {
@@ -56,6 +58,9 @@ func domainGoesOn(b []byte, i int) bool {
 			i++
 		}
 		labels++
+	}
+	if i+1 < len(b) && b[i] == '.' && b[i+1] == '<' {
+		return false
 	}
 	return labels >= 2 && word
 }
