@@ -545,12 +545,16 @@ func (r *Runner) acquire(ctx context.Context, size int64) bool {
 	return true
 }
 
-// release returns records and bytes to the in-flight budget.
+// release returns records and bytes to the in-flight budget. The counts
+// the stats report go down before the budget is released, as they go up
+// after it is acquired, so that they never show more than the budget: the
+// other way round, a fetch could take what a batch returned before the
+// batch was counted out (84 records in flight of 64, once).
 func (r *Runner) release(records, size int64, charged int64) {
-	r.records.Release(records)
-	r.bytes.Release(charged)
 	r.stats.inFlightRecs.Add(-records)
 	r.stats.inFlightBytes.Add(-size)
+	r.records.Release(records)
+	r.bytes.Release(charged)
 }
 
 // partitionOf returns the state of m's partition, creating it on first sight
