@@ -257,14 +257,15 @@ func hasContextAfter(b []byte, end int, ws *ContextWords) bool {
 
 // hasLabel reports whether one of words ends at most labelWindow bytes
 // before b[start], however long it is ("installation_id="), and is a word
-// (see labelEnds), not after a digit either ("ORD-…-5T2IFA").
+// (see labelEnds), not a Latin one after a digit either ("ORD-…-5T2IFA";
+// "…0210000手机0000000" has its label, as CJK text writes no spaces).
 func hasLabel(b []byte, start int, ws *ContextWords) bool {
 	for from := start - labelWindow - ws.maxLen; ; {
 		i, n, ok := firstWord(b, start, ws, from, start-labelWindow)
 		if !ok {
 			return false
 		}
-		if labelEnds(b[:start], i+n) && (i == 0 || !isDigit(b[i-1])) {
+		if labelEnds(b[:start], i+n) && (i == 0 || !isDigit(b[i-1]) || !isLetter(b[i])) {
 			return true
 		}
 		from = i + 1

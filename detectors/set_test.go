@@ -295,6 +295,7 @@ func TestAppendSpans(t *testing.T) {
 		// Host names spell addresses with dashes: reverse DNS of home
 		// connections, cloud machines' names.
 		{"ipv4 glued to a host label's word", "from ip68-100-1-2.ri.ri.cox.net, cable12-1-2-3.x.example and host86-150-1-2.range86-150.btcentralplus.com, not x86-64-linux-gnu, v1-2-3-4.tar.gz, SM-G991B-1-2-3 or abc12-1-2-3.example", []string{"IPV4:68-100-1-2", "IPV4:12-1-2-3", "IPV4:86-150-1-2"}},
+		{"a CJK label after digits", "0210000手机0000000 x", []string{"PHONE:0210000", "PHONE:0000000"}},
 		{"ipv4 in a host name before a token", "0-0-0-0.0.A.<IPV4:k1:jgvqgvypnrqhtvsrykmngzky> and 0-0-0-0.0.A.0.0.0.0", []string{"IPV4:0.0.0.0"}},
 		{"ipv4 in a host name", "from c-73-158-12-4.hsd1.ca.comcast.net, 203-0-113-7.static.example.net, ip-10-0-1-23 and ip-10-0-1-24.ec2.internal",
 			[]string{"IPV4:73-158-12-4", "IPV4:203-0-113-7", "IPV4:10-0-1-23", "IPV4:10-0-1-24"}},
