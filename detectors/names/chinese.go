@@ -41,7 +41,8 @@ var notBareHanNames = []string{"陶艺", "金平", "汪洋"}
 // or the end of the text. Two given characters are tried first:
 // "给王小明画" is Wang Xiaoming's, "给张伟生日" Zhang Wei's.
 func bareHanName(text []byte, i int) (start, end int, ok bool) {
-	if r, _ := utf8.DecodeRune(text[i:]); !hanSurnameFirst.has(r) {
+	r, size := utf8.DecodeRune(text[i:])
+	if !hanSurnameFirst.has(r) {
 		return 0, 0, false // most characters after a verb start no surname
 	}
 	g := i
@@ -53,7 +54,6 @@ func bareHanName(text []byte, i int) (start, end int, ok bool) {
 		}
 	}
 	if !compound {
-		r, size := utf8.DecodeRune(text[i:])
 		if size < 3 || r == '万' || !strings.ContainsRune(chineseSurnames, r) { // 万, ten thousand: "万美金"
 			return 0, 0, false
 		}

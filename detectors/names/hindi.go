@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
@@ -55,7 +56,7 @@ func hindiNameBefore(text []byte, i int) (start, end int, ok bool) {
 			return s, end, true
 		}
 	}
-	return start, end, string(text[i:min(i+len("जी"), len(text))]) == "जी"
+	return start, end, textscan.HasAt(text, i, "जी")
 }
 
 // devanagariWordStart returns the start of the Devanagari word that ends at
