@@ -171,17 +171,25 @@ func (lw *labelWords) candidates(c byte) [][]byte {
 	return lw.nonASCII
 }
 
-// macLabels are the words a label naming a MAC ends in, lower case.
-var macLabels = byteWords("mac", "bssid", "hwaddr", "hw_addr")
+// macLabels are the words a label naming a MAC ends in, lower case, also
+// in the app's other languages ("MAC地址", "MACアドレス", "MAC주소").
+var macLabels = byteWords("mac", "bssid", "hwaddr", "hw_addr",
+	"mac地址", "mac位址", "macアドレス", "mac주소", "mac-адрес", "mac адрес")
 
 // macLabelBefore reports whether the label right before b[i], across at
-// most five of '=', ':', quotes, backslashes and spaces, ends in a word
-// naming a MAC: "mac=", "wifi_mac: ", "BSSID=\"", `\"mac\":\"` (JSON in a
-// JSON string), but not "machine=".
+// most five of '=', ':', '：', quotes, backslashes and spaces, ends in a
+// word naming a MAC: "mac=", "wifi_mac: ", "BSSID=\"", `\"mac\":\"` (JSON
+// in a JSON string), "MAC地址：", but not "machine=".
 func macLabelBefore(b []byte, i int) bool {
 	j := i
-	for j > 0 && i-j < 5 && (b[j-1] == '=' || b[j-1] == ':' || b[j-1] == '"' || b[j-1] == '\'' || b[j-1] == '\\' || b[j-1] == ' ') {
-		j--
+	for n := 0; j > 0 && n < 5; n++ {
+		if c := b[j-1]; c == '=' || c == ':' || c == '"' || c == '\'' || c == '\\' || c == ' ' {
+			j--
+		} else if j >= 3 && string(b[j-3:j]) == "：" {
+			j -= 3
+		} else {
+			break
+		}
 	}
 	if j == i {
 		return false

@@ -137,14 +137,16 @@ func credentialKey(key []byte) bool {
 	return ok
 }
 
-// scriptKeyWords name a phone number or an e-mail address in the scripts
-// of the app's other languages, where a key is one word with no
-// separators in it ("联系电话", "電話番号", "휴대폰번호"): a key that holds
-// one names its kind.
+// scriptKeyWords name a phone number, an e-mail address, an IMEI or a
+// Chinese identity card's number in the scripts of the app's other
+// languages, where a key is one word with no separators in it ("联系电话",
+// "電話番号", "휴대폰번호", "手机串号"): a key that holds one names its kind.
 var scriptKeyWords = []struct {
 	word string
 	kind Kind
 }{
+	{"串号", IMEI}, {"串號", IMEI}, // a phone's serial: before 手机 ("手机串号")
+	{"身份证", CNID}, {"身份證", CNID},
 	{"手机", Phone}, {"手機", Phone}, {"电话", Phone}, {"電話", Phone}, {"携帯", Phone},
 	{"전화", Phone}, {"휴대폰", Phone}, {"핸드폰", Phone},
 	{"телефон", Phone}, {"Телефон", Phone}, {"هاتف", Phone}, {"جوال", Phone},
@@ -166,28 +168,45 @@ func scriptKeyKind(key []byte) Kind {
 
 // snakeCase appends key in lower-case snake_case to dst, which must have
 // room for 2*len(key) bytes: a word starts at an upper-case letter after a
-// lower-case one or a digit, and at a digit after a letter; ASCII bytes
-// other than letters and digits ('-', '.', ' ', ':', ...) become '_'.
+// lower-case one or a digit, at a digit after a letter, and where the script
+// changes between ASCII and one that is not Latin ("mac地址", "ip адрес",
+// "手机号phone"; an accented letter stays in its word: "teléfono"); ASCII
+// bytes other than letters and digits ('-', '.', ' ', ':', ...) become '_'.
 func snakeCase(dst, key []byte) []byte {
-	prev := byte('_') // the class of the last byte: 'a', 'A', '0' or '_'
+	prev := byte('_') // the class of the last byte: 'a', 'A', '0', 'u' (not Latin) or '_'
 	for _, c := range key {
 		class := byte('_')
 		switch {
 		case 'A' <= c && c <= 'Z':
 			class = 'A'
-			if prev == 'a' || prev == '0' {
+			if prev == 'a' || prev == '0' || prev == 'u' {
 				dst = append(dst, '_')
 			}
 			c += 'a' - 'A'
 		case 'a' <= c && c <= 'z':
 			class = 'a'
+			if prev == 'u' {
+				dst = append(dst, '_')
+			}
 		case '0' <= c && c <= '9':
 			class = '0'
-			if prev == 'a' || prev == 'A' {
+			if prev == 'a' || prev == 'A' || prev == 'u' {
 				dst = append(dst, '_')
 			}
 		case c < utf8.RuneSelf:
 			c = '_'
+		case c < 0xc0: // a continuation byte, of the character before
+			class = prev
+		case c <= 0xcb: // U+0080-U+02FF: Latin letters and their marks
+			class = 'a'
+			if prev == 'u' {
+				dst = append(dst, '_')
+			}
+		default:
+			class = 'u'
+			if prev == 'a' || prev == 'A' || prev == '0' {
+				dst = append(dst, '_')
+			}
 		}
 		dst = append(dst, c)
 		prev = class
