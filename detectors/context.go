@@ -35,9 +35,12 @@ var (
 		"电话", "手机", "電話", "携帯", "전화", "휴대폰", "फ़ोन", "फोन", "هاتف", "جوال")
 	cardWords = NewContextWords("card", "visa", "mastercard", "amex", "credit", "debit", "pan",
 		"卡号", "信用卡", "银行卡", "カード", "카드", "карт", "karte", "carte", "tarjeta", "cartão", "بطاقة")
-	imsiWords  = NewContextWords("imsi", "subscriber") // Android's getSubscriberId returns the IMSI
-	imeiWords  = NewContextWords("imei", "meid")
-	iccidWords = NewContextWords("iccid")
+	// Also the getters of Android's TelephonyManager, as apps log what
+	// they return: getSubscriberId (the IMSI), getImei, getMeid and
+	// getDeviceId (an IMEI or MEID), getSimSerialNumber (the ICCID).
+	imsiWords  = NewContextWords("imsi", "subscriber", "getsubscriberid")
+	imeiWords  = NewContextWords("imei", "meid", "getimei", "getmeid", "getdeviceid")
+	iccidWords = NewContextWords("iccid", "simserial", "sim serial", "sim_serial", "getsimserial")
 	// referenceWords start the label of an order, invoice, ticket or
 	// product number, lower case; those beyond ASCII may be anywhere in it.
 	referenceWords = newLabelWords("order", "invoice", "ticket", "ref", "sku", "upc", "ean", "gtin", "isbn", "barcode", "tracking",
