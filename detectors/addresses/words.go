@@ -39,13 +39,17 @@ var frenchRepeats = wordset.New("bis", "ter", "quater")
 var frenchArticles = wordset.New("de", "du", "des", "la", "le", "les", "l'", "d'", "et", "sur", "aux", "au", "en")
 
 // streetsFirst are the words that start a Spanish, Portuguese or Russian
-// street's name, before the name and the number; abbreviations are
+// street's name, before the name and the number (Russian's also in the
+// cases a preposition puts them in); abbreviations are
 // flagged: they count only with their full stop ("Av.", "ул."), and "c"
 // only with its slash ("C/ Mayor"; "C. Darwin" is a person, and so "R."
 // is not here).
 var streetsFirst = wordset.New("calle", "avenida", "plaza", "paseo", "camino", "carrera", "ronda",
 	"travesía", "glorieta", "carretera", "rua", "travessa", "praça", "alameda", "estrada", "rodovia",
-	"largo", "улица", "проспект", "переулок", "бульвар", "шоссе", "набережная", "площадь", "проезд").
+	"largo", "улица", "проспект", "переулок", "бульвар", "шоссе", "набережная", "площадь", "проезд",
+	// Russian's inflections after a preposition: "на улице Ленина 10", "по проспекту Мира 5".
+	"улице", "улицу", "улицы", "проспекте", "проспекту", "проспекта", "переулке", "переулку", "переулка",
+	"бульваре", "бульвару", "бульвара", "набережной", "площади", "проезде", "проезду", "проезда").
 	With(true, "c", "avda", "av", "pza", "pº", "trav", "ул", "пр", "просп", "пер", "наб", "пл", "ш")
 
 // streetArticles may stand between the capitalized words of a Spanish,
