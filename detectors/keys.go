@@ -295,7 +295,7 @@ func hasWord(norm []byte, w string) bool {
 // wholeValue reports whether the whole value b (less surrounding spaces) is
 // of kind k as a key names it, with the lenience a key allows: any IMEI-length
 // number under "imei", bare hex under "mac", any phone-shaped number under
-// "phone".
+// "phone", an address with no top-level domain under "email".
 func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 	start, end = 0, len(b)
 	for start < end && b[start] == ' ' {
@@ -309,6 +309,8 @@ func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	switch k {
+	case Email:
+		ok = mailbox(v)
 	case Phone:
 		nd, other := countDigits(v, "+-. ()")
 		ok = nd >= 6 && nd <= 17 && !other
@@ -353,6 +355,24 @@ func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 		ok = len(v) > 0 && v[0] != '/' && !noValue(v) && !tokenStart(v, 0)
 	}
 	return start, end, ok
+}
+
+// mailbox reports whether v is one address under a key that names an
+// e-mail address, with the lenience a key allows: any local part and host
+// around one '@', so that a host with no top-level domain, which text
+// leaves alone ("admin@localhost", "JOHN@CORP"), goes too. Escapes,
+// spaces and lists are left to the scan.
+func mailbox(v []byte) bool {
+	at := bytes.IndexByte(v, '@')
+	if at <= 0 || at == len(v)-1 {
+		return false
+	}
+	for _, c := range v {
+		if c <= ' ' || c == '\\' || c == '"' || c == ',' || c == ';' || c == '<' || c == '>' || c == '(' || c == ')' || c == '%' || c == '&' {
+			return false
+		}
+	}
+	return bytes.IndexByte(v[at+1:], '@') < 0
 }
 
 // utdid reports whether v is shaped as an Alibaba UTDID: 24 characters of
