@@ -176,17 +176,19 @@ func (lw *labelWords) candidates(c byte) [][]byte {
 
 // macLabels are the words a label naming a MAC ends in, lower case, also
 // in the app's other languages ("MAC地址", "MACアドレス", "MAC주소").
-var macLabels = byteWords("mac", "bssid", "hwaddr", "hw_addr",
+var macLabels = byteWords("mac", "bssid", "hwaddr", "hw_addr", "mac address", "mac addr", "macaddress", "macaddr",
+	"mac_address", "mac_addr", "mac-address", "bluetooth address", "bluetooth_address", "bt_addr", "bdaddr", "bd_addr",
 	"mac地址", "mac位址", "macアドレス", "mac주소", "mac-адрес", "mac адрес")
 
 // macLabelBefore reports whether the label right before b[i], across at
-// most five of '=', ':', '：', quotes, backslashes and spaces, ends in a
-// word naming a MAC: "mac=", "wifi_mac: ", "BSSID=\"", `\"mac\":\"` (JSON
-// in a JSON string), "MAC地址：", but not "machine=".
+// most five of '=', ':', '：', '>', quotes, backslashes and spaces, ends in
+// a word naming a MAC: "mac=", "wifi_mac: ", "BSSID=\"", `\"mac\":\"`
+// (JSON in a JSON string), "MAC Address: ", "<mac>", "MAC地址：", but not
+// "machine=".
 func macLabelBefore(b []byte, i int) bool {
 	j := i
 	for n := 0; j > 0 && n < 5; n++ {
-		if c := b[j-1]; c == '=' || c == ':' || c == '"' || c == '\'' || c == '\\' || c == ' ' {
+		if c := b[j-1]; c == '=' || c == ':' || c == '"' || c == '\'' || c == '\\' || c == ' ' || c == '>' {
 			j--
 		} else if j >= 3 && string(b[j-3:j]) == "：" {
 			j -= 3
@@ -333,8 +335,10 @@ func wordStart(b []byte, i int) bool {
 		return true
 	}
 	switch c := b[i-1]; {
-	case isLetter(c), c == '<':
+	case isLetter(c):
 		return false
+	case c == '<':
+		return !tokenStart(b, i-1) // an XML element's name starts a word: "<imei>"
 	case c == ':':
 		return !tokenHead(b, i-1)
 	}
