@@ -2,6 +2,7 @@ package detectors
 
 import (
 	"bytes"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -31,7 +32,7 @@ var (
 	// phoneLabels are the phone words that name the number right after
 	// them, not "number" or "contact", which name many other things.
 	phoneLabels = NewContextWords("phone", "tel", "mobile", "cell", "call me", "call us", "whatsapp", "sms", "fax",
-		"telefon", "téléphone", "teléfono", "telefone", "celular", "móvil", "handy", "portable", "телефон", "Телефон", "тел", "Тел",
+		"telephone", "cellphone", "telefonnummer", "handynummer", "mobilnummer", "telefon", "téléphone", "teléfono", "telefone", "celular", "móvil", "handy", "portable", "телефон", "Телефон", "тел", "Тел",
 		"电话", "手机", "電話", "携帯", "전화", "휴대폰", "फ़ोन", "फोन", "هاتف", "جوال")
 	cardWords = NewContextWords("card", "visa", "mastercard", "amex", "credit", "debit", "pan",
 		"卡号", "信用卡", "银行卡", "カード", "카드", "карт", "karte", "carte", "tarjeta", "cartão", "بطاقة")
@@ -39,7 +40,7 @@ var (
 	// they return: getSubscriberId (the IMSI), getImei, getMeid and
 	// getDeviceId (an IMEI or MEID), getSimSerialNumber (the ICCID).
 	imsiWords  = NewContextWords("imsi", "subscriber", "getsubscriberid")
-	imeiWords  = NewContextWords("imei", "meid", "getimei", "getmeid", "getdeviceid")
+	imeiWords  = NewContextWords("imei", "imeisv", "meid", "getimei", "getmeid", "getdeviceid")
 	iccidWords = NewContextWords("iccid", "simserial", "sim serial", "sim_serial", "getsimserial")
 	// referenceWords start the label of an order, invoice, ticket or
 	// product number, lower case; those beyond ASCII may be anywhere in it.
@@ -219,7 +220,7 @@ type ContextWords struct {
 }
 
 // NewContextWords returns the set of words, which must be lower case
-// (ASCII letters are matched case-insensitively) and not empty.
+// (ASCII letters are matched case-insensitively); empty ones are left out.
 func NewContextWords(words ...string) *ContextWords {
 	cw := new(ContextWords)
 	for _, w := range words {
@@ -236,6 +237,12 @@ func NewContextWords(words ...string) *ContextWords {
 		}
 		cw.groups[*g-1] = append(cw.groups[*g-1], []byte(w))
 		cw.maxLen = max(cw.maxLen, len(w))
+	}
+	// The longest word first, so that a label is read whole where a
+	// shorter word is its start: "advertisingIdentifier" is no
+	// "advertisingid" that goes on in a word.
+	for _, g := range cw.groups {
+		slices.SortStableFunc(g, func(a, b []byte) int { return len(b) - len(a) })
 	}
 	return cw
 }

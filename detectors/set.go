@@ -26,7 +26,9 @@ var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "v
 	"advertising_identifier", "identifier_for_vendor", "app_set_id", "app_instance_id", // Apple's, Android's App Set and Firebase's API names
 	"gsf_id", "ssaid", "openudid", "utdid", "widevine_id", "drm_id", // Google Services', Android's, OpenUDID's, Alibaba's and MediaDrm's
 	"crashreporter_key", "crash_reporter_key", // the device's key in an iOS crash report (its header, its .ips JSON's crashReporterKey), 40 hex digits
-	"androidid", "deviceid", "advertisingid", "installid", "installationid", "gsfid"} // as some SDKs write them
+	"androidid", "deviceid", "advertisingid", "installid", "installationid", "gsfid", // as some SDKs write them
+	"advertisingidentifier", "identifierforvendor", // as iOS apps log them ("identifierForVendor: …")
+	"广告标识符", "广告id", "広告id", "広告識別子", "광고id", "광고 id", "광고 식별자"} // the settings' names in Chinese, Japanese, Korean
 
 // bareNationalRegions are regions with a trunk prefix where numbers are
 // nevertheless commonly written without it: North American numbers never
