@@ -474,15 +474,23 @@ func (sc *scanner) ipv4(nm *number) bool {
 
 // versionLabelBefore reports whether b[start] comes right after '=' or ':'
 // and a label a JSON key would name a version or build by, as in log
-// lines' "app_version=1.2.3.4" and "build:1.0.0.7"; not "server=1.2.3.4".
-// A space in between keeps the address ("version: 1.2.3.4"): an address
-// set off by spaces is always found, whatever stands before it.
+// lines' "app_version=1.2.3.4" and "build:1.0.0.7", or after such an XML
+// element's start tag ("<build>1.0.0.7"); not "server=1.2.3.4". A space in
+// between keeps the address ("version: 1.2.3.4"): an address set off by
+// spaces is always found, whatever stands before it.
 func (sc *scanner) versionLabelBefore(start int) bool {
 	end := start - 1
-	if end < 1 || sc.b[end] != '=' && sc.b[end] != ':' {
+	if end < 1 {
+		return false
+	}
+	c := sc.b[end]
+	if c != '=' && c != ':' && c != '>' {
 		return false
 	}
 	word := max(labelWordBefore(sc.b, end), sc.emitted)
+	if c == '>' && (word == 0 || sc.b[word-1] != '<') {
+		return false
+	}
 	return word < end && sc.set.KeyHint(sc.b[word:end]).Has(VersionKey)
 }
 

@@ -274,6 +274,8 @@ func TestAppendSpans(t *testing.T) {
 		{"status words are not a request line", `"done" 415 555 0132`, []string{"PHONE:415 555 0132"}},
 		{"chrome version", "Mozilla/5.0 Chrome/124.0.0.0 Safari/537.36", nil},
 		{"versions named by their label", "app_version=4.12.0.1 build=1.0.0.7 Version:2.0.1.5 firmware=3.1.2.0 版本:1.2.3.4", nil},
+		{"versions named by their xml element", "<build>4.11.3.2167</build><appVersion>1.2.3.4</appVersion>", nil},
+		{"addresses in xml elements", "<ip>10.1.2.3</ip><server>10.1.2.4</server> <build>x</build>10.1.2.5", []string{"IPV4:10.1.2.3", "IPV4:10.1.2.4", "IPV4:10.1.2.5"}},
 		{"ipv4 after a label that names no version, or a space", "server=10.1.2.3 driver:10.0.0.2 version 1.2.3.4 version: 1.2.3.5",
 			[]string{"IPV4:10.1.2.3", "IPV4:10.0.0.2", "IPV4:1.2.3.4", "IPV4:1.2.3.5"}},
 		{"git sha", "commit 3f2a9c1b7d4e5f60718293a4b5c6d7e8f9012345", nil},
