@@ -647,6 +647,17 @@ func (sc *scanner) classify(nm *number) Kind {
 	if nm.seps == sepDot && nm.groups == 2 {
 		return None // a decimal number
 	}
+	if nm.groups == 2 && nm.seps == sepSpace && !sc.context(Phone, nm.start, phoneWords) {
+		// Two runs of digits a space apart are as often two numbers as
+		// one (a log's process and thread IDs, "22958 30849"): with no
+		// phone word near, they are one with a trunk prefix ("0151
+		// 20828073"), or bare only as a region writes its numbers
+		// ("98765 43210" in India; not "22958 30849" in the US).
+		if sc.set.writtenSomewhere(nm, sc.mask) {
+			return Phone
+		}
+		return None
+	}
 
 	if sc.national(nm, sc.mask) || sc.localNumber(nm) {
 		return Phone
@@ -806,21 +817,13 @@ func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok,
 			return r, true, true
 		}
 	}
-	// Only regions where the number may be written bare, or where it
-	// starts with a prefix that can be stripped, can take it; in China
-	// only a mobile number goes bare.
-	bare := s.bareLen[min(nm.nd, maxDigits)]
-	mask &= bare | s.prefixed[d[0]-'0']
+	mask = s.nationalMask(nm, mask)
 	groups := nm.glen[:min(nm.groups, maxGroups)]
 	first, loose := -1, -1
 	for mask != 0 {
-		r, _, nsn, ok := s.phones.National(d, mask)
+		r, nsn, ok := s.nextNational(nm, &mask)
 		if !ok {
 			break
-		}
-		mask &^= 2<<r - 1 // National returns the first region valid in mask: none before r is
-		if nsn == 0 && (bare&(1<<r) == 0 || s.cnMask&(1<<r) != 0 && d[0] != '1') {
-			continue
 		}
 		if !written || s.phones.WrittenAs(r, d[nsn:], groups) {
 			return r, true, true
@@ -836,6 +839,55 @@ func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok,
 		return loose, true, false
 	}
 	return first, first >= 0, false
+}
+
+// nationalMask returns the regions of mask that can take nm as a national
+// number: those where it may be written bare, or where it starts with a
+// prefix that can be stripped.
+func (s *Set) nationalMask(nm *number, mask uint64) uint64 {
+	return mask & (s.bareLen[min(nm.nd, maxDigits)] | s.prefixed[nm.d[0]-'0'])
+}
+
+// nextNational returns the first region of *mask, which nationalMask made,
+// where nm is a valid national number, and where its national significant
+// number starts, taking from *mask that region and those before it; a
+// number read bare counts only where numbers go bare, and in China and
+// India only a mobile number does (1…, 6-9…).
+func (s *Set) nextNational(nm *number, mask *uint64) (region, nsn int, ok bool) {
+	d := nm.digits()
+	bare := s.bareLen[min(nm.nd, maxDigits)]
+	for *mask != 0 {
+		r, _, nsn, ok := s.phones.National(d, *mask)
+		if !ok {
+			return 0, 0, false
+		}
+		*mask &^= 2<<r - 1 // National returns the first region valid in mask: none before r is
+		if nsn == 0 && (bare&(1<<r) == 0 || s.cnMask&(1<<r) != 0 && d[0] != '1' || s.inMask&(1<<r) != 0 && d[0] < '6') {
+			continue
+		}
+		return r, nsn, true
+	}
+	return 0, 0, false
+}
+
+// writtenSomewhere reports whether nm, of two groups or more, is valid in a
+// region of mask with its trunk prefix ("0151 20828073", however people
+// group it there), or bare where numbers go bare and written in groups the
+// region writes them in (see phonetab.WrittenBareAs).
+func (s *Set) writtenSomewhere(nm *number, mask uint64) bool {
+	d := nm.digits()
+	groups := nm.glen[:min(nm.groups, maxGroups)]
+	for mask = s.nationalMask(nm, mask); mask != 0; {
+		r, nsn, ok := s.nextNational(nm, &mask)
+		if !ok {
+			return false
+		}
+		trunk := nsn > 0 && (d[0] == '0' || d[0] == '8') // not a calling code without its '+': "20363 24824" is no Egyptian number
+		if trunk || nsn == 0 && s.phones.WrittenBareAs(r, d, groups) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateLike reports numbers shaped like dates: 2026-06-02, 02.06.2026,

@@ -35,7 +35,8 @@ var DefaultAdIDKeys = []string{"idfa", "idfv", "ifa", "gaid", "aaid", "oaid", "v
 // carry their "1", Chinese and Indian mobile numbers and Brazilian and
 // Russian numbers usually go without "0" or "8". Only a Chinese mobile
 // number (11 digits) goes bare: a landline is written with its "0"
-// (021-12345678), so a bare "2125550132" is New York's, not Shanghai's.
+// (021-12345678), so a bare "2125550132" is New York's, not Shanghai's; so
+// too in India, only a mobile (6-9…).
 var bareNationalRegions = map[string]bool{"US": true, "CA": true, "CN": true, "IN": true, "BR": true, "RU": true}
 
 // Options configure a Set. The zero value enables every built-in kind with the
@@ -88,6 +89,7 @@ type Set struct {
 	phones     *phonetab.Table
 	regionMask uint64 // all configured phone regions
 	cnMask     uint64 // the CN region, for bare 11-digit mobile numbers
+	inMask     uint64 // the IN region, whose numbers go bare only if mobile
 	nanpaMask  uint64 // the North American regions (US, CA)
 	// scriptRegions[s]: the region script s points to (see ScriptRegion).
 	scriptRegions [nScripts]uint64
@@ -127,6 +129,9 @@ func New(o Options) (*Set, error) {
 	s.regionMask = 1<<len(t.Regions()) - 1
 	if i, ok := t.RegionIndex("CN"); ok {
 		s.cnMask = 1 << i
+	}
+	if i, ok := t.RegionIndex("IN"); ok {
+		s.inMask = 1 << i
 	}
 	for _, r := range []string{"US", "CA"} {
 		if i, ok := t.RegionIndex(r); ok {

@@ -301,6 +301,8 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 			}
 		case len(v) == 16 && allDigits(v):
 			seen["imeisv"]++
+		case len(v) == 14 && allDigits(v):
+			seen["imei without its check digit"]++
 		default:
 			t.Errorf("bad IMEI %q", v)
 		}
@@ -1136,6 +1138,31 @@ func TestNames(t *testing.T) {
 			if p.Kind == detectors.Name {
 				t.Fatalf("a name without Options.Personal: %q", p.Value)
 			}
+		}
+	}
+}
+
+// TestDeviceLogs checks the device log lines of Options.Personal: each of
+// its forms shows up, with the IMEI without its check digit that only the
+// getter's name tells, and the events pass checkEvent.
+func TestDeviceLogs(t *testing.T) {
+	seen := map[string]int{}
+	g := New(Options{Seed: 2, Mix: [3]int{0, 1, 0}, Personal: true})
+	for range 3000 {
+		ev := g.Next()
+		checkEvent(t, ev, seen)
+		if t.Failed() {
+			t.Fatalf("%s", ev.Line)
+		}
+		for _, form := range []string{"getSubscriberId=", "identifierForVendor: ", "<imei>", "MAC地址："} {
+			if bytes.Contains(ev.Line, []byte(form)) {
+				seen[form]++
+			}
+		}
+	}
+	for _, want := range []string{"getSubscriberId=", "identifierForVendor: ", "<imei>", "MAC地址：", "imei without its check digit", "ICCID"} {
+		if seen[want] == 0 {
+			t.Errorf("no %s in 3000 log lines", want)
 		}
 	}
 }

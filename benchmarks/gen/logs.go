@@ -12,12 +12,79 @@ var (
 	referers = []string{"-", "-", "https://pixel.example/app", "https://www.google.com/", "https://pixel.example/share"}
 )
 
-// log writes a log line: an nginx access line or an application log line.
+// log writes a log line: an nginx access line or an application log line;
+// with Options.Personal, now and then a device's (see deviceLog).
 func (g *Generator) log() {
-	if g.r.chance(60) {
+	switch {
+	case g.personal && g.r.chance(8):
+		g.deviceLog()
+	case g.r.chance(60):
 		g.access()
-	} else {
+	default:
 		g.appLog()
+	}
+}
+
+// deviceLog writes a line in which a client logs its device's identifiers
+// by the names of the APIs that return them or in a markup of its own:
+// Android's TelephonyManager getters, iOS's identifier properties, an XML
+// payload, or labels in Chinese. The process IDs, a build in its XML
+// element and a session's UUID are decoys.
+func (g *Generator) deviceLog() {
+	b, r := &g.b, &g.r
+	b.putDecoy(likeNumber, appendRFC3339(b.buf, g.clock, true))
+	switch r.intn(4) {
+	case 0:
+		b.s(" ")
+		b.decoyInt(likeNumber, int64(r.between(1000, 32000)))
+		b.s(" ")
+		b.decoyInt(likeNumber, int64(r.between(1000, 32000)))
+		b.s(" D Telephony: getDeviceId=")
+		if r.chance(50) {
+			imei := r.appendIMEI(b.buf, imeiPlain)
+			b.putPII(detectors.IMEI, imei[:len(imei)-1]) // without its check digit, as some ROMs return it
+		} else {
+			b.putPII(detectors.IMEI, r.appendIMEI(b.buf, imeiPlain))
+		}
+		b.s(" getSubscriberId=")
+		b.putPII(detectors.IMSI, r.appendIMSI(b.buf))
+		imsi := b.buf[b.at()-15:]
+		if r.chance(50) {
+			b.s(" getSimSerialNumber=")
+			b.putPII(detectors.ICCID, appendICCID(b.buf, imsi))
+		}
+		b.s(" getLine1Number=")
+		b.putPhone(r, r.appendPhone(b.buf, pick(r, phoneRegions), phoneIntl))
+	case 1:
+		b.s(" Pixel[")
+		b.decoyInt(likeNumber, int64(r.between(100, 9999)))
+		b.s(":")
+		b.decoyInt(likeNumber, int64(r.between(10000, 999999)))
+		b.s("] identifierForVendor: ")
+		b.putPII(detectors.ADID, r.appendUUID(b.buf, true))
+		b.s(" advertisingIdentifier = ")
+		b.putPII(detectors.ADID, r.appendUUID(b.buf, true))
+		b.s(" sessionIdentifier: ")
+		b.putDecoy(likeID, r.appendUUID(b.buf, false))
+	case 2:
+		b.s(" INFO [sync] payload=<device><imei>")
+		b.putPII(detectors.IMEI, r.appendIMEI(b.buf, imeiPlain))
+		b.s("</imei><mac>")
+		b.putPII(detectors.MAC, r.appendMAC(b.buf, macStyles))
+		b.s("</mac><build>")
+		build := b.at()
+		b.s(pick(r, appVersions))
+		b.s(".")
+		b.int(int64(r.between(1000, 2999)))
+		b.decoy(likeIPv4, build)
+		b.s("</build></device>")
+	default:
+		b.s(" INFO [设备] MAC地址：")
+		b.putPII(detectors.MAC, r.appendMAC(b.buf, macStyles))
+		b.s(" 串号：")
+		b.putPII(detectors.IMEI, r.appendIMEI(b.buf, imeiPlain))
+		b.s(" 广告标识符: ")
+		b.putPII(detectors.ADID, r.appendUUID(b.buf, true))
 	}
 }
 

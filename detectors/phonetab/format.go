@@ -13,6 +13,7 @@ import (
 type nationalFormat struct {
 	lead   *prefixRE // the leading digits of the numbers it applies to; nil for all
 	groups [][2]int
+	bare   [][2]int // the groups without the trunk prefix, as a number is written bare ("98765 43210"); nil if the same
 }
 
 // nationalFormats returns the national formats of m that are digit groups joined by separators; the others
@@ -25,14 +26,18 @@ func nationalFormats(m *phonenumbers.PhoneMetadata) []nationalFormat {
 			continue
 		}
 		written := f.GetFormat()
-		if rule := f.GetNationalPrefixFormattingRule(); rule != "" {
-			written = strings.Replace(written, "$1", rule, 1)
-		}
-		groups, ok := writtenGroups(written, parts)
+		bare, ok := writtenGroups(written, parts)
 		if !ok {
 			continue
 		}
-		nf := nationalFormat{groups: groups}
+		nf := nationalFormat{groups: bare}
+		if rule := f.GetNationalPrefixFormattingRule(); rule != "" {
+			groups, ok := writtenGroups(strings.Replace(written, "$1", rule, 1), parts)
+			if !ok {
+				continue
+			}
+			nf.groups, nf.bare = groups, bare
+		}
 		if lead := f.GetLeadingDigitsPattern(); len(lead) > 0 {
 			re, err := compilePrefix(lead[len(lead)-1], 0)
 			if err != nil {
@@ -114,7 +119,16 @@ func writtenGroups(written string, parts [][2]int) ([][2]int, bool) {
 // number ("010-53670487" in Beijing, written "010 5367 0487" by the format). People write numbers other ways
 // too, so a false says little; a true tells apart the regions where a number is valid.
 func (t *Table) WrittenAs(region int, nsn []byte, groups []uint8) bool {
-	return t.writtenAs(region, nsn, groups, false)
+	return t.writtenAs(region, nsn, groups, false, false)
+}
+
+// WrittenBareAs is WrittenAs or WrittenLooselyAs, but groups that hold only nsn's digits are also compared with
+// the formats' groups without the trunk prefix, as people write numbers bare where they do: "98765 43210" as
+// India writes 098765 43210. It tells a number from two in a row ("22958 30849", a process's and a thread's IDs),
+// not one region from another: "(11) 4311-3578" is Brazilian, though a Delhi number without its 0 has those
+// groups too.
+func (t *Table) WrittenBareAs(region int, nsn []byte, groups []uint8) bool {
+	return t.writtenAs(region, nsn, groups, false, true) || len(groups) >= 2 && t.writtenAs(region, nsn, groups, true, true)
 }
 
 // WrittenLooselyAs reports whether a national format of region index region writes nsn with a first group of
@@ -122,15 +136,23 @@ func (t *Table) WrittenAs(region int, nsn []byte, groups []uint8) bool {
 // 582" begins as Britain writes the mobile number 07712 375582, not as China writes 0771 2375582, a number of
 // Nanning. It tells apart regions where a number is valid when no region writes it as WrittenAs asks.
 func (t *Table) WrittenLooselyAs(region int, nsn []byte, groups []uint8) bool {
-	return len(groups) >= 2 && t.writtenAs(region, nsn, groups, true)
+	return len(groups) >= 2 && t.writtenAs(region, nsn, groups, true, false)
 }
 
-func (t *Table) writtenAs(region int, nsn []byte, groups []uint8, loosely bool) bool {
+func (t *Table) writtenAs(region int, nsn []byte, groups []uint8, loosely, bare bool) bool {
 	if region < 0 || region >= len(t.regions) {
 		return false
 	}
+	n := 0
+	for _, g := range groups {
+		n += int(g)
+	}
 	for _, f := range t.regions[region].formats {
-		if !f.writes(groups, loosely) {
+		fg := f.groups
+		if bare && f.bare != nil && n == len(nsn) {
+			fg = f.bare
+		}
+		if !writes(fg, groups, loosely) {
 			continue
 		}
 		if f.lead == nil {
@@ -143,42 +165,42 @@ func (t *Table) writtenAs(region int, nsn []byte, groups []uint8, loosely bool) 
 	return false
 }
 
-// writes reports whether f writes a number in groups of the given digit
-// counts: exactly or, if two, as its first group and the rest (fits); or
-// loosely (fitsLoosely).
-func (f *nationalFormat) writes(groups []uint8, loosely bool) bool {
+// writes reports whether a format of groups fg writes a number in groups of
+// the given digit counts: exactly or, if two, as its first group and the
+// rest (fits); or loosely (fitsLoosely).
+func writes(fg [][2]int, groups []uint8, loosely bool) bool {
 	if loosely {
-		return len(f.groups) >= 2 && f.fitsLoosely(groups)
+		return len(fg) >= 2 && fitsLoosely(fg, groups)
 	}
-	return (len(f.groups) == len(groups) || len(groups) == 2 && len(f.groups) >= 2) && f.fits(groups)
+	return (len(fg) == len(groups) || len(groups) == 2 && len(fg) >= 2) && fits(fg, groups)
 }
 
-// fits reports whether groups have the digit counts of f's groups, or, if
-// two, of its first group and the rest together.
-func (f *nationalFormat) fits(groups []uint8) bool {
+// fits reports whether groups have the digit counts of fg, or, if two, of
+// its first group and the rest together.
+func fits(fg [][2]int, groups []uint8) bool {
 	in := func(n uint8, r [2]int) bool { return int(n) >= r[0] && int(n) <= r[1] }
-	if len(groups) == len(f.groups) {
+	if len(groups) == len(fg) {
 		for i, g := range groups {
-			if !in(g, f.groups[i]) {
+			if !in(g, fg[i]) {
 				return false
 			}
 		}
 		return true
 	}
-	return f.fitsLoosely(groups)
+	return fitsLoosely(fg, groups)
 }
 
-// fitsLoosely reports whether groups[0] has the digit count of f's first
-// group, and the other groups together that of f's other groups.
-func (f *nationalFormat) fitsLoosely(groups []uint8) bool {
+// fitsLoosely reports whether groups[0] has the digit count of fg's first
+// group, and the other groups together that of fg's other groups.
+func fitsLoosely(fg [][2]int, groups []uint8) bool {
 	in := func(n int, r [2]int) bool { return n >= r[0] && n <= r[1] }
 	var rest [2]int
-	for _, g := range f.groups[1:] {
+	for _, g := range fg[1:] {
 		rest[0], rest[1] = rest[0]+g[0], rest[1]+g[1]
 	}
 	n := 0
 	for _, g := range groups[1:] {
 		n += int(g)
 	}
-	return in(int(groups[0]), f.groups[0]) && in(n, rest)
+	return in(int(groups[0]), fg[0]) && in(n, rest)
 }

@@ -93,3 +93,30 @@ func FuzzWrittenAs(f *testing.F) {
 		}
 	})
 }
+
+// TestWrittenBareAs checks numbers written without their trunk prefix
+// against the formats' groups without it.
+func TestWrittenBareAs(t *testing.T) {
+	tab, err := New([]string{"US", "IN", "GB"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		region, digits string
+		groups         []uint8
+		want           bool
+	}{
+		{"IN", "9876543210", []uint8{5, 5}, true},  // India writes 098765 43210
+		{"IN", "9876543210", []uint8{3, 7}, false}, // nor as its first group and the rest
+		{"US", "2295830849", []uint8{5, 5}, false}, // the US writes (229) 583-0849
+		{"US", "2295830849", []uint8{3, 3, 4}, true},
+		{"US", "2295830849", []uint8{3, 7}, true}, // an area code and the rest
+		{"GB", "7911123456", []uint8{4, 6}, true},  // GB writes 07911 123456
+	}
+	for _, tt := range tests {
+		r, _ := tab.RegionIndex(tt.region)
+		if got := tab.WrittenBareAs(r, []byte(tt.digits), tt.groups); got != tt.want {
+			t.Errorf("WrittenBareAs(%s, %s, %v) = %v, want %v", tt.region, tt.digits, tt.groups, got, tt.want)
+		}
+	}
+}
