@@ -111,7 +111,7 @@ func TestWrittenBareAs(t *testing.T) {
 		{"US", "2295830849", []uint8{5, 5}, false}, // the US writes (229) 583-0849
 		{"US", "2295830849", []uint8{3, 3, 4}, true},
 		{"US", "2295830849", []uint8{3, 7}, true}, // an area code and the rest
-		{"GB", "7911123456", []uint8{4, 6}, true},  // GB writes 07911 123456
+		{"GB", "7911123456", []uint8{4, 6}, true}, // GB writes 07911 123456
 	}
 	for _, tt := range tests {
 		r, _ := tab.RegionIndex(tt.region)
