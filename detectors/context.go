@@ -181,6 +181,14 @@ var macLabels = byteWords("mac", "bssid", "hwaddr", "hw_addr", "mac address", "m
 	"mac_address", "mac_addr", "mac-address", "bluetooth address", "bluetooth_address", "bt_addr", "bdaddr", "bd_addr",
 	"mac地址", "mac位址", "macアドレス", "mac주소", "mac-адрес", "mac адрес")
 
+// macLabelLast marks the last bytes of macLabels.
+var macLabelLast = func() (t [256]bool) {
+	for _, w := range macLabels {
+		t[w[len(w)-1]] = true
+	}
+	return t
+}()
+
 // macLabelBefore reports whether the label right before b[i], across at
 // most five of '=', ':', '：', '>', quotes, backslashes and spaces, ends in
 // a word naming a MAC: "mac=", "wifi_mac: ", "BSSID=\"", `\"mac\":\"`
@@ -197,7 +205,7 @@ func macLabelBefore(b []byte, i int) bool {
 			break
 		}
 	}
-	if j == i {
+	if j == i || !macLabelLast[lower(b[j-1])] {
 		return false
 	}
 	for _, w := range macLabels {
@@ -216,6 +224,10 @@ type ContextWords struct {
 	// the byte c, in either case; 0: none.
 	group  [256]uint8
 	groups [][][]byte
+	// second[g] has the bits of the second bytes of the words of
+	// groups[g], lower case ('_' and '-' for a space), so that most bytes
+	// that start a group's word in the text are passed at one test.
+	second [][4]uint64
 	maxLen int // the length of the longest word
 }
 
@@ -230,6 +242,7 @@ func NewContextWords(words ...string) *ContextWords {
 		g := &cw.group[w[0]]
 		if *g == 0 {
 			cw.groups = append(cw.groups, nil)
+			cw.second = append(cw.second, [4]uint64{})
 			*g = uint8(len(cw.groups))
 		}
 		if c := w[0]; 'a' <= c && c <= 'z' {
@@ -237,6 +250,17 @@ func NewContextWords(words ...string) *ContextWords {
 		}
 		cw.groups[*g-1] = append(cw.groups[*g-1], []byte(w))
 		cw.maxLen = max(cw.maxLen, len(w))
+		sec := &cw.second[*g-1]
+		switch {
+		case len(w) < 2:
+			*sec = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		case w[1] == ' ':
+			for _, c := range []byte(" _-") {
+				sec[c>>6] |= 1 << (c & 63)
+			}
+		default:
+			sec[w[1]>>6] |= 1 << (w[1] & 63)
+		}
 	}
 	// The longest word first, so that a label is read whole where a
 	// shorter word is its start: "advertisingIdentifier" is no
@@ -323,6 +347,11 @@ func firstWord(b []byte, start int, ws *ContextWords, from, to int) (i, n int, o
 		g := ws.group[b[i]]
 		if g == 0 {
 			continue
+		}
+		if i+1 < start {
+			if c := lower(b[i+1]); ws.second[g-1][c>>6]&(1<<(c&63)) == 0 {
+				continue
+			}
 		}
 		for _, w := range ws.groups[g-1] {
 			if i+len(w) >= to && hasWordPrefix(b[i:start], w) && (!isLetter(w[0]) || wordStart(b, i)) {

@@ -25,10 +25,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 	}
 	var buf [2 * maxKeyLen]byte
 	norm := snakeCase(buf[:0], key)
-	for _, k := range s.adidKeys {
-		if hasWord(norm, k) {
-			return Hint{Kind: ADID}
-		}
+	if s.adidKey(norm) {
+		return Hint{Kind: ADID}
 	}
 	var h Hint
 	for rest := norm; len(rest) > 0 && h.Kind == None; {
@@ -274,6 +272,23 @@ func oneOfFold(key []byte, words []string) bool {
 	for _, w := range words {
 		if len(key) == len(w) && strings.EqualFold(bytesString(key), w) {
 			return true
+		}
+	}
+	return false
+}
+
+// adidKey reports whether the snake_case key norm holds one of the
+// advertising-ID keys as whole words, trying at each word's start only the
+// keys that start with its byte.
+func (s *Set) adidKey(norm []byte) bool {
+	for i := range norm {
+		if i > 0 && norm[i-1] != '_' {
+			continue
+		}
+		for _, k := range s.adidKeys[norm[i]] {
+			if len(norm)-i >= len(k) && string(norm[i:i+len(k)]) == k && (i+len(k) == len(norm) || norm[i+len(k)] == '_') {
+				return true
+			}
 		}
 	}
 	return false

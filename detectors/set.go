@@ -101,7 +101,7 @@ type Set struct {
 	// carry a prefix to strip (trunk, international, calling code).
 	prefixed  [10]uint64
 	adidWords *ContextWords
-	adidKeys  []string // in snake_case
+	adidKeys  [256][]string // in snake_case, by their first byte
 }
 
 // New builds a Set. It fails on an unknown phone region or kind.
@@ -177,7 +177,7 @@ func New(o Options) (*Set, error) {
 		// and by their words, whose spaces match '_' and '-' too
 		// ("advertising_id", "Advertising ID", "X-Device-Id").
 		snake := string(snakeCase(make([]byte, 0, 2*len(k)), []byte(k)))
-		s.adidKeys = append(s.adidKeys, snake)
+		s.adidKeys[snake[0]] = append(s.adidKeys[snake[0]], snake)
 		words = append(words, strings.ReplaceAll(strings.ToLower(k), "_", " "))
 		if spaced := strings.ReplaceAll(snake, "_", " "); spaced != words[len(words)-1] {
 			words = append(words, spaced)
