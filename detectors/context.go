@@ -205,7 +205,7 @@ func macLabelBefore(b []byte, i int) bool {
 			break
 		}
 	}
-	if j == i || !macLabelLast[lower(b[j-1])] {
+	if j == i || j == 0 || !macLabelLast[lower(b[j-1])] {
 		return false
 	}
 	for _, w := range macLabels {

@@ -361,6 +361,7 @@ func TestAppendSpans(t *testing.T) {
 		{"labels as xml elements", "<device><imei>35209900176148</imei><mac>a4b1c2d3e4f5</mac><PHONE>4155550132</PHONE></device>",
 			[]string{"IMEI:35209900176148", "MAC:a4b1c2d3e4f5", "PHONE:4155550132"}},
 		{"not a label: a token's head", "<IMEI:k1:ghjkmnpqrstvwxyzghjkmnpq> 35209900176148 <MAC:k1:ghjkmnpqrstvwxyzghjkmnpq> a4b1c2d3e4f5", nil},
+		{"not mac: bare hex after separators at the text's start", " 000000000000", nil},
 		{"not mac: bare hex after a full-width colon and no label", "机器：a4b1c2d3e4f5 machine：a4b1c2d3e4f6 哈希值：a4b1c2d3e4f7", nil},
 		{"mac url encoded", "GET /v1/ping?mac=00%3A1a%3A2B%3A3c%3A4d%3A5e&wifi=aa%3abb%3acc%3add%3aee%3aff HTTP/1.1", []string{"MAC:00%3A1a%3A2B%3A3c%3A4d%3A5e", "MAC:aa%3abb%3acc%3add%3aee%3aff"}},
 		{"mac url encoded after a number", "0 73%3A00%3A00%3A00%3A00%3A00 0", []string{"MAC:73%3A00%3A00%3A00%3A00%3A00"}},
