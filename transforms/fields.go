@@ -12,6 +12,7 @@ import (
 	"github.com/pixelprivacy/veil/detectors/addresses"
 	"github.com/pixelprivacy/veil/detectors/birthdates"
 	"github.com/pixelprivacy/veil/detectors/coordinates"
+	"github.com/pixelprivacy/veil/detectors/devicenames"
 	"github.com/pixelprivacy/veil/detectors/documents"
 	"github.com/pixelprivacy/veil/detectors/handles"
 	"github.com/pixelprivacy/veil/detectors/names"
@@ -514,13 +515,15 @@ func (w *Worker) findSpans(dst []detectors.Span, b []byte, h detectors.Hint, mas
 // their '@' (package obfuscated), social-media and messenger handles
 // (package handles), dates of birth (package birthdates), identity
 // documents' numbers (package documents) and, as l says, the names that a phrase introduces
-// (package names) and street addresses (package addresses).
+// (package names) or a device's name carries (package devicenames) and
+// street addresses (package addresses).
 func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []detectors.Span {
 	n := len(spans)
 	spans = obfuscated.AppendSpans(spans, text)
 	spans = handles.AppendSpans(spans, text)
 	if l.Names {
 		spans = names.AppendSpans(spans, text)
+		spans = devicenames.AppendSpans(spans, text)
 	}
 	if hasDigit(text) { // every date, address, document's number and place's coordinates have one
 		spans = birthdates.AppendSpans(spans, text)
@@ -530,6 +533,18 @@ func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []d
 			spans = addresses.AppendSpans(spans, text)
 		}
 	}
+	if len(spans) > n {
+		spans = detectors.ResolveOverlaps(spans)
+	}
+	return spans
+}
+
+// appendDeviceNames adds to spans the owners' names that devices' names in
+// text carry (package devicenames), as a policy finds them in text records
+// that are no prompts: DHCP's, mDNS's and Bluetooth's log lines.
+func appendDeviceNames(spans []detectors.Span, text []byte) []detectors.Span {
+	n := len(spans)
+	spans = devicenames.AppendHostSpans(spans, text)
 	if len(spans) > n {
 		spans = detectors.ResolveOverlaps(spans)
 	}

@@ -75,8 +75,11 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 			w.rec = nil
 			return dst, Facts{}, err
 		}
-		if p != nil && p.lang != nil {
+		switch {
+		case p != nil && p.lang != nil:
 			spans = appendFreeText(spans, rec, p.lang)
+		case p != nil:
+			spans = appendDeviceNames(spans, rec) // "DHCPACK … (Johns-iPhone)" in a log line
 		}
 		w.spans = spans
 		w.tally(w.spans)

@@ -149,6 +149,8 @@ func TestTextFieldRules(t *testing.T) {
 		{"an access log's user, none", `203.0.113.7 - - [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2 a - b [x] c - d [1/`, `{IPV4:203.0.113.7} - - [10/Oct/2026:13:55:36 +0000] "GET / HTTP/1.1" 200 2 a - b [x] c - d [1/`},
 		{"an Android app's files", `saved /data/user/0/com.pixel.app/files/a.jpg, /data/user/10/x /v1/user/42/x`, `saved /data/user/0/com.pixel.app/files/a.jpg, /data/user/10/x /v1/user/{USER:42}/x`},
 		{"a URL's path, no ID", `GET /users/me /users/search?q=1 /superusers/123 /users/`, `GET /users/me /users/search?q=1 /superusers/123 /users/`},
+		{"a device's name", `dhcpd: DHCPACK to a4:83:e7:05:6c:01 (Johns-iPhone) via eth0; mDNS: "Anna's MacBook Pro"`,
+			`dhcpd: DHCPACK to {MAC:a4:83:e7:05:6c:01} ({NAME:Johns}-iPhone) via eth0; mDNS: "{NAME:Anna}'s MacBook Pro"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

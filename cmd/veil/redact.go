@@ -48,7 +48,9 @@ a phrase introduces or a given name starts ("my name is Li Wei", "我叫李伟",
 ADDRESS), dates of birth ("born on March 14, 2015": BIRTHDATE),
 documents' numbers ("passport number: X12345678": DOCUMENT) and places'
 coordinates ("31.230416, 121.473701": COORDINATES) in them, login names in
-authentication logs (sshd, sudo), and the record-level gate: a line of a minor (a flag, an age
+authentication logs (sshd, sudo), the owners' names that devices' names
+carry in prompts and text lines ("Johns-iPhone", "Anna's MacBook Pro":
+NAME), and the record-level gate: a line of a minor (a flag, an age
 or a birth date), one whose own consent or opt-out field refuses training,
 or, with policy.consent.require, one without consent information, is
 replaced by {"veil_dropped":"<reason>"} and counted.
