@@ -28,7 +28,7 @@ func NewRegexpBaseline() *RegexpBaseline {
 			`\s*[=:]\s*(?i:(?:bearer|basic)\s+)?[^\s&"',;]+`},
 		{"[SECRET]", `\b(?:sk-[A-Za-z0-9_-]{20,}|xox[bpars]-[A-Za-z0-9-]{10,}|glpat-[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9_]{30,}|github_pat_[A-Za-z0-9_]{30,}|[sr]k_live_[A-Za-z0-9]{16,}|hf_[A-Za-z0-9]{30,}|A[KS]IA[A-Z0-9]{16}|AIza[A-Za-z0-9_-]{35})`},
 		{"[EMAIL]", `[A-Za-z0-9._%+-]+(?:@|%40|\\u0040|&#(?:64|[xX]40);)[A-Za-z0-9.-]+\.[A-Za-z]{2,}`},
-		{"[WALLET]", `\b(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{39,59}|0x[0-9A-Fa-f]{40})\b`},
+		{"[WALLET]", `\b(?:[13LMDT][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{39,59}|0x[0-9A-Fa-f]{40})\b`},
 		{"[IBAN]", `\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b`},
 		{"[CNID]", `\b\d{17}[\dXx]\b`},
 		{"[ADID]", `\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b`},

@@ -65,7 +65,7 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		}
 		return append(dst, value...)
 	case Wallet:
-		if len(value) > 0 && (value[0] == '1' || value[0] == '3') {
+		if len(value) > 0 && value[0] != '0' && value[0]|0x20 != 'b' {
 			return append(dst, value...) // base58: its case is its own
 		}
 		for _, c := range value {

@@ -439,6 +439,10 @@ func (sc *scanner) inWord(p, ws int) int {
 	if start, end, ok := cloudKeyAround(b, sc.emitted, p); ok && sc.emit(start, end, Secret) {
 		return end
 	}
+	// A wallet's address that starts with a letter: "TR7NHqjeKQxG…".
+	if start, end, ok := letterWalletAround(b, sc.emitted, p); ok && sc.emit(start, end, Wallet) {
+		return end
+	}
 	// A host name that glues a dashed address to a word, as Cox's
 	// "ip68-100-1-2.ri.ri.cox.net" and BT's "host86-150-1-2.range86-150…"
 	// do: the address is an IPv4's, as after a dash (see hostIPv4At).

@@ -515,6 +515,9 @@ func TestAppendSpans(t *testing.T) {
 		// Cryptocurrency addresses: Bitcoin's checksums checked.
 		{"wallet bitcoin base58", "send to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 or 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy.",
 			[]string{"WALLET:1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "WALLET:3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"}},
+		{"wallet base58 of other coins", "USDT (TRC20): TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t, doge DH5yaieqoZN36fDVciNyRueRGvGLR3mr7L, ltc LN84WkafJKnnzg5Ffaz5T6fQGyeZjHCVrV MTqAL5yogjqNmhp84pENAi4FUHGFXQscFJ",
+			[]string{"WALLET:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "WALLET:DH5yaieqoZN36fDVciNyRueRGvGLR3mr7L", "WALLET:LN84WkafJKnnzg5Ffaz5T6fQGyeZjHCVrV", "WALLET:MTqAL5yogjqNmhp84pENAi4FUHGFXQscFJ"}},
+		{"not wallet: a checksum that fails, a version of another letter, inside a word", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u LR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t xTR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", nil},
 		{"wallet bitcoin base58 after seven digits", "发到我的钱包 1224246jbkki4SjBaVPSsKFiRs4TZx18v1", []string{"WALLET:1224246jbkki4SjBaVPSsKFiRs4TZx18v1"}},
 		{"wallet bitcoin bech32", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq, BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ, bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
 			[]string{"WALLET:bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "WALLET:BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ", "WALLET:bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297"}},
@@ -722,6 +725,7 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.ADID, "00008030-001A2B3C4D5E802E", "00008030-001a2b3c4d5e802e"},
 		{detectors.ADID, "6D92078A-8246-4bA4-AE5B-76104861E7DC", "6d92078a-8246-4ba4-ae5b-76104861e7dc"},
 		{detectors.Wallet, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"},
+		{detectors.Wallet, "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"}, // base58 keeps its case
 		{detectors.Coordinates, "37.7749° N, 122.4194° W", "37.774900,-122.419400"},
 		{detectors.Coordinates, "37.7749,-122.4194", "37.774900,-122.419400"},
 		{detectors.Coordinates, `31°13'49.5"N 121°28'25.3"E`, "31.230417,121.473694"},

@@ -8,11 +8,12 @@ const minWallet = 26
 // walletAt reports the end of the cryptocurrency address at b[i], at the
 // start of a word: a Bitcoin address in base58 ("1A1zP1eFzmDQefi5DMPTf…",
 // "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy": its version and checksum checked),
-// a Bitcoin SegWit address in bech32 or bech32m ("bc1qar0srrr7xfkvy5l6…",
-// checksum checked) or an Ethereum address, "0x" and 40 hex digits.
+// or Litecoin's, Dogecoin's or Tron's (see base58Versions), a Bitcoin
+// SegWit address in bech32 or bech32m ("bc1qar0srrr7xfkvy5l6…", checksum
+// checked) or an Ethereum address, "0x" and 40 hex digits.
 func walletAt(b []byte, i int) (end int, ok bool) {
 	switch c := b[i]; {
-	case c == '1' || c == '3':
+	case base58Versions[c] != 0:
 		end = base58AddressAt(b, i)
 	case c == '0':
 		end = ethereumAt(b, i)
@@ -48,10 +49,33 @@ var base58Digits = func() (t [256]int8) {
 	return t
 }()
 
-// base58AddressAt returns the end of the base58 Bitcoin address at b[i], a
-// pay-to-public-key-hash ('1', version 0) or pay-to-script-hash one ('3',
-// version 5) whose checksum, the first four bytes of the double SHA-256 of
-// its version and hash, holds; or i.
+// base58Versions holds, by an address's first character, 1 + the version
+// byte its base58 form starts with: Bitcoin's pay-to-public-key-hash ('1',
+// version 0) and pay-to-script-hash ('3', 5), Litecoin's ('L', 0x30; 'M',
+// 0x32), Dogecoin's ('D', 0x1E) and Tron's ('T', 0x41, as USDT on Tron is
+// paid to); 0 for other characters.
+var base58Versions = [256]uint16{'1': 1 + 0x00, '3': 1 + 0x05, 'L': 1 + 0x30, 'M': 1 + 0x32, 'D': 1 + 0x1E, 'T': 1 + 0x41}
+
+// letterWalletAround returns the base58 address that starts with a letter
+// (Litecoin's, Dogecoin's, Tron's) and holds the digit at b[p], not before
+// b[lo]: the word of base58 characters around it, read back at most as far
+// as an address is long.
+func letterWalletAround(b []byte, lo, p int) (start, end int, ok bool) {
+	s := p
+	for s > lo && p-s < 35 && base58Digits[b[s-1]] >= 0 {
+		s--
+	}
+	if base58Versions[b[s]] == 0 || isDigit(b[s]) || s > 0 && isAlnum(b[s-1]) {
+		return 0, 0, false
+	}
+	end = base58AddressAt(b, s)
+	return s, end, end > s && boundaryAfter(b, end)
+}
+
+// base58AddressAt returns the end of the base58 address at b[i] whose
+// version is its first character's (see base58Versions) and whose checksum,
+// the first four bytes of the double SHA-256 of its version and hash,
+// holds; or i.
 func base58AddressAt(b []byte, i int) int {
 	end := i
 	for end < len(b) && end-i <= 35 && base58Digits[b[end]] >= 0 {
@@ -72,7 +96,7 @@ func base58AddressAt(b []byte, i int) int {
 			return i // more than 25 bytes
 		}
 	}
-	if version := raw[0]; version != 0 && b[i] == '1' || version != 5 && b[i] == '3' {
+	if uint16(raw[0])+1 != base58Versions[b[i]] {
 		return i
 	}
 	first := sha256.Sum256(raw[:21])

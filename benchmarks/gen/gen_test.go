@@ -510,7 +510,7 @@ func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 			seen["wallet ethereum"]++
 		case regexp.MustCompile(`^bc1q[02-9ac-hj-np-z]{38}$`).MatchString(v):
 			seen["wallet bech32"]++
-		case regexp.MustCompile(`^[13][1-9A-HJ-NP-Za-km-z]{25,34}$`).MatchString(v) && validBase58Check(v):
+		case regexp.MustCompile(`^[13TLMD][1-9A-HJ-NP-Za-km-z]{25,34}$`).MatchString(v) && validBase58Check(v):
 			seen["wallet base58 "+v[:1]]++
 		default:
 			t.Errorf("bad wallet address %q", v)
@@ -1113,7 +1113,7 @@ func TestNames(t *testing.T) {
 	if seen["document"] == 0 {
 		t.Error("no passports' numbers")
 	}
-	for _, v := range []string{"saudiid"} {
+	for _, v := range []string{"saudiid", "wallet base58 1", "wallet base58 3", "wallet base58 T", "wallet base58 L", "wallet bech32", "wallet ethereum"} {
 		if seen[v] == 0 {
 			t.Errorf("no %s", v)
 		}

@@ -53,7 +53,7 @@ const (
 	slotWhen           // {when}: a day near a birthday's word that is no date of birth, a decoy of one
 	slotPassport       // {passport}: a passport's number, a letter and eight digits
 	slotPhotoSize      // {photosize}: a passport photo's size ("35x45mm"), a decoy of a document's number
-	slotWallet         // {wallet}: a Bitcoin or Ethereum address
+	slotWallet         // {wallet}: a Bitcoin, Ethereum, Tron, Litecoin or Dogecoin address
 	slotTxHash         // {txhash}: an Ethereum transaction's hash, a decoy of an address
 	slotCoords         // {coords}: a place's latitude and longitude
 	slotWeights        // {weights}: two blend weights ("0.35, 0.65"), a decoy of coordinates

@@ -10,10 +10,11 @@ import (
 // likeWallet is the kind that a transaction's hash imitates.
 const likeWallet = detectors.Wallet
 
-// appendWallet appends a random cryptocurrency address: a Bitcoin address
-// in base58 (pay to a key's or a script's hash, '1' or '3') or a SegWit
-// one in bech32 ("bc1q…"), or an Ethereum address ("0x" and 40 hex
-// digits), each a third as often.
+// appendWallet appends a random cryptocurrency address: one in base58
+// (Bitcoin's, pay to a key's or a script's hash, '1' or '3', or Tron's,
+// Litecoin's or Dogecoin's; see base58Version), a Bitcoin SegWit one in
+// bech32 ("bc1q…"), or an Ethereum address ("0x" and 40 hex digits), each
+// a third as often.
 func (r *rng) appendWallet(dst []byte) []byte {
 	var hash [20]byte
 	for i := range hash {
@@ -21,11 +22,7 @@ func (r *rng) appendWallet(dst []byte) []byte {
 	}
 	switch r.intn(3) {
 	case 0:
-		version := byte(0)
-		if r.chance(30) {
-			version = 5
-		}
-		return appendBase58Check(dst, version, hash[:])
+		return appendBase58Check(dst, base58Version(r.intn(100)), hash[:])
 	case 1:
 		return appendSegWit(dst, hash[:])
 	}
@@ -34,6 +31,25 @@ func (r *rng) appendWallet(dst []byte) []byte {
 		dst = append(dst, hexLower[c>>4], hexLower[c&15])
 	}
 	return dst
+}
+
+// base58Version returns the version byte of a base58 address for a draw
+// from 0 to 99: Bitcoin's script hash ('3') 30 times in 100, a key's hash
+// ('1') 40, Tron's ('T') 15, Litecoin's ('L', 'M') 11, Dogecoin's ('D') 4.
+func base58Version(n int) byte {
+	switch {
+	case n < 30:
+		return 0x05
+	case n < 70:
+		return 0x00
+	case n < 85:
+		return 0x41
+	case n < 93:
+		return 0x30
+	case n < 96:
+		return 0x32
+	}
+	return 0x1E
 }
 
 // appendTxHash appends a random Ethereum transaction's hash, "0x" and 64
