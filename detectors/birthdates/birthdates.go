@@ -89,7 +89,7 @@ func postfixAt(text []byte, i int) bool {
 
 // triggers are the phrases that say a date of birth follows, by language.
 var triggers = phrases.New(
-	"date of birth", "birth date", "birthdate", "birthday", "born", "dob", "d.o.b.",
+	"date of birth", "birth date", "birthdate", "birthday", "born", "dob", "d.o.b.", "d.o.b",
 	"fecha de nacimiento", "nací", "naci", "nació", "nacido", "nacida", "cumpleaños",
 	"data de nascimento", "nasci", "nasceu", "nascido", "nascida", "aniversário",
 	"date de naissance", "né", "née", "anniversaire",

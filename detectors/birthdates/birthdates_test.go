@@ -12,6 +12,7 @@ func TestAppendSpans(t *testing.T) {
 	spantest.Run(t, AppendSpans, detectors.Birthdate, []spantest.Case{
 		{"en born on", "I was born on March 14, 2015, make me a princess", []string{"March 14, 2015"}},
 		{"en DOB", "DOB: 14/03/2015", []string{"14/03/2015"}},
+		{"en d.o.b, no last dot", "d.o.b 2015-03-14 and D.O.B. 14/03/2015", []string{"2015-03-14", "14/03/2015"}},
 		{"en date of birth", "Date of birth is 2015-03-14.", []string{"2015-03-14"}},
 		{"en birthday", "my birthday: 3/14/2015", []string{"3/14/2015"}},
 		{"en born, capital", "Born 14th of March, 2015", []string{"14th of March, 2015"}},
