@@ -84,6 +84,7 @@ var labels = phrases.New(
 	"passaporte", "carteira de motorista", "cnh", "carteira de identidade",
 	"passeport", "permis de conduire", "carte d'identité",
 	"reisepass", "führerschein", "personalausweis", "ausweis",
+	"reisepassnummer", "passnummer", "ausweisnummer", "personalausweisnummer", "führerscheinnummer", // German writes the compounds
 	"паспорт", "водительское удостоверение", "водительские права",
 	"护照", "驾照", "驾驶证",
 	"パスポート", "旅券", "運転免許証", "免許証",

@@ -24,6 +24,7 @@ func TestAppendSpans(t *testing.T) {
 		{"fr", "numéro de passeport : 12AB34567", []string{"12AB34567"}},
 		{"de", "Reisepass Nr. C01X00T47", []string{"C01X00T47"}},
 		{"de Ausweis", "Personalausweis: L01X00T47", []string{"L01X00T47"}},
+		{"de compounds", "Reisepassnummer C01X00T47, Ausweisnummer: L01X00T47", []string{"C01X00T47", "L01X00T47"}},
 		{"ru", "паспорт 4510 123456", []string{"4510 123456"}},
 		{"ru number word", "номер паспорта", nil},
 		{"zh", "我的护照号码是E12345678，帮我做证件照", []string{"E12345678"}},
