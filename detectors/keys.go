@@ -79,6 +79,8 @@ func (s *Set) KeyHint(key []byte) Hint {
 			h.Kind = SteuerID
 		case "iqama", "saudiid", "iqamanumber":
 			h.Kind = SaudiID
+		case "wallet", "wallets", "walletaddress":
+			h.Kind = Wallet
 		case "nino", "ninumber", "nationalinsurancenumber":
 			h.Kind = NINO
 		case "version", "ver", "build", "sdk", "vsn", "firmware", "fw", "versión", "versão", "versione", "версия", "버전", "版本", "バージョン":
@@ -361,6 +363,10 @@ func (s *Set) wholeValue(b []byte, k Kind) (start, end int, ok bool) {
 		}
 	case IPv4:
 		ok = ipValue(v)
+	case Wallet:
+		var e int
+		e, ok = walletAt(v, 0)
+		ok = ok && e == len(v) // also one with no digit: "TDUgLthTKAoYKZBFZPCwxbqQhXYsRbmKcM"
 	case Secret:
 		// As after a label in text: the value is the credential, after
 		// an authorization scheme ("Bearer …"), unless it says there is

@@ -556,6 +556,8 @@ func TestAppendValueSpans(t *testing.T) {
 		{"simSerialNumber", "8986001234567890123F", []string{"ICCID:8986001234567890123F"}},
 		{"iccid", "898600123456789012", []string{"ICCID:898600123456789012"}},
 		{"iccid", "unknown", nil},
+		{"wallet", "TDUgLthTKAoYKZBFZPCwxbqQhXYsRbmKcM", []string{"WALLET:TDUgLthTKAoYKZBFZPCwxbqQhXYsRbmKcM"}}, // no digit: the key tells
+		{"wallet_address", "connected", nil},
 		// Under an e-mail key, an address with no top-level domain, which text leaves alone.
 		{"email", "admin@localhost", []string{"EMAIL:admin@localhost"}},
 		{"contact_email", " JOHN@CORP ", []string{"EMAIL:JOHN@CORP"}},
@@ -1056,5 +1058,21 @@ func TestAdIDKeysOption(t *testing.T) {
 	text := []byte("huaweioaid=38400000-8cf0-11bd-b23e-10b96e40000d")
 	if got := set.AppendSpans(nil, text); len(got) != 1 || got[0].Kind != detectors.ADID {
 		t.Errorf("AppendSpans(%q) = %v, want one ADID", text, got)
+	}
+}
+
+func TestAppendLetterWallets(t *testing.T) {
+	text := "ウォレット TDUgLthTKAoYKZBFZPCwxbqQhXYsRbmKcM に; TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t; xTDUgLthTKAoYKZBFZPCwxbqQhXYsRbmKcM TDUgLthTKAoYKZBFZPCwxbqQhXYsRbmKcN"
+	var got []string
+	for _, s := range detectors.AppendLetterWallets(nil, []byte(text)) {
+		got = append(got, s.Kind.String()+":"+text[s.Start:s.End])
+	}
+	// The one with digits is the single pass's; one inside a word, or whose checksum fails, none.
+	if want := []string{"WALLET:TDUgLthTKAoYKZBFZPCwxbqQhXYsRbmKcM"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	dst, b := make([]detectors.Span, 0, 4), []byte(text)
+	if n := testing.AllocsPerRun(100, func() { detectors.AppendLetterWallets(dst[:0], b) }); n != 0 {
+		t.Errorf("%v allocations per run, want 0", n)
 	}
 }

@@ -23,6 +23,35 @@ func walletAt(b []byte, i int) (end int, ok bool) {
 	return end, end > i && boundaryAfter(b, end)
 }
 
+// AppendLetterWallets appends to dst the addresses that start with a letter
+// and hold no digit (Tron's, Litecoin's, Dogecoin's: about one in 250 is
+// such), which the single pass, anchored on digits, does not see; free
+// text, where people paste them, is read for them word by word. It keeps
+// no reference to text and does not allocate when dst has room.
+func AppendLetterWallets(dst []Span, text []byte) []Span {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if base58Versions[c] == 0 || isDigit(c) || i > 0 && isAlnum(text[i-1]) {
+			continue
+		}
+		if end := base58AddressAt(text, i); end > i && boundaryAfter(text, end) && !hasDigit(text[i:end]) {
+			dst = append(dst, Span{Start: i, End: end, Kind: Wallet})
+			i = end - 1
+		}
+	}
+	return dst
+}
+
+// hasDigit reports whether b holds an ASCII digit.
+func hasDigit(b []byte) bool {
+	for _, c := range b {
+		if isDigit(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // ethereumAt returns the end of the Ethereum address at b[i], or i.
 func ethereumAt(b []byte, i int) int {
 	end := i + 42
