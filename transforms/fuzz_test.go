@@ -342,10 +342,13 @@ func FuzzNames(f *testing.F) {
 	f.Add("안녕", "고마워", uint64(23), uint8(23))
 	f.Add("مرحبا", "شكرا", uint64(24), uint8(24))
 	f.Add("नमस्ते", "धन्यवाद", uint64(25), uint8(25))
+	f.Add("mine", "is new", uint64(26), uint8(26))
+	f.Add("DHCPACK to", "via eth0", uint64(27), uint8(27))
+	f.Add("给", "贴膜", uint64(28), uint8(28))
 	w, p := newProfileWorker(f, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true, Addresses: true}})
 	f.Fuzz(func(t *testing.T, before, after string, n uint64, form uint8) {
 		var name, intro string
-		switch form % 26 {
+		switch form % 29 {
 		case 0:
 			name, intro = "Q"+letters(n, 5), " my name is %s. "
 		case 1:
@@ -399,6 +402,12 @@ func FuzzNames(f *testing.F) {
 			name, intro = []string{"سارة", "مريم", "خالد", "يوسف", "فاطمة"}[n%5], " بطاقة عيد ميلاد ل%s مع بالونات "
 		case 25:
 			name, intro = []string{"राहुल", "प्रिया", "अमित कुमार", "नेहा गुप्ता", "अंजलि"}[n%5], " %s के लिए कार्ड बनाओ "
+		case 26:
+			name, intro = "Q"+letters(n, 5), " a case for %s's iPhone "
+		case 27:
+			name, intro = "Q"+letters(n, 5)+"s", " (%s-iPhone) "
+		case 28:
+			name, intro = "王"+string(hanGiven[n%uint64(len(hanGiven))]), "，%s的iPad，"
 		}
 		if strings.Contains(before, name) || strings.Contains(after, name) {
 			return

@@ -58,10 +58,9 @@ const maxCJKName = 4
 
 // AppendSpans appends to dst the owners' names in devices' names in text,
 // as spans of kind detectors.Name, in order and not overlapping one
-// another; it keeps no reference to text. It looks only where a form can
-// start, each found by a search for a byte most text lacks (an apostrophe,
-// a dash, 的, の, 의, a device's capital), so that log lines without one
-// cost little.
+// another; it keeps no reference to text. It reads prompts: each form is
+// looked for where it can start, found by a search for an apostrophe, a
+// dash, 的, の, 의 or a device's capital (see AppendHostSpans for logs).
 func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 	n := len(dst)
 	dst = possessives(dst, text, apostrophe)
