@@ -647,12 +647,14 @@ func (sc *scanner) classify(nm *number) Kind {
 	if nm.seps == sepDot && nm.groups == 2 {
 		return None // a decimal number
 	}
-	if nm.groups == 2 && nm.seps == sepSpace && !sc.context(Phone, nm.start, phoneWords) {
+	if nm.groups == 2 && nm.seps == sepSpace && !sc.context(Phone, nm.start, phoneWords) && !sc.hint.Has(ContactKey) {
 		// Two runs of digits a space apart are as often two numbers as
 		// one (a log's process and thread IDs, "22958 30849"): with no
-		// phone word near, they are one with a trunk prefix ("0151
-		// 20828073"), or bare only as a region writes its numbers
-		// ("98765 43210" in India; not "22958 30849" in the US).
+		// phone word before and no contact key, they are one with a
+		// trunk prefix ("0151 20828073"), or bare only as a region
+		// writes its numbers ("98765 43210" in India; not "22958 30849"
+		// in the US). A word after says little here: Android's log
+		// tag follows its IDs ("22958 30849 D Telephony").
 		if sc.set.writtenSomewhere(nm, sc.mask) {
 			return Phone
 		}

@@ -584,6 +584,7 @@ func TestAppendValueSpans(t *testing.T) {
 		{"username", "4155550132", []string{"PHONE:4155550132"}},
 		{"contact", "(415) 555-0132 or li@163.com", []string{"PHONE:(415) 555-0132", "EMAIL:li@163.com"}},
 		{"login", "li_wei_88", nil},
+		{"contact", "22958 30849", []string{"PHONE:22958 30849"}}, // two groups: the key says a person's contact
 		{"login_count", "12", nil},
 		{"login_at", "2026-06-02T08:00:00Z", nil},
 		{"account_id", "12345678", nil},
