@@ -884,7 +884,10 @@ func (s *Set) writtenSomewhere(nm *number, mask uint64) bool {
 		if !ok {
 			return false
 		}
-		trunk := nsn > 0 && (d[0] == '0' || d[0] == '8') // not a calling code without its '+': "20363 24824" is no Egyptian number
+		// A trunk prefix, not a calling code without its '+' ("20363
+		// 24824" is no Egyptian number); Russia's 8 starts 11 digits
+		// ("8251 1497", a log's process IDs, is no Russian number).
+		trunk := nsn > 0 && (d[0] == '0' || d[0] == '8' && nm.nd == 11)
 		if trunk || nsn == 0 && s.phones.WrittenBareAs(r, d, groups) {
 			return true
 		}

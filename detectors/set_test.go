@@ -331,7 +331,7 @@ func TestAppendSpans(t *testing.T) {
 		{"iccid after its label", "ICCID: 89860012345678901234, iccid=8986 0012 3456 7890 123", []string{"ICCID:89860012345678901234", "ICCID:8986 0012 3456 7890 123"}},
 		{"not iccid: 20 digits without a label", "trace 89860012345678901234 ok", nil},
 		{"two numbers a space apart: a log's process and thread ids", "2026-06-02T08:00:06.718Z 22958 30849 D Telephony: x", nil},
-		{"two numbers a space apart", "read 12345 67890 bytes", nil},
+		{"two numbers a space apart", "read 12345 67890 bytes, pid 8251 1497", nil},
 		{"one number in two groups as its region writes it", "ring 98765 43210 or 07911 123456 or 0171 1234567", []string{"PHONE:98765 43210", "PHONE:07911 123456", "PHONE:0171 1234567"}},
 		{"two groups with a phone word near", "phone 22958 30849", []string{"PHONE:22958 30849"}},
 		{"phones joined by a slash", "电话：13800138000/13900139000", []string{"PHONE:13800138000", "PHONE:13900139000"}},
