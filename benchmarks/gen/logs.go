@@ -35,10 +35,7 @@ func (g *Generator) deviceLog() {
 	b.putDecoy(likeNumber, appendRFC3339(b.buf, g.clock, true))
 	switch r.intn(4) {
 	case 0:
-		b.s(" ")
-		b.decoyInt(likeNumber, int64(r.between(1000, 32000)))
-		b.s(" ")
-		b.decoyInt(likeNumber, int64(r.between(1000, 32000)))
+		g.processIDs(" ", " ", r.between(1000, 32000), r.between(1000, 32000))
 		b.s(" D Telephony: getDeviceId=")
 		if r.chance(50) {
 			imei := r.appendIMEI(b.buf, imeiPlain)
@@ -56,10 +53,7 @@ func (g *Generator) deviceLog() {
 		b.s(" getLine1Number=")
 		b.putPhone(r, r.appendPhone(b.buf, pick(r, phoneRegions), phoneIntl))
 	case 1:
-		b.s(" Pixel[")
-		b.decoyInt(likeNumber, int64(r.between(100, 9999)))
-		b.s(":")
-		b.decoyInt(likeNumber, int64(r.between(10000, 999999)))
+		g.processIDs(" Pixel[", ":", r.between(100, 9999), r.between(10000, 999999))
 		b.s("] identifierForVendor: ")
 		b.putPII(detectors.ADID, r.appendUUID(b.buf, true))
 		b.s(" advertisingIdentifier = ")
@@ -152,6 +146,15 @@ func (g *Generator) access() {
 		b.putPII(detectors.IPv4, r.appendIPv4(b.buf))
 		b.s(`"`)
 	}
+}
+
+// processIDs writes a process's and a thread's IDs after before, joined by
+// sep, as decoys: Android's log writes "22958 30849", Apple's "[1234:56789]".
+func (g *Generator) processIDs(before, sep string, pid, tid int) {
+	g.b.s(before)
+	g.b.decoyInt(likeNumber, int64(pid))
+	g.b.s(sep)
+	g.b.decoyInt(likeNumber, int64(tid))
 }
 
 // userAgent writes a browser's or the app's User-Agent; its version numbers
