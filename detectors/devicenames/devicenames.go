@@ -35,8 +35,11 @@ const hostDevices = 9
 // would and are none: "My iPhone", "Work-MacBook", "Mom's iPad".
 var notNames = wordset.New("my", "your", "his", "her", "our", "their", "the", "a", "an", "this", "that", "new", "old",
 	"work", "home", "office", "test", "dev", "user", "admin", "guest", "family", "kids", "kid", "mom", "dad", "mum",
-	"mother", "father", "apple", "google", "samsung", "android", "unknown", "default", "iphone", "ipad", "mac", "local",
-	"someone", "everyone", "nobody", "its", "it")
+	"mother", "father", "android", "unknown", "default", "iphone", "ipad", "mac", "local",
+	"someone", "everyone", "nobody", "its", "it",
+	// Makers, whose phones are theirs too: "Xiaomi's phone", "Galaxy de Samsung".
+	"apple", "google", "samsung", "xiaomi", "huawei", "honor", "oppo", "vivo", "realme", "redmi", "oneplus", "nokia",
+	"motorola", "sony", "asus", "acer", "dell", "lenovo", "microsoft", "amazon", "meta", "nothing", "fairphone")
 
 // ofWords join a device's word to its owner's name after it: Spanish,
 // French, Portuguese, Italian and German ("iPhone de Maria", "iPad von Jonas").

@@ -21,6 +21,7 @@ func TestAppendSpans(t *testing.T) {
 		{"korean", "민준의 iPhone에 연결됨", []string{"민준"}},
 		{"not a name: a pronoun", "My iPhone, my-iphone, 我的iPhone, 私のiPad, 내 iPhone", nil},
 		{"not a name: a relation", "Mom's iPad and Dad's phone", nil},
+		{"not a name: a maker", "Xiaomi's phone, Lenovo's laptop, Pixel de Google, Galaxy S24 de Samsung", nil},
 		{"not a name: a word before a generic device", "smart-phone, the cell-phone, video-phone", nil},
 		{"not a name: lower case before a possessive", "the team's laptop", nil},
 		{"not a name: inside a longer host name", "ip-10-0-0-1-iphone app.pixel-android", nil},
