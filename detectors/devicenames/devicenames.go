@@ -22,14 +22,15 @@ import (
 )
 
 // devices are the words of devices' names, lower case, matched in any case
-// as whole words: a device's own name never holds its owner's. Those from
-// hostDevices on are words too ("smart-phone"), taken only after a
-// possessive or before "de".
-var devices = []string{"iphone", "ipad", "ipod", "imac", "macbook", "mbp", "airpods", "galaxy", "pixel",
-	"mac", "apple watch", "android", "phone", "laptop", "tablet"}
+// as whole words: a device's own name never holds its owner's. Those before
+// hostDevices are Apple's, whose host names iOS and macOS make of their
+// owners' ("Johns-iPhone"); the others are words too ("sub-pixel",
+// "smart-phone"), taken only after a possessive or before "de".
+var devices = []string{"iphone", "ipad", "ipod", "imac", "macbook", "mbp", "airpods",
+	"galaxy", "pixel", "mac", "apple watch", "android", "phone", "laptop", "tablet"}
 
-// hostDevices is the index in devices of the first that is also a word.
-const hostDevices = 9
+// hostDevices is the index in devices of the first that names no host.
+const hostDevices = 7
 
 // notNames are the words that stand before a device's word where a name
 // would and are none: "My iPhone", "Work-MacBook", "Mom's iPad".

@@ -22,7 +22,7 @@ func TestAppendSpans(t *testing.T) {
 		{"not a name: a pronoun", "My iPhone, my-iphone, 我的iPhone, 私のiPad, 내 iPhone", nil},
 		{"not a name: a relation", "Mom's iPad and Dad's phone", nil},
 		{"not a name: a maker", "Xiaomi's phone, Lenovo's laptop, Pixel de Google, Galaxy S24 de Samsung", nil},
-		{"not a name: a word before a generic device", "smart-phone, the cell-phone, video-phone", nil},
+		{"not a name: a word before a generic device", "smart-phone, the cell-phone, video-phone, sub-pixel, packed-pixel, my-galaxy", nil},
 		{"not a name: lower case before a possessive", "the team's laptop", nil},
 		{"not a name: inside a longer host name", "ip-10-0-0-1-iphone app.pixel-android", nil},
 		{"not a name: a long cjk run", "我们公司的朋友的iPhone", nil},
