@@ -119,6 +119,7 @@ var introductions = map[string]struct {
 			"The last mint failed (tx {txhash}), send it to {wallet} instead.",
 			"Make a poster of our house at {coords} with fireworks over it.",
 			"Blend the two styles {weights}, soft light.",
+			"Make this photo the lock screen of {name}'s iPhone.",
 		),
 	},
 	"zh": {
@@ -145,6 +146,7 @@ var introductions = map[string]struct {
 			"把我和{name}的合照变成油画风格",
 			"{name}的证件照，背景换成白色，谢谢！",
 			"给白雪公主画一条裙子，和金鱼一起，把白天变成黑夜",
+			"这张图做成{name}的iPhone壁纸",
 		),
 	},
 	"es": {
@@ -171,6 +173,7 @@ var introductions = map[string]struct {
 			"Un paseo por el {lookalike} en primavera, con {name} delante.",
 			"Convierte esta foto en un NFT y mándalo a mi wallet {wallet}.",
 			"Un cartel de mi casa en {coords}, estilo acuarela.",
+			"Pon esta foto de fondo en el iPhone de {name}.",
 		),
 	},
 	"de": {

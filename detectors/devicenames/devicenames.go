@@ -19,6 +19,7 @@ import (
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
+	"github.com/pixelprivacy/veil/detectors/names"
 )
 
 // devices are the words of devices' names, lower case, matched in any case
@@ -296,8 +297,9 @@ func hostName(text []byte, e, from int) (start, end int, ok bool) {
 
 // cjkName returns the name before 的, の or 의 at text[e]: a run of one to
 // maxCJKName letters of a script without spaces that starts the text or
-// follows a space or a mark ("李伟的iPhone", "，田中のiPad"). A longer run
-// is left alone, as such scripts do not show where a name starts in it.
+// follows a space or a mark ("李伟的iPhone", "，田中のiPad"); in a longer run,
+// which does not show where a name starts, a common Chinese surname and
+// given name ("这张图做成李伟的iPhone壁纸", see names.ChineseNameBefore).
 func cjkName(text []byte, e, from int) (start, end int, ok bool) {
 	start = e
 	for n := 0; start > from; n++ {
@@ -306,6 +308,9 @@ func cjkName(text []byte, e, from int) (start, end int, ok bool) {
 			break
 		}
 		if n == maxCJKName {
+			if s, ok := names.ChineseNameBefore(text, e); ok && s >= from {
+				return s, e, true
+			}
 			return 0, 0, false
 		}
 		start -= w

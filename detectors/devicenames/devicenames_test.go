@@ -26,6 +26,7 @@ func TestAppendSpans(t *testing.T) {
 		{"not a name: lower case before a possessive", "the team's laptop", nil},
 		{"not a name: inside a longer host name", "ip-10-0-0-1-iphone app.pixel-android", nil},
 		{"not a name: a long cjk run", "我们公司的朋友的iPhone", nil},
+		{"a chinese name at the end of a long run", "这张图做成李伟的iPhone壁纸，把欧阳娜娜的iPad也换了", []string{"李伟", "欧阳娜娜"}},
 		{"not a name: no device", "Anna's cat, Johns-Hopkins", nil},
 		{"not a name: a token before", "<NAME:k1:ghjkmnpqrstvwxyzghjkmnpq>'s iPhone", nil},
 		{"generic device after a possessive", "Sarah's phone died", []string{"Sarah"}},

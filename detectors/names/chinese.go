@@ -82,6 +82,25 @@ func bareHanName(text []byte, i int) (start, end int, ok bool) {
 	return i, end, true
 }
 
+// ChineseNameBefore returns where a Chinese name that ends at text[end]
+// starts, when the characters before end are a common surname and a given
+// name, as bareHanName reads one (four characters tried, then three, then two): the
+// name inside a run of Han text that shows no other start, as in
+// "这张图做成李伟的iPhone壁纸".
+func ChineseNameBefore(text []byte, end int) (start int, ok bool) {
+	for _, n := range [...]int{4, 3, 2} { // a compound surname first: "欧阳娜娜"
+		s := end
+		for k := 0; k < n && s > 0; k++ {
+			_, w := utf8.DecodeLastRune(text[:s])
+			s -= w
+		}
+		if _, e, ok := bareHanName(text[:end], s); ok && e == end {
+			return s, true
+		}
+	}
+	return 0, false
+}
+
 // hanSurnameFirst holds the first characters of the common surnames.
 var hanSurnameFirst = func() (f runeFilter) {
 	for _, r := range chineseSurnames {
