@@ -288,7 +288,7 @@ func (s *Set) adidKey(norm []byte) bool {
 			continue
 		}
 		for _, k := range s.adidKeys[norm[i]] {
-			if len(norm)-i >= len(k) && string(norm[i:i+len(k)]) == k && (i+len(k) == len(norm) || norm[i+len(k)] == '_') {
+			if wordAt(norm, i, k) {
 				return true
 			}
 		}
@@ -300,13 +300,17 @@ func (s *Set) adidKey(norm []byte) bool {
 // more snake_case words) as whole words.
 func hasWord(norm []byte, w string) bool {
 	for i := 0; i+len(w) <= len(norm); i++ {
-		if string(norm[i:i+len(w)]) == w &&
-			(i == 0 || norm[i-1] == '_') &&
-			(i+len(w) == len(norm) || norm[i+len(w)] == '_') {
+		if (i == 0 || norm[i-1] == '_') && wordAt(norm, i, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// wordAt reports whether the snake_case words w start at norm[i] and end
+// a word there.
+func wordAt(norm []byte, i int, w string) bool {
+	return len(norm)-i >= len(w) && string(norm[i:i+len(w)]) == w && (i+len(w) == len(norm) || norm[i+len(w)] == '_')
 }
 
 // wholeValue reports whether the whole value b (less surrounding spaces) is

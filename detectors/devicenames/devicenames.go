@@ -226,6 +226,14 @@ var devicesBy = func() (t [256][]int) {
 	return t
 }()
 
+// deviceWords are devices as bytes, for detectors.HasLowerPrefix.
+var deviceWords = func() (t [][]byte) {
+	for _, d := range devices {
+		t = append(t, []byte(d))
+	}
+	return t
+}()
+
 // deviceAt returns the index in devices of the device's word that starts
 // text[i] as a whole word, or -1.
 func deviceAt(text []byte, i int) int {
@@ -233,8 +241,8 @@ func deviceAt(text []byte, i int) int {
 		return -1
 	}
 	for _, k := range devicesBy[text[i]] {
-		d := devices[k]
-		if hasFold(text, i, d) && (i+len(d) == len(text) || !isLetter(text[i+len(d)])) {
+		d := deviceWords[k]
+		if detectors.HasLowerPrefix(text[i:], d) && (i+len(d) == len(text) || !isLetter(text[i+len(d)])) {
 			return k
 		}
 	}
@@ -335,7 +343,7 @@ func ownerAfter(text []byte, i int) (start, end int, ok bool) {
 		for k < len(text) && isAlnum(text[k]) {
 			k++
 		}
-		if k-i-1 == 0 || k-i-1 > 6 || !hasDigitIn(text[i+1:k]) && !modelWords.Has(text[i+1:k]) {
+		if k-i-1 == 0 || k-i-1 > 6 || !bytes.ContainsAny(text[i+1:k], "0123456789") && !modelWords.Has(text[i+1:k]) {
 			break
 		}
 		i = k // a model: "S23", "8 Pro", "15 Pro Max"
@@ -405,33 +413,6 @@ func isNameByte(text []byte, i int) bool {
 	}
 	r, _ := utf8.DecodeRune(text[i:])
 	return unicode.IsLetter(r)
-}
-
-// hasFold reports whether the lower-case ASCII word w starts at text[i],
-// in any case.
-func hasFold(text []byte, i int, w string) bool {
-	if len(text)-i < len(w) {
-		return false
-	}
-	for k := 0; k < len(w); k++ {
-		c := text[i+k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[k] {
-			return false
-		}
-	}
-	return true
-}
-
-func hasDigitIn(b []byte) bool {
-	for _, c := range b {
-		if isDigit(c) {
-			return true
-		}
-	}
-	return false
 }
 
 func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
