@@ -1,6 +1,7 @@
 package names
 
 import (
+	"bytes"
 	_ "embed"
 	"strings"
 	"unicode"
@@ -155,7 +156,7 @@ func givenName(text []byte, i int) (end int, ok bool) {
 	if w == i || !titleWord(text[i:w]) || joined(text, w) {
 		return 0, false
 	}
-	if !givenNames.Has(text[i:w]) && !russianCase(text[i:w]) {
+	if !givenNames.Has(text[i:w]) && !russianCase(text[i:w]) && !givenParts(text[i:w]) {
 		return familyFirst(text, i, w)
 	}
 	end = familyNames(text, w, eastAsianGiven.Has(text[i:w]))
@@ -163,6 +164,20 @@ func givenName(text []byte, i int) (end int, ok bool) {
 		return 0, false
 	}
 	return end, true
+}
+
+// givenParts reports whether word is given names of the list joined by
+// hyphens, each capitalized: "Jean-Pierre", "Anne-Marie", "Hans-Peter";
+// not "Mercedes-Benz".
+func givenParts(word []byte) bool {
+	n := 0
+	for part := range bytes.SplitSeq(word, []byte("-")) {
+		if !titleWord(part) || !givenNames.Has(part) {
+			return false
+		}
+		n++
+	}
+	return n > 1
 }
 
 // russianEndings are the endings of Russian given names' other cases, each

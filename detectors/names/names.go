@@ -87,10 +87,15 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 }
 
 // tryGivenName appends the name at text[i], if there is one (see
-// givenName), and returns the end of the last name found.
+// givenName), and returns the end of the last name found. A name after a
+// hyphen starts with the word joined to it: "Toto-Pierre Dupont", whole.
 func tryGivenName(dst []detectors.Span, text []byte, i, end int) ([]detectors.Span, int) {
 	if e, ok := givenName(text, i); ok {
-		return append(dst, detectors.Span{Start: i, End: e, Kind: detectors.Name}), e
+		start := i
+		if a, b := wordBefore(text, i, "-"); b == i-1 && a < b && a >= end {
+			start = a
+		}
+		return append(dst, detectors.Span{Start: start, End: e, Kind: detectors.Name}), e
 	}
 	return dst, end
 }

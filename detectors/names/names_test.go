@@ -226,6 +226,8 @@ func TestAppendSpansGivenNames(t *testing.T) {
 		{"full name accented", "a photo of José Álvarez and Émile Durand", []string{"José Álvarez", "Émile Durand"}},
 		{"full name Cyrillic", "Нарисуй портрет: Иван Петров в костюме", []string{"Иван Петров"}},
 		{"title case", "A Portrait Of Emma Watson In A Red Dress, Sarah In Blue", []string{"Emma Watson", "Sarah"}},
+		{"hyphenated given names", "Happy anniversary Jean-Pierre Dupont, and a card for Anne-Marie", []string{"Jean-Pierre Dupont", "Anne-Marie"}},
+		{"hyphenated, first part unlisted", "Draw Toto-Pierre Dupont in a cape", []string{"Toto-Pierre Dupont"}},
 		{"full name in brackets", "This is me (David Lee) with my dog", []string{"David Lee"}},
 		// East Asian names in Latin letters, in either order.
 		{"east asian family first", "me and Wang Fang at the beach; Draw Park Ji-min, then Kim Minjun", []string{"Wang Fang", "Park Ji-min", "Kim Minjun"}},
@@ -255,6 +257,7 @@ func TestAppendSpansGivenNames(t *testing.T) {
 		{"place after a given name alone", "the view from Lincoln Memorial", nil},
 		{"common word", "Rose Gold iPhone case, Amber Alert, Summer Sale", nil},
 		{"brand", "a Mercedes Benz in the rain", nil},
+		{"hyphenated brand", "a Mercedes-Benz and a Harley-Davidson in the rain", nil},
 		{"a token's end is no sentence's", "watermark <HANDLE:k1:ghxjskmgkhkrmtgsmmgkrryt> B AbA and x B AbA", nil},
 		{"inside a proper noun", "at São Paulo Fashion Week, visit Costa Rica with Emma", []string{"Emma"}},
 		{"character", "Mario Kart style, Elsa Frozen dress", nil},
