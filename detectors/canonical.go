@@ -526,10 +526,11 @@ func appendWords(dst, v []byte) []byte {
 	return dst
 }
 
-// appendHandle appends a handle in lower case without its '@' or '＠':
-// "@Sarah.C" is "sarah.c".
+// appendHandle appends a handle in lower case without its '@', '＠' or
+// Cash App's '$': "@Sarah.C" is "sarah.c".
 func appendHandle(dst, v []byte) []byte {
 	v = bytes.TrimPrefix(v, []byte("@"))
+	v = bytes.TrimPrefix(v, []byte("$"))
 	v = bytes.TrimPrefix(v, []byte("\uFF20"))
 	for _, c := range v {
 		dst = append(dst, lower(c))

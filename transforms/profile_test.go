@@ -393,6 +393,8 @@ func TestFreeText(t *testing.T) {
 	}{
 		{"handles", `{"text":"watermark @Sarah_C, or instagram.com/sarah_c, IG: sarah_c"}`,
 			`{"text":"watermark {HANDLE:sarah_c}, or instagram.com/{HANDLE:sarah_c}, IG: {HANDLE:sarah_c}"}`, nil},
+		{"a cashtag", `{"text":"cashapp $MikeSmith or cash.app/$mikesmith"}`,
+			`{"text":"cashapp {HANDLE:mikesmith} or cash.app/{HANDLE:mikesmith}"}`, nil},
 		{"addresses", `{"text":"party at 42 Oak  Avenue, Apt 4B; 建国路88号"}`,
 			`{"text":"party at {ADDRESS:42 oak avenue, apt 4b}; {ADDRESS:建国路88号}"}`, nil},
 		{"dates of birth", `{"text":"born on March 14, 2015, DOB 14/03/2015, 生日是2015年3月14日"}`,

@@ -42,6 +42,7 @@ func TestAppendSpans(t *testing.T) {
 		{"instagram post", "https://instagram.com/p/Cx1ab2/ style", nil},
 		{"youtube watch", "youtube.com/watch?v=dQw4w9WgXcQ", nil},
 		{"youtube handle", "youtube.com/@MrBeast6000", []string{"@MrBeast6000"}},
+		{"payment profiles", "venmo.com/u/mike-smith-22, paypal.me/MikeSmith22, cash.app/$mikesmith and linktr.ee/sarah.c", []string{"mike-smith-22", "MikeSmith22", "$mikesmith", "sarah.c"}},
 		{"another host", "box.com/sarah_c", nil},
 		{"an e-mail domain", "sarah@x.com/abc", nil},
 		// Labels.
@@ -55,6 +56,8 @@ func TestAppendSpans(t *testing.T) {
 		{"no separator, a word", "post it on instagram tonight", nil},
 		{"no separator, a version", "instagram v2 filter", nil},
 		{"label then mention", "IG @sarah_c", []string{"@sarah_c"}},
+		{"payment apps", "pay me on venmo @mike-smith-22 or cashapp $mikesmith, Venmo: mike_s22", []string{"@mike-smith-22", "$mikesmith", "mike_s22"}},
+		{"payment app words", "venmo me $20, paypal is fine, cashapp $5, a paypal button", nil},
 		{"line needs an ID word", "line 2: make it blue", nil},
 		{"line id", "LINE ID: yuki0203", []string{"yuki0203"}},
 		{"snap word", "snap a photo of me", nil},

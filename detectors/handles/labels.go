@@ -19,6 +19,9 @@ type label struct {
 	// cased: the name is in a script with word spaces, so it is a whole
 	// word; names in Chinese, Japanese and Korean are not.
 	cased bool
+	// cashtag: a '$' may start the handle as an '@' does (Cash App's
+	// "$cashtag").
+	cashtag bool
 }
 
 // asciiLabels are the platforms' names in Latin letters, by their lower case.
@@ -28,7 +31,7 @@ var asciiLabels = func() map[string]label {
 		"instagram", "insta", "ig", "ins", "twitter", "tiktok", "snapchat", "telegram",
 		"discord", "wechat", "weixin", "wx", "kakao", "kakaotalk", "facebook", "fb",
 		"youtube", "twitch", "reddit", "github", "skype", "vk", "weibo", "douyin",
-		"xiaohongshu", "pinterest", "bluesky",
+		"xiaohongshu", "pinterest", "bluesky", "venmo", "paypal", "patreon", "linktree", "onlyfans",
 	} {
 		m[w] = label{cased: true}
 	}
@@ -36,6 +39,7 @@ var asciiLabels = func() map[string]label {
 		m[w] = label{needID: true, cased: true}
 	}
 	m["qq"] = label{digits: true, cased: true}
+	m["cashapp"] = label{cashtag: true, cased: true}
 	return m
 }()
 
@@ -108,6 +112,8 @@ func labeled(text []byte, i int, l label) (start, end int, ok bool) {
 		j, at = j+1, true
 	case textscan.HasAt(text, j, fullwidthAt):
 		j, at = j+len(fullwidthAt), true
+	case l.cashtag && textscan.HasAt(text, j, "$"):
+		j, at = j+1, true
 	}
 	if l.needID && !id && !at || start == i && l.cased {
 		return 0, 0, false // "line 2", "ig_sarah"

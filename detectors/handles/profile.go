@@ -4,7 +4,8 @@ import "github.com/pixelprivacy/veil/detectors/internal/wordset"
 
 // profile reads the handle in the address of a profile whose path starts
 // with the '/' at text[i]: "instagram.com/sarah.c", "tiktok.com/@lucia_88",
-// "linkedin.com/in/li-wei-123", "t.me/ivan_p". The address of a post, a
+// "linkedin.com/in/li-wei-123", "t.me/ivan_p", "venmo.com/u/mike-smith-22",
+// "cash.app/$mikesmith", "linktr.ee/sarah.c". The address of a post, a
 // search or a page of the platform's own ("instagram.com/p/Cx1…",
 // "youtube.com/watch?v=…") holds none.
 func profile(text []byte, i int) (start, end int, ok bool) {
@@ -30,7 +31,7 @@ func profile(text []byte, i int) (start, end int, ok bool) {
 		j = w + 1
 	}
 	start = j
-	if j < len(text) && text[j] == '@' {
+	if j < len(text) && (text[j] == '@' || text[j] == '$') { // "cash.app/$mikesmith"
 		j++
 	}
 	end, ok = handleEnd(text, j, true)
@@ -64,7 +65,8 @@ var profileHosts = wordset.New("instagram.com", "instagr.am", "twitter.com", "x.
 	"facebook.com", "fb.com", "fb.me", "t.me", "telegram.me", "vk.com", "youtube.com", "threads.net",
 	"threads.com", "snapchat.com", "github.com", "linkedin.com", "weibo.com", "pinterest.com",
 	"reddit.com", "twitch.tv", "medium.com", "bsky.app", "behance.net", "dribbble.com", "vimeo.com",
-	"soundcloud.com", "flickr.com")
+	"soundcloud.com", "flickr.com", "venmo.com", "account.venmo.com", "paypal.me", "cash.app", "linktr.ee",
+	"patreon.com", "ko-fi.com", "buymeacoffee.com", "onlyfans.com")
 
 // beforeHandle are the path segments that come before a handle:
 // "linkedin.com/in/…", "snapchat.com/add/…", "reddit.com/u/…".
