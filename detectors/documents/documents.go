@@ -2,9 +2,10 @@
 // where a document's name labels one: "my passport number is X12345678",
 // "driver's license: D1234567", "número de pasaporte: PAA123456",
 // "Reisepass Nr. C01X00T47", "паспорт 4510 123456", "护照号码是E12345678",
-// "パスポート番号はTK1234567", "여권번호 M12345678". People type them into
-// prompts for ID and passport photos; a document's number identifies its
-// holder.
+// "パスポート番号はTK1234567", "여권번호 M12345678", and the numbers of the
+// ID cards schools and employers give ("DL# D1234567", "my student id is
+// 20231234", "学号 2023123456"). People type them into prompts for ID and
+// passport photos; a document's number identifies its holder.
 //
 // A number is one to three groups of letters and digits, 6 to 20 in all,
 // with a digit among them: "license: MIT" is none. It runs on free text
@@ -79,7 +80,9 @@ func isAlnum(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x
 // labels are the documents' names, by language.
 var labels = phrases.New(
 	"passport", "driver's license", "driver's licence", "drivers license", "driving licence",
-	"driver license", "id card", "identity card", "national id", "id number",
+	"driver license", "dl#", "dl #", "dl:", "dl no", "dl number", "id card", "identity card", "national id", "id number", "voter id", "pan card",
+	"student id", "student number", "student card", "matriculation number", "employee id", "employee number",
+	"staff id", "badge number", "matrikelnummer", "学号", "学生证", "工号", "学籍番号", "社員番号", "학번", "사번",
 	"pasaporte", "licencia de conducir", "carné de conducir", "carnet de conducir", "cédula",
 	"passaporte", "carteira de motorista", "cnh", "carteira de identidade",
 	"passeport", "permis de conduire", "carte d'identité",

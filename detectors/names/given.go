@@ -145,10 +145,12 @@ var notSurnames = wordset.New(
 // a proper noun (see inProperNoun): a full name, the given name and one or
 // two family names ("Michael Johnson", "Maria da Silva", "Gabriel García
 // Márquez", also in title case: "A Portrait Of Emma Watson"), or the given
-// name alone after a word of its sentence and before no capitalized word
-// ("a card for Anna and Lukas", "Draw Felix as an astronaut", "Dear Emma";
-// not "Emma loves cats", where a capital says nothing, or "Emma Street").
-func givenName(text []byte, i int) (end int, ok bool) {
+// name alone after a word of its sentence or a name and '&' (prev is the
+// end of the last name found), and before no capitalized word and no US
+// state's code ("a card for Anna and Lukas", "Draw Felix as an
+// astronaut", "Dear Emma", "Priya & Rahul"; not "Emma loves cats", where a
+// capital says nothing, "Emma Street" or "Washington, DC").
+func givenName(text []byte, i, prev int) (end int, ok bool) {
 	if !givenPairs.has(text, i) {
 		return 0, false // most capitals start no name
 	}
@@ -160,7 +162,8 @@ func givenName(text []byte, i int) (end int, ok bool) {
 		return familyFirst(text, i, w)
 	}
 	end = familyNames(text, w, eastAsianGiven.Has(text[i:w]))
-	if end == w && (!afterWord(text, i) || capitalAfter(text, w)) || inProperNoun(text, i) {
+	if end == w && (!afterWord(text, i) && !ampersandAfter(text, prev, i) || capitalAfter(text, w) || stateAfter(text, w)) ||
+		inProperNoun(text, i) {
 		return 0, false
 	}
 	return end, true
@@ -321,6 +324,26 @@ func wordBefore(text []byte, i int, seps string) (start, end int) {
 func afterWord(text []byte, i int) bool {
 	a, b := wordBefore(text, i, " ,")
 	return a < b
+}
+
+// ampersandAfter reports whether only an '&' and spaces stand between
+// the name that ends at text[prev] and text[i]: "Priya & Rahul".
+func ampersandAfter(text []byte, prev, i int) bool {
+	return prev > 0 && prev < i && string(bytes.TrimSpace(text[prev:i])) == "&"
+}
+
+// usStates are the postal codes of the states of the United States, which
+// make a given name before them a city's: "Austin, TX", "Washington, DC".
+var usStates = wordset.New("al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi", "id", "il",
+	"in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm",
+	"ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy")
+
+// stateAfter reports whether a comma and a US state's code in capitals
+// follow the word that ends at text[w]: "Charlotte, NC".
+func stateAfter(text []byte, w int) bool {
+	n := w + len(", XX")
+	return n <= len(text) && text[w] == ',' && text[w+1] == ' ' && 'A' <= text[w+2] && text[w+2] <= 'Z' &&
+		'A' <= text[w+3] && text[w+3] <= 'Z' && usStates.Has(text[w+2:n]) && !textscan.WordAt(text, n)
 }
 
 // capitalAfter reports whether a capitalized word that is no function

@@ -90,7 +90,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 // givenName), and returns the end of the last name found. A name after a
 // hyphen starts with the word joined to it: "Toto-Pierre Dupont", whole.
 func tryGivenName(dst []detectors.Span, text []byte, i, end int) ([]detectors.Span, int) {
-	if e, ok := givenName(text, i); ok {
+	if e, ok := givenName(text, i, end); ok {
 		start := i
 		if a, b := wordBefore(text, i, "-"); b == i-1 && a < b && a >= end {
 			start = a
