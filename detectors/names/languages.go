@@ -81,7 +81,8 @@ type language struct {
 
 var casedLanguages = []*language{
 	{ // en
-		intros: []string{"my name is", "my name's", "i am called", "i'm called"},
+		intros: []string{"my name is", "my name's", "i am called", "i'm called", "her name is", "his name is", "her name's",
+			"his name's", "she is called", "he is called", "she's called", "he's called"},
 		greetings: []string{"call me", "hi i'm", "hi, i'm", "hello i'm", "hello, i'm", "hey i'm", "hey, i'm", "hi i am",
 			"hi, i am", "hello i am", "hello, i am", "hi this is", "hi, this is", "hello this is", "hello, this is"},
 		signOffs: []string{"thanks", "thank you", "regards", "best regards", "kind regards", "cheers", "best", "love",
@@ -98,7 +99,7 @@ var casedLanguages = []*language{
 		connectors: wordset.New("named", "called"),
 	},
 	{ // es
-		intros:      []string{"me llamo", "mi nombre es", "yo me llamo"},
+		intros:      []string{"me llamo", "mi nombre es", "yo me llamo", "se llama", "su nombre es"},
 		greetings:   []string{"soy", "yo soy"}, // nationalities and trades are written in lower case
 		signOffs:    []string{"gracias", "saludos", "un saludo", "un abrazo", "besos"},
 		possessives: []string{"mi", "nuestra", "nuestro"},
@@ -111,7 +112,7 @@ var casedLanguages = []*language{
 		connectors: wordset.New("llamada", "llamado", "que", "se", "llama"),
 	},
 	{ // pt
-		intros:      []string{"meu nome é", "me chamo", "eu me chamo"},
+		intros:      []string{"meu nome é", "me chamo", "eu me chamo", "se chama", "o nome dela é", "o nome dele é"},
 		greetings:   []string{"sou", "sou o", "sou a", "eu sou", "eu sou o", "eu sou a"},
 		signOffs:    []string{"obrigado", "obrigada", "abraços", "beijos", "att"},
 		possessives: []string{"minha", "meu", "nossa", "nosso"},
@@ -123,7 +124,8 @@ var casedLanguages = []*language{
 		connectors: wordset.New("chamada", "chamado", "que", "se", "chama"),
 	},
 	{ // fr
-		intros:      []string{"je m'appelle", "mon nom est", "mon prénom est"},
+		intros: []string{"je m'appelle", "mon nom est", "mon prénom est", "elle s'appelle", "il s'appelle", "son nom est",
+			"son prénom est"},
 		greetings:   []string{"je suis", "moi c'est", "c'est moi,"},
 		signOffs:    []string{"merci", "cordialement", "bisous", "bises"},
 		possessives: []string{"ma", "mon", "notre"},
@@ -136,7 +138,8 @@ var casedLanguages = []*language{
 		connectors: wordset.New("nommée", "nommé", "appelée", "appelé", "qui", "s'appelle"),
 	},
 	{ // de
-		intros:        []string{"ich heiße", "ich heisse", "mein name ist", "mein vorname ist"},
+		intros: []string{"ich heiße", "ich heisse", "mein name ist", "mein vorname ist", "sie heißt", "er heißt", "ihr name ist",
+			"sein name ist"},
 		signOffs:      []string{"danke", "grüße", "viele grüße", "liebe grüße", "lg", "vg", "gruß", "mfg"},
 		possessives:   []string{"mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere", "unseren", "unserem", "unserer"},
 		titles:        []string{"herr", "herrn", "frau"},
@@ -151,7 +154,7 @@ var casedLanguages = []*language{
 		capitalNouns: true,
 	},
 	{ // ru
-		intros:      []string{"меня зовут", "моё имя", "мое имя"},
+		intros:      []string{"меня зовут", "моё имя", "мое имя", "её зовут", "ее зовут", "его зовут"},
 		greetings:   []string{"привет, я", "привет я", "здравствуйте, я"},
 		signOffs:    []string{"спасибо", "с уважением"},
 		possessives: []string{"мой", "моя", "моё", "мое", "мою", "моей", "моего", "моему", "наш", "наша", "нашу", "нашей", "нашего"},
@@ -207,6 +210,7 @@ var stopWords = wordset.New(
 	"une", "le", "les", "et", "du", "des", "avec", "pour", "très", "aussi", "nicht", "ein", "eine", "der", "die",
 	"das", "und", "oder", "von", "mit", "für", "sehr", "auch", "ist", "не", "и", "или", "в", "на", "с", "для",
 	"очень", "тоже", "это",
+	"how", "comment", "quoi", "cómo", "como", "wie", "как", // "il s'appelle comment ?": what is his name?
 	"written", "shown", "displayed", "missing", "wrong", "spelled", "misspelled", "cut", "printed", "correct",
 	"right", "incorrect", "visible", "above", "below", "like", "on", "off", "spelt", "long", "short",
 	"christmas", "xmas", "easter", "halloween", "thanksgiving", "valentine", "valentine's", "birthday", "wedding",
