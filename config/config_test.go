@@ -820,6 +820,13 @@ func TestBuildProfiles(t *testing.T) {
 	if err != nil || facts.Lang != "de" || !strings.HasSuffix(string(out), `,"lang":"de"}`) || strings.Contains(string(out), "12345678") {
 		t.Fatalf("prompt profile: %s %+v %v", out, facts, err)
 	}
+	for _, rec := range []string{`{"messages":[{"role":"user","content":"my name is Emma Watson, make me a princess"}]}`,
+		`{"input":"a card for Emma Watson"}`, `{"caption":"Emma Watson at the beach"}`, `{"negative_prompt":"not Emma Watson"}`} {
+		out, _, err = w.RedactRecord(nil, []byte(rec), transforms.FormatJSON, e.Profile("prompt"))
+		if err != nil || strings.Contains(string(out), "Emma") || !strings.Contains(string(out), "<NAME:") {
+			t.Fatalf("a prompt's free text in %s: %s %v", rec, out, err)
+		}
+	}
 
 	c, err := Load(filepath.Join("testdata", "full.yaml"))
 	if err != nil {

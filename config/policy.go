@@ -198,7 +198,11 @@ var (
 	// or its range or group ("8-12", "under_13"), whose youngest counts.
 	DefaultAgeFields  = []string{"age", "user_age", "userAge", "age_years", "ageYears", "age_range", "ageRange", "age_group", "ageGroup"}
 	DefaultLangKinds  = []string{"prompt"}
-	DefaultTextFields = []string{"text", "prompt"}
+	// DefaultTextFields are where prompt events hold what users typed: a
+	// prompt, its negative, a chat message's content (the messages of the
+	// chat APIs), a caption, a title or a comment.
+	DefaultTextFields = []string{"text", "prompt", "negative_prompt", "content", "input", "query", "message", "caption",
+		"title", "description", "instruction", "instructions", "comment"}
 	// DefaultDropFields hold a person's name outright, also in the name a
 	// phone or its earbuds are given ("Li Wei's iPhone", "Wei's AirPods",
 	// also the network name of its hotspot) and in the photographer and
