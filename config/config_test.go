@@ -349,7 +349,7 @@ func TestLoad(t *testing.T) {
 		}},
 		Policy: Policy{Consent: Consent{
 			Topic: "app.consent", UserFields: []string{"account.id"}, EventFields: []string{"flags.train"}, OptOutFields: []string{"flags.no_train"},
-			MinorFields: []string{"account.child"}, AgeFields: []string{"none"}, BirthDateFields: []string{"account.born"}, MinAge: 16, Require: true,
+			MinorFields: []string{"account.child"}, AgeFields: []string{"none"}, BirthDateFields: []string{"account.born"}, MinAge: 16, StatedAge: new(false), Require: true,
 		}},
 		Languages: Languages{
 			Kinds: []string{"prompt", "log"}, Set: []string{"en", "de", "ja"}, MinLength: 20, Accuracy: "high",
@@ -820,6 +820,17 @@ func TestBuildProfiles(t *testing.T) {
 	if err != nil || facts.Lang != "de" || !strings.HasSuffix(string(out), `,"lang":"de"}`) || strings.Contains(string(out), "12345678") {
 		t.Fatalf("prompt profile: %s %+v %v", out, facts, err)
 	}
+	for rec, minor := range map[string]bool{`{"prompt":"I'm 12 years old, make me a superhero"}`: true,
+		`{"messages":[{"role":"user","content":"我今年十岁，帮我画一个公主"}]}`: true, `{"prompt":"make me look like I'm 12 years old"}`: false,
+		`{"prompt":"I'm 35 years old, make me look 12"}`: false} {
+		_, facts, err = w.RedactRecord(nil, []byte(rec), transforms.FormatJSON, e.Profile("prompt"))
+		if err != nil || facts.Minor != minor {
+			t.Fatalf("a stated age in %s: minor %v %v, want %v", rec, facts.Minor, err, minor)
+		}
+		if _, facts, _ = w.RedactRecord(nil, []byte(rec), transforms.FormatJSON, e.Profile("usage")); facts.Minor {
+			t.Fatalf("%s: a stated age read in a usage event, which has no free text", rec)
+		}
+	}
 	for _, rec := range []string{`{"messages":[{"role":"user","content":"my name is Emma Watson, make me a princess"}]}`,
 		`{"input":"a card for Emma Watson"}`, `{"caption":"Emma Watson at the beach"}`, `{"negative_prompt":"not Emma Watson"}`} {
 		out, _, err = w.RedactRecord(nil, []byte(rec), transforms.FormatJSON, e.Profile("prompt"))
@@ -839,6 +850,9 @@ func TestBuildProfiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	w = e.NewWorker()
+	if _, facts, err = w.RedactRecord(nil, []byte(`{"body":"I'm 12 years old, make me a superhero"}`), transforms.FormatJSON, e.Profile("prompt")); err != nil || facts.Minor {
+		t.Fatalf("stated_age: false: minor %v %v", facts.Minor, err)
+	}
 	out, _, err = w.RedactRecord(nil, []byte(`{"user":{"name":"x","nick":"kit"},"device":{"model":"call 138 0013 8000"},"note":"staff emp 123455"}`), transforms.FormatJSON, e.Profile("usage"))
 	if err != nil {
 		t.Fatal(err)

@@ -44,6 +44,9 @@ type Consent struct {
 	// a year alone, ...); one less than MinAge years ago is a minor's.
 	BirthDateFields []string `yaml:"birth_date_fields"`
 	MinAge          int      `yaml:"min_age"`
+	// StatedAge reads the age the writer of a kind's free text states
+	// ("I'm 12 years old", "我今年12岁"): under MinAge is a minor.
+	StatedAge *bool `yaml:"stated_age"`
 	// Require drops records that carry no consent at all (no event field,
 	// no entry in the table).
 	Require bool `yaml:"require"`
@@ -196,8 +199,8 @@ var (
 	// DefaultAgeFields hold the user's age: a key named age anywhere in the
 	// record, as most schemas put it under their user or profile object,
 	// or its range or group ("8-12", "under_13"), whose youngest counts.
-	DefaultAgeFields  = []string{"age", "user_age", "userAge", "age_years", "ageYears", "age_range", "ageRange", "age_group", "ageGroup"}
-	DefaultLangKinds  = []string{"prompt"}
+	DefaultAgeFields = []string{"age", "user_age", "userAge", "age_years", "ageYears", "age_range", "ageRange", "age_group", "ageGroup"}
+	DefaultLangKinds = []string{"prompt"}
 	// DefaultTextFields are where prompt events hold what users typed: a
 	// prompt, its negative, a chat message's content (the messages of the
 	// chat APIs), a caption, a title or a comment.
@@ -309,6 +312,9 @@ func (c *Config) applyPolicyDefaults() {
 	setStrings(&pc.AgeFields, DefaultAgeFields)
 	setStrings(&pc.BirthDateFields, DefaultBirthDateFields)
 	setInt(&pc.MinAge, DefaultMinAge)
+	if pc.StatedAge == nil {
+		pc.StatedAge = new(true)
+	}
 
 	l := &c.Languages
 	setStrings(&l.Kinds, DefaultLangKinds)
@@ -562,6 +568,7 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	o := transforms.ProfileOptions{Fields: rules, Policy: transforms.PolicyFields{
 		User: turnedOn(pc.UserFields), Consent: turnedOn(pc.EventFields), OptOut: turnedOn(pc.OptOutFields), Minor: turnedOn(pc.MinorFields),
 		Age: turnedOn(pc.AgeFields), MinAge: pc.MinAge, BirthDate: turnedOn(pc.BirthDateFields),
+		StatedAge: pc.StatedAge == nil || *pc.StatedAge,
 	}}
 	l := &c.Languages
 	if d != nil && slices.Contains(l.Kinds, kind) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/addresses"
+	"github.com/pixelprivacy/veil/detectors/ages"
 	"github.com/pixelprivacy/veil/detectors/birthdates"
 	"github.com/pixelprivacy/veil/detectors/coordinates"
 	"github.com/pixelprivacy/veil/detectors/devicenames"
@@ -539,6 +540,17 @@ func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []d
 		spans = detectors.ResolveOverlaps(spans)
 	}
 	return spans
+}
+
+// noteStatedAge flags the record a minor's if the writer of its free text
+// says they are younger than the profile's minimum age (package
+// detectors/ages).
+func (w *Worker) noteStatedAge(p *Profile, text []byte) {
+	if p.statedAge {
+		if age, ok := ages.Stated(text); ok && age < p.minAge {
+			w.facts.Minor = true
+		}
+	}
 }
 
 // appendDeviceNames adds to spans the owners' names that devices' names in

@@ -93,6 +93,10 @@ type PolicyFields struct {
 	// milliseconds, a year alone): one less than MinAge years before today
 	// flags a minor.
 	BirthDate []string
+	// StatedAge reads the age that the writer of the free text (see
+	// LanguageOptions.TextFields) states ("I'm 12 years old", "我今年12岁";
+	// package detectors/ages): one under MinAge flags a minor.
+	StatedAge bool
 	// Now is the clock birth dates are read against; nil means time.Now.
 	Now func() time.Time
 }
@@ -195,7 +199,10 @@ type Profile struct {
 	regions map[string]uint64
 	langKey []byte // `"lang":"`, the start of the member added to JSON records
 	minAge  int
-	now     func() time.Time // the clock of birth dates
+	// statedAge: the age the free text's writer states counts (see
+	// PolicyFields.StatedAge).
+	statedAge bool
+	now       func() time.Time // the clock of birth dates
 	// urls are the paths of one key that name a URL's path segment
 	// ("/users"): the segment after it in a text record is that field's
 	// value (see appendURLSegments).
@@ -248,7 +255,7 @@ func (p *Profile) Name() string { return p.name }
 
 // newProfile compiles o. set is the detector set the engine scans with.
 func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, error) {
-	p := &Profile{name: name, minAge: o.Policy.MinAge}
+	p := &Profile{name: name, minAge: o.Policy.MinAge, statedAge: o.Policy.StatedAge}
 	var pats []pathPattern
 	add := func(path string, t pathTarget) error {
 		pat, err := compilePath(path)

@@ -78,6 +78,7 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 		switch {
 		case p != nil && p.lang != nil:
 			spans = appendFreeText(spans, rec, p.lang)
+			w.noteStatedAge(p, rec)
 		case p != nil:
 			spans = appendDeviceNames(spans, rec) // "DHCPACK … (Johns-iPhone)" in a log line
 		}
@@ -379,6 +380,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					}
 					if mem.uses&usesText != 0 {
 						spans = appendFreeText(spans, raw, prof.lang)
+						w.noteStatedAge(prof, raw)
 					}
 					w.spans = spans
 					ruled := prof != nil && w.valueFields(prof, raw)

@@ -51,7 +51,8 @@ coordinates ("31.230416, 121.473701": COORDINATES) in them, login names in
 authentication logs (sshd, sudo), the owners' names that devices' names
 carry in prompts and text lines ("Johns-iPhone", "Anna's MacBook Pro":
 NAME), and the record-level gate: a line of a minor (a flag, an age
-or a birth date), one whose own consent or opt-out field refuses training,
+or a birth date, or the age a prompt's writer states: "I'm 12 years old",
+"我今年12岁"), one whose own consent or opt-out field refuses training,
 or, with policy.consent.require, one without consent information, is
 replaced by {"veil_dropped":"<reason>"} and counted.
 The consent topic is not read here: that is 'veil run'. Without --kind, no

@@ -1,0 +1,284 @@
+// Package ages reads the age that the writer of a free text says they are,
+// in the first person and the present: "I'm 12 years old", "tengo 12
+// años", "j'ai 12 ans", "ich bin 12 Jahre alt", "мне 12 лет", "我今年12岁",
+// "私は12歳です", "저는 12살이에요", "मैं 12 साल का हूँ", "عمري 12 سنة".
+// A prompt whose writer says so is a child's where the app is for people
+// of 13 and over, whatever its fields say.
+//
+// What is said of another person ("my son is 12"), of another time ("when
+// I was 12", "我12岁的时候") or as make-believe ("make me look like I'm 12
+// years old", "as if I'm 12") is no statement of the writer's age. It does
+// not allocate.
+package ages
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
+)
+
+// Stated returns the youngest age that the writer of text states as
+// theirs, and whether they state one.
+func Stated(text []byte) (age int, ok bool) {
+	for i := 0; i < len(text); {
+		if c := text[i]; !numeralStart[c] {
+			i += runeSize(c) // most characters start no number
+			continue
+		}
+		v, end, isNumber := numberAt(text, i)
+		if !isNumber {
+			i = end
+			continue
+		}
+		if !mayState(text, i, end) {
+			i = end
+			continue // most numbers have no unit after them, or no subject before
+		}
+		for s := range statements {
+			if statements[s].states(text, i, end) && (!ok || v < age) {
+				age, ok = v, true
+			}
+		}
+		i = end
+	}
+	return age, ok
+}
+
+// A statement is how one language says the writer's age: a subject ("I'm",
+// "tengo", "我"), maybe words between it and the number ("only", "今年"),
+// the number, then its unit ("years old", "岁"), maybe past a space or a
+// hyphen, then maybe what must follow ("का हूँ", I am).
+type statement struct {
+	subjects []string // in lower case
+	fillers  []string // between the subject and the number, at most two
+	units    []string // in lower case; empty: the subject says it is an age ("my age is")
+	after    []string // one of them follows the unit, if any are given
+	notAfter []string // what after the unit makes it no statement of the writer's age now
+	spaced   bool     // a script with spaces between words, whose words are whole
+}
+
+var statements = []statement{
+	{ // en
+		subjects: []string{"i'm", "i’m", "i am", "im"},
+		fillers:  []string{"only", "just", "a", "now", "currently"},
+		units:    []string{"years old", "year old", "years", "year", "yrs old", "yrs", "yr", "y/o", "y.o.", "y.o", "yo"},
+		notAfter: []string{" ago", " younger", " older"},
+		spaced:   true,
+	},
+	{subjects: []string{"my age is", "mi edad es", "minha idade é", "mon âge est", "mein alter ist", "мой возраст"}, spaced: true},
+	{ // es
+		subjects: []string{"tengo"},
+		fillers:  []string{"solo", "sólo", "apenas", "ya"},
+		units:    []string{"años", "anos", "año"},
+		spaced:   true,
+	},
+	{ // pt
+		subjects: []string{"tenho"},
+		fillers:  []string{"só", "apenas", "já"},
+		units:    []string{"anos", "ano"},
+		spaced:   true,
+	},
+	{ // fr
+		subjects: []string{"j'ai", "j’ai", "je n'ai que", "je n’ai que"},
+		fillers:  []string{"seulement", "juste"},
+		units:    []string{"ans", "an"},
+		spaced:   true,
+	},
+	{ // de
+		subjects: []string{"ich bin"},
+		fillers:  []string{"erst", "schon", "gerade", "jetzt"},
+		units:    []string{"jahre", "jahr"},
+		spaced:   true,
+	},
+	{ // ru
+		subjects: []string{"мне"},
+		fillers:  []string{"уже", "только", "всего", "лишь"},
+		units:    []string{"лет", "год", "года"},
+		spaced:   true,
+	},
+	{ // zh: "我12岁的女儿" is my 12-year-old daughter
+		subjects: []string{"我"},
+		fillers:  []string{"今年", "现在", "已经", "只有", "才", "是", "刚", "刚刚", "都"},
+		units:    []string{"周岁", "岁", "歲"},
+		notAfter: []string{"的", "时", "那", "以前", "之前"},
+	},
+	{ // ja: "私は12歳の娘がいます" is a 12-year-old daughter
+		subjects: []string{"私は", "わたしは", "僕は", "ぼくは", "俺は", "あたしは", "うちは"},
+		fillers:  []string{"今", "もう", "まだ"},
+		units:    []string{"歳", "才", "さい"},
+		notAfter: []string{"の", "に見え", "っぽ", "みたい", "くらい", "ぐらい"},
+	},
+	{ // ko: "저는 12살 딸이 있어요" is a 12-year-old daughter, "12살 때" when 12
+		subjects: []string{"저는", "나는", "전", "난", "제 나이는", "내 나이는"},
+		fillers:  []string{"올해", "이제", "지금"},
+		units:    []string{"살", "세"},
+		notAfter: []string{" ", "때", "의", "처럼", "같"},
+	},
+	{ // hi
+		subjects: []string{"मैं"},
+		fillers:  []string{"अभी"},
+		units:    []string{"साल", "वर्ष"},
+		after:    []string{" का हूँ", " की हूँ", " का हूं", " की हूं"},
+	},
+	{subjects: []string{"मेरी उम्र", "मेरी आयु"}, units: []string{"साल", "वर्ष"}, after: []string{" है"}}, // hi: my age is
+	{ // ar: my age is
+		subjects: []string{"عمري", "انا عمري", "أنا عمري"},
+		units:    []string{"سنة", "سنوات", "سنين", "عامًا", "عاما", "عام"},
+	},
+}
+
+// unitStarts marks the first bytes of the statements' units in either
+// case; wordEnds the last bytes of their subjects and fillers, and
+// bareEnds those of the subjects of the statements without a unit.
+var unitStarts, wordEnds, bareEnds = func() (starts, ends, bare [256]bool) {
+	for _, st := range statements {
+		for _, u := range st.units {
+			starts[u[0]] = true
+			starts[bytes.ToUpper([]byte(u))[0]] = true
+		}
+		for _, ws := range [][]string{st.subjects, st.fillers} {
+			for _, w := range ws {
+				ends[w[len(w)-1]] = true
+				bare[w[len(w)-1]] = bare[w[len(w)-1]] || len(st.units) == 0
+			}
+		}
+	}
+	return starts, ends, bare
+}()
+
+// mayState reports at a glance whether the number at text[start:end] may
+// be an age stated: a word of a subject or a filler may end before it and
+// a unit may start after it, past a space or a hyphen; or a subject of a
+// statement without a unit may end before it ("my age is 12").
+func mayState(text []byte, start, end int) bool {
+	b := skipSpacesBack(text, start)
+	if b == 0 || !wordEnds[text[b-1]] {
+		return false
+	}
+	if end < len(text) && (unitStarts[text[end]] || end+1 < len(text) && (text[end] == ' ' || text[end] == '-') && unitStarts[text[end+1]]) {
+		return true
+	}
+	return bareEnds[text[b-1]] && !textscan.WordAt(text, end)
+}
+
+// notBefore are the words right before a subject that make what follows
+// make-believe or a condition ("look like I'm 12", "as if I'm 12",
+// "pretend I'm 12", "parece que tengo 12 años", "als ob ich 12 Jahre…").
+var notBefore = wordset.New("like", "if", "pretend", "imagine", "though", "as", "when", "whether", "que", "si",
+	"como", "se", "comme", "qu", "als", "ob", "wie", "dass", "будто", "как", "словно", "что", "когда")
+
+// states reports whether the number at text[start:end] is the writer's age
+// as st says it.
+func (st *statement) states(text []byte, start, end int) bool {
+	i := end
+	if len(st.units) > 0 {
+		u, ok := st.unit(text, end)
+		if !ok {
+			return false
+		}
+		i = u
+	} else if textscan.WordAt(text, end) || end < len(text) && (text[end] == '.' || text[end] == ',') && textscan.WordAt(text, end+1) {
+		return false // "my age is 12.5 cm", "12,5"
+	}
+	for _, s := range st.notAfter {
+		if hasFold(text, i, s) {
+			return false
+		}
+	}
+	if len(st.after) > 0 && !hasAny(text, i, st.after) {
+		return false
+	}
+	return st.subjectBefore(text, start)
+}
+
+// unit returns the end of the unit after the number that ends at
+// text[end], past one space or hyphen.
+func (st *statement) unit(text []byte, end int) (int, bool) {
+	for _, gap := range [...]int{0, 1} {
+		i := end + gap
+		if gap == 1 && (i > len(text) || text[end] != ' ' && text[end] != '-') {
+			continue
+		}
+		for _, u := range st.units {
+			if hasFold(text, i, u) && (!st.spaced || !textscan.WordAt(text, i+len(u))) {
+				return i + len(u), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// subjectBefore reports whether a subject of st, and maybe fillers, come
+// right before text[i], spaces between them, and no word of notBefore
+// right before the subject.
+func (st *statement) subjectBefore(text []byte, i int) bool {
+	j := skipSpacesBack(text, i)
+	for range 2 {
+		f, ok := st.endingAt(text, j, st.fillers)
+		if !ok {
+			break
+		}
+		j = skipSpacesBack(text, f)
+	}
+	s, ok := st.endingAt(text, j, st.subjects)
+	if !ok {
+		return false
+	}
+	if !st.spaced {
+		return true
+	}
+	e := skipSpacesBack(text, s)
+	b := e
+	for b > 0 && textscan.WordBefore(text, b) {
+		_, size := utf8.DecodeLastRune(text[:b])
+		b -= size
+	}
+	return b == e || !notBefore.Has(text[b:e])
+}
+
+// endingAt returns the start of the word of words that ends at text[j]: a
+// whole word in a spaced script.
+func (st *statement) endingAt(text []byte, j int, words []string) (int, bool) {
+	for _, w := range words {
+		s := j - len(w)
+		if s < 0 || !hasFold(text, s, w) {
+			continue
+		}
+		if st.spaced && s > 0 && textscan.WordBefore(text, s) {
+			continue
+		}
+		return s, true
+	}
+	return 0, false
+}
+
+func skipSpacesBack(text []byte, i int) int {
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	return i
+}
+
+// hasFold reports whether s, in lower case, starts at text[i], in any case
+// of its ASCII letters and of the first letter beyond ASCII ("Años", "Мне").
+func hasFold(text []byte, i int, s string) bool {
+	if len(text)-i < len(s) || text[i] != s[0] && (s[0] >= utf8.RuneSelf || text[i]|0x20 != s[0]) {
+		return false
+	}
+	t := text[i : i+len(s)]
+	if string(t) == s {
+		return true
+	}
+	return bytes.EqualFold(t, []byte(s))
+}
+
+func hasAny(text []byte, i int, ss []string) bool {
+	for _, s := range ss {
+		if textscan.HasAt(text, i, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,107 @@
+package ages
+
+import (
+	"testing"
+)
+
+func TestStated(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		age  int // 0: none stated
+	}{
+		{"I'm 12 years old, make me a superhero", 12},
+		{"im 9 yo pls make me a dragon", 9},
+		{"I am only 11 and I want a unicorn", 0}, // no unit: "I'm 11" says too little alone
+		{"I’m a 12-year-old girl, draw me as a princess", 12},
+		{"i'm twelve years old", 12},
+		{"My age is 10. Make me look older", 10},
+		{"Tengo 12 años y quiero ser astronauta", 12},
+		{"tenho 10 anos", 10},
+		{"J'ai 11 ans, fais-moi un dessin", 11},
+		{"je n'ai que 9 ans", 9},
+		{"Ich bin 12 Jahre alt", 12},
+		{"Мне 11 лет, нарисуй меня", 11},
+		{"我今年12岁，帮我画一个公主", 12},
+		{"我才十二岁", 12},
+		{"私は12歳です", 12},
+		{"저는 12살이에요", 12},
+		{"मैं 12 साल का हूँ", 12},
+		{"मेरी उम्र 11 साल है", 11},
+		{"عمري 12 سنة", 12},
+		{"عمري ١٢ سنة", 12},
+		{"I'm 12 years old, no, I'm 10 years old", 10},
+		{"I'm 35 years old, make me look younger", 35},
+		// None stated: another person, another time, make-believe, other numbers.
+		{"make me look like I'm 12 years old", 0},
+		{"as if I'm 12 years old", 0},
+		{"pretend I'm 8 years old", 0},
+		{"my son is 12 years old", 0},
+		{"when I was 12 years old", 0},
+		{"I'm 12 years younger here", 0},
+		{"I'm 5 feet tall", 0},
+		{"I'm 12.5 years into my career", 0},
+		{"parece que tengo 12 años", 0},
+		{"als ob ich 12 Jahre alt wäre", 0},
+		{"我12岁的女儿", 0},
+		{"我12岁的时候", 0},
+		{"私は12歳の娘がいます", 0},
+		{"저는 12살 딸이 있어요", 0},
+		{"저는 12살 때 사진", 0},
+		{"मैं 12 साल का था", 0},
+		{"I'm 2026 years old", 0},
+		{"tengo 1200 años", 0},
+		{"im 12 yogurts", 0},
+		{"a hat with 12 years on it", 0},
+		{"", 0},
+	} {
+		age, ok := Stated([]byte(tt.text))
+		if ok != (tt.age > 0) || age != tt.age {
+			t.Errorf("Stated(%q) = %d, %v; want %d", tt.text, age, ok, tt.age)
+		}
+	}
+}
+
+func TestStatedAllocs(t *testing.T) {
+	text := []byte("I'm 12 years old; 我今年十二岁; Мне 11 лет; twelve apples; عمري ١٢ سنة")
+	if n := testing.AllocsPerRun(100, func() { Stated(text) }); n != 0 {
+		t.Fatalf("%v allocations", n)
+	}
+}
+
+func FuzzStated(f *testing.F) {
+	for _, s := range []string{"I'm 12 years old", "我今年十二岁", "저는 12살이에요", "عمري ١٢ سنة", "make me look like I'm 12 years old"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		age, ok := Stated(text)
+		if ok && (age < 0 || age > maxAge) {
+			t.Fatalf("Stated(%q) = %d", text, age)
+		}
+		if ok {
+			// The statement stays one after any text before it, on a line of its own.
+			if again, ok2 := Stated(append([]byte("x.\n"), text...)); !ok2 || again != age {
+				t.Fatalf("Stated(%q) = %d, but after a line %d, %v", text, age, again, ok2)
+			}
+		}
+	})
+}
+
+func BenchmarkStated(b *testing.B) {
+	prompts := [][]byte{
+		[]byte("Turn this selfie into a Studio Ghibli style portrait and email it to chris1971@gmail.com when it's done."),
+		[]byte("Quero o vídeo em 3840x2160 e cortado até 02:06:49. Me liga no (51) 4103-2644 se precisar."),
+		[]byte("把这张照片变成宫崎骏风格，背景换成海边，2025年夏天拍的"),
+		[]byte("Make me a superhero with a red cape, 4K, 16:9, the one from my son's drawing"),
+	}
+	n := 0
+	for _, p := range prompts {
+		n += len(p)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range prompts {
+			Stated(p)
+		}
+	}
+}

@@ -1,0 +1,193 @@
+package ages
+
+import (
+	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
+)
+
+// maxAge bounds the numbers read as ages.
+const maxAge = 120
+
+// numberAt reads the number that starts at text[i], if one does: one to
+// three digits (ASCII, full-width, Arabic-Indic or Devanagari) not after a
+// decimal point, an English number word ("twelve"), or Chinese numerals
+// ("十二"). If none does, end is where the next one may start.
+func numberAt(text []byte, i int) (v, end int, ok bool) {
+	c := text[i]
+	if 'a' <= c|0x20 && c|0x20 <= 'z' {
+		end = i + 1
+		for end < len(text) && 'a' <= text[end]|0x20 && text[end]|0x20 <= 'z' {
+			end++
+		}
+		if i > 0 && textscan.WordBefore(text, i) {
+			return 0, end, false
+		}
+		v, ok = numberWord(text[i:end])
+		return v, end, ok
+	}
+	if d, _ := digitAt(text, i); d < 0 {
+		if v, end, ok := hanNumberAt(text, i); ok { // "一" to "十" start with 0xE4 or 0xE5, as no digit does
+			return v, end, true
+		}
+		_, size := utf8.DecodeRune(text[i:])
+		return 0, i + size, false
+	}
+	if i > 0 && (text[i-1] == '.' || text[i-1] == ',') {
+		return 0, skipDigits(text, i), false // "1.5", "1,12"
+	}
+	end = i
+	n := 0
+	for {
+		d, size := digitAt(text, end)
+		if d < 0 {
+			break
+		}
+		v = v*10 + d
+		end += size
+		n++
+	}
+	return v, end, n <= 3 && v >= 1 && v <= maxAge
+}
+
+// numeralStart marks the bytes a number may start with: ASCII digits and
+// letters (number words), and the first bytes of the digits beyond ASCII
+// and of the Chinese numerals that numberAt reads.
+var numeralStart = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z'
+	}
+	for _, r := range "０٠۰०一二两三四五六七八九十" {
+		t[string(r)[0]] = true
+	}
+	return t
+}()
+
+// runeSize returns the size of the character that starts with the byte c,
+// 1 for a byte that starts none.
+func runeSize(c byte) int {
+	switch {
+	case c < 0xC0:
+		return 1
+	case c < 0xE0:
+		return 2
+	case c < 0xF0:
+		return 3
+	}
+	return 4
+}
+
+// digitAt returns the value of the digit at text[i] and its size, or -1.
+func digitAt(text []byte, i int) (int, int) {
+	if i >= len(text) {
+		return -1, 0
+	}
+	if c := text[i]; c < utf8.RuneSelf || c == 0xE4 || c == 0xE5 {
+		if '0' <= c && c <= '9' {
+			return int(c - '0'), 1
+		}
+		return -1, 0
+	}
+	r, size := utf8.DecodeRune(text[i:])
+	for _, zero := range [...]rune{'０', '٠', '۰', '०'} {
+		if zero <= r && r <= zero+9 {
+			return int(r - zero), size
+		}
+	}
+	return -1, 0
+}
+
+func skipDigits(text []byte, i int) int {
+	for {
+		d, size := digitAt(text, i)
+		if d < 0 {
+			return i
+		}
+		i += size
+	}
+}
+
+// hanNumberAt reads Chinese numerals up to 99 at text[i]: "八", "十二",
+// "二十", "两".
+func hanNumberAt(text []byte, i int) (v, end int, ok bool) {
+	end = i
+	tens, units, seen := -1, 0, false
+	for end < len(text) {
+		r, size := utf8.DecodeRune(text[end:])
+		switch d := hanDigit(r); {
+		case r == '十':
+			if tens >= 0 {
+				return 0, end + size, false
+			}
+			tens, units = max(units, 1), 0
+		case d >= 0:
+			units = d
+		default:
+			if !seen {
+				return 0, end, false
+			}
+			if tens >= 0 {
+				return tens*10 + units, end, true
+			}
+			return units, end, true
+		}
+		seen = true
+		end += size
+	}
+	if tens >= 0 {
+		return tens*10 + units, end, seen
+	}
+	return units, end, seen
+}
+
+func hanDigit(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二', '两':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return -1
+}
+
+// numberWords are the English number words an age is written with.
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+
+// numberWordShapes has, per first letter, a bit for each length of a
+// number word.
+var numberWordShapes = func() (t [26]uint16) {
+	for w := range numberWords {
+		t[w[0]-'a'] |= 1 << len(w)
+	}
+	return t
+}()
+
+// numberWord returns the value of word if it is a number word, in any
+// case.
+func numberWord(word []byte) (int, bool) {
+	var b [len("seventeen")]byte
+	if len(word) > len(b) || numberWordShapes[word[0]|0x20-'a']>>len(word)&1 == 0 {
+		return 0, false // most words are none by their first letter and length
+	}
+	for i, c := range word {
+		b[i] = c | 0x20
+	}
+	v, ok := numberWords[string(b[:len(word)])]
+	return v, ok
+}
