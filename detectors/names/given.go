@@ -158,11 +158,12 @@ func givenName(text []byte, i, prev int) (end int, ok bool) {
 	if w == i || !titleWord(text[i:w]) || joined(text, w) {
 		return 0, false
 	}
-	if !givenNames.Has(text[i:w]) && !russianCase(text[i:w]) && !givenParts(text[i:w]) {
+	if !givenNames.Has(text[i:w]) && !russianCase(text[i:w]) && !givenParts(text[i:w]) &&
+		!(wordNames.Has(text[i:w]) && afterGreeting(text, i)) {
 		return familyFirst(text, i, w)
 	}
 	end = familyNames(text, w, eastAsianGiven.Has(text[i:w]))
-	if end == w && (!afterWord(text, i) && !ampersandAfter(text, prev, i) || capitalAfter(text, w) || stateAfter(text, w)) ||
+	if end == w && (!afterWord(text, i) && !ampersandAfter(text, prev, i) && !afterCardLabel(text, i) || capitalAfter(text, w) || stateAfter(text, w)) ||
 		inProperNoun(text, i) {
 		return 0, false
 	}
@@ -257,6 +258,32 @@ var greetings = wordset.New("dear", "hi", "hello", "hey", "birthday", "christmas
 	"cumpleaños", "navidad", "olá", "oi", "aniversário", "natal", "bonjour", "salut", "cher", "chère", "anniversaire",
 	"noël", "hallo", "liebe", "lieber", "geburtstag", "weihnachten", "привет", "дорогая", "дорогой", "рождения")
 
+// kinTitles are the relatives' words written before a name as a title:
+// "Grandma Rose", "Aunt Lily", "Uncle Bob".
+var kinTitles = wordset.New("grandma", "grandpa", "granny", "nana", "nanna", "aunt", "auntie", "aunty", "uncle",
+	"cousin", "tante", "onkel", "oma", "opa", "tía", "tío", "abuela", "abuelo", "tia", "tio", "avó", "avô",
+	"tatie", "tonton", "mamie", "papi", "papy")
+
+// wordNames are given names that are English words too, and so are not
+// in the list of given names ("Rose", "Lily", "Hope"): they are a name
+// only right after a greeting or a relative's title, where a capitalized
+// word is one ("Happy birthday Lily!", "Dear Hope,", "Grandma Rose").
+var wordNames = wordset.New("rose", "lily", "grace", "hope", "faith", "ivy", "violet", "daisy", "ruby", "jade",
+	"pearl", "hazel", "holly", "iris", "jasmine", "olive", "poppy", "willow", "amber", "summer", "autumn", "dawn",
+	"joy", "crystal", "heather", "melody", "destiny", "harmony", "charity", "patience", "serenity", "trinity",
+	"ginger", "coral", "fern", "flora", "sky", "skye", "river", "rowan", "sage", "hunter", "chase", "drew", "grant",
+	"jack", "bill", "bob", "pat", "ray", "max", "miles", "mark", "will", "dean", "glen", "jay", "lance", "reed",
+	"rob", "sandy", "wade", "woody", "buddy", "angel", "penny", "candy", "misty", "bonnie", "cherry", "art",
+	"bud", "chip", "dale", "earl", "gene", "guy", "herb", "ken", "mason", "nick", "norm", "pierce", "rich",
+	"rusty", "sterling", "stone", "tucker", "brook", "cliff", "carol", "robin", "sally", "sue", "sunny", "star")
+
+// afterGreeting reports whether a greeting or a relative's title comes
+// right before text[i], past spaces and a comma.
+func afterGreeting(text []byte, i int) bool {
+	a, b := wordBefore(text, i, " ,")
+	return a < b && (greetings.Has(text[a:b]) || kinTitles.Has(text[a:b]))
+}
+
 // inProperNoun reports whether a capitalized word that is no greeting and
 // no function word, or a token, which may stand for one, comes right
 // before text[i], itself after a word of the same sentence (text in title
@@ -273,7 +300,7 @@ func inProperNoun(text []byte, i int) bool {
 		return true // a token may stand for a capitalized word: "@AA AbA"
 	}
 	a, b := wordBefore(text, i, " ")
-	if a == b || !startsUpper(text[a:b]) || greetings.Has(text[a:b]) || stopWords.Has(text[a:b]) {
+	if a == b || !startsUpper(text[a:b]) || greetings.Has(text[a:b]) || kinTitles.Has(text[a:b]) || stopWords.Has(text[a:b]) {
 		return false
 	}
 	return !sentenceStart(text, a)
@@ -326,10 +353,40 @@ func afterWord(text []byte, i int) bool {
 	return a < b
 }
 
-// ampersandAfter reports whether only an '&' and spaces stand between
-// the name that ends at text[prev] and text[i]: "Priya & Rahul".
+// ampersandAfter reports whether an '&' and spaces come before text[i],
+// after the name that ends at text[prev] or after a pronoun: "Priya &
+// Rahul", "Me & Jake" (not "Marks & Spencer").
 func ampersandAfter(text []byte, prev, i int) bool {
-	return prev > 0 && prev < i && string(bytes.TrimSpace(text[prev:i])) == "&"
+	j := i
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	if j == 0 || text[j-1] != '&' {
+		return false
+	}
+	if prev > 0 && prev < i && string(bytes.TrimSpace(text[prev:i])) == "&" {
+		return true
+	}
+	a, b := wordBefore(text, j-1, " ")
+	return pronouns.Has(text[a:b])
+}
+
+// pronouns are the words an '&' joins a name to as "and" would: "Me & Jake".
+var pronouns = wordset.New("me", "i", "you", "us", "him", "her", "them", "we")
+
+// cardLabels are the words that, before a colon, say who a card or a gift
+// is to or from: "To: Sophie, From: Liam".
+var cardLabels = wordset.New("to", "from", "für", "von", "para", "de", "pour", "от", "для")
+
+// afterCardLabel reports whether a card's label and a colon come before
+// text[i]: "To: Sophie".
+func afterCardLabel(text []byte, i int) bool {
+	j := i
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	a, b := wordBefore(text, j, ":")
+	return b == j-1 && a < b && cardLabels.Has(text[a:b])
 }
 
 // usStates are the postal codes of the states of the United States, which
