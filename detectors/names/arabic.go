@@ -9,9 +9,20 @@ import (
 
 // arabicBeforeName are the words after which prompts name a person with no
 // phrase: relatives and friends with "my" ("ابنتي سارة", my daughter
-// Sara), "with", "to", "dear" and the vocative "يا".
-var arabicBeforeName = []string{"ابنتي", "ابني", "بنتي", "زوجتي", "زوجي", "أختي", "اختي", "أخي", "اخي", "صديقتي", "صديقي",
-	"جدتي", "جدي", "حفيدتي", "حفيدي", "طفلتي", "طفلي", "مع", "إلى", "الى", "عزيزتي", "عزيزي", "يا"}
+// Sara), also after "for" or "and" joined to them ("لابنتي مريم",
+// "ولزوجي أحمد"),
+// "with", "to", "dear" and the vocative "يا".
+var arabicBeforeName = func() []string {
+	kin := []string{"ابنتي", "ابني", "بنتي", "زوجتي", "زوجي", "أختي", "اختي", "أخي", "اخي", "صديقتي", "صديقي",
+		"جدتي", "جدي", "حفيدتي", "حفيدي", "طفلتي", "طفلي"}
+	words := append([]string{"مع", "إلى", "الى", "عزيزتي", "عزيزي", "يا"}, kin...)
+	for _, prefix := range []string{"ل", "و", "ول"} { // for, and, and for
+		for _, k := range kin {
+			words = append(words, prefix+k)
+		}
+	}
+	return words
+}()
 
 // arabicPrefixes are the prepositions and the conjunction written joined to
 // the name they come before: "لسارة" (for Sara), "وأحمد" (and Ahmed).

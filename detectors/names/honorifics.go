@@ -111,6 +111,52 @@ var maxKanaName = func() (n int) {
 // の: "娘のさくらちゃん" (my daughter Sakura), "息子の翔太くん".
 var japaneseKin = []string{"娘", "息子", "友達", "友人", "妹", "弟", "姉", "兄", "孫", "姪", "甥", "妻", "夫", "彼女", "彼氏", "同僚", "先輩", "後輩", "親友"}
 
+// japaneseKinOf are japaneseKin with の: a given name may follow them
+// with no honorific ("娘のさくらの誕生日カード", my daughter Sakura's
+// birthday card).
+var japaneseKinOf = func() []string {
+	words := make([]string, len(japaneseKin))
+	for i, k := range japaneseKin {
+		words[i] = k + "の"
+	}
+	return words
+}()
+
+// kinGivenName reads the given name of japaneseGivenNames at text[i],
+// after a relative's word and の, the longest that a particle, a mark, an
+// honorific or the end follows: "娘のさくらの", "息子の翔太と" (not
+// "妻の恵み", a blessing).
+func kinGivenName(text []byte, i int) (start, end int, ok bool) {
+	for _, name := range japaneseGivenList {
+		e := i + len(name)
+		if e > end && textscan.HasAt(text, i, name) && nameEndsAtKana(text, e) {
+			end = e
+		}
+	}
+	return i, end, end > i
+}
+
+// nameEndsAtKana reports whether a Japanese given name may end at text[i]:
+// the text ends, or a particle, an honorific or a character of no
+// Japanese word follows.
+func nameEndsAtKana(text []byte, i int) bool {
+	r, _ := utf8.DecodeRune(text[i:])
+	switch {
+	case i >= len(text), strings.ContainsRune(japaneseParticles, r):
+		return true
+	case isHan(r), unicode.Is(unicode.Katakana, r):
+		return false
+	case isHiragana(r):
+		for _, h := range japaneseHonorifics {
+			if textscan.HasAt(text, i, h) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
 // kinNamedBefore reports the start of the given name that ends at text[i],
 // before an honorific, after a relative's word and の: one to five
 // characters of a name (see kanaName) that do not start with the polite

@@ -38,6 +38,7 @@ const (
 	arabicListed                 // Arabic: a given name of the list, not a word, follows a relative's word, "with", "يا" ("ابنتي سارة")
 	arabicJoined                 // Arabic: such a name follows a preposition or "and" joined to it ("لسارة")
 	devanagariBefore             // Hindi: a given name of the list comes before a postposition ("राहुल के लिए")
+	kanaKin                      // Japanese: a relative's word and の, then a given name of the list ("娘のさくらの")
 	hanBare                      // Chinese: a name that starts with a common surname follows a verb ("给王芳画")
 )
 
@@ -323,6 +324,7 @@ func init() {
 		{arabicBeforeName, arabicListed, true},
 		{arabicPrefixes, arabicJoined, true},
 		{hindiAfterName, devanagariBefore, true},
+		{japaneseKinOf, kanaKin, false},
 	} {
 		for _, p := range g.phrases {
 			add(&trigger{phrase: p, mode: g.mode, bounded: g.bounded, joined: g.mode == arabicJoined, lang: &language{}})

@@ -200,6 +200,8 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 		return listedArabicName(text, after, true)
 	case devanagariBefore:
 		return hindiNameBefore(text, i)
+	case kanaKin:
+		return kinGivenName(text, after)
 	}
 	return 0, 0, false
 }
