@@ -766,8 +766,12 @@ func (sc *scanner) trunkNational(nm *number) bool {
 // national-format number, as people write them there: where numbers are
 // written with a trunk prefix ("030 12345678" in Germany), one without it is
 // not taken for a phone. A number laid out the North American way, 3-3-4
-// digits, tries the NANPA regions first, where it is far more likely from
-// than from a region with 10-digit numbers written otherwise.
+// digits, tries the NANPA regions of the set first, in mask or not, where
+// it is far more likely from than from a region with 10-digit numbers
+// written otherwise: "(415) 555-0132" is American in a text whose language
+// points elsewhere too, as a short English prompt's may ("Add my WhatsApp
+// (415) 555-0132 to the flyer", read as German, had left "(415) " before a
+// German reading of the rest).
 func (s *Set) nationalRegion(nm *number, mask uint64) (region int, ok bool) {
 	region, ok, _ = s.readRegion(nm, mask, false)
 	return region, ok
@@ -814,7 +818,7 @@ func (s *Set) readRegion(nm *number, mask uint64, written bool) (region int, ok,
 		return 0, false, false
 	}
 	g := nm.glen
-	if m := mask & s.nanpaMask; m != 0 && nm.nd == 10 && nm.groups == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 {
+	if m := s.nanpaMask; m != 0 && nm.nd == 10 && nm.groups == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4 {
 		if r, _, _, ok := s.phones.National(d, m); ok {
 			return r, true, true
 		}

@@ -277,6 +277,10 @@ func TestLanguage(t *testing.T) {
 		// A Chinese mobile number, bare, in a German text: not a German number.
 		{"other region", "de", `{"text":"Nummer 13800138000"}`, `{"text":"Nummer 13800138000","lang":"de"}`},
 		{"unknown language scans all", "", `{"text":"Nummer 13800138000"}`, `{"text":"Nummer {PHONE:13800138000}"}`},
+		// A number laid out the North American way is one whatever the
+		// language says (a short English prompt may read as German).
+		{"north american layout", "de", `{"text":"Add my WhatsApp (415) 555-0132, 415.555.0132"}`,
+			`{"text":"Add my WhatsApp {PHONE:+1 415-555-0132}, {PHONE:+1 415-555-0132}","lang":"de"}`},
 		{"international always", "de", `{"text":"Nummer +86 138 0013 8000"}`, `{"text":"Nummer {PHONE:+86 138 0013 8000}","lang":"de"}`},
 		{"lang field present", "en", `{"text":"hello there","lang":"xx"}`, `{"text":"hello there","lang":"xx"}`},
 		{"empty after drop", "en", `{"name":"x","text":"hello there"}`, `{"text":"hello there","lang":"en"}`},
