@@ -488,7 +488,7 @@ func (s *Set) appendPhone(dst, v []byte, mask, prefer uint64) []byte {
 		if out, ok := s.phones.AppendPlausibleE164(dst, d); ok {
 			return out
 		}
-	} else if r, ok := s.preferredRegion(&nm, mask, prefer); ok {
+	} else if r, ok := s.phoneRegion(&nm, mask, prefer); ok {
 		if out, ok := s.phones.AppendE164(dst, d, r); ok {
 			return out
 		}
@@ -500,6 +500,19 @@ func (s *Set) appendPhone(dst, v []byte, mask, prefer uint64) []byte {
 		return out // a calling code and number with no '+', as a JSON number under a phone key holds it: 4917056814489
 	}
 	return append(dst, d...)
+}
+
+// phoneRegion returns the region of the national number nm: one of mask
+// (see preferredRegion), else one of the set's other regions, as the scan
+// finds such numbers (see scanner.elsewhere).
+func (s *Set) phoneRegion(nm *number, mask, prefer uint64) (int, bool) {
+	if r, ok := s.preferredRegion(nm, mask, prefer); ok {
+		return r, true
+	}
+	if others := s.regionMask &^ mask; others != 0 {
+		return s.writtenRegion(nm, others)
+	}
+	return 0, false
 }
 
 // appendWords appends a person's name or an address in lower case and

@@ -638,7 +638,7 @@ func (sc *scanner) classify(nm *number) Kind {
 		if (nd >= 9 && d[0] == '0' && d[1] != '0' || nd == 11 && d[0] == '8' && d[1] == '9') && !ref && sc.trunkNational(nm) {
 			return Phone // "07018085953", the Russian mobile "89123456789": a trunk prefix and a valid number
 		}
-		named := hk == Phone || !ref && (sc.hint.Has(ContactKey) || phoneWordBefore(b, nm.start) || hasContextAfter(b, nm.end, phoneWords))
+		named := hk == Phone || !ref && sc.named(nm)
 		if named && (sc.national(nm, sc.mask) || sc.international(d)) || sc.localNumber(nm) {
 			return Phone
 		}
@@ -661,10 +661,30 @@ func (sc *scanner) classify(nm *number) Kind {
 		return None
 	}
 
-	if sc.national(nm, sc.mask) || sc.localNumber(nm) {
+	if sc.national(nm, sc.mask) || sc.localNumber(nm) || sc.elsewhere(nm) {
 		return Phone
 	}
 	return None
+}
+
+// named reports whether a phone word before or after nm, or a contact
+// key, names it a phone number.
+func (sc *scanner) named(nm *number) bool {
+	return sc.hint.Has(ContactKey) || phoneWordBefore(sc.b, nm.start) || hasContextAfter(sc.b, nm.end, phoneWords)
+}
+
+// elsewhere reports whether nm, laid out in groups and no number of the
+// scanner's regions (those of the text's language), is one of the set's
+// other regions written as that region writes it ("11 98765-4321", as
+// Brazil does), or valid there and named by a phone word ("Handy 01512
+// 0828073"): the language of a short text is often read wrong.
+func (sc *scanner) elsewhere(nm *number) bool {
+	others := sc.set.regionMask &^ sc.mask
+	if others == 0 {
+		return false
+	}
+	_, ok, asWritten := sc.set.readRegion(nm, others, true)
+	return ok && (asWritten || sc.named(nm))
 }
 
 // splitBeforeToken reports whether a space or an opening parenthesis, which

@@ -281,6 +281,11 @@ func TestLanguage(t *testing.T) {
 		// language says (a short English prompt may read as German).
 		{"north american layout", "de", `{"text":"Add my WhatsApp (415) 555-0132, 415.555.0132"}`,
 			`{"text":"Add my WhatsApp {PHONE:+1 415-555-0132}, {PHONE:+1 415-555-0132}","lang":"de"}`},
+		// A number of no region of the language's: one as another region
+		// of the set writes it, or valid there after a phone word.
+		{"written as elsewhere", "de", `{"text":"meu zap 11 98765-4321"}`, `{"text":"meu zap {PHONE:+55 11 98765-4321}","lang":"de"}`},
+		{"elsewhere, named", "en", `{"text":"Handy 01512 0828073"}`, `{"text":"Handy {PHONE:+49 151 20828073}","lang":"en"}`},
+		{"elsewhere, unnamed", "en", `{"text":"put 01512 0828073 on it"}`, `{"text":"put 01512 0828073 on it","lang":"en"}`},
 		{"international always", "de", `{"text":"Nummer +86 138 0013 8000"}`, `{"text":"Nummer {PHONE:+86 138 0013 8000}","lang":"de"}`},
 		{"lang field present", "en", `{"text":"hello there","lang":"xx"}`, `{"text":"hello there","lang":"xx"}`},
 		{"empty after drop", "en", `{"name":"x","text":"hello there"}`, `{"text":"hello there","lang":"en"}`},
