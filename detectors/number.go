@@ -573,7 +573,7 @@ func (sc *scanner) classify(nm *number) Kind {
 	b := sc.b
 	d := nm.digits()
 	nd := nm.nd
-	if dateLike(nm) {
+	if dateLike(nm) || zipPlus4(b, nm) {
 		return None
 	}
 	phoneGroups := nm.phoneGrouped(b)
@@ -913,6 +913,37 @@ func (s *Set) writtenSomewhere(nm *number, mask uint64) bool {
 		// ("8251 1497", a log's process IDs, is no Russian number).
 		trunk := nsn > 0 && (d[0] == '0' || d[0] == '8' && nm.nd == 11)
 		if trunk || nsn == 0 && s.phones.WrittenBareAs(r, d, groups) {
+			return true
+		}
+	}
+	return false
+}
+
+// zipPlus4 reports whether nm is a US ZIP+4 code after its state's postal
+// code: "Boston, MA 02111-1307".
+func zipPlus4(b []byte, nm *number) bool {
+	if nm.groups != 2 || nm.glen[0] != 5 || nm.glen[1] != 4 || nm.seps != sepDash {
+		return false
+	}
+	i := nm.start
+	for i > 0 && b[i-1] == ' ' {
+		i--
+	}
+	return i >= 2 && i < nm.start && IsUSState(b[i-2:i]) && (i == 2 || !isLetter(b[i-3]))
+}
+
+// usStates are the postal codes of the states of the United States and of
+// its capital.
+const usStates = "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+
+// IsUSState reports whether code is the postal code of a US state, in
+// capitals: "MA", "DC".
+func IsUSState(code []byte) bool {
+	if len(code) != 2 {
+		return false
+	}
+	for i := 0; i+1 < len(usStates); i += 3 {
+		if usStates[i] == code[0] && usStates[i+1] == code[1] {
 			return true
 		}
 	}

@@ -259,6 +259,7 @@ func TestAppendSpans(t *testing.T) {
 		{"dashed after a phone word", "tel-138-0013-8000", []string{"PHONE:138-0013-8000"}},
 		{"account named after a phone number", "user-13800138000", []string{"PHONE:13800138000"}},
 		{"price", "price 1,299.00 or 12.99", nil},
+		{"ZIP+4 after a state", "59 Temple Place, Suite 330, Boston, MA  02111-1307  USA; Cambridge, MA 02139-4307", nil},
 		{"version", "app 4.12.0 build 4.12.0.1234 ios 17.4.1", nil},
 		{"long versions", "build 4.11.3.1999, 1.2.3.4.56789: 10.0.19045.4291.", nil},
 		{"french dots after a build", "build 5.0.2.1625 tel 06.01.54.62.83", []string{"PHONE:06.01.54.62.83"}},

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
@@ -389,18 +390,12 @@ func afterCardLabel(text []byte, i int) bool {
 	return b == j-1 && a < b && cardLabels.Has(text[a:b])
 }
 
-// usStates are the postal codes of the states of the United States, which
-// make a given name before them a city's: "Austin, TX", "Washington, DC".
-var usStates = wordset.New("al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi", "id", "il",
-	"in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm",
-	"ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy")
-
 // stateAfter reports whether a comma and a US state's code in capitals
-// follow the word that ends at text[w]: "Charlotte, NC".
+// follow the word that ends at text[w], which makes a given name before
+// them a city's: "Charlotte, NC", "Washington, DC".
 func stateAfter(text []byte, w int) bool {
 	n := w + len(", XX")
-	return n <= len(text) && text[w] == ',' && text[w+1] == ' ' && 'A' <= text[w+2] && text[w+2] <= 'Z' &&
-		'A' <= text[w+3] && text[w+3] <= 'Z' && usStates.Has(text[w+2:n]) && !textscan.WordAt(text, n)
+	return n <= len(text) && text[w] == ',' && text[w+1] == ' ' && detectors.IsUSState(text[w+2:n]) && !textscan.WordAt(text, n)
 }
 
 // capitalAfter reports whether a capitalized word that is no function
