@@ -647,6 +647,9 @@ func (sc *scanner) classify(nm *number) Kind {
 	if nm.seps == sepDot && nm.groups == 2 {
 		return None // a decimal number
 	}
+	if nm.seps == sepSpace && inNumberList(b, nm) && !sc.context(Phone, nm.start, phoneWords) && !sc.hint.Has(ContactKey) {
+		return None // "541 550 559 568 577", "0 0 612 792": a list of numbers, with no phone word near
+	}
 	if nm.groups == 2 && nm.seps == sepSpace && !sc.context(Phone, nm.start, phoneWords) && !sc.hint.Has(ContactKey) {
 		// Two runs of digits a space apart are as often two numbers as
 		// one (a log's process and thread IDs, "22958 30849"): with no
@@ -685,6 +688,14 @@ func (sc *scanner) elsewhere(nm *number) bool {
 	}
 	_, ok, asWritten := sc.set.readRegion(nm, others, true)
 	return ok && (asWritten || sc.named(nm))
+}
+
+// inNumberList reports whether nm, groups of digits a space apart, has
+// another such group right before or after it: it is some numbers of a
+// list, one among the values of a row, a box's corners or a histogram.
+func inNumberList(b []byte, nm *number) bool {
+	return nm.start >= 2 && b[nm.start-1] == ' ' && isDigit(b[nm.start-2]) ||
+		nm.end+1 < len(b) && b[nm.end] == ' ' && isDigit(b[nm.end+1])
 }
 
 // splitBeforeToken reports whether a space or an opening parenthesis, which

@@ -306,15 +306,17 @@ plain text line
 `
 	r = veil(t, prompts, nil, "redact", "--kind", "prompt")
 	got = strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
-	// A German national number in a German text; in an English one the same
-	// digits are not an American or British number.
+	// A German national number in a German text; in an English one, no
+	// American or British number, the same digits are the German number
+	// that the phone word before them names (the language of a short text
+	// may be read wrong).
 	if r.code != 0 || len(got) != 3 || !strings.HasSuffix(got[0], `,"lang":"de"}`) || strings.Contains(got[0], "1234567") ||
-		!strings.HasSuffix(got[1], `,"lang":"en"}`) || !strings.Contains(got[1], "030 1234567") {
+		!strings.HasSuffix(got[1], `,"lang":"en"}`) || strings.Contains(got[1], "1234567") {
 		t.Fatalf("exit %d, stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
-	// The national form in German text and the international form are one
-	// number, with one token.
-	if toks := token.FindAllString(got[0]+got[2], -1); len(toks) != 2 || toks[0] != toks[1] {
+	// The national forms and the international form are one number, with
+	// one token.
+	if toks := token.FindAllString(got[0]+got[1]+got[2], -1); len(toks) != 3 || toks[0] != toks[1] || toks[0] != toks[2] {
 		t.Fatalf("tokens %q of one number differ:\n%s", toks, r.stdout)
 	}
 
