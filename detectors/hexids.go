@@ -10,7 +10,7 @@ import (
 // '-'): six pairs of hex digits. It returns the end.
 func macAt(b []byte, i int, sep byte) (end int, ok bool) {
 	const l = 17
-	if i+l > len(b) {
+	if i+l > len(b) || hexRunBefore(b, i, sep) {
 		return 0, false
 	}
 	for g := range 6 {
@@ -26,13 +26,21 @@ func macAt(b []byte, i int, sep byte) (end int, ok bool) {
 	return end, true
 }
 
+// hexRunBefore reports whether a pair of hex digits and sep come right
+// before b[i]: what starts there is the middle of a longer run of pairs, a
+// key's fingerprint ("88:ef:81:de:20:2e:b0:18:45:…"), not a MAC address. A
+// word's last two letters are no pair: "MAC:a4:b1:…".
+func hexRunBefore(b []byte, i int, sep byte) bool {
+	return i >= 3 && b[i-1] == sep && isHex(b[i-2]) && isHex(b[i-3]) && (i == 3 || !isAlnum(b[i-4]))
+}
+
 // macHeaderAt parses, at b[i], an Ethernet header as Linux's netfilter LOG
 // target writes it ("MAC=00:16:3e:5e:6c:00:00:16:3e:11:22:33:08:00"): the
 // destination and source addresses and the EtherType, fourteen pairs of hex
 // digits joined by colons. It returns where the two addresses end.
 func macHeaderAt(b []byte, i int) (dstEnd, srcEnd int, ok bool) {
 	const l = 14*3 - 1
-	if end := i + l; end > len(b) || !boundaryAfter(b, end) || end+1 < len(b) && b[end] == ':' && isHex(b[end+1]) {
+	if end := i + l; end > len(b) || !boundaryAfter(b, end) || end+1 < len(b) && b[end] == ':' && isHex(b[end+1]) || hexRunBefore(b, i, ':') {
 		return 0, 0, false
 	}
 	for g := range 14 {
@@ -49,6 +57,9 @@ func macHeaderAt(b []byte, i int) (dstEnd, srcEnd int, ok bool) {
 // "0:1a:2b:3c:4d:5e". At most three bytes may be so shortened, and no more
 // groups may follow (an IPv6 address has eight).
 func shortMACAt(b []byte, i int) (end int, ok bool) {
+	if hexRunBefore(b, i, ':') {
+		return 0, false
+	}
 	j, digits := i, 0
 	for g := range 6 {
 		if g > 0 {

@@ -612,7 +612,7 @@ func (sc *scanner) classify(nm *number) Kind {
 		return CNID // before cards: "ID card 440524198001010013"; few cards have 18 digits
 	case nd >= 13 && nd <= 19 && luhnOK && (single || cardLikeGroups(nm)) && cardShaped(d) && sc.context(Card, nm.start, cardWords):
 		return Card
-	case luhnOK && cardGrouping(nm) && cardIIN(d):
+	case luhnOK && cardGrouping(nm) && cardIIN(d) && !nm.listed(b):
 		return Card // "4111 1111 1111 1111": laid out as cards print it, with no word needed
 	case nd >= 19 && d[0] == '8' && d[1] == '9' && (single || nm.seps == sepSpace) && (hk == ICCID || hasLabel(b, nm.start, iccidWords)):
 		return ICCID
@@ -647,7 +647,7 @@ func (sc *scanner) classify(nm *number) Kind {
 	if nm.seps == sepDot && nm.groups == 2 {
 		return None // a decimal number
 	}
-	if nm.seps == sepSpace && inNumberList(b, nm) && !sc.context(Phone, nm.start, phoneWords) && !sc.hint.Has(ContactKey) {
+	if nm.listed(b) && !sc.context(Phone, nm.start, phoneWords) && !sc.hint.Has(ContactKey) {
 		return None // "541 550 559 568 577", "0 0 612 792": a list of numbers, with no phone word near
 	}
 	if nm.groups == 2 && nm.seps == sepSpace && !sc.context(Phone, nm.start, phoneWords) && !sc.hint.Has(ContactKey) {
@@ -690,12 +690,13 @@ func (sc *scanner) elsewhere(nm *number) bool {
 	return ok && (asWritten || sc.named(nm))
 }
 
-// inNumberList reports whether nm, groups of digits a space apart, has
-// another such group right before or after it: it is some numbers of a
-// list, one among the values of a row, a box's corners or a histogram.
-func inNumberList(b []byte, nm *number) bool {
-	return nm.start >= 2 && b[nm.start-1] == ' ' && isDigit(b[nm.start-2]) ||
-		nm.end+1 < len(b) && b[nm.end] == ' ' && isDigit(b[nm.end+1])
+// listed reports whether nm, groups of digits a space apart, has another
+// such group right before or after it: it is some numbers of a list, the
+// values of a row, a box's corners or a histogram, not one number printed
+// in groups (a phone, card or national number), unless a word names it.
+func (nm *number) listed(b []byte) bool {
+	return nm.seps == sepSpace && (nm.start >= 2 && b[nm.start-1] == ' ' && isDigit(b[nm.start-2]) ||
+		nm.end+1 < len(b) && b[nm.end] == ' ' && isDigit(b[nm.end+1]))
 }
 
 // splitBeforeToken reports whether a space or an opening parenthesis, which
@@ -1184,7 +1185,7 @@ func (sc *scanner) nationalID(nm *number) Kind {
 		if id.kind == None || !id.printed && !id.named || !idValid(id.kind, d) {
 			continue
 		}
-		if id.printed && (id.kind == Aadhaar || id.kind == RRN) && referenceLabelBefore(sc.b, nm.start) {
+		if id.printed && ((id.kind == Aadhaar || id.kind == RRN) && referenceLabelBefore(sc.b, nm.start) || nm.listed(sc.b)) {
 			id.printed = false
 		}
 		if id.printed || id.named && sc.context(id.kind, nm.start, idWords[id.kind]) {
