@@ -1,5 +1,7 @@
 package detectors
 
+import "bytes"
+
 // A credential in text is found by its label: the value after "password=",
 // "api_key=", "Authorization: Bearer ", "Cookie: " is one whatever it
 // looks like. Labels are compared at their end, lower case and without '_'
@@ -74,6 +76,9 @@ func credentialAt(b []byte, lo, sep int) (start, end int, ok bool) {
 	end = credentialEnd(b, v, quote, whole)
 	if end == v || noValue(b[v:end]) || b[sep] == ':' && ql == 0 && !named && (!spaced || !hasNonLetter(b[v:end])) {
 		return 0, 0, false
+	}
+	if whole && !named && bytes.IndexByte(b[v:end], ' ') >= 0 && bytes.IndexByte(b[v:end], '=') < 0 {
+		return 0, 0, false // words, no cookie's pairs: "tests: cookie: fixed exit condition"
 	}
 	return v, end, true
 }

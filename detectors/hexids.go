@@ -301,8 +301,10 @@ func ipv6At(b []byte, i int) (end int, ok bool) {
 			j--
 		}
 	}
-	// "::" alone, the unspecified address, is nobody's.
-	if colons < 2 || j-i == 2 || runGoesOn(b, j) || !boundaryAfter(b, j) || !ipv6Shape(b[i:j]) {
+	// "::" alone, the unspecified address, is nobody's; and one with no
+	// decimal digit is a scope in code ("D::f", "C::A<int>::c", "B::b")
+	// far more often than an address: addresses have digits ("fe80::1").
+	if colons < 2 || j-i == 2 || runGoesOn(b, j) || !boundaryAfter(b, j) || !ipv6Shape(b[i:j]) || !hasDigit(b[i:j]) {
 		return 0, false
 	}
 	a, err := netip.ParseAddr(bytesString(b[i:j]))
