@@ -48,7 +48,8 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 		if stop == at.end {
 			continue
 		}
-		if plain && (!strictLocal(text[start:at.start]) || !slices.ContainsFunc(commonTLDs, func(t string) bool { return bytes.EqualFold(text[tld:stop], []byte(t)) })) {
+		if plain && (!strictLocal(text[start:at.start]) && !mailWordBefore(text, start) ||
+			!slices.ContainsFunc(commonTLDs, func(t string) bool { return bytes.EqualFold(text[tld:stop], []byte(t)) })) {
 			continue
 		}
 		dst = append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Email})
@@ -144,6 +145,25 @@ func strictLocal(l []byte) bool {
 	for _, c := range l {
 		if c == '.' || c == '_' || c == '+' || '0' <= c && c <= '9' {
 			return true
+		}
+	}
+	return false
+}
+
+// mailWords are the words for e-mail that, a few words before a plain "
+// at ", say an address follows, whatever its local part: "email me: bob
+// at example dot com".
+var mailWords = []string{"mail", "correo", "courriel", "邮箱", "メール", "이메일", "почт"}
+
+// mailWordBefore reports whether a word of mailWords ends in the 24 bytes
+// before text[start].
+func mailWordBefore(text []byte, start int) bool {
+	window := text[max(start-24, 0):start]
+	for _, w := range mailWords {
+		for i := 0; i+len(w) <= len(window); i++ {
+			if bytes.EqualFold(window[i:i+len(w)], []byte(w)) {
+				return true
+			}
 		}
 	}
 	return false
