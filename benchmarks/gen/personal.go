@@ -22,6 +22,16 @@ const likeDocument = detectors.Document
 // photoSizes are passport photos' sizes.
 var photoSizes = []string{"35x45mm", "2x2 inches", "51x51mm", "33x48mm"}
 
+// numberLists are numbers a space apart, a chart's values: some of them
+// are grouped as phone, card and Aadhaar numbers are printed, and pass
+// their checks.
+var numberLists = []string{"541 550 559 568 577 587 596 605 615 625", "3189 3214 3239 3264 3289 3315",
+	"4584 4615 4646 4677 4708 4740 4771 4803", "65099 65244 65389 65535"}
+
+// zipCodes are US states' postal codes and ZIP+4 codes, which read as
+// national phone numbers.
+var zipCodes = []string{"MA 02111-1307", "NY 10118-0110", "CA 94103-1234"}
+
 // noMentions are the '@'s of prompts that mention no one: scales, rates,
 // times, broadcasts, places.
 var noMentions = []string{"icon@2x.png", "@3x", "@60fps", "@1080p", "@5pm", "@everyone", "@home"}
@@ -94,6 +104,7 @@ var introductions = map[string]struct {
 		lookalikes: []string{"Stanley Park", "Charles Bridge", "Emma Street", "Dr. Pepper"},
 		people: []string{"Emily Jones", "Olivia", "Michael Brown", "Sarah", "David Wilson", "Chris Evans", "Jessica", "Emma Taylor",
 			"Wang Fang", "Park Ji-min", "Yuki Tanaka"},
+		given:  []string{"Lily", "Rose", "Hope", "Jack", "Max"}, // given names that are words too, after a greeting
 		places: []string{"Paris", "Kyoto", "Lisbon", "New York"},
 		templates: parseTemplates(
 			"Hi, my name is {name}. Turn this selfie into a comic book cover, please.",
@@ -120,6 +131,12 @@ var introductions = map[string]struct {
 			"Make a poster of our house at {coords} with fireworks over it.",
 			"Blend the two styles {weights}, soft light.",
 			"Make this photo the lock screen of {name}'s iPhone.",
+			"Happy birthday {given}! Make a card with balloons and glitter.",
+			"Make a princess portrait of my wife, her name is {name}.",
+			"Pay me on venmo {mention} for the prints.",
+			"Make a school ID card for me, my student id is {passport}.",
+			"Chart these sizes as bars: {numbers}.",
+			"Ship the canvas to our office, {zip}.",
 		),
 	},
 	"zh": {
@@ -159,6 +176,7 @@ var introductions = map[string]struct {
 		templates: parseTemplates(
 			"Hola, me llamo {name}. Quiero un retrato estilo acuarela.",
 			"Haz una tarjeta de cumpleaños para mi hija {name}, con flores.",
+			"Mi hija se llama {name}, hazle una tarjeta con estrellas.",
 			"Pon a mi abuela {name} en una postal de {place}.",
 			"Mándalo a {spelled} cuando esté listo.",
 			"Haz una invitación de boda: el sábado en la {address}, Madrid.",
@@ -205,7 +223,7 @@ var introductions = map[string]struct {
 		dobs:       []string{"14 mars 2015", "1er juillet 2012"},
 		addresses:  []string{"12 rue de la Paix", "5 avenue Foch", "3 place de l'Église"},
 		lookalikes: []string{"Place Charles de Gaulle", "Lycée Victor Hugo"},
-		people:     []string{"Chloé Martin", "Léa", "Hugo Bernard", "Camille Dubois", "Louis", "Manon Petit"},
+		people:     []string{"Chloé Martin", "Léa", "Hugo Bernard", "Camille Dubois", "Louis", "Manon Petit", "Jean-Pierre Dupont"},
 		places:     []string{"Marseille", "Bretagne", "Lyon"},
 		templates: parseTemplates(
 			"Bonjour, je m'appelle {name}, fais-moi un portrait à l'aquarelle.",
@@ -243,6 +261,7 @@ var introductions = map[string]struct {
 			"同僚の{name}様へのお礼のカードを作って。",
 			"{lookalike}の写真を明るくしてください。",
 			"{given}ちゃんの誕生日カードを作って、風船も入れて。",
+			"娘の{given}の誕生日カードを作って、星も入れて。",
 			"これは{given}くんの写真です、背景を明るくしてください。",
 		),
 	},

@@ -57,11 +57,13 @@ const (
 	slotTxHash         // {txhash}: an Ethereum transaction's hash, a decoy of an address
 	slotCoords         // {coords}: a place's latitude and longitude
 	slotWeights        // {weights}: two blend weights ("0.35, 0.65"), a decoy of coordinates
+	slotNumbers        // {numbers}: a chart's values a space apart, a decoy of phone, card and national numbers
+	slotZIP            // {zip}: a US state's code and a ZIP+4 code ("MA 02111-1307"), a decoy of a phone number
 )
 
 var slotNames = map[string]slot{
 	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "mynumber": slotMyNumber, "snils": slotSNILS, "nir": slotNIR, "steuerid": slotSteuerID, "saudiid": slotSaudiID, "nino": slotNINO, "ip": slotIP, "imei": slotIMEI,
-	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "given": slotGiven, "place": slotPlace, "lookalike": slotLookalike, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize, "wallet": slotWallet, "txhash": slotTxHash, "coords": slotCoords, "weights": slotWeights,
+	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "given": slotGiven, "place": slotPlace, "lookalike": slotLookalike, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize, "wallet": slotWallet, "txhash": slotTxHash, "coords": slotCoords, "weights": slotWeights, "numbers": slotNumbers, "zip": slotZIP,
 }
 
 // segment is literal text, already escaped for a JSON string, followed by a
@@ -236,6 +238,10 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.putDecoy(likeBirthdate, r.appendDay(b.buf, g.clock))
 	case slotPhotoSize:
 		b.decoyText(likeDocument, pick(r, photoSizes))
+	case slotNumbers:
+		b.decoyText(detectors.Phone, pick(r, numberLists))
+	case slotZIP:
+		b.decoyText(detectors.Phone, pick(r, zipCodes))
 	case slotTxHash:
 		b.putDecoy(likeWallet, r.appendTxHash(b.buf))
 	case slotWeights:
