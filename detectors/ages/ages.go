@@ -53,35 +53,47 @@ func Stated(text []byte) (age int, ok bool) {
 type statement struct {
 	subjects []string // in lower case
 	fillers  []string // between the subject and the number, at most two
-	units    []string // in lower case; empty: the subject says it is an age ("my age is")
+	units    []string // in lower case
+	// bare: the number may come without a unit where it ends a clause
+	// ("I'm 12, make me…", "my age is 10."); statements without units
+	// are bare.
+	bare     bool
 	after    []string // one of them follows the unit, if any are given
 	notAfter []string // what after the unit makes it no statement of the writer's age now
 	spaced   bool     // a script with spaces between words, whose words are whole
 }
 
 var statements = []statement{
-	{ // en
+	{ // en; "im" only with a unit: German's "im 12. Jahrhundert" is "in the"
 		subjects: []string{"i'm", "i’m", "i am", "im"},
 		fillers:  []string{"only", "just", "a", "now", "currently"},
-		units:    []string{"years old", "year old", "years", "year", "yrs old", "yrs", "yr", "y/o", "y.o.", "y.o", "yo"},
+		units:    enUnits,
 		notAfter: []string{" ago", " younger", " older"},
 		spaced:   true,
 	},
-	{subjects: []string{"my age is", "mi edad es", "minha idade é", "mon âge est", "mein alter ist", "мой возраст"}, spaced: true},
+	{ // en, with no unit where the number ends a clause: "I'm 12, make me a cat"
+		subjects: []string{"i'm", "i’m", "i am", "i just turned", "i turned", "i've just turned", "i have just turned", "i’ve just turned"},
+		fillers:  []string{"only", "just", "now"},
+		units:    enUnits,
+		bare:     true,
+		notAfter: []string{" ago", " younger", " older"},
+		spaced:   true,
+	},
+	{subjects: []string{"my age is", "mi edad es", "minha idade é", "mon âge est", "mein alter ist", "мой возраст"}, bare: true, spaced: true},
 	{ // es
-		subjects: []string{"tengo"},
+		subjects: []string{"tengo", "soy una niña de", "soy un niño de", "soy una chica de", "soy un chico de"},
 		fillers:  []string{"solo", "sólo", "apenas", "ya"},
 		units:    []string{"años", "anos", "año"},
 		spaced:   true,
 	},
 	{ // pt
-		subjects: []string{"tenho"},
+		subjects: []string{"tenho", "sou uma menina de", "sou um menino de"},
 		fillers:  []string{"só", "apenas", "já"},
 		units:    []string{"anos", "ano"},
 		spaced:   true,
 	},
 	{ // fr
-		subjects: []string{"j'ai", "j’ai", "je n'ai que", "je n’ai que"},
+		subjects: []string{"j'ai", "j’ai", "je n'ai que", "je n’ai que", "je suis une fille de", "je suis un garçon de"},
 		fillers:  []string{"seulement", "juste"},
 		units:    []string{"ans", "an"},
 		spaced:   true,
@@ -103,6 +115,11 @@ var statements = []statement{
 		fillers:  []string{"今年", "现在", "已经", "只有", "才", "是", "刚", "刚刚", "都"},
 		units:    []string{"周岁", "岁", "歲"},
 		notAfter: []string{"的", "时", "那", "以前", "之前"},
+	},
+	{ // zh: "我是一名12岁的小学生", I am a 12-year-old pupil
+		subjects: []string{"我是一名", "我是一个", "我是个"},
+		units:    []string{"周岁", "岁", "歲"},
+		notAfter: []string{"时", "那", "以前", "之前"},
 	},
 	{ // ja: "私は12歳の娘がいます" is a 12-year-old daughter
 		subjects: []string{"私は", "わたしは", "僕は", "ぼくは", "俺は", "あたしは", "うちは"},
@@ -141,7 +158,7 @@ var unitStarts, wordEnds, bareEnds = func() (starts, ends, bare [256]bool) {
 		for _, ws := range [][]string{st.subjects, st.fillers} {
 			for _, w := range ws {
 				ends[w[len(w)-1]] = true
-				bare[w[len(w)-1]] = bare[w[len(w)-1]] || len(st.units) == 0
+				bare[w[len(w)-1]] = bare[w[len(w)-1]] || st.bare
 			}
 		}
 	}
@@ -163,6 +180,34 @@ func mayState(text []byte, start, end int) bool {
 	return bareEnds[text[b-1]] && !textscan.WordAt(text, end)
 }
 
+var enUnits = []string{"years old", "year old", "years", "year", "yrs old", "yrs", "yr", "y/o", "y.o.", "y.o", "yo"}
+
+// clauseWords are the words after which a number with no unit ends its
+// clause: "I'm 12 and I love cats".
+var clauseWords = []string{" and", " now", " today", " so", " but", " y", " e", " et", " und", " и"}
+
+// endsClause reports whether the number that ends at text[end] ends its
+// clause: the text ends, or a mark or one of clauseWords follows ("I'm 12,
+// make me…", "my age is 10."; not "I'm 12.5 miles", "I'm 12% done", "I'm
+// 12 minutes away").
+func endsClause(text []byte, end int) bool {
+	if end == len(text) {
+		return true
+	}
+	switch text[end] {
+	case ',', '!', '?', ';', ')':
+		return true
+	case '.':
+		return end+1 == len(text) || !textscan.WordAt(text, end+1)
+	}
+	for _, w := range clauseWords {
+		if hasFold(text, end, w) && !textscan.WordAt(text, end+len(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // notBefore are the words right before a subject that make what follows
 // make-believe or a condition ("look like I'm 12", "as if I'm 12",
 // "pretend I'm 12", "parece que tengo 12 años", "als ob ich 12 Jahre…").
@@ -173,14 +218,10 @@ var notBefore = wordset.New("like", "if", "pretend", "imagine", "though", "as", 
 // as st says it.
 func (st *statement) states(text []byte, start, end int) bool {
 	i := end
-	if len(st.units) > 0 {
-		u, ok := st.unit(text, end)
-		if !ok {
-			return false
-		}
+	if u, ok := st.unit(text, end); ok {
 		i = u
-	} else if textscan.WordAt(text, end) || end < len(text) && (text[end] == '.' || text[end] == ',') && textscan.WordAt(text, end+1) {
-		return false // "my age is 12.5 cm", "12,5"
+	} else if len(st.units) > 0 && !st.bare || !endsClause(text, end) {
+		return false // "my age is 12.5 cm", "I'm 12 minutes away"
 	}
 	for _, s := range st.notAfter {
 		if hasFold(text, i, s) {

@@ -17,8 +17,8 @@ func numberAt(text []byte, i int) (v, end int, ok bool) {
 	c := text[i]
 	if 'a' <= c|0x20 && c|0x20 <= 'z' {
 		end = i + 1
-		for end < len(text) && 'a' <= text[end]|0x20 && text[end]|0x20 <= 'z' {
-			end++
+		for end < len(text) && ('a' <= text[end]|0x20 && text[end]|0x20 <= 'z' || text[end] >= utf8.RuneSelf) {
+			end++ // the letters beyond ASCII too: "zwölf", "dieciséis"
 		}
 		if i > 0 && textscan.WordBefore(text, i) {
 			return 0, end, false
@@ -164,10 +164,23 @@ func hanDigit(r rune) int {
 	return -1
 }
 
-// numberWords are the English number words an age is written with.
-var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+// numberWords are the number words an age is written with, in English,
+// Spanish, Portuguese, French and German, in lower case.
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+	"eighteen": 18, "nineteen": 19, "twenty": 20,
+	"uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+	"once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17,
+	"dieciocho": 18, "diecinueve": 19, "veinte": 20,
+	"um": 1, "dois": 2, "três": 3, "quatro": 4, "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12,
+	"treze": 13, "catorze": 14, "quatorze": 14, "quinze": 15, "dezesseis": 16, "dezessete": 17, "dezoito": 18, "dezenove": 19, "vinte": 20,
+	"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "douze": 12,
+	"treize": 13, "seize": 16, "vingt": 20,
+	"eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+	"elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
+	"achtzehn": 18, "neunzehn": 19, "zwanzig": 20,
+}
 
 // numberWordShapes has, per first letter, a bit for each length of a
 // number word.
@@ -179,14 +192,17 @@ var numberWordShapes = func() (t [26]uint16) {
 }()
 
 // numberWord returns the value of word if it is a number word, in any
-// case.
+// case of its ASCII letters.
 func numberWord(word []byte) (int, bool) {
-	var b [len("seventeen")]byte
+	var b [len("diecinueve")]byte
 	if len(word) > len(b) || numberWordShapes[word[0]|0x20-'a']>>len(word)&1 == 0 {
 		return 0, false // most words are none by their first letter and length
 	}
 	for i, c := range word {
-		b[i] = c | 0x20
+		if 'A' <= c && c <= 'Z' {
+			c |= 0x20
+		}
+		b[i] = c
 	}
 	v, ok := numberWords[string(b[:len(word)])]
 	return v, ok
