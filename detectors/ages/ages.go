@@ -15,13 +15,16 @@ import (
 	"bytes"
 	"unicode/utf8"
 
+	"github.com/pixelprivacy/veil/detectors/internal/phrases"
 	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
 // Stated returns the youngest age that the writer of text states as
-// theirs, and whether they state one.
+// theirs, and whether they state one. A school's grade or level stands for
+// the youngest age in it: "I'm in 5th grade" for 10, "我是小学生" for 6.
 func Stated(text []byte) (age int, ok bool) {
+	age, ok = statedSchool(text)
 	for i := 0; i < len(text); {
 		if c := text[i]; !numeralStart[c] {
 			i += runeSize(c) // most characters start no number
@@ -37,8 +40,9 @@ func Stated(text []byte) (age int, ok bool) {
 			continue // most numbers have no unit after them, or no subject before
 		}
 		for s := range statements {
-			if statements[s].states(text, i, end) && (!ok || v < age) {
-				age, ok = v, true
+			st := &statements[s]
+			if a := v + st.offset; (!ok || a < age) && v <= st.most() && st.states(text, i, end) {
+				age, ok = a, true
 			}
 		}
 		i = end
@@ -61,6 +65,31 @@ type statement struct {
 	after    []string // one of them follows the unit, if any are given
 	notAfter []string // what after the unit makes it no statement of the writer's age now
 	spaced   bool     // a script with spaces between words, whose words are whole
+	// offset, if set, makes the number a school's grade, the youngest age
+	// in it that number and offset: "5th grade" is 10 (offset 5).
+	offset int
+	// ends marks the last bytes of the subjects and fillers: most numbers
+	// have no word of the statement right before them.
+	ends [256]bool
+}
+
+func init() {
+	for i := range statements {
+		st := &statements[i]
+		for _, ws := range [][]string{st.subjects, st.fillers} {
+			for _, w := range ws {
+				st.ends[w[len(w)-1]] = true
+			}
+		}
+	}
+}
+
+// most returns the largest number st reads: a grade's, or an age's.
+func (st *statement) most() int {
+	if st.offset > 0 {
+		return 12
+	}
+	return maxAge
 }
 
 var statements = []statement{
@@ -79,6 +108,15 @@ var statements = []statement{
 		notAfter: []string{" ago", " younger", " older"},
 		spaced:   true,
 	},
+	{ // en: a grade, "I'm in 5th grade", "I'm a 6th grader"; in the US the youngest in grade n are n+5
+		subjects: []string{"i'm in", "i’m in", "i am in", "im in", "i'm a", "i’m a", "i am a", "im a"},
+		fillers:  []string{"the"},
+		units:    []string{"th grader", "st grader", "nd grader", "rd grader", "th grade", "st grade", "nd grade", "rd grade"},
+		offset:   5,
+		spaced:   true,
+	},
+	{subjects: []string{"i'm in grade", "i’m in grade", "i am in grade", "im in grade"}, offset: 5, bare: true, spaced: true},
+	{subjects: []string{"i'm in year", "i’m in year", "i am in year", "im in year"}, offset: 4, bare: true, spaced: true}, // in Britain, n+4
 	{subjects: []string{"my age is", "mi edad es", "minha idade é", "mon âge est", "mein alter ist", "мой возраст"}, bare: true, spaced: true},
 	{ // es
 		subjects: []string{"tengo", "soy una niña de", "soy un niño de", "soy una chica de", "soy un chico de"},
@@ -115,6 +153,24 @@ var statements = []statement{
 		fillers:  []string{"今年", "现在", "已经", "只有", "才", "是", "刚", "刚刚", "都"},
 		units:    []string{"周岁", "岁", "歲"},
 		notAfter: []string{"的", "时", "那", "以前", "之前"},
+	},
+	{ // zh: a primary school's grade, "我上小学五年级"
+		subjects: []string{"我上小学", "我读小学", "我在读小学", "我是小学", "我小学", "我现在小学", "我今年小学"},
+		units:    []string{"年级"},
+		offset:   5,
+		notAfter: []string{"的时候", "时", "那"},
+	},
+	{ // ja: "私は小学5年生です"
+		subjects: []string{"私は小学", "僕は小学", "わたしは小学", "ぼくは小学", "私は小学校", "僕は小学校"},
+		units:    []string{"年生"},
+		offset:   5,
+		notAfter: []string{"の時", "のとき", "の頃", "のころ"},
+	},
+	{ // ko: "저는 초등학교 5학년이에요"
+		subjects: []string{"저는 초등학교", "나는 초등학교", "저는 초등", "나는 초등"},
+		units:    []string{"학년"},
+		offset:   5,
+		notAfter: []string{" ", "때", "의"},
 	},
 	{ // zh: "我是一名12岁的小学生", I am a 12-year-old pupil
 		subjects: []string{"我是一名", "我是一个", "我是个"},
@@ -217,6 +273,9 @@ var notBefore = wordset.New("like", "if", "pretend", "imagine", "though", "as", 
 // states reports whether the number at text[start:end] is the writer's age
 // as st says it.
 func (st *statement) states(text []byte, start, end int) bool {
+	if b := skipSpacesBack(text, start); b == 0 || !st.ends[text[b-1]] {
+		return false
+	}
 	i := end
 	if u, ok := st.unit(text, end); ok {
 		i = u
@@ -270,6 +329,12 @@ func (st *statement) subjectBefore(text []byte, i int) bool {
 	if !st.spaced {
 		return true
 	}
+	return noneBefore(text, s)
+}
+
+// noneBefore reports whether no word of notBefore comes right before
+// text[s], a subject's start: "like I'm 12" is make-believe.
+func noneBefore(text []byte, s int) bool {
 	e := skipSpacesBack(text, s)
 	b := e
 	for b > 0 && textscan.WordBefore(text, b) {
@@ -312,7 +377,18 @@ func hasFold(text []byte, i int, s string) bool {
 	if string(t) == s {
 		return true
 	}
-	return bytes.EqualFold(t, []byte(s))
+	if s[0] >= 0xE3 {
+		return false // kana, Han, Hangul: no case
+	}
+	for k := 0; k < len(s); k++ {
+		if c := t[k]; c != s[k] && (c >= utf8.RuneSelf || c|0x20 != s[k]) {
+			if c < utf8.RuneSelf && s[k] < utf8.RuneSelf {
+				return false // ASCII bytes that differ in more than case
+			}
+			return bytes.EqualFold(t, []byte(s)) // "Años", "Мне"
+		}
+	}
+	return true
 }
 
 func hasAny(text []byte, i int, ss []string) bool {
@@ -322,4 +398,37 @@ func hasAny(text []byte, i int, ss []string) bool {
 		}
 	}
 	return false
+}
+
+// schoolLevels are the first-person statements of a school level whose
+// youngest pupils are under 13, with that age: primary school's 6, middle
+// school's 11 (in the US).
+var schoolLevels = []struct {
+	phrases *phrases.Table
+	age     int
+}{
+	{phrases.New("i'm in elementary school", "i am in elementary school", "im in elementary school", "i'm in primary school",
+		"i am in primary school", "im in primary school", "i'm an elementary school student", "i'm in kindergarten",
+		"我是小学生", "我还是小学生", "我是一名小学生", "我是一个小学生", "我在上小学", "我还在上小学",
+		"私は小学生", "僕は小学生", "わたしは小学生", "ぼくは小学生",
+		"저는 초등학생", "나는 초등학생", "전 초등학생", "난 초등학생"), 6},
+	{phrases.New("i'm in middle school", "i am in middle school", "im in middle school", "i'm a middle schooler"), 11},
+}
+
+// statedSchool returns the youngest age of the school levels the writer of
+// text states as theirs ("I'm in elementary school", "我是小学生").
+func statedSchool(text []byte) (age int, ok bool) {
+	for _, l := range schoolLevels {
+		for i := 0; i < len(text); i++ {
+			if !l.phrases.May(text, i) {
+				continue // most bytes start no phrase
+			}
+			if _, found := l.phrases.At(text, i); found && text[i] < utf8.RuneSelf && noneBefore(text, i) || found && text[i] >= utf8.RuneSelf {
+				if !ok || l.age < age {
+					age, ok = l.age, true
+				}
+			}
+		}
+	}
+	return age, ok
 }
