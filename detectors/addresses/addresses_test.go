@@ -12,10 +12,13 @@ import (
 func TestAppendSpans(t *testing.T) {
 	spantest.Run(t, AppendSpans, detectors.Address, []spantest.Case{
 		// English.
-		{"en street", "We live at 42 Oak Avenue, Springfield, IL 62704", []string{"42 Oak Avenue"}},
+		{"en street", "We live at 42 Oak Avenue, Springfield, IL 62704", []string{"42 Oak Avenue, Springfield, IL 62704"}},
 		{"en abbreviation", "party at 7 Elm St. tonight", []string{"7 Elm St."}},
 		{"en letter", "221B Baker Street, London", []string{"221B Baker Street"}},
 		{"en two words", "1600 Pennsylvania Avenue NW", []string{"1600 Pennsylvania Avenue"}},
+		{"en town and postcode", "at 221B Baker Street, London NW1 6XE, or 10 Downing Street SW1A 2AA", []string{"221B Baker Street, London NW1 6XE", "10 Downing Street SW1A 2AA"}},
+		{"en US state and ZIP", "1600 Pennsylvania Ave NW, Washington, DC 20500 and 12 Elm Street, Springfield, IL 62704-1234.", []string{"1600 Pennsylvania Ave NW, Washington, DC 20500", "12 Elm Street, Springfield, IL 62704-1234"}},
+		{"en town without a postcode", "42 Oak Avenue, London is nice; 7 Elm St. Boston MA", []string{"42 Oak Avenue", "7 Elm St."}},
 		{"en two spaces", "at 42 Oak  Avenue", []string{"42 Oak  Avenue"}},
 		{"en an abbreviation", "Flat 12, MG Road, Bengaluru", []string{"12, MG Road"}},
 		{"en a line break", "at 42 Oak\nAvenue", nil},

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
@@ -50,7 +51,7 @@ func numberFirst(text []byte, i int) (start, end int, ok bool) {
 				if e < len(text) && text[e] == '.' && len(word) <= 4 {
 					e++ // "St."
 				}
-				return i, unit(text, e), true
+				return i, placeAfter(text, unit(text, e)), true
 			}
 		}
 		if !startsUpper(word) && !isDigit(word[0]) || functionWords.Has(word) || textscan.Capitals(word) && len(word) > 3 {
@@ -97,6 +98,72 @@ func cueBefore(text []byte, i int) bool {
 		k--
 	}
 	return k < j && addressCues.Has(text[k:j])
+}
+
+// placeAfter returns the end of the town and the postcode after an English
+// street address that ends at text[e], if a postcode ends them: ", London
+// NW1 6XE", " SW1A 1AA", " NW, Washington, DC 20500", ", Springfield, IL
+// 62704-1234" (a British postcode names a dozen homes, a ZIP+4 code a
+// block); or e. Up to two words of the town, each maybe after a comma.
+func placeAfter(text []byte, e int) int {
+	k := e
+	for range 3 {
+		if k < len(text) && text[k] == ',' {
+			k++
+		}
+		m := textscan.SkipBlanks(text, k)
+		if m == k {
+			return e
+		}
+		k = m
+		if end, ok := postcodeAt(text, k); ok {
+			return end
+		}
+		w := wordEnd(text, k)
+		if w == k || !startsUpper(text[k:w]) || functionWords.Has(text[k:w]) {
+			return e
+		}
+		k = w
+	}
+	return e
+}
+
+// postcodeAt returns the end of the postcode at text[i]: a British one
+// ("NW1 6XE", "SW1A 1AA", "M1 1AE"), or a US state's code and a ZIP code
+// ("DC 20500", "IL 62704-1234").
+func postcodeAt(text []byte, i int) (int, bool) {
+	upper := func(j int) bool { return j < len(text) && 'A' <= text[j] && text[j] <= 'Z' }
+	digit := func(j int) bool { return j < len(text) && isDigit(text[j]) }
+	if i+2 < len(text) && text[i+2] == ' ' && detectors.IsUSState(text[i:i+2]) {
+		j := i + 3
+		n := 0
+		for digit(j) {
+			j, n = j+1, n+1
+		}
+		if n == 5 && j+5 <= len(text) && text[j] == '-' && digit(j+1) && digit(j+2) && digit(j+3) && digit(j+4) {
+			j += 5
+		}
+		if n == 5 && (j == len(text) || !isAlnum(text[j])) {
+			return j, true
+		}
+	}
+	// British: the outward code, one or two letters, a digit, maybe a
+	// letter or digit; a space; the inward code, a digit and two letters.
+	j := i
+	for n := 0; n < 2 && upper(j); n++ {
+		j++
+	}
+	if j == i || !digit(j) {
+		return 0, false
+	}
+	j++
+	if upper(j) || digit(j) {
+		j++
+	}
+	if j >= len(text) || text[j] != ' ' || !digit(j+1) || !upper(j+2) || !upper(j+3) || j+4 < len(text) && isAlnum(text[j+4]) {
+		return 0, false
+	}
+	return j + 4, true
 }
 
 // unit returns the end of an apartment, suite or flat after an English
