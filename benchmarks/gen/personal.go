@@ -98,8 +98,9 @@ var introductions = map[string]struct {
 	templates  []template
 }{
 	"en": {
-		dobs:       []string{"March 14, 2015", "2012-07-04", "14th of May, 1990"},
-		addresses:  []string{"42 Oak Avenue", "221B Baker Street", "7 Elm St.", "12 Main Street, Apt 4B", "350 5th Avenue"},
+		dobs: []string{"March 14, 2015", "2012-07-04", "14th of May, 1990"},
+		addresses: []string{"42 Oak Avenue", "221B Baker Street", "7 Elm St.", "12 Main Street, Apt 4B", "350 5th Avenue",
+			"10 Downing Street, London SW1A 2AA", "12 Elm Street, Springfield, IL 62704"},
 		streets:    []string{"Abbey Road", "Sunset Boulevard", "Fifth Avenue"},
 		lookalikes: []string{"Stanley Park", "Charles Bridge", "Emma Street", "Dr. Pepper"},
 		people: []string{"Emily Jones", "Olivia", "Michael Brown", "Sarah", "David Wilson", "Chris Evans", "Jessica", "Emma Taylor",
