@@ -182,11 +182,12 @@ var numberWords = map[string]int{
 	"achtzehn": 18, "neunzehn": 19, "zwanzig": 20,
 }
 
-// numberWordShapes has, per first letter, a bit for each length of a
-// number word.
-var numberWordShapes = func() (t [26]uint16) {
+// numberWordShapes has, per first and last byte (the last in lower case
+// if a letter, else its low five bits), a bit for each length of a number
+// word.
+var numberWordShapes = func() (t [26][32]uint16) {
 	for w := range numberWords {
-		t[w[0]-'a'] |= 1 << len(w)
+		t[w[0]-'a'][w[len(w)-1]&31] |= 1 << len(w)
 	}
 	return t
 }()
@@ -195,7 +196,7 @@ var numberWordShapes = func() (t [26]uint16) {
 // case of its ASCII letters.
 func numberWord(word []byte) (int, bool) {
 	var b [len("diecinueve")]byte
-	if len(word) > len(b) || numberWordShapes[word[0]|0x20-'a']>>len(word)&1 == 0 {
+	if len(word) > len(b) || numberWordShapes[word[0]|0x20-'a'][word[len(word)-1]&31]>>len(word)&1 == 0 {
 		return 0, false // most words are none by their first letter and length
 	}
 	for i, c := range word {
