@@ -693,10 +693,23 @@ func (sc *scanner) elsewhere(nm *number) bool {
 // listed reports whether nm, groups of digits a space apart, has another
 // such group right before or after it: it is some numbers of a list, the
 // values of a row, a box's corners or a histogram, not one number printed
-// in groups (a phone, card or national number), unless a word names it.
+// in groups (a phone, card or national number), unless a word names it. A
+// token there may stand for such a group ("0100000 000 <MAC:…>" was
+// "0100000 000 10:00:00:00:00:00"), so it counts as one: redacting twice
+// reads the list as once.
 func (nm *number) listed(b []byte) bool {
-	return nm.seps == sepSpace && (nm.start >= 2 && b[nm.start-1] == ' ' && isDigit(b[nm.start-2]) ||
-		nm.end+1 < len(b) && b[nm.end] == ' ' && isDigit(b[nm.end+1]))
+	return nm.seps == sepSpace && (nm.start >= 2 && b[nm.start-1] == ' ' && (isDigit(b[nm.start-2]) || tokenEndsAt(b, nm.start-1)) ||
+		nm.end+1 < len(b) && b[nm.end] == ' ' && (isDigit(b[nm.end+1]) || tokenStart(b, nm.end+1)))
+}
+
+// tokenEndsAt reports whether a token ends right before b[i]: "…<MAC:k1:…>".
+func tokenEndsAt(b []byte, i int) bool {
+	if i == 0 || b[i-1] != '>' {
+		return false
+	}
+	lo := max(i-96, 0)
+	p := bytes.LastIndexByte(b[lo:i-1], '<')
+	return p >= 0 && tokenStart(b, lo+p) && bytes.IndexByte(b[lo+p:i], ' ') < 0
 }
 
 // splitBeforeToken reports whether a space or an opening parenthesis, which

@@ -265,6 +265,7 @@ func TestAppendSpans(t *testing.T) {
 		{"a cookie header", "Cookie: session=9f8e7d6c5b4a; _ga=GA1.2.123", []string{"SECRET:session=9f8e7d6c5b4a; _ga=GA1.2.123"}},
 		{"scopes in code", "at D::f (invalid): print C::A<int>::c, B::b and free_func()::FF_s_var", nil},
 		{"a key's fingerprint", "SHA256 Fingerprint: 88:ef:81:de:20:2e:b0:18:45:2e:43:f8:64:72:5c:ea, MD5 76:00:cc:81:29:cd:55:5e:88:6a:7a:2e:f7:4d:39:da:11:22:33:44", nil},
+		{"a list with tokens", "0100000 000 <MAC:k1:phzggzhskwxqtnjwszjxrzqm> 0, <PHONE:k1:hqshpxtqxmgwwkmjtptgptnj> 0151 20828073", nil},
 		{"a list of four-digit numbers", "3189 3214 3239 3264 3289 3315 3341 3366, 4584 4615 4646 4677 4708 4740 4771 4803", nil},
 		{"a phone number in a list, named", "phones: 0151 20828073 0171 1234567", []string{"PHONE:0151 20828073", "PHONE:0171 1234567"}},
 		{"ZIP+4 after a state", "59 Temple Place, Suite 330, Boston, MA  02111-1307  USA; Cambridge, MA 02139-4307", nil},
