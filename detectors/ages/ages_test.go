@@ -87,7 +87,7 @@ func TestStated(t *testing.T) {
 }
 
 func TestStatedAllocs(t *testing.T) {
-	text := []byte("I'm 12 years old; 我今年十二岁; Мне 11 лет; twelve apples; عمري ١٢ سنة")
+	text := []byte("I'm 12 years old; 我今年十二岁; Мне 11 лет; twelve apples; عمري ١٢ سنة; tengo dieciséis años; I'm in 5th grade; 我是小学生; I'm 12, ok")
 	if n := testing.AllocsPerRun(100, func() { Stated(text) }); n != 0 {
 		t.Fatalf("%v allocations", n)
 	}

@@ -295,6 +295,7 @@ func TestAppendSpansKeepsDst(t *testing.T) {
 
 func TestAppendSpansAllocs(t *testing.T) {
 	spantest.NoAllocs(t, AppendSpans, "My name is Emily Jones, 我叫李伟, меня зовут Иван, 제 이름은 김민준입니다, for my daughter Emma, for Anna and Michael Johnson. Thanks, Zoe", 8)
+	spantest.NoAllocs(t, AppendSpans, "Happy anniversary Jean-Pierre Dupont & Toto-Pierre, Me & Jake, To: Sophie, Happy birthday Lily! 娘のさくらの, لابنتي مريم", 6)
 }
 
 func FuzzAppendSpans(f *testing.F) {
