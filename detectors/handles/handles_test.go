@@ -91,6 +91,7 @@ func TestAppendSpans(t *testing.T) {
 
 func TestAppendSpansAllocs(t *testing.T) {
 	spantest.NoAllocs(t, AppendSpans, "IG: sarah.c, tiktok.com/@lucia_88, 微信号是 wangfang_88 and @yuki_0203; мой телеграм: @ivan_p", 5)
+	spantest.NoAllocs(t, AppendSpans, "venmo @mike-smith-22, cashapp $mikesmith, cash.app/$mikesmith", 3)
 }
 
 func FuzzAppendSpans(f *testing.F) {
