@@ -1072,6 +1072,26 @@ func TestAdIDKeysOption(t *testing.T) {
 	}
 }
 
+func TestAppendLabeledWallets(t *testing.T) {
+	text := "my SOL wallet 7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU; XRP: rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh; " +
+		"Monero 44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A; " +
+		"wallet app is great, my wallet is a Ledger Nano X with firmware2024UpdateAvailable, " +
+		"7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU with no word"
+	var got []string
+	for _, s := range detectors.AppendLabeledWallets(nil, []byte(text)) {
+		got = append(got, text[s.Start:s.End])
+	}
+	want := []string{"7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU", "rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh",
+		"44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	dst, b := make([]detectors.Span, 0, 4), []byte(text)
+	if n := testing.AllocsPerRun(100, func() { detectors.AppendLabeledWallets(dst[:0], b) }); n != 0 {
+		t.Errorf("%v allocations per run, want 0", n)
+	}
+}
+
 func TestAppendLetterWallets(t *testing.T) {
 	text := "ウォレット TDUgLthTKAoYKZBFZPCwxbqQhXYsRbmKcM に; TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t; xTDUgLthTKAoYKZBFZPCwxbqQhXYsRbmKcM TDUgLthTKAoYKZBFZPCwxbqQhXYsRbmKcN"
 	var got []string

@@ -1,6 +1,9 @@
 package detectors
 
-import "crypto/sha256"
+import (
+	"bytes"
+	"crypto/sha256"
+)
 
 // minWallet is the length of the shortest address walletAt finds.
 const minWallet = 26
@@ -40,6 +43,52 @@ func AppendLetterWallets(dst []Span, text []byte) []Span {
 		}
 	}
 	return dst
+}
+
+// AppendLabeledWallets appends to dst the addresses of other coins that a
+// word for a wallet names in free text: a word of 25 to 110 base58
+// characters with a digit and both cases, no more than 32 bytes after
+// "wallet", "Solana", "Phantom", "XRP", "Ripple", "Monero" or "XMR"
+// ("my SOL wallet 7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU"): Solana's
+// carry no checksum, Monero's and XRP's checksums are their own, and the
+// word says what the string is. It keeps no reference to text and does not
+// allocate when dst has room.
+func AppendLabeledWallets(dst []Span, text []byte) []Span {
+	for i := 0; i < len(text); i++ {
+		if base58Digits[text[i]] < 0 || i > 0 && isAlnum(text[i-1]) {
+			continue
+		}
+		end := i
+		digit, upper, lower := false, false, false
+		for end < len(text) && base58Digits[text[end]] >= 0 {
+			c := text[end]
+			digit, upper, lower = digit || isDigit(c), upper || 'A' <= c && c <= 'Z', lower || 'a' <= c && c <= 'z'
+			end++
+		}
+		if n := end - i; n >= minWallet-1 && n <= 110 && digit && upper && lower && boundaryAfter(text, end) && walletWordBefore(text, i) {
+			dst = append(dst, Span{Start: i, End: end, Kind: Wallet})
+		}
+		i = end
+	}
+	return dst
+}
+
+// walletWords name a wallet or a coin whose addresses have no form the
+// single pass checks.
+var walletWords = []string{"wallet", "solana", "phantom", "xrp", "ripple", "monero", "xmr"}
+
+// walletWordBefore reports whether a word of walletWords ends in the 32
+// bytes before text[i].
+func walletWordBefore(text []byte, i int) bool {
+	window := text[max(i-32, 0):i]
+	for _, w := range walletWords {
+		for k := 0; k+len(w) <= len(window); k++ {
+			if window[k]|0x20 == w[0] && bytes.EqualFold(window[k:k+len(w)], []byte(w)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasDigit reports whether b holds an ASCII digit.

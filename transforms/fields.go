@@ -515,7 +515,8 @@ func (w *Worker) findSpans(dst []detectors.Span, b []byte, h detectors.Hint, mas
 // the single pass leaves to free text: e-mail addresses spelled out around
 // their '@' (package obfuscated), social-media and messenger handles
 // (package handles), wallets' addresses with no digit
-// (detectors.AppendLetterWallets), dates of birth (package birthdates), identity
+// (detectors.AppendLetterWallets) or of other coins after a word for a
+// wallet (detectors.AppendLabeledWallets), dates of birth (package birthdates), identity
 // documents' numbers (package documents) and, as l says, the names that a phrase introduces
 // (package names) or a device's name carries (package devicenames) and
 // street addresses (package addresses).
@@ -524,6 +525,7 @@ func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []d
 	spans = obfuscated.AppendSpans(spans, text)
 	spans = handles.AppendSpans(spans, text)
 	spans = detectors.AppendLetterWallets(spans, text)
+	spans = detectors.AppendLabeledWallets(spans, text)
 	if l.Names {
 		spans = names.AppendSpans(spans, text)
 		spans = devicenames.AppendSpans(spans, text)
