@@ -1,0 +1,40 @@
+package ages
+
+import (
+	"unicode/utf8"
+
+	"github.com/pixelprivacy/veil/detectors/internal/phrases"
+)
+
+// schoolLevels are the first-person statements of a school level whose
+// youngest pupils are under 13, with that age: primary school's 6, middle
+// school's 11 (in the US).
+var schoolLevels = []struct {
+	phrases *phrases.Table
+	age     int
+}{
+	{phrases.New("i'm in elementary school", "i am in elementary school", "im in elementary school", "i'm in primary school",
+		"i am in primary school", "im in primary school", "i'm an elementary school student", "i'm in kindergarten",
+		"我是小学生", "我还是小学生", "我是一名小学生", "我是一个小学生", "我在上小学", "我还在上小学",
+		"私は小学生", "僕は小学生", "わたしは小学生", "ぼくは小学生",
+		"저는 초등학생", "나는 초등학생", "전 초등학생", "난 초등학생"), 6},
+	{phrases.New("i'm in middle school", "i am in middle school", "im in middle school", "i'm a middle schooler"), 11},
+}
+
+// statedSchool returns the youngest age of the school levels the writer of
+// text states as theirs ("I'm in elementary school", "我是小学生").
+func statedSchool(text []byte) (age int, ok bool) {
+	for _, l := range schoolLevels {
+		for i := 0; i < len(text); i++ {
+			if !l.phrases.May(text, i) {
+				continue // most bytes start no phrase
+			}
+			if _, found := l.phrases.At(text, i); found && text[i] < utf8.RuneSelf && noneBefore(text, i) || found && text[i] >= utf8.RuneSelf {
+				if !ok || l.age < age {
+					age, ok = l.age, true
+				}
+			}
+		}
+	}
+	return age, ok
+}

@@ -1,0 +1,123 @@
+package ages
+
+import "github.com/pixelprivacy/veil/detectors/internal/wordset"
+
+// statements are the ways the app's languages state the writer's age.
+var statements = []statement{
+	{ // en; "im" only with a unit: German's "im 12. Jahrhundert" is "in the"
+		subjects: []string{"i'm", "i’m", "i am", "im"},
+		fillers:  []string{"only", "just", "a", "now", "currently"},
+		units:    enUnits,
+		notAfter: []string{" ago", " younger", " older"},
+		spaced:   true,
+	},
+	{ // en, with no unit where the number ends a clause: "I'm 12, make me a cat"
+		subjects: []string{"i'm", "i’m", "i am", "i just turned", "i turned", "i've just turned", "i have just turned", "i’ve just turned"},
+		fillers:  []string{"only", "just", "now"},
+		units:    enUnits,
+		bare:     true,
+		notAfter: []string{" ago", " younger", " older"},
+		spaced:   true,
+	},
+	{ // en: a grade, "I'm in 5th grade", "I'm a 6th grader"; in the US the youngest in grade n are n+5
+		subjects: []string{"i'm in", "i’m in", "i am in", "im in", "i'm a", "i’m a", "i am a", "im a"},
+		fillers:  []string{"the"},
+		units:    []string{"th grader", "st grader", "nd grader", "rd grader", "th grade", "st grade", "nd grade", "rd grade"},
+		offset:   5,
+		spaced:   true,
+	},
+	{subjects: []string{"i'm in grade", "i’m in grade", "i am in grade", "im in grade"}, offset: 5, bare: true, spaced: true},
+	{subjects: []string{"i'm in year", "i’m in year", "i am in year", "im in year"}, offset: 4, bare: true, spaced: true}, // in Britain, n+4
+	{subjects: []string{"my age is", "mi edad es", "minha idade é", "mon âge est", "mein alter ist", "мой возраст"}, bare: true, spaced: true},
+	{ // es
+		subjects: []string{"tengo", "soy una niña de", "soy un niño de", "soy una chica de", "soy un chico de"},
+		fillers:  []string{"solo", "sólo", "apenas", "ya"},
+		units:    []string{"años", "anos", "año"},
+		spaced:   true,
+	},
+	{ // pt
+		subjects: []string{"tenho", "sou uma menina de", "sou um menino de"},
+		fillers:  []string{"só", "apenas", "já"},
+		units:    []string{"anos", "ano"},
+		spaced:   true,
+	},
+	{ // fr
+		subjects: []string{"j'ai", "j’ai", "je n'ai que", "je n’ai que", "je suis une fille de", "je suis un garçon de"},
+		fillers:  []string{"seulement", "juste"},
+		units:    []string{"ans", "an"},
+		spaced:   true,
+	},
+	{ // de
+		subjects: []string{"ich bin"},
+		fillers:  []string{"erst", "schon", "gerade", "jetzt"},
+		units:    []string{"jahre", "jahr"},
+		spaced:   true,
+	},
+	{ // ru
+		subjects: []string{"мне"},
+		fillers:  []string{"уже", "только", "всего", "лишь"},
+		units:    []string{"лет", "год", "года"},
+		spaced:   true,
+	},
+	{ // zh: "我12岁的女儿" is my 12-year-old daughter
+		subjects: []string{"我"},
+		fillers:  []string{"今年", "现在", "已经", "只有", "才", "是", "刚", "刚刚", "都"},
+		units:    []string{"周岁", "岁", "歲"},
+		notAfter: []string{"的", "时", "那", "以前", "之前"},
+	},
+	{ // zh: a primary school's grade, "我上小学五年级"
+		subjects: []string{"我上小学", "我读小学", "我在读小学", "我是小学", "我小学", "我现在小学", "我今年小学"},
+		units:    []string{"年级"},
+		offset:   5,
+		notAfter: []string{"的时候", "时", "那"},
+	},
+	{ // ja: "私は小学5年生です"
+		subjects: []string{"私は小学", "僕は小学", "わたしは小学", "ぼくは小学", "私は小学校", "僕は小学校"},
+		units:    []string{"年生"},
+		offset:   5,
+		notAfter: []string{"の時", "のとき", "の頃", "のころ"},
+	},
+	{ // ko: "저는 초등학교 5학년이에요"
+		subjects: []string{"저는 초등학교", "나는 초등학교", "저는 초등", "나는 초등"},
+		units:    []string{"학년"},
+		offset:   5,
+		notAfter: []string{" ", "때", "의"},
+	},
+	{ // zh: "我是一名12岁的小学生", I am a 12-year-old pupil
+		subjects: []string{"我是一名", "我是一个", "我是个"},
+		units:    []string{"周岁", "岁", "歲"},
+		notAfter: []string{"时", "那", "以前", "之前"},
+	},
+	{ // ja: "私は12歳の娘がいます" is a 12-year-old daughter
+		subjects: []string{"私は", "わたしは", "僕は", "ぼくは", "俺は", "あたしは", "うちは"},
+		fillers:  []string{"今", "もう", "まだ"},
+		units:    []string{"歳", "才", "さい"},
+		notAfter: []string{"の", "に見え", "っぽ", "みたい", "くらい", "ぐらい"},
+	},
+	{ // ko: "저는 12살 딸이 있어요" is a 12-year-old daughter, "12살 때" when 12
+		subjects: []string{"저는", "나는", "전", "난", "제 나이는", "내 나이는"},
+		fillers:  []string{"올해", "이제", "지금"},
+		units:    []string{"살", "세"},
+		notAfter: []string{" ", "때", "의", "처럼", "같"},
+	},
+	{ // hi
+		subjects: []string{"मैं"},
+		fillers:  []string{"अभी"},
+		units:    []string{"साल", "वर्ष"},
+		after:    []string{" का हूँ", " की हूँ", " का हूं", " की हूं"},
+	},
+	{subjects: []string{"मेरी उम्र", "मेरी आयु"}, units: []string{"साल", "वर्ष"}, after: []string{" है"}}, // hi: my age is
+	{ // ar: my age is
+		subjects: []string{"عمري", "انا عمري", "أنا عمري"},
+		units:    []string{"سنة", "سنوات", "سنين", "عامًا", "عاما", "عام"},
+	},
+}
+
+// enUnits are the units of an English age.
+var enUnits = []string{"years old", "year old", "years", "year", "yrs old", "yrs", "yr", "y/o", "y.o.", "y.o", "yo"}
+
+// notBefore are the words right before a subject that make what follows
+// make-believe or a condition ("look like I'm 12", "as if I'm 12",
+// "pretend I'm 12", "parece que tengo 12 años", "als ob ich 12 Jahre…").
+var notBefore = wordset.New("like", "if", "pretend", "imagine", "though", "as", "when", "whether", "que", "si",
+	"como", "se", "comme", "qu", "als", "ob", "wie", "dass", "будто", "как", "словно", "что", "когда")
