@@ -23,6 +23,7 @@
 package names
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,8 +33,15 @@ import (
 
 // AppendSpans appends to dst the names that a phrase introduces in text, as
 // spans of kind detectors.Name, in order and not overlapping one another;
-// it keeps no reference to text.
+// it keeps no reference to text. A name that names a style ("in the style
+// of Vincent van Gogh", "Makoto Shinkai style") is an artist's, kept as the
+// prompt's meaning, and left out.
 func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
+	return dropStyles(appendNames(dst, text), len(dst), text)
+}
+
+// appendNames appends the names in text, style references among them.
+func appendNames(dst []detectors.Span, text []byte) []detectors.Span {
 	end := 0 // the end of the last name found: phrases inside it are none
 	if start, stop, ok := bareHanName(text, 0); ok {
 		dst, end = append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Name}), stop // "王芳的生日贺卡"
@@ -84,6 +92,49 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 		i += size
 	}
 	return dst
+}
+
+// styleBefore are the phrases after which a name is a style's: "in the
+// style of Vincent van Gogh", "inspired by Hokusai", "im Stil von".
+var styleBefore = []string{"style of", "manner of", "inspired by", "manière de", "stil von", "estilo de", "в стиле"}
+
+// styleAfter are the words after which a name is a style's: "Makoto
+// Shinkai style", "Wes Anderson-style", "Ghibli-esque".
+var styleAfter = []string{" style", "-style", "'s style", "’s style", "-esque", "esque", " aesthetic"}
+
+// dropStyles removes from dst[first:] the names that name a style (see
+// AppendSpans).
+func dropStyles(dst []detectors.Span, first int, text []byte) []detectors.Span {
+	kept := first
+	for _, s := range dst[first:] {
+		if !styleName(text, s.Start, s.End) {
+			dst[kept] = s
+			kept++
+		}
+	}
+	return dst[:kept]
+}
+
+// styleName reports whether the name text[start:end] names a style.
+func styleName(text []byte, start, end int) bool {
+	for _, w := range styleAfter {
+		if n := end + len(w); n <= len(text) && bytes.EqualFold(text[end:n], []byte(w)) && !textscan.WordAt(text, n) {
+			return true
+		}
+		if w[0] == '-' && end-start > len(w) && bytes.EqualFold(text[end-len(w):end], []byte(w)) {
+			return true // joined to the name as a word of it: "Wes Anderson-style"
+		}
+	}
+	b := start
+	for b > 0 && text[b-1] == ' ' {
+		b--
+	}
+	for _, w := range styleBefore {
+		if a := b - len(w); a >= 0 && bytes.EqualFold(text[a:b], []byte(w)) && (a == 0 || !textscan.WordBefore(text, a)) {
+			return true
+		}
+	}
+	return false
 }
 
 // tryGivenName appends the name at text[i], if there is one (see
