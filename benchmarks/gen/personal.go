@@ -22,6 +22,11 @@ const likeDocument = detectors.Document
 // photoSizes are passport photos' sizes.
 var photoSizes = []string{"35x45mm", "2x2 inches", "51x51mm", "33x48mm"}
 
+// artists are painters' and directors' names that prompts name a style
+// by ("in the style of Claude Monet", "Hayao Miyazaki style"): decoys of a
+// person's name, kept as the prompt's meaning.
+var artists = []string{"Vincent van Gogh", "Claude Monet", "Hayao Miyazaki", "Frida Kahlo", "Wes Anderson", "Katsushika Hokusai"}
+
 // numberLists are numbers a space apart, a chart's values: some of them
 // are grouped as phone, card and Aadhaar numbers are printed, and pass
 // their checks.
@@ -137,6 +142,8 @@ var introductions = map[string]struct {
 			"Pay me on venmo {mention} for the prints.",
 			"Make a school ID card for me, my student id is {passport}.",
 			"Chart these sizes as bars: {numbers}.",
+			"Paint our dog in the style of {artist}, thick brush strokes.",
+			"A rainy street at dusk, {artist} style, soft light.",
 			"Ship the canvas to our office, {zip}.",
 		),
 	},

@@ -59,11 +59,12 @@ const (
 	slotWeights        // {weights}: two blend weights ("0.35, 0.65"), a decoy of coordinates
 	slotNumbers        // {numbers}: a chart's values a space apart, a decoy of phone, card and national numbers
 	slotZIP            // {zip}: a US state's code and a ZIP+4 code ("MA 02111-1307"), a decoy of a phone number
+	slotArtist         // {artist}: a painter's or director's name that names a style, a decoy of a person's name
 )
 
 var slotNames = map[string]slot{
 	"phone": slotPhone, "email": slotEmail, "cnid": slotCNID, "card": slotCard, "iban": slotIBAN, "cpf": slotCPF, "ssn": slotSSN, "rrn": slotRRN, "aadhaar": slotAadhaar, "apikey": slotAPIKey, "dni": slotDNI, "mynumber": slotMyNumber, "snils": slotSNILS, "nir": slotNIR, "steuerid": slotSteuerID, "saudiid": slotSaudiID, "nino": slotNINO, "ip": slotIP, "imei": slotIMEI,
-	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "given": slotGiven, "place": slotPlace, "lookalike": slotLookalike, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize, "wallet": slotWallet, "txhash": slotTxHash, "coords": slotCoords, "weights": slotWeights, "numbers": slotNumbers, "zip": slotZIP,
+	"date": slotDate, "dur": slotDur, "res": slotRes, "price": slotPrice, "order": slotOrder, "ver": slotVer, "color": slotColor, "name": slotName, "given": slotGiven, "place": slotPlace, "lookalike": slotLookalike, "spelled": slotSpelled, "handle": slotHandle, "mention": slotMention, "at": slotAt, "address": slotAddress, "street": slotStreet, "dob": slotDOB, "when": slotWhen, "passport": slotPassport, "photosize": slotPhotoSize, "wallet": slotWallet, "txhash": slotTxHash, "coords": slotCoords, "weights": slotWeights, "numbers": slotNumbers, "zip": slotZIP, "artist": slotArtist,
 }
 
 // segment is literal text, already escaped for a JSON string, followed by a
@@ -242,6 +243,8 @@ func (g *Generator) fill(l *language, seg *segment) {
 		b.decoyText(detectors.Phone, pick(r, numberLists))
 	case slotZIP:
 		b.decoyText(detectors.Phone, pick(r, zipCodes))
+	case slotArtist:
+		b.decoyText(detectors.Name, pick(r, artists))
 	case slotTxHash:
 		b.putDecoy(likeWallet, r.appendTxHash(b.buf))
 	case slotWeights:
