@@ -59,6 +59,9 @@ type Detector struct {
 	// single language, or lingua among several.
 	byScript [scripts]choice
 	cache    *cache
+	// latin holds the configured languages of the Latin script, which a
+	// short text's function words may settle (see shortLanguage).
+	latin map[string]bool
 }
 
 // choice is how the languages of one script are told apart.
@@ -94,7 +97,10 @@ func New(codes []string, o Options) (*Detector, error) {
 			groups[s] = append(groups[s], l)
 		}
 	}
-	d := &Detector{}
+	d := &Detector{latin: map[string]bool{}}
+	for _, l := range groups[scriptLatin] {
+		d.latin[code(l)] = true
+	}
 	for s, ls := range groups {
 		switch len(ls) {
 		case 0:
@@ -175,7 +181,9 @@ func (d *Detector) Detect(text []byte) string {
 		}
 	}
 	lang := ""
-	if l, ok := c.among.DetectLanguageOf(string(text)); ok {
+	if l, ok := shortLanguage(text, d.latin); ok && s == scriptLatin {
+		lang = l
+	} else if l, ok := c.among.DetectLanguageOf(string(text)); ok {
 		lang = code(l)
 	}
 	if d.cache != nil {

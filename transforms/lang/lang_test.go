@@ -179,3 +179,24 @@ func BenchmarkDetect(b *testing.B) {
 		})
 	}
 }
+
+// TestShortPrompts checks short prompts, which lingua's low-accuracy
+// models often misread, by the function words they are made of.
+func TestShortPrompts(t *testing.T) {
+	d, err := New(nil, Options{LowAccuracy: true, CacheSize: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"Add my Instagram and my WhatsApp to the flyer": "en", "turn this into anime": "en",
+		"Mach ein Bild von mir und meiner Freundin": "de", "Fais un dessin de moi avec mon chat": "fr",
+		"Haz una tarjeta para mi hija": "es", "Faz um cartão para a minha filha": "pt",
+	} {
+		if got := d.Detect([]byte(text)); got != want {
+			t.Errorf("Detect(%q) = %q, want %q", text, got, want)
+		}
+	}
+	if got, ok := shortLanguage([]byte("the le der el o"), map[string]bool{"en": true, "fr": true, "de": true, "es": true, "pt": true}); ok {
+		t.Errorf("one word of each language settled %q", got)
+	}
+}
