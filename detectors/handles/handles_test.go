@@ -61,6 +61,8 @@ func TestAppendSpans(t *testing.T) {
 		{"line needs an ID word", "line 2: make it blue", nil},
 		{"line id", "LINE ID: yuki0203", []string{"yuki0203"}},
 		{"snap word", "snap a photo of me", nil},
+		{"snap, a separator and a handle", "My IG is @lily_rose and snap is lilyrose22, kik: lily.r", []string{"@lily_rose", "lilyrose22", "lily.r"}},
+		{"x and a separator", "x: my_var, line: 42_b, snap is great", nil},
 		{"wechat", "WeChat ID: wangfang-88", []string{"wangfang-88"}},
 		{"QQ number", "QQ号 12345678", []string{"12345678"}},
 		{"QQ number colon", "qq: 987654321", []string{"987654321"}},

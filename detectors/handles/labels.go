@@ -14,6 +14,10 @@ type label struct {
 	// needID: the name is also a common word ("line", "snap"), so an ID
 	// word or an '@' must follow it: "LINE ID: yuki0203".
 	needID bool
+	// orLike: with needID, a separator and what looks like a handle will
+	// do too ("snap is lilyrose22"), as they will not after "line" (a
+	// line's number, "line: 42_b") or "x" (a variable's name).
+	orLike bool
 	// digits: handles on the platform may be numbers (QQ).
 	digits bool
 	// cased: the name is in a script with word spaces, so it is a whole
@@ -36,7 +40,7 @@ var asciiLabels = func() map[string]label {
 		m[w] = label{cased: true}
 	}
 	for _, w := range []string{"line", "snap", "tg", "x", "kik", "viber", "threads"} {
-		m[w] = label{needID: true, cased: true}
+		m[w] = label{needID: true, cased: true, orLike: w == "snap" || w == "kik" || w == "viber"}
 	}
 	m["qq"] = label{digits: true, cased: true}
 	m["cashapp"] = label{cashtag: true, cased: true}
@@ -115,14 +119,17 @@ func labeled(text []byte, i int, l label) (start, end int, ok bool) {
 	case l.cashtag && textscan.HasAt(text, j, "$"):
 		j, at = j+1, true
 	}
-	if l.needID && !id && !at || start == i && l.cased {
-		return 0, 0, false // "line 2", "ig_sarah"
+	if start == i && l.cased {
+		return 0, 0, false // "ig_sarah"
 	}
 	end, ok = handleEnd(text, j, true)
 	if !ok {
 		return 0, 0, false
 	}
 	h := text[j:end]
+	if l.needID && !id && !at && (!l.orLike || start == textscan.SkipBlanks(text, i) || !handleLike(h)) {
+		return 0, 0, false // "line 2", "snap a photo", "x: my_var"; not "snap is lilyrose22"
+	}
 	switch {
 	case l.digits && allDigits(h) && len(h) >= 5 && len(h) <= 11:
 	case !plausible(h) || stopValues.Has(h):
