@@ -1,8 +1,9 @@
 package detectors
 
 import (
-	"bytes"
 	"crypto/sha256"
+
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 )
 
 // minWallet is the length of the shortest address walletAt finds.
@@ -80,15 +81,7 @@ var walletWords = []string{"wallet", "solana", "phantom", "xrp", "ripple", "mone
 // walletWordBefore reports whether a word of walletWords ends in the 32
 // bytes before text[i].
 func walletWordBefore(text []byte, i int) bool {
-	window := text[max(i-32, 0):i]
-	for _, w := range walletWords {
-		for k := 0; k+len(w) <= len(window); k++ {
-			if window[k]|0x20 == w[0] && bytes.EqualFold(window[k:k+len(w)], []byte(w)) {
-				return true
-			}
-		}
-	}
-	return false
+	return textscan.ContainsAnyFold(text[max(i-32, 0):i], walletWords)
 }
 
 // hasDigit reports whether b holds an ASCII digit.

@@ -13,6 +13,7 @@ import (
 	"slices"
 
 	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
 )
 
 // Separator words, in brackets of any kind or between spaces.
@@ -158,15 +159,7 @@ var mailWords = []string{"mail", "correo", "courriel", "邮箱", "メール", "�
 // mailWordBefore reports whether a word of mailWords ends in the 24 bytes
 // before text[start].
 func mailWordBefore(text []byte, start int) bool {
-	window := text[max(start-24, 0):start]
-	for _, w := range mailWords {
-		for i := 0; i+len(w) <= len(window); i++ {
-			if bytes.EqualFold(window[i:i+len(w)], []byte(w)) {
-				return true
-			}
-		}
-	}
-	return false
+	return textscan.ContainsAnyFold(text[max(start-24, 0):start], mailWords)
 }
 
 // domainEnd reads the domain from text[i]: labels of letters, digits and

@@ -106,3 +106,16 @@ func TokenBefore(text []byte, i int) bool {
 
 // maxToken bounds the tokens TokenBefore reads back, in bytes.
 const maxToken = 96
+
+// ContainsAnyFold reports whether one of words, in lower case, occurs in
+// text in any case of its letters: "Wallet" holds "wallet".
+func ContainsAnyFold(text []byte, words []string) bool {
+	for _, w := range words {
+		for k := 0; k+len(w) <= len(text); k++ {
+			if (text[k] == w[0] || text[k]|0x20 == w[0]) && bytes.EqualFold(text[k:k+len(w)], []byte(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
