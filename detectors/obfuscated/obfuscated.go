@@ -42,8 +42,8 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			continue
 		}
 		start := localStart(text, at.start)
-		if start == at.start {
-			continue
+		if start == at.start || start < end {
+			continue // no local part, or one inside the last address ("0 AT 0.AA AT 0.AA")
 		}
 		stop, tld := domainEnd(text, at.end)
 		if stop == at.end {
