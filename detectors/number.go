@@ -1,6 +1,10 @@
 package detectors
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/pixelprivacy/veil/detectors/internal/textscan"
+)
 
 const (
 	maxDigits = 20 // longer digit runs are ids or hashes, never PII we know
@@ -698,18 +702,8 @@ func (sc *scanner) elsewhere(nm *number) bool {
 // "0100000 000 10:00:00:00:00:00"), so it counts as one: redacting twice
 // reads the list as once.
 func (nm *number) listed(b []byte) bool {
-	return nm.seps == sepSpace && (nm.start >= 2 && b[nm.start-1] == ' ' && (isDigit(b[nm.start-2]) || tokenEndsAt(b, nm.start-1)) ||
+	return nm.seps == sepSpace && (nm.start >= 2 && b[nm.start-1] == ' ' && (isDigit(b[nm.start-2]) || textscan.TokenBefore(b, nm.start-1)) ||
 		nm.end+1 < len(b) && b[nm.end] == ' ' && (isDigit(b[nm.end+1]) || tokenStart(b, nm.end+1)))
-}
-
-// tokenEndsAt reports whether a token ends right before b[i]: "…<MAC:k1:…>".
-func tokenEndsAt(b []byte, i int) bool {
-	if i == 0 || b[i-1] != '>' {
-		return false
-	}
-	lo := max(i-96, 0)
-	p := bytes.LastIndexByte(b[lo:i-1], '<')
-	return p >= 0 && tokenStart(b, lo+p) && bytes.IndexByte(b[lo+p:i], ' ') < 0
 }
 
 // splitBeforeToken reports whether a space or an opening parenthesis, which
