@@ -610,7 +610,7 @@ func (sc *scanner) classify(nm *number) Kind {
 		return IMSI
 	case nd == 15 && luhnOK && single && d[0] == '3' && (d[1] == '4' || d[1] == '7') && hk != IMEI && !hasLabel(b, nm.start, imeiWords):
 		return Card // an American Express number: no IMEI's reporting body is 34 or 37
-	case nd == 15 && luhnOK && (single || imeiGrouping(nm)) && !sc.context(Card, nm.start, cardWords):
+	case nd == 15 && luhnOK && (single || imeiGrouping(nm)) && !sc.contextAcrossTokens(Card, nm.start, cardWords):
 		return IMEI
 	case nd == 18 && single && cnID(d[:17], d[17]):
 		return CNID // before cards: "ID card 440524198001010013"; few cards have 18 digits
@@ -772,6 +772,28 @@ func (sc *scanner) reference(nm *number) bool {
 // context reports whether the key hint or the words before start say kind k.
 func (sc *scanner) context(k Kind, start int, ws *ContextWords) bool {
 	return sc.hint.Kind == k || hasContext(sc.b, start, ws, contextWindow)
+}
+
+// contextAcrossTokens is context for a word that keeps a number from being
+// a kind: the window reaches as far back as it would in the text before
+// redaction, a token counting as one byte, as what it replaced counted at
+// least. Otherwise a token longer than the name it stands for pushes the
+// word out of the window, and redacting twice finds what once did not ("a
+// card for Иван and 00000000 000000 0": an IMEI only once "Иван" is a
+// token).
+func (sc *scanner) contextAcrossTokens(k Kind, start int, ws *ContextWords) bool {
+	if sc.hint.Kind == k {
+		return true
+	}
+	b, i := sc.b, start
+	for n := 0; i > 0 && n < contextWindow; n++ {
+		if b[i-1] == '>' && textscan.TokenBefore(b, i) {
+			i = bytes.LastIndexByte(b[:i-1], '<')
+			continue
+		}
+		i--
+	}
+	return wordBefore(b, start, ws, i, 0)
 }
 
 func (sc *scanner) international(d []byte) bool {

@@ -42,6 +42,7 @@ func TestAppendSpans(t *testing.T) {
 		{"instagram post", "https://instagram.com/p/Cx1ab2/ style", nil},
 		{"youtube watch", "youtube.com/watch?v=dQw4w9WgXcQ", nil},
 		{"youtube handle", "youtube.com/@MrBeast6000", []string{"@MrBeast6000"}},
+		{"a cashtag on another host", "x.com/$ab, tiktok.com/$A0", nil},
 		{"payment profiles", "venmo.com/u/mike-smith-22, paypal.me/MikeSmith22, cash.app/$mikesmith and linktr.ee/sarah.c", []string{"mike-smith-22", "MikeSmith22", "$mikesmith", "sarah.c"}},
 		{"another host", "box.com/sarah_c", nil},
 		{"an e-mail domain", "sarah@x.com/abc", nil},
@@ -102,7 +103,7 @@ func FuzzAppendSpans(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {
 		for _, s := range spantest.Valid(t, AppendSpans, detectors.Handle, text) {
-			h := bytes.TrimPrefix(bytes.TrimPrefix(text[s.Start:s.End], []byte("@")), []byte(fullwidthAt))
+			h := bytes.TrimPrefix(bytes.TrimPrefix(bytes.TrimPrefix(text[s.Start:s.End], []byte("@")), []byte(fullwidthAt)), []byte("$"))
 			if len(h) < 2 || len(h) > maxHandle || bytes.ContainsFunc(h, func(r rune) bool { return r >= 0x80 || !handleChar(byte(r)) && r != '-' }) {
 				t.Fatalf("%q is no handle, in %q", text[s.Start:s.End], text)
 			}

@@ -31,7 +31,7 @@ func profile(text []byte, i int) (start, end int, ok bool) {
 		j = w + 1
 	}
 	start = j
-	if j < len(text) && (text[j] == '@' || text[j] == '$') { // "cash.app/$mikesmith"
+	if j < len(text) && (text[j] == '@' || text[j] == '$' && len(host) == len("cash.app") && hasFold(host, "cash.app")) { // "cash.app/$mikesmith"
 		j++
 	}
 	end, ok = handleEnd(text, j, true)
