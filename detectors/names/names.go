@@ -29,6 +29,7 @@ import (
 
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/internal/textscan"
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
 // AppendSpans appends to dst the names that a phrase introduces in text, as
@@ -102,6 +103,23 @@ var styleBefore = []string{"style of", "manner of", "inspired by", "manière de"
 // Shinkai style", "Wes Anderson-style", "Ghibli-esque".
 var styleAfter = []string{" style", "-style", "'s style", "’s style", "-esque", "esque", " aesthetic"}
 
+// artists are painters, illustrators, photographers and directors whose
+// names prompts write as styles, with or without a phrase that says so
+// ("by Greg Rutkowski and Alphonse Mucha"): public figures whose names are
+// the prompt's meaning, not a person's data.
+var artists = wordset.New("greg rutkowski", "alphonse mucha", "ilya kuvshinov", "makoto shinkai", "hayao miyazaki",
+	"thomas kinkade", "james gurney", "craig mullins", "simon stålenhag", "zdzisław beksiński", "wes anderson",
+	"tim burton", "vincent van gogh", "claude monet", "pablo picasso", "salvador dalí", "salvador dali",
+	"johannes vermeer", "leonardo da vinci", "frida kahlo", "andy warhol", "katsushika hokusai", "gustav klimt",
+	"edward hopper", "norman rockwell", "beatrix potter", "quentin blake", "yoshitaka amano", "akira toriyama",
+	"junji ito", "kentaro miura", "yoji shinkawa", "ross tran", "peter mohrbacher", "mark ryden", "jean giraud",
+	"syd mead", "ansel adams", "annie leibovitz", "steve mccurry", "edvard munch", "rené magritte",
+	"georgia o'keeffe", "roy lichtenstein", "keith haring", "jean-michel basquiat", "henri matisse", "paul cézanne",
+	"pierre-auguste renoir", "edgar degas", "wassily kandinsky", "piet mondrian", "yayoi kusama", "takashi murakami",
+	"hieronymus bosch", "john singer sargent", "william-adolphe bouguereau", "ivan aivazovsky", "albert bierstadt",
+	"thomas cole", "caspar david friedrich", "gustave doré", "arthur rackham", "john william waterhouse",
+	"dante gabriel rossetti", "stanley kubrick", "christopher nolan", "studio ghibli", "hergé", "osamu tezuka")
+
 // dropStyles removes from dst[first:] the names that name a style (see
 // AppendSpans).
 func dropStyles(dst []detectors.Span, first int, text []byte) []detectors.Span {
@@ -115,8 +133,12 @@ func dropStyles(dst []detectors.Span, first int, text []byte) []detectors.Span {
 	return dst[:kept]
 }
 
-// styleName reports whether the name text[start:end] names a style.
+// styleName reports whether the name text[start:end] names a style: an
+// artist's, or one a style's phrase is next to.
 func styleName(text []byte, start, end int) bool {
+	if artists.Has(text[start:end]) {
+		return true
+	}
 	for _, w := range styleAfter {
 		if n := end + len(w); n <= len(text) && bytes.EqualFold(text[end:n], []byte(w)) && !textscan.WordAt(text, n) {
 			return true

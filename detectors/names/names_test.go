@@ -250,6 +250,7 @@ func TestAppendSpansGivenNames(t *testing.T) {
 		{"a word name elsewhere", "a rose for Lily, with hope and Grace Kelly style, Happy Birthday Sunshine", nil},
 		{"a relative's title", "a card for Aunt Sarah and Uncle Bob", []string{"Sarah", "Bob"}},
 		{"a style's name", "in the style of Vincent van Gogh, a Makoto Shinkai style sunset, inspired by Alphonse Mucha, Wes Anderson-style", nil},
+		{"artists' names", "highly detailed, by Greg Rutkowski and Alphonse Mucha, trending on artstation; a poster like Edward Hopper", nil},
 		{"a person's name near a style", "Emma Watson in a Pixar style, my daughter Emma in the style of a comic", []string{"Emma Watson", "Emma"}},
 		{"a card's labels", "To: Sophie, From: Liam", []string{"Sophie", "Liam"}},
 		{"other labels", "Subject: Sophie loves cats. Note: Liam", nil},
