@@ -786,6 +786,9 @@ func (sc *scanner) contextAcrossTokens(k Kind, start int, ws *ContextWords) bool
 		return true
 	}
 	b, i := sc.b, start
+	if bytes.IndexByte(b[max(start-contextWindow, 0):start], '>') < 0 {
+		return hasContext(b, start, ws, contextWindow) // no token in the window: most numbers
+	}
 	for n := 0; i > 0 && n < contextWindow; n++ {
 		if b[i-1] == '>' && textscan.TokenBefore(b, i) {
 			i = bytes.LastIndexByte(b[:i-1], '<')
