@@ -137,10 +137,10 @@ func endsClause(text []byte, end int) bool {
 		return true
 	}
 	switch text[end] {
-	case ',', '!', '?', ';', ')':
+	case '!', '?', ';', ')':
 		return true
-	case '.':
-		return end+1 == len(text) || !textscan.WordAt(text, end+1)
+	case '.', ',':
+		return end+1 == len(text) || !textscan.WordAt(text, end+1) // not a decimal's: "ich bin 1,80 m groß"
 	}
 	for _, w := range clauseWords {
 		if hasFold(text, end, w) && !textscan.WordAt(text, end+len(w)) {
