@@ -28,6 +28,13 @@ var statements = []statement{
 	},
 	{subjects: []string{"i'm in grade", "i’m in grade", "i am in grade", "im in grade"}, offset: 5, bare: true, spaced: true},
 	{subjects: []string{"i'm in year", "i’m in year", "i am in year", "im in year"}, offset: 4, bare: true, spaced: true}, // in Britain, n+4
+	{ // en: the writer's own birthday, "It's my 12th birthday", "for my 10th bday"
+		subjects: []string{"my"},
+		units:    []string{"th birthday", "st birthday", "nd birthday", "rd birthday", "th bday", "st bday", "nd bday", "rd bday"},
+		spaced:   true,
+	},
+	{subjects: []string{"我的"}, units: []string{"岁生日", "周岁生日"}},          // zh: "我的12岁生日"
+	{subjects: []string{"私の", "僕の"}, units: []string{"歳の誕生日", "才の誕生日"}}, // ja: "私の12歳の誕生日"
 	{subjects: []string{"my age is", "mi edad es", "minha idade é", "mon âge est", "mein alter ist", "мой возраст"}, bare: true, spaced: true},
 	{ // es
 		subjects: []string{"tengo", "soy una niña de", "soy un niño de", "soy una chica de", "soy un chico de"},
