@@ -1,6 +1,10 @@
 package handles
 
-import "github.com/pixelprivacy/veil/detectors/internal/wordset"
+import (
+	"bytes"
+
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
+)
 
 // profile reads the handle in the address of a profile whose path starts
 // with the '/' at text[i]: "instagram.com/sarah.c", "tiktok.com/@lucia_88",
@@ -31,7 +35,7 @@ func profile(text []byte, i int) (start, end int, ok bool) {
 		j = w + 1
 	}
 	start = j
-	if j < len(text) && (text[j] == '@' || text[j] == '$' && len(host) == len("cash.app") && hasFold(host, "cash.app")) { // "cash.app/$mikesmith"
+	if j < len(text) && (text[j] == '@' || text[j] == '$' && bytes.EqualFold(host, []byte("cash.app"))) { // "cash.app/$mikesmith"
 		j++
 	}
 	end, ok = handleEnd(text, j, true)
@@ -51,7 +55,12 @@ func segmentEnd(text []byte, i int) int {
 	return i
 }
 
+// hasFold reports whether b starts with prefix, given in lower case, in
+// any case.
 func hasFold(b []byte, prefix string) bool {
+	if len(b) < len(prefix) {
+		return false
+	}
 	for i := range len(prefix) {
 		if b[i]|0x20 != prefix[i] {
 			return false
