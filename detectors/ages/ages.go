@@ -71,17 +71,6 @@ type statement struct {
 	ends [256]bool
 }
 
-func init() {
-	for i := range statements {
-		st := &statements[i]
-		for _, ws := range [][]string{st.subjects, st.fillers} {
-			for _, w := range ws {
-				st.ends[w[len(w)-1]] = true
-			}
-		}
-	}
-}
-
 // most returns the largest number st reads: a grade's, or an age's.
 func (st *statement) most() int {
 	if st.offset > 0 {
@@ -92,22 +81,26 @@ func (st *statement) most() int {
 
 // unitStarts marks the first bytes of the statements' units in either
 // case; wordEnds the last bytes of their subjects and fillers, and
-// bareEnds those of the statements that may go without a unit.
-var unitStarts, wordEnds, bareEnds = func() (starts, ends, bare [256]bool) {
-	for _, st := range statements {
+// bareEnds those of the statements that may go without a unit. Each
+// statement's ends holds its own.
+var unitStarts, wordEnds, bareEnds [256]bool
+
+func init() {
+	for i := range statements {
+		st := &statements[i]
 		for _, u := range st.units {
-			starts[u[0]] = true
-			starts[bytes.ToUpper([]byte(u))[0]] = true
+			unitStarts[u[0]] = true
+			unitStarts[bytes.ToUpper([]byte(u))[0]] = true
 		}
 		for _, ws := range [][]string{st.subjects, st.fillers} {
 			for _, w := range ws {
-				ends[w[len(w)-1]] = true
-				bare[w[len(w)-1]] = bare[w[len(w)-1]] || st.bare
+				last := w[len(w)-1]
+				st.ends[last], wordEnds[last] = true, true
+				bareEnds[last] = bareEnds[last] || st.bare
 			}
 		}
 	}
-	return starts, ends, bare
-}()
+}
 
 // mayState reports at a glance whether the number at text[start:end] may
 // be an age stated: a word of a subject or a filler may end before it and
