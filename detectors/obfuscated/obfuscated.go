@@ -108,14 +108,22 @@ func closing(c byte) byte {
 }
 
 // localStart returns the start of the local part that ends at text[end]:
-// letters, digits and ._%+-, not starting with a '.', after a space, a
-// quote or an opening bracket, or end if there is none. After a token's
-// '>' or a label's ']' it is none, so that redacting twice finds nothing
-// new: a finding's token may stand where the local part's head was.
+// letters, digits and ._%+-, and dots spelled out in brackets
+// ("jane[dot]doe"), not starting with a '.', after a space, a quote or an
+// opening bracket, or end if there is none. After a token's '>' or a
+// label's ']' it is none, so that redacting twice finds nothing new: a
+// finding's token may stand where the local part's head was.
 func localStart(text []byte, end int) int {
 	i := end
-	for i > 0 && localByte(text[i-1]) {
-		i--
+	for {
+		for i > 0 && localByte(text[i-1]) {
+			i--
+		}
+		d := bracketedDotBefore(text, i)
+		if d < 0 || d == 0 || !localByte(text[d-1]) {
+			break
+		}
+		i = d
 	}
 	if i > 0 && !startsLocal(text[i-1]) {
 		return end
@@ -124,6 +132,16 @@ func localStart(text []byte, end int) int {
 		i++
 	}
 	return i
+}
+
+// bracketedDotBefore returns where a dot spelled out in brackets ("[dot]",
+// "(dot)", "{dot}", "<dot>") ends at text[i] starts, or -1.
+func bracketedDotBefore(text []byte, i int) int {
+	const n = len(dotWord) + 2
+	if i < n || closing(text[i-n]) == 0 || closing(text[i-n]) != text[i-1] || !bytes.EqualFold(text[i-n+1:i-1], []byte(dotWord)) {
+		return -1
+	}
+	return i - n
 }
 
 // startsLocal reports whether a local part may follow c.

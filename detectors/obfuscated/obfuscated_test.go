@@ -27,6 +27,8 @@ func TestAppendSpans(t *testing.T) {
 		{"a token's tail", "<NAME:k1:ghjkmnpqrstvwxyzghjkmnpq>.x (at) example (dot) com", nil},
 		{"a separator after it", "qz.x (at) example (dot) com [dot]", []string{"qz.x (at) example (dot) com"}},
 		{"a number after it", "qz.x (at) example (dot) com [dot]0", []string{"qz.x (at) example (dot) com"}},
+		{"dots spelled in the local part", "jane[dot]doe[at]gmail[dot]com and m(dot)li (at) qq (dot) com", []string{"jane[dot]doe[at]gmail[dot]com", "m(dot)li (at) qq (dot) com"}},
+		{"a spelled dot before the local part", "[dot]doe[at]gmail[dot]com", nil},
 		{"after another script", "邮箱li.wei (at) 163 (dot) com", []string{"li.wei (at) 163 (dot) com"}},
 	})
 }
