@@ -151,7 +151,7 @@ var introductions = map[string]struct {
 		dobs:       []string{"2015年3月14日", "2012年7月4日"},
 		addresses:  []string{"建国路88号", "南京东路100号", "长安街1号", "中山路25号3栋201室"},
 		people:     []string{"李伟", "王芳", "张伟", "刘洋", "陈静", "赵磊", "欧阳娜娜", "周杰"},
-		lookalikes: []string{"历史老师", "数学老师", "金融老师", "保洁阿姨", "项目经理"},
+		lookalikes: []string{"历史老师", "数学老师", "金融老师", "保洁阿姨", "项目经理", "张开双臂", "高兴地笑"},
 		templates: parseTemplates(
 			"我叫{name}，帮我把这张照片做成证件照",
 			"给我女儿做一张生日贺卡，她叫{name}，喜欢小兔子",
@@ -172,6 +172,9 @@ var introductions = map[string]struct {
 			"{name}的证件照，背景换成白色，谢谢！",
 			"给白雪公主画一条裙子，和金鱼一起，把白天变成黑夜",
 			"这张图做成{name}的iPhone壁纸",
+			"把我儿子{name}的照片变成动漫风格",
+			"给我和我老婆{name}做一张婚纱照风格的图片",
+			"把我女儿{lookalike}的照片变成动漫风格",
 		),
 	},
 	"es": {
@@ -319,7 +322,7 @@ var introductions = map[string]struct {
 		addresses:  []string{"테헤란로 123", "세종대로 110", "해운대로 264"},
 		people:     []string{"김민준", "이서연", "박지훈", "최유진", "정하은", "강도윤"},
 		given:      []string{"민준", "서연", "하은", "지훈", "도윤"}, // each ends in a consonant: "민준아"
-		lookalikes: []string{"손글씨", "선생님", "아저씨", "이사장님", "유치원 선생님", "이 선생님", "좋아", "지원 씨앗"},
+		lookalikes: []string{"손글씨", "선생님", "아저씨", "이사장님", "유치원 선생님", "이 선생님", "좋아", "지원 씨앗", "고양이", "강아지"},
 		places:     []string{"부산", "제주도", "서울"},
 		templates: parseTemplates(
 			"제 이름은 {name}입니다. 이 사진을 애니메이션 스타일로 바꿔 주세요.",
@@ -337,6 +340,9 @@ var introductions = map[string]struct {
 			"{given} 씨에게 줄 생일 카드를 만들어 주세요.",
 			"{given}아, 생일 축하해! 케이크 사진을 예쁘게 꾸며 줘.",
 			"{given}이랑 찍은 사진을 수채화로 바꿔 주세요.",
+			"우리 딸 {name} 사진을 만화처럼 바꿔 주세요.",
+			"제 친구 {given}이랑 찍은 사진을 예쁘게 꾸며 주세요.",
+			"우리 딸 {lookalike} 사진을 만화처럼 바꿔 주세요.",
 		),
 	},
 	"ar": {

@@ -15,6 +15,11 @@ import (
 // "祝刘洋生日快乐", "王芳、李娜", "谢谢！王芳".
 var hanVerbs = []string{"给", "把", "和", "跟", "与", "同", "帮", "为", "替", "让", "请", "陪", "带", "祝", "像", "及", "、", "，", "。", "！", "？", "：", "；"}
 
+// hanKin are the words for relatives and friends that, like hanVerbs, a
+// name may follow with nothing between: "我老婆王芳", "我儿子张小明的照片".
+var hanKin = []string{"儿子", "女儿", "闺女", "老婆", "老公", "妻子", "丈夫", "爱人", "妈妈", "爸爸", "母亲", "父亲", "朋友",
+	"闺蜜", "同学", "同事", "姐姐", "妹妹", "哥哥", "弟弟", "奶奶", "爷爷", "外婆", "外公", "姥姥", "孙女", "孙子", "宝宝", "孩子"}
+
 // hanGivenAlone are the characters that, after a common surname, make a
 // name of two characters: given names that form few words with a surname
 // ("张伟", "王芳", "陈静"; not 明, 峰, 云, which make "高明", "高峰",

@@ -343,6 +343,41 @@ var koreanGivenNames = wordset.New(strings.Fields(`
 	시은 하린 유나 채은 가은 윤아 예서 수민 유진 소윤 서아 민지 지현 수연 혜원 은지 지영 미영 수진 현정 은정
 	지혜 유리 소연 혜진 보람 하연 다인 채윤 서영 지은`)...)
 
+// koreanKin are the words for relatives and friends a name may follow, a
+// space between: "우리 딸 김서연", "제 친구 민준이랑".
+var koreanKin = []string{"딸", "아들", "아내", "남편", "와이프", "엄마", "아빠", "어머니", "아버지", "친구", "여자친구", "남자친구",
+	"여친", "남친", "동생", "남동생", "여동생", "언니", "오빠", "누나", "형", "할머니", "할아버지", "손녀", "손자", "조카", "아기", "막내"}
+
+// kinKoreanName reads the name after a relative's word and a space: a
+// given name of koreanGivenNames, alone or after a common surname
+// ("김서연", "서연"), then no syllable, one of koreanParticles or 이 and
+// one ("서연이랑"). Only listed given names are read: many words of three
+// syllables start as a surname does (고양이, a cat; 강아지, a puppy).
+func kinKoreanName(text []byte, i int) (start, end int, ok bool) {
+	if i >= len(text) || text[i] != ' ' {
+		return 0, 0, false
+	}
+	const syllable = len("가") // bytes of a Hangul syllable in UTF-8
+	start = i + 1
+	given := start
+	if first, _ := utf8.DecodeRune(text[start:]); strings.ContainsRune(koreanSurnames, first) &&
+		start+3*syllable <= len(text) && koreanGivenNames.Has(text[start+syllable:start+3*syllable]) {
+		given = start + syllable
+	}
+	end = given + 2*syllable
+	if end > len(text) || !koreanGivenNames.Has(text[given:end]) {
+		return 0, 0, false
+	}
+	next, size := utf8.DecodeRune(text[end:])
+	if next == '이' {
+		next, _ = utf8.DecodeRune(text[end+size:])
+	}
+	if end < len(text) && isHangulSyllable(next) && !strings.ContainsRune(koreanParticles+"과", next) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
 // vocativeKoreanName reads the given name before the suffix at text[i]
 // that speaks to or of a friend by name: the vocative, which ends a word
 // ("민준아", "하은아"; 아 after a final consonant, 야 after none), or 이

@@ -9,7 +9,8 @@
 // Japanese and Korean, where a title or an honorific follows a name that
 // starts with a common surname: "给李伟老师", "田中さん", "김민준 씨"; and in
 // Chinese after a verb, where a common surname and given name characters
-// of a list make the name: "给王芳画一张", "我和陈静的合照"; and, where a
+// of a list make the name: "给王芳画一张", "我和陈静的合照", and after a
+// relative's word, "我老婆王芳", as in Korean, "우리 딸 김서연"; and, where a
 // given name of a list stands alone, before a Japanese or Korean honorific
 // or vocative ("陽菜ちゃん", "민준아"), after an Arabic relative's word,
 // "with" or "for" ("ابنتي مريم", "لسارة") and before a Hindi postposition
@@ -267,6 +268,8 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 		return bareHanName(text, after)
 	case hangulVocative:
 		return vocativeKoreanName(text, i, after)
+	case hangulKin:
+		return kinKoreanName(text, after)
 	case arabicListed:
 		return listedArabicName(text, after, false)
 	case arabicJoined:

@@ -153,6 +153,8 @@ func TestAppendSpans(t *testing.T) {
 		{"zh bare transliterations", "史迪奇的海报，和卢森堡的风景，莫斯科的雪", nil},
 		{"zh bare words", "给白雪公主画裙子，和高山流水一样，把白天变成黑夜，给熊猫戴上帽子，和金鱼一起，把高清照片变成漫画", nil},
 		{"zh bare words with given characters", "和白云一起飘，把金光闪闪的效果加上，把高雅的气质画出来，和汪洋大海，帮万佳超市，把陶艺作品拍好看", nil},
+		{"zh after a relative", "给我和我老婆王芳做一张婚纱照，把我儿子张小明的照片变成动漫风格，我闺蜜欧阳娜娜和我", []string{"王芳", "张小明", "欧阳娜娜"}},
+		{"zh after a relative, words", "我儿子张开双臂，我女儿高兴地笑，我老公王者荣耀的皮肤，我朋友明天来", nil},
 		{"zh bare no given name", "给马画一个马鞍，把宋体换成黑体，给石榴上色", nil},
 		{"ko ssi", "김민준 씨에게 보낼 감사 카드", []string{"김민준"}},
 		{"ko nim attached", "이서연님, 생일 축하합니다", []string{"이서연"}},
@@ -166,6 +168,8 @@ func TestAppendSpans(t *testing.T) {
 		{"ko i before a particle", "민준이 생일 카드, 서연이랑 같이, 하은이에게", []string{"민준", "서연", "하은"}},
 		{"ko i as no name's", "이 사진, 민준이다, 유나이, 민준이네", nil},
 		{"ko vocative wrong form, words", "민준야, 좋아 아이야, 지원아, 민준아저씨", nil},
+		{"ko after a relative", "우리 딸 김서연 사진을, 제 친구 민준이랑, 남편 박지훈과, 아들 도윤", []string{"김서연", "민준", "박지훈", "도윤"}},
+		{"ko after a relative, words", "우리 딸 고양이 사진, 아들 강아지, 친구 지원을, 엄마 이야기, 딸 서연희, 딸아이 민준", nil},
 		{"ko title", "김민준 선생님께 드릴 카드, 박 과장님 사진", []string{"김민준", "박"}},
 		{"ko title after this, a word", "이 선생님은 좋아요, 우리 선생님, 오늘 선생님, 유치원 선생님", nil},
 		// Titles before a name.
