@@ -233,6 +233,11 @@ func familyFirst(text []byte, i, w int) (end int, ok bool) {
 // Asian and the word an East Asian family name ("Ji-min Park").
 func familyNames(text []byte, w int, eastAsian bool) int {
 	end := w
+	if n := nicknameEnd(text, w); n > w {
+		if e := familyNames(text, n, eastAsian); e > n {
+			return e // "Robert 'Bob' Anderson"
+		}
+	}
 	for range 2 {
 		n := skipSpaces(text, end)
 		if n == end || n > end+3 {
@@ -251,6 +256,24 @@ func familyNames(text []byte, w int, eastAsian bool) int {
 		end = s
 	}
 	return end
+}
+
+// nicknameEnd returns the end of a nickname in quotes after a space at
+// text[w] ("'Bob'", "\"Bob\"", "“Bob”"), a space after it, or w if there
+// is none.
+func nicknameEnd(text []byte, w int) int {
+	n := skipSpaces(text, w)
+	q := skipOpeningQuote(text, n)
+	e := nameWordEnd(text, q)
+	if n == w || q == n || e == q || !titleWord(text[q:e]) {
+		return w
+	}
+	for _, c := range [...]string{`\"`, `"`, "'", "”", "’", "»", "“", "」"} {
+		if textscan.HasAt(text, e, c) && e+len(c) < len(text) && text[e+len(c)] == ' ' {
+			return e + len(c)
+		}
+	}
+	return w
 }
 
 // greetings are capitalized words that a given name follows outside of a
@@ -411,6 +434,9 @@ func capitalAfter(text []byte, w int) bool {
 // letter ("Emma", "O'Brien", "Иван"; not "EMMA" or "eMMa").
 func titleWord(word []byte) bool {
 	r, size := utf8.DecodeRune(word)
-	next, _ := utf8.DecodeRune(word[size:])
+	next, nsize := utf8.DecodeRune(word[size:])
+	if next == '\'' || next == '’' { // "O'Brien", "D’Angelo"
+		return unicode.IsUpper(r) && titleWord(word[size+nsize:])
+	}
 	return unicode.IsUpper(r) && unicode.IsLower(next)
 }

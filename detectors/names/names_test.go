@@ -228,6 +228,9 @@ func TestAppendSpans(t *testing.T) {
 
 func TestAppendSpansGivenNames(t *testing.T) {
 	spantest.Run(t, AppendSpans, detectors.Name, []spantest.Case{
+		{"nickname in quotes", `In loving memory of Robert 'Bob' Anderson, and of Margaret \"Peggy\" Smith`, []string{"Robert 'Bob' Anderson", `Margaret \"Peggy\" Smith`}},
+		{"nickname in quotes, no family name", "for Robert 'Bob' and Anna", []string{"Robert", "Anna"}},
+		{"family name with an apostrophe", "a headshot for Michael O'Brien, CFO; Put Sean O’Connor in a cape", []string{"Michael O'Brien", "Sean O’Connor"}},
 		// Full names: a given name of the list, then family names.
 		{"full name", "Put Michael Johnson in a superhero costume", []string{"Michael Johnson"}},
 		{"full name sentence start", "Priya Patel wants a Ghibli portrait", []string{"Priya Patel"}},
