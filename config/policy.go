@@ -237,14 +237,14 @@ var (
 	DefaultBirthDateFields = []string{"birthday", "birth_date", "birthDate", "birthdate", "date_of_birth", "dateOfBirth", "dob",
 		"birth_year", "birthYear", "year_of_birth", "yearOfBirth", "yob"}
 	// DefaultLocationFields hold precise locations: a coordinate, a pair of
-	// them ("31.2304,121.4737", [121.4737, 31.2304]) or an object of them,
+	// them ("31.2304,121.4737", [121.4737, 31.2304]), a geohash or an object of them,
 	// also as a photo's or a video's metadata names them (EXIF's GPS tags,
 	// whose degrees, minutes and seconds are rounded as one coordinate).
 	DefaultLocationFields = []string{"lat", "lon", "lng", "latitude", "longitude",
 		"location", "coordinates", "latlng", "lat_lng", "latLng",
 		"gps", "coords", "latlong", "lat_long", "latLong",
 		"GPSLatitude", "GPSLongitude", "GPSPosition", "GPSCoordinates", "GPSDestLatitude", "GPSDestLongitude",
-		"gps_latitude", "gps_longitude"} // not "geo": its object holds the country and city too
+		"gps_latitude", "gps_longitude", "geohash", "geo_hash", "geoHash"} // not "geo": its object holds the country and city too
 	// DefaultCredentialFields hold a password, an API key or a session's
 	// token or cookie: a secret, never training data, and of no use joined.
 	DefaultCredentialFields = []string{"password", "passwd", "pwd", "passcode", "secret", "client_secret", "clientSecret",

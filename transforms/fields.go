@@ -296,8 +296,8 @@ func (w *Worker) ruledKind(v []byte, h detectors.Hint, k detectors.Kind) detecto
 }
 
 // appendRuledGeneral appends what the generalize rule r makes of v, if it
-// can read it: numbers rounded, a time truncated, a date to its year, an IP
-// address as its network.
+// can read it: numbers rounded, a time truncated, a date to its year, a
+// geohash cut to the rounding's precision, an IP address as its network.
 func (w *Worker) appendRuledGeneral(dst, v []byte, r *FieldRule) ([]byte, bool) {
 	if out, ok := appendRoundedList(dst, v, r.Decimals); ok {
 		return out, true
@@ -307,6 +307,9 @@ func (w *Worker) appendRuledGeneral(dst, v []byte, r *FieldRule) ([]byte, bool) 
 	}
 	if y, ok := w.ruledYear(v, r); ok {
 		return append(strconv.AppendInt(dst, int64(y), 10), "-01-01"...), true // "05/01/1990" as "1990-01-01" is
+	}
+	if out, ok := appendGeohashPrefix(dst, v, r.Decimals); ok {
+		return out, true
 	}
 	ip, suffix := v, []byte(nil)
 	if slash := bytes.LastIndexByte(v, '/'); slash > 0 {
