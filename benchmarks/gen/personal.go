@@ -179,7 +179,7 @@ var introductions = map[string]struct {
 	},
 	"es": {
 		dobs:       []string{"14 de marzo de 2015", "4 de julio de 2012"},
-		addresses:  []string{"Calle Mayor, 5", "Calle de Alcalá 42", "Av. de la Constitución, 3"},
+		addresses:  []string{"Calle Mayor, 5", "Calle de Alcalá 42", "Av. de la Constitución, 3", "Calle de Alcalá 42, 3º B, 28014 Madrid"},
 		streets:    []string{"Gran Vía", "Calle Mayor"},
 		lookalikes: []string{"Parque María Luisa", "Hospital Carlos Haya"},
 		people:     []string{"Lucía Fernández", "María García", "José", "Carlos López", "Sofía", "Pablo Sánchez"},
@@ -232,7 +232,7 @@ var introductions = map[string]struct {
 	},
 	"fr": {
 		dobs:       []string{"14 mars 2015", "1er juillet 2012"},
-		addresses:  []string{"12 rue de la Paix", "5 avenue Foch", "3 place de l'Église"},
+		addresses:  []string{"12 rue de la Paix", "5 avenue Foch", "3 place de l'Église", "12 rue de la Paix, 75002 Paris"},
 		lookalikes: []string{"Place Charles de Gaulle", "Lycée Victor Hugo"},
 		people:     []string{"Chloé Martin", "Léa", "Hugo Bernard", "Camille Dubois", "Louis", "Manon Petit", "Jean-Pierre Dupont"},
 		places:     []string{"Marseille", "Bretagne", "Lyon"},
@@ -278,7 +278,7 @@ var introductions = map[string]struct {
 	},
 	"pt": {
 		dobs:       []string{"14/03/2015", "4 de julho de 2012"},
-		addresses:  []string{"Rua Augusta, 123", "Avenida da Liberdade 245", "Rua das Flores, 45"},
+		addresses:  []string{"Rua Augusta, 123", "Avenida da Liberdade 245", "Rua das Flores, 45", "Rua das Flores, 123, apto 45, São Paulo - SP, 01234-567"},
 		streets:    []string{"Rua Augusta", "Avenida Paulista"},
 		lookalikes: []string{"São Paulo Fashion Week", "Parque Eduardo VII"},
 		people:     []string{"João Silva", "Ana Souza", "Beatriz", "Pedro Santos", "Mariana", "Lucas Oliveira"},
@@ -299,7 +299,7 @@ var introductions = map[string]struct {
 	},
 	"ru": {
 		dobs:       []string{"14 марта 2015", "4 июля 2012"},
-		addresses:  []string{"ул. Тверская, д. 7", "улица Ленина 5", "Проспект Мира, 12"},
+		addresses:  []string{"ул. Тверская, д. 7", "улица Ленина 5", "Проспект Мира, 12", "ул. Ленина, д. 15, кв. 42"},
 		lookalikes: []string{"Красная площадь"},
 		people:     []string{"Иван Петров", "Анна Смирнова", "Маша", "Дмитрий", "Ольга Иванова", "Сергей"},
 		places:     []string{"Москвы", "Байкала", "Петербурга"},

@@ -35,7 +35,8 @@ func TestAppendSpans(t *testing.T) {
 		{"en decimal", "1.5 Main Street", nil},
 		{"en year", "the 2024 Grand Avenue parade", []string{"2024 Grand Avenue"}},
 		// French.
-		{"fr", "Envoie-le au 12 rue de la Paix, 75002 Paris", []string{"12 rue de la Paix"}},
+		{"fr", "Envoie-le au 12 rue de la Paix, 75002 Paris", []string{"12 rue de la Paix, 75002 Paris"}},
+		{"fr flat, a number after", "12 rue de la Paix, appartement 4, 3 enfants", []string{"12 rue de la Paix, appartement 4"}},
 		{"fr bis", "5 bis, avenue Foch", []string{"5 bis, avenue Foch"}},
 		{"fr elided", "3 place de l'Église", []string{"3 place de l'Église"}},
 		{"fr no name", "3 rue pour", nil},
@@ -44,6 +45,9 @@ func TestAppendSpans(t *testing.T) {
 		// Spanish and Portuguese.
 		{"es", "Vivo en la Calle Mayor, 5, Madrid", []string{"Calle Mayor, 5"}},
 		{"es article", "calle de Alcalá 42", []string{"calle de Alcalá 42"}},
+		{"es floor and postcode", "Invitación: Calle de Alcalá 42, 3º B, 28014 Madrid", []string{"Calle de Alcalá 42, 3º B, 28014 Madrid"}},
+		{"es no postcode", "Calle Mayor, 5, 10 personas; Calle Mayor, 6, 12345678", []string{"Calle Mayor, 5", "Calle Mayor, 6"}},
+		{"br flat, town, state and CEP", "Rua das Flores, 123, apto 45, São Paulo - SP, 01234-567", []string{"Rua das Flores, 123, apto 45, São Paulo - SP, 01234-567"}},
 		{"es abbreviation", "Av. de la Constitución, nº 3", []string{"Av. de la Constitución, nº 3"}},
 		{"es C/", "C/ Gran Vía 28", []string{"C/ Gran Vía 28"}},
 		{"es abbreviation without its stop", "av Mayor 5", nil},
@@ -51,7 +55,8 @@ func TestAppendSpans(t *testing.T) {
 		{"pt", "Moro na Rua Augusta, 123, Lisboa", []string{"Rua Augusta, 123"}},
 		{"pt article", "Avenida da Liberdade 245", []string{"Avenida da Liberdade 245"}},
 		// German.
-		{"de compound", "Ich wohne in der Hauptstraße 5, 10115 Berlin.", []string{"Hauptstraße 5"}},
+		{"de compound", "Ich wohne in der Hauptstraße 5, 10115 Berlin.", []string{"Hauptstraße 5, 10115 Berlin"}},
+		{"de Austrian postcode", "Lindenweg 7, 1010 Wien; Lindenweg 8, 2024 war", []string{"Lindenweg 7, 1010 Wien", "Lindenweg 8"}},
 		{"de abbreviation", "Berliner Str. 12a", []string{"Berliner Str. 12a"}},
 		{"de two words", "Alte Allee 3", []string{"Alte Allee 3"}},
 		{"de compound weg", "Lindenweg 7", []string{"Lindenweg 7"}},
@@ -60,6 +65,7 @@ func TestAppendSpans(t *testing.T) {
 		// Russian.
 		{"ru", "Я живу на ул. Тверская, д. 7", []string{"ул. Тверская, д. 7"}},
 		{"ru full", "улица Ленина 5", []string{"улица Ленина 5"}},
+		{"ru flat and postcode", "ул. Ленина, д. 15, кв. 42, Москва, 101000; ул. Ленина, д. 16, кв. 43, Москва", []string{"ул. Ленина, д. 15, кв. 42, Москва, 101000", "ул. Ленина, д. 16, кв. 43"}},
 		{"ru after a preposition", "живу на улице Ленина 10, а офис на проспекте Мира, д. 5", []string{"улице Ленина 10", "проспекте Мира, д. 5"}},
 		{"ru capitalized", "Улица Ленина 5", []string{"Улица Ленина 5"}},
 		{"ru capital", "Проспект Мира, 12", []string{"Проспект Мира, 12"}},

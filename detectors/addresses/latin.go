@@ -32,7 +32,7 @@ func numberFirst(text []byte, i int) (start, end int, ok bool) {
 	}
 	if w := wordEnd(text, k); frenchStreets.Has(text[k:w]) {
 		if e, ok := streetName(text, textscan.SkipBlanks(text, afterDot(text, w)), frenchArticles); ok {
-			return i, e, true
+			return i, localityAfter(text, e), true
 		}
 		return 0, 0, false
 	}
@@ -166,6 +166,122 @@ func postcodeAt(text []byte, i int) (int, bool) {
 	return j + 4, true
 }
 
+// localityAfter returns the end of the flats and the postcode, with its
+// town, after an address of the languages that write the number after the
+// street's name, or a French one, that ends at text[e] (", apto 45", ",
+// кв. 42", ", 3º B"; ", 10115 Berlin", ", 75002 Paris", ", São Paulo -
+// SP, 01234-567"), or of its flats if no postcode follows (a town alone
+// names a place many live in), or e.
+func localityAfter(text []byte, e int) int {
+	for range 2 {
+		f := flatAfter(text, e)
+		if f == e {
+			break
+		}
+		e = f
+	}
+	k := e
+	for range 4 {
+		if k < len(text) && text[k] == ',' {
+			k++
+		}
+		m := textscan.SkipBlanks(text, k)
+		if m+1 < len(text) && text[m] == '-' && text[m+1] == ' ' {
+			m = textscan.SkipBlanks(text, m+1) // "São Paulo - SP"
+		}
+		if m == k {
+			return e
+		}
+		k = m
+		if p, ok := numericPostcodeAt(text, k); ok {
+			return townAfter(text, p)
+		}
+		w := wordEnd(text, k)
+		if w == k || !startsUpper(text[k:w]) || functionWords.Has(text[k:w]) {
+			return e
+		}
+		k = w
+	}
+	return e
+}
+
+// flatAfter returns the end of a flat after a comma at text[i] (", apto
+// 45", ", кв. 42", ", 3º B", ", 2ª"), or i.
+func flatAfter(text []byte, i int) int {
+	if i >= len(text) || text[i] != ',' {
+		return i
+	}
+	j := textscan.SkipBlanks(text, i+1)
+	if d := digitsAt(text, j); d > j && d-j <= 2 {
+		for _, o := range [...]string{"º", "ª", "°"} {
+			if textscan.HasAt(text, d, o) {
+				d += len(o)
+				if d+2 <= len(text) && text[d] == ' ' && 'A' <= text[d+1] && text[d+1] <= 'Z' && (d+2 == len(text) || !isAlnum(text[d+2])) {
+					d += 2 // "3º B"
+				}
+				return d
+			}
+		}
+		return i
+	}
+	w := wordEnd(text, j)
+	if w == j || !flats.Has(text[j:w]) {
+		return i
+	}
+	k := textscan.SkipBlanks(text, afterDot(text, w))
+	if n, ok := houseNumber(text, k); ok {
+		return n
+	}
+	if k < len(text) && 'A' <= text[k] && text[k] <= 'Z' && (k+1 == len(text) || !isAlnum(text[k+1])) {
+		return k + 1 // "bloco B"
+	}
+	return i
+}
+
+// digitsAt returns the end of the run of ASCII digits at text[i].
+func digitsAt(text []byte, i int) int {
+	for i < len(text) && isDigit(text[i]) {
+		i++
+	}
+	return i
+}
+
+// numericPostcodeAt returns the end of a postcode of digits at text[i]:
+// five (Germany, France, Spain, Italy, Saudi Arabia) or six (Russia,
+// India), five and three after a dash (Brazil), or four before a town
+// (Austria, Switzerland: "1010 Wien").
+func numericPostcodeAt(text []byte, i int) (int, bool) {
+	d := digitsAt(text, i)
+	switch n := d - i; {
+	case n == 5 && d+4 <= len(text) && text[d] == '-' && digitsAt(text, d+1) == d+4:
+		d += 4
+	case n == 5, n == 6:
+	case n == 4 && townAfter(text, d) > d:
+	default:
+		return 0, false
+	}
+	if d < len(text) && (isAlnum(text[d]) || text[d] == '.' || text[d] == '-') {
+		return 0, false
+	}
+	return d, true
+}
+
+// townAfter returns the end of the town after a postcode that ends at
+// text[i], a space between: one or two capitalized words ("Berlin",
+// "Le Mans"), or i.
+func townAfter(text []byte, i int) int {
+	end := i
+	for range 2 {
+		k := textscan.SkipBlanks(text, end)
+		w := wordEnd(text, k)
+		if k == end || w == k || !startsUpper(text[k:w]) || functionWords.Has(text[k:w]) {
+			break
+		}
+		end = w
+	}
+	return end
+}
+
 // unit returns the end of an apartment, suite or flat after an English
 // street at text[i] (", Apt 4B", " Suite 200", " #12"), or i.
 func unit(text []byte, i int) int {
@@ -264,7 +380,7 @@ func streetFirst(text []byte, i, w int) (start, end int, ok bool) {
 			return 0, 0, false
 		}
 		if n, ok := numberAfter(text, e); ok {
-			return i, n, true
+			return i, localityAfter(text, n), true
 		}
 		return 0, 0, false
 	}
@@ -285,7 +401,7 @@ func streetFirst(text []byte, i, w int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	if e, ok := houseNumber(text, n); ok {
-		return i, e, true
+		return i, localityAfter(text, e), true
 	}
 	return 0, 0, false
 }

@@ -26,6 +26,12 @@ var functionWords = wordset.New("the", "a", "an", "on", "in", "at", "of", "and",
 // units are the words of an apartment, suite or flat after a street.
 var units = wordset.New("apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm")
 
+// flats are the words of a flat, a floor or a building after a street of
+// the languages that write the number after its name, or a French one
+// ("apto 45", "кв. 42", "Whg. 5", "bât. B").
+var flats = wordset.New("apto", "ap", "apt", "apartamento", "appartement", "app", "piso", "puerta", "bloco", "bloque",
+	"escalera", "esc", "кв", "квартира", "корп", "корпус", "стр", "строение", "wohnung", "whg", "étage", "bât", "bâtiment")
+
 // frenchStreets are the words that start a French street's name after its
 // number.
 var frenchStreets = wordset.New("rue", "avenue", "av", "boulevard", "bd", "bld", "place", "allée",
