@@ -118,8 +118,8 @@ func mayState(text []byte, start, end int) bool {
 }
 
 // clauseWords are the words after which a number with no unit ends its
-// clause: "I'm 12 and I love cats".
-var clauseWords = []string{" and", " now", " today", " so", " but", " y", " e", " et", " und", " и"}
+// clause: "I'm 12 and I love cats", "I'm 12 lol".
+var clauseWords = []string{" and", " now", " today", " so", " but", " y", " e", " et", " und", " и", " lol", " lmao", " haha", " pls", " plz"}
 
 // endsClause reports whether the number that ends at text[end] ends its
 // clause: the text ends, or a mark or one of clauseWords follows ("I'm 12,

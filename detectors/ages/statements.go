@@ -19,6 +19,13 @@ var statements = []statement{
 		notAfter: []string{" ago", " younger", " older"},
 		spaced:   true,
 	},
+	{ // en, typed without its apostrophe and with no unit: "im 12 lol", "im 12 and i want a cat"; only before an English word or a mark (German's "im" is "in the")
+		subjects: []string{"im"},
+		fillers:  []string{"only", "just", "now"},
+		bare:     true,
+		after:    []string{" and", " lol", " lmao", " haha", " pls", " plz", " so", " but", "!", "?"},
+		spaced:   true,
+	},
 	{ // en: a grade, "I'm in 5th grade", "I'm a 6th grader"; in the US the youngest in grade n are n+5
 		subjects: []string{"i'm in", "i’m in", "i am in", "im in", "i'm a", "i’m a", "i am a", "im a"},
 		fillers:  []string{"the"},
