@@ -734,9 +734,14 @@ func TestBuildProfiles(t *testing.T) {
 	if string(out) != want || !facts.HasUser || !facts.Minor || facts.Consent != transforms.ConsentRefused {
 		t.Fatalf("usage profile: %s %+v\nwant %s", out, facts, want)
 	}
-	out, _, err = w.RedactRecord(nil, []byte(`{"geo":{"lat":31.230416,"lng":121.473701,"country":"CN"},"location":"31.230416,121.473701","place":{"coordinates":[121.473701,31.230416]},"gps":"31.230416,121.473701","coords":[31.230416,121.473701]}`), transforms.FormatJSON, e.Profile("usage"))
-	if want := `{"geo":{"lat":31.23,"lng":121.47,"country":"CN"},"location":"31.23,121.47","place":{"coordinates":[121.47,31.23]},"gps":"31.23,121.47","coords":[31.23,121.47]}`; err != nil || string(out) != want {
+	out, _, err = w.RedactRecord(nil, []byte(`{"geo":{"lat":31.230416,"lng":121.473701,"country":"CN"},"location":"31.230416,121.473701","place":{"coordinates":[121.473701,31.230416]},"gps":"31.230416,121.473701","coords":[31.230416,121.473701],"geohash":"wtw3sjq6q"}`), transforms.FormatJSON, e.Profile("usage"))
+	if want := `{"geo":{"lat":31.23,"lng":121.47,"country":"CN"},"location":"31.23,121.47","place":{"coordinates":[121.47,31.23]},"gps":"31.23,121.47","coords":[31.23,121.47],"geohash":"wtw3s"}`; err != nil || string(out) != want {
 		t.Fatalf("locations: %s %v\nwant %s", out, err, want)
+	}
+	// One-time codes, a card's security code, a security question's answer.
+	out, _, err = w.RedactRecord(nil, []byte(`{"auth":{"otp":"482913","cvv":"123","securityAnswer":"Fluffy","verification_code":"1234","method":"sms"}}`), transforms.FormatJSON, e.Profile("usage"))
+	if want := `{"auth":{"method":"sms"}}`; err != nil || string(out) != want {
+		t.Fatalf("credentials: %s %v\nwant %s", out, err, want)
 	}
 	// A photo's metadata as EXIF readers write it: its place, the camera's
 	// and lens's serial numbers, the photographer's and owner's names. A

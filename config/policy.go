@@ -250,7 +250,10 @@ var (
 	DefaultCredentialFields = []string{"password", "passwd", "pwd", "passcode", "secret", "client_secret", "clientSecret",
 		"api_key", "apiKey", "apikey", "access_token", "accessToken", "refresh_token", "refreshToken",
 		"id_token", "idToken", "auth_token", "authToken", "session_token", "sessionToken",
-		"authorization", "Authorization", "cookie", "Cookie", "set_cookie", "Set-Cookie"}
+		"authorization", "Authorization", "cookie", "Cookie", "set_cookie", "Set-Cookie",
+		// one-time codes, a card's security code and a security question's answer
+		"otp", "otp_code", "otpCode", "totp", "mfa_code", "mfaCode", "sms_code", "smsCode", "verification_code", "verificationCode",
+		"cvv", "cvc", "cvv2", "security_code", "securityCode", "security_answer", "securityAnswer", "passphrase"}
 	// DefaultSerialFields hold a device's hardware serial number, as
 	// persistent an identifier as its IMEI, also a camera's and a lens's in
 	// a photo's metadata (EXIF).
