@@ -15,6 +15,9 @@
 package documents
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/pixelprivacy/veil/detectors"
 	"github.com/pixelprivacy/veil/detectors/internal/phrases"
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
@@ -41,10 +44,22 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 
 // number reads a document's number at text[i]: one to three groups of ASCII
 // letters and digits, each with a digit, joined by one space or dash
-// ("X12345678", "4510 123456", "D123-4567"), 6 to 20 characters in all,
-// not followed by another letter or digit.
+// ("X12345678", "4510 123456", "D123-4567"), maybe with groups of one to
+// three capitals before or after them, as car plates have ("B-AB 1234",
+// "AB12 CDE"), 6 to 20 characters in all, not followed by another letter
+// or digit.
 func number(text []byte, i int) (start, end int, ok bool) {
 	n, j := 0, i
+	if r, size := utf8.DecodeRune(text[i:]); size > 1 && strings.ContainsRune(provinces, r) {
+		n, j = 1, i+size // a Chinese plate's province: "京A12345"
+	}
+	for range 2 {
+		k, ok := capitals(text, j)
+		if !ok || k+1 >= len(text) || text[k] != ' ' && text[k] != '-' {
+			break
+		}
+		n, j = n+k-j, k+1
+	}
 	for groups := 0; groups < 3; groups++ {
 		k, digit := group(text, j)
 		if k == j || !digit {
@@ -57,14 +72,31 @@ func number(text []byte, i int) (start, end int, ok bool) {
 				j = k + 1 // "4510 123456"; not "D1234567 please"
 				continue
 			}
+			if c, ok := capitals(text, k+1); ok && (c == len(text) || !isAlnum(text[c])) {
+				n, end = n+c-k-1, c // "AB12 CDE"
+			}
 		}
 		break
 	}
-	if n < 6 || n > 20 || end < len(text) && isAlnum(text[end]) {
+	if end <= i || n < 6 || n > 20 || end < len(text) && isAlnum(text[end]) {
 		return 0, 0, false
 	}
 	return i, end, true
 }
+
+// capitals returns the end of the group of one to three capital letters at
+// text[i], and whether one is there.
+func capitals(text []byte, i int) (int, bool) {
+	k := i
+	for k < len(text) && 'A' <= text[k] && text[k] <= 'Z' {
+		k++
+	}
+	return k, k > i && k-i <= 3 && (k == len(text) || !isAlnum(text[k]))
+}
+
+// provinces are the characters of the provinces that start a Chinese car's
+// plate.
+const provinces = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 
 // group returns the end of the ASCII letters and digits at text[i], and
 // whether a digit is among them.
@@ -94,6 +126,12 @@ var labels = phrases.New(
 	"여권", "운전면허", "운전면허증",
 	"पासपोर्ट",
 	"جواز السفر", "رخصة القيادة",
+	// a car's plate, which its keeper's registration names
+	"license plate", "licence plate", "number plate", "plate number", "car plate", "kennzeichen", "nummernschild",
+	"plaque d'immatriculation", "госномер", "车牌", "ナンバープレート", "번호판", "차량번호",
+	// a bank account
+	"bank account", "account number", "acct no", "sort code", "routing number", "kontonummer", "número de cuenta",
+	"numéro de compte", "conta corrente", "银行卡号", "银行账号", "口座番号", "계좌번호",
 )
 
 // between holds what may stand between a document's name and its number:

@@ -72,7 +72,7 @@ func asciiLabel(word []byte) (label, bool) {
 // otherLabels are the platforms' names in other scripts than Latin.
 var otherLabels = phrases.New(
 	"微信", "微博", "抖音", "小红书", "快手", "推特", "脸书", "インスタグラム", "インスタ",
-	"ツイッター", "ライン", "ティックトック", "인스타그램", "인스타", "카카오톡", "카톡", "트위터", "틱톡", "텔레그램",
+	"ツイッター", "ライン", "ティックトック", "カカオトーク", "인스타그램", "인스타", "카카오톡", "카톡", "트위터", "틱톡", "텔레그램",
 	"инстаграме", "инстаграм", "инсте", "инсту", "инста", "телеграме", "телеграмм",
 	"телеграм", "телеге", "телега", "тиктоке", "тикток", "вконтакте", "вк", "тг",
 )
@@ -127,6 +127,10 @@ func labeled(text []byte, i int, l label) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	h := text[j:end]
+	tagged := false
+	if t := end + len("#0000"); t <= len(text) && text[end] == '#' && allDigits(text[end+1:t]) && (t == len(text) || !isLetter(text[t]) && !isDigit(text[t])) {
+		end, tagged = t, true // Discord's tag: "lily#4821"
+	}
 	if l.needID && !id && !at && (!l.orLike || start == textscan.SkipBlanks(text, i) || !handleLike(h)) {
 		return 0, 0, false // "line 2", "snap a photo", "x: my_var"; not "snap is lilyrose22"
 	}
@@ -134,7 +138,7 @@ func labeled(text []byte, i int, l label) (start, end int, ok bool) {
 	case l.digits && allDigits(h) && len(h) >= 5 && len(h) <= 11:
 	case !plausible(h) || stopValues.Has(h):
 		return 0, 0, false
-	case !id && !mark && !at && (len(h) < 4 || !handleLike(h)):
+	case !id && !mark && !at && !tagged && (len(h) < 4 || !handleLike(h)):
 		return 0, 0, false
 	}
 	if end < len(text) && (text[end] == '/' || text[end] == ':') {
