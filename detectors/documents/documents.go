@@ -4,8 +4,10 @@
 // "Reisepass Nr. C01X00T47", "паспорт 4510 123456", "护照号码是E12345678",
 // "パスポート番号はTK1234567", "여권번호 M12345678", and the numbers of the
 // ID cards schools and employers give ("DL# D1234567", "my student id is
-// 20231234", "学号 2023123456"). People type them into prompts for ID and
-// passport photos; a document's number identifies its holder.
+// 20231234", "学号 2023123456"), and the numbers of a car's plate and a
+// bank account ("license plate 7ABC123", "车牌号 京A12345", "sort code
+// 12-34-56"). People type them into prompts for ID and passport photos,
+// cars and flyers; such a number identifies its holder.
 //
 // A number is one to three groups of letters and digits, 6 to 20 in all,
 // with a digit among them: "license: MIT" is none. It runs on free text
