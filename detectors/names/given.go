@@ -161,6 +161,9 @@ func givenName(text []byte, i, prev int) (end int, ok bool) {
 	}
 	if !givenNames.Has(text[i:w]) && !russianCase(text[i:w]) && !givenParts(text[i:w]) &&
 		!(wordNames.Has(text[i:w]) && afterGreeting(text, i)) {
+		if end, ok := vietnameseName(text, i, w); ok {
+			return end, true
+		}
 		return familyFirst(text, i, w)
 	}
 	end = familyNames(text, w, eastAsianGiven.Has(text[i:w]))

@@ -228,6 +228,8 @@ func TestAppendSpans(t *testing.T) {
 
 func TestAppendSpansGivenNames(t *testing.T) {
 	spantest.Run(t, AppendSpans, detectors.Name, []spantest.Case{
+		{"Vietnamese", "Photo for my resume: Nguyen Van An, software engineer; a card for Trần Thị Mai and Le Minh Tuan", []string{"Nguyen Van An", "Trần Thị Mai", "Le Minh Tuan"}},
+		{"Vietnamese words", "Le Van, Do Van Gogh style, Ho Chi Minh City, a Mai Thai, Le Minh", []string{}},
 		{"nickname in quotes", `In loving memory of Robert 'Bob' Anderson, and of Margaret \"Peggy\" Smith`, []string{"Robert 'Bob' Anderson", `Margaret \"Peggy\" Smith`}},
 		{"nickname in quotes, no family name", "for Robert 'Bob' and Anna", []string{"Robert", "Anna"}},
 		{"family name with an apostrophe", "a headshot for Michael O'Brien, CFO; Put Sean O’Connor in a cape", []string{"Michael O'Brien", "Sean O’Connor"}},
