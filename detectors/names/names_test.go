@@ -228,6 +228,7 @@ func TestAppendSpans(t *testing.T) {
 
 func TestAppendSpansGivenNames(t *testing.T) {
 	spantest.Run(t, AppendSpans, detectors.Name, []spantest.Case{
+		{"Santa", "Dear Santa, I want a puppy; a card for Santa Claus; a letter to Santa from my son Leo", []string{"Leo"}},
 		{"Vietnamese", "Photo for my resume: Nguyen Van An, software engineer; a card for Trần Thị Mai and Le Minh Tuan", []string{"Nguyen Van An", "Trần Thị Mai", "Le Minh Tuan"}},
 		{"Vietnamese words", "Le Van, Do Van Gogh style, Ho Chi Minh City, a Mai Thai, Le Minh", []string{}},
 		{"nickname in quotes", `In loving memory of Robert 'Bob' Anderson, and of Margaret \"Peggy\" Smith`, []string{"Robert 'Bob' Anderson", `Margaret \"Peggy\" Smith`}},
