@@ -66,6 +66,9 @@ type statement struct {
 	// offset, if set, makes the number a school's grade, the youngest age
 	// in it that number and offset: "5th grade" is 10 (offset 5).
 	offset int
+	// atStart: the statement has no subject and starts the text, as Korean
+	// leaves the writer unsaid ("열두 살이에요").
+	atStart bool
 	// ends marks the last bytes of the subjects and fillers: most numbers
 	// have no word of the statement right before them.
 	ends [256]bool
@@ -103,18 +106,19 @@ func init() {
 }
 
 // mayState reports at a glance whether the number at text[start:end] may
-// be an age stated: a word of a subject or a filler may end before it and
-// a unit may start after it, past a space or a hyphen; or a word of a
-// statement that may go without a unit ends before it ("my age is 12").
+// be an age stated: a word of a subject or a filler may end before it, or
+// it starts the text, and a unit may start after it, past a space or a
+// hyphen; or a word of a statement that may go without a unit ends before
+// it ("my age is 12").
 func mayState(text []byte, start, end int) bool {
 	b := skipSpacesBack(text, start)
-	if b == 0 || !wordEnds[text[b-1]] {
+	if b > 0 && !wordEnds[text[b-1]] {
 		return false
 	}
 	if end < len(text) && (unitStarts[text[end]] || end+1 < len(text) && (text[end] == ' ' || text[end] == '-') && unitStarts[text[end+1]]) {
 		return true
 	}
-	return bareEnds[text[b-1]] && !textscan.WordAt(text, end)
+	return b > 0 && bareEnds[text[b-1]] && !textscan.WordAt(text, end)
 }
 
 // clauseWords are the words after which a number with no unit ends its
@@ -146,7 +150,7 @@ func endsClause(text []byte, end int) bool {
 // states reports whether the number at text[start:end] is the writer's age
 // as st says it.
 func (st *statement) states(text []byte, start, end int) bool {
-	if b := skipSpacesBack(text, start); b == 0 || !st.ends[text[b-1]] {
+	if b := skipSpacesBack(text, start); b == 0 != st.atStart || b > 0 && !st.ends[text[b-1]] {
 		return false
 	}
 	i := end
@@ -163,7 +167,7 @@ func (st *statement) states(text []byte, start, end int) bool {
 	if len(st.after) > 0 && !hasAny(text, i, st.after) {
 		return false
 	}
-	return st.subjectBefore(text, start)
+	return st.atStart || st.subjectBefore(text, start)
 }
 
 // unit returns the end of the unit after the number that ends at

@@ -26,6 +26,10 @@ func numberAt(text []byte, i int) (v, end int, ok bool) {
 		v, ok = numberWord(text[i:end])
 		return v, end, ok
 	}
+	if 0xEB <= c && c <= 0xED { // Hangul, as no digit and no Chinese numeral is
+		v, end, ok = koreanNumberAt(text, i)
+		return v, max(end, i+runeSize(c)), ok
+	}
 	if d, _ := digitAt(text, i); d < 0 {
 		if v, end, ok := hanNumberAt(text, i); ok { // "一" to "十" start with 0xE4 or 0xE5, as no digit does
 			return v, end, true
@@ -60,8 +64,52 @@ var numeralStart = func() (t [256]bool) {
 	for _, r := range "０٠۰०一二两三四五六七八九十" {
 		t[string(r)[0]] = true
 	}
+	for _, w := range koreanNumbers {
+		t[w.word[0]] = true
+	}
 	return t
 }()
+
+// koreanNumbers are the native Korean numbers an age is counted in, in the
+// forms they take before a unit ("열두 살"), longest first.
+var koreanNumbers = []struct {
+	word  string
+	value int
+}{
+	{"열다섯", 15}, {"열여섯", 16}, {"열일곱", 17}, {"열여덟", 18}, {"열아홉", 19},
+	{"열한", 11}, {"열두", 12}, {"열세", 13}, {"열네", 14}, {"다섯", 5}, {"여섯", 6}, {"일곱", 7}, {"여덟", 8},
+	{"아홉", 9}, {"스무", 20}, {"한", 1}, {"두", 2}, {"세", 3}, {"네", 4}, {"열", 10},
+}
+
+// salAfter reports whether 살 (years of age) starts in the ten bytes after
+// the syllable at text[i]: after a native number of up to three syllables
+// and a space.
+func salAfter(text []byte, i int) bool {
+	const sal = "살"
+	for j := i + 3; j <= i+10 && j+len(sal) <= len(text); j++ {
+		if text[j] == sal[0] && text[j+1] == sal[1] && text[j+2] == sal[2] {
+			return true
+		}
+	}
+	return false
+}
+
+// koreanNumberAt reads a native Korean number at text[i] that a unit
+// follows, past a space or not ("열두 살", "아홉살").
+func koreanNumberAt(text []byte, i int) (v, end int, ok bool) {
+	if !salAfter(text, i) {
+		return 0, i, false // most syllables are no number's: no 살 follows them
+	}
+	for _, n := range koreanNumbers {
+		if textscan.HasAt(text, i, n.word) {
+			e := i + len(n.word)
+			if textscan.HasAt(text, e, " 살") || textscan.HasAt(text, e, "살") {
+				return n.value, e, true
+			}
+		}
+	}
+	return 0, i, false
+}
 
 // runeSize returns the size of the character that starts with the byte c,
 // 1 for a byte that starts none.

@@ -119,6 +119,11 @@ var statements = []statement{
 		units:    []string{"살", "세"},
 		notAfter: []string{" ", "때", "의", "처럼", "같"},
 	},
+	{ // ko, the writer unsaid at the text's start, then a copula: "열두 살이에요", "12살이야"; not "12살이 된 딸"
+		atStart: true,
+		units:   []string{"살", "세"},
+		after:   []string{"이에요", "이예요", "이야", "입니다", "이고", "이라", "이거든", "임"},
+	},
 	{ // hi
 		subjects: []string{"मैं"},
 		fillers:  []string{"अभी"},
