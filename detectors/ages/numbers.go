@@ -30,6 +30,11 @@ func numberAt(text []byte, i int) (v, end int, ok bool) {
 		v, end, ok = koreanNumberAt(text, i)
 		return v, max(end, i+runeSize(c)), ok
 	}
+	if (c == 0xE0 || c == 0xD8 || c == 0xD9) && (i == 0 || text[i-1] == ' ') { // a Devanagari or an Arabic word
+		if v, end, ok := spelledNumberAt(text, i); ok {
+			return v, end, true
+		}
+	}
 	if d, _ := digitAt(text, i); d < 0 {
 		if v, end, ok := hanNumberAt(text, i); ok { // "一" to "十" start with 0xE4 or 0xE5, as no digit does
 			return v, end, true
@@ -67,6 +72,9 @@ var numeralStart = func() (t [256]bool) {
 	for _, w := range koreanNumbers {
 		t[w.word[0]] = true
 	}
+	for _, w := range spelledNumbers {
+		t[w.word[0]] = true
+	}
 	return t
 }()
 
@@ -79,6 +87,40 @@ var koreanNumbers = []struct {
 	{"열다섯", 15}, {"열여섯", 16}, {"열일곱", 17}, {"열여덟", 18}, {"열아홉", 19},
 	{"열한", 11}, {"열두", 12}, {"열세", 13}, {"열네", 14}, {"다섯", 5}, {"여섯", 6}, {"일곱", 7}, {"여덟", 8},
 	{"아홉", 9}, {"스무", 20}, {"한", 1}, {"두", 2}, {"세", 3}, {"네", 4}, {"열", 10},
+}
+
+// spelledNumbers are the Hindi and Arabic number words an age is written
+// with, then a space and a unit of spelledUnits: "बारह साल", "اثنا عشر
+// عاما" (Arabic's in both genders, with and without hamza).
+var spelledNumbers = []struct {
+	word  string
+	value int
+}{
+	{"एक", 1}, {"दो", 2}, {"तीन", 3}, {"चार", 4}, {"पांच", 5}, {"पाँच", 5}, {"छह", 6}, {"छः", 6}, {"सात", 7},
+	{"आठ", 8}, {"नौ", 9}, {"दस", 10}, {"ग्यारह", 11}, {"बारह", 12}, {"तेरह", 13}, {"चौदह", 14}, {"पंद्रह", 15},
+	{"पन्द्रह", 15}, {"सोलह", 16}, {"सत्रह", 17},
+	{"أحد عشر", 11}, {"احد عشر", 11}, {"إحدى عشرة", 11}, {"احدى عشرة", 11}, {"اثنا عشر", 12}, {"اثني عشر", 12},
+	{"اثنتا عشرة", 12}, {"اثنتي عشرة", 12}, {"ثلاثة عشر", 13}, {"ثلاث عشرة", 13}, {"أربعة عشر", 14},
+	{"اربعة عشر", 14}, {"أربع عشرة", 14}, {"اربع عشرة", 14}, {"خمسة عشر", 15}, {"خمس عشرة", 15},
+	{"ستة عشر", 16}, {"ست عشرة", 16}, {"سبعة عشر", 17}, {"سبع عشرة", 17},
+	{"واحد", 1}, {"اثنان", 2}, {"اثنين", 2}, {"ثلاثة", 3}, {"ثلاث", 3}, {"أربعة", 4}, {"اربعة", 4}, {"أربع", 4},
+	{"اربع", 4}, {"خمسة", 5}, {"خمس", 5}, {"ستة", 6}, {"ست", 6}, {"سبعة", 7}, {"سبع", 7}, {"ثمانية", 8},
+	{"ثماني", 8}, {"ثمان", 8}, {"تسعة", 9}, {"تسع", 9}, {"عشرة", 10}, {"عشر", 10},
+}
+
+// spelledUnits are the units after spelledNumbers.
+var spelledUnits = []string{" साल", " वर्ष", " سنة", " سنوات", " سنين", " عامًا", " عاما", " عام"}
+
+// spelledNumberAt reads a number of spelledNumbers at text[i] that a unit
+// of spelledUnits follows: the longest, since "ست" starts "ستة".
+func spelledNumberAt(text []byte, i int) (v, end int, ok bool) {
+	for _, n := range spelledNumbers {
+		e := i + len(n.word)
+		if textscan.HasAt(text, i, n.word) && hasAny(text, e, spelledUnits) {
+			return n.value, e, true
+		}
+	}
+	return 0, i, false
 }
 
 // salAfter reports whether 살 (years of age) starts in the ten bytes after
