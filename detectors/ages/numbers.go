@@ -270,6 +270,9 @@ var numberWords = map[string]int{
 	"eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
 	"elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
 	"achtzehn": 18, "neunzehn": 19, "zwanzig": 20,
+	// ordinals, a school's grades: "quinto de primaria", "quinto ano"
+	"primero": 1, "primer": 1, "segundo": 2, "tercero": 3, "tercer": 3, "cuarto": 4, "quinto": 5, "sexto": 6,
+	"primeiro": 1, "terceiro": 3, "quarto": 4, "sétimo": 7, "oitavo": 8, "séptimo": 7, "octavo": 8,
 }
 
 // numberWordShapes has, per first and last byte (the last in lower case

@@ -18,21 +18,39 @@ var schoolLevels = []struct {
 		"我是小学生", "我还是小学生", "我是一名小学生", "我是一个小学生", "我在上小学", "我还在上小学",
 		"私は小学生", "僕は小学生", "わたしは小学生", "ぼくは小学生",
 		"저는 초등학생", "나는 초등학생", "전 초등학생", "난 초등학생"), 6},
-	{phrases.New("i'm in middle school", "i am in middle school", "im in middle school", "i'm a middle schooler"), 11},
+	{phrases.New("i'm in middle school", "i am in middle school", "im in middle school", "i'm a middle schooler",
+		"je suis au collège", "je suis en 6e", "je suis en 6ème", "je suis en sixième"), 11},
+	// France's primary grades, and its collège's second, by their names.
+	{phrases.New("je suis en cp", "je suis à l'école primaire", "je suis en primaire", "estoy en primaria",
+		"voy a primaria", "ich bin in der grundschule", "ich gehe in die grundschule", "estou no ensino fundamental",
+		"я учусь в начальной школе", "я в начальной школе"), 6},
+	{phrases.New("je suis en ce1"), 7},
+	{phrases.New("je suis en ce2"), 8},
+	{phrases.New("je suis en cm1"), 9},
+	{phrases.New("je suis en cm2"), 10},
+	{phrases.New("je suis en 5e", "je suis en 5ème", "je suis en cinquième"), 12},
 }
+
+// anySchoolLevel holds the phrases of every school level: most bytes start
+// none, and one look tells.
+var anySchoolLevel = func() *phrases.Table {
+	var all []*phrases.Table
+	for _, l := range schoolLevels {
+		all = append(all, l.phrases)
+	}
+	return phrases.Union(all...)
+}()
 
 // statedSchool returns the youngest age of the school levels the writer of
 // text states as theirs ("I'm in elementary school", "我是小学生").
 func statedSchool(text []byte) (age int, ok bool) {
-	for _, l := range schoolLevels {
-		for i := 0; i < len(text); i++ {
-			if !l.phrases.May(text, i) {
-				continue // most bytes start no phrase
-			}
-			if _, found := l.phrases.At(text, i); found && text[i] < utf8.RuneSelf && noneBefore(text, i) || found && text[i] >= utf8.RuneSelf {
-				if !ok || l.age < age {
-					age, ok = l.age, true
-				}
+	for i := 0; i < len(text); i++ {
+		if !anySchoolLevel.May(text, i) {
+			continue // most bytes start no phrase
+		}
+		for _, l := range schoolLevels {
+			if _, found := l.phrases.At(text, i); found && (text[i] >= utf8.RuneSelf || noneBefore(text, i)) && (!ok || l.age < age) {
+				age, ok = l.age, true
 			}
 		}
 	}

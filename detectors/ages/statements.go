@@ -33,6 +33,15 @@ var statements = []statement{
 		offset:   5,
 		spaced:   true,
 	},
+	{ // de: "ich bin in der 5. Klasse"; es: "estoy en 5º de primaria", "estoy en quinto de primaria"; pt: "estou no 5º ano"; ru: "я в 5 классе"; the youngest in grade n are n+5
+		subjects: []string{"ich bin in der", "ich gehe in die", "estoy en", "voy a", "estou no", "eu estou no", "tô no",
+			"я в", "я учусь в", "я сейчас в", "я уже в"},
+		fillers: []string{"jetzt", "schon", "ya", "já"},
+		units: []string{". klasse", "klasse", "º de primaria", "° de primaria", "de primaria", "º ano", "° ano", "ano",
+			"классе", "-м классе", "-ом классе"},
+		offset: 5,
+		spaced: true,
+	},
 	{subjects: []string{"i'm in grade", "i’m in grade", "i am in grade", "im in grade"}, offset: 5, bare: true, spaced: true},
 	{subjects: []string{"i'm in year", "i’m in year", "i am in year", "im in year"}, offset: 4, bare: true, spaced: true}, // in Britain, n+4
 	{ // en: the writer's own birthday, "It's my 12th birthday", "for my 10th bday"

@@ -39,6 +39,27 @@ func New(texts ...string) *Table {
 			t.add(phrase{text: u, spaced: true})
 		}
 	}
+	t.longestFirst()
+	return t
+}
+
+// Union returns the table of the phrases of ts: one look at a text's bytes
+// tells whether a phrase of any of them may start there.
+func Union(ts ...*Table) *Table {
+	u := new(Table)
+	for _, t := range ts {
+		for _, ps := range t.byFirst {
+			for _, p := range ps {
+				u.add(p)
+			}
+		}
+	}
+	u.longestFirst()
+	return u
+}
+
+// longestFirst orders the phrases of each first byte, the longer first.
+func (t *Table) longestFirst() {
 	for _, ps := range t.byFirst {
 		for i := 1; i < len(ps); i++ {
 			for j := i; j > 0 && len(ps[j].text) > len(ps[j-1].text); j-- {
@@ -46,7 +67,6 @@ func New(texts ...string) *Table {
 			}
 		}
 	}
-	return t
 }
 
 func (t *Table) add(p phrase) {

@@ -31,3 +31,16 @@ func TestTable(t *testing.T) {
 		}
 	}
 }
+
+func TestUnion(t *testing.T) {
+	u := Union(New("born"), New("date of birth", "dob"))
+	for _, tt := range []struct {
+		text string
+		end  int // 0: none
+	}{{"Born on", 4}, {"date of birth:", 13}, {"DOB", 3}, {"dot", 0}} {
+		end, ok := u.At([]byte(tt.text), 0)
+		if ok != (tt.end > 0) || ok && end != tt.end {
+			t.Errorf("At(%q) = %d, %v, want %d", tt.text, end, ok, tt.end)
+		}
+	}
+}
