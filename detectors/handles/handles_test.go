@@ -80,6 +80,7 @@ func TestAppendSpans(t *testing.T) {
 		{"Japanese Kakao", "カカオトークID: lily22", []string{"lily22"}},
 		{"Discord tag", "My discord is lily#4821, discord: sam#0001!", []string{"lily#4821", "sam#0001"}},
 		{"Discord word and a number", "my discord is down #4821 again, discord is lily #4821", nil},
+		{"a tag on another platform", "QQ A0#0000, IG: lily#4821", []string{"lily"}},
 		{"Russian", "мой телеграм: @ivan_p", []string{"@ivan_p"}},
 		{"Russian capital", "Инстаграм — masha.k", []string{"masha.k"}},
 		{"Russian word inside another", "телеграммы", nil},
@@ -107,6 +108,9 @@ func FuzzAppendSpans(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text []byte) {
 		for _, s := range spantest.Valid(t, AppendSpans, detectors.Handle, text) {
 			h := bytes.TrimPrefix(bytes.TrimPrefix(bytes.TrimPrefix(text[s.Start:s.End], []byte("@")), []byte(fullwidthAt)), []byte("$"))
+			if n := len(h) - len("#0000"); n > 0 && h[n] == '#' && allDigits(h[n+1:]) {
+				h = h[:n] // Discord's tag
+			}
 			if len(h) < 2 || len(h) > maxHandle || bytes.ContainsFunc(h, func(r rune) bool { return r >= 0x80 || !handleChar(byte(r)) && r != '-' }) {
 				t.Fatalf("%q is no handle, in %q", text[s.Start:s.End], text)
 			}

@@ -26,6 +26,9 @@ type label struct {
 	// cashtag: a '$' may start the handle as an '@' does (Cash App's
 	// "$cashtag").
 	cashtag bool
+	// tagged: '#' and four digits may end the handle (Discord's
+	// "lily#4821").
+	tagged bool
 }
 
 // asciiLabels are the platforms' names in Latin letters, by their lower case.
@@ -44,6 +47,7 @@ var asciiLabels = func() map[string]label {
 	}
 	m["qq"] = label{digits: true, cased: true}
 	m["cashapp"] = label{cashtag: true, cased: true}
+	m["discord"] = label{tagged: true, cased: true}
 	return m
 }()
 
@@ -128,7 +132,7 @@ func labeled(text []byte, i int, l label) (start, end int, ok bool) {
 	}
 	h := text[j:end]
 	tagged := false
-	if t := end + len("#0000"); t <= len(text) && text[end] == '#' && allDigits(text[end+1:t]) && (t == len(text) || !isLetter(text[t]) && !isDigit(text[t])) {
+	if t := end + len("#0000"); l.tagged && t <= len(text) && text[end] == '#' && allDigits(text[end+1:t]) && (t == len(text) || !isLetter(text[t]) && !isDigit(text[t])) {
 		end, tagged = t, true // Discord's tag: "lily#4821"
 	}
 	if l.needID && !id && !at && (!l.orLike || start == textscan.SkipBlanks(text, i) || !handleLike(h)) {
