@@ -60,7 +60,7 @@ type statement struct {
 	// ("I'm 12, make me…", "my age is 10."); statements without units
 	// are bare.
 	bare     bool
-	after    []string // one of them follows the unit, if any are given
+	after    []string // one of them follows the unit, if any are given (or, if bare, the text ends)
 	notAfter []string // what after the unit makes it no statement of the writer's age now
 	spaced   bool     // a script with spaces between words, whose words are whole
 	// offset, if set, makes the number a school's grade, the youngest age
@@ -164,7 +164,7 @@ func (st *statement) states(text []byte, start, end int) bool {
 			return false
 		}
 	}
-	if len(st.after) > 0 && !hasAny(text, i, st.after) {
+	if len(st.after) > 0 && !hasAny(text, i, st.after) && !(st.bare && i == len(text)) {
 		return false
 	}
 	return st.atStart || st.subjectBefore(text, start)

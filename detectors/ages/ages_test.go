@@ -50,6 +50,8 @@ func TestStated(t *testing.T) {
 		{"im 11 and i want a dragon", 11},
 		{"I'm 12 lol", 12},
 		{"im 10!", 10},
+		{"my mom said i can use this app, im 10", 10},
+		{"Ich heiße Mia und bin 9", 9},
 		{"im 12 Stock, im 3 und 4 Stock, im 12, 13. Jahrhundert", 0},
 		{"Мне 10, нарисуй меня", 10},
 		{"my son's 10th birthday, my daughter 10th birthday", 0},

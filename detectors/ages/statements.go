@@ -74,7 +74,7 @@ var statements = []statement{
 		spaced:   true,
 	},
 	{ // de
-		subjects: []string{"ich bin"},
+		subjects: []string{"ich bin", "und bin"}, // "Ich heiße Mia und bin 9"
 		fillers:  []string{"erst", "schon", "gerade", "jetzt"},
 		units:    []string{"jahre", "jahr"},
 		bare:     true,
