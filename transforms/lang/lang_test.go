@@ -191,6 +191,9 @@ func TestShortPrompts(t *testing.T) {
 		"Add my Instagram and my WhatsApp to the flyer": "en", "turn this into anime": "en",
 		"Mach ein Bild von mir und meiner Freundin": "de", "Fais un dessin de moi avec mon chat": "fr",
 		"Haz una tarjeta para mi hija": "es", "Faz um cartão para a minha filha": "pt",
+		// One function word in a tiny text, and a word's full stop.
+		"a card for Santa Claus": "en", "portrait for mom": "en", "Katze mit Hut": "de",
+		"Schick das Bild an lea51[at]t-online.de, danke.": "de",
 	} {
 		if got := d.Detect([]byte(text)); got != want {
 			t.Errorf("Detect(%q) = %q, want %q", text, got, want)

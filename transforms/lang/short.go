@@ -27,12 +27,13 @@ var shortLangs = [...]string{langEn: "en", langDe: "de", langFr: "fr", langEs: "
 // functionWords are words of one Latin-script language each, among the
 // default set, that short prompts are made of: articles, pronouns,
 // prepositions and the commands prompts start with. Words two of them
-// share ("la", "de", "un", "me", "no", "es", "on", "in") are left out.
+// share ("la", "de", "un", "me", "no", "es", "on", "in", "das", "do") are
+// left out.
 var functionWords = [...][]string{
 	langEn: {"the", "my", "it", "to", "and", "of", "this", "with", "make", "add", "put", "turn", "into", "for",
 		"please", "is", "look", "like", "remove", "change", "your", "our", "us", "give", "take", "from", "at", "him",
 		"when", "very", "also", "hello", "thanks", "thank", "you", "not", "what", "that", "these", "can", "want"},
-	langDe: {"der", "die", "das", "und", "ich", "mein", "meine", "meinen", "mit", "ein", "eine", "einen", "ist",
+	langDe: {"der", "die", "und", "ich", "mein", "meine", "meinen", "mit", "ein", "eine", "einen", "ist",
 		"nicht", "bitte", "mach", "mache", "auf", "zu", "von", "den", "dem", "im", "mir", "mich", "wenn", "sehr",
 		"auch", "hallo", "danke", "diese", "dieser", "dieses", "wir", "uns", "kannst", "möchte"},
 	langFr: {"le", "les", "et", "une", "mon", "ma", "mes", "du", "des", "avec", "pour", "est", "sur", "dans",
@@ -40,7 +41,7 @@ var functionWords = [...][]string{
 		"cette", "ça", "nous", "veux", "peux"},
 	langEs: {"el", "los", "las", "y", "una", "mi", "mis", "del", "con", "haz", "pon", "hazme", "quiero", "yo", "al", "por",
 		"cuando", "esté", "esta", "este", "esto", "muy", "pero", "también", "hola", "gracias", "puedes", "mándalo"},
-	langPt: {"o", "os", "um", "uma", "meu", "minha", "meus", "do", "da", "dos", "das", "com", "é", "em", "faz",
+	langPt: {"o", "os", "um", "uma", "meu", "minha", "meus", "da", "dos", "com", "é", "em", "faz",
 		"faça", "coloque", "eu", "na", "ao", "quando", "muito", "também", "olá", "obrigado", "obrigada", "não",
 		"isso", "essa", "esse", "você", "quero"},
 }
@@ -59,13 +60,15 @@ var functionWordLang = func() map[string]int {
 
 // shortLanguage returns the language of words (as words returns them) if
 // they are few and their function words point at one of codes: two or
-// more of its own, at least twice those of any other.
+// more of its own (one in a text of fewer than maxTinyWords words), at
+// least twice those of any other.
 func shortLanguage(text []byte, codes map[string]bool) (string, bool) {
 	if bytes.Count(text, []byte(" ")) >= maxShortWords {
 		return "", false
 	}
 	var counts [len(shortLangs)]int
 	for w := range bytes.FieldsSeq(text) {
+		w = bytes.TrimRight(w, ",.!?;:") // "danke."
 		var b [8]byte
 		if len(w) > len(b) {
 			continue
@@ -91,8 +94,13 @@ func shortLanguage(text []byte, codes map[string]bool) (string, bool) {
 			return "", false
 		}
 	}
-	if counts[best] < 2 {
+	if counts[best] < 2 && !(counts[best] == 1 && bytes.Count(text, []byte(" ")) < maxTinyWords) {
 		return "", false
 	}
 	return shortLangs[best], true
 }
+
+// maxTinyWords bounds the texts that one function word decides, when no
+// other language's is among them: "a card for Santa Claus", "Katze mit
+// Hut", where lingua's trigrams have little to read.
+const maxTinyWords = 6
