@@ -26,24 +26,27 @@ var shortLangs = [...]string{langEn: "en", langDe: "de", langFr: "fr", langEs: "
 
 // functionWords are words of one Latin-script language each, among the
 // default set, that short prompts are made of: articles, pronouns,
-// prepositions and the commands prompts start with. Words two of them
+// prepositions and the commands prompts start with ("draw", "dibuja"). Words two of them
 // share ("la", "de", "un", "me", "no", "es", "on", "in", "das", "do") are
 // left out.
 var functionWords = [...][]string{
 	langEn: {"the", "my", "it", "to", "and", "of", "this", "with", "make", "add", "put", "turn", "into", "for",
 		"please", "is", "look", "like", "remove", "change", "your", "our", "us", "give", "take", "from", "at", "him",
-		"when", "very", "also", "hello", "thanks", "thank", "you", "not", "what", "that", "these", "can", "want"},
+		"when", "very", "also", "hello", "thanks", "thank", "you", "not", "what", "that", "these", "can", "want",
+		"draw", "create", "paint", "show"},
 	langDe: {"der", "die", "und", "ich", "mein", "meine", "meinen", "mit", "ein", "eine", "einen", "ist",
 		"nicht", "bitte", "mach", "mache", "auf", "zu", "von", "den", "dem", "im", "mir", "mich", "wenn", "sehr",
-		"auch", "hallo", "danke", "diese", "dieser", "dieses", "wir", "uns", "kannst", "möchte"},
+		"auch", "hallo", "danke", "diese", "dieser", "dieses", "wir", "uns", "kannst", "möchte", "zeichne", "erstelle",
+		"füge", "entferne", "verwandle"},
 	langFr: {"le", "les", "et", "une", "mon", "ma", "mes", "du", "des", "avec", "pour", "est", "sur", "dans",
 		"fais", "moi", "je", "il", "elle", "au", "aux", "quand", "très", "aussi", "bonjour", "merci", "pas", "ce",
-		"cette", "ça", "nous", "veux", "peux"},
+		"cette", "ça", "nous", "veux", "peux", "dessine", "crée", "ajoute", "enlève"},
 	langEs: {"el", "los", "las", "y", "una", "mi", "mis", "del", "con", "haz", "pon", "hazme", "quiero", "yo", "al", "por",
-		"cuando", "esté", "esta", "este", "esto", "muy", "pero", "también", "hola", "gracias", "puedes", "mándalo"},
+		"cuando", "esté", "esta", "este", "esto", "muy", "pero", "también", "hola", "gracias", "puedes", "mándalo",
+		"dibuja", "dibújame", "crea", "genera", "añade", "quita", "convierte"},
 	langPt: {"o", "os", "um", "uma", "meu", "minha", "meus", "da", "dos", "com", "é", "em", "faz",
 		"faça", "coloque", "eu", "na", "ao", "quando", "muito", "também", "olá", "obrigado", "obrigada", "não",
-		"isso", "essa", "esse", "você", "quero"},
+		"isso", "essa", "esse", "você", "quero", "desenhe", "desenha", "crie", "cria", "pinte", "adicione", "remova"},
 }
 
 // functionWordLang maps each function word, in lower case, to its
@@ -69,7 +72,7 @@ func shortLanguage(text []byte, codes map[string]bool) (string, bool) {
 	var counts [len(shortLangs)]int
 	for w := range bytes.FieldsSeq(text) {
 		w = bytes.TrimRight(w, ",.!?;:") // "danke."
-		var b [8]byte
+		var b [12]byte
 		if len(w) > len(b) {
 			continue
 		}
