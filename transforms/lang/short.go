@@ -9,7 +9,7 @@ import (
 // prompt in ten ("Add my Instagram and my WhatsApp to the flyer" as
 // German, "turn this into anime" as Portuguese), where a few words every
 // sentence of a language has say more.
-const maxShortWords = 12
+const maxShortWords = 16
 
 // The Latin-script languages of the default set that function words tell
 // apart, as indexes of shortLangs.
