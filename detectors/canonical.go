@@ -52,8 +52,15 @@ func (s *Set) AppendCanonicalPreferring(dst, value []byte, k Kind, mask, prefer 
 		return appendDeviceID(dst, value)
 	case IMSI, ICCID, Card, CPF, SSN, RRN, Aadhaar, MyNumber, SNILS, NIR, SteuerID, SaudiID:
 		return appendDigits(dst, value)
-	case IBAN, DNI, NINO, Document:
+	case IBAN, DNI, NINO:
 		return appendCompactUpper(dst, value)
+	case Document:
+		for _, c := range value {
+			if isAlnum(c) || c >= utf8.RuneSelf { // a Chinese plate's province: "京A12345"
+				dst = append(dst, upper(c))
+			}
+		}
+		return dst
 	case Name, Address:
 		return appendWords(dst, value)
 	case Handle:

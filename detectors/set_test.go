@@ -659,6 +659,8 @@ func TestAppendCanonical(t *testing.T) {
 		{detectors.Email, "hans AT firma DOT at", "hans@firma.at"},
 		{detectors.Name, "Lucía  FERNÁNDEZ", "lucía fernández"},
 		{detectors.IBAN, "gb29 nwbk 6016 1331 9268 19", "GB29NWBK60161331926819"},
+		{detectors.Document, "x1234-5678", "X12345678"},
+		{detectors.Document, "京a12345", "京A12345"}, // a plate's province tells it from 沪A12345
 		{detectors.CPF, "529.982.247-25", "52998224725"},
 		{detectors.SSN, "123 45 6789", "123456789"},
 		{detectors.RRN, "900101-1234567", "9001011234567"},
