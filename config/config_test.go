@@ -738,6 +738,12 @@ func TestBuildProfiles(t *testing.T) {
 	if want := `{"geo":{"lat":31.23,"lng":121.47,"country":"CN"},"location":"31.23,121.47","place":{"coordinates":[121.47,31.23]},"gps":"31.23,121.47","coords":[31.23,121.47],"geohash":"wtw3s"}`; err != nil || string(out) != want {
 		t.Fatalf("locations: %s %v\nwant %s", out, err, want)
 	}
+	// Documents' numbers: DOCUMENT, or the kind the detectors read in one.
+	out, _, err = w.RedactRecord(nil, []byte(`{"passport":"X12345678","student_id":20231234,"license_plate":"京A12345","national_id":"11010519491231002X"}`), transforms.FormatJSON, e.Profile("usage"))
+	if want := `{"passport":"` + string(w.AppendToken(nil, detectors.Document, []byte("X12345678"))) + `","student_id":"` + string(w.AppendToken(nil, detectors.Document, []byte("20231234"))) +
+		`","license_plate":"` + string(w.AppendToken(nil, detectors.Document, []byte("京A12345"))) + `","national_id":"` + string(w.AppendToken(nil, detectors.CNID, []byte("11010519491231002X"))) + `"}`; err != nil || string(out) != want {
+		t.Fatalf("documents: %s %v\nwant %s", out, err, want)
+	}
 	// One-time codes, a card's security code, a security question's answer.
 	out, _, err = w.RedactRecord(nil, []byte(`{"auth":{"otp":"482913","cvv":"123","securityAnswer":"Fluffy","verification_code":"1234","method":"sms"}}`), transforms.FormatJSON, e.Profile("usage"))
 	if want := `{"auth":{"method":"sms"}}`; err != nil || string(out) != want {

@@ -254,6 +254,14 @@ var (
 		// one-time codes, a card's security code and a security question's answer
 		"otp", "otp_code", "otpCode", "totp", "mfa_code", "mfaCode", "sms_code", "smsCode", "verification_code", "verificationCode",
 		"cvv", "cvc", "cvv2", "security_code", "securityCode", "security_answer", "securityAnswer", "passphrase"}
+	// DefaultDocumentFields hold the number of an identity document, a
+	// school's or an employer's ID card, a car's plate or a bank account:
+	// tokenized as DOCUMENT, as the same number in a prompt is.
+	DefaultDocumentFields = []string{"passport", "passport_number", "passportNumber", "passport_no", "passportNo",
+		"driver_license", "driverLicense", "drivers_license", "driversLicense", "driving_licence", "drivingLicence",
+		"national_id", "nationalId", "tax_id", "taxId", "student_id", "studentId", "employee_id", "employeeId",
+		"license_plate", "licensePlate", "plate_number", "plateNumber",
+		"bank_account", "bankAccount", "account_number", "accountNumber", "routing_number", "routingNumber", "sort_code", "sortCode"}
 	// DefaultSerialFields hold a device's hardware serial number, as
 	// persistent an identifier as its IMEI, also a camera's and a lens's in
 	// a photo's metadata (EXIF).
@@ -537,7 +545,7 @@ func (c *Config) customDetectors(actions map[detectors.Kind]transforms.Action) (
 // Profile returns the transforms.ProfileOptions of the event kind: the
 // default field rules (user fields tokenized, precise locations
 // generalized, birth dates to the year, names and credentials dropped, device serial
-// numbers, push tokens, ad click IDs, SDKs' install IDs, device IDs, session IDs and handles tokenized), then those of fields.<kind>, the policy's
+// numbers, push tokens, ad click IDs, SDKs' install IDs, device IDs, session IDs, handles and documents' numbers tokenized), then those of fields.<kind>, the policy's
 // fields and, for the kinds of languages.kinds, language detection with
 // detector d (built by LanguageDetector).
 func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.ProfileOptions {
@@ -563,6 +571,9 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	}
 	for _, f := range DefaultDeviceIDFields {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize, Kind: detectors.ADID})
+	}
+	for _, f := range DefaultDocumentFields {
+		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize, Kind: detectors.Document})
 	}
 	mine := c.Fields[kind]
 	for _, path := range slices.Sorted(maps.Keys(mine)) {

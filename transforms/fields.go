@@ -264,7 +264,7 @@ func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule, h detectors.Hint, js
 		}
 	}
 	k, kept := r.Kind, false
-	if k == detectors.Field || k == detectors.ADID {
+	if k == detectors.Field || k == detectors.ADID || k == detectors.Document {
 		if kept = w.e.isAnyToken(raw, json); !kept {
 			k = w.ruledKind(raw, h, k)
 		}
@@ -278,12 +278,13 @@ func (w *Worker) appendRuled(dst, raw []byte, r *FieldRule, h detectors.Hint, js
 	return w.appendToken(dst, k, jsonForm(json), raw, json)
 }
 
-// ruledKind returns the kind of token that a value a rule of kind k, FIELD
-// or ADID, tokenizes gets: that of the one finding the detectors make of
-// all of it with h, what its key says (for ADID, with an ADID key's hint if
-// it says nothing), else FIELD. So a device's UUID under device_id or
-// device.id is the ADID it is under idfv, and a serial number that is an
-// IMEI the IMEI, with the same token, and records still join.
+// ruledKind returns the kind of token that a value a rule of kind k, FIELD,
+// ADID or DOCUMENT, tokenizes gets: that of the one finding the detectors
+// make of all of it with h, what its key says (for ADID, with an ADID key's
+// hint if it says nothing), else FIELD (DOCUMENT for DOCUMENT). So a
+// device's UUID under device_id or device.id is the ADID it is under idfv,
+// a serial number that is an IMEI the IMEI, and a national ID that is a
+// Chinese resident's the CNID, with the same token, and records still join.
 func (w *Worker) ruledKind(v []byte, h detectors.Hint, k detectors.Kind) detectors.Kind {
 	if k == detectors.ADID && h.Kind == detectors.None {
 		h = detectors.Hint{Kind: detectors.ADID}
@@ -291,6 +292,9 @@ func (w *Worker) ruledKind(v []byte, h detectors.Hint, k detectors.Kind) detecto
 	w.check = w.e.set.AppendValueSpans(w.check[:0], v, h)
 	if len(w.check) == 1 && w.check[0].Start == 0 && w.check[0].End == len(v) {
 		return w.check[0].Kind
+	}
+	if k == detectors.Document {
+		return k
 	}
 	return detectors.Field
 }
