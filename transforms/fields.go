@@ -536,6 +536,7 @@ func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []d
 	if l.Names {
 		spans = names.AppendSpans(spans, text)
 		spans = devicenames.AppendSpans(spans, text)
+		spans = appendDisplayNames(spans, text)
 	}
 	if hasDigit(text) { // every date, address, document's number and place's coordinates have one
 		spans = birthdates.AppendSpans(spans, text)
@@ -564,12 +565,39 @@ func (w *Worker) noteStatedAge(p *Profile, text []byte) {
 
 // appendDeviceNames adds to spans the owners' names that devices' names in
 // text carry (package devicenames), as a policy finds them in text records
-// that are no prompts: DHCP's, mDNS's and Bluetooth's log lines.
+// that are no prompts: DHCP's, mDNS's and Bluetooth's log lines; and the
+// display names of e-mail addresses (see appendDisplayNames).
 func appendDeviceNames(spans []detectors.Span, text []byte) []detectors.Span {
 	n := len(spans)
 	spans = devicenames.AppendHostSpans(spans, text)
+	spans = appendDisplayNames(spans, text)
 	if len(spans) > n {
 		spans = detectors.ResolveOverlaps(spans)
+	}
+	return spans
+}
+
+// withDisplayNames is spans with appendDisplayNames's findings, in order.
+func withDisplayNames(spans []detectors.Span, text []byte) []detectors.Span {
+	n := len(spans)
+	if spans = appendDisplayNames(spans, text); len(spans) > n {
+		spans = detectors.ResolveOverlaps(spans)
+	}
+	return spans
+}
+
+// appendDisplayNames adds to spans, the findings in text, the display
+// names of the e-mail addresses among them that are in angle brackets, as
+// mail headers and senders' logs write them ("Jane Doe" <jane@…>, see
+// names.DisplayNameBefore), unsorted.
+func appendDisplayNames(spans []detectors.Span, text []byte) []detectors.Span {
+	for _, s := range spans {
+		if s.Kind != detectors.Email || s.Start == 0 || text[s.Start-1] != '<' {
+			continue
+		}
+		if start, end, ok := names.DisplayNameBefore(text, s.Start-1); ok {
+			spans = append(spans, detectors.Span{Start: start, End: end, Kind: detectors.Name})
+		}
 	}
 	return spans
 }

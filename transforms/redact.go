@@ -378,9 +378,12 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					if err != nil {
 						return dst, i, reasonOf(err)
 					}
-					if mem.uses&usesText != 0 {
+					switch {
+					case mem.uses&usesText != 0:
 						spans = appendFreeText(spans, raw, prof.lang)
 						w.noteStatedAge(prof, raw)
+					case prof != nil && len(spans) > 0:
+						spans = withDisplayNames(spans, raw) // {"to":"\"Jane Doe\" <jane@…>"}
 					}
 					w.spans = spans
 					ruled := prof != nil && w.valueFields(prof, raw)

@@ -151,6 +151,8 @@ func TestTextFieldRules(t *testing.T) {
 		{"a URL's path, no ID", `GET /users/me /users/search?q=1 /superusers/123 /users/`, `GET /users/me /users/search?q=1 /superusers/123 /users/`},
 		{"a device's name", `dhcpd: DHCPACK to a4:83:e7:05:6c:01 (Johns-iPhone) via eth0; mDNS: "Anna's MacBook Pro"`,
 			`dhcpd: DHCPACK to {MAC:a4:83:e7:05:6c:01} ({NAME:Johns}-iPhone) via eth0; mDNS: "{NAME:Anna}'s MacBook Pro"`},
+		{"an address's display name", `mail from="Jane Doe" <jane@x.example> to=<bob@x.example>; sent to Maria Garcia <m@x.example>`,
+			`mail from="{NAME:Jane Doe}" <{EMAIL:jane@x.example}> to=<{EMAIL:bob@x.example}>; sent to {NAME:Maria Garcia} <{EMAIL:m@x.example}>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -178,6 +180,7 @@ func TestValueFields(t *testing.T) {
 		{`{"deeplink":"pixel://share?serial=S1&x=1","note":"serial=S2"}`, `{"deeplink":"pixel://share?serial={FIELD:S1}&x=1","note":"serial={FIELD:S2}"}`},
 		{`{"log":"GET /api/users/42 HTTP/1.1\" 200 user_id=u_1\n","stream":"stdout"}`, `{"log":"GET /api/users/{USER:42} HTTP/1.1\" 200 user_id={USER:u_1}\n","stream":"stdout"}`},
 		{`{"payload":"{\"serial\":\"S1\",\"n\":1}","a":"b:c"}`, `{"payload":"{\"serial\":\"{FIELD:S1}\",\"n\":1}","a":"b:c"}`},
+		{`{"to":"\"Jane Doe\" <jane@x.example>","cc":"Maria Garcia <m@x.example>"}`, `{"to":"\"{NAME:Jane Doe}\" <{EMAIL:jane@x.example}>","cc":"{NAME:Maria Garcia} <{EMAIL:m@x.example}>"}`},
 		{`{"http":{"endpoint":"/api/users/42/photos"}}`, `{"http":{"endpoint":"/api/users/{USER:42}/photos"}}`},
 		{`{"log":"GET /api/users/42\n","msg":"at /users/42\"x"}`, `{"log":"GET /api/users/{USER:42}\n","msg":"at /users/{USER:42}\"x"}`},
 		{`{"Referrer":"utm_source=x&name=Li+Wei&lat=31.230416"}`, `{"Referrer":"utm_source=x&name=&lat=31.23"}`},

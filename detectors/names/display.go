@@ -1,0 +1,93 @@
+package names
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxDisplayName bounds the display names read before an address.
+const maxDisplayName = 64
+
+// DisplayNameBefore reads the display name that an e-mail address in angle
+// brackets, whose '<' is at text[lt], has before it, as mail headers and
+// the logs of mail senders write one (RFC 5322's name-addr): a quoted
+// string (`"Jane Doe" <jane@…>`, also JSON-escaped) or one to four words
+// that start with a capital or are in a script without case, a space
+// between each (`Maria Garcia <maria@…>`, `李伟 <li.wei@…>`). It returns
+// the name's span, quotes left out.
+func DisplayNameBefore(text []byte, lt int) (start, end int, ok bool) {
+	end = lt
+	if end > 0 && text[end-1] == ' ' {
+		end--
+	}
+	if end > 0 && text[end-1] == '"' {
+		return quotedBefore(text, end-1)
+	}
+	start = end
+	for e, words := end, 0; words < 4; words++ {
+		s := displayWordStart(text, e)
+		switch {
+		case s == e:
+		case nameWord(text[s:e]):
+			start = s
+		case particles.Has(text[s:e]):
+			// "Maria da Silva": taken if a capitalized word comes before it
+		default:
+			s = e
+		}
+		if s == e || s == 0 || text[s-1] != ' ' {
+			break
+		}
+		e = s - 1
+	}
+	return start, end, start < end && end-start <= maxDisplayName
+}
+
+// quotedBefore reads the quoted display name whose closing quote is at
+// text[q] (`\"` in JSON's text too).
+func quotedBefore(text []byte, q int) (start, end int, ok bool) {
+	end = q
+	escaped := end > 0 && text[end-1] == '\\'
+	if escaped {
+		end--
+	}
+	open := bytes.LastIndexByte(text[max(end-maxDisplayName-1, 0):end], '"')
+	if open < 0 {
+		return 0, 0, false
+	}
+	start = max(end-maxDisplayName-1, 0) + open + 1
+	if escaped != (start >= 2 && text[start-2] == '\\') {
+		return 0, 0, false
+	}
+	name := text[start:end]
+	if escaped {
+		name = bytes.TrimSuffix(name, []byte(`\`))
+	}
+	if len(bytes.TrimSpace(name)) == 0 || bytes.ContainsAny(name, "<>@\\") {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// nameWord reports whether word may be a word of a display name: it
+// starts with a capital, or is in a script without case (Han, Hangul,
+// kana, Arabic, Devanagari).
+func nameWord(word []byte) bool {
+	r, _ := utf8.DecodeRune(word)
+	return unicode.IsUpper(r) || unicode.IsLetter(r) && !unicode.IsLower(r)
+}
+
+// displayWordStart returns the start of the word of a display name that
+// ends at text[e]: letters and marks, '.', '-' and '\'' ("Dr.", "O'Brien").
+func displayWordStart(text []byte, e int) int {
+	s := e
+	for s > 0 {
+		r, size := utf8.DecodeLastRune(text[:s])
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '.' && r != '-' && r != '\'' {
+			break
+		}
+		s -= size
+	}
+	return s
+}

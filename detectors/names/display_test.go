@@ -1,0 +1,50 @@
+package names
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestDisplayNameBefore(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{`from="Jane Doe" <jane.doe@example.com>`, "Jane Doe"},
+		{`{"to":"\"Jane Doe\" <jane.doe@example.com>"}`, "Jane Doe"},
+		{"welcome email sent to Maria Garcia <maria@gmail.com>", "Maria Garcia"},
+		{"From: Li Wei <li.wei@163.com>", "Li Wei"},
+		{"From: 李伟 <li.wei@163.com>", "李伟"},
+		{"To: Maria da Silva <m@x.com>", "Maria da Silva"},
+		{"To: Dr. Aisha Rahman-Khan <a@x.com>", "Dr. Aisha Rahman-Khan"},
+		{"Reply-To: <jane@example.com>", ""},
+		{"sent to <jane@example.com>", ""},
+		{"sent to the user <jane@example.com>", ""},
+		{"to=<jane@example.com>", ""},
+		{`"" <jane@example.com>`, ""},
+		{`"a@b" <jane@example.com>`, ""},
+	} {
+		lt := bytes.LastIndexByte([]byte(tt.text), '<')
+		start, end, ok := DisplayNameBefore([]byte(tt.text), lt)
+		got := ""
+		if ok {
+			got = tt.text[start:end]
+		}
+		if got != tt.want {
+			t.Errorf("DisplayNameBefore(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func FuzzDisplayNameBefore(f *testing.F) {
+	for _, s := range []string{`"Jane Doe" <j@x.com>`, `\"Jane\" <j@x.com>`, "Maria Garcia <m@x.com>", "李伟 <l@x.com>", "<a@b.c>"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		lt := bytes.LastIndexByte(text, '<')
+		if lt < 0 {
+			return
+		}
+		start, end, ok := DisplayNameBefore(text, lt)
+		if ok && (start < 0 || start >= end || end > lt || end-start > maxDisplayName || bytes.ContainsAny(text[start:end], "<>@")) {
+			t.Fatalf("DisplayNameBefore(%q) = %d, %d", text, start, end)
+		}
+	})
+}
