@@ -200,13 +200,78 @@ func (st *statement) subjectBefore(text []byte, i int) bool {
 		j = skipSpacesBack(text, f)
 	}
 	s, ok := st.endingAt(text, j, st.subjects)
-	if !ok {
-		return false
+	if !ok || quoted(text, s) {
+		return false // "a cake that says 'I'm 12!'": words to draw, not the writer's
 	}
 	if !st.spaced {
 		return true
 	}
-	return noneBefore(text, s)
+	return noneBefore(text, s) && !captionBefore(text, s)
+}
+
+// quoted reports whether text[s] is inside quotation marks that open
+// before it and are not closed: '"' and JSON's '\"', “…”, «…», „…“,
+// 「…」, 『…』, ‘…’, and '…' where the quote starts a word (the
+// apostrophe of "I'm" does not).
+func quoted(text []byte, s int) bool {
+	open := false
+	for i := 0; i < s; i++ {
+		c := text[i]
+		switch {
+		case c == '"':
+			open = !open
+		case c == '\'':
+			switch {
+			case !open && (i == 0 || opensQuote(text[i-1])) && i+1 < len(text) && text[i+1] != ' ':
+				open = true
+			case open && i > 0 && text[i-1] != ' ' && (i+1 == len(text) || !isWordByte(text[i+1])):
+				open = false
+			}
+		case c == 0xE2 || c == 0xC2 || c == 0xE3:
+			switch q, size := utf8.DecodeRune(text[i:]); q {
+			case '“', '«', '„', '‘':
+				open = !(open && q == '“') // „…“ closes with “
+			case '”', '»':
+				open = false
+			case '’':
+				if open && (i+size == len(text) || !isWordByte(text[i+size])) {
+					open = false
+				}
+			case '「', '『':
+				open = true
+			case '」', '』':
+				open = false
+			}
+		}
+	}
+	return open
+}
+
+// opensQuote reports whether a quotation mark after c opens a quote.
+func opensQuote(c byte) bool {
+	return c == ' ' || c == '(' || c == '[' || c == ':' || c == '\t' || c == '\n'
+}
+
+// isWordByte reports whether c is an ASCII letter or digit, or a byte of a
+// character beyond ASCII.
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' || c >= utf8.RuneSelf
+}
+
+// captionWords, right before a statement, say that it is text to put on
+// an image: "caption: I turned 12 today!".
+var captionWords = []string{"caption:", "caption", "says:", "says", "saying", "reads:", "reads", "text:", "slogan:"}
+
+// captionBefore reports whether one of captionWords ends right before
+// text[s], past spaces.
+func captionBefore(text []byte, s int) bool {
+	e := skipSpacesBack(text, s)
+	for _, w := range captionWords {
+		if e >= len(w) && hasFold(text, e-len(w), w) && (e == len(w) || !isWordByte(text[e-len(w)-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // noneBefore reports whether no word of notBefore comes right before

@@ -49,7 +49,7 @@ func statedSchool(text []byte) (age int, ok bool) {
 			continue // most bytes start no phrase
 		}
 		for _, l := range schoolLevels {
-			if _, found := l.phrases.At(text, i); found && (text[i] >= utf8.RuneSelf || noneBefore(text, i)) && (!ok || l.age < age) {
+			if _, found := l.phrases.At(text, i); found && (text[i] >= utf8.RuneSelf || noneBefore(text, i)) && !quoted(text, i) && (!ok || l.age < age) {
 				age, ok = l.age, true
 			}
 		}
