@@ -26,6 +26,7 @@ func TestStated(t *testing.T) {
 		{"Make a birthday cake that says 'I'm 12!', a banner \"I am 10 years old\", a t-shirt “Im 12 and awesome”, caption: I turned 12 today!, 蛋糕上写「我今年12岁」", 0},
 		{"Make a cake that says 'Happy birthday', I'm 12 years old", 12},
 		{"I don't know, I'm 12", 12},
+		{"I'm 11 years into my career, I'm 12 years sober, I am 12 years in the business", 0},
 		{"a shirt that reads \"I'm in middle school\" and 'I'm in 5th grade'", 0},
 		{"ich bin in der 5. Klasse und mag Pferde", 10},
 		{"Ich gehe in die 6 Klasse", 11},

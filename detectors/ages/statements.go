@@ -8,7 +8,7 @@ var statements = []statement{
 		subjects: []string{"i'm", "i’m", "i am", "im"},
 		fillers:  []string{"only", "just", "a", "now", "currently"},
 		units:    enUnits,
-		notAfter: []string{" ago", " younger", " older"},
+		notAfter: enNotAfter,
 		spaced:   true,
 	},
 	{ // en, with no unit where the number ends a clause: "I'm 12, make me a cat"
@@ -16,7 +16,7 @@ var statements = []statement{
 		fillers:  []string{"only", "just", "now"},
 		units:    enUnits,
 		bare:     true,
-		notAfter: []string{" ago", " younger", " older"},
+		notAfter: enNotAfter,
 		spaced:   true,
 	},
 	{ // en, typed without its apostrophe and with no unit: "im 12 lol", "im 12 and i want a cat"; only before an English word or a mark (German's "im" is "in the")
@@ -145,6 +145,12 @@ var statements = []statement{
 		units:    []string{"سنة", "سنوات", "سنين", "عامًا", "عاما", "عام"},
 	},
 }
+
+// enNotAfter, after an English age's unit, make it a time but not an age:
+// "I'm 12 years younger", "I'm 11 years into my career", "12 years of
+// experience", "I'm 10 years sober".
+var enNotAfter = []string{" ago", " younger", " older", " into", " of ", " since", " married", " sober", " clean",
+	" together", " experience", " in the ", " at the ", " with the "}
 
 // enUnits are the units of an English age.
 var enUnits = []string{"years old", "year old", "years", "year", "yrs old", "yrs", "yr", "y/o", "y.o.", "y.o", "yo"}
