@@ -27,6 +27,8 @@ func TestStated(t *testing.T) {
 		{"Make a cake that says 'Happy birthday', I'm 12 years old", 12},
 		{"I don't know, I'm 12", 12},
 		{"I'm 11 years into my career, I'm 12 years sober, I am 12 years in the business", 0},
+		{"tengo 12 años de experiencia, tenho 12 anos de experiência, j'ai 12 ans d'expérience, ich bin 12 Jahre verheiratet, ich bin 12 Jahre älter, tengo 12 años trabajando aquí", 0},
+		{"tengo 12 años de edad", 12},
 		{"a shirt that reads \"I'm in middle school\" and 'I'm in 5th grade'", 0},
 		{"ich bin in der 5. Klasse und mag Pferde", 10},
 		{"Ich gehe in die 6 Klasse", 11},
