@@ -79,7 +79,8 @@ func nameWord(word []byte) bool {
 }
 
 // displayWordStart returns the start of the word of a display name that
-// ends at text[e]: letters and marks, '.', '-' and '\” ("Dr.", "O'Brien").
+// ends at text[e]: letters and marks, full stops, hyphens and apostrophes
+// ("Dr.", "O'Brien").
 func displayWordStart(text []byte, e int) int {
 	s := e
 	for s > 0 {
