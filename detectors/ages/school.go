@@ -29,6 +29,14 @@ var schoolLevels = []struct {
 	{phrases.New("je suis en cm1"), 9},
 	{phrases.New("je suis en cm2"), 10},
 	{phrases.New("je suis en 5e", "je suis en 5ème", "je suis en cinquième"), 12},
+	// Arabic's and Hindi's grades by their ordinals: "أنا في الصف الخامس", "मैं पाँचवीं कक्षा में".
+	{phrases.New("أنا في الصف الأول", "انا في الصف الأول", "मैं पहली कक्षा में"), 6},
+	{phrases.New("أنا في الصف الثاني", "انا في الصف الثاني", "मैं दूसरी कक्षा में"), 7},
+	{phrases.New("أنا في الصف الثالث", "انا في الصف الثالث", "मैं तीसरी कक्षा में"), 8},
+	{phrases.New("أنا في الصف الرابع", "انا في الصف الرابع", "मैं चौथी कक्षा में"), 9},
+	{phrases.New("أنا في الصف الخامس", "انا في الصف الخامس", "मैं पाँचवीं कक्षा में", "मैं पांचवीं कक्षा में", "मैं 5वीं कक्षा में"), 10},
+	{phrases.New("أنا في الصف السادس", "انا في الصف السادس", "मैं छठी कक्षा में", "मैं 6वीं कक्षा में"), 11},
+	{phrases.New("أنا في الصف السابع", "انا في الصف السابع", "मैं सातवीं कक्षा में", "मैं 7वीं कक्षा में"), 12},
 }
 
 // anySchoolLevel holds the phrases of every school level: most bytes start
