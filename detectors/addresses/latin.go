@@ -224,16 +224,8 @@ func flatAfter(text []byte, i int) int {
 		}
 		return i
 	}
-	w := wordEnd(text, j)
-	if w == j || !flats.Has(text[j:w]) {
-		return i
-	}
-	k := textscan.SkipBlanks(text, afterDot(text, w))
-	if n, ok := houseNumber(text, k); ok {
-		return n
-	}
-	if k < len(text) && 'A' <= text[k] && text[k] <= 'Z' && (k+1 == len(text) || !isAlnum(text[k+1])) {
-		return k + 1 // "bloco B"
+	if n, ok := unitAt(text, j, flats); ok {
+		return n // "apto 45", "bloco B"
 	}
 	return i
 }
@@ -296,21 +288,31 @@ func unit(text []byte, i int) int {
 		}
 		return i
 	}
+	if n, ok := unitAt(text, j, units); ok {
+		return n // "Apt 4B", "Apt B"
+	}
+	return i
+}
+
+// unitAt returns the end of a flat, a floor or a building at text[j]: a
+// word of words, then past a full stop, blanks and a '#', a house number
+// or one letter ("Apt. #4B", "bloco B").
+func unitAt(text []byte, j int, words wordset.Set) (int, bool) {
 	w := wordEnd(text, j)
-	if w == j || !units.Has(text[j:w]) {
-		return i
+	if w == j || !words.Has(text[j:w]) {
+		return 0, false
 	}
 	k := textscan.SkipBlanks(text, afterDot(text, w))
 	if k < len(text) && text[k] == '#' {
 		k++
 	}
 	if n, ok := houseNumber(text, k); ok {
-		return n
+		return n, true
 	}
 	if k < len(text) && isLetter(text[k]) && (k+1 == len(text) || !isAlnum(text[k+1])) {
-		return k + 1 // "Apt B"
+		return k + 1, true
 	}
-	return i
+	return 0, false
 }
 
 // afterDot returns i past a full stop there: an abbreviation's ("Av.").
