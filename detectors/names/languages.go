@@ -97,7 +97,8 @@ var casedLanguages = []*language{
 		kin: wordset.New("daughter", "son", "wife", "husband", "mom", "mum", "mommy", "mother", "dad", "daddy", "father",
 			"sister", "brother", "friend", "boyfriend", "girlfriend", "grandma", "grandmother", "granny", "grandpa",
 			"grandfather", "baby", "kid", "child", "partner", "fiance", "fiancé", "fiancee", "fiancée", "aunt", "uncle",
-			"cousin", "niece", "nephew", "granddaughter", "grandson", "bestie", "boss", "colleague", "girl", "boy"),
+			"cousin", "niece", "nephew", "granddaughter", "grandson", "bestie", "boss", "colleague", "girl", "boy",
+			"bf", "gf", "bff", "hubby", "wifey", "bae"),
 		connectors: wordset.New("named", "called"),
 	},
 	{ // es

@@ -298,7 +298,10 @@ func kin(text []byte, i int, l *language) (start, end int, ok bool) {
 	if w == i || !l.kin.Has(text[i:w]) || !l.capitalNouns && startsUpper(text[i:w]) {
 		return 0, 0, false
 	}
-	return cased(text, w, &trigger{mode: kinWord, lang: l})
+	if start, end, ok := cased(text, w, &trigger{mode: kinWord, lang: l}); ok {
+		return start, end, true
+	}
+	return lowerGivenName(text, w) // "my daughter emma", as prompts are often typed
 }
 
 // cased reads the name after a phrase of a cased script (Latin, Cyrillic,

@@ -16,6 +16,8 @@ func TestAppendSpans(t *testing.T) {
 		{"en intro", "Hi, my name is Emily Jones and I want a Ghibli portrait", []string{"Emily Jones"}},
 		{"en intro lower case", "my name is emma, make me a princess", []string{"emma"}},
 		{"en intro lower case two words", "my name is li wei", []string{"li wei"}},
+		{"en relative, lower case", "make a card for my daughter emma; put my bf jake in the pic; me and my bestie sophia", []string{"emma", "jake", "sophia"}},
+		{"en relative, lower case words", "my son will love it, my daughter frank and honest, my friend rose to the occasion", nil},
 		{"en third person", "an anime version of my wife, her name is Siobhan O'Sullivan", []string{"Siobhan O'Sullivan"}},
 		{"third person, other languages", "se llama Lucía; elle s'appelle Chloé Martin; sie heißt Lena; её зовут Анастасия", []string{"Lucía", "Chloé Martin", "Lena", "Анастасия"}},
 		{"en intro capital", "MY NAME IS Chris. Make it pop", []string{"Chris"}},
