@@ -309,11 +309,30 @@ func hasLabel(b []byte, start int, ws *ContextWords) bool {
 		if !ok {
 			return false
 		}
-		if labelEnds(b[:start], i+n) && (i == 0 || !isDigit(b[i-1]) || !isLetter(b[i])) {
+		if labelEnds(b[:start], i+n) && (i == 0 || !isDigit(b[i-1]) || !isLetter(b[i])) && !keyBetween(b, i+n, start) {
 			return true
 		}
 		from = i + 1
 	}
+}
+
+// keyBetween reports whether another key, a word and its '=', stands
+// between a label that ends at b[e] and the value at b[start]: the value
+// is that key's ("ORD-…-VAID44 req=<uuid>").
+func keyBetween(b []byte, e, start int) bool {
+	for k := e; k < start; k++ {
+		if b[k] == ' ' && k+1 < start && isLetter(b[k+1]) {
+			for j := k + 1; j < start; j++ {
+				if b[j] == '=' {
+					return true
+				}
+				if !isLetter(b[j]) && b[j] != '_' {
+					break
+				}
+			}
+		}
+	}
+	return false
 }
 
 // labelEnds reports whether a label that ends at b[e] ends a word, maybe

@@ -386,6 +386,7 @@ func TestAppendSpans(t *testing.T) {
 
 		// Advertising IDs.
 		{"idfa context", "idfa=6D92078A-8246-4BA4-AE5B-76104861E7DC", []string{"ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC"}},
+		{"a label before another key", "order=ORD-20260602-VAID44 req=a278e32b-944f-4251-b0c2-b549fb51cf4f", nil},
 		{"label inside a word", "order=ORD-20260602-IDFAUY req=5674e24d-1a89-4aae-8dbf-05eea2ee5cc8 order=ORD-H5GAID0X req=a59f3977-127a-42c1-9edd-66f47c6e4bdd order=ORD-5T2IDFA req=e31b43d7-9498-4c22-a041-aabf18638411", nil},
 		{"label with a digit, in camel case", "idfa1=6D92078A-8246-4BA4-AE5B-76104861E7DC idfaValue=38400000-8cf0-11bd-b23e-10b96e40000d", []string{"ADID:6D92078A-8246-4BA4-AE5B-76104861E7DC", "ADID:38400000-8cf0-11bd-b23e-10b96e40000d"}},
 		{"imei label with its SIM's digit", "IMEI1: 490154203237518 IMEI2: 356938035643809", []string{"IMEI:490154203237518", "IMEI:356938035643809"}},
