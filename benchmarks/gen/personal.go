@@ -109,7 +109,7 @@ var introductions = map[string]struct {
 		streets:    []string{"Abbey Road", "Sunset Boulevard", "Fifth Avenue"},
 		lookalikes: []string{"Stanley Park", "Charles Bridge", "Emma Street", "Dr. Pepper"},
 		people: []string{"Emily Jones", "Olivia", "Michael Brown", "Sarah", "David Wilson", "Chris Evans", "Jessica", "Emma Taylor",
-			"Wang Fang", "Park Ji-min", "Yuki Tanaka"},
+			"Wang Fang", "Park Ji-min", "Yuki Tanaka", "Nguyen Van An", "Michael O'Brien"},
 		given:  []string{"Lily", "Rose", "Hope", "Jack", "Max"}, // given names that are words too, after a greeting
 		places: []string{"Paris", "Kyoto", "Lisbon", "New York"},
 		templates: parseTemplates(
