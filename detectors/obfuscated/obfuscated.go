@@ -23,7 +23,7 @@ const (
 )
 
 // commonTLDs are the top-level domains an address spelled with a plain
-// " at " must end with: "meet me at home dot com" is rarer than "li.wei
+// " at ", or with a spaced '@', must end with: "meet me at home dot com" is rarer than "li.wei
 // at 163 dot com", but "at" and "dot" are words, and a bracket or capitals
 // say more.
 var commonTLDs = []string{"com", "net", "org", "cn", "de", "jp", "uk", "co", "io", "ru", "br", "fr", "es", "in", "kr", "edu", "gov", "info", "me", "it", "nl", "au", "ca", "mx", "ar", "tr", "sa", "ae", "eg", "pt"}
@@ -34,10 +34,16 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 	end := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c|0x20 != 'a' || i < end {
+		if c|0x20 != 'a' && c != '@' || i < end {
 			continue
 		}
-		at, plain, ok := separatorAt(text, i, atWord)
+		var at span
+		var plain, ok bool
+		if c == '@' {
+			at, ok = spacedAt(text, i)
+		} else {
+			at, plain, ok = separatorAt(text, i, atWord)
+		}
 		if !ok {
 			continue
 		}
@@ -49,8 +55,8 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 		if stop == at.end {
 			continue
 		}
-		if plain && (!strictLocal(text[start:at.start]) && !mailWordBefore(text, start) ||
-			!slices.ContainsFunc(commonTLDs, func(t string) bool { return bytes.EqualFold(text[tld:stop], []byte(t)) })) {
+		commonTLD := slices.ContainsFunc(commonTLDs, func(t string) bool { return bytes.EqualFold(text[tld:stop], []byte(t)) })
+		if plain && (!strictLocal(text[start:at.start]) && !mailWordBefore(text, start) || !commonTLD) || c == '@' && !commonTLD {
 			continue
 		}
 		dst = append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Email})
@@ -90,6 +96,20 @@ func separatorAt(text []byte, i int, w string) (s span, plain, ok bool) {
 		}
 	}
 	return span{}, false, false
+}
+
+// spacedAt reports whether the '@' at text[i] has spaces around it, as
+// an address is written to keep it from harvesters ("bob @ gmail.com"),
+// and returns its span, the spaces included.
+func spacedAt(text []byte, i int) (span, bool) {
+	s := span{i, i + 1}
+	for s.start > 0 && text[s.start-1] == ' ' {
+		s.start--
+	}
+	for s.end < len(text) && text[s.end] == ' ' {
+		s.end++
+	}
+	return s, s.start < i && s.end > i+1
 }
 
 // closing returns the bracket that closes c, or 0.
@@ -211,8 +231,8 @@ func domainEnd(text []byte, i int) (end, last int) {
 }
 
 // dotSeparator reports whether a spelled-out dot starts at text[i], right
-// after a label ("(dot)", " [dot] ", " dot ", " DOT "), and returns its
-// end.
+// after a label ("(dot)", " [dot] ", " dot ", " DOT ", " . "), and returns
+// its end.
 func dotSeparator(text []byte, i int) (int, bool) {
 	k := i
 	for k < len(text) && text[k] == ' ' {
@@ -221,6 +241,9 @@ func dotSeparator(text []byte, i int) (int, bool) {
 	if k < len(text) && closing(text[k]) != 0 {
 		s, _, ok := separatorAt(text, k+1, dotWord)
 		return s.end, ok
+	}
+	if k > i && k+1 < len(text) && text[k] == '.' && text[k+1] == ' ' {
+		return textscan.SkipBlanks(text, k+1), true // "gmail . com"
 	}
 	if k > i {
 		s, _, ok := separatorAt(text, k, dotWord)

@@ -29,6 +29,8 @@ func TestAppendSpans(t *testing.T) {
 		{"a number after it", "qz.x (at) example (dot) com [dot]0", []string{"qz.x (at) example (dot) com"}},
 		{"dots spelled in the local part", "jane[dot]doe[at]gmail[dot]com and m(dot)li (at) qq (dot) com", []string{"jane[dot]doe[at]gmail[dot]com", "m(dot)li (at) qq (dot) com"}},
 		{"a spelled dot before the local part", "[dot]doe[at]gmail[dot]com", nil},
+		{"a spaced @", "email me at bob @ gmail.com, or li.wei @ 163 . com", []string{"bob @ gmail.com", "li.wei @ 163 . com"}},
+		{"a spaced @, no domain", "meet @ home, 5 @ 10.5, me @ the . end, @ gmail.com", nil},
 		{"after another script", "邮箱li.wei (at) 163 (dot) com", []string{"li.wei (at) 163 (dot) com"}},
 	})
 }
