@@ -38,8 +38,8 @@ with --on-error fail, redact stops and names the line number and the reason.
 
 With --kind, the lines are events of that kind and its policy applies (see
 README, Policy): the field rules of fields.<kind> and the defaults (user IDs
-and device serial numbers tokenized, precise locations generalized, names
-and credentials dropped), in JSON lines and in the fields of text lines
+device serial numbers and documents' numbers tokenized, precise locations
+generalized, names and credentials dropped), in JSON lines and in the fields of text lines
 (user_id=..., ?user_id=...&, "user_id":"..."), language detection of
 prompts (adding "lang" to JSON lines) and the people's names in them that
 a phrase introduces or a given name starts ("my name is Li Wei", "我叫李伟",
@@ -50,7 +50,8 @@ documents' numbers ("passport number: X12345678": DOCUMENT) and places'
 coordinates ("31.230416, 121.473701": COORDINATES) in them, login names in
 authentication logs (sshd, sudo), the owners' names that devices' names
 carry in prompts and text lines ("Johns-iPhone", "Anna's MacBook Pro":
-NAME), and the record-level gate: a line of a minor (a flag, an age
+NAME), the names before e-mail addresses ("Jane Doe" <jane@…>: NAME),
+and the record-level gate: a line of a minor (a flag, an age
 or a birth date, or the age a prompt's writer states: "I'm 12 years old",
 "我今年12岁"), one whose own consent or opt-out field refuses training,
 or, with policy.consent.require, one without consent information, is
