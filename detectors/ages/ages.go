@@ -66,8 +66,8 @@ type statement struct {
 	// offset, if set, makes the number a school's grade, the youngest age
 	// in it that number and offset: "5th grade" is 10 (offset 5).
 	offset int
-	// atStart: the statement has no subject and starts the text, as Korean
-	// leaves the writer unsaid ("열두 살이에요").
+	// atStart: the statement has no subject and starts the text, a line
+	// or a sentence, as Korean leaves the writer unsaid ("열두 살이에요").
 	atStart bool
 	// ends marks the last bytes of the subjects and fillers: most numbers
 	// have no word of the statement right before them.
@@ -112,13 +112,26 @@ func init() {
 // it ("my age is 12").
 func mayState(text []byte, start, end int) bool {
 	b := skipSpacesBack(text, start)
-	if b > 0 && !wordEnds[text[b-1]] {
+	if !sentenceStart(text, b) && !wordEnds[text[b-1]] {
 		return false
 	}
 	if end < len(text) && (unitStarts[text[end]] || end+1 < len(text) && (text[end] == ' ' || text[end] == '-') && unitStarts[text[end+1]]) {
 		return true
 	}
 	return b > 0 && bareEnds[text[b-1]] && !textscan.WordAt(text, end)
+}
+
+// sentenceStart reports whether a sentence may start at text[b]: the text
+// or a line starts there, or a full stop, '!' or '?' ends the one before.
+func sentenceStart(text []byte, b int) bool {
+	if b == 0 {
+		return true
+	}
+	switch text[b-1] {
+	case '\n', '.', '!', '?':
+		return true
+	}
+	return false
 }
 
 // clauseWords are the words after which a number with no unit ends its
@@ -150,7 +163,7 @@ func endsClause(text []byte, end int) bool {
 // states reports whether the number at text[start:end] is the writer's age
 // as st says it.
 func (st *statement) states(text []byte, start, end int) bool {
-	if b := skipSpacesBack(text, start); b == 0 != st.atStart || b > 0 && !st.ends[text[b-1]] {
+	if b := skipSpacesBack(text, start); st.atStart && !sentenceStart(text, b) || !st.atStart && (b == 0 || !st.ends[text[b-1]]) {
 		return false
 	}
 	i := end
