@@ -107,7 +107,7 @@ func init() {
 
 // mayState reports at a glance whether the number at text[start:end] may
 // be an age stated: a word of a subject or a filler may end before it, or
-// it starts the text, and a unit may start after it, past a space or a
+// it starts a sentence, and a unit may start after it, past a space or a
 // hyphen; or a word of a statement that may go without a unit ends before
 // it ("my age is 12").
 func mayState(text []byte, start, end int) bool {

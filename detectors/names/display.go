@@ -61,9 +61,6 @@ func quotedBefore(text []byte, q int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	name := text[start:end]
-	if escaped {
-		name = bytes.TrimSuffix(name, []byte(`\`))
-	}
 	if len(bytes.TrimSpace(name)) == 0 || bytes.ContainsAny(name, "<>@\\") {
 		return 0, 0, false
 	}
