@@ -744,6 +744,11 @@ func TestBuildProfiles(t *testing.T) {
 		`","license_plate":"` + string(w.AppendToken(nil, detectors.Document, []byte("京A12345"))) + `","national_id":"` + string(w.AppendToken(nil, detectors.CNID, []byte("11010519491231002X"))) + `"}`; err != nil || string(out) != want {
 		t.Fatalf("documents: %s %v\nwant %s", out, err, want)
 	}
+	// Names under keys in the app's other languages.
+	out, _, err = w.RedactRecord(nil, []byte(`{"user":{"nombre":"Lucía","apellido":"García","姓名":"李伟","이름":"김민준","имя":"Иван","plan":"pro"}}`), transforms.FormatJSON, e.Profile("usage"))
+	if want := `{"user":{"plan":"pro"}}`; err != nil || string(out) != want {
+		t.Fatalf("localized names: %s %v\nwant %s", out, err, want)
+	}
 	// One-time codes, a card's security code, a security question's answer.
 	out, _, err = w.RedactRecord(nil, []byte(`{"auth":{"otp":"482913","cvv":"123","securityAnswer":"Fluffy","verification_code":"1234","method":"sms"}}`), transforms.FormatJSON, e.Profile("usage"))
 	if want := `{"auth":{"method":"sms"}}`; err != nil || string(out) != want {

@@ -217,6 +217,10 @@ var (
 	DefaultDropFields = []string{"name", "real_name", "realName", "full_name", "fullName",
 		"first_name", "firstName", "last_name", "lastName", "given_name", "givenName",
 		"family_name", "familyName", "middle_name", "middleName", "surname",
+		// in the app's other languages, as localized back ends name them
+		"nombre", "apellido", "apellidos", "nombre_completo", "nom", "prenom", "prénom", "nom_complet", "vorname",
+		"nachname", "nome", "sobrenome", "nome_completo", "姓名", "名字", "名前", "氏名", "이름", "성명", "имя", "фамилия",
+		"الاسم", "اسم", "नाम",
 		"display_name", "displayName", "owner_name", "ownerName", "device_name", "deviceName",
 		"bluetooth_name", "bluetoothName", "hotspot_name", "hotspotName", "id_card", "ssid", "wifi_name", "wifiName",
 		"Artist", "Copyright", "CameraOwnerName", "By-line", "Creator", "XPAuthor",
