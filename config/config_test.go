@@ -744,8 +744,8 @@ func TestBuildProfiles(t *testing.T) {
 		`","license_plate":"` + string(w.AppendToken(nil, detectors.Document, []byte("京A12345"))) + `","national_id":"` + string(w.AppendToken(nil, detectors.CNID, []byte("11010519491231002X"))) + `"}`; err != nil || string(out) != want {
 		t.Fatalf("documents: %s %v\nwant %s", out, err, want)
 	}
-	// Names under keys in the app's other languages.
-	out, _, err = w.RedactRecord(nil, []byte(`{"user":{"nombre":"Lucía","apellido":"García","姓名":"李伟","이름":"김민준","имя":"Иван","plan":"pro"}}`), transforms.FormatJSON, e.Profile("usage"))
+	// Names and addresses under keys in the app's other languages.
+	out, _, err = w.RedactRecord(nil, []byte(`{"user":{"nombre":"Lucía","apellido":"García","姓名":"李伟","이름":"김민준","имя":"Иван","plan":"pro","dirección":"Calle Mayor 5","住所":"東京都港区六本木1-2-3"}}`), transforms.FormatJSON, e.Profile("usage"))
 	if want := `{"user":{"plan":"pro"}}`; err != nil || string(out) != want {
 		t.Fatalf("localized names: %s %v\nwant %s", out, err, want)
 	}

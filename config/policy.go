@@ -226,7 +226,8 @@ var (
 		"Artist", "Copyright", "CameraOwnerName", "By-line", "Creator", "XPAuthor",
 		"address", "street", "street_address", "streetAddress", "address_line1", "addressLine1", "address_line2", "addressLine2",
 		"address1", "address2", "home_address", "homeAddress", "shipping_address", "shippingAddress",
-		"billing_address", "billingAddress", "postal_address", "postalAddress", "mailing_address", "mailingAddress"}
+		"billing_address", "billingAddress", "postal_address", "postalAddress", "mailing_address", "mailingAddress",
+		"direccion", "dirección", "adresse", "endereco", "endereço", "anschrift", "住所", "地址", "주소", "адрес", "العنوان", "पता"}
 	// DefaultNamedThings are the objects whose "name" names a thing, not a
 	// person, as analytics SDKs (Segment's context.app.name, os.name,
 	// library.name, campaign.name) and apps write them: their name is
