@@ -240,7 +240,10 @@ var (
 		"carrier", "network", "country", "region", "city", "language", "timezone"}
 	// DefaultBirthDateFields hold a birth date, of which the year is kept.
 	DefaultBirthDateFields = []string{"birthday", "birth_date", "birthDate", "birthdate", "date_of_birth", "dateOfBirth", "dob",
-		"birth_year", "birthYear", "year_of_birth", "yearOfBirth", "yob"}
+		"birth_year", "birthYear", "year_of_birth", "yearOfBirth", "yob",
+		// in the app's other languages
+		"fecha_nacimiento", "fecha_de_nacimiento", "fechaNacimiento", "date_naissance", "date_de_naissance", "geburtsdatum",
+		"data_nascimento", "data_de_nascimento", "dataNascimento", "生日", "出生日期", "生年月日", "생년월일", "дата_рождения"}
 	// DefaultLocationFields hold precise locations: a coordinate, a pair of
 	// them ("31.2304,121.4737", [121.4737, 31.2304]), a geohash or an object of them,
 	// also as a photo's or a video's metadata names them (EXIF's GPS tags,
