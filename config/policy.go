@@ -199,7 +199,8 @@ var (
 	// DefaultAgeFields hold the user's age: a key named age anywhere in the
 	// record, as most schemas put it under their user or profile object,
 	// or its range or group ("8-12", "under_13"), whose youngest counts.
-	DefaultAgeFields = []string{"age", "user_age", "userAge", "age_years", "ageYears", "age_range", "ageRange", "age_group", "ageGroup"}
+	DefaultAgeFields = []string{"age", "user_age", "userAge", "age_years", "ageYears", "age_range", "ageRange", "age_group", "ageGroup",
+		"edad", "âge", "alter", "idade", "年龄", "年齢", "나이", "возраст", "العمر", "उम्र"}
 	DefaultLangKinds = []string{"prompt"}
 	// DefaultTextFields are where prompt events hold what users typed: a
 	// prompt, its negative, a chat message's content (the messages of the
