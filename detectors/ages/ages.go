@@ -122,7 +122,8 @@ func mayState(text []byte, start, end int) bool {
 }
 
 // sentenceStart reports whether a sentence may start at text[b]: the text
-// or a line starts there, or a full stop, '!' or '?' ends the one before.
+// or a line starts there, or a full stop, '!' or '?' ends the one before
+// (also "。", "！", "？").
 func sentenceStart(text []byte, b int) bool {
 	if b == 0 {
 		return true
@@ -130,6 +131,12 @@ func sentenceStart(text []byte, b int) bool {
 	switch text[b-1] {
 	case '\n', '.', '!', '?':
 		return true
+	}
+	if b >= 3 {
+		switch string(text[b-3 : b]) {
+		case "。", "！", "？":
+			return true
+		}
 	}
 	return false
 }

@@ -134,6 +134,11 @@ var statements = []statement{
 		units:    []string{"살", "세"},
 		notAfter: []string{" ", "때", "의", "처럼", "같"},
 	},
+	{ // ja, the writer unsaid at a sentence's start, then a copula: "12歳です", "10さいだよ"; not "12歳の娘"
+		atStart: true,
+		units:   []string{"歳", "才", "さい"},
+		after:   []string{"です", "だよ", "だ", "になりました", "になった"},
+	},
 	{ // ko, the writer unsaid at the text's start, then a copula: "열두 살이에요", "12살이야"; not "12살이 된 딸"
 		atStart: true,
 		units:   []string{"살", "세"},
