@@ -23,6 +23,7 @@ import (
 // the youngest age in it: "I'm in 5th grade" for 10, "我是小学生" for 6.
 func Stated(text []byte) (age int, ok bool) {
 	age, ok = statedSchool(text)
+	var quotes quoteState
 	for i := 0; i < len(text); {
 		if c := text[i]; !numeralStart[c] {
 			i += runeSize(c) // most characters start no number
@@ -39,7 +40,7 @@ func Stated(text []byte) (age int, ok bool) {
 		}
 		for s := range statements {
 			st := &statements[s]
-			if a := v + st.offset; (!ok || a < age) && v <= st.most() && st.states(text, i, end) {
+			if a := v + st.offset; (!ok || a < age) && v <= st.most() && st.states(text, i, end, &quotes) {
 				age, ok = a, true
 			}
 		}
@@ -169,7 +170,7 @@ func endsClause(text []byte, end int) bool {
 
 // states reports whether the number at text[start:end] is the writer's age
 // as st says it.
-func (st *statement) states(text []byte, start, end int) bool {
+func (st *statement) states(text []byte, start, end int, quotes *quoteState) bool {
 	if b := skipSpacesBack(text, start); st.atStart && !sentenceStart(text, b) || !st.atStart && (b == 0 || !st.ends[text[b-1]]) {
 		return false
 	}
@@ -187,7 +188,7 @@ func (st *statement) states(text []byte, start, end int) bool {
 	if len(st.after) > 0 && !hasAny(text, i, st.after) && !(st.bare && i == len(text)) {
 		return false
 	}
-	return st.atStart || st.subjectBefore(text, start)
+	return st.atStart || st.subjectBefore(text, start, quotes)
 }
 
 // unit returns the end of the unit after the number that ends at
@@ -210,7 +211,7 @@ func (st *statement) unit(text []byte, end int) (int, bool) {
 // subjectBefore reports whether a subject of st, and maybe fillers, come
 // right before text[i], spaces between them, and no word of notBefore
 // right before the subject.
-func (st *statement) subjectBefore(text []byte, i int) bool {
+func (st *statement) subjectBefore(text []byte, i int, quotes *quoteState) bool {
 	j := skipSpacesBack(text, i)
 	for range 2 {
 		f, ok := st.endingAt(text, j, st.fillers)
@@ -220,7 +221,7 @@ func (st *statement) subjectBefore(text []byte, i int) bool {
 		j = skipSpacesBack(text, f)
 	}
 	s, ok := st.endingAt(text, j, st.subjects)
-	if !ok || quoted(text, s) {
+	if !ok || quotes.inside(text, s) {
 		return false // "a cake that says 'I'm 12!'": words to draw, not the writer's
 	}
 	if !st.spaced {
@@ -229,13 +230,23 @@ func (st *statement) subjectBefore(text []byte, i int) bool {
 	return noneBefore(text, s) && !captionBefore(text, s)
 }
 
-// quoted reports whether text[s] is inside quotation marks that open
+// A quoteState reads a text's quotation marks from its start, once: the
+// places asked about come in order, so each read goes on from the last.
+type quoteState struct {
+	pos  int  // the bytes before pos are read
+	open bool // a quotation opened before pos is not closed
+}
+
+// inside reports whether text[s] is inside quotation marks that open
 // before it and are not closed: '"' and JSON's '\"', “…”, «…», „…“,
 // 「…」, 『…』, ‘…’, and '…' where the quote starts a word (the
 // apostrophe of "I'm" does not).
-func quoted(text []byte, s int) bool {
-	open := false
-	for i := 0; i < s; i++ {
+func (q *quoteState) inside(text []byte, s int) bool {
+	if s < q.pos {
+		*q = quoteState{} // a place before the last: read again from the start
+	}
+	open := q.open
+	for i := q.pos; i < s; i++ {
 		c := text[i]
 		switch {
 		case c == '"':
@@ -264,6 +275,7 @@ func quoted(text []byte, s int) bool {
 			}
 		}
 	}
+	q.pos, q.open = s, open
 	return open
 }
 

@@ -52,12 +52,13 @@ var anySchoolLevel = func() *phrases.Table {
 // statedSchool returns the youngest age of the school levels the writer of
 // text states as theirs ("I'm in elementary school", "我是小学生").
 func statedSchool(text []byte) (age int, ok bool) {
+	var quotes quoteState
 	for i := 0; i < len(text); i++ {
 		if !anySchoolLevel.May(text, i) {
 			continue // most bytes start no phrase
 		}
 		for _, l := range schoolLevels {
-			if _, found := l.phrases.At(text, i); found && (text[i] >= utf8.RuneSelf || noneBefore(text, i)) && !quoted(text, i) && (!ok || l.age < age) {
+			if _, found := l.phrases.At(text, i); found && (text[i] >= utf8.RuneSelf || noneBefore(text, i)) && !quotes.inside(text, i) && (!ok || l.age < age) {
 				age, ok = l.age, true
 			}
 		}
