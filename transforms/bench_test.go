@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/pixelprivacy/veil/detectors"
@@ -116,4 +117,19 @@ func BenchmarkToken(b *testing.B) {
 			dst = w.appendToken(dst[:0], detectors.ADID, formText, value, false)
 		}
 	})
+}
+
+// BenchmarkValueFields redacts one JSON value of many fields, as a log
+// line held in a JSON string has them: each ruled value was first aligned
+// by reading the value from its start (1.9 s for 900 KB and 100,000
+// fields through veil redact), now from the last one's end.
+func BenchmarkValueFields(b *testing.B) {
+	w, p := newProfileWorker(b, textPolicy)
+	rec := []byte(`{"log":"` + strings.Repeat("user_id=u_1 ", 20000) + `"}`)
+	b.SetBytes(int64(len(rec)))
+	b.ReportAllocs()
+	var dst []byte
+	for b.Loop() {
+		dst, _, _ = w.RedactRecord(dst[:0], rec, FormatJSON, p)
+	}
 }

@@ -186,6 +186,7 @@ func TestValueFields(t *testing.T) {
 		{`{"Referrer":"utm_source=x&name=Li+Wei&lat=31.230416"}`, `{"Referrer":"utm_source=x&name=&lat=31.23"}`},
 		{`{"url":"?q={'serial': 77, 'name': 'Li'} mail a@b.example.com"}`, `{"url":"?q={'serial': {FIELD:77}, 'name': ''} mail {EMAIL:a@b.example.com}"}`},
 		{`{"url":"https://x.example/?a=1"}`, `{"url":"https://x.example/?a=1"}`},
+		{`{"log":"user_id=u_1 \u00e9 serial=S\u00e92 \"q\" user_id=u_3\n"}`, `{"log":"user_id={USER:u_1} é serial={FIELD:Sé2} \"q\" user_id={USER:u_3}\n"}`},
 	}
 	for _, tt := range tests {
 		out, _, err := w.RedactRecord(nil, []byte(tt.in), FormatJSON, p)

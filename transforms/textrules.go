@@ -217,9 +217,11 @@ func (w *Worker) valueFields(p *Profile, v []byte) bool {
 		return false
 	}
 	w.textFields(p, v, true)
+	prev := 0 // the ruled values do not overlap: each is aligned after the last
 	for i := range w.ruled {
 		f := &w.ruled[i]
-		f.valStart, f.valEnd = alignSpan(v, detectors.Span{Start: f.valStart, End: f.valEnd}, 0, true)
+		f.valStart, f.valEnd = alignSpan(v, detectors.Span{Start: f.valStart, End: f.valEnd}, prev, true)
+		prev = max(prev, f.valEnd)
 	}
 	return len(w.ruled) > 0
 }
