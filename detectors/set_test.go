@@ -1079,7 +1079,8 @@ func TestAppendLabeledWallets(t *testing.T) {
 	text := "my SOL wallet 7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU; XRP: rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh; " +
 		"Monero 44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A; " +
 		"wallet app is great, my wallet is a Ledger Nano X with firmware2024UpdateAvailable, " +
-		"7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU with no word"
+		"7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU with no word, " +
+		"<NAME:k1:zzwwtxrppkmtmggpjmyyvrsx>. a11111111111111111111111A (a token's letters hold no word)"
 	var got []string
 	for _, s := range detectors.AppendLabeledWallets(nil, []byte(text)) {
 		got = append(got, text[s.Start:s.End])

@@ -78,10 +78,10 @@ func AppendLabeledWallets(dst []Span, text []byte) []Span {
 // single pass checks.
 var walletWords = []string{"wallet", "solana", "phantom", "xrp", "ripple", "monero", "xmr"}
 
-// walletWordBefore reports whether a word of walletWords ends in the 32
-// bytes before text[i].
+// walletWordBefore reports whether a word of walletWords, whole, ends in
+// the 32 bytes before text[i].
 func walletWordBefore(text []byte, i int) bool {
-	return textscan.ContainsAnyFold(text[max(i-32, 0):i], walletWords)
+	return textscan.ContainsAnyWordFold(text[max(i-32, 0):i], walletWords)
 }
 
 // hasDigit reports whether b holds an ASCII digit.

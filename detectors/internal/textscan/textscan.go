@@ -110,12 +110,26 @@ const maxToken = 96
 // ContainsAnyFold reports whether one of words, in lower case, occurs in
 // text in any case of its letters: "Wallet" holds "wallet".
 func ContainsAnyFold(text []byte, words []string) bool {
+	return containsAnyFold(text, words, false)
+}
+
+// ContainsAnyWordFold is ContainsAnyFold of whole words: no ASCII letter
+// right before or after the word ("my XRP wallet", not the letters of a
+// token, "<NAME:k1:zzwwtxrppk…>").
+func ContainsAnyWordFold(text []byte, words []string) bool {
+	return containsAnyFold(text, words, true)
+}
+
+func containsAnyFold(text []byte, words []string, whole bool) bool {
 	for _, w := range words {
 		for k := 0; k+len(w) <= len(text); k++ {
-			if (text[k] == w[0] || text[k]|0x20 == w[0]) && bytes.EqualFold(text[k:k+len(w)], []byte(w)) {
+			if (text[k] == w[0] || text[k]|0x20 == w[0]) && bytes.EqualFold(text[k:k+len(w)], []byte(w)) &&
+				(!whole || (k == 0 || !isASCIILetter(text[k-1])) && (k+len(w) == len(text) || !isASCIILetter(text[k+len(w)]))) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }

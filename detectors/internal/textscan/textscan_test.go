@@ -48,3 +48,18 @@ func TestTokenBefore(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsAnyWordFold(t *testing.T) {
+	words := []string{"xrp", "wallet"}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{{"my XRP:", true}, {"Wallet", true}, {"<NAME:k1:zzwwtxrppk>", false}, {"mywallet", false}, {"xrp2", true}, {"", false}} {
+		if got := ContainsAnyWordFold([]byte(tt.text), words); got != tt.want {
+			t.Errorf("ContainsAnyWordFold(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+		if got := ContainsAnyFold([]byte(tt.text), words); got != (tt.want || tt.text == "<NAME:k1:zzwwtxrppk>" || tt.text == "mywallet") {
+			t.Errorf("ContainsAnyFold(%q) = %v", tt.text, got)
+		}
+	}
+}
