@@ -195,9 +195,15 @@ func strictLocal(l []byte) bool {
 var mailWords = []string{"mail", "correo", "courriel", "邮箱", "メール", "이메일", "почт"}
 
 // mailWordBefore reports whether a word of mailWords ends in the 24 bytes
-// before text[start].
+// before text[start], after the last '>' or ']' among them: a token's or a
+// label's kind ("<EMAIL:k1:…>", "[EMAIL]") is no mail word, so that
+// redacting twice finds nothing new.
 func mailWordBefore(text []byte, start int) bool {
-	return textscan.ContainsAnyFold(text[max(start-24, 0):start], mailWords)
+	w := text[max(start-24, 0):start]
+	if i := bytes.LastIndexAny(w, ">]"); i >= 0 {
+		w = w[i+1:]
+	}
+	return textscan.ContainsAnyFold(w, mailWords)
 }
 
 // domainEnd reads the domain from text[i]: labels of letters, digits and

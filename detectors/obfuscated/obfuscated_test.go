@@ -18,6 +18,7 @@ func TestAppendSpans(t *testing.T) {
 		{"subdomain", "x_y (at) mail.tsinghua.edu (dot) cn", []string{"x_y (at) mail.tsinghua.edu (dot) cn"}},
 		{"plain words, a word's local part", "meet me at home dot com", nil},
 		{"plain words after a mail word", "email me: bob at example dot com; mi correo es ana at gmail dot com", []string{"bob at example dot com", "ana at gmail dot com"}},
+		{"plain words after a label or a token of an address", "write to [EMAIL] bob at example dot com; <EMAIL:k1:x> ana at gmail dot com", nil},
 		{"plain words, an uncommon TLD", "ring li.wei at 163 dot zz", nil},
 		{"no domain", "li.wei (at) home", nil},
 		{"a number for a TLD", "user1 (at) 10.0.0 (dot) 1", nil},
