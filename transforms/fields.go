@@ -563,24 +563,19 @@ func (w *Worker) noteStatedAge(p *Profile, text []byte) {
 	}
 }
 
-// appendDeviceNames adds to spans the owners' names that devices' names in
-// text carry (package devicenames), as a policy finds them in text records
-// that are no prompts: DHCP's, mDNS's and Bluetooth's log lines; and the
-// display names of e-mail addresses (see appendDisplayNames).
-func appendDeviceNames(spans []detectors.Span, text []byte) []detectors.Span {
-	n := len(spans)
-	spans = devicenames.AppendHostSpans(spans, text)
-	spans = appendDisplayNames(spans, text)
-	if len(spans) > n {
-		spans = detectors.ResolveOverlaps(spans)
-	}
-	return spans
+// appendLogNames adds to spans the names that a policy finds in text
+// records that are no prompts: the owners' names that devices' names carry
+// (package devicenames), as DHCP's, mDNS's and Bluetooth's log lines write
+// them, and the display names of e-mail addresses (see
+// appendDisplayNames).
+func appendLogNames(spans []detectors.Span, text []byte) []detectors.Span {
+	return withDisplayNames(devicenames.AppendHostSpans(spans, text), text, len(spans))
 }
 
-// withDisplayNames is spans with appendDisplayNames's findings, in order.
-func withDisplayNames(spans []detectors.Span, text []byte) []detectors.Span {
-	n := len(spans)
-	if spans = appendDisplayNames(spans, text); len(spans) > n {
+// withDisplayNames is spans with appendDisplayNames's findings, and those
+// found from spans[from] on, in order.
+func withDisplayNames(spans []detectors.Span, text []byte, from int) []detectors.Span {
+	if spans = appendDisplayNames(spans, text); len(spans) > from {
 		spans = detectors.ResolveOverlaps(spans)
 	}
 	return spans

@@ -80,7 +80,7 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 			spans = appendFreeText(spans, rec, p.lang)
 			w.noteStatedAge(p, rec)
 		case p != nil:
-			spans = appendDeviceNames(spans, rec) // "DHCPACK … (Johns-iPhone)" in a log line
+			spans = appendLogNames(spans, rec) // "DHCPACK … (Johns-iPhone)", "Jane Doe <jane@…>" in a log line
 		}
 		w.spans = spans
 		w.tally(w.spans)
@@ -383,7 +383,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 						spans = appendFreeText(spans, raw, prof.lang)
 						w.noteStatedAge(prof, raw)
 					case prof != nil && len(spans) > 0:
-						spans = withDisplayNames(spans, raw) // {"to":"\"Jane Doe\" <jane@…>"}
+						spans = withDisplayNames(spans, raw, len(spans)) // {"to":"\"Jane Doe\" <jane@…>"}
 					}
 					w.spans = spans
 					ruled := prof != nil && w.valueFields(prof, raw)

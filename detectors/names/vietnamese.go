@@ -25,14 +25,22 @@ func vietnameseName(text []byte, i, w int) (end int, ok bool) {
 	if !vietnameseFamilies.Has(text[i:w]) {
 		return 0, false
 	}
-	end = w
-	for _, words := range [...]func([]byte) bool{vietnameseMiddles.Has, titleWord} {
-		n := skipSpaces(text, end)
-		e := nameWordEnd(text, n)
-		if n != end+1 || e == n || !titleWord(text[n:e]) || !words(text[n:e]) || joined(text, e) {
-			return 0, false
-		}
-		end = e
+	middle, ok := spacedTitleWord(text, w)
+	if !ok || !vietnameseMiddles.Has(text[w+1:middle]) {
+		return 0, false
+	}
+	if end, ok = spacedTitleWord(text, middle); !ok {
+		return 0, false
 	}
 	return end, !inProperNoun(text, i)
+}
+
+// spacedTitleWord reports the end of the capitalized word one space after
+// text[w] that joins nothing after it.
+func spacedTitleWord(text []byte, w int) (end int, ok bool) {
+	if w >= len(text) || text[w] != ' ' {
+		return 0, false
+	}
+	end = nameWordEnd(text, w+1)
+	return end, end > w+1 && titleWord(text[w+1:end]) && !joined(text, end)
 }
