@@ -45,7 +45,8 @@ type Consent struct {
 	BirthDateFields []string `yaml:"birth_date_fields"`
 	MinAge          int      `yaml:"min_age"`
 	// StatedAge reads the age the writer of a kind's free text states
-	// ("I'm 12 years old", "我今年12岁"): under MinAge is a minor.
+	// ("I'm 12 years old", "我今年12岁"), or the date of birth they give
+	// as theirs ("I was born on May 5, 2014"): under MinAge is a minor.
 	StatedAge *bool `yaml:"stated_age"`
 	// Require drops records that carry no consent at all (no event field,
 	// no entry in the table).

@@ -554,14 +554,33 @@ func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []d
 
 // noteStatedAge flags the record a minor's if the writer of its free text
 // says they are younger than the profile's minimum age (package
-// detectors/ages).
+// detectors/ages) or gives a date of birth of their own that makes them so
+// (birthdates.AppendOwn).
 func (w *Worker) noteStatedAge(p *Profile, text []byte) {
-	if p.statedAge {
-		if age, ok := ages.Stated(text); ok && age < p.minAge {
+	if !p.statedAge {
+		return
+	}
+	if age, ok := ages.Stated(text); ok && age < p.minAge {
+		w.facts.Minor = true
+		return
+	}
+	if !hasDigit(text) {
+		return
+	}
+	w.births = birthdates.AppendOwn(w.births[:0], text)
+	now := p.now()
+	for _, d := range w.births {
+		if age, ok := dateAge(d.Year, d.Month, d.Day, now); ok && age >= minWritingAge && age < p.minAge {
 			w.facts.Minor = true
+			return
 		}
 	}
 }
+
+// minWritingAge is the youngest age whose writer a date of birth in free
+// text may be: a date that gives a younger one is more likely a birthday
+// party's ("my birthday is on May 5, 2026") or a child's the writer means.
+const minWritingAge = 4
 
 // appendLogNames adds to spans the names that a policy finds in text
 // records that are no prompts: the owners' names that devices' names carry

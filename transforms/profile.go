@@ -95,7 +95,9 @@ type PolicyFields struct {
 	BirthDate []string
 	// StatedAge reads the age that the writer of the free text (see
 	// LanguageOptions.TextFields) states ("I'm 12 years old", "我今年12岁";
-	// package detectors/ages): one under MinAge flags a minor.
+	// package detectors/ages), or gives by their date of birth ("I was
+	// born on May 5, 2014"; birthdates.AppendOwn): one under MinAge flags
+	// a minor.
 	StatedAge bool
 	// Now is the clock birth dates are read against; nil means time.Now.
 	Now func() time.Time

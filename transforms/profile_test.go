@@ -490,3 +490,34 @@ func TestProfileNoAllocs(t *testing.T) {
 		t.Fatalf("%v allocations per record with a profile", n)
 	}
 }
+
+// TestOwnBirthDate: a date of birth the writer of a prompt gives as their
+// own flags a minor's record as the age they state does.
+func TestOwnBirthDate(t *testing.T) {
+	w, p := newProfileWorker(t, ProfileOptions{
+		Policy: PolicyFields{MinAge: 13, StatedAge: true,
+			Now: func() time.Time { return time.Date(2026, 6, 2, 10, 0, 0, 0, time.UTC) }},
+		Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}},
+	})
+	for rec, minor := range map[string]bool{
+		`{"text":"I was born on May 5, 2014, make me a cat"}`: true,
+		`{"text":"I was born on May 5, 1990, make me a cat"}`: false,
+		`{"text":"I was born in 2013, make me a cat"}`:        true, // the youngest the year allows
+		`{"text":"I was born on June 3, 2013"}`:               true, // thirteen tomorrow
+		`{"text":"I was born on June 2, 2013"}`:               false,
+		`{"text":"Mi cumpleaños es el 5 de mayo de 2014"}`:    true,
+		`{"text":"私は2014年5月5日生まれです"}`:                         true,
+		`{"text":"my daughter was born on May 5, 2014"}`:      false,
+		// A date that gives a writer younger than four is a party's.
+		`{"text":"my birthday is on March 14, 2026, draw a party invite"}`: false,
+		`{"text":"my birthday was March 14, 2023"}`:                        false,
+		`{"title":"I was born on May 5, 2014"}`:                            false, // no free text
+	} {
+		if _, facts, err := w.RedactRecord(nil, []byte(rec), FormatJSON, p); err != nil || facts.Minor != minor {
+			t.Errorf("%s: minor %v %v, want %v", rec, facts.Minor, err, minor)
+		}
+	}
+	if _, facts, _ := w.RedactRecord(nil, []byte("I was born on May 5, 2014, make me a cat"), FormatText, p); !facts.Minor {
+		t.Error("a text record's own date of birth is not read")
+	}
+}

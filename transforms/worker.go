@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pixelprivacy/veil/detectors"
+	"github.com/pixelprivacy/veil/detectors/birthdates"
 )
 
 // Worker redacts records for one goroutine. It owns the keyed hasher, a
@@ -28,8 +29,9 @@ type Worker struct {
 	text  []byte // a JSON string value with its escapes of non-ASCII text decoded
 	// keyText is a JSON key so decoded.
 	keyText []byte
-	name    []byte // a header's name in snake case
-	number  []byte // a JSON number under a key naming a kind, in integer form
+	name    []byte           // a header's name in snake case
+	number  []byte           // a JSON number under a key naming a kind, in integer form
+	births  []birthdates.Day // the dates of birth a writer gives as their own
 	// keyPII says the JSON record in progress has a key with personal
 	// data; keyBuf holds it, its values redacted, for redactKeys.
 	keyPII bool

@@ -53,7 +53,7 @@ carry in prompts and text lines ("Johns-iPhone", "Anna's MacBook Pro":
 NAME), the names before e-mail addresses ("Jane Doe" <jane@…>: NAME),
 and the record-level gate: a line of a minor (a flag, an age
 or a birth date, or the age a prompt's writer states: "I'm 12 years old",
-"我今年12岁"), one whose own consent or opt-out field refuses training,
+"我今年12岁", "I was born on May 5, 2014"), one whose own consent or opt-out field refuses training,
 or, with policy.consent.require, one without consent information, is
 replaced by {"veil_dropped":"<reason>"} and counted.
 The consent topic is not read here: that is 'veil run'. Without --kind, no

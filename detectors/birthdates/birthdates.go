@@ -111,10 +111,12 @@ var starts = func() (t [256]bool) {
 }()
 
 // between holds what may stand between a phrase and its date: "born on",
-// "DOB:", "geboren am", "né le", "nací el", "DOB is", "生日是".
+// "DOB:", "geboren am", "né le", "nací el", "DOB is", "生日是", "mi
+// cumpleaños es el", "mein Geburtstag ist am".
 var between = phrases.Between{
 	Marks: []string{":", "：", ",", "-", "—", "是", "为", "于", "は", "은", "는"},
-	Words: wordset.New("is", "was", "on", "in", "the", "am", "le", "el", "en", "em", "no", "dia", "в"),
+	Words: wordset.New("is", "was", "on", "in", "the", "am", "le", "el", "en", "em", "no", "dia", "в",
+		"es", "fue", "era", "é", "foi", "est", "était", "ist", "war", "der"),
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
