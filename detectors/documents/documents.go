@@ -115,6 +115,7 @@ func isAlnum(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x
 var labels = phrases.New(
 	"passport", "driver's license", "driver's licence", "drivers license", "driving licence",
 	"driver license", "dl#", "dl #", "dl:", "dl no", "dl number", "id card", "identity card", "national id", "id number", "voter id", "pan card",
+	"pan number", "pan no", "pan:", "my pan is", "पैन कार्ड", "पैन नंबर", // India's tax number, whose "pan" alone is a word
 	"student id", "student number", "student card", "matriculation number", "employee id", "employee number",
 	"staff id", "badge number", "matrikelnummer", "学号", "学生证", "工号", "学籍番号", "社員番号", "학번", "사번",
 	"pasaporte", "licencia de conducir", "carné de conducir", "carnet de conducir", "cédula",

@@ -18,6 +18,8 @@ func TestAppendSpans(t *testing.T) {
 		{"bank account", "my bank account is 12345678 sort code 12-34-56; Kontonummer 0532013000", []string{"12345678", "12-34-56", "0532013000"}},
 		{"en license, groups", "Driver's Licence - D123-4567-8901", []string{"D123-4567-8901"}},
 		{"en ID card", "ID card #AB1234567.", []string{"AB1234567"}},
+		{"India's PAN", "my PAN is ABCPE1234F, PAN: ABCPE1234G; मेरा पैन कार्ड ABCPE1234H है", []string{"ABCPE1234F", "ABCPE1234G", "ABCPE1234H"}},
+		{"a pan", "the pan is hot, pan: 50%, pan number 4", nil},
 		{"en DL", "DL# D1234567, DL: D7654321", []string{"D1234567", "D7654321"}},
 		{"en DL in a word", "a DLC 1234567, VIDL 1234567 or DL 100 658", nil},
 		{"en student ID", "my student id is 20231234, employee number E-20931", []string{"20231234", "E-20931"}},

@@ -60,6 +60,9 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			// one glued to a name or a number ("worker_threads", "ig2") is not.
 			if i >= end && (i == 0 || !handleChar(text[i-1]) && text[i-1] != '-') && (w == len(text) || !isDigit(text[w])) {
 				if l, ok := asciiLabel(text[i:w]); ok {
+					if i > 0 && text[i-1] >= utf8.RuneSelf {
+						l.orLike = true // among other scripts' words the name is the platform's: "私のLINEはyuki.t"
+					}
 					if start, stop, ok := labeled(text, w, l); ok {
 						add(start, stop)
 						i = stop

@@ -37,6 +37,7 @@ func TestAppendSpans(t *testing.T) {
 		{"instagram profile", "my page is https://www.instagram.com/sarah.c/ thanks", []string{"sarah.c"}},
 		{"tiktok profile", "tiktok.com/@lucia_88?lang=es", []string{"@lucia_88"}},
 		{"linkedin profile", "see linkedin.com/in/li-wei-123 for my photo", []string{"li-wei-123"}},
+		{"facebook profile by number", "facebook.com/profile.php?id=100012345678901&ref=x and m.facebook.com/profile.php?id=4", []string{"100012345678901"}},
 		{"telegram link", "t.me/ivan_p", []string{"ivan_p"}},
 		{"twitter status", "https://twitter.com/sarah_c/status/123456", []string{"sarah_c"}},
 		{"instagram post", "https://instagram.com/p/Cx1ab2/ style", nil},
@@ -61,6 +62,9 @@ func TestAppendSpans(t *testing.T) {
 		{"payment app words", "venmo me $20, paypal is fine, cashapp $5, a paypal button", nil},
 		{"line needs an ID word", "line 2: make it blue", nil},
 		{"line id", "LINE ID: yuki0203", []string{"yuki0203"}},
+		// Among other scripts' words a separator will do, as after "snap".
+		{"line among japanese", "私のLINEはyuki.t、我的LINE是lily_88", []string{"yuki.t", "lily_88"}},
+		{"line among japanese, a word", "私のLINEは使ってない", nil},
 		{"snap word", "snap a photo of me", nil},
 		{"snap, a separator and a handle", "My IG is @lily_rose and snap is lilyrose22, kik: lily.r", []string{"@lily_rose", "lilyrose22", "lily.r"}},
 		{"x and a separator", "x: my_var, line: 42_b, snap is great", nil},

@@ -34,6 +34,9 @@ func profile(text []byte, i int) (start, end int, ok bool) {
 	if w := segmentEnd(text, j); w < len(text) && text[w] == '/' && beforeHandle.Has(text[j:w]) {
 		j = w + 1
 	}
+	if end, ok := facebookID(text, j); ok && (bytes.EqualFold(host, []byte("facebook.com")) || bytes.EqualFold(host, []byte("fb.com"))) {
+		return j + len(facebookIDPath), end, true
+	}
 	start = j
 	if j < len(text) && (text[j] == '@' || text[j] == '$' && bytes.EqualFold(host, []byte("cash.app"))) { // "cash.app/$mikesmith"
 		j++
@@ -43,6 +46,24 @@ func profile(text []byte, i int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// facebookIDPath starts the address of a Facebook profile that has no
+// user name, whose number is its handle: "facebook.com/profile.php?id=
+// 100012345678901".
+const facebookIDPath = "profile.php?id="
+
+// facebookID returns the end of the number of a profile's address at
+// text[i], after facebookIDPath.
+func facebookID(text []byte, i int) (end int, ok bool) {
+	if !hasFold(text[i:], facebookIDPath) {
+		return 0, false
+	}
+	end = i + len(facebookIDPath)
+	for end < len(text) && isDigit(text[end]) {
+		end++
+	}
+	return end, end-i-len(facebookIDPath) >= 5
 }
 
 func hostChar(c byte) bool { return isLetter(c) || isDigit(c) || c == '.' || c == '-' }
@@ -86,4 +107,4 @@ var platformPaths = wordset.New("p", "reel", "reels", "tv", "explore", "watch", 
 	"intent", "share", "search", "home", "login", "signup", "about", "help", "settings", "privacy",
 	"legal", "groups", "pages", "events", "results", "playlist", "video", "videos", "tag", "tags",
 	"discover", "embed", "direct", "accounts", "messages", "notifications", "feed", "status", "joinchat",
-	"s", "r", "t", "topics", "trending", "live", "music", "policies", "terms", "ads", "business")
+	"s", "r", "t", "topics", "trending", "live", "music", "policies", "terms", "ads", "business", "profile.php")

@@ -129,7 +129,7 @@ func closing(c byte) byte {
 
 // localStart returns the start of the local part that ends at text[end]:
 // letters, digits and ._%+-, and dots spelled out in brackets
-// ("jane[dot]doe"), not starting with a '.', after a space, a quote or an
+// ("jane[dot]doe") or between spaces ("jane dot doe"), not starting with a '.', after a space, a quote or an
 // opening bracket, or end if there is none. After a token's '>' or a
 // label's ']' it is none, so that redacting twice finds nothing new: a
 // finding's token may stand where the local part's head was.
@@ -140,6 +140,9 @@ func localStart(text []byte, end int) int {
 			i--
 		}
 		d := bracketedDotBefore(text, i)
+		if d < 0 {
+			d = spacedDotBefore(text, i)
+		}
 		if d < 0 || d == 0 || !localByte(text[d-1]) {
 			break
 		}
@@ -159,6 +162,20 @@ func localStart(text []byte, end int) int {
 func bracketedDotBefore(text []byte, i int) int {
 	const n = len(dotWord) + 2
 	if i < n || closing(text[i-n]) == 0 || closing(text[i-n]) != text[i-1] || !bytes.EqualFold(text[i-n+1:i-1], []byte(dotWord)) {
+		return -1
+	}
+	return i - n
+}
+
+// spacedDotBefore returns where a dot spelled out between spaces (" dot ",
+// " DOT ") that ends at text[i] starts, or -1: "jane dot doe at gmail dot
+// com".
+func spacedDotBefore(text []byte, i int) int {
+	const n = len(dotWord) + 2
+	if i < n || text[i-n] != ' ' || text[i-1] != ' ' {
+		return -1
+	}
+	if s, _, ok := separatorAt(text, i-n+1, dotWord); !ok || s.start != i-n || s.end != i {
 		return -1
 	}
 	return i - n

@@ -29,6 +29,11 @@ func TestAppendSpans(t *testing.T) {
 		{"a separator after it", "qz.x (at) example (dot) com [dot]", []string{"qz.x (at) example (dot) com"}},
 		{"a number after it", "qz.x (at) example (dot) com [dot]0", []string{"qz.x (at) example (dot) com"}},
 		{"dots spelled in the local part", "jane[dot]doe[at]gmail[dot]com and m(dot)li (at) qq (dot) com", []string{"jane[dot]doe[at]gmail[dot]com", "m(dot)li (at) qq (dot) com"}},
+		// A local part's dots spelled between spaces had left its head
+		// ("jane dot <EMAIL…>").
+		{"dots spelled between spaces in the local part", "My email is jane dot doe at gmail dot com; JANE DOT DOE AT GMAIL DOT COM",
+			[]string{"jane dot doe at gmail dot com", "JANE DOT DOE AT GMAIL DOT COM"}},
+		{"a spelled dot after a label", "[EMAIL] dot doe at gmail dot com", nil},
 		{"a spelled dot before the local part", "[dot]doe[at]gmail[dot]com", nil},
 		{"a spaced @", "email me at bob @ gmail.com, or li.wei @ 163 . com", []string{"bob @ gmail.com", "li.wei @ 163 . com"}},
 		{"a spaced @, no domain", "meet @ home, 5 @ 10.5, me @ the . end, @ gmail.com", nil},

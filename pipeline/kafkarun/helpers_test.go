@@ -308,7 +308,12 @@ func checkOrder(t testing.TB, topic string, want map[int][][]byte, got map[int][
 			// A redelivery restarts at an earlier expected record.
 			j := slices.IndexFunc(ws[:i], func(w []byte) bool { return slices.Equal(w, g.Value) })
 			if j < 0 {
-				t.Fatalf("%s/%d: record %d is not an expected output: %.120q", topic, p, k, g.Value)
+				next := []byte(nil)
+				if i < len(ws) {
+					next = ws[i]
+				}
+				t.Fatalf("%s/%d: record %d (offset %d) is not an expected output:\n got %q\nnext %q (expected %d of %d)",
+					topic, p, k, g.Offset, g.Value, next, i, len(ws))
 			}
 			dups += i - j
 			i = j + 1
