@@ -290,6 +290,48 @@ func expected(t testing.TB, w *transforms.Worker, format transforms.Format, in [
 	return out
 }
 
+// checkNoStray checks that no output partition but those of want holds a
+// record.
+func checkNoStray(t testing.TB, topic string, want map[int][][]byte, got map[int][]kafka.Message) {
+	t.Helper()
+	for p, gs := range got {
+		if _, ok := want[p]; !ok && len(gs) > 0 {
+			t.Fatalf("%s/%d: %d unexpected records", topic, p, len(gs))
+		}
+	}
+}
+
+// checkMerged checks that each output partition holds every expected value
+// of its input partition and nothing else, in any order, as two runners'
+// writes merge at a handover. It returns the number of duplicates.
+func checkMerged(t testing.TB, topic string, want map[int][][]byte, got map[int][]kafka.Message) int {
+	t.Helper()
+	dups := 0
+	for p, ws := range want {
+		seen := make(map[string]bool, len(ws))
+		for _, w := range ws {
+			seen[string(w)] = false
+		}
+		for k, g := range got[p] {
+			was, ok := seen[string(g.Value)]
+			if !ok {
+				t.Fatalf("%s/%d: record %d (offset %d) is not an expected output: %q", topic, p, k, g.Offset, g.Value)
+			}
+			if was {
+				dups++
+			}
+			seen[string(g.Value)] = true
+		}
+		for w, ok := range seen {
+			if !ok {
+				t.Fatalf("%s/%d: %q never arrived (%d records read)", topic, p, w, len(got[p]))
+			}
+		}
+	}
+	checkNoStray(t, topic, want, got)
+	return dups
+}
+
 // checkOrder checks that each output partition holds the expected values of
 // its input partition in order, allowing a redelivered run to repeat a
 // suffix of what came before (at-least-once). It returns the number of
@@ -322,11 +364,7 @@ func checkOrder(t testing.TB, topic string, want map[int][][]byte, got map[int][
 			t.Fatalf("%s/%d: %d of %d records arrived (of %d read)", topic, p, i, len(ws), len(gs))
 		}
 	}
-	for p, gs := range got {
-		if _, ok := want[p]; !ok && len(gs) > 0 {
-			t.Fatalf("%s/%d: %d unexpected records", topic, p, len(gs))
-		}
-	}
+	checkNoStray(t, topic, want, got)
 	return dups
 }
 
