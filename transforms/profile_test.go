@@ -28,6 +28,9 @@ func TestFieldRules(t *testing.T) {
 			`{"user":{"name":"Li Wei","age":30}}`, `{"user":{"age":30}}`},
 		{"drop last member", []FieldRule{{Path: "user.name", Action: FieldDrop}},
 			`{"user":{"age":30,"name":"Li Wei"}}`, `{"user":{"age":30}}`},
+		// Analytics SDKs' reserved properties, after a '$' (Mixpanel's).
+		{"drop after a '$'", []FieldRule{{Path: "name", Action: FieldDrop}},
+			`{"properties":{"$name":"Jane Doe","$Name":"Jane","$city":"Austin","$$name":1}}`, `{"properties":{"$city":"Austin","$$name":1}}`},
 		{"drop object", []FieldRule{{Path: "profile", Action: FieldDrop}},
 			`{"a":1,"profile":{"name":"x","mail":"a@b.example.com","l":[1,{"z":2}]},"b":2}`, `{"a":1,"b":2}`},
 		{"drop first object", []FieldRule{{Path: "profile", Action: FieldDrop}},
