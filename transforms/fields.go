@@ -44,9 +44,10 @@ const (
 
 // member steps the profile's path states of the container top over the key
 // of its next member, and resolves what applies to the member's value.
-// upper says the key has an upper-case letter; parent is top's key, or nil
-// to read it from the JSON record if needed (see parentKey).
-func (w *Worker) member(p *Profile, top *frame, key []byte, upper bool, parent []byte) member {
+// shape is the key's (see shapeOf); parent is top's key, or nil to read it
+// from the JSON record if needed (see parentKey).
+func (w *Worker) member(p *Profile, top *frame, key []byte, shape keyShape, parent []byte) member {
+	upper := shape&shapeUpper != 0
 	lo := len(w.states)
 	w.states, w.matched = p.paths.step(w.states, w.matched[:0], w.states[top.lo:top.hi], key, upper)
 	if p.paths.mayQualify(key, upper) {
@@ -59,8 +60,12 @@ func (w *Worker) member(p *Profile, top *frame, key []byte, upper bool, parent [
 	}
 	m := member{rule: top.rule, lo: lo, hi: len(w.states), user: -1}
 	if len(w.matched) == 0 {
-		if top.rule == nil && p.aliasesUser(key) {
+		switch {
+		case top.rule != nil:
+		case p.aliasesUser(key):
 			m.rule = p.userAlias // "user":"liwei": a string or number only (see Profile.userAlias)
+		case shape&shapeCoordinate != 0:
+			m.rule = p.coordinate // "location_lat": 37.7749
 		}
 		return m
 	}

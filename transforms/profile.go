@@ -221,7 +221,16 @@ type Profile struct {
 	// user's name); an object under "user", as most records hold one, is
 	// left to its members' rules.
 	userAlias *FieldRule
+	// coordinate is a copy of the rule of the key coordinateKey, nil if
+	// none, that a member whose key no pattern matches and ends in a
+	// coordinate's word takes ("location_lat", "gpsLongitude"; see
+	// shapeCoordinate): schemas name their coordinates in more ways than a
+	// list of keys holds.
+	coordinate *FieldRule
 }
+
+// coordinateKey: see Profile.coordinate.
+const coordinateKey = "lat"
 
 // userKey and usernameKey: see Profile.userAlias.
 var userKey, usernameKey = []byte("user"), []byte("username")
@@ -355,6 +364,10 @@ func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, er
 		if t.use == useRule && t.rule.Path == string(usernameKey) && t.rule.Action != FieldScan {
 			alias := t.rule
 			p.userAlias = &alias
+		}
+		if t.use == useRule && t.rule.Path == coordinateKey && t.rule.Action != FieldScan {
+			rule := t.rule
+			p.coordinate = &rule
 		}
 	}
 	return p, nil

@@ -74,6 +74,11 @@ func TestFieldRules(t *testing.T) {
 			`{"nick":"kittycat"}`, `{"nick":"kit***at"}`},
 		{"generalize number", []FieldRule{{Path: "lat", Action: FieldGeneralize, Decimals: 2}},
 			`{"lat":52.520008,"lon":13.404954}`, `{"lat":52.52,"lon":13.404954}`},
+		// A key whose last word is a coordinate's takes the rule of "lat"
+		// when no rule names it.
+		{"generalize a coordinate's key", []FieldRule{{Path: "lat", Action: FieldGeneralize, Decimals: 2}, {Path: "pickup_lat", Action: FieldKeep}},
+			`{"location_lat":37.7749,"gpsLongitude":"-122.419412","user-lng":[1.23456],"pickup_lat":1.23456,"flat":12.3456,"salon":1.23456,"_lat":1.23456,"LAT_LON":"x"}`,
+			`{"location_lat":37.77,"gpsLongitude":"-122.42","user-lng":[1.23],"pickup_lat":1.23456,"flat":12.3456,"salon":1.23456,"_lat":1.23456,"LAT_LON":"x"}`},
 		{"generalize string number", []FieldRule{{Path: "lat", Action: FieldGeneralize, Decimals: 1}},
 			`{"lat":"-33.8688"}`, `{"lat":"-33.9"}`},
 		{"generalize wildcard", []FieldRule{{Path: "location.*", Action: FieldGeneralize, Decimals: 2}},

@@ -265,8 +265,8 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				key = w.keyText
 			}
 			var role keyRole
-			var upper bool
-			hint, role, upper = w.keyHint(key)
+			var shape keyShape
+			hint, role, shape = w.keyHint(key)
 			top := &stack[len(stack)-1]
 			hint = detectors.MemberHint(top.hint, hint, key)
 			pair = role
@@ -280,7 +280,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					dst, pend, mem.rule = w.redactKey(dst, src, key, pend, i, end)
 				}
 			case prof != nil:
-				mem = w.member(prof, top, key, upper, nil)
+				mem = w.member(prof, top, key, shape, nil)
 				hasLang = hasLang || len(stack) == 1 && prof.lang != nil && string(key) == prof.lang.Field
 				if role == roleValue && w.pair.depth == len(stack) {
 					w.pairValue(&mem, top)
@@ -547,7 +547,7 @@ type pairKeyed struct {
 //go:noinline
 func (w *Worker) pairField(p *Profile, top *frame, depth int, key []byte) {
 	n := len(w.states)
-	m := w.member(p, top, key, hasUpper(key), nil)
+	m := w.member(p, top, key, shapeOf(key), nil)
 	w.states = w.states[:n]
 	w.pair = pairKeyed{}
 	if m.rule != top.rule || m.uses != 0 {

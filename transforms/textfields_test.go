@@ -125,6 +125,7 @@ func TestTextFieldRules(t *testing.T) {
 		{"words and colons", `Subject: girl, name: Li, Age: 9`, `Subject: girl, name: Li, Age: 9`},
 		{"a finding that holds the value", `Cookie: a=1; serial=9c2e7b1d4f6a`, `Cookie: {SECRET:a=1; serial=9c2e7b1d4f6a}`},
 		{"no rule", `login=li.wei uid=1`, `login=li.wei uid=1`},
+		{"a coordinate's key", `user_lat=37.77493 user_lng=-122.41942 flat=1.23456`, `user_lat=37.77 user_lng=-122.42 flat=1.23456`},
 		{"user in text", `user=li.wei GET /a?User=bob&x=1 {"user":"li"} { user: x } user.id=u_1 x.user.n=y`, `user={FIELD:li.wei} GET /a?User={FIELD:bob}&x=1 {"user":"{FIELD:li}"} { user: {FIELD:x} } user.id={USER:u_1} x.user.n=y`},
 		{"key glued to a word", `203.0.113.123.serial=1 <IPV4:k1:ystnyjmvjgshwsrnzjywqxgm>.serial=2 --serial=3 (.serial=4`, `{IPV4:203.0.113.123}.serial=1 <IPV4:k1:ystnyjmvjgshwsrnzjywqxgm>.serial=2 --serial={FIELD:3} (.serial={FIELD:4}`},
 		{"no value", `user_id=- serial="" nick=- {"serial":"","user_id":"-"}`, `user_id=- serial="" nick=- {"serial":"","user_id":"-"}`},

@@ -12,7 +12,8 @@ import (
 // key: a logfmt key with dots ("user.id") as the path of nested keys, a
 // JSON key as one key. A rule that drops a container drops what is in it.
 func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
-	if !p.paths.mayMatchAtRoot(key) && !(dotted && bytes.IndexByte(key, '.') >= 0) && !p.aliasesUser(key) {
+	if !p.paths.mayMatchAtRoot(key) && !(dotted && bytes.IndexByte(key, '.') >= 0) && !p.aliasesUser(key) &&
+		!(p.coordinate != nil && endsInCoordinate(key)) {
 		return member{user: -1}
 	}
 	w.states = append(w.states[:0], p.paths.root...)
@@ -24,7 +25,7 @@ func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
 		if dotted {
 			seg, rest, more = bytes.Cut(key, dot)
 		}
-		m := w.member(p, &top, seg, hasUpper(seg), parent)
+		m := w.member(p, &top, seg, shapeOf(seg), parent)
 		if !more || len(rest) == 0 {
 			if dropped != nil {
 				m.rule = dropped

@@ -284,7 +284,7 @@ type hintEntry struct {
 	n     uint8  // len(key); 0 for an empty entry
 	hint  detectors.Hint
 	role  keyRole
-	upper bool // the key has an upper-case letter (see paths.step)
+	shape keyShape
 	key   [29]byte
 }
 
@@ -299,13 +299,13 @@ const (
 )
 
 // keyHint returns set.KeyHint(key), the key's role in a key-value pair and
-// whether it has an upper-case letter, from the cache if it holds them, and
+// its shape (see shapeOf), from the cache if it holds them, and
 // sets w.keyPII if the key holds personal data. Such keys are not cached:
 // they are rare, and as many as the people in a stream.
-func (w *Worker) keyHint(key []byte) (detectors.Hint, keyRole, bool) {
+func (w *Worker) keyHint(key []byte) (detectors.Hint, keyRole, keyShape) {
 	if len(key) == 0 || len(key) > len(w.hints[0].key) {
 		hint, role, _ := w.classifyKey(key)
-		return hint, role, hasUpper(key)
+		return hint, role, shapeOf(key)
 	}
 	x, y := keyWords(key)
 	h := hashWords(x, y, len(key), w.e.keySeed)
@@ -313,20 +313,20 @@ func (w *Worker) keyHint(key []byte) (detectors.Hint, keyRole, bool) {
 		e := &w.hints[(h+i)&(hintCacheSize-1)]
 		if e.n == 0 {
 			hint, role, personal := w.classifyKey(key)
-			upper := hasUpper(key)
+			shape := shapeOf(key)
 			if !personal {
-				e.hint, e.role, e.upper = hint, role, upper
+				e.hint, e.role, e.shape = hint, role, shape
 				e.x, e.y, e.n = x, y, uint8(len(key))
 				copy(e.key[:], key)
 			}
-			return hint, role, upper
+			return hint, role, shape
 		}
 		if sameWords(e.key[:], e.n, e.x, e.y, key, x, y) {
-			return e.hint, e.role, e.upper
+			return e.hint, e.role, e.shape
 		}
 	}
 	hint, role, _ := w.classifyKey(key)
-	return hint, role, hasUpper(key)
+	return hint, role, shapeOf(key)
 }
 
 // classifyKey returns set.KeyHint(key), the key's role in a key-value
