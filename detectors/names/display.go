@@ -24,6 +24,11 @@ func DisplayNameBefore(text []byte, lt int) (start, end int, ok bool) {
 	if end > 0 && text[end-1] == '"' {
 		return quotedBefore(text, end-1)
 	}
+	if end > 0 && text[end-1] == '\'' {
+		if start, end, ok := singleQuotedBefore(text, end-1); ok {
+			return start, end, true
+		}
+	}
 	start = end
 	for e, words := end, 0; words < 4; words++ {
 		s := displayWordStart(text, e)
@@ -66,6 +71,28 @@ func quotedBefore(text []byte, q int) (start, end int, ok bool) {
 	}
 	return start, end, true
 }
+
+// singleQuotedBefore reads the display name in single quotes, as Outlook
+// writes one (`'Jane Doe' <jane@…>`), whose closing quote is at text[q]:
+// the opening quote starts the text or follows a space, a ':' or a '=', so
+// that an apostrophe inside the name ("'Sean O'Brien'") is passed.
+func singleQuotedBefore(text []byte, q int) (start, end int, ok bool) {
+	for i := q - 1; i >= 0 && q-i <= maxDisplayName+1; i-- {
+		if text[i] != '\'' || i > 0 && !opensQuote(text[i-1]) {
+			continue
+		}
+		name := text[i+1 : q]
+		if len(bytes.TrimSpace(name)) == 0 || bytes.ContainsAny(name, "<>@\\\"") {
+			return 0, 0, false
+		}
+		return i + 1, q, true
+	}
+	return 0, 0, false
+}
+
+// opensQuote reports whether a single quote after c may open a display
+// name.
+func opensQuote(c byte) bool { return c == ' ' || c == ':' || c == '=' || c == ',' }
 
 // nameWord reports whether word may be a word of a display name: it
 // starts with a capital, or is in a script without case (Han, Hangul,

@@ -20,6 +20,11 @@ func TestDisplayNameBefore(t *testing.T) {
 		{"to=<jane@example.com>", ""},
 		{`"" <jane@example.com>`, ""},
 		{`"a@b" <jane@example.com>`, ""},
+		// In single quotes, as Outlook writes them; had left the first word.
+		{"WARN user 'Jane Doe' <jane@example.com>", "Jane Doe"},
+		{"To: 'Doe, Jane' <jane@example.com>", "Doe, Jane"},
+		{"To: 'Sean O'Brien' <sean@example.com>", "Sean O'Brien"},
+		{"To: '' <jane@example.com>", ""},
 	} {
 		lt := bytes.LastIndexByte([]byte(tt.text), '<')
 		start, end, ok := DisplayNameBefore([]byte(tt.text), lt)
