@@ -64,6 +64,9 @@ type statement struct {
 	after    []string // one of them follows the unit, if any are given (or, if bare, the text ends)
 	notAfter []string // what after the unit makes it no statement of the writer's age now
 	spaced   bool     // a script with spaces between words, whose words are whole
+	// wholeSubjects: the subjects are whole words, though the unit may
+	// be glued to what follows ("나 열살이야").
+	wholeSubjects bool
 	// offset, if set, makes the number a school's grade, the youngest age
 	// in it that number and offset: "5th grade" is 10 (offset 5).
 	offset int
@@ -326,7 +329,7 @@ func (st *statement) endingAt(text []byte, j int, words []string) (int, bool) {
 		if s < 0 || !hasFold(text, s, w) {
 			continue
 		}
-		if st.spaced && s > 0 && textscan.WordBefore(text, s) {
+		if (st.spaced || st.wholeSubjects) && s > 0 && textscan.WordBefore(text, s) {
 			continue
 		}
 		return s, true

@@ -24,6 +24,15 @@ func TestStated(t *testing.T) {
 		{"tengo 9, hazme una sirena", 9},
 		{"im 12 lol make me a cat", 12},
 		{"저는 열두 살이에요", 12},
+		// Korean's subject without its particle, a whole word ("유나" is a name).
+		{"나 열살이야 고양이 그려줘", 10},
+		{"저 12살이에요", 12},
+		{"제가 11살이에요", 11},
+		{"유나 10살이야, 고양이 그려줘", 0},
+		// Russian's number words before a unit.
+		{"мне десять лет нарисуй кота", 10},
+		{"Мне уже Двенадцать лет", 12},
+		{"моему сыну десять лет; мне тридцать лет; Десять лет назад", 0},
 		{"Make a birthday cake that says 'I'm 12!', a banner \"I am 10 years old\", a t-shirt “Im 12 and awesome”, caption: I turned 12 today!, 蛋糕上写「我今年12岁」", 0},
 		{"Make a cake that says 'Happy birthday', I'm 12 years old", 12},
 		{"I don't know, I'm 12", 12},

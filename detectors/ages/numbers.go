@@ -1,6 +1,7 @@
 package ages
 
 import (
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/pixelprivacy/veil/detectors/internal/textscan"
@@ -11,8 +12,8 @@ const maxAge = 120
 
 // numberAt reads the number that starts at text[i], if one does: one to
 // three digits (ASCII, full-width, Arabic-Indic or Devanagari) not after a
-// decimal point, an English number word ("twelve"), or Chinese numerals
-// ("十二"). If none does, end is where the next one may start.
+// decimal point, a number word ("twelve", "десять" before its unit), or
+// Chinese numerals ("十二"). If none does, end is where the next one may start.
 func numberAt(text []byte, i int) (v, end int, ok bool) {
 	c := text[i]
 	if 'a' <= c|0x20 && c|0x20 <= 'z' {
@@ -29,6 +30,14 @@ func numberAt(text []byte, i int) (v, end int, ok bool) {
 	if 0xEB <= c && c <= 0xED { // Hangul, as no digit and no Chinese numeral is
 		v, end, ok = koreanNumberAt(text, i)
 		return v, max(end, i+runeSize(c)), ok
+	}
+	if c == 0xD0 || c == 0xD1 { // Cyrillic: a Russian number word starts a word
+		if (i == 0 || text[i-1] == ' ') && i+1 < len(text) && russianSeconds[text[i+1]] {
+			if v, end, ok := russianNumberAt(text, i); ok {
+				return v, end, true
+			}
+		}
+		return 0, i + runeSize(c), false
 	}
 	if (c == 0xE0 || c == 0xD8 || c == 0xD9) && (i == 0 || text[i-1] == ' ') { // a Devanagari or an Arabic word
 		if v, end, ok := spelledNumberAt(text, i); ok {
@@ -75,6 +84,9 @@ var numeralStart = func() (t [256]bool) {
 	for _, w := range spelledNumbers {
 		t[w.word[0]] = true
 	}
+	for _, w := range russianNumbers {
+		t[w.word[0]] = true
+	}
 	return t
 }()
 
@@ -117,6 +129,43 @@ func spelledNumberAt(text []byte, i int) (v, end int, ok bool) {
 	for _, n := range spelledNumbers {
 		e := i + len(n.word)
 		if textscan.HasAt(text, i, n.word) && hasAny(text, e, spelledUnits) {
+			return n.value, e, true
+		}
+	}
+	return 0, i, false
+}
+
+// russianNumbers are the Russian number words an age is written with,
+// then a space and a unit of russianUnits: "мне десять лет". Longer words
+// first: "один" starts "одиннадцать".
+var russianNumbers = []struct {
+	word  string
+	value int
+}{
+	{"одиннадцать", 11}, {"двенадцать", 12}, {"тринадцать", 13}, {"четырнадцать", 14}, {"пятнадцать", 15},
+	{"шестнадцать", 16}, {"семнадцать", 17}, {"один", 1}, {"два", 2}, {"три", 3}, {"четыре", 4}, {"пять", 5},
+	{"шесть", 6}, {"семь", 7}, {"восемь", 8}, {"девять", 9}, {"десять", 10},
+}
+
+// russianUnits are the units after russianNumbers.
+var russianUnits = []string{" лет", " год", " года"}
+
+// russianSeconds marks the second bytes of russianNumbers' first letters,
+// in either case: most Russian words start with none.
+var russianSeconds = func() (t [256]bool) {
+	for _, n := range russianNumbers {
+		r, _ := utf8.DecodeRuneInString(n.word)
+		t[n.word[1]], t[string(unicode.ToUpper(r))[1]] = true, true
+	}
+	return t
+}()
+
+// russianNumberAt reads a number of russianNumbers at text[i], in any
+// case of its first letter, that a unit of russianUnits follows.
+func russianNumberAt(text []byte, i int) (v, end int, ok bool) {
+	for _, n := range russianNumbers {
+		e := i + len(n.word)
+		if hasFold(text, i, n.word) && hasAny(text, e, russianUnits) {
 			return n.value, e, true
 		}
 	}

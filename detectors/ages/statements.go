@@ -129,10 +129,11 @@ var statements = []statement{
 		notAfter: []string{"の", "に見え", "っぽ", "みたい", "くらい", "ぐらい"},
 	},
 	{ // ko: "저는 12살 딸이 있어요" is a 12-year-old daughter, "12살 때" when 12
-		subjects: []string{"저는", "나는", "전", "난", "제 나이는", "내 나이는"},
-		fillers:  []string{"올해", "이제", "지금"},
-		units:    []string{"살", "세"},
-		notAfter: []string{" ", "때", "의", "처럼", "같"},
+		subjects:      []string{"저는", "나는", "제가", "내가", "전", "난", "저", "나", "제 나이는", "내 나이는"},
+		wholeSubjects: true, // "나", not the end of a name: "유나 10살이야" is Yuna's age
+		fillers:       []string{"올해", "이제", "지금"},
+		units:         []string{"살", "세"},
+		notAfter:      []string{" ", "때", "의", "처럼", "같"},
 	},
 	{ // ja, the writer unsaid at a sentence's start, then a copula: "12歳です", "10さいだよ"; not "12歳の娘"
 		atStart: true,
