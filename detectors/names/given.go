@@ -167,7 +167,8 @@ func givenName(text []byte, i, prev int) (end int, ok bool) {
 		return familyFirst(text, i, w)
 	}
 	end = familyNames(text, w, eastAsianGiven.Has(text[i:w]))
-	if end == w && (!afterWord(text, i) && !ampersandAfter(text, prev, i) && !afterCardLabel(text, i) || capitalAfter(text, w) || stateAfter(text, w)) ||
+	if end == w && (!afterWord(text, i) && !ampersandAfter(text, prev, i) && !afterCardLabel(text, i) && !pairedAfter(text, w) ||
+		capitalAfter(text, w) || stateAfter(text, w)) ||
 		inProperNoun(text, i) {
 		return 0, false
 	}
@@ -396,6 +397,25 @@ func ampersandAfter(text []byte, prev, i int) bool {
 	}
 	a, b := wordBefore(text, j-1, " ")
 	return pronouns.Has(text[a:b])
+}
+
+// conjunctions join two names: "Jake and Emma", "Jake & Emma", "Lena und
+// Tim".
+var conjunctions = []string{" and ", " & ", " und ", " y ", " et ", " e ", " и "}
+
+// pairedAfter reports whether a conjunction and a given name of the list
+// follow the word that ends at text[w]: a name that starts a sentence is
+// one when another joins it ("Jake and Emma wedding invitation"), as one
+// after a word is.
+func pairedAfter(text []byte, w int) bool {
+	for _, c := range conjunctions {
+		if textscan.HasAt(text, w, c) {
+			n := w + len(c)
+			e := nameWordEnd(text, n)
+			return e > n && titleWord(text[n:e]) && givenNames.Has(text[n:e])
+		}
+	}
+	return false
 }
 
 // pronouns are the words an '&' joins a name to as "and" would: "Me & Jake".

@@ -257,6 +257,9 @@ func TestAppendSpansGivenNames(t *testing.T) {
 		{"given after greeting", "Dear Olivia, love you", []string{"Olivia"}},
 		{"given after comma", "Love you, Olivia", []string{"Olivia"}},
 		{"given after a name and an ampersand", "a wedding invite for Priya & Rahul, RSVP", []string{"Priya", "Rahul"}},
+		// A name that starts the text is one when another joins it.
+		{"paired at the start", "Jake and Emma wedding invitation. Jake & Emma. Lena und Tim", []string{"Jake", "Emma", "Jake", "Emma", "Lena", "Tim"}},
+		{"paired with words", "May and June calendar; Rose and Lily bouquet; Jake and the dog", nil},
 		{"given after a pronoun and an ampersand", "caption: 'Me & Jake at Disneyland 2024'", []string{"Jake"}},
 		{"a word name after a greeting", "Happy 8th birthday Lily! Dear Hope, put 'Love, Grandma Rose' at the bottom", []string{"Lily", "Hope", "Rose"}},
 		{"a word name elsewhere", "a rose for Lily, with hope and Grace Kelly style, Happy Birthday Sunshine", nil},
