@@ -231,12 +231,13 @@ func TestParseErrors(t *testing.T) {
 			`kafka.sasl.password_file: "/nonexistent/veil-pass": no such file or directory`}},
 		{"secret in the wrong place", "kafka:\n  sasl: canary-secret-8d1f\n", []string{
 			"kafka.sasl: cannot unmarshal !!str [REDACTED] into config.SASL (line 2)"}},
-		{"field rules", "fields:\n  usage: {user.name: dorp, 'a..b': drop, lat: {generalize: {decimals: 99, truncate: week}}, nick: {tokenize: {kind: pet}}}\n  audio: {x: drop}\n", []string{
+		{"field rules", "fields:\n  usage: {user.name: dorp, 'a..b': drop, lat: {generalize: {decimals: 99, truncate: week}}, plz: {generalize: {prefix: 0}}, nick: {tokenize: {kind: pet}}}\n  audio: {x: drop}\n", []string{
 			`fields.audio: unknown kind "audio" (want usage, log, prompt)`,
 			`fields.usage.a..b: invalid field path "a..b" (want keys joined by dots, * for any key, ** for any keys)`,
 			"fields.usage.lat.generalize.decimals: 99 out of range [0, 15]",
 			`fields.usage.lat.generalize.truncate: unknown truncation "week" (want day, hour, year)`,
 			`fields.usage.nick.tokenize.kind: unknown kind "pet" (want user, field)`,
+			"fields.usage.plz.generalize.prefix: 0 out of range [1, 16]",
 			`fields.usage.user.name: unknown action "dorp" (want keep, drop, tokenize, mask, generalize, scan, or {tokenize: {kind: user}}, {generalize: {decimals: 1}})`}},
 		{"field rule unknown option", "fields: {usage: {lat: {generalise: {decimals: 1}}}}", []string{
 			"fields.usage.lat.generalise: unknown key (line 1; want tokenize, generalize)",
@@ -737,6 +738,12 @@ func TestBuildProfiles(t *testing.T) {
 	out, _, err = w.RedactRecord(nil, []byte(`{"geo":{"lat":31.230416,"lng":121.473701,"country":"CN"},"location":"31.230416,121.473701","place":{"coordinates":[121.473701,31.230416]},"gps":"31.230416,121.473701","coords":[31.230416,121.473701],"geohash":"wtw3sjq6q"}`), transforms.FormatJSON, e.Profile("usage"))
 	if want := `{"geo":{"lat":31.23,"lng":121.47,"country":"CN"},"location":"31.23,121.47","place":{"coordinates":[121.47,31.23]},"gps":"31.23,121.47","coords":[31.23,121.47],"geohash":"wtw3s"}`; err != nil || string(out) != want {
 		t.Fatalf("locations: %s %v\nwant %s", out, err, want)
+	}
+	// Postcodes keep their area; people the user names are dropped, a
+	// coordinate under a key of its own words generalized.
+	out, _, err = w.RedactRecord(nil, []byte(`{"zip":"62704","postal_code":"SW1A 2AA","geo_postal_code":10115,"guardian_name":"Mary Doe","contact_name":"Bob","app_name":"veil","location_lat":37.774929}`), transforms.FormatJSON, e.Profile("usage"))
+	if want := `{"zip":"627","postal_code":"SW1","geo_postal_code":"101","app_name":"veil","location_lat":37.77}`; err != nil || string(out) != want {
+		t.Fatalf("postcodes and names: %s %v\nwant %s", out, err, want)
 	}
 	// Documents' numbers: DOCUMENT, or the kind the detectors read in one.
 	out, _, err = w.RedactRecord(nil, []byte(`{"passport":"X12345678","student_id":20231234,"license_plate":"京A12345","national_id":"11010519491231002X"}`), transforms.FormatJSON, e.Profile("usage"))

@@ -112,6 +112,9 @@ type GeneralizeRule struct {
 	// Truncate is how timestamps are truncated: day (default), hour or
 	// year.
 	Truncate string `yaml:"truncate"`
+	// Prefix, if set, keeps a code's first letters and digits: a
+	// postcode's area (3: "62704" to "627", "SW1A 2AA" to "SW1").
+	Prefix *int `yaml:"prefix"`
 }
 
 // UnmarshalYAML reads the scalar or the map form.
@@ -169,6 +172,10 @@ const (
 	DefaultLangAccuracy   = "low"
 	DefaultLangField      = "lang"
 	DefaultLocationDigits = 2
+	// DefaultPostcodePrefix is what is kept of a postcode: a US ZIP code's
+	// first three digits, as HIPAA's Safe Harbor keeps them, a British or
+	// Canadian postcode's area ("SW1", "K1A").
+	DefaultPostcodePrefix = 3
 )
 
 // Default lists of the policy and languages.
@@ -224,12 +231,28 @@ var (
 		"nachname", "nome", "sobrenome", "nome_completo", "姓名", "名字", "名前", "氏名", "이름", "성명", "имя", "фамилия",
 		"الاسم", "اسم", "नाम",
 		"display_name", "displayName", "owner_name", "ownerName", "device_name", "deviceName",
+		// a person the user names: a contact, a parent, a child, a card's holder
+		"contact_name", "contactName", "guardian_name", "guardianName", "parent_name", "parentName",
+		"mother_name", "motherName", "father_name", "fatherName", "maiden_name", "maidenName",
+		"child_name", "childName", "kid_name", "kidName", "spouse_name", "spouseName", "partner_name", "partnerName",
+		"emergency_contact", "emergencyContact", "emergency_contact_name", "emergencyContactName",
+		"recipient_name", "recipientName", "sender_name", "senderName", "customer_name", "customerName",
+		"cardholder_name", "cardholderName", "card_holder", "cardHolder", "billing_name", "billingName",
+		"shipping_name", "shippingName", "account_holder", "accountHolder", "student_name", "studentName",
+		"patient_name", "patientName", "legal_name", "legalName", "nick_name",
 		"bluetooth_name", "bluetoothName", "hotspot_name", "hotspotName", "id_card", "ssid", "wifi_name", "wifiName",
 		"Artist", "Copyright", "CameraOwnerName", "By-line", "Creator", "XPAuthor",
 		"address", "street", "street_address", "streetAddress", "address_line1", "addressLine1", "address_line2", "addressLine2",
 		"address1", "address2", "home_address", "homeAddress", "shipping_address", "shippingAddress",
 		"billing_address", "billingAddress", "postal_address", "postalAddress", "mailing_address", "mailingAddress",
 		"direccion", "dirección", "adresse", "endereco", "endereço", "anschrift", "住所", "地址", "주소", "адрес", "العنوان", "पता"}
+	// DefaultPostcodeFields hold a postcode, of which the area is kept
+	// (DefaultPostcodePrefix): a full one narrows an address down to a
+	// street, in Britain to a few houses.
+	DefaultPostcodeFields = []string{"zip", "zipcode", "zip_code", "zipCode", "postal_code", "postalCode", "postcode",
+		"post_code", "postCode", "postalcode", "plz", "cep", "codigo_postal", "código_postal", "code_postal",
+		"codice_postale", "邮编", "邮政编码", "郵便番号", "우편번호", "почтовый_индекс", "индекс",
+		"geo_postal_code", "ip_postal_code"}
 	// DefaultNamedThings are the objects whose "name" names a thing, not a
 	// person, as analytics SDKs (Segment's context.app.name, os.name,
 	// library.name, campaign.name) and apps write them: their name is
@@ -461,6 +484,9 @@ func (r *FieldRule) Validate() error {
 		if g.Truncate != "" && g.Truncate != "day" && g.Truncate != "hour" && g.Truncate != "year" {
 			p.add("generalize.truncate", "unknown truncation %q (want day, hour, year)", g.Truncate)
 		}
+		if g.Prefix != nil && (*g.Prefix < 1 || *g.Prefix > 16) {
+			p.add("generalize.prefix", "%d out of range [1, 16]", *g.Prefix)
+		}
 	}
 	return p.err()
 }
@@ -567,6 +593,9 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	for _, f := range DefaultLocationFields {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldGeneralize, Decimals: DefaultLocationDigits})
 	}
+	for _, f := range DefaultPostcodeFields {
+		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldGeneralize, Prefix: DefaultPostcodePrefix})
+	}
 	for _, f := range DefaultBirthDateFields {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldGeneralize, Truncate: transforms.TruncateYear})
 	}
@@ -631,6 +660,9 @@ func (r FieldRule) compile(path string) transforms.FieldRule {
 		if g := r.Generalize; g != nil {
 			if g.Decimals != nil {
 				out.Decimals = *g.Decimals
+			}
+			if g.Prefix != nil {
+				out.Prefix = *g.Prefix
 			}
 			switch g.Truncate {
 			case "hour":

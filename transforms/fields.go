@@ -308,6 +308,9 @@ func (w *Worker) ruledKind(v []byte, h detectors.Hint, k detectors.Kind) detecto
 // can read it: numbers rounded, a time truncated, a date to its year, a
 // geohash cut to the rounding's precision, an IP address as its network.
 func (w *Worker) appendRuledGeneral(dst, v []byte, r *FieldRule) ([]byte, bool) {
+	if r.Prefix > 0 {
+		return appendCodePrefix(dst, v, r.Prefix)
+	}
 	if out, ok := appendRoundedList(dst, v, r.Decimals); ok {
 		return out, true
 	}
@@ -342,7 +345,7 @@ func (w *Worker) appendRuledNumber(dst, num []byte, r *FieldRule, h detectors.Hi
 	if w.e.isAnyToken(num, false) {
 		return append(dst, num...)
 	}
-	if r.Action == FieldGeneralize {
+	if r.Action == FieldGeneralize && r.Prefix == 0 { // a code's prefix is a string: "0.5" is no "05"
 		if y, ok := w.ruledYear(num, r); ok {
 			w.count(r.Kind)
 			return strconv.AppendInt(dst, int64(y), 10) // 19900501, 631152000000: 1990

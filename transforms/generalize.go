@@ -263,3 +263,19 @@ func macOUI(s []byte) (oui [8]byte, ok bool) {
 	oui[2], oui[5] = ':', ':'
 	return oui, n == 12
 }
+
+// appendCodePrefix appends the first n ASCII letters and digits of v, a
+// code such as a postcode, or reports false if v has none, so that what
+// is no code is tokenized. Cut again, the prefix stays as it is.
+func appendCodePrefix(dst, v []byte, n int) ([]byte, bool) {
+	start := len(dst)
+	for _, c := range v {
+		if len(dst)-start == n {
+			break
+		}
+		if '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' {
+			dst = append(dst, c)
+		}
+	}
+	return dst, len(dst) > start
+}

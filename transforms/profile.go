@@ -69,6 +69,10 @@ type FieldRule struct {
 	Decimals int
 	// Truncate, for FieldGeneralize, is how timestamps are truncated.
 	Truncate Truncation
+	// Prefix, for FieldGeneralize, if over 0, keeps a code's first Prefix
+	// ASCII letters and digits: a postcode's area, not its street
+	// ("62704" to "627", "SW1A 2AA" to "SW1", "100-0001" to "100").
+	Prefix int
 }
 
 // PolicyFields are the paths of the fields the policy gate reads. Redacting

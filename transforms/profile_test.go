@@ -79,6 +79,11 @@ func TestFieldRules(t *testing.T) {
 		{"generalize a coordinate's key", []FieldRule{{Path: "lat", Action: FieldGeneralize, Decimals: 2}, {Path: "pickup_lat", Action: FieldKeep}},
 			`{"location_lat":37.7749,"gpsLongitude":"-122.419412","user-lng":[1.23456],"pickup_lat":1.23456,"flat":12.3456,"salon":1.23456,"_lat":1.23456,"LAT_LON":"x"}`,
 			`{"location_lat":37.77,"gpsLongitude":"-122.42","user-lng":[1.23],"pickup_lat":1.23456,"flat":12.3456,"salon":1.23456,"_lat":1.23456,"LAT_LON":"x"}`},
+		// A code's first letters and digits: a postcode's area; a number's
+		// become a string, and a value with none is tokenized.
+		{"generalize a code's prefix", []FieldRule{{Path: "zip", Action: FieldGeneralize, Prefix: 3}},
+			`{"a":{"zip":"SW1A 2AA"},"b":{"zip":62704},"c":{"zip":"100-0001"},"d":{"zip":"627"},"e":{"zip":"東京"}}`,
+			`{"a":{"zip":"SW1"},"b":{"zip":"627"},"c":{"zip":"100"},"d":{"zip":"627"},"e":{"zip":"{FIELD:東京}"}}`},
 		{"generalize string number", []FieldRule{{Path: "lat", Action: FieldGeneralize, Decimals: 1}},
 			`{"lat":"-33.8688"}`, `{"lat":"-33.9"}`},
 		{"generalize wildcard", []FieldRule{{Path: "location.*", Action: FieldGeneralize, Decimals: 2}},
