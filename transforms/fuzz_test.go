@@ -37,6 +37,7 @@ func FuzzRedactJSON(f *testing.F) {
 		`{"p":[{"key":"imei","value":{"int_value":490154203237518}},{"name":"mac","value":"AABBCCDDEEFF"}],"password":"x","Cookie":"a=1"}`,
 		`{"c":[{"value":"4155550132","meta":{"a":[1,"}"]},"type":"mobile"},{"value":490154203237518,"kind":"imei"}]}`,
 		`{"t":"my name is li.wei@163.com, ich heiße Lukas \"Müller\", 我叫\u674e\u4f1f"}`,
+		`{"location_lat":37.774929,"$z":"SW1A 2AA","x":{"z":62704,"gpsLongitude":"-122.419412"},"t":"I was born on May 5, 2014"}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -47,8 +48,10 @@ func FuzzRedactJSON(f *testing.F) {
 			{Path: "a", Action: FieldDrop}, {Path: "b.*", Action: FieldKeep}, {Path: "c", Action: FieldTokenize},
 			{Path: "d", Action: FieldMask}, {Path: "e", Action: FieldGeneralize, Decimals: 1}, {Path: "**.f", Action: FieldDrop},
 			{Path: "**.x.e", Action: FieldScan}, {Path: "**.a.c", Action: FieldTokenize},
+			{Path: "lat", Action: FieldGeneralize, Decimals: 2}, {Path: "z", Action: FieldGeneralize, Prefix: 3},
 		},
-		Policy:   PolicyFields{User: []string{"u", "x.u"}, Consent: []string{"k"}, OptOut: []string{"o"}, Minor: []string{"m"}, Age: []string{"g"}, MinAge: 13},
+		Policy: PolicyFields{User: []string{"u", "x.u"}, Consent: []string{"k"}, OptOut: []string{"o"}, Minor: []string{"m"}, Age: []string{"g"}, MinAge: 13,
+			StatedAge: true},
 		Language: &LanguageOptions{Detector: fixedLanguage("de"), TextFields: []string{"t"}, Regions: map[string][]string{"de": {"DE"}}, Field: "lang", Names: true, Addresses: true},
 	})
 	f.Fuzz(func(t *testing.T, data []byte) {
