@@ -25,6 +25,11 @@ type textField struct {
 	quote            byte // a JSON key's quote: '"', or '\'' as Python prints a dict
 	url              bool // a URL's path segment: the key is "/users", its value read
 	object           bool // an object's unquoted key, as Node and Go print one
+	// listed: the field is a member of a list in brackets, its members set
+	// apart by ", ", as Java's and Kotlin's toString print an object
+	// (User(id=42, name=Li Wei)): an unquoted value runs to the next
+	// member or the closing bracket, spaces and all.
+	listed bool
 	query            bool // the field is a URL query parameter
 	// named is the key of a field the record writes no key for (an access
 	// log's user, remoteUserKey; a Windows home directory's login name,
@@ -327,6 +332,7 @@ func logfmtKey(b []byte, at int) (textField, bool) {
 		default:
 			return textField{}, false
 		}
+		f.listed = listMember(b, word)
 	}
 	return f, true
 }
@@ -405,6 +411,74 @@ func objectKey(b []byte, at int) (textField, bool) {
 	return textField{keyStart: ks, keyEnd: at, valStart: at + 1, object: true}, true
 }
 
+// listMember reports whether the key that starts at b[ks] starts a member
+// of a list in brackets: right after its '(' or '{', or after ", " inside
+// one that no bracket closes before ("User(id=42, name=Li Wei)", Java's
+// Map {id=42, name=Li Wei}).
+func listMember(b []byte, ks int) bool {
+	switch {
+	case ks >= 1 && (b[ks-1] == '(' || b[ks-1] == '{'):
+		return true
+	case ks >= 2 && b[ks-1] == ' ' && b[ks-2] == ',':
+		return unclosedBefore(b, ks-2)
+	}
+	return false
+}
+
+// unclosedBefore reports whether a '(' or '{' before b[i], within
+// maxObjectBack bytes, is closed by no bracket before b[i].
+func unclosedBefore(b []byte, i int) bool {
+	depth := 0
+	for j := i - 1; j >= 0 && i-j <= maxObjectBack; j-- {
+		switch b[j] {
+		case ')', '}':
+			depth++
+		case '(', '{':
+			if depth == 0 {
+				return true
+			}
+			depth--
+		case '\n':
+			return false
+		}
+	}
+	return false
+}
+
+// listValueEnd returns the end of the unquoted value of a list's member
+// that starts at b[i]: the ", " before the next member's key and '=', the
+// bracket that closes the list, or the line's end.
+func listValueEnd(b []byte, i int) int {
+	start, depth := i, 0
+	for ; i < len(b); i++ {
+		switch c := b[i]; c {
+		case '(', '{', '[':
+			depth++
+		case ')', '}', ']':
+			if depth == 0 {
+				return start + trimValueEnd(b[start:i])
+			}
+			depth--
+		case '\n', '\r':
+			return start + trimValueEnd(b[start:i])
+		case ',':
+			if depth == 0 && i+1 < len(b) && b[i+1] == ' ' && memberKeyAt(b, i+2) {
+				return i
+			}
+		}
+	}
+	return start + trimValueEnd(b[start:i])
+}
+
+// memberKeyAt reports whether a key and '=' start at b[i].
+func memberKeyAt(b []byte, i int) bool {
+	j := i
+	for j < len(b) && j-i <= maxTextKey && isKeyByte(b[j]) {
+		j++
+	}
+	return j > i && j < len(b) && b[j] == '=' && isKeyStart(b[i])
+}
+
 // inObject reports whether b[i] is inside braces: a '{' before it, within
 // maxObjectBack bytes, that no '}' between (or at b[i]) closes.
 func inObject(b []byte, i int) bool {
@@ -454,6 +528,10 @@ func readValue(b []byte, f *textField, inJSON bool) bool {
 			return false
 		}
 		return f.quoted(b, i, b[i])
+	}
+	if f.listed && !inJSON {
+		f.valEnd = listValueEnd(b, i)
+		return f.valEnd > f.valStart && b[f.valStart] != '=' && b[f.valStart] != '>'
 	}
 	for i < len(b) && b[i] > ' ' && !(f.query && (b[i] == '&' || b[i] == '#' || b[i] == '"')) && !(inJSON && escapedSpaceAt(b, i)) {
 		if inJSON && b[i] == '\\' && i+1 < len(b) {

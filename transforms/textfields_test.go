@@ -44,7 +44,14 @@ func TestTextFields(t *testing.T) {
 	}{
 		{`level=info user_id=u_1 msg="login ok" n=3`, []string{"level=info", "user_id=u_1", `msg"=login ok`, "n=3"}},
 		{`user_id=u_1, serial=S1; (uid=u2) [a=b] {c=d} "e=f"`, []string{"user_id=u_1", "serial=S1", "uid=u2", "a=b", "c=d", "e=f"}},
-		{`call(a=b)x f[i]=2`, []string{"a=b)x"}},
+		{`call(a=b)x f[i]=2`, []string{"a=b"}},
+		// A list's members, as Java's and Kotlin's toString print an
+		// object: an unquoted value runs to the next member or the
+		// closing bracket.
+		{`User(id=42, email=a@b.example.com, name=Li Wei) done`, []string{"id=42", "email=a@b.example.com", "name=Li Wei"}},
+		{`saved {id=42, name=Li Wei (Jr.), city=Springfield, IL, n=}`, []string{"id=42", "name=Li Wei (Jr.)", "city=Springfield, IL"}},
+		{"User(name=Li Wei\nnext b", []string{"name=Li Wei"}},
+		{`a=1, b=two words`, []string{"a=1", "b=two"}},
 		{`f(x)=1 a==b a=>b a= b a=`, nil},
 		{`GET /p?user_id=u_1&x=2#frag&y=3 HTTP/1.1`, []string{"user_id=u_1", "x=2", "y=3"}},
 		{`run --user-id=u_1 -v.x=2`, []string{"user-id=u_1", "v.x=2"}},
@@ -125,6 +132,7 @@ func TestTextFieldRules(t *testing.T) {
 		{"words and colons", `Subject: girl, name: Li, Age: 9`, `Subject: girl, name: Li, Age: 9`},
 		{"a finding that holds the value", `Cookie: a=1; serial=9c2e7b1d4f6a`, `Cookie: {SECRET:a=1; serial=9c2e7b1d4f6a}`},
 		{"no rule", `login=li.wei uid=1`, `login=li.wei uid=1`},
+		{"a list as Java prints an object", `Created User(id=42, name=Li Wei, serial=R58 M1) ok`, `Created User(id=42, name=, serial={FIELD:R58 M1}) ok`},
 		{"a coordinate's key", `user_lat=37.77493 user_lng=-122.41942 flat=1.23456`, `user_lat=37.77 user_lng=-122.42 flat=1.23456`},
 		{"user in text", `user=li.wei GET /a?User=bob&x=1 {"user":"li"} { user: x } user.id=u_1 x.user.n=y`, `user={FIELD:li.wei} GET /a?User={FIELD:bob}&x=1 {"user":"{FIELD:li}"} { user: {FIELD:x} } user.id={USER:u_1} x.user.n=y`},
 		{"key glued to a word", `203.0.113.123.serial=1 <IPV4:k1:ystnyjmvjgshwsrnzjywqxgm>.serial=2 --serial=3 (.serial=4`, `{IPV4:203.0.113.123}.serial=1 <IPV4:k1:ystnyjmvjgshwsrnzjywqxgm>.serial=2 --serial={FIELD:3} (.serial={FIELD:4}`},
