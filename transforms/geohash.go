@@ -34,7 +34,9 @@ func geohashLength(decimals int) int {
 
 // appendGeohashPrefix appends the geohash v ("u4pruydqqvj") cut to
 // geohashLength(decimals) characters, or whole if it is no longer, so
-// that generalizing twice changes nothing.
+// that generalizing twice changes nothing. A cut of digits only is none:
+// generalized again, it would be read as a number and rounded ("00000b"
+// to "00000" to "0"), so such a value is left to be tokenized.
 func appendGeohashPrefix(dst, v []byte, decimals int) ([]byte, bool) {
 	if len(v) == 0 || len(v) > maxGeohash {
 		return dst, false
@@ -44,5 +46,9 @@ func appendGeohashPrefix(dst, v []byte, decimals int) ([]byte, bool) {
 			return dst, false
 		}
 	}
-	return append(dst, v[:min(len(v), geohashLength(decimals))]...), true
+	cut := v[:min(len(v), geohashLength(decimals))]
+	if digitsIn(cut) {
+		return dst, false
+	}
+	return append(dst, cut...), true
 }

@@ -14,3 +14,18 @@ func TestGeohashLength(t *testing.T) {
 		t.Errorf("geohashLength(15) = %d, want %d", got, maxGeohash)
 	}
 }
+
+func TestAppendGeohashPrefix(t *testing.T) {
+	for v, want := range map[string]string{
+		"u4pruydqqvj": "u4pru", "9q8yyk8ytpxr": "9q8yy", "u4pru": "u4pru", "u4": "u4",
+		// A cut of digits only would be rounded as a number when
+		// generalized again: none.
+		"00000b": "", "12345": "",
+		"u4pruAB": "", "": "", "u4pruydqqvjzz": "",
+	} {
+		got, ok := appendGeohashPrefix(nil, []byte(v), 2)
+		if string(got) != want || ok != (want != "") {
+			t.Errorf("appendGeohashPrefix(%q) = %q, %v; want %q", v, got, ok, want)
+		}
+	}
+}

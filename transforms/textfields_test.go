@@ -309,6 +309,7 @@ func FuzzTextFields(f *testing.F) {
 	f.Add(`call +86 138 0013`, `8000 done`, uint64(8000))
 	f.Add(`serial="`, `" name=`, uint64(99))
 	f.Add(`File "/Users/`, `/Library/x.py", line 3`, uint64(5))
+	f.Add(`User(id=42, `, `, name=Li Wei (Jr.)) done`, uint64(6))
 	w, p := newProfileWorker(f, textPolicy)
 	f.Fuzz(func(t *testing.T, before, after string, n uint64) {
 		for _, text := range []string{before, after} {
@@ -341,7 +342,8 @@ func FuzzTextFields(f *testing.F) {
 				recs = append(recs, string(doc))
 			}
 		}
-		recs = append(recs, "sshd[9]: Accepted publickey for "+id+" from 10.0.0.1 "+before+after, "sshd[9]: "+before+" Invalid user "+id+" from "+after,
+		recs = append(recs, before+" User(a=1, user_id="+id+" x, b="+after+")",
+			"sshd[9]: Accepted publickey for "+id+" from 10.0.0.1 "+before+after, "sshd[9]: "+before+" Invalid user "+id+" from "+after,
 			"web1 su: pam_unix(su:session): session opened for user root by "+id+"(uid=1000) "+before+after)
 		for _, rec := range recs {
 			out, _, err := w.RedactRecord(nil, []byte(rec), FormatAuto, p)
