@@ -18,6 +18,7 @@ import (
 	"github.com/pixelprivacy/veil/detectors/handles"
 	"github.com/pixelprivacy/veil/detectors/names"
 	"github.com/pixelprivacy/veil/detectors/obfuscated"
+	"github.com/pixelprivacy/veil/detectors/passwords"
 )
 
 // member is what a profile says of the JSON value at hand.
@@ -529,7 +530,8 @@ func (w *Worker) findSpans(dst []detectors.Span, b []byte, h detectors.Hint, mas
 // appendFreeText adds to spans, the findings in the free text text, what
 // the single pass leaves to free text: e-mail addresses spelled out around
 // their '@' (package obfuscated), social-media and messenger handles
-// (package handles), wallets' addresses with no digit
+// (package handles), passwords and PINs given in words (package
+// passwords), wallets' addresses with no digit
 // (detectors.AppendLetterWallets) or of other coins after a word for a
 // wallet (detectors.AppendLabeledWallets), dates of birth (package birthdates), identity
 // documents' numbers (package documents) and, as l says, the names that a phrase introduces
@@ -539,6 +541,7 @@ func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []d
 	n := len(spans)
 	spans = obfuscated.AppendSpans(spans, text)
 	spans = handles.AppendSpans(spans, text)
+	spans = passwords.AppendSpans(spans, text)
 	spans = detectors.AppendLetterWallets(spans, text)
 	spans = detectors.AppendLabeledWallets(spans, text)
 	if l.Names {

@@ -30,7 +30,7 @@ type textField struct {
 	// (User(id=42, name=Li Wei)): an unquoted value runs to the next
 	// member or the closing bracket, spaces and all.
 	listed bool
-	query            bool // the field is a URL query parameter
+	query  bool // the field is a URL query parameter
 	// named is the key of a field the record writes no key for (an access
 	// log's user, remoteUserKey; a Windows home directory's login name,
 	// windowsHomeKey), nil for one it does.

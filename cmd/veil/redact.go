@@ -46,7 +46,8 @@ a phrase introduces or a given name starts ("my name is Li Wei", "我叫李伟",
 "Put Michael Johnson in a cape": NAME tokens), the handles ("@sarah_c",
 "IG: sarah_c": HANDLE), street addresses ("42 Oak Avenue", "建国路88号":
 ADDRESS), dates of birth ("born on March 14, 2015": BIRTHDATE),
-documents' numbers ("passport number: X12345678": DOCUMENT) and places'
+documents' numbers ("passport number: X12345678": DOCUMENT), passwords
+given in words ("my password is hunter2": SECRET) and places'
 coordinates ("31.230416, 121.473701": COORDINATES) in them, login names in
 authentication logs (sshd, sudo), the owners' names that devices' names
 carry in prompts and text lines ("Johns-iPhone", "Anna's MacBook Pro":
