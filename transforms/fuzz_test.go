@@ -315,7 +315,8 @@ func FuzzRedactJSONValue(f *testing.F) {
 // addresses, the dates of birth and a place's coordinates: a name introduced by a phrase or
 // starting with a given name of the list, an
 // address's local part, a handle, a street's name before or after its
-// number, a date of birth or a passport's number, between any texts, as a text record
+// number, a date of birth, a passport's number, a password given in words
+// or a display name in single quotes, between any texts, as a text record
 // and as a JSON record's free text, is gone from the output, which
 // redacting again does not change and which stays JSON.
 func FuzzNames(f *testing.F) {
@@ -348,10 +349,12 @@ func FuzzNames(f *testing.F) {
 	f.Add("mine", "is new", uint64(26), uint8(26))
 	f.Add("DHCPACK to", "via eth0", uint64(27), uint8(27))
 	f.Add("给", "贴膜", uint64(28), uint8(28))
+	f.Add("wifi", "thanks", uint64(29), uint8(29))
+	f.Add("From:", "hi", uint64(30), uint8(30))
 	w, p := newProfileWorker(f, ProfileOptions{Language: &LanguageOptions{Detector: fixedLanguage("en"), TextFields: []string{"text"}, Names: true, Addresses: true}})
 	f.Fuzz(func(t *testing.T, before, after string, n uint64, form uint8) {
 		var name, intro string
-		switch form % 29 {
+		switch form % 31 {
 		case 0:
 			name, intro = "Q"+letters(n, 5), " my name is %s. "
 		case 1:
@@ -411,6 +414,10 @@ func FuzzNames(f *testing.F) {
 			name, intro = "Q"+letters(n, 5)+"s", " (%s-iPhone) "
 		case 28:
 			name, intro = "王"+string(hanGiven[n%uint64(len(hanGiven))]), "，%s的iPad，"
+		case 29:
+			name, intro = "Q"+letters(n, 5)+"7", " my password is %s, "
+		case 30:
+			name, intro = "Q"+letters(n, 4)+" Z"+letters(n>>20, 5), " '%s' <q@example.com> "
 		}
 		if strings.Contains(before, name) || strings.Contains(after, name) {
 			return

@@ -58,7 +58,7 @@ func appendNames(dst []detectors.Span, text []byte) []detectors.Span {
 			for j < len(text) && asciiWord[text[j]] {
 				j++
 			}
-			if l := c | 0x20; l >= 'a' && j-i < maxWord && i >= end {
+			if l := c | 0x20; l >= 'a' && j-i < maxWord && i >= end && !afterInnerApostrophe(text, i) {
 				if ts := byWord[l-'a'][j-i]; len(ts) > 0 && (i == 0 || !textscan.WordBefore(text, i)) {
 					dst, end = try(ts, dst, text, i, end, wordStart)
 				}
@@ -95,6 +95,25 @@ func appendNames(dst []detectors.Span, text []byte) []detectors.Span {
 	}
 	return dst
 }
+
+// afterInnerApostrophe reports whether text[i] follows an apostrophe
+// inside a word, two letters or more before it ("Ali'Ali", "rock'n"): the
+// word goes on, and starts no name there, as it would not once a name
+// after the apostrophe had been replaced. An elision's one letter ("d'Anna",
+// "l'Emma") is no such word.
+func afterInnerApostrophe(text []byte, i int) bool {
+	a := i - 1
+	switch {
+	case a >= 0 && text[a] == '\'':
+	case a >= 2 && text[a-2] == 0xE2 && text[a-1] == 0x80 && text[a] == 0x99: // ’
+		a -= 2
+	default:
+		return false
+	}
+	return a >= 2 && isASCIILetter(text[a-1]) && isASCIILetter(text[a-2])
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // styleBefore are the phrases after which a name is a style's: "in the
 // style of Vincent van Gogh", "inspired by Hokusai", "im Stil von".
