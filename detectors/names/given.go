@@ -167,7 +167,7 @@ func givenName(text []byte, i, prev int) (end int, ok bool) {
 		return familyFirst(text, i, w)
 	}
 	end = familyNames(text, w, eastAsianGiven.Has(text[i:w]))
-	if end == w && (!afterWord(text, i) && !ampersandAfter(text, prev, i) && !afterCardLabel(text, i) && !pairedAfter(text, w) ||
+	if end == w && (!afterWord(text, i) && !afterElision(text, i) && !ampersandAfter(text, prev, i) && !afterCardLabel(text, i) && !pairedAfter(text, w) ||
 		capitalAfter(text, w) || stateAfter(text, w)) ||
 		inProperNoun(text, i) {
 		return 0, false
@@ -379,6 +379,21 @@ func wordBefore(text []byte, i int, seps string) (start, end int) {
 func afterWord(text []byte, i int) bool {
 	a, b := wordBefore(text, i, " ,")
 	return a < b
+}
+
+// afterElision reports whether French's "d'" or "l'", in lower case, comes
+// right before text[i], after a space: "la fête d'Anna", "pour l'Emma de
+// mon cœur".
+func afterElision(text []byte, i int) bool {
+	a := i - 1
+	switch {
+	case a >= 0 && text[a] == '\'':
+	case a >= 2 && text[a-2] == 0xE2 && text[a-1] == 0x80 && text[a] == 0x99: // ’
+		a -= 2
+	default:
+		return false
+	}
+	return a >= 1 && (text[a-1] == 'd' || text[a-1] == 'l') && (a == 1 || text[a-2] == ' ') // not "D'Alessandro", a family name
 }
 
 // ampersandAfter reports whether an '&' and spaces come before text[i],

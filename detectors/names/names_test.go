@@ -257,6 +257,9 @@ func TestAppendSpansGivenNames(t *testing.T) {
 		{"given after greeting", "Dear Olivia, love you", []string{"Olivia"}},
 		{"given after comma", "Love you, Olivia", []string{"Olivia"}},
 		{"given after a name and an ampersand", "a wedding invite for Priya & Rahul, RSVP", []string{"Priya", "Rahul"}},
+		// After French's elided "d'" or "l'", in lower case: not a family
+		// name's "D'".
+		{"after an elision", "la fête d'Anna, pour l’Emma, Ariel D'Alessandro, l'Amour", []string{"Anna", "Emma"}},
 		// A word with an apostrophe inside goes on past it: no name starts
 		// there, as none would once one after it had been replaced.
 		{"inside a word with an apostrophe", "A Ali'Ali Aa x, rock'n'Roll", nil},
