@@ -37,7 +37,11 @@ func numberAt(text []byte, i int) (v, end int, ok bool) {
 				return v, end, true
 			}
 		}
-		return 0, i + runeSize(c), false
+		end = i
+		for end+1 < len(text) && (text[end] == 0xD0 || text[end] == 0xD1) && text[end+1]&0xC0 == 0x80 {
+			end += 2 // the rest of the word is no number's start
+		}
+		return 0, max(end, i+1), false
 	}
 	if (c == 0xE0 || c == 0xD8 || c == 0xD9) && (i == 0 || text[i-1] == ' ') { // a Devanagari or an Arabic word
 		if v, end, ok := spelledNumberAt(text, i); ok {
@@ -128,7 +132,7 @@ var spelledUnits = []string{" साल", " वर्ष", " سنة", " سنوا
 func spelledNumberAt(text []byte, i int) (v, end int, ok bool) {
 	for _, n := range spelledNumbers {
 		e := i + len(n.word)
-		if textscan.HasAt(text, i, n.word) && hasAny(text, e, spelledUnits) {
+		if e <= len(text) && text[e-1] == n.word[len(n.word)-1] && textscan.HasAt(text, i, n.word) && hasAny(text, e, spelledUnits) {
 			return n.value, e, true
 		}
 	}
@@ -161,11 +165,13 @@ var russianSeconds = func() (t [256]bool) {
 }()
 
 // russianNumberAt reads a number of russianNumbers at text[i], in any
-// case of its first letter, that a unit of russianUnits follows.
+// case of its first letter, two bytes as every Cyrillic letter, that a
+// unit of russianUnits follows.
 func russianNumberAt(text []byte, i int) (v, end int, ok bool) {
 	for _, n := range russianNumbers {
 		e := i + len(n.word)
-		if hasFold(text, i, n.word) && hasAny(text, e, russianUnits) {
+		// The letters after the first, compared first: most words fail there.
+		if e <= len(text) && string(text[i+2:e]) == n.word[2:] && hasFold(text, i, n.word) && hasAny(text, e, russianUnits) {
 			return n.value, e, true
 		}
 	}

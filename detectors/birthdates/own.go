@@ -28,15 +28,23 @@ type Day struct{ Year, Month, Day int }
 func AppendOwn(dst []Day, text []byte) []Day {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if isDigit(c) && (i == 0 || !isDigit(text[i-1])) {
+		if !ownStarts[c] {
+			continue // most bytes start no phrase, and are no digit
+		}
+		if isDigit(c) {
 			// "私は2014年5月5日生まれ", "ich bin am 5. Mai 2014 geboren"
-			if d, n, ok := dates.Parse(text[i:]); ok && postfixAt(text, i+n) && ownBefore(text, i) {
-				dst = append(dst, Day(d))
-				i += n - 1
+			if (i == 0 || !isDigit(text[i-1])) && ownBefore(text, i) {
+				if d, n, ok := dates.Parse(text[i:]); ok && postfixAt(text, i+n) {
+					dst = append(dst, Day(d))
+					i += n - 1
+				}
 			}
 			continue
 		}
-		if !ownPhrases.May(text, i) && !birthdayPhrases.May(text, i) {
+		if c < 0x80 && i > 0 && isLetterByte(text[i-1]) {
+			continue // a phrase in Latin letters starts a word
+		}
+		if !ownAny.May(text, i) {
 			continue
 		}
 		w, ok := ownPhrases.At(text, i)
@@ -81,6 +89,19 @@ var birthdayPhrases = phrases.New(
 	"мой день рождения", "我的生日", "私の誕生日", "내 생일", "제 생일", "मेरा जन्मदिन", "عيد ميلادي",
 )
 
+// ownAny is ownPhrases and birthdayPhrases, looked up at a glance in one
+// table.
+var ownAny = phrases.Union(ownPhrases, birthdayPhrases)
+
+// ownStarts marks the digits and the bytes a phrase of ownAny may start
+// with.
+var ownStarts = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isDigit(byte(c)) || ownAny.Starts(byte(c))
+	}
+	return t
+}()
+
 // ownMarkers, right before a date that a word after it calls a birth date,
 // make it the writer's own: "私は2014年5月5日生まれ", "ich bin am 5. Mai
 // 2014 geboren", "저는 2014년 5월 5일생".
@@ -92,6 +113,9 @@ func ownBefore(text []byte, i int) bool {
 	for i > 0 && text[i-1] == ' ' {
 		i--
 	}
+	if i == 0 || !markerEnds[text[i-1]] {
+		return false // most numbers follow none
+	}
 	for _, m := range ownMarkers {
 		if i >= len(m) && bytes.EqualFold(text[i-len(m):i], []byte(m)) &&
 			(i == len(m) || !isLetterByte(text[i-len(m)-1])) {
@@ -100,6 +124,18 @@ func ownBefore(text []byte, i int) bool {
 	}
 	return false
 }
+
+// markerEnds marks the last bytes of ownMarkers, in either case.
+var markerEnds = func() (t [256]bool) {
+	for _, m := range ownMarkers {
+		c := m[len(m)-1]
+		t[c] = true
+		if 'a' <= c && c <= 'z' {
+			t[c-'a'+'A'] = true
+		}
+	}
+	return t
+}()
 
 // yearAt reads a year of birth alone at text[i]: four digits from
 // dates.MinYear to dates.MaxYear, no digit after them, maybe "年" or "년".

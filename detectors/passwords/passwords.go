@@ -34,8 +34,9 @@ const (
 func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 	end := 0
 	for i := 0; i < len(text); i++ {
-		if i < end || !labels.May(text, i) {
-			continue
+		c := text[i]
+		if !labels.Starts(c) || i < end || c < 0x80 && i > 0 && isWordByte(text[i-1]) || !labels.May(text, i) {
+			continue // most bytes start no label; one in Latin letters starts a word
 		}
 		w, ok := labels.At(text, i)
 		if !ok {
@@ -125,6 +126,10 @@ var passwordSymbols = []byte("!@#$%^&*+=?~")
 
 func isSentenceEnd(c byte) bool {
 	return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == '"' || c == '\'' || c == '`'
+}
+
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' || c == '_'
 }
 
 func allDigits(b []byte) bool {
