@@ -47,8 +47,8 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			_, pin = pins.At(text, i)
 		}
 		start := between.Skip(text, w, 4)
-		if start == w && text[i] < 0x80 {
-			continue // "password,x1": a label in Latin letters, then a space or a mark
+		if start == w && text[i] < 0x80 || bytes.Contains(text[w:start], []byte("= ")) {
+			continue // "password,x1"; "password= took=5ms", a value dropped from a log line
 		}
 		if start, stop, ok := value(text, start, pin); ok {
 			dst = append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Secret})
@@ -84,7 +84,8 @@ var between = phrases.Between{
 // ("P@ss!word"): not a word, nor words joined by a hyphen, a slash or a
 // dot ("user-id", "and/or"), nor a path or an escape; it does not open
 // with a bracket ("(they are…") or a flag's dash ("--ask-password
-// -user=foo") nor hold an angle bracket (HTML, a token).
+// -user=foo") nor hold an angle bracket (HTML, a token), nor is another
+// field ("took=115ms").
 // A PIN is digits.
 func value(text []byte, i int, pin bool) (start, end int, ok bool) {
 	if i < len(text) && (text[i] == '"' || text[i] == '\'' || text[i] == '`') {
@@ -104,7 +105,7 @@ func value(text []byte, i int, pin bool) (start, end int, ok bool) {
 	if pin {
 		return i, j, len(v) >= minPIN && len(v) <= maxPIN && allDigits(v)
 	}
-	if len(v) < minValue || v[0] == '(' || v[0] == '[' || v[0] == '{' || v[0] == '-' || bytes.ContainsAny(v, "<\\") {
+	if len(v) < minValue || v[0] == '(' || v[0] == '[' || v[0] == '{' || v[0] == '-' || bytes.ContainsAny(v, "<\\") || keyFirst(v) {
 		return 0, 0, false
 	}
 	digit, symbol, letter := false, false, false
@@ -126,6 +127,16 @@ var passwordSymbols = []byte("!@#$%^&*+=?~")
 
 func isSentenceEnd(c byte) bool {
 	return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == '"' || c == '\'' || c == '`'
+}
+
+// keyFirst reports whether v starts with a field's key and '=': another
+// field ("took=115ms"), not a password.
+func keyFirst(v []byte) bool {
+	k := 0
+	for k < len(v) && isWordByte(v[k]) {
+		k++
+	}
+	return k > 0 && k < len(v) && v[k] == '='
 }
 
 func isWordByte(c byte) bool {

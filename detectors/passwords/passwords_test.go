@@ -30,6 +30,8 @@ func TestAppendSpans(t *testing.T) {
 		{"glued", "passwords 12345, password,abc1, passwordless login", nil},
 		{"a token", "my password is <SECRET:k1:ghjkmnpqrstvwxyzghjkmnpq> and [SECRET]", nil},
 		{"too short", "password: a1", nil},
+		// What a log line's dropped value leaves, redacted again.
+		{"a dropped value", "login_failed=1 password= took=115ms; password: took=5", nil},
 		// What documentation writes after the word: not passwords.
 		{"docs", "password doesn't work (they are debatable), password-based, passphrase-fd, password and/or user-id, --ask-password -user=foo, password 'sample', password: \\n", nil},
 		{"quoted", "my password is 'hunter2' and passphrase `qwerty1`.", []string{"hunter2", "qwerty1"}},
