@@ -385,15 +385,8 @@ func afterWord(text []byte, i int) bool {
 // right before text[i], after a space: "la fête d'Anna", "pour l'Emma de
 // mon cœur".
 func afterElision(text []byte, i int) bool {
-	a := i - 1
-	switch {
-	case a >= 0 && text[a] == '\'':
-	case a >= 2 && text[a-2] == 0xE2 && text[a-1] == 0x80 && text[a] == 0x99: // ’
-		a -= 2
-	default:
-		return false
-	}
-	return a >= 1 && (text[a-1] == 'd' || text[a-1] == 'l') && (a == 1 || text[a-2] == ' ') // not "D'Alessandro", a family name
+	a, ok := apostropheBefore(text, i)
+	return ok && a >= 1 && (text[a-1] == 'd' || text[a-1] == 'l') && (a == 1 || text[a-2] == ' ') // not "D'Alessandro", a family name
 }
 
 // ampersandAfter reports whether an '&' and spaces come before text[i],

@@ -102,15 +102,20 @@ func appendNames(dst []detectors.Span, text []byte) []detectors.Span {
 // after the apostrophe had been replaced. An elision's one letter ("d'Anna",
 // "l'Emma") is no such word.
 func afterInnerApostrophe(text []byte, i int) bool {
-	a := i - 1
+	a, ok := apostropheBefore(text, i)
+	return ok && a >= 2 && isASCIILetter(text[a-1]) && isASCIILetter(text[a-2])
+}
+
+// apostropheBefore returns where the apostrophe, '\” or '’', that ends
+// right before text[i] starts, if one does.
+func apostropheBefore(text []byte, i int) (int, bool) {
 	switch {
-	case a >= 0 && text[a] == '\'':
-	case a >= 2 && text[a-2] == 0xE2 && text[a-1] == 0x80 && text[a] == 0x99: // ’
-		a -= 2
-	default:
-		return false
+	case i >= 1 && text[i-1] == '\'':
+		return i - 1, true
+	case i >= 3 && text[i-3] == 0xE2 && text[i-2] == 0x80 && text[i-1] == 0x99:
+		return i - 3, true
 	}
-	return a >= 2 && isASCIILetter(text[a-1]) && isASCIILetter(text[a-2])
+	return 0, false
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
