@@ -106,8 +106,8 @@ func afterInnerApostrophe(text []byte, i int) bool {
 	return ok && a >= 2 && isASCIILetter(text[a-1]) && isASCIILetter(text[a-2])
 }
 
-// apostropheBefore returns where the apostrophe, '\” or '’', that ends
-// right before text[i] starts, if one does.
+// apostropheBefore returns where the apostrophe, ASCII's or U+2019's,
+// that ends right before text[i] starts, if one does.
 func apostropheBefore(text []byte, i int) (int, bool) {
 	switch {
 	case i >= 1 && text[i-1] == '\'':
