@@ -7,9 +7,9 @@
 // that pass, and does not allocate. Its findings are of kind
 // detectors.Secret.
 //
-// A value holds a digit or a mark, so that words are none: "the password
-// is wrong", "my password is strong" say nothing secret; a PIN is four to
-// eight digits.
+// A password holds a digit, or a letter and a symbol ("P@ss!word"), so
+// that words are none: "the password is wrong", "my password is strong"
+// say nothing secret; a PIN is four to eight digits.
 package passwords
 
 import (
@@ -85,8 +85,7 @@ var between = phrases.Between{
 // dot ("user-id", "and/or"), nor a path or an escape; it does not open
 // with a bracket ("(they are…") or a flag's dash ("--ask-password
 // -user=foo") nor hold an angle bracket (HTML, a token), nor is another
-// field ("took=115ms").
-// A PIN is digits.
+// field ("took=115ms"). A PIN is digits.
 func value(text []byte, i int, pin bool) (start, end int, ok bool) {
 	if i < len(text) && (text[i] == '"' || text[i] == '\'' || text[i] == '`') {
 		i++ // 'hunter2', "hunter2": the quotes go with the sentence
