@@ -1,7 +1,8 @@
 // Package passwords finds the passwords and PINs that people give in
 // words, as they type them into prompts: "my password is hunter2", "wifi
 // password: SunnyDay99", "mi contraseña es gato123", "mein Passwort ist
-// Sommer2024!", "我的密码是abc12345", "パスワードはneko2024", "my PIN is 4321".
+// Sommer2024!", "我的密码是abc12345", "パスワードはneko2024", "my PIN is 4321",
+// and a payment card's security code ("cvv 123").
 // The single pass of package detectors reads a credential's label before
 // '=' or ':' as logs write one; this reads the words of free text, after
 // that pass, and does not allocate. Its findings are of kind
@@ -20,12 +21,15 @@ import (
 	"github.com/pixelprivacy/veil/detectors/internal/wordset"
 )
 
-// Value bounds, in bytes.
+// Value bounds, in bytes: a password's, and a PIN's or a card's security
+// code's, which are digits.
 const (
 	minValue = 4
 	maxValue = 64
 	minPIN   = 4
 	maxPIN   = 8
+	minCVV   = 3
+	maxCVV   = 4
 )
 
 // AppendSpans appends to dst the passwords and PINs in text, as spans of
@@ -42,15 +46,12 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 		if !ok {
 			continue
 		}
-		pin := pins.May(text, i)
-		if pin {
-			_, pin = pins.At(text, i)
-		}
+		digits := digitsOf(text, i)
 		start := between.Skip(text, w, 4)
 		if start == w && text[i] < 0x80 || bytes.Contains(text[w:start], []byte("= ")) {
 			continue // "password,x1"; "password= took=5ms", a value dropped from a log line
 		}
-		if start, stop, ok := value(text, start, pin); ok {
+		if start, stop, ok := value(text, start, digits); ok {
 			dst = append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Secret})
 			end = stop
 		}
@@ -58,17 +59,40 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 	return dst
 }
 
-// labels are the words for a password or a PIN, by language; pins are
-// those of a PIN, whose value is digits.
+// labels are the words for a password, a PIN or a card's security code,
+// by language; pins are those of a PIN, whose value is digits.
 var (
-	labels = phrases.New(
-		"password", "passcode", "passphrase", "pin", "pin code", "pin number",
+	labels = phrases.Union(phrases.New(
+		"password", "passcode", "passphrase",
 		"contraseña", "clave", "senha", "mot de passe", "code pin", "passwort", "kennwort", "pin-code",
 		"пароль", "пин-код", "пин код", "密码", "密碼", "パスワード", "暗証番号", "비밀번호", "비번",
 		"पासवर्ड", "كلمة المرور", "كلمة السر",
-	)
+	), pins, cvvs)
 	pins = phrases.New("pin", "pin code", "pin number", "code pin", "pin-code", "пин-код", "пин код", "暗証番号")
+	// cvvs name a payment card's security code: three or four digits.
+	cvvs = phrases.New("cvv", "cvc", "cvv2", "cvc2", "security code", "código de seguridad", "código de segurança",
+		"cryptogramme", "prüfnummer", "安全码", "セキュリティコード", "보안코드")
 )
+
+// A digitRange is how many digits a label's value has; zero for a
+// password, which is no number.
+type digitRange struct{ least, most int }
+
+// digitsOf returns the digits of the value of the label at text[i]: a
+// PIN's, a security code's, or none for a password's.
+func digitsOf(text []byte, i int) digitRange {
+	if pins.May(text, i) {
+		if _, ok := pins.At(text, i); ok {
+			return digitRange{minPIN, maxPIN}
+		}
+	}
+	if cvvs.May(text, i) {
+		if _, ok := cvvs.At(text, i); ok {
+			return digitRange{minCVV, maxCVV}
+		}
+	}
+	return digitRange{}
+}
 
 // between holds what may stand between a label and its value: "password
 // is", "contraseña es", "Passwort ist", "密码是", "パスワードは", "비밀번호는".
@@ -85,8 +109,8 @@ var between = phrases.Between{
 // dot ("user-id", "and/or"), nor a path or an escape; it does not open
 // with a bracket ("(they are…") or a flag's dash ("--ask-password
 // -user=foo") nor hold an angle bracket (HTML, a token), nor is another
-// field ("took=115ms"). A PIN is digits.
-func value(text []byte, i int, pin bool) (start, end int, ok bool) {
+// field ("took=115ms"). A PIN or a security code is digits.
+func value(text []byte, i int, digits digitRange) (start, end int, ok bool) {
 	if i < len(text) && (text[i] == '"' || text[i] == '\'' || text[i] == '`') {
 		i++ // 'hunter2', "hunter2": the quotes go with the sentence
 	}
@@ -101,8 +125,8 @@ func value(text []byte, i int, pin bool) (start, end int, ok bool) {
 		j-- // "hunter2." or "hunter2," ends a sentence or a clause
 	}
 	v := text[i:j]
-	if pin {
-		return i, j, len(v) >= minPIN && len(v) <= maxPIN && allDigits(v)
+	if digits.most > 0 {
+		return i, j, len(v) >= digits.least && len(v) <= digits.most && allDigits(v)
 	}
 	if len(v) < minValue || v[0] == '(' || v[0] == '[' || v[0] == '{' || v[0] == '-' || bytes.ContainsAny(v, "<\\") || keyFirst(v) {
 		return 0, 0, false

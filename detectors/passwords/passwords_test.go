@@ -13,6 +13,8 @@ func TestAppendSpans(t *testing.T) {
 		{"en colon", "wifi password: SunnyDay99. Thanks", []string{"SunnyDay99"}},
 		{"en marks", "Password is P@ss!word and passcode 9a8b7c", []string{"P@ss!word", "9a8b7c"}},
 		{"en PIN", "my PIN is 4321 and pin code: 987654", []string{"4321", "987654"}},
+		{"a card's security code", "exp 12/29 cvv 123, CVC: 4321, código de seguridad 987", []string{"123", "4321", "987"}},
+		{"no security code", "cvv 12345, the cvv is on the back, cvv: 1a3", nil},
 		{"es", "mi contraseña es gato123", []string{"gato123"}},
 		{"pt", "minha senha é banana2024", []string{"banana2024"}},
 		{"fr", "mon mot de passe est chat2024!", []string{"chat2024"}},
@@ -48,7 +50,7 @@ func FuzzAppendSpans(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {
 		for _, s := range spantest.Valid(t, AppendSpans, detectors.Secret, text) {
-			if n := s.End - s.Start; n < minPIN || n > maxValue {
+			if n := s.End - s.Start; n < minCVV || n > maxValue {
 				t.Fatalf("%q is no password, in %q", text[s.Start:s.End], text)
 			}
 		}
