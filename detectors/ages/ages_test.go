@@ -29,6 +29,10 @@ func TestStated(t *testing.T) {
 		{"저 12살이에요", 12},
 		{"제가 11살이에요", 11},
 		{"유나 10살이야, 고양이 그려줘", 0},
+		// "We're both": one age, the writer's too; not "we are" with ages
+		// that may be others' ("we are 8 and 40").
+		{"me and my bff, we're both 11 lol; we are both 10 years old", 10},
+		{"we are 8 and 40, make a family portrait; my sisters are both 11", 0},
 		// Russian's number words before a unit.
 		{"мне десять лет нарисуй кота", 10},
 		{"Мне уже Двенадцать лет", 12},

@@ -4,15 +4,16 @@ import "github.com/pixelprivacy/veil/detectors/internal/wordset"
 
 // statements are the ways the app's languages state the writer's age.
 var statements = []statement{
-	{ // en; "im" only with a unit: German's "im 12. Jahrhundert" is "in the"
-		subjects: []string{"i'm", "i’m", "i am", "im"},
+	{ // en; "im" only with a unit: German's "im 12. Jahrhundert" is "in the"; "we're both": one age, the writer's too
+		subjects: []string{"i'm", "i’m", "i am", "im", "we're both", "we’re both", "we are both"},
 		fillers:  []string{"only", "just", "a", "now", "currently"},
 		units:    enUnits,
 		notAfter: enNotAfter,
 		spaced:   true,
 	},
 	{ // en, with no unit where the number ends a clause: "I'm 12, make me a cat"
-		subjects: []string{"i'm", "i’m", "i am", "i just turned", "i turned", "i've just turned", "i have just turned", "i’ve just turned"},
+		subjects: []string{"i'm", "i’m", "i am", "i just turned", "i turned", "i've just turned", "i have just turned", "i’ve just turned",
+			"we're both", "we’re both", "we are both"},
 		fillers:  []string{"only", "just", "now"},
 		units:    enUnits,
 		bare:     true,
