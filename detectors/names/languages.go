@@ -132,7 +132,7 @@ var casedLanguages = []*language{
 		greetings:   []string{"je suis", "moi c'est", "c'est moi,"},
 		signOffs:    []string{"merci", "cordialement", "bisous", "bises"},
 		possessives: []string{"ma", "mon", "notre"},
-		titles:      []string{"monsieur", "madame", "mademoiselle", "mme", "mlle", "docteur"},
+		titles:      []string{"monsieur", "madame", "mademoiselle", "mme", "mlle", "docteur", "m"}, // "M. Martin"
 		cues:        []string{"pour", "avec", "et", "chère", "cher", "salut", "bonjour", "anniversaire", "appelée", "appelé"},
 		adjectives:  wordset.New("petite", "petit", "chère", "cher", "meilleure", "meilleur", "grande", "grand"),
 		kin: wordset.New("fille", "fils", "femme", "mari", "mère", "maman", "père", "papa", "sœur", "soeur", "frère",

@@ -182,6 +182,10 @@ func TestAppendSpans(t *testing.T) {
 		{"en saint's name", "Thank you, Mrs. St. Clair. Make it blue", []string{"St. Clair"}},
 		{"de titles", "für Herrn Müller und Frau Schmidt", []string{"Müller", "Schmidt"}},
 		{"fr title", "pour Monsieur Dupont et madame Martin", []string{"Dupont", "Martin"}},
+		// French's "M.": a capital, a full stop and a space; not an
+		// abbreviation's last letter, nor a module's name.
+		{"fr title M.", "Mme Dubois et M. Martin; Steven M. Schweda", []string{"Dubois", "Martin", "Schweda"}},
+		{"not a title M.", "at 9 A.M. Breakfast, 10 P.M. Sharp, <class 'M.Foo'>, 5 m Cape", nil},
 		{"es title", "para la Sra. García", []string{"García"}},
 		{"ru title", "для господина Иванова", []string{"Иванова"}},
 		{"ar title", "بطاقة للسيد أحمد", []string{"أحمد"}},

@@ -30,6 +30,9 @@ func titled(text []byte, i, after int, t *trigger) (start, end int, ok bool) {
 	if written := text[i:after]; textscan.Capitals(written) || t.lang.capitalTitles && !startsUpper(written) || inProperNoun(text, i) {
 		return 0, 0, false // "MS Windows", "4826 ms: Mark-sweep"
 	}
+	if after-i == 1 && (!startsUpper(text[i:after]) || byteAt(text, after) != '.' || byteAt(text, after+1) != ' ' || i > 0 && text[i-1] == '.') {
+		return 0, 0, false // a capital, a full stop and a space: "M. Martin", not "5 m Martin", "9 A.M. Breakfast", "M.Foo"
+	}
 	a, b := wordBefore(text, i, " ")
 	determined := t.lang.capitalNouns && germanDeterminers.Has(text[a:b])
 	if byteAt(text, after) == '.' {
