@@ -37,9 +37,10 @@ malformed JSON, longer than records.max_bytes) is never copied: with
 with --on-error fail, redact stops and names the line number and the reason.
 
 With --kind, the lines are events of that kind and its policy applies (see
-README, Policy): the field rules of fields.<kind> and the defaults (user IDs
+README, Policy): the field rules of fields.<kind> and the defaults (user IDs,
 device serial numbers and documents' numbers tokenized, precise locations
-generalized, names and credentials dropped), in JSON lines and in the fields of text lines
+generalized, postcodes cut to their area, names and credentials dropped),
+in JSON lines and in the fields of text lines
 (user_id=..., ?user_id=...&, "user_id":"..."), language detection of
 prompts (adding "lang" to JSON lines) and the people's names in them that
 a phrase introduces or a given name starts ("my name is Li Wei", "我叫李伟",
