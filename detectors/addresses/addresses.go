@@ -64,8 +64,13 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			continue
 		default:
 			w := wordEnd(text, i)
-			if w > i && (i == 0 || !textscan.WordBefore(text, i)) && mayStartStreet(text, i, w) {
-				start, stop, ok = streetFirst(text, i, w)
+			if w > i && (i == 0 || !textscan.WordBefore(text, i)) {
+				if poBoxLeads[c] {
+					start, stop, ok = poBox(text, i)
+				}
+				if !ok && mayStartStreet(text, i, w) {
+					start, stop, ok = streetFirst(text, i, w)
+				}
 			}
 			if !ok {
 				i = max(w, i+1)

@@ -15,7 +15,11 @@ func TestAppendSpans(t *testing.T) {
 		{"en street", "We live at 42 Oak Avenue, Springfield, IL 62704", []string{"42 Oak Avenue, Springfield, IL 62704"}},
 		{"en abbreviation", "party at 7 Elm St. tonight", []string{"7 Elm St."}},
 		{"en letter", "221B Baker Street, London", []string{"221B Baker Street"}},
-		{"en two words", "1600 Pennsylvania Avenue NW", []string{"1600 Pennsylvania Avenue"}},
+		{"en two words", "1600 Pennsylvania Avenue NW", []string{"1600 Pennsylvania Avenue NW"}},
+		{"en a quarter after the street", "1600 Pennsylvania Ave NW, Washington, DC 20500 and 12 Main St E. or 10 Downing Street SW1A 2AA", []string{"1600 Pennsylvania Ave NW, Washington, DC 20500", "12 Main St E.", "10 Downing Street SW1A 2AA"}},
+		// A post office box, as an address is: its town and postcode with it.
+		{"po boxes", "mail it to PO Box 1234, Springfield; P.O. Box 55, London NW1 6XE; Postfach 10 12 34, 10115 Berlin; Apartado de correos 123; Caixa Postal 45", []string{"PO Box 1234", "P.O. Box 55, London NW1 6XE", "Postfach 10 12 34, 10115 Berlin", "Apartado de correos 123", "Caixa Postal 45"}},
+		{"no po box", "a po box for kids, PO Box, PO Boxes 12, po box 12abc", nil},
 		{"en town and postcode", "at 221B Baker Street, London NW1 6XE, or 10 Downing Street SW1A 2AA", []string{"221B Baker Street, London NW1 6XE", "10 Downing Street SW1A 2AA"}},
 		{"en US state and ZIP", "1600 Pennsylvania Ave NW, Washington, DC 20500 and 12 Elm Street, Springfield, IL 62704-1234.", []string{"1600 Pennsylvania Ave NW, Washington, DC 20500", "12 Elm Street, Springfield, IL 62704-1234"}},
 		{"en town without a postcode", "42 Oak Avenue, London is nice; 7 Elm St. Boston MA", []string{"42 Oak Avenue", "7 Elm St."}},

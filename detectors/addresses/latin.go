@@ -51,7 +51,7 @@ func numberFirst(text []byte, i int) (start, end int, ok bool) {
 				if e < len(text) && text[e] == '.' && len(word) <= 4 {
 					e++ // "St."
 				}
-				return i, placeAfter(text, unit(text, e)), true
+				return i, placeAfter(text, unit(text, directionAfter(text, e))), true
 			}
 		}
 		if !startsUpper(word) && !isDigit(word[0]) || functionWords.Has(word) || textscan.Capitals(word) && len(word) > 3 {
@@ -553,4 +553,69 @@ func germanCompound(word []byte) bool {
 		}
 	}
 	return false
+}
+
+// directionAfter returns the end of the quarter of a city that follows a
+// street's type at text[e] (" NW", " SE.", as Washington's addresses end:
+// "1600 Pennsylvania Ave NW"), or e.
+func directionAfter(text []byte, e int) int {
+	k := textscan.SkipBlanks(text, e)
+	if k == e {
+		return e
+	}
+	w := wordEnd(text, k)
+	if !directions.Has(text[k:w]) || w < len(text) && isAlnum(text[w]) || textscan.HasAt(text, w, ".") && w+1 < len(text) && isLetter(text[w+1]) {
+		return e // "SW1A 2AA" is a postcode
+	}
+	return afterDot(text, w)
+}
+
+// directions are the quarters a US street address may end with, in
+// capitals as they are written.
+var directions = wordset.New("NW", "NE", "SW", "SE", "N", "S", "E", "W")
+
+// poBoxWords start a post office box's address, in lower case: "PO Box
+// 1234", "Postfach 10 12 34", "Apartado de correos 123", "Caixa Postal 45".
+var poBoxWords = []string{"po box", "p.o. box", "p. o. box", "post office box", "postfach", "apartado de correos",
+	"apartado postal", "caixa postal"}
+
+// poBoxLeads marks the letters poBoxWords start with, in either case.
+var poBoxLeads = func() (t [256]bool) {
+	for _, w := range poBoxWords {
+		t[w[0]], t[w[0]-'a'+'A'] = true, true
+	}
+	return t
+}()
+
+// poBox reads the post office box at text[i]: its words, maybe "No." or
+// '#', its number (digits, maybe in groups: "10 12 34"), and the town and
+// postcode after it as after a street's address.
+func poBox(text []byte, i int) (start, end int, ok bool) {
+	for _, w := range poBoxWords {
+		n := i + len(w)
+		if n > len(text) || !bytes.EqualFold(text[i:n], []byte(w)) || n < len(text) && isLetter(text[n]) {
+			continue
+		}
+		k := textscan.SkipBlanks(text, n)
+		if k < len(text) && text[k] == '#' {
+			k = textscan.SkipBlanks(text, k+1)
+		} else if m := wordEnd(text, k); m > k && (bytes.EqualFold(text[k:m], []byte("no")) || bytes.EqualFold(text[k:m], []byte("nr"))) {
+			k = textscan.SkipBlanks(text, afterDot(text, m))
+		}
+		e := digitsAt(text, k)
+		if e == k {
+			return 0, 0, false
+		}
+		for e+1 < len(text) && text[e] == ' ' && digitsAt(text, e+1) == e+3 && (e+3 == len(text) || !isAlnum(text[e+3])) {
+			e += 3 // "Postfach 10 12 34"
+		}
+		if e < len(text) && isAlnum(text[e]) {
+			return 0, 0, false
+		}
+		if p := placeAfter(text, e); p > e {
+			return i, p, true
+		}
+		return i, localityAfter(text, e), true
+	}
+	return 0, 0, false
 }
