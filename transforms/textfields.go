@@ -420,27 +420,7 @@ func listMember(b []byte, ks int) bool {
 	case ks >= 1 && (b[ks-1] == '(' || b[ks-1] == '{'):
 		return true
 	case ks >= 2 && b[ks-1] == ' ' && b[ks-2] == ',':
-		return unclosedBefore(b, ks-2)
-	}
-	return false
-}
-
-// unclosedBefore reports whether a '(' or '{' before b[i], within
-// maxObjectBack bytes, is closed by no bracket before b[i].
-func unclosedBefore(b []byte, i int) bool {
-	depth := 0
-	for j := i - 1; j >= 0 && i-j <= maxObjectBack; j-- {
-		switch b[j] {
-		case ')', '}':
-			depth++
-		case '(', '{':
-			if depth == 0 {
-				return true
-			}
-			depth--
-		case '\n':
-			return false
-		}
+		return unclosedAt(b, ks-3, true)
 	}
 	return false
 }
@@ -481,13 +461,18 @@ func memberKeyAt(b []byte, i int) bool {
 
 // inObject reports whether b[i] is inside braces: a '{' before it, within
 // maxObjectBack bytes, that no '}' between (or at b[i]) closes.
-func inObject(b []byte, i int) bool {
+func inObject(b []byte, i int) bool { return unclosedAt(b, i, false) }
+
+// unclosedAt reports whether an opening brace, or with parens a
+// parenthesis too, comes at or before b[i], within maxObjectBack bytes,
+// and no closing one between closes it.
+func unclosedAt(b []byte, i int, parens bool) bool {
 	depth := 0
 	for j := i; j >= 0 && i-j <= maxObjectBack; j-- {
-		switch b[j] {
-		case '}':
+		switch c := b[j]; {
+		case c == '}' || parens && c == ')':
 			depth++
-		case '{':
+		case c == '{' || parens && c == '(':
 			if depth == 0 {
 				return true
 			}
