@@ -53,7 +53,7 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 			continue
 		}
 		if w, ok := triggers.At(text, i); ok {
-			if start, stop, ok := dateAfter(text, w); ok {
+			if _, start, stop, ok := dateAfter(text, w); ok {
 				dst = append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Birthdate})
 				end = stop
 			}
@@ -64,13 +64,11 @@ func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 
 // dateAfter reads the date after a phrase that ends at text[i], past the
 // words and marks between them: "born on", "DOB:", "生日是", "geboren am".
-func dateAfter(text []byte, i int) (start, end int, ok bool) {
+// Where there is none, start is where one would be.
+func dateAfter(text []byte, i int) (d dates.Date, start, end int, ok bool) {
 	i = between.Skip(text, i, 4)
-	_, n, ok := dates.Parse(text[i:])
-	if !ok {
-		return 0, 0, false
-	}
-	return i, i + n, true
+	d, n, ok := dates.Parse(text[i:])
+	return d, i, i + n, ok
 }
 
 // germanPostfix follows a date of birth in German: "am 14.03.2015 geboren".

@@ -55,10 +55,9 @@ func AppendOwn(dst []Day, text []byte) []Day {
 			}
 			birthday = true
 		}
-		j := between.Skip(text, w, 4)
-		if d, n, ok := dates.Parse(text[j:]); ok {
+		if d, j, e, ok := dateAfter(text, w); ok {
 			dst = append(dst, Day(d))
-			i = j + n - 1
+			i = e - 1
 		} else if y, ok := yearAt(text, j); ok && !birthday {
 			dst = append(dst, Day{y, 12, 31})
 			i = j + 3
