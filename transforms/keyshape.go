@@ -29,7 +29,8 @@ func shapeOf(key []byte) keyShape {
 	return s
 }
 
-// coordinateWords are the words that name a coordinate at a key's end.
+// coordinateWords are the words that name a coordinate at a key's end,
+// as coordinateWordEnds picks them by their last three bytes.
 var coordinateWords = []string{"lat", "lng", "lon", "latitude", "longitude"}
 
 // endsInCoordinate reports whether the last word of key is one of

@@ -129,8 +129,9 @@ func closing(c byte) byte {
 
 // localStart returns the start of the local part that ends at text[end]:
 // letters, digits and ._%+-, and dots spelled out in brackets
-// ("jane[dot]doe") or between spaces ("jane dot doe"), not starting with a '.', after a space, a quote or an
-// opening bracket, or end if there is none. After a token's '>' or a
+// ("jane[dot]doe") or between spaces ("jane dot doe"), not starting with
+// a '.', after a space, a quote or an opening bracket, or end if there is
+// none. After a token's '>' or a
 // label's ']' it is none, so that redacting twice finds nothing new: a
 // finding's token may stand where the local part's head was.
 func localStart(text []byte, end int) int {
