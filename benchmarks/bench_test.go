@@ -169,7 +169,9 @@ func BenchmarkRegexpBaseline(b *testing.B) {
 // BenchmarkPrompts redacts the generator's prompts (JSON, ~230 bytes, in
 // eleven languages) with the prompt policy, language detection off and on
 // (lingua's low-accuracy models, as by default), and reports prompts per
-// second. "lang-on" detects every prompt afresh; "lang-on-cached" has the
+// second. "lang-off" runs the free-text finders without detecting the
+// language, as on a usage event's text fields; "lang-on" detects every
+// prompt afresh; "lang-on-cached" has the
 // detector's cache of recent texts, which the generator's prompts, made from
 // a few templates per language, hit far more often than real ones would;
 // "lang-on-cached-no-names" is that without finding names (languages.names):

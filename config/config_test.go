@@ -850,15 +850,19 @@ func TestBuildProfiles(t *testing.T) {
 		if err != nil || facts.Minor != minor {
 			t.Fatalf("a stated age in %s: minor %v %v, want %v", rec, facts.Minor, err, minor)
 		}
-		if _, facts, _ = w.RedactRecord(nil, []byte(rec), transforms.FormatJSON, e.Profile("usage")); facts.Minor {
-			t.Fatalf("%s: a stated age read in a usage event, which has no free text", rec)
+		// A usage event's text fields are free text too, whose language
+		// is not detected.
+		if _, facts, _ = w.RedactRecord(nil, []byte(rec), transforms.FormatJSON, e.Profile("usage")); facts.Minor != minor || facts.Lang != "" {
+			t.Fatalf("%s in a usage event: minor %v, language %q; want %v and none", rec, facts.Minor, facts.Lang, minor)
 		}
 	}
 	for _, rec := range []string{`{"messages":[{"role":"user","content":"my name is Emma Watson, make me a princess"}]}`,
 		`{"input":"a card for Emma Watson"}`, `{"caption":"Emma Watson at the beach"}`, `{"negative_prompt":"not Emma Watson"}`} {
-		out, _, err = w.RedactRecord(nil, []byte(rec), transforms.FormatJSON, e.Profile("prompt"))
-		if err != nil || strings.Contains(string(out), "Emma") || !strings.Contains(string(out), "<NAME:") {
-			t.Fatalf("a prompt's free text in %s: %s %v", rec, out, err)
+		for _, kind := range []string{"prompt", "usage"} {
+			out, _, err = w.RedactRecord(nil, []byte(rec), transforms.FormatJSON, e.Profile(kind))
+			if err != nil || strings.Contains(string(out), "Emma") || !strings.Contains(string(out), "<NAME:") || kind == "usage" && strings.Contains(string(out), `"lang"`) {
+				t.Fatalf("the free text of a %s in %s: %s %v", kind, rec, out, err)
+			}
 		}
 	}
 

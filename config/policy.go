@@ -58,7 +58,8 @@ const Off = "none"
 
 // Languages configures language detection of free text.
 type Languages struct {
-	// Kinds are the event kinds whose free text is detected.
+	// Kinds are the event kinds whose free text's language is detected and
+	// whose text records are free text as a whole.
 	Kinds []string `yaml:"kinds"`
 	// Set lists the languages told apart (ISO 639-1).
 	Set []string `yaml:"set"`
@@ -67,7 +68,8 @@ type Languages struct {
 	// Accuracy is low (lingua's trigram models: ~5 MiB, ~20k prompts/s) or
 	// high (all its models: ~90 MiB, ~9k prompts/s).
 	Accuracy string `yaml:"accuracy"`
-	// TextFields are the paths of the free text in JSON records.
+	// TextFields are the paths of the free text in JSON records of every
+	// kind.
 	TextFields []string `yaml:"text_fields"`
 	// Field is the key of the member added to JSON records with the
 	// language; "none" adds none.
@@ -582,8 +584,9 @@ func (c *Config) customDetectors(actions map[detectors.Kind]transforms.Action) (
 // default field rules (user fields tokenized, precise locations
 // generalized, birth dates to the year, names and credentials dropped, device serial
 // numbers, push tokens, ad click IDs, SDKs' install IDs, device IDs, session IDs, handles and documents' numbers tokenized), then those of fields.<kind>, the policy's
-// fields and, for the kinds of languages.kinds, language detection with
-// detector d (built by LanguageDetector).
+// fields and the free text of languages.text_fields, whose language, for
+// the kinds of languages.kinds, detector d (built by LanguageDetector)
+// detects.
 func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.ProfileOptions {
 	pc := &c.Policy.Consent
 	var rules []transforms.FieldRule
@@ -624,18 +627,18 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 		StatedAge: pc.StatedAge == nil || *pc.StatedAge,
 	}}
 	l := &c.Languages
+	lo := &transforms.LanguageOptions{TextFields: l.TextFields, Names: l.Names == nil || *l.Names, Addresses: l.Addresses == nil || *l.Addresses}
 	if d != nil && slices.Contains(l.Kinds, kind) {
 		regions := maps.Clone(lang.DefaultRegions)
 		for code, rs := range l.Regions {
 			regions[code] = rs
 		}
-		lo := &transforms.LanguageOptions{Detector: d, TextFields: l.TextFields, MinLength: l.MinLength, Regions: regions,
-			Names: l.Names == nil || *l.Names, Addresses: l.Addresses == nil || *l.Addresses}
+		lo.Detector, lo.MinLength, lo.Regions = d, l.MinLength, regions
 		if l.Field != Off {
 			lo.Field = l.Field
 		}
-		o.Language = lo
 	}
+	o.Language = lo // the other kinds' text fields are free text too: a caption in a usage event
 	return o
 }
 

@@ -136,7 +136,7 @@ func (w *Worker) capture(p *Profile, m *member, v []byte, str bool) {
 			w.facts.Minor = true
 		}
 	}
-	if m.uses&usesText != 0 && str && w.facts.Lang == "" && p.lang != nil {
+	if m.uses&usesText != 0 && str && w.facts.Lang == "" && p.detects() {
 		text := v
 		if bytes.IndexByte(v, '\\') >= 0 {
 			w.plain = unescapeJSON(w.plain[:0], v)
@@ -235,7 +235,7 @@ func (w *Worker) detectLanguage(p *Profile, text []byte) uint64 {
 // textRegions detects the language of a text record with profile p and
 // returns its phone regions (0: all).
 func (w *Worker) textRegions(p *Profile, text []byte) uint64 {
-	if p == nil || p.lang == nil {
+	if !p.detects() {
 		return 0
 	}
 	return w.detectLanguage(p, text)

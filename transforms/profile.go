@@ -156,11 +156,17 @@ type LanguageDetector interface {
 	Detect(text []byte) string
 }
 
-// LanguageOptions turn on language detection of a kind's free text.
+// LanguageOptions turn on the free-text finders (see appendFreeText) and
+// stated ages in a kind's free text and, with a Detector, the detection of
+// its language.
 type LanguageOptions struct {
+	// Detector tells the free text's language. Without one, as for usage
+	// events and log lines, only the text fields of JSON records are free
+	// text, read with every phone region and no language member added; a
+	// text record is free text as a whole only in a kind whose language is
+	// detected (prompts).
 	Detector LanguageDetector
-	// TextFields are the paths of the free text in JSON records; a text
-	// record is free text as a whole.
+	// TextFields are the paths of the free text in JSON records.
 	TextFields []string
 	// MinLength is the fewest bytes of text worth detecting.
 	MinLength int
@@ -200,7 +206,7 @@ type Profile struct {
 	paths *paths
 	// targets[i] is what pattern i of paths is for.
 	targets []pathTarget
-	// lang is nil when the profile detects no language.
+	// lang is nil when the profile reads no free text (see detects).
 	lang    *LanguageOptions
 	regions map[string]uint64
 	langKey []byte // `"lang":"`, the start of the member added to JSON records
@@ -268,6 +274,10 @@ const (
 // Name returns the profile's name.
 func (p *Profile) Name() string { return p.name }
 
+// detects reports whether the profile detects its free text's language; a
+// nil profile detects none.
+func (p *Profile) detects() bool { return p != nil && p.lang != nil && p.lang.Detector != nil }
+
 // newProfile compiles o. set is the detector set the engine scans with.
 func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, error) {
 	p := &Profile{name: name, minAge: o.Policy.MinAge, statedAge: o.Policy.StatedAge}
@@ -333,8 +343,8 @@ func newProfile(name string, o ProfileOptions, set *detectors.Set) (*Profile, er
 		p.now = time.Now
 	}
 	if l := o.Language; l != nil {
-		if l.Detector == nil {
-			return nil, fmt.Errorf("language detection without a detector")
+		if l.Detector == nil && (l.Field != "" || len(l.Regions) > 0) {
+			return nil, fmt.Errorf("a language field or regions without a detector")
 		}
 		p.lang = l
 		p.regions = make(map[string]uint64, len(l.Regions))

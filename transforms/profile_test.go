@@ -383,6 +383,27 @@ func TestNames(t *testing.T) {
 			t.Fatalf("a spelled address with Names off: %s", out)
 		}
 	})
+	t.Run("no detector", func(t *testing.T) {
+		// A usage event's text fields are free text, whose language is not
+		// detected; a text record of such a kind is no free text.
+		w, p := newProfileWorker(t, ProfileOptions{
+			Policy:   PolicyFields{MinAge: 13, StatedAge: true},
+			Language: &LanguageOptions{TextFields: []string{"caption"}, Names: true},
+		})
+		for in, want := range map[string]string{
+			`{"caption":"my son Tom at the beach","n":1}`: `{"caption":"my son {NAME:tom} at the beach","n":1}`,
+			`{"title":"my son Tom at the beach"}`:         `{"title":"my son Tom at the beach"}`,
+			"my name is Emma":                             "my name is Emma",
+		} {
+			out, facts, err := w.RedactRecord(nil, []byte(in), FormatAuto, p)
+			if err != nil || string(out) != expandTokens(t, w, want) || facts.Lang != "" || facts.Minor {
+				t.Errorf("%s: %s %+v %v, want %s", in, out, facts, err, want)
+			}
+		}
+		if _, facts, err := w.RedactRecord(nil, []byte(`{"caption":"I'm 11 years old"}`), FormatJSON, p); err != nil || !facts.Minor {
+			t.Errorf("a stated age in a text field: %+v %v", facts, err)
+		}
+	})
 	t.Run("masked whole", func(t *testing.T) {
 		e, err := NewEngine(testSet, testRing, Options{Actions: map[detectors.Kind]Action{detectors.Name: Mask}, Profiles: map[string]ProfileOptions{"prompt": {Language: lang}}})
 		if err != nil {
@@ -481,7 +502,8 @@ func TestProfileErrors(t *testing.T) {
 		{Fields: []FieldRule{{Path: "a", Action: 0}}},
 		{Fields: []FieldRule{{Path: "a", Action: FieldGeneralize, Decimals: -1}}},
 		{Policy: PolicyFields{User: []string{"user..uid"}}},
-		{Language: &LanguageOptions{}},
+		{Language: &LanguageOptions{Field: "lang"}},
+		{Language: &LanguageOptions{Regions: map[string][]string{"de": {"DE"}}}},
 	} {
 		if _, err := NewEngine(testSet, testRing, Options{Profiles: map[string]ProfileOptions{"usage": po}}); err == nil {
 			t.Errorf("NewEngine accepted %+v", po)

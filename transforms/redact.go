@@ -76,7 +76,7 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 			return dst, Facts{}, err
 		}
 		switch {
-		case p != nil && p.lang != nil:
+		case p.detects(): // a text record is free text as a whole in prompts
 			spans = appendFreeText(spans, rec, p.lang)
 			w.noteStatedAge(p, rec)
 		case p != nil:
@@ -281,7 +281,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 				}
 			case prof != nil:
 				mem = w.member(prof, top, key, shape, nil)
-				hasLang = hasLang || len(stack) == 1 && prof.lang != nil && string(key) == prof.lang.Field
+				hasLang = hasLang || len(stack) == 1 && prof.langKey != nil && string(key) == prof.lang.Field
 				if role == roleValue && w.pair.depth == len(stack) {
 					w.pairValue(&mem, top)
 				}

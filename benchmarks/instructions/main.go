@@ -13,7 +13,9 @@
 // KiB). Without PGO: go build leaves it out for this package. With -policy,
 // the records are redacted with the default policy of their kind (usage,
 // log or prompt; mixed events by usage's), as BenchmarkRedact/usage-policy
-// and log-policy do.
+// and log-policy do, with no language detection: the free-text finders run
+// on the prompts' text fields (since 2026-12-07, eleventh session; before,
+// a profile without detection had none).
 package main
 
 import (

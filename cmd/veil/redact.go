@@ -42,7 +42,9 @@ device serial numbers and documents' numbers tokenized, precise locations
 generalized, postcodes cut to their area, names and credentials dropped),
 in JSON lines and in the fields of text lines
 (user_id=..., ?user_id=...&, "user_id":"..."), language detection of
-prompts (adding "lang" to JSON lines) and the people's names in them that
+prompts (adding "lang" to JSON lines) and, in free text (prompts, and the
+text fields of every kind's JSON lines: "caption", "comment", "message",
+...), the people's names that
 a phrase introduces or a given name starts ("my name is Li Wei", "我叫李伟",
 "Put Michael Johnson in a cape": NAME tokens), the handles ("@sarah_c",
 "IG: sarah_c": HANDLE), street addresses ("42 Oak Avenue", "建国路88号":
@@ -54,7 +56,7 @@ authentication logs (sshd, sudo), the owners' names that devices' names
 carry in prompts and text lines ("Johns-iPhone", "Anna's MacBook Pro":
 NAME), the names before e-mail addresses ("Jane Doe" <jane@…>: NAME),
 and the record-level gate: a line of a minor (a flag, an age
-or a birth date, or the age a prompt's writer states: "I'm 12 years old",
+or a birth date, or the age free text's writer states: "I'm 12 years old",
 "我今年12岁", "I was born on May 5, 2014"), one whose own consent or opt-out field refuses training,
 or, with policy.consent.require, one without consent information, is
 replaced by {"veil_dropped":"<reason>"} and counted.

@@ -108,10 +108,7 @@ var koreanNumbers = []struct {
 // spelledNumbers are the Hindi and Arabic number words an age is written
 // with, then a space and a unit of spelledUnits: "बारह साल", "اثنا عشر
 // عاما" (Arabic's in both genders, with and without hamza).
-var spelledNumbers = []struct {
-	word  string
-	value int
-}{
+var spelledNumbers = []spelledNumber{
 	{"एक", 1}, {"दो", 2}, {"तीन", 3}, {"चार", 4}, {"पांच", 5}, {"पाँच", 5}, {"छह", 6}, {"छः", 6}, {"सात", 7},
 	{"आठ", 8}, {"नौ", 9}, {"दस", 10}, {"ग्यारह", 11}, {"बारह", 12}, {"तेरह", 13}, {"चौदह", 14}, {"पंद्रह", 15},
 	{"पन्द्रह", 15}, {"सोलह", 16}, {"सत्रह", 17},
@@ -130,7 +127,11 @@ var spelledUnits = []string{" साल", " वर्ष", " سنة", " سنوا
 // spelledNumberAt reads a number of spelledNumbers at text[i] that a unit
 // of spelledUnits follows: the longest, since "ست" starts "ستة".
 func spelledNumberAt(text []byte, i int) (v, end int, ok bool) {
-	for _, n := range spelledNumbers {
+	_, size := utf8.DecodeRune(text[i:])
+	if size < 2 {
+		return 0, i, false
+	}
+	for _, n := range spelledByLetter[text[i+size-1]] {
 		e := i + len(n.word)
 		if e <= len(text) && text[e-1] == n.word[len(n.word)-1] && textscan.HasAt(text, i, n.word) && hasAny(text, e, spelledUnits) {
 			return n.value, e, true
@@ -138,6 +139,23 @@ func spelledNumberAt(text []byte, i int) (v, end int, ok bool) {
 	}
 	return 0, i, false
 }
+
+// A spelledNumber is a number word and its value.
+type spelledNumber struct {
+	word  string
+	value int
+}
+
+// spelledByLetter holds spelledNumbers, in their order, by the last byte
+// of their first letter, which tells the letters of one script apart: most
+// words start with a letter none of them does.
+var spelledByLetter = func() (t [256][]spelledNumber) {
+	for _, n := range spelledNumbers {
+		_, size := utf8.DecodeRuneInString(n.word)
+		t[n.word[size-1]] = append(t[n.word[size-1]], n)
+	}
+	return t
+}()
 
 // russianNumbers are the Russian number words an age is written with,
 // then a space and a unit of russianUnits: "мне десять лет". Longer words

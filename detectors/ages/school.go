@@ -53,9 +53,9 @@ var anySchoolLevel = func() *phrases.Table {
 // text states as theirs ("I'm in elementary school", "我是小学生").
 func statedSchool(text []byte) (age int, ok bool) {
 	var quotes quoteState
-	for i := 0; i < len(text); i++ {
-		if !anySchoolLevel.May(text, i) {
-			continue // most bytes start no phrase
+	for i := anySchoolLevel.Next(text, 0); i < len(text); i = anySchoolLevel.Next(text, i+1) { // most bytes start no phrase
+		if _, found := anySchoolLevel.At(text, i); !found {
+			continue
 		}
 		for _, l := range schoolLevels {
 			if _, found := l.phrases.At(text, i); found && (text[i] >= utf8.RuneSelf || noneBefore(text, i)) && !quotes.inside(text, i) && (!ok || l.age < age) {

@@ -30,10 +30,7 @@ import (
 // keeps no reference to text.
 func AppendSpans(dst []detectors.Span, text []byte) []detectors.Span {
 	end := 0
-	for i := 0; i < len(text); i++ {
-		if i < end || !labels.May(text, i) {
-			continue
-		}
+	for i := labels.Next(text, 0); i < len(text); i = labels.Next(text, max(i+1, end)) {
 		if w, ok := labels.At(text, i); ok {
 			if start, stop, ok := number(text, between.Skip(text, w, 5)); ok {
 				dst = append(dst, detectors.Span{Start: start, End: stop, Kind: detectors.Document})

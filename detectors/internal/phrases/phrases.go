@@ -88,6 +88,16 @@ func (t *Table) May(text []byte, i int) bool {
 	return i+2 < len(text) && t.seconds[text[i]]&(1<<(text[i+1]&63)) != 0
 }
 
+// Next returns the first index from i on where May holds, or len(text).
+func (t *Table) Next(text []byte, i int) int {
+	for ; i+2 < len(text); i++ {
+		if t.seconds[text[i]]&(1<<(text[i+1]&63)) != 0 {
+			return i
+		}
+	}
+	return len(text)
+}
+
 // At returns the end of the longest phrase of t that starts at text[i].
 func (t *Table) At(text []byte, i int) (int, bool) {
 	c := text[i]
