@@ -25,6 +25,33 @@ type phrase struct {
 	// spaced: the phrase is in a script with spaces between words, and
 	// must be a whole word or words.
 	spaced bool
+	// caseless: no letter of the phrase beyond ASCII has another case
+	// ("我叫", "मेरा नाम", "mac地址"), so that it is compared byte by byte,
+	// its ASCII letters in either case, without folding runes.
+	caseless bool
+}
+
+// equalFold reports whether s, as long as p's text, is p's text in any case.
+func (p *phrase) equalFold(s []byte) bool {
+	if !p.caseless {
+		return bytes.EqualFold(s, []byte(p.text))
+	}
+	for j, a := range s {
+		if b := p.text[j]; a != b && (a|0x20 != b|0x20 || a|0x20 < 'a' || a|0x20 > 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// caseless reports whether no rune of s beyond ASCII has another case.
+func caseless(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.SimpleFold(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // New returns the table of phrases, given in lower case; each is found in
@@ -70,6 +97,7 @@ func (t *Table) longestFirst() {
 }
 
 func (t *Table) add(p phrase) {
+	p.caseless = caseless(p.text)
 	c, b := p.text[0], p.text[1]
 	t.byFirst[c] = append(t.byFirst[c], p)
 	t.seconds[c] |= 1 << (b & 63)
@@ -107,7 +135,7 @@ func (t *Table) At(text []byte, i int) (int, bool) {
 	for _, p := range t.byFirst[c] {
 		w := i + len(p.text)
 		if w > len(text) || !sameByte(text[i+1], p.text[1]) || !sameByte(text[i+2], p.text[2]) ||
-			!bytes.EqualFold(text[i:w], []byte(p.text)) ||
+			!p.equalFold(text[i:w]) ||
 			p.spaced && (i > 0 && textscan.WordBefore(text, i) || textscan.WordAt(text, w)) {
 			continue
 		}
