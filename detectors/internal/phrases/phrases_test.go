@@ -7,14 +7,18 @@ import (
 )
 
 func TestTable(t *testing.T) {
-	tab := New("born", "date of birth", "生日", "дата рождения")
+	tab := New("born", "date of birth", "生日", "дата рождения", "mac地址", "né le")
 	for _, tt := range []struct {
 		text string
 		at   int
 		end  int // 0: none
 	}{
 		{"Born on", 0, 4}, {"DATE OF BIRTH:", 0, 13}, {"newborn", 3, 0}, {"borne", 0, 0},
-		{"我的生日是", 6, 12}, {"Дата рождения", 0, len("Дата рождения")}, {"xx", 0, 0},
+		{"我的生日是", 6, 12}, {"Дата рождения", 0, len("Дата рождения")}, {"ДАТА РОЖДЕНИЯ", 0, len("ДАТА РОЖДЕНИЯ")}, {"xx", 0, 0},
+		// A phrase with no letter beyond ASCII that has a case is compared
+		// byte by byte, its ASCII letters in either case.
+		{"MAC地址：", 0, len("MAC地址")}, {"Mac地址", 0, len("Mac地址")}, {"mac地點", 0, 0}, {"m@c地址", 0, 0},
+		{"Né le 5", 0, len("Né le")}, {"NE LE 5", 0, 0},
 	} {
 		end, ok := tab.At([]byte(tt.text), tt.at)
 		if ok != (tt.end > 0) || ok && end != tt.end {
