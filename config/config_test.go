@@ -790,6 +790,14 @@ func TestBuildProfiles(t *testing.T) {
 	if want := `{"device_id":"` + string(w.AppendToken(nil, detectors.Field, []byte("dev_8f3a9c"))) + `","context":{"device":{"id":"` + adid + `","model":"iPhone15,2"}},"installation_id":"` + adid + `"}`; err != nil || string(out) != want {
 		t.Fatalf("device IDs: %s %v\nwant %s", out, err, want)
 	}
+	// Hashed e-mail addresses and phone numbers, as conversion APIs take
+	// them, and Meta's browser and click IDs.
+	const sha = "309a0a5c3e211326ae75ca18196d301a9bdbd1a882a4d2569511033da23f0abd"
+	out, _, err = w.RedactRecord(nil, []byte(`{"user_data":{"em":["`+sha+`"],"ph":"`+sha+`","fbp":"fb.1.1596403881668.1116446470","country":"us"},"sha256_email_address":"`+sha+`","email_hash":"`+sha+`","event_name":"Purchase"}`), transforms.FormatJSON, e.Profile("usage"))
+	hashed := string(w.AppendToken(nil, detectors.Field, []byte(sha)))
+	if want := `{"user_data":{"em":["` + hashed + `"],"ph":"` + hashed + `","fbp":"` + string(w.AppendToken(nil, detectors.Field, []byte("fb.1.1596403881668.1116446470"))) + `","country":"us"},"sha256_email_address":"` + hashed + `","email_hash":"` + hashed + `","event_name":"Purchase"}`; err != nil || string(out) != want {
+		t.Fatalf("hashed IDs: %s %v\nwant %s", out, err, want)
+	}
 	if _, facts, _ = w.RedactRecord(nil, []byte(`{"user":{"uid":"u1","date_of_birth":"2020-02-29"}}`), transforms.FormatJSON, e.Profile("usage")); !facts.Minor {
 		t.Fatalf("a child's birth date is not a minor's by default: %+v", facts)
 	}

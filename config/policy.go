@@ -310,7 +310,7 @@ var (
 	// ad (Google's, Meta's, Microsoft's, TikTok's), as attribution SDKs
 	// report an install's referrer: it links the record to that
 	// platform's profile of the person.
-	DefaultClickIDFields = []string{"gclid", "gbraid", "wbraid", "dclid", "fbclid", "msclkid", "ttclid"}
+	DefaultClickIDFields = []string{"gclid", "gbraid", "wbraid", "dclid", "fbclid", "msclkid", "ttclid", "fbc", "_fbc"}
 	// DefaultInstallIDFields hold the ID an analytics, attribution or
 	// engagement SDK gives an install, a device or a browser (Segment's
 	// anonymousId, Mixpanel's $device_id, Firebase's user_pseudo_id,
@@ -320,7 +320,7 @@ var (
 	DefaultInstallIDFields = []string{"anonymousId", "anonymous_id", "$device_id", "user_pseudo_id", "userPseudoId",
 		"appsflyer_id", "appsflyerId", "amplitude_id", "amplitudeId", "installation_id", "installationId",
 		"install_id", "installId", "vendor_id", "vendorId", "player_id", "playerId", "onesignal_id", "onesignalId",
-		"visitor_id", "visitorId", "fingerprint", "device_fingerprint", "deviceFingerprint"}
+		"visitor_id", "visitorId", "fingerprint", "device_fingerprint", "deviceFingerprint", "fbp", "_fbp"}
 	// DefaultDeviceIDFields hold a device's ID, or an ad platform's ID for
 	// it, in whatever form an app writes it ("dev_8f3a9c" as well as a
 	// UUID), also as the ID of a device's object (Segment's
@@ -333,6 +333,16 @@ var (
 	// so never training data as written, but tokenized, not dropped, so
 	// that a session's events still join.
 	DefaultSessionFields = []string{"session_id", "sessionId", "sessionid", "sid", "jsessionid", "phpsessid"}
+	// DefaultHashedIDFields hold an e-mail address, a phone number or a
+	// name hashed as ad platforms' conversion APIs take them (Google's
+	// enhanced conversions, Meta's user_data): a hash of a lower-cased
+	// address is no de-identification, since anyone who has the address
+	// computes it and joins on it.
+	DefaultHashedIDFields = []string{"email_hash", "emailHash", "hashed_email", "hashedEmail", "hashed_email_address",
+		"email_sha256", "emailSha256", "sha256_email", "sha256_email_address", "email_md5", "md5_email",
+		"phone_hash", "phoneHash", "hashed_phone", "hashedPhone", "hashed_phone_number", "phone_sha256",
+		"sha256_phone_number", "sha256_first_name", "sha256_last_name",
+		"**.user_data.em", "**.user_data.ph", "**.user_data.fn", "**.user_data.ln", "**.user_data.db", "**.user_data.external_id"}
 	// DefaultHandleFields hold the handle a person goes by, also in a
 	// messenger (WeChat, QQ, Telegram, KakaoTalk, LINE), which links their
 	// records here to their accounts elsewhere, their login name as a
@@ -608,7 +618,7 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	for _, thing := range DefaultNamedThings {
 		rules = append(rules, transforms.FieldRule{Path: "**." + thing + ".name", Action: transforms.FieldScan})
 	}
-	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultClickIDFields, DefaultInstallIDFields, DefaultSessionFields, DefaultHandleFields) {
+	for _, f := range slices.Concat(DefaultSerialFields, DefaultPushTokenFields, DefaultClickIDFields, DefaultInstallIDFields, DefaultSessionFields, DefaultHashedIDFields, DefaultHandleFields) {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldTokenize})
 	}
 	for _, f := range DefaultDeviceIDFields {
