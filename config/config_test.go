@@ -741,7 +741,7 @@ func TestBuildProfiles(t *testing.T) {
 	}
 	// Postcodes keep their area; people the user names are dropped, a
 	// coordinate under a key of its own words generalized.
-	out, _, err = w.RedactRecord(nil, []byte(`{"zip":"62704","postal_code":"SW1A 2AA","geo_postal_code":10115,"guardian_name":"Mary Doe","contact_name":"Bob","app_name":"veil","location_lat":37.774929}`), transforms.FormatJSON, e.Profile("usage"))
+	out, _, err = w.RedactRecord(nil, []byte(`{"zip":"62704","postal_code":"SW1A 2AA","geo_postal_code":10115,"guardian_name":"Mary Doe","contact_name":"Bob","app_name":"veil","location_lat":37.774929,"wifi_ssid":"Smith Family WiFi","address_line":"742 Evergreen Terrace"}`), transforms.FormatJSON, e.Profile("usage"))
 	if want := `{"zip":"627","postal_code":"SW1","geo_postal_code":"101","app_name":"veil","location_lat":37.77}`; err != nil || string(out) != want {
 		t.Fatalf("postcodes and names: %s %v\nwant %s", out, err, want)
 	}

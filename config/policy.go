@@ -242,9 +242,9 @@ var (
 		"cardholder_name", "cardholderName", "card_holder", "cardHolder", "billing_name", "billingName",
 		"shipping_name", "shippingName", "account_holder", "accountHolder", "student_name", "studentName",
 		"patient_name", "patientName", "legal_name", "legalName", "nick_name",
-		"bluetooth_name", "bluetoothName", "hotspot_name", "hotspotName", "id_card", "ssid", "wifi_name", "wifiName",
+		"bluetooth_name", "bluetoothName", "hotspot_name", "hotspotName", "id_card", "ssid", "wifi_ssid", "wifiSsid", "wifi_name", "wifiName",
 		"Artist", "Copyright", "CameraOwnerName", "By-line", "Creator", "XPAuthor",
-		"address", "street", "street_address", "streetAddress", "address_line1", "addressLine1", "address_line2", "addressLine2",
+		"address", "street", "street_address", "streetAddress", "address_line", "addressLine", "address_line1", "addressLine1", "address_line2", "addressLine2",
 		"address1", "address2", "home_address", "homeAddress", "shipping_address", "shippingAddress",
 		"billing_address", "billingAddress", "postal_address", "postalAddress", "mailing_address", "mailingAddress",
 		"direccion", "dirección", "adresse", "endereco", "endereço", "anschrift", "住所", "地址", "주소", "адрес", "العنوان", "पता"}
