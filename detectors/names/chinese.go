@@ -87,6 +87,26 @@ func bareHanName(text []byte, i int) (start, end int, ok bool) {
 	return i, end, true
 }
 
+// kinHanName reads a Chinese name after one of hanKin: as bareHanName
+// does, or a nickname, 小 or 阿 and a given name's character of
+// hanGivenPair, then a character that ends a name ("我女儿小美的生日",
+// "我老公阿强"; not "我女儿小时候", "我女儿小心地", nor a school's grade,
+// "我女儿小一了").
+func kinHanName(text []byte, i int) (start, end int, ok bool) {
+	if start, end, ok = bareHanName(text, i); ok {
+		return start, end, ok
+	}
+	if !textscan.HasAt(text, i, "小") && !textscan.HasAt(text, i, "阿") {
+		return 0, 0, false
+	}
+	g := i + len("小")
+	r, size := utf8.DecodeRune(text[g:])
+	if r == '一' || !strings.ContainsRune(hanGivenPair, r) || !nameEndsAt(text, g+size) {
+		return 0, 0, false
+	}
+	return i, g + size, true
+}
+
 // ChineseNameBefore returns where a Chinese name that ends at text[end]
 // starts, when the characters before end are a common surname and a given
 // name, as bareHanName reads one (four characters tried, then three, then two): the

@@ -40,6 +40,7 @@ const (
 	devanagariBefore             // Hindi: a given name of the list comes before a postposition ("राहुल के लिए")
 	kanaKin                      // Japanese: a relative's word and の, then a given name of the list ("娘のさくらの")
 	hanBare                      // Chinese: a name that starts with a common surname follows a verb ("给王芳画")
+	hanKinName                   // Chinese: such a name, or a nickname, follows a relative's word ("我女儿小美")
 	hangulKin                    // Korean: a relative's word, then a given name of the list, maybe after a surname ("우리 딸 김서연")
 )
 
@@ -322,7 +323,7 @@ func init() {
 		{chineseTitles, hanTitle, false},
 		{koreanHonorifics, hangulHonorific, false},
 		{hanVerbs, hanBare, false},
-		{hanKin, hanBare, false},
+		{hanKin, hanKinName, false},
 		{koreanKin, hangulKin, true},
 		{[]string{"아", "야", "이"}, hangulVocative, false},
 		{arabicBeforeName, arabicListed, true},

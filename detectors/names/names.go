@@ -290,6 +290,8 @@ func (t *trigger) find(text []byte, i int) (start, end int, ok bool) {
 		return honoredKoreanName(text, i, after)
 	case hanBare:
 		return bareHanName(text, after)
+	case hanKinName:
+		return kinHanName(text, after)
 	case hangulVocative:
 		return vocativeKoreanName(text, i, after)
 	case hangulKin:

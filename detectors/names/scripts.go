@@ -15,21 +15,37 @@ import (
 // order" (帮我叫一辆车) rather than "I am called".
 const hanStops = "的是想要我你他她它们在和跟与给请帮今明昨画做用把了吗呢吧啊哦也都就还很一二三四五六七八九十几个来去到醒车外"
 
+// hanDays are the stops of hanStops that start a word for a day or a year
+// (明天, 今年, 昨晚) and, inside a name, are a given name's (小明, 李明).
+const hanDays = "今明昨"
+
 // hanName reads a Chinese name after a phrase: two to four Han characters,
-// up to a character that no name goes on with.
+// up to a character that no name goes on with, or one of hanDays that
+// starts the name or a word for a day ("我叫李伟明天来" is Li Wei's,
+// "我儿子叫小明" Xiaoming's).
 func hanName(text []byte, i int) (start, end int, ok bool) {
 	i = skipSpaces(text, i)
 	start, end = i, i
 	n := 0
 	for end < len(text) && n < 4 {
 		r, size := utf8.DecodeRune(text[end:])
-		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(hanStops, r) {
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		if strings.ContainsRune(hanStops, r) && (n == 0 || !strings.ContainsRune(hanDays, r) || dayWordAt(text, end+size)) {
 			break
 		}
 		end += size
 		n++
 	}
 	return start, end, n >= 2
+}
+
+// dayWordAt reports whether text[i] goes on from one of hanDays with a
+// word for a day or a year: 天, 早, 晚, 年, 日, 儿.
+func dayWordAt(text []byte, i int) bool {
+	r, _ := utf8.DecodeRune(text[i:])
+	return strings.ContainsRune("天早晚年日儿", r)
 }
 
 // chineseSurnames are the first characters of the hundred commonest
