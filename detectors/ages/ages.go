@@ -67,8 +67,9 @@ type statement struct {
 	// wholeSubjects: the subjects are whole words, though the unit may
 	// be glued to what follows ("나 열살이야").
 	wholeSubjects bool
-	// offset, if set, makes the number a school's grade, the youngest age
-	// in it that number and offset: "5th grade" is 10 (offset 5).
+	// offset is added to the number to give the age: a school's grade's
+	// youngest ("5th grade" is 10, offset 5), or the age before one the
+	// writer is about to reach ("I turn 12" is 11, offset -1).
 	offset int
 	// atStart: the statement has no subject and starts the text, a line
 	// or a sentence, as Korean leaves the writer unsaid ("열두 살이에요").

@@ -1,6 +1,10 @@
 package ages
 
-import "github.com/pixelprivacy/veil/detectors/internal/wordset"
+import (
+	"slices"
+
+	"github.com/pixelprivacy/veil/detectors/internal/wordset"
+)
 
 // statements are the ways the app's languages state the writer's age.
 var statements = []statement{
@@ -43,6 +47,28 @@ var statements = []statement{
 		offset: 5,
 		spaced: true,
 	},
+	{ // en: an age the writer is about to reach, a year younger now: "I turn 12 next week", "I'm turning 13!", "I'll be 12 in May"
+		subjects: []string{"i turn", "i'm turning", "i’m turning", "i am turning", "im turning", "i'll be", "i’ll be", "i will be",
+			"i'm about to turn", "i’m about to turn", "i am about to turn"},
+		units: slices.Concat(enUnits, []string{"next week", "next month", "next year", "this year", "this month", "tomorrow",
+			"soon", "on my birthday", "in january", "in february", "in march", "in april", "in may", "in june", "in july",
+			"in august", "in september", "in october", "in november", "in december"}),
+		bare:     true,
+		notAfter: enNotAfter,
+		offset:   -1,
+		spaced:   true,
+	},
+	{ // en, the writer's age and "here", as online posts give it: "12 y/o here", "11 year old here!"
+		atStart: true,
+		units:   enUnits,
+		after:   []string{" here"},
+		spaced:  true,
+	},
+	{ // en, an online post's age and sex after "I" or "me": "me (11f) and my cat", "I (12 M) want…"
+		subjects: []string{"i (", "me (", "i(", "me("},
+		units:    []string{"f)", "m)", "f,", "m,", "f/", "m/"},
+		spaced:   true,
+	},
 	{subjects: []string{"i'm in grade", "i’m in grade", "i am in grade", "im in grade"}, offset: 5, bare: true, spaced: true},
 	{subjects: []string{"i'm in year", "i’m in year", "i am in year", "im in year"}, offset: 4, bare: true, spaced: true}, // in Britain, n+4
 	{ // en: the writer's own birthday, "It's my 12th birthday", "for my 10th bday"
@@ -52,7 +78,7 @@ var statements = []statement{
 	},
 	{subjects: []string{"我的"}, units: []string{"岁生日", "周岁生日"}},          // zh: "我的12岁生日"
 	{subjects: []string{"私の", "僕の"}, units: []string{"歳の誕生日", "才の誕生日"}}, // ja: "私の12歳の誕生日"
-	{subjects: []string{"my age is", "mi edad es", "minha idade é", "mon âge est", "mein alter ist", "мой возраст"}, bare: true, spaced: true},
+	{subjects: []string{"my age is", "my age:", "mi edad es", "minha idade é", "mon âge est", "mein alter ist", "мой возраст"}, bare: true, spaced: true},
 	{ // es
 		subjects: []string{"tengo", "soy una niña de", "soy un niño de", "soy una chica de", "soy un chico de"},
 		fillers:  []string{"solo", "sólo", "apenas", "ya"},
