@@ -614,13 +614,23 @@ func withDisplayNames(spans []detectors.Span, text []byte, from int) []detectors
 // appendDisplayNames adds to spans, the findings in text, the display
 // names of the e-mail addresses among them that are in angle brackets, as
 // mail headers and senders' logs write them ("Jane Doe" <jane@…>, see
-// names.DisplayNameBefore), unsorted.
+// names.DisplayNameBefore), or in parentheses after a given name ("Jane
+// Doe (jane@…)", names.ParenthesizedNameBefore), unsorted.
 func appendDisplayNames(spans []detectors.Span, text []byte) []detectors.Span {
 	for _, s := range spans {
-		if s.Kind != detectors.Email || s.Start == 0 || text[s.Start-1] != '<' {
+		if s.Kind != detectors.Email || s.Start == 0 {
 			continue
 		}
-		if start, end, ok := names.DisplayNameBefore(text, s.Start-1); ok {
+		start, end, ok := 0, 0, false
+		switch text[s.Start-1] {
+		case '<':
+			start, end, ok = names.DisplayNameBefore(text, s.Start-1)
+		case '(':
+			if s.End < len(text) && text[s.End] == ')' {
+				start, end, ok = names.ParenthesizedNameBefore(text, s.Start-1)
+			}
+		}
+		if ok {
 			spans = append(spans, detectors.Span{Start: start, End: end, Kind: detectors.Name})
 		}
 	}

@@ -162,6 +162,8 @@ func TestTextFieldRules(t *testing.T) {
 			`dhcpd: DHCPACK to {MAC:a4:83:e7:05:6c:01} ({NAME:Johns}-iPhone) via eth0; mDNS: "{NAME:Anna}'s MacBook Pro"`},
 		{"an address's display name", `mail from="Jane Doe" <jane@x.example> to=<bob@x.example>; sent to Maria Garcia <m@x.example>`,
 			`mail from="{NAME:Jane Doe}" <{EMAIL:jane@x.example}> to=<{EMAIL:bob@x.example}>; sent to {NAME:Maria Garcia} <{EMAIL:m@x.example}>`},
+		{"a name before an address in parentheses", `customer Jane Doe (jane@x.example) not found; Contact Support (help@x.example)`,
+			`customer {NAME:Jane Doe} ({EMAIL:jane@x.example}) not found; Contact Support ({EMAIL:help@x.example})`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -29,6 +29,38 @@ func DisplayNameBefore(text []byte, lt int) (start, end int, ok bool) {
 			return start, end, true
 		}
 	}
+	return unquotedBefore(text, end)
+}
+
+// ParenthesizedNameBefore reads the name that an e-mail address in
+// parentheses, whose '(' is at text[lp], has before it, as logs and old
+// mail headers write one ("Jane Doe (jane@…)"): one to four words as
+// DisplayNameBefore reads them without quotes, a space before the '(', the
+// first word a given name of the list or an East Asian family name before
+// such a given name ("Li Wei (li.wei@…)"), so that "Contact Support
+// (help@…)" is none.
+func ParenthesizedNameBefore(text []byte, lp int) (start, end int, ok bool) {
+	if lp < 2 || text[lp-1] != ' ' {
+		return 0, 0, false
+	}
+	if start, end, ok = unquotedBefore(text, lp-1); !ok {
+		return 0, 0, false
+	}
+	first := bytes.IndexByte(text[start:end], ' ')
+	if first < 0 {
+		return start, end, givenNames.Has(text[start:end])
+	}
+	word, next := text[start:start+first], text[start+first+1:end]
+	if sp := bytes.IndexByte(next, ' '); sp >= 0 {
+		next = next[:sp]
+	}
+	return start, end, givenNames.Has(word) || eastAsianFamily.Has(word) && eastAsianGiven.Has(next)
+}
+
+// unquotedBefore reads the one to four words of a display name, each one
+// that starts with a capital or is in a script without case, a space
+// between each, that end at text[end].
+func unquotedBefore(text []byte, end int) (start, _ int, ok bool) {
 	start = end
 	for e, words := end, 0; words < 4; words++ {
 		s := displayWordStart(text, e)

@@ -38,8 +38,31 @@ func TestDisplayNameBefore(t *testing.T) {
 	}
 }
 
+func TestParenthesizedNameBefore(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"customer Jane Doe (jane@x.com) not found", "Jane Doe"},
+		{"Reviewed-by: Li Wei (li.wei@163.com)", "Li Wei"},
+		{"Maria da Silva (m@x.com)", "Maria da Silva"},
+		{"Jane (jane@x.com)", "Jane"},
+		{"Contact Support (help@x.com)", ""},
+		{"Sales Team (sales@x.com)", ""},
+		{"user Bob(bob@x.com)", ""},
+		{"(jane@x.com)", ""},
+	} {
+		lp := bytes.LastIndexByte([]byte(tt.text), '(')
+		start, end, ok := ParenthesizedNameBefore([]byte(tt.text), lp)
+		got := ""
+		if ok {
+			got = tt.text[start:end]
+		}
+		if got != tt.want {
+			t.Errorf("ParenthesizedNameBefore(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func FuzzDisplayNameBefore(f *testing.F) {
-	for _, s := range []string{`"Jane Doe" <j@x.com>`, `\"Jane\" <j@x.com>`, "Maria Garcia <m@x.com>", "李伟 <l@x.com>", "<a@b.c>"} {
+	for _, s := range []string{"Jane Doe (j@x.com)", `"Jane Doe" <j@x.com>`, `\"Jane\" <j@x.com>`, "Maria Garcia <m@x.com>", "李伟 <l@x.com>", "<a@b.c>"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {
@@ -50,6 +73,14 @@ func FuzzDisplayNameBefore(f *testing.F) {
 		start, end, ok := DisplayNameBefore(text, lt)
 		if ok && (start < 0 || start >= end || end > lt || end-start > maxDisplayName || bytes.ContainsAny(text[start:end], "<>@")) {
 			t.Fatalf("DisplayNameBefore(%q) = %d, %d", text, start, end)
+		}
+		lp := bytes.LastIndexByte(text, '(')
+		if lp < 0 {
+			return
+		}
+		start, end, ok = ParenthesizedNameBefore(text, lp)
+		if ok && (start < 0 || start >= end || end >= lp || end-start > maxDisplayName || bytes.ContainsAny(text[start:end], "<>@()")) {
+			t.Fatalf("ParenthesizedNameBefore(%q) = %d, %d", text, start, end)
 		}
 	})
 }
