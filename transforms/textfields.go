@@ -3,6 +3,7 @@ package transforms
 import (
 	"bytes"
 	"math"
+	"unicode"
 )
 
 // A textField is a key and its value in a text record, as log lines write
@@ -526,6 +527,74 @@ func readValue(b []byte, f *textField, inJSON bool) bool {
 	}
 	f.valEnd = f.valStart + trimValueEnd(b[f.valStart:i])
 	return f.valEnd > f.valStart && b[f.valStart] != '=' && b[f.valStart] != '>' // not "a= b", "a==b", "a=>b"
+}
+
+// plain reports whether f is an unquoted key=value pair of a text line,
+// whose value ends at a space.
+func (f *textField) plain() bool {
+	return !f.json && !f.str && !f.url && !f.object && !f.listed && !f.query && f.named == nil
+}
+
+// maxNameWords bounds the words nameWordsEnd adds to a value.
+const maxNameWords = 3
+
+// nameWordsEnd returns the end of the unquoted value b[start:end] with the
+// words of a name after it, if it is one: a value in title case ("Li")
+// goes on over up to maxNameWords more such words, a space before each,
+// none followed by '=' or ':' ("name=Li Wei logged in" is "Li Wei"; not
+// "name=li wei", "name=Li ERROR", "name=Li Wei=1").
+func nameWordsEnd(b []byte, start, end int) int {
+	if !titleWord(b[start:end]) {
+		return end
+	}
+	for range maxNameWords {
+		if end+1 >= len(b) || b[end] != ' ' {
+			break
+		}
+		w := end + 1
+		for w < len(b) && b[w] > ' ' && b[w] != '=' && b[w] != ':' && b[w] != ',' && b[w] != ';' {
+			w++
+		}
+		if w < len(b) && (b[w] == '=' || b[w] == ':') || !titleWord(b[end+1:w]) {
+			break
+		}
+		end = w
+	}
+	return end
+}
+
+// titleWord reports whether word, of at most 20 bytes, is a name's in
+// title case: a capital, then small letters, each part after an
+// apostrophe or a hyphen maybe with a capital of its own ("Wei", "Émile",
+// "O'Brien", "Jean-Pierre"; not "ERROR", "Li2", "iPhone").
+func titleWord(word []byte) bool {
+	if len(word) < 2 || len(word) > 20 {
+		return false
+	}
+	first, afterMark := true, false
+	for _, r := range string(word) {
+		if r == '\'' || r == '-' {
+			if first || afterMark {
+				return false
+			}
+			afterMark = true
+			continue
+		}
+		switch {
+		case first:
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		case afterMark:
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		case !unicode.IsLower(r):
+			return false
+		}
+		first, afterMark = false, false
+	}
+	return !afterMark
 }
 
 // closing reports whether the quote that ends at b[i], right after a

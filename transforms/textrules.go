@@ -82,6 +82,8 @@ func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 			// that held the value and ran past it left it there
 			// ("seriAl=0720 000!0" is "seriAl=<PHONE:…>!0").
 			f.valEnd = f.valStart + n
+		} else if m.rule != nil && f.plain() {
+			f.valEnd = nameWordsEnd(rec, f.valStart, f.valEnd)
 		}
 		if m.uses != 0 {
 			w.capture(p, &m, rec[f.valStart:f.valEnd], f.str || !f.json)
