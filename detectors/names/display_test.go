@@ -2,6 +2,7 @@ package names
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -26,15 +27,7 @@ func TestDisplayNameBefore(t *testing.T) {
 		{"To: 'Sean O'Brien' <sean@example.com>", "Sean O'Brien"},
 		{"To: '' <jane@example.com>", ""},
 	} {
-		lt := bytes.LastIndexByte([]byte(tt.text), '<')
-		start, end, ok := DisplayNameBefore([]byte(tt.text), lt)
-		got := ""
-		if ok {
-			got = tt.text[start:end]
-		}
-		if got != tt.want {
-			t.Errorf("DisplayNameBefore(%q) = %q, want %q", tt.text, got, tt.want)
-		}
+		checkNameBefore(t, "DisplayNameBefore", DisplayNameBefore, '<', tt.text, tt.want)
 	}
 }
 
@@ -49,15 +42,21 @@ func TestParenthesizedNameBefore(t *testing.T) {
 		{"user Bob(bob@x.com)", ""},
 		{"(jane@x.com)", ""},
 	} {
-		lp := bytes.LastIndexByte([]byte(tt.text), '(')
-		start, end, ok := ParenthesizedNameBefore([]byte(tt.text), lp)
-		got := ""
-		if ok {
-			got = tt.text[start:end]
-		}
-		if got != tt.want {
-			t.Errorf("ParenthesizedNameBefore(%q) = %q, want %q", tt.text, got, tt.want)
-		}
+		checkNameBefore(t, "ParenthesizedNameBefore", ParenthesizedNameBefore, '(', tt.text, tt.want)
+	}
+}
+
+// checkNameBefore checks that find, given the last open byte of text,
+// reads want before it ("": none).
+func checkNameBefore(t *testing.T, name string, find func([]byte, int) (int, int, bool), open byte, text, want string) {
+	t.Helper()
+	start, end, ok := find([]byte(text), strings.LastIndexByte(text, open))
+	got := ""
+	if ok {
+		got = text[start:end]
+	}
+	if got != want {
+		t.Errorf("%s(%q) = %q, want %q", name, text, got, want)
 	}
 }
 
