@@ -162,9 +162,9 @@ func TestTextFieldRules(t *testing.T) {
 			`dhcpd: DHCPACK to {MAC:a4:83:e7:05:6c:01} ({NAME:Johns}-iPhone) via eth0; mDNS: "{NAME:Anna}'s MacBook Pro"`},
 		{"an address's display name", `mail from="Jane Doe" <jane@x.example> to=<bob@x.example>; sent to Maria Garcia <m@x.example>`,
 			`mail from="{NAME:Jane Doe}" <{EMAIL:jane@x.example}> to=<{EMAIL:bob@x.example}>; sent to {NAME:Maria Garcia} <{EMAIL:m@x.example}>`},
-		{"an unquoted name of words", `name=Li Wei logged in; full_name=Sean O'Brien-Smith ok; name=li wei; name=Li ERROR; name=Li Wei=1 city=Berlin`,
-			`name= logged in; full_name= ok; name= wei; name= ERROR; name= Wei=1 city=Berlin`},
-		{"an unquoted name of words, tokenized", `user_name=Jane Doe logged in`, `user_name={FIELD:Jane Doe} logged in`},
+		{"an unquoted name of words", `name=Li Wei logged in; name=Sean O'Brien-Smith ok; name=li wei; name=Li ERROR; name=Li Wei=1 city=Berlin`,
+			`name= logged in; name= ok; name= wei; name= ERROR; name= Wei=1 city=Berlin`},
+		{"an unquoted name of words, tokenized", `serial=Jane Doe logged in`, `serial={FIELD:Jane Doe} logged in`},
 		{"a name before an address in parentheses", `customer Jane Doe (jane@x.example) not found; Contact Support (help@x.example)`,
 			`customer {NAME:Jane Doe} ({EMAIL:jane@x.example}) not found; Contact Support ({EMAIL:help@x.example})`},
 	}
