@@ -739,6 +739,12 @@ func TestBuildProfiles(t *testing.T) {
 	if want := `{"geo":{"lat":31.23,"lng":121.47,"country":"CN"},"location":"31.23,121.47","place":{"coordinates":[121.47,31.23]},"gps":"31.23,121.47","coords":[31.23,121.47],"geohash":"wtw3s"}`; err != nil || string(out) != want {
 		t.Fatalf("locations: %s %v\nwant %s", out, err, want)
 	}
+	// A location object's city and country are kept, its coordinates
+	// rounded.
+	out, _, err = w.RedactRecord(nil, []byte(`{"context":{"location":{"city":"San Francisco","country":"United States","latitude":40.2964197,"street":"1 Main St","label":"Home"}}}`), transforms.FormatJSON, e.Profile("usage"))
+	if want := `{"context":{"location":{"city":"San Francisco","country":"United States","latitude":40.3,"label":"` + string(w.AppendToken(nil, detectors.Field, []byte("Home"))) + `"}}}`; err != nil || string(out) != want {
+		t.Fatalf("a location's places: %s %v\nwant %s", out, err, want)
+	}
 	// Postcodes keep their area; people the user names are dropped, a
 	// coordinate under a key of its own words generalized.
 	out, _, err = w.RedactRecord(nil, []byte(`{"zip":"62704","postal_code":"SW1A 2AA","geo_postal_code":10115,"guardian_name":"Mary Doe","contact_name":"Bob","app_name":"veil","location_lat":37.774929,"wifi_ssid":"Smith Family WiFi","address_line":"742 Evergreen Terrace"}`), transforms.FormatJSON, e.Profile("usage"))
