@@ -89,6 +89,7 @@ func TestExportTokenDSR(t *testing.T) {
 		{"snils", "112-233-445 95", detectors.SNILS, "11223344595"},
 		{"nir", "1 85 05 78 006 084 91", detectors.NIR, "185057800608491"},
 		{"name", "Lucía  FERNÁNDEZ", detectors.Name, "lucía fernández"},
+		{"field", "R58M12345AB", detectors.Field, "R58M12345AB"},
 	} {
 		r := veil(t, "", nil, "token", "--kind", tt.flag, "--key-file", key, tt.value)
 		want := string(w.AppendToken(nil, tt.kind, []byte(tt.canonical)))

@@ -15,12 +15,12 @@ import (
 )
 
 // tokenKinds are the kinds `veil token` and `veil dsr` take, as written.
-var tokenKinds = []string{"email", "phone", "imei", "imsi", "iccid", "mac", "adid", "ip", "ipv4", "ipv6", "cnid", "card", "iban", "cpf", "ssn", "rrn", "aadhaar", "dni", "mynumber", "snils", "nir", "steuerid", "saudiid", "nino", "wallet", "user", "name", "handle", "address", "birthdate", "document", "coordinates"}
+var tokenKinds = []string{"email", "phone", "imei", "imsi", "iccid", "mac", "adid", "ip", "ipv4", "ipv6", "cnid", "card", "iban", "cpf", "ssn", "rrn", "aadhaar", "dni", "mynumber", "snils", "nir", "steuerid", "saudiid", "nino", "wallet", "user", "field", "name", "handle", "address", "birthdate", "document", "coordinates"}
 
 var tokenCommand = &command{
 	name:    "token",
 	summary: "print the tokens of a person's identifier, to find them in sanitized data",
-	usage:   "token --kind email|phone|imei|imsi|iccid|mac|adid|ip|cnid|card|iban|cpf|ssn|rrn|aadhaar|dni|mynumber|snils|nir|steuerid|saudiid|nino|wallet|user|name|handle|address|birthdate|document|coordinates VALUE [--key-file F] [-c veil.yaml]",
+	usage:   "token --kind email|phone|imei|imsi|iccid|mac|adid|ip|cnid|card|iban|cpf|ssn|rrn|aadhaar|dni|mynumber|snils|nir|steuerid|saudiid|nino|wallet|user|field|name|handle|address|birthdate|document|coordinates VALUE [--key-file F] [-c veil.yaml]",
 	help: `
 Token prints the token the pipeline writes for VALUE, under every key of the
 key file (the active one first), normalized as the pipeline normalizes it:
@@ -31,14 +31,17 @@ form, IMEIs as their first 14 digits (an MEID, in hex or decimal, as its hex),
 a person's name as found in prompts in lower case, its words joined by one space,
 a handle in lower case without its '@' (@Sarah_C is sarah_c), an address
 as a name is, a date of birth as YYYY-MM-DD (March 14, 2015 is 2015-03-14),
-an identity document's number compact and in upper case.
+an identity document's number compact and in upper case, and a field a
+policy rule tokenizes (kind field: a username, a device's serial number, a
+hashed e-mail address) as it is written.
 A data engineer or the privacy team can then find a person's records in
 training topics and datasets.`,
 	examples: `  veil token --kind email Alice@Example.com --key-file veil.key
   veil token --kind phone '+86 138 0013 8000'
   veil token --kind user u_8f2k19
   veil token --kind name 'Li Wei'
-  veil token --kind handle @sarah_c_1984`,
+  veil token --kind handle @sarah_c_1984
+  veil token --kind field R58M12345AB`,
 	setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		var f tokenFlags
 		f.define(fs)
