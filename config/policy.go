@@ -265,12 +265,6 @@ var (
 		"experiment", "experiments", "feature", "features", "variant", "model", "models", "style", "styles",
 		"filter", "filters", "effect", "effects", "template", "templates", "preset", "presets", "font", "fonts",
 		"carrier", "network", "country", "region", "city", "language", "timezone"}
-	// DefaultPlaceFields are the members of a location object (Segment's
-	// context.location, {"city", "country", "latitude", "longitude"}) that
-	// name a place no finer than a city: scanned as any value is, not
-	// tokenized as the object's coordinates' rule would a string.
-	DefaultPlaceFields = []string{"city", "country", "country_code", "countryCode", "region", "region_code", "regionCode",
-		"state", "province", "continent", "timezone"}
 	// DefaultBirthDateFields hold a birth date, of which the year is kept.
 	DefaultBirthDateFields = []string{"birthday", "birth_date", "birthDate", "birthdate", "date_of_birth", "dateOfBirth", "dob",
 		"birth_year", "birthYear", "year_of_birth", "yearOfBirth", "yob",
@@ -611,9 +605,6 @@ func (c *Config) Profile(kind string, d transforms.LanguageDetector) transforms.
 	}
 	for _, f := range DefaultLocationFields {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldGeneralize, Decimals: DefaultLocationDigits})
-	}
-	for _, f := range DefaultPlaceFields {
-		rules = append(rules, transforms.FieldRule{Path: "**.location." + f, Action: transforms.FieldScan})
 	}
 	for _, f := range DefaultPostcodeFields {
 		rules = append(rules, transforms.FieldRule{Path: f, Action: transforms.FieldGeneralize, Prefix: DefaultPostcodePrefix})

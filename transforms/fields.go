@@ -63,6 +63,9 @@ func (w *Worker) member(p *Profile, top *frame, key []byte, shape keyShape, pare
 	if len(w.matched) == 0 {
 		switch {
 		case top.rule != nil:
+			if top.rule.roundsCoordinates() && placeKey(key) {
+				m.rule = nil // {"location":{"city":"Berlin","lat":52.52}}
+			}
 		case p.aliasesUser(key):
 			m.rule = p.userAlias // "user":"liwei": a string or number only (see Profile.userAlias)
 		case shape&shapeCoordinate != 0:
@@ -556,6 +559,26 @@ func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []d
 		if l.Addresses {
 			spans = addresses.AppendSpans(spans, text)
 		}
+	}
+	if len(spans) > n {
+		spans = detectors.ResolveOverlaps(spans)
+	}
+	return spans
+}
+
+// appendFreeTextFields adds to spans, the findings in the text record
+// rec, those of appendFreeText in the values of its text fields that
+// textFields found (a log line's prompt="I'm 11, draw my sister Emma"),
+// and notes the ages their writers state.
+func (w *Worker) appendFreeTextFields(spans []detectors.Span, p *Profile, rec []byte) []detectors.Span {
+	n := len(spans)
+	for _, f := range w.freeText {
+		text := rec[f.Start:f.End]
+		w.free = appendFreeText(w.free[:0], text, p.lang)
+		for _, s := range w.free {
+			spans = append(spans, detectors.Span{Start: f.Start + s.Start, End: f.Start + s.End, Kind: s.Kind})
+		}
+		w.noteStatedAge(p, text)
 	}
 	if len(spans) > n {
 		spans = detectors.ResolveOverlaps(spans)

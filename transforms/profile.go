@@ -75,6 +75,12 @@ type FieldRule struct {
 	Prefix int
 }
 
+// roundsCoordinates reports whether r generalizes coordinates: to
+// decimals, neither truncating a time nor cutting a postcode.
+func (r *FieldRule) roundsCoordinates() bool {
+	return r.Action == FieldGeneralize && r.Truncate == 0 && r.Prefix == 0
+}
+
 // PolicyFields are the paths of the fields the policy gate reads. Redacting
 // a record finds their values as Facts.
 type PolicyFields struct {

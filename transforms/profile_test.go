@@ -88,6 +88,11 @@ func TestFieldRules(t *testing.T) {
 			`{"lat":"-33.8688"}`, `{"lat":"-33.9"}`},
 		{"generalize wildcard", []FieldRule{{Path: "location.*", Action: FieldGeneralize, Decimals: 2}},
 			`{"location":{"lat":1.23456,"lng":2.34567,"acc":10}}`, `{"location":{"lat":1.23,"lng":2.35,"acc":10}}`},
+		// A location object's places no finer than a city are scanned,
+		// not tokenized as strings the rule cannot round.
+		{"generalize an object's places", []FieldRule{{Path: "location", Action: FieldGeneralize, Decimals: 2}},
+			`{"location":{"city":"Berlin","Country":"DE","time_zone":"Europe/Berlin","lat":52.520008,"label":"Home","city_2":"Mitte"},"city":"Paris"}`,
+			`{"location":{"city":"Berlin","Country":"DE","time_zone":"Europe/Berlin","lat":52.52,"label":"{FIELD:Home}","city_2":"{FIELD:Mitte}"},"city":"Paris"}`},
 		{"generalize a list of numbers", []FieldRule{{Path: "location", Action: FieldGeneralize, Decimals: 2}},
 			`{"location":"31.230416,121.473701","x":{"location":"31.230416, -121.473701; 4.5"},"y":{"location":"1.23456 2.34567"}}`,
 			`{"location":"31.23,121.47","x":{"location":"31.23, -121.47; 4.5"},"y":{"location":"1.23 2.35"}}`},

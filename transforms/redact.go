@@ -75,19 +75,22 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 			w.rec = nil
 			return dst, Facts{}, err
 		}
+		if p != nil {
+			w.textFields(p, rec, false)
+		}
 		switch {
 		case p.detects(): // a text record is free text as a whole in prompts
 			spans = appendFreeText(spans, rec, p.lang)
 			w.noteStatedAge(p, rec)
 		case p != nil:
 			spans = appendLogNames(spans, rec) // "DHCPACK … (Johns-iPhone)", "Jane Doe <jane@…>" in a log line
+			spans = w.appendFreeTextFields(spans, p, rec)
 		}
 		w.spans = spans
 		w.tally(w.spans)
 		w.regions = mask
 		if p != nil {
 			w.prof = p
-			w.textFields(p, rec, false)
 			dst = w.appendRuledText(dst, rec, w.spans, false)
 			w.prof = nil
 		} else {

@@ -101,8 +101,9 @@ var textPolicy = ProfileOptions{
 	},
 	Policy: PolicyFields{
 		User: []string{"user_id", "user.id", "/users"}, Consent: []string{"consent.training"}, Age: []string{"age"}, MinAge: 13,
-		Now: func() time.Time { return time.Date(2026, 6, 2, 10, 0, 0, 0, time.UTC) },
+		Now: func() time.Time { return time.Date(2026, 6, 2, 10, 0, 0, 0, time.UTC) }, StatedAge: true,
 	},
+	Language: &LanguageOptions{TextFields: []string{"text"}, Names: true}, // free text, its language not detected
 }
 
 func TestTextFieldRules(t *testing.T) {
@@ -165,6 +166,8 @@ func TestTextFieldRules(t *testing.T) {
 		{"an unquoted name of words", `name=Li Wei logged in; name=Sean O'Brien-Smith ok; name=li wei; name=Li ERROR; name=Li Wei=1 city=Berlin`,
 			`name= logged in; name= ok; name= wei; name= ERROR; name= Wei=1 city=Berlin`},
 		{"an unquoted name of words, tokenized", `serial=Jane Doe logged in`, `serial={FIELD:Jane Doe} logged in`},
+		{"a text field's value is free text", `INFO generate text="my name is Li Wei, draw me" serial=R58M1 title=x`,
+			`INFO generate text="my name is {NAME:li wei}, draw me" serial={FIELD:R58M1} title=x`},
 		{"a name before an address in parentheses", `customer Jane Doe (jane@x.example) not found; Contact Support (help@x.example)`,
 			`customer {NAME:Jane Doe} ({EMAIL:jane@x.example}) not found; Contact Support ({EMAIL:help@x.example})`},
 	}
@@ -422,6 +425,22 @@ func TestFactsAdd(t *testing.T) {
 		got := tt.f
 		if got.Add(tt.g); got != tt.want {
 			t.Errorf("%+v.Add(%+v) = %+v, want %+v", tt.f, tt.g, got, tt.want)
+		}
+	}
+}
+
+// TestTextFieldStatedAge: the age the writer of a text line's text field
+// states gates the line, as a prompt's does; the line's other words do
+// not.
+func TestTextFieldStatedAge(t *testing.T) {
+	w, p := newProfileWorker(t, textPolicy)
+	for rec, minor := range map[string]bool{
+		`INFO generate text="I'm 11 years old, draw me" user_id=42`: true,
+		`INFO I'm 11 years old text="draw me" user_id=42`:           false,
+		`INFO generate text="I'm 31 years old" user_id=42`:          false,
+	} {
+		if _, facts, err := w.RedactRecord(nil, []byte(rec), FormatText, p); err != nil || facts.Minor != minor {
+			t.Errorf("%s: minor %v %v, want %v", rec, facts.Minor, err, minor)
 		}
 	}
 }

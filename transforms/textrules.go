@@ -11,7 +11,15 @@ import (
 // textMember resolves what profile p says of the value of a text field's
 // key: a logfmt key with dots ("user.id") as the path of nested keys, a
 // JSON key as one key. A rule that drops a container drops what is in it.
+// The member's usesText is left out (see textFields).
 func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
+	m := w.textMemberText(p, key, dotted)
+	m.uses &^= usesText
+	return m
+}
+
+// textMemberText is textMember with usesText: the value is free text.
+func (w *Worker) textMemberText(p *Profile, key []byte, dotted bool) member {
 	if !p.paths.mayMatchAtRoot(key) && !(dotted && bytes.IndexByte(key, '.') >= 0) && !p.aliasesUser(key) &&
 		!(p.coordinate != nil && endsInCoordinate(key)) {
 		return member{user: -1}
@@ -30,7 +38,6 @@ func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
 			if dropped != nil {
 				m.rule = dropped
 			}
-			m.uses &^= usesText // a text record's language is its whole text's
 			return m
 		}
 		if dropped == nil && m.rule != nil && m.rule.Action == FieldDrop {
@@ -47,10 +54,13 @@ var dot = []byte{'.'}
 
 // textFields finds the fields of the text record rec (a JSON string's raw
 // content if inJSON) that profile p has a rule for, into w.ruled, reading
-// what its policy gate reads of them into w.facts. A field inside the
-// value of a ruled field before it is left to that one's rule.
+// what its policy gate reads of them into w.facts, and, in a text record
+// of a kind whose language is not detected, the values of its text fields
+// into w.freeText. A field inside the value of a ruled field before it is
+// left to that one's rule.
 func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 	w.fields = appendTextKeys(w.fields[:0], rec)
+	w.freeText = w.freeText[:0]
 	if n := len(w.fields); len(p.urls.segs) > 0 || p.remoteUser || p.windowsHomes || p.userAlias != nil {
 		if p.remoteUser {
 			w.fields = appendAccessLogUser(w.fields, rec)
@@ -73,9 +83,16 @@ func (w *Worker) textFields(p *Profile, rec []byte, inJSON bool) {
 		if f.named != nil {
 			key = f.named
 		}
-		m := w.textMember(p, key, !f.json)
-		if m.rule == nil && m.uses == 0 || !readValue(rec, &f, inJSON) {
+		m := w.textMemberText(p, key, !f.json)
+		text := m.uses&usesText != 0
+		m.uses &^= usesText // a text record's language is its whole text's
+		if m.rule == nil && m.uses == 0 && !text || !readValue(rec, &f, inJSON) {
 			continue
+		}
+		if text && m.rule == nil && !inJSON && !p.detects() {
+			// A log line's prompt="…": free text, in a kind whose text
+			// records are not (see freeTextFields).
+			w.freeText = append(w.freeText, detectors.Span{Start: f.valStart, End: f.valEnd})
 		}
 		if n := w.e.tokenPrefix(rec[f.valStart:f.valEnd], inJSON); n > 0 && !f.str {
 			// A token where the value starts is the value: a finding

@@ -65,6 +65,10 @@ type Worker struct {
 	// fields are a text record's fields, and ruled those a rule applies to.
 	fields []textField
 	ruled  []ruledField
+	// freeText are the values of a text record's text fields, and free
+	// the findings in one of them (see appendFreeTextFields).
+	freeText []detectors.Span
+	free     []detectors.Span
 	// opaque is the rule that stands in for a generalize rule where its
 	// digits could join others (see ruledField.digitsAfter).
 	opaque FieldRule
