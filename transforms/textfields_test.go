@@ -318,6 +318,7 @@ func FuzzTextFields(f *testing.F) {
 	f.Add(`serial="`, `" name=`, uint64(99))
 	f.Add(`File "/Users/`, `/Library/x.py", line 3`, uint64(5))
 	f.Add(`User(id=42, `, `, name=Li Wei (Jr.)) done`, uint64(6))
+	f.Add(`INFO text="my name is Li Wei, `, `" name=Jane Doe Smith ok`, uint64(11))
 	w, p := newProfileWorker(f, textPolicy)
 	f.Fuzz(func(t *testing.T, before, after string, n uint64) {
 		for _, text := range []string{before, after} {
