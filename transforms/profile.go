@@ -167,12 +167,14 @@ type LanguageDetector interface {
 // its language.
 type LanguageOptions struct {
 	// Detector tells the free text's language. Without one, as for usage
-	// events and log lines, only the text fields of JSON records are free
-	// text, read with every phone region and no language member added; a
-	// text record is free text as a whole only in a kind whose language is
-	// detected (prompts).
+	// events and log lines, only the values of text fields are free text
+	// (a JSON record's members, a text record's key=value pairs), read
+	// with every phone region and no language member added; a text record
+	// is free text as a whole only in a kind whose language is detected
+	// (prompts).
 	Detector LanguageDetector
-	// TextFields are the paths of the free text in JSON records.
+	// TextFields are the paths of the free text in JSON records, and its
+	// keys in text records.
 	TextFields []string
 	// MinLength is the fewest bytes of text worth detecting.
 	MinLength int
