@@ -100,7 +100,9 @@ func separatorAt(text []byte, i int, w string) (s span, plain, ok bool) {
 
 // spacedAt reports whether the '@' at text[i] has spaces around it, as
 // an address is written to keep it from harvesters ("bob @ gmail.com"),
-// and returns its span, the spaces included.
+// or after it, as a typo leaves one ("bob@ gmail.com"), and returns its
+// span, the spaces included. A space before it alone is a handle's
+// ("thanks @vercel.com").
 func spacedAt(text []byte, i int) (span, bool) {
 	s := span{i, i + 1}
 	for s.start > 0 && text[s.start-1] == ' ' {
@@ -109,7 +111,7 @@ func spacedAt(text []byte, i int) (span, bool) {
 	for s.end < len(text) && text[s.end] == ' ' {
 		s.end++
 	}
-	return s, s.start < i && s.end > i+1
+	return s, s.end > i+1
 }
 
 // closing returns the bracket that closes c, or 0.

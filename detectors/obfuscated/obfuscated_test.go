@@ -37,6 +37,10 @@ func TestAppendSpans(t *testing.T) {
 		{"a spelled dot before the local part", "[dot]doe[at]gmail[dot]com", nil},
 		{"a spaced @", "email me at bob @ gmail.com, or li.wei @ 163 . com", []string{"bob @ gmail.com", "li.wei @ 163 . com"}},
 		{"a spaced @, no domain", "meet @ home, 5 @ 10.5, me @ the . end, @ gmail.com", nil},
+		// A space after the '@' alone, as a typo leaves one; one before it
+		// alone is a handle's.
+		{"a space after @", "my email is jane@ example.com, or jane.doe@  gmail.com", []string{"jane@ example.com", "jane.doe@  gmail.com"}},
+		{"a space after @, no address", "thanks @vercel.com, at 10@ home.town, me@ home", nil},
 		{"after another script", "邮箱li.wei (at) 163 (dot) com", []string{"li.wei (at) 163 (dot) com"}},
 	})
 }
