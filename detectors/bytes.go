@@ -11,7 +11,7 @@ const (
 	cAnchorAt                // '@'
 	cAnchorPct               // '%' (URL-encoded "%40")
 	cAnchorEsc               // '\\' (JSON escapes, "\u0040")
-	cAnchorSep               // ':' '-' '.' after hex letters (MAC, UUID, IPv6)
+	cAnchorSep               // ':' '-' '.' after hex letters (MAC, UUID, IPv6); '>' before them ("<mac>aabbccddeeff")
 	cAnchorPlus              // '+' before an international number
 	cAnchorWide              // the first byte of a full-width, Arabic-Indic or Devanagari digit
 	cAnchorKey               // '=' after a credential's label ("password="), '_' in an API key's prefix ("ghp_")
@@ -41,7 +41,7 @@ var anchor = func() (t [256]uint8) {
 	t['@'] = cAnchorAt
 	t['%'] = cAnchorPct
 	t['\\'] = cAnchorEsc
-	t[':'], t['-'], t['.'] = cAnchorSep, cAnchorSep, cAnchorSep
+	t[':'], t['-'], t['.'], t['>'] = cAnchorSep, cAnchorSep, cAnchorSep, cAnchorSep
 	t['+'] = cAnchorPlus
 	t['='], t['_'] = cAnchorKey, cAnchorKey
 	t[0xEF], t[0xD9], t[0xDB], t[0xE0] = cAnchorWide, cAnchorWide, cAnchorWide, cAnchorWide
@@ -81,8 +81,12 @@ var class = func() (t [256]uint8) {
 	return t
 }()
 
-func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
-func isHex(c byte) bool    { return class[c]&clHex != 0 }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isHex(c byte) bool   { return class[c]&clHex != 0 }
+
+// isHexLetter reports whether c is a hex digit that is a letter, a-f or A-F.
+func isHexLetter(c byte) bool { return c > '9' && class[c]&clHex != 0 }
+
 func isAlnum(c byte) bool  { return class[c]&clAlnum != 0 }
 func isLetter(c byte) bool { return class[c]&clLetter != 0 }
 func isLocal(c byte) bool  { return class[c]&clLocal != 0 }

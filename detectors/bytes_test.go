@@ -95,6 +95,7 @@ func FuzzIdle(f *testing.F) {
 		"router aabb.ccdd.eeff, mac aa-bb-cc-dd-ee-ff", "idfa: deadbeef-1234-4abc-8def-0123456789ab.",
 		"Don't over-sharpen: e.g. a square. face-to-face, Note: x_pass_word: v, password : w, token:x, ab:cd, fe::1",
 		"--- a -----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----",
+		"<mac>FECECEBADDEB</mac> MAC地址：EADEDBEFCCDA mac=abcdefabcdef MAC: ABCDEFABCDEE <b>facade</b>",
 	} {
 		f.Add([]byte(s))
 	}
@@ -181,7 +182,7 @@ func TestSkipLetters(t *testing.T) {
 
 // TestIdleFullWidth holds the table behind idleFullWidth to the functions
 // the handler of a full-width character calls, for every character EF c1 c2
-// and its truncations.
+// and its truncations; '：' is left to idle, which reads the MAC after it.
 func TestIdleFullWidth(t *testing.T) {
 	for c1 := range 256 {
 		for c2 := range 256 {
@@ -189,7 +190,7 @@ func TestIdleFullWidth(t *testing.T) {
 			for n := 1; n <= 3; n++ {
 				b := full[:n]
 				_, w := digitAt(b, 0)
-				want := w == 0 && wideASCII(b, 0) != '+' && !wideAtSign(b, 0)
+				want := w == 0 && wideASCII(b, 0) != '+' && !wideAtSign(b, 0) && !fullWidthColonAt(b, 0)
 				if got := idleFullWidth(b, 0); got != want {
 					t.Fatalf("idleFullWidth(% x) = %v, want %v", b, got, want)
 				}

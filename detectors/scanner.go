@@ -102,13 +102,15 @@ func idle(b []byte, i int) bool {
 	case i < 2:
 		return false
 	case c == 0xEF:
-		return idleFullWidth(b, i)
+		// '：' is marked as a finding's start, for a MAC in hex letters
+		// alone after it ("MAC地址：EADEDBEFCCDA").
+		return idleFullWidth(b, i) || b[i+2] == 0x9A && !mayBeHexLetterMAC(b, valueStart(b, i+3))
 	case c == '-' && mayEndKeyPrefix(b, i), c == '.' && jwtPayloadAt(b, i+1):
 		return false
 	case (c == '.' || c == '-') && !isHex(b[i-1]):
 		return true
 	case c != '.' && c != '-' && c != ':':
-		return false
+		return c == '>' && !mayBeHexLetterMAC(b, valueStart(b, i+1)) // "<mac>FECECEBADDEB"
 	}
 	// After hex letters: a MAC, UUID or IPv6 address goes on with a hex
 	// digit (or "::"); the handler reads back eight bytes at most.
@@ -120,7 +122,7 @@ func idle(b []byte, i int) bool {
 			return false
 		}
 	}
-	return c != ':' || !labelBefore(b, i)
+	return c != ':' || !labelBefore(b, i) && !mayBeHexLetterMAC(b, valueStart(b, i+1)) // "MAC: ABCDEFABCDEF"
 }
 
 // labelTail reports whether a credential's label ends with the letters
@@ -163,13 +165,65 @@ func idleFullWidth(b []byte, i int) bool {
 	return i+2 >= len(b) || b[i+1] != 0xBC || !fullWidthFinding[b[i+2]]
 }
 
+// fullWidthColonAt reports whether b[i] starts a full-width colon, '：'
+// (EF BC 9A), as Chinese and Japanese labels end.
+func fullWidthColonAt(b []byte, i int) bool {
+	return i+2 < len(b) && b[i] == 0xEF && b[i+1] == 0xBC && b[i+2] == 0x9A
+}
+
+// hexLetterMAC emits the MAC written bare in hex letters alone at b[v],
+// right after a MAC's label ("mac=abcdefabcdef",
+// "<mac>FECECEBADDEB", "MAC: ABCDEFABCDEF", "MAC地址：EADEDBEFCCDA"): no
+// digit anchors it, so its label's last byte does. It returns where
+// scanning resumes.
+func (sc *scanner) hexLetterMAC(v int) (next int, ok bool) {
+	start, end, ok := hexLetterMACAt(sc.b, v)
+	if !ok || !macLabelBefore(sc.b, start) || !sc.emit(start, end, MAC) {
+		return 0, false
+	}
+	return end, true
+}
+
+// hexLetterMACAt reports where twelve hex letters, and no letter or digit
+// after them, start and end at b[v]: a MAC with no digit.
+func hexLetterMACAt(b []byte, v int) (start, end int, ok bool) {
+	end = v + 12
+	if !mayBeHexLetterMAC(b, v) || end < len(b) && isAlnum(b[end]) {
+		return 0, 0, false
+	}
+	for _, c := range b[v:end] {
+		if !isHexLetter(c) {
+			return 0, 0, false
+		}
+	}
+	return v, end, true
+}
+
+// mayBeHexLetterMAC reports at a glance whether hexLetterMACAt may find
+// twelve hex letters at b[v]: the first and the last are. idle asks it
+// and leaves the rest to the handler.
+func mayBeHexLetterMAC(b []byte, v int) bool {
+	return v+12 <= len(b) && isHexLetter(b[v]) && isHexLetter(b[v+11])
+}
+
+// valueStart returns where the value after a label's ':' or '=' at
+// b[v-1] starts: past up to two spaces, quotes or backslashes (`mac: `,
+// `mac="`, `\"mac\":\"` in JSON held in a JSON string).
+func valueStart(b []byte, v int) int {
+	for n := 0; n < 2 && v < len(b) && (b[v] == ' ' || b[v] == '"' || b[v] == '\'' || b[v] == '\\'); n++ {
+		v++
+	}
+	return v
+}
+
 // fullWidthFinding marks the last bytes c of the full-width characters EF
-// BC c that start a finding, as digitAt, wideASCII and wideAtSign read them.
+// BC c that start a finding, as digitAt, wideASCII and wideAtSign read them,
+// and of '：' (9A), which a MAC in hex letters alone may follow.
 var fullWidthFinding = func() (t [256]bool) {
 	for c := range t {
 		b := []byte{0xEF, 0xBC, byte(c)}
 		_, w := digitAt(b, 0)
-		t[c] = w > 0 || wideASCII(b, 0) == '+' || wideAtSign(b, 0)
+		t[c] = w > 0 || wideASCII(b, 0) == '+' || wideAtSign(b, 0) || fullWidthColonAt(b, 0)
 	}
 	return t
 }()
@@ -272,11 +326,22 @@ func (sc *scanner) at(i int) int {
 		}
 		return sc.escape(i, l)
 	case cAnchorSep:
-		if b[i] == ':' {
+		switch {
+		case b[i] == '>':
+			if next, ok := sc.hexLetterMAC(valueStart(b, i+1)); ok {
+				return next // "<mac>FECECEBADDEB"
+			}
+			return i + 1
+		case b[i] == ':':
 			if next := sc.credential(i); next > i+1 {
 				return next // "Authorization: Bearer …"
 			}
-		} else if b[i] == '-' && mayEndKeyPrefix(b, i) {
+			if v := valueStart(b, i+1); mayBeHexLetterMAC(b, v) {
+				if next, ok := sc.hexLetterMAC(v); ok {
+					return next // "MAC: ABCDEFABCDEF"
+				}
+			}
+		case b[i] == '-' && mayEndKeyPrefix(b, i):
 			if next := sc.apiKey(i); next > i+1 {
 				return next // "sk-proj-…"
 			}
@@ -289,12 +354,25 @@ func (sc *scanner) at(i int) int {
 			}
 			return sc.apiKey(i)
 		}
-		return sc.credential(i)
+		if next := sc.credential(i); next > i+1 {
+			return next
+		}
+		if v := valueStart(b, i+1); mayBeHexLetterMAC(b, v) {
+			if next, ok := sc.hexLetterMAC(v); ok {
+				return next // "mac=abcdefabcdef"
+			}
+		}
+		return i + 1
 	case cAnchorPlus:
 		if _, w := digitAt(b, i+1); w > 0 && sc.boundaryBefore(i) {
 			return sc.number(i+1, i)
 		}
 	case cAnchorWide:
+		if fullWidthColonAt(b, i) {
+			if next, ok := sc.hexLetterMAC(valueStart(b, i+3)); ok {
+				return next // "MAC地址：EADEDBEFCCDA"
+			}
+		}
 		if _, w := digitAt(b, i); w > 0 {
 			return sc.number(i, i)
 		}

@@ -368,6 +368,10 @@ func TestAppendSpans(t *testing.T) {
 			[]string{"MAC:a4b1c2d3e4f5", "MAC:a4b1c2d3e4f6", "MAC:a4b1c2d3e4f7", "MAC:a4b1c2d3e4f8", "MAC:a4b1c2d3e4f9"}},
 		{"mac bare after a spelled-out label", "MAC Address: A4B1C2D3E4F5, Bluetooth address: A4B1C2D3E4F6, mac_address=a4b1c2d3e4f7",
 			[]string{"MAC:A4B1C2D3E4F5", "MAC:A4B1C2D3E4F6", "MAC:a4b1c2d3e4f7"}},
+		// With no digit, no digit anchors it: its label's last byte does.
+		{"mac bare in hex letters alone", "<mac>FECECEBADDEB</mac> MAC地址：EADEDBEFCCDA mac=abcdefabcdef MAC: ABCDEFABCDEE bssid=\"ffeeddccbbaa\"",
+			[]string{"MAC:FECECEBADDEB", "MAC:EADEDBEFCCDA", "MAC:abcdefabcdef", "MAC:ABCDEFABCDEE", "MAC:ffeeddccbbaa"}},
+		{"not mac: hex letters alone without a label or too many", "Note: abcdefabcdef, x>Deadbeefcafe, mac=abcdefabcdefa, <b>facadeddecaf</b>", nil},
 		{"labels as xml elements", "<device><imei>35209900176148</imei><mac>a4b1c2d3e4f5</mac><PHONE>4155550132</PHONE></device>",
 			[]string{"IMEI:35209900176148", "MAC:a4b1c2d3e4f5", "PHONE:4155550132"}},
 		{"not a label: a token's head", "<IMEI:k1:ghjkmnpqrstvwxyzghjkmnpq> 35209900176148 <MAC:k1:ghjkmnpqrstvwxyzghjkmnpq> a4b1c2d3e4f5", nil},
