@@ -90,20 +90,6 @@ var coordinateEnds = func() (t [256]bool) {
 // "latitude", "longitude"}), such a member is scanned as any value is,
 // where the object's rule would tokenize a string it cannot round.
 func placeKey(key []byte) bool {
-	var b [len("country_code")]byte
-	if len(key) < len("city") || len(key) > len(b) {
-		return false
-	}
-	for i, c := range key {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	switch string(b[:len(key)]) {
-	case "city", "country", "country_code", "countrycode", "region", "region_code", "regioncode", "state", "province",
-		"continent", "timezone", "time_zone":
-		return true
-	}
-	return false
+	return equalFoldAny(key, "city", "country", "country_code", "countrycode", "region", "region_code", "regioncode",
+		"state", "province", "continent", "timezone", "time_zone")
 }
