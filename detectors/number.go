@@ -248,10 +248,11 @@ func parenAt(b []byte, i int, c byte) int {
 
 // wideSeparator returns the length of the non-ASCII space or dash at b[j]
 // (0 if there is none) and whether it is a dash: U+00A0 NO-BREAK SPACE,
-// U+202F NARROW NO-BREAK SPACE (French typography), U+3000 IDEOGRAPHIC
-// SPACE; U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN, U+2013 EN DASH, U+2212
-// MINUS SIGN, and U+30FC, the prolonged sound mark Japanese typists put
-// for a dash ("090ー1234ー5678").
+// U+202F NARROW NO-BREAK SPACE (French typography), U+2002-U+200A (en,
+// em, figure, thin, hair and the other spaces of typesetting), U+205F,
+// U+3000 IDEOGRAPHIC SPACE; U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN,
+// U+2012 FIGURE DASH, U+2013 EN DASH, U+2212 MINUS SIGN, and U+30FC, the
+// prolonged sound mark Japanese typists put for a dash ("090ー1234ー5678").
 func wideSeparator(b []byte, j int) (w int, dash bool) {
 	if j+1 < len(b) && b[j] == 0xC2 && b[j+1] == 0xA0 {
 		return 2, false
@@ -259,10 +260,10 @@ func wideSeparator(b []byte, j int) (w int, dash bool) {
 	if j+2 >= len(b) {
 		return 0, false
 	}
-	switch r := uint32(b[j])<<16 | uint32(b[j+1])<<8 | uint32(b[j+2]); r {
-	case 0xE280AF, 0xE38080:
+	switch r := uint32(b[j])<<16 | uint32(b[j+1])<<8 | uint32(b[j+2]); {
+	case r == 0xE280AF, r == 0xE2819F, r == 0xE38080, 0xE28082 <= r && r <= 0xE2808A:
 		return 3, false
-	case 0xE28090, 0xE28091, 0xE28093, 0xE28892, 0xE383BC:
+	case 0xE28090 <= r && r <= 0xE28093, r == 0xE28892, r == 0xE383BC:
 		return 3, true
 	}
 	return 0, false

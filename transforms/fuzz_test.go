@@ -138,6 +138,7 @@ const (
 	piiIBAN        // a German IBAN, compact
 	piiCredential  // a password, key or token after its label and '=', a GitHub token or a private key in PEM
 	piiHTMLEmail   // with the '@' as HTML writes it, "&#64;" or "&#x40;"
+	piiHiddenEmail // with an invisible character inside ("user1\u200b@example.com")
 	piiKinds
 )
 
@@ -192,6 +193,11 @@ func makePII(kind uint8, n uint64) string {
 		return label + "=s3" + strconv.FormatUint(n>>3, 36)
 	case piiHTMLEmail:
 		return strings.Replace(makePII(piiEmail, n&^(3<<41)), "@", []string{"&#64;", "&#x40;"}[n>>45&1], 1)
+	case piiHiddenEmail:
+		v := makePII(piiEmail, n&^(7<<40))
+		at := strings.IndexByte(v, '@')
+		i := []int{at, at + 1, len(v) - len(".com"), 1}[n>>44&3]
+		return v[:i] + []string{"\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c", "\u200d", "\u200e", "\u202e"}[n>>46&7] + v[i:]
 	case piiIBAN:
 		bban := fmt.Sprintf("%018d", n%1_000_000_000_000_000_000)
 		rem := 0
@@ -233,6 +239,8 @@ func FuzzRedactText(f *testing.F) {
 	f.Add("IBAN", "BIC COBADEFFXXX, or GB29 NWBK 6016 1331 9268 19", uint8(piiIBAN), uint64(370400440532013000))
 	f.Add(`login user=bob token="`, "Cookie: a=1; b=2", uint8(piiCredential), uint64(1<<20+3))
 	f.Add("error loading key:", "from /etc/ssl", uint8(piiCredential), uint64(6+7*1000))
+	f.Add("mail", "，谢谢", uint8(piiHiddenEmail), uint64(5<<44+77))
+	f.Add("привет", "", uint8(piiHiddenEmail), uint64(1<<46+2<<44+9))
 	w := newTestWorker(f, Options{})
 	f.Fuzz(func(t *testing.T, before, after string, kind uint8, n uint64) {
 		pii := makePII(kind, n)
@@ -249,6 +257,10 @@ func FuzzRedactText(f *testing.F) {
 		// when the text around does not hold it.
 		if bytes.Contains(out, []byte(pii)) && !strings.Contains(before, pii) && !strings.Contains(after, pii) {
 			t.Errorf("%q survived in %q", pii, out)
+		}
+		if visible := strings.Map(keepVisible, pii); visible != pii && bytes.Contains(out, []byte(visible)) &&
+			!strings.Contains(strings.Map(keepVisible, before), visible) && !strings.Contains(strings.Map(keepVisible, after), visible) {
+			t.Errorf("%q survived, its invisible characters removed, in %q", pii, out)
 		}
 		if bytes.HasSuffix(out, []byte("\n")) {
 			return // Redact would strip it as the record's newline

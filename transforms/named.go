@@ -19,7 +19,7 @@ func (w *Worker) RedactNamed(dst, value, name []byte, p *Profile) ([]byte, Facts
 			return dst, Facts{}, err
 		}
 	} else {
-		if err := w.checkRecord(value); err != nil {
+		if _, err := w.checkRecord(value); err != nil {
 			return dst, Facts{}, err
 		}
 		w.prof = p

@@ -54,11 +54,37 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 	if bytes.HasPrefix(rec, utf8BOM) {
 		return w.redactAfterBOM(dst, rec, f, p, h)
 	}
-	w.facts = Facts{}
 	rec = trimNewline(rec)
-	if err := w.checkRecord(rec); err != nil {
+	mayHide, err := w.checkRecord(rec)
+	if err != nil {
 		return dst, Facts{}, err
 	}
+	if mayHide && hasInvisible(rec) {
+		if w.visible = appendVisible(w.visible[:0], rec); len(w.visible) < len(rec) {
+			return w.redactVisible(dst, rec, f, p, h)
+		}
+	}
+	return w.redactChecked(dst, rec, f, p, h)
+}
+
+// redactVisible is redactRecord of w.visible, the record rec without the
+// invisible characters that could hide an identifier (see appendVisible):
+// an error's offset is one in rec.
+func (w *Worker) redactVisible(dst, rec []byte, f Format, p *Profile, h detectors.Hint) ([]byte, Facts, error) {
+	out, facts, err := w.redactChecked(dst, w.visible, f, p, h)
+	if err != nil {
+		var re *RecordError
+		if errors.As(err, &re) {
+			re.Offset = visibleOffset(rec, re.Offset)
+		}
+	}
+	return out, facts, err
+}
+
+// redactChecked is redactRecord of a record of valid length and UTF-8,
+// with no newline at its end.
+func (w *Worker) redactChecked(dst, rec []byte, f Format, p *Profile, h detectors.Hint) ([]byte, Facts, error) {
+	w.facts = Facts{}
 	if f != FormatJSON && f != FormatText {
 		f = FormatText
 		if i := skipWS(rec, 0); i < len(rec) && rec[i] == '{' {
@@ -117,15 +143,17 @@ func (w *Worker) redactRecord(dst, rec []byte, f Format, p *Profile, h detectors
 }
 
 // checkRecord returns the *RecordError of a record that cannot be
-// redacted: one too long, or not UTF-8.
-func (w *Worker) checkRecord(rec []byte) error {
+// redacted: one too long, or not UTF-8; and whether an invisible
+// character may hide an identifier in it (see validUTF8).
+func (w *Worker) checkRecord(rec []byte) (mayHide bool, err error) {
 	if len(rec) > w.e.maxBytes {
-		return &RecordError{Reason: ReasonTooLarge, Offset: w.e.maxBytes}
+		return false, &RecordError{Reason: ReasonTooLarge, Offset: w.e.maxBytes}
 	}
-	if !validUTF8(rec) {
-		return &RecordError{Reason: ReasonInvalidUTF8, Offset: invalidUTF8Offset(rec)}
+	valid, mayHide := validUTF8(rec)
+	if !valid {
+		return false, &RecordError{Reason: ReasonInvalidUTF8, Offset: invalidUTF8Offset(rec)}
 	}
-	return nil
+	return mayHide, nil
 }
 
 // redactKeys replaces the personal data in the keys of the JSON value
@@ -145,7 +173,6 @@ func (w *Worker) redactKeys(dst, out []byte) ([]byte, Reason) {
 // where it checks for a profile, so that the walk without one pays nothing.
 var keysOnly Profile
 
-// trimNewline removes one trailing "\n" or "\r\n".
 // utf8BOM is the byte order mark some Windows tools start a UTF-8 file with.
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
@@ -165,6 +192,7 @@ func (w *Worker) redactAfterBOM(dst, rec []byte, f Format, p *Profile, h detecto
 	return out, facts, nil
 }
 
+// trimNewline removes one trailing "\n" or "\r\n".
 func trimNewline(b []byte) []byte {
 	if n := len(b); n > 0 && b[n-1] == '\n' {
 		b = b[:n-1]
@@ -364,6 +392,9 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					// Arabic-Indic digit; a value with a finding is
 					// written so.
 					w.text = appendTextEscapesDecoded(w.text[:0], raw)
+					if hasInvisible(w.text) { // "jane\u200b@…"
+						w.text = appendVisible(w.text[:0], w.text)
+					}
 					raw = w.text
 				}
 				if pair != roleNone {

@@ -55,6 +55,9 @@ func TestRedactJSON(t *testing.T) {
 		{"escaped unpaired surrogates stay escaped", nil,
 			`{"note":"\ud83d 13800138000 \ude00\ufffd"}`,
 			`{"note":"\ud83d {PHONE:13800138000} \ude00�"}`},
+		{"invisible characters in identifiers", nil,
+			"{\"e\u200b\":\"jane\u200b@example.com\",\"note\":\"mail li.lei\\u200b@163.com\",\"kept\":\"a\\u200bb\"}",
+			`{"e":"{EMAIL:jane@example.com}","note":"mail {EMAIL:li.lei@163.com}","kept":"a\u200bb"}`},
 		{"keys kept, personal data in them replaced", nil,
 			`{"event":"x","contacts":{"li.lei@163.com":{"n":1},"+8613800138000":"a","13800138000":[2]},"ips":{"203.0.113.9":5}}`,
 			`{"event":"x","contacts":{"{EMAIL:li.lei@163.com}":{"n":1},"{PHONE:+8613800138000}":"a","{PHONE:13800138000}":[2]},"ips":{"{IPV4:203.0.113.9}":5}}`},
@@ -222,6 +225,15 @@ func TestRedactText(t *testing.T) {
 		{"trailing newline", nil, "mail li.lei@163.com\n", "mail {EMAIL:li.lei@163.com}"},
 		{"an ad ID's label inside a word", nil, // an order ID's "…-ADIDUY" is no "adid="
 			"order=ORD-20260602-ADIDUY req=5674e24d-1a89-4aae-8dbf-05eea2ee5cc8", "order=ORD-20260602-ADIDUY req=5674e24d-1a89-4aae-8dbf-05eea2ee5cc8"},
+		// Invisible characters next to ASCII are removed before the scan,
+		// so that none hides an identifier; between other letters, and in
+		// emoji sequences, they stay.
+		{"invisible characters in identifiers", nil,
+			"mail jane\u200b@example.com, j\u200ca\u200dne@exa\u00admple.com; call +86 138\u20600013\ufeff8000 from 10.1\u200b.2.3 mac aa\u200e:bb:cc:dd:ee:ff",
+			"mail {EMAIL:jane@example.com}, {EMAIL:jane@example.com}; call {PHONE:+8613800138000} from {IPV4:10.1.2.3} mac {MAC:aa:bb:cc:dd:ee:ff}"},
+		{"invisible characters elsewhere", nil,
+			"so\u00adft \u200bhy\u00ad\u200bphen, \u0645\u06cc\u200c\u062e\u0648\u0627\u0645 \U0001F469\u200d\U0001F4BB \u200d",
+			"soft hyphen, \u0645\u06cc\u200c\u062e\u0648\u0627\u0645 \U0001F469\u200d\U0001F4BB \u200d"},
 		{"empty", nil, "", ""},
 	}
 	for _, tt := range tests {
@@ -339,6 +351,7 @@ func TestRedactErrors(t *testing.T) {
 		{"mismatched close", FormatAuto, `{"a":[1}`, ReasonMalformedJSON, 7},
 		{"single quotes", FormatAuto, `{'a':1}`, ReasonMalformedJSON, 1},
 		{"malformed after a bom", FormatAuto, "\ufeff{\"a\":1,}", ReasonMalformedJSON, 10},
+		{"malformed after invisible characters", FormatAuto, "{\"a\":1\u200b,\u200b}", ReasonMalformedJSON, 13},
 	}
 	w := newTestWorker(t, Options{MaxRecordBytes: 4096})
 	for _, tt := range tests {
@@ -421,6 +434,8 @@ func TestNoAllocs(t *testing.T) {
 		[]byte(`{"contacts":{"li.lei@163.com":{"n":1},"+8613800138000":[2,"x@y.com"]},"ips":{"203.0.113.9":5}}`), // keys with personal data
 		[]byte(`{"phone":"010 8462 6587","device":{"locale":"ko_KR"}}`),                                          // a locale read for the phone
 		[]byte("제 번호는 010 8462 6587입니다"),                                                                         // a script read for it
+		[]byte("mail li.lei\u200b@163.com, call 138\u00ad0013 8000"),                                             // invisible characters removed
+		[]byte(`{"note":"mail li.lei\u200b@163.com"}`),                                                           // and escaped ones
 	}
 	for _, a := range []Action{Tokenize, Mask, Label, Generalize, Drop} {
 		w := newTestWorker(t, Options{Actions: allKinds(a)})

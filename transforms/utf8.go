@@ -19,7 +19,13 @@ const asciiMask = 0x8080808080808080
 // ones through a shift-based automaton (nonASCIIRun) with no branch per
 // byte. ASCII goes 32 bytes at a time, and a record's ASCII tail in one
 // word. The last three bytes, and errors, take utf8.DecodeRune.
-func validUTF8(b []byte) bool {
+//
+// It also reports whether b may hide an identifier with an invisible
+// character (see invisible.go): whether one follows an ASCII character
+// where a run of other characters starts, as it would inside an
+// identifier, or whether the automaton read some of b, which does not
+// look.
+func validUTF8(b []byte) (valid, mayHide bool) {
 	const hi = asciiMask
 	i := 0
 	for i < len(b) {
@@ -39,10 +45,13 @@ func validUTF8(b []byte) bool {
 				p = p[8:]
 			}
 			if len(p) < 8 && len(b) >= 8 && binary.LittleEndian.Uint64(b[len(b)-8:])&hi == 0 {
-				return true // the last bytes, read with some before them, are ASCII
+				return true, mayHide // the last bytes, read with some before them, are ASCII
 			}
 			i = len(b) - len(p)
 			continue
+		}
+		if i > 0 && b[i-1] < utf8.RuneSelf && (c == 0xE2 || c == 0xC2 || c == 0xEF) && invisibleLen(b, i) > 0 {
+			mayHide = true
 		}
 		if len(b)-i >= 4 {
 			w := binary.LittleEndian.Uint32(b[i:])
@@ -58,14 +67,15 @@ func validUTF8(b []byte) bool {
 				}
 				// A word of two-byte characters (Cyrillic, Greek, Arabic,
 				// Hebrew): in the automaton, spaces and all.
+				mayHide = true
 				var ok bool
 				if i, ok = nonASCIIRun(b, i); !ok {
-					return false
+					return false, false
 				}
 				continue
 			case w&0xC0C0F0 == 0x8080E0: // 1110xxxx 10xxxxxx 10xxxxxx
 				if i = threeByteRun(b, i); i < 0 {
-					return false
+					return false, false
 				}
 				continue
 			case w&0xC0C0C0F8 == 0x808080F0: // 11110xxx 10xxxxxx 10xxxxxx 10xxxxxx
@@ -76,15 +86,15 @@ func validUTF8(b []byte) bool {
 					continue
 				}
 			}
-			return false
+			return false, false
 		}
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n == 1 {
-			return false
+			return false, false
 		}
 		i += n
 	}
-	return true
+	return true, mayHide
 }
 
 // threeByteRun checks the run of three-byte characters that starts at b[i],

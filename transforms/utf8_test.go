@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
@@ -14,7 +15,7 @@ func TestValidUTF8(t *testing.T) {
 	edges := []byte{0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF}
 	check := func(b []byte) {
 		t.Helper()
-		if got, want := validUTF8(b), utf8.Valid(b); got != want {
+		if got, want := valid(b), utf8.Valid(b); got != want {
 			t.Fatalf("validUTF8(% x) = %v, utf8.Valid says %v", b, got, want)
 		}
 	}
@@ -56,8 +57,22 @@ func FuzzValidUTF8(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if got, want := validUTF8(b), utf8.Valid(b); got != want {
+		if got, want := valid(b), utf8.Valid(b); got != want {
 			t.Fatalf("validUTF8(% x) = %v, utf8.Valid says %v", b, got, want)
 		}
 	})
+}
+
+// valid is validUTF8's first result, with its second checked: it is true
+// for every b where an invisible character follows an ASCII one.
+func valid(b []byte) bool {
+	ok, mayHide := validUTF8(b)
+	if ok && !mayHide {
+		for i := 1; i < len(b); i++ {
+			if b[i-1] < utf8.RuneSelf && invisibleLen(b, i) > 0 {
+				panic(fmt.Sprintf("validUTF8(%+q) says it cannot hide, but an invisible character follows an ASCII one at %d", b, i))
+			}
+		}
+	}
+	return ok
 }

@@ -36,7 +36,10 @@ type Worker struct {
 	// data; keyBuf holds it, its values redacted, for redactKeys.
 	keyPII bool
 	keyBuf []byte
-	stack  []frame
+	// visible is the record without the invisible characters that could
+	// hide an identifier (see appendVisible).
+	visible []byte
+	stack   []frame
 	// src is the JSON record being walked, whose keys parentKey reads.
 	src []byte
 	// pair is what the key of the key-value pair being walked says.

@@ -1,6 +1,9 @@
 package gen
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // person is a romanized name that e-mail local parts are made of.
 type person struct{ first, last string }
@@ -101,9 +104,17 @@ func (r *rng) appendEmail(dst []byte, names []person, domains []string, enc int,
 				upperASCII(dst[i : i+1])
 			}
 		}
+	case 2: // li.wei\u200b@163.com, as a web page hides an address from scrapers
+		dst = slices.Insert(dst, local, invisibles[shape%len(invisibles)]...)
 	}
 	return dst
 }
+
+// invisibles are the characters that web pages and chats put inside
+// addresses and numbers, unseen, to keep them from scrapers and from
+// being linked: zero-width space, soft hyphen, word joiner and zero-width
+// no-break space.
+var invisibles = [][]byte{[]byte("\u200b"), []byte("\u00ad"), []byte("\u2060"), []byte("\ufeff")}
 
 // appendIdeographicStops appends domain with each '.' typed as '。', as a
 // CJK input method in its own punctuation mode types it.

@@ -102,7 +102,7 @@ func TestEvents(t *testing.T) {
 		"decoy PHONE", "decoy CARD", "decoy IMEI", "decoy IPV4", "decoy IPV6", "decoy MAC", "decoy ADID", "decoy SECRET",
 		"secret jwt", "secret url", "secret password=", "secret Bearer ", "secret api_key=", "secret sk-proj-", "secret ghp_", "secret hf_", "secret sk_live_",
 		"email \\u0040", "email %40", "email idn", "email upper", "email plus", "email wide at", "email ideographic stop",
-		"phone wide", "phone arabic-indic", "phone json number", "phone intl",
+		"phone wide", "phone arabic-indic", "phone json number", "phone intl", "email invisible", "phone invisible",
 		"imei dashed", "imei spaced", "imeisv", "mac cisco", "mac bare", "mac dash",
 		"ipv6 zone", "ipv6 mapped", "ipv6 full", "adid upper", "adid lower",
 		"card 19", "nginx", "nginx ipv6", "xff", "applog",
@@ -231,6 +231,10 @@ var (
 func checkPII(t *testing.T, ev Event, p Planted, seen map[string]int) {
 	t.Helper()
 	v := p.Value
+	if visible := strings.Map(dropInvisible, v); visible != v {
+		seen[strings.ToLower(p.Kind.String())+" invisible"]++
+		v = visible
+	}
 	digits := strings.Map(func(r rune) rune {
 		if r == '-' || r == ' ' {
 			return -1
@@ -576,6 +580,16 @@ func checkIBAN(t *testing.T, v string, seen map[string]int) {
 	if !ok || new(big.Int).Mod(n, big.NewInt(97)).Int64() != 1 {
 		t.Errorf("IBAN %q fails its check", v)
 	}
+}
+
+// dropInvisible drops the characters of invisibles, for strings.Map.
+func dropInvisible(r rune) rune {
+	for _, c := range invisibles {
+		if string(r) == string(c) {
+			return -1
+		}
+	}
+	return r
 }
 
 // checkPlantedPhone fails t unless v is a valid number of one of the

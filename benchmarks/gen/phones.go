@@ -238,6 +238,10 @@ func (r *rng) appendPhone(dst []byte, reg *phoneRegion, form int) []byte {
 		default:
 			dst = append(dst, c)
 		}
+		if i == 3 && layout[j] == 'X' && form == phoneIntl && r.e164[len(r.e164)-1] == '0' {
+			// +86\u2060 138… as a web page keeps a number from being linked
+			dst = append(dst, invisibles[int(d[0])%len(invisibles)]...)
+		}
 	}
 	return dst
 }
