@@ -272,14 +272,17 @@ func wideASCII(b []byte, i int) byte {
 
 // ASCIIForm returns the ASCII character a typed form at b[i] stands for in
 // an identifier: the full-width forms of CJK input methods ('＠' is '@',
-// 'ｃ' is 'c') and the ideographic full stops they type for '.' ('。', '｡');
-// or 0 if none starts there. Each form is 3 bytes.
+// 'ｃ' is 'c'), the ideographic full stops they type for '.' ('。', '｡')
+// and the small '﹫'; or 0 if none starts there. Each form is 3 bytes.
 func ASCIIForm(b []byte, i int) byte {
 	if c := wideASCII(b, i); c != 0 {
 		return c
 	}
 	if ideographicStopAt(b, i) {
 		return '.'
+	}
+	if smallAtSign(b, i) {
+		return '@'
 	}
 	return 0
 }

@@ -148,6 +148,8 @@ func TestASCIIForm(t *testing.T) {
 			want = byte(r - '！' + '!')
 		case r == '。' || r == '｡':
 			want = '.'
+		case r == '﹫':
+			want = '@'
 		}
 		if got := ASCIIForm([]byte(string(r)), 0); got != want {
 			t.Fatalf("ASCIIForm(%U) = %q, want %q", r, got, want)

@@ -428,8 +428,15 @@ func scriptLabelStart(b []byte) bool {
 }
 
 // wideAtSign reports whether b[i:] starts with U+FF20 FULLWIDTH COMMERCIAL
-// AT.
-func wideAtSign(b []byte, i int) bool { return wideASCII(b, i) == '@' }
+// AT or U+FE6B SMALL COMMERCIAL AT, which Chinese pages write addresses
+// with ("li.wei﹫163.com").
+func wideAtSign(b []byte, i int) bool { return wideASCII(b, i) == '@' || smallAtSign(b, i) }
+
+// smallAtSign reports whether b[i:] starts with U+FE6B SMALL COMMERCIAL AT
+// (EF B9 AB).
+func smallAtSign(b []byte, i int) bool {
+	return i+2 < len(b) && b[i] == 0xEF && b[i+1] == 0xB9 && b[i+2] == 0xAB
+}
 
 // encodedAt reports whether b[i] starts an '@': plain, full-width, "%40",
 // "\u0040" or an HTML character reference. Its first test inlines, and

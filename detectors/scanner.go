@@ -160,9 +160,15 @@ func labelBefore(b []byte, i int) bool {
 
 // idleFullWidth is idle for b[i] == 0xEF, the first byte of a full-width
 // character: those that start a finding, its digits, '＋' and '＠', are all
-// EF BC followed by a byte fullWidthFinding marks.
+// EF BC followed by a byte fullWidthFinding marks; and the small '﹫'.
 func idleFullWidth(b []byte, i int) bool {
-	return i+2 >= len(b) || b[i+1] != 0xBC || !fullWidthFinding[b[i+2]]
+	if i+2 >= len(b) {
+		return true
+	}
+	if b[i+1] != 0xBC {
+		return !smallAtSign(b, i)
+	}
+	return !fullWidthFinding[b[i+2]]
 }
 
 // fullWidthColonAt reports whether b[i] starts a full-width colon, '：'

@@ -121,6 +121,7 @@ func TestAppendSpans(t *testing.T) {
 		{"email before cjk", "发到我邮箱li.wei@163.com或打我电话", []string{"EMAIL:li.wei@163.com"}},
 		{"not email: no tld", "user@localhost and @handle", nil},
 		{"email full-width at", "邮箱 li.wei＠163.com 谢谢", []string{"EMAIL:li.wei＠163.com"}},
+		{"email small at", "邮箱：li.wei﹫163.com，谢谢", []string{"EMAIL:li.wei﹫163.com"}},
 		{"email full-width", "我的邮箱是ｌｉ．ｗｅｉ＠１６３．ｃｏｍ，谢谢", []string{"EMAIL:ｌｉ．ｗｅｉ＠１６３．ｃｏｍ"}},
 		{"email full-width digits local", "１３８００１３８０００＠ｑｑ．ｃｏｍ", []string{"EMAIL:１３８００１３８０００＠ｑｑ．ｃｏｍ"}},
 		{"email full-width domain", "li.wei＠ｑｑ．ｃｏｍ。", []string{"EMAIL:li.wei＠ｑｑ．ｃｏｍ"}},

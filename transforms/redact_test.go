@@ -231,6 +231,7 @@ func TestRedactText(t *testing.T) {
 		{"invisible characters in identifiers", nil,
 			"mail jane\u200b@example.com, j\u200ca\u200dne@exa\u00admple.com; call +86 138\u20600013\ufeff8000 from 10.1\u200b.2.3 mac aa\u200e:bb:cc:dd:ee:ff",
 			"mail {EMAIL:jane@example.com}, {EMAIL:jane@example.com}; call {PHONE:+8613800138000} from {IPV4:10.1.2.3} mac {MAC:aa:bb:cc:dd:ee:ff}"},
+		{"small at sign", nil, "邮箱：li.wei﹫163.com，谢谢", "邮箱：{EMAIL:li.wei@163.com}，谢谢"},
 		{"invisible characters elsewhere", nil,
 			"so\u00adft \u200bhy\u00ad\u200bphen, \u0645\u06cc\u200c\u062e\u0648\u0627\u0645 \U0001F469\u200d\U0001F4BB \u200d",
 			"soft hyphen, \u0645\u06cc\u200c\u062e\u0648\u0627\u0645 \U0001F469\u200d\U0001F4BB \u200d"},
