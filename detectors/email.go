@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -117,11 +118,35 @@ func readLocalStart(b []byte, lo, at int, intl bool) int {
 			break
 		}
 	}
+	if s > lo && b[s-1] == '=' {
+		s = verpLocalStart(b, lo, s, at)
+	}
 	s = skipLeadingDots(b, s, at)
 	if b[at] == '%' {
 		s = afterEncodedBreak(b, s, at)
 	}
 	return startOutsideEscape(b, s)
+}
+
+// verpLocalStart returns where the local part b[s:at], after an '=', starts
+// when it is the end of a VERP address, as mailing lists and bulk senders
+// write a recipient's address into their return path
+// ("bounces+jane=example.com@lists.example.org"): a word with a '+' inside
+// before the '=', and a domain's dot after it. Otherwise it returns s, as
+// "email=jane@example.com" is a parameter's name and its value.
+func verpLocalStart(b []byte, lo, s, at int) int {
+	if bytes.IndexByte(b[s:at], '.') < 0 {
+		return s
+	}
+	t, plus := s-1, false
+	for t > lo && s-1-t < maxLocalLen && isLocal(b[t-1]) {
+		t--
+		plus = plus || b[t] == '+' && t+1 < s-1
+	}
+	if !plus || b[t] == '+' || t > lo && (b[t-1] == '=' || b[t-1] == '&' || b[t-1] == '?') {
+		return s
+	}
+	return t
 }
 
 // skipLeadingDots returns where the local part b[s:at] starts without the

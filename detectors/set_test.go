@@ -121,6 +121,8 @@ func TestAppendSpans(t *testing.T) {
 		{"email before cjk", "发到我邮箱li.wei@163.com或打我电话", []string{"EMAIL:li.wei@163.com"}},
 		{"not email: no tld", "user@localhost and @handle", nil},
 		{"email full-width at", "邮箱 li.wei＠163.com 谢谢", []string{"EMAIL:li.wei＠163.com"}},
+		{"email VERP return path", "from=<bounces+jane=example.com@lists.example.org> to=<list+jane.doe=gmail.com@bounce.example.net>", []string{"EMAIL:bounces+jane=example.com@lists.example.org", "EMAIL:list+jane.doe=gmail.com@bounce.example.net"}},
+		{"email after a parameter's name", "?email=jane@example.com&q=hi+there=jane@example.com", []string{"EMAIL:jane@example.com", "EMAIL:jane@example.com"}},
 		{"email small at", "邮箱：li.wei﹫163.com，谢谢", []string{"EMAIL:li.wei﹫163.com"}},
 		{"email full-width", "我的邮箱是ｌｉ．ｗｅｉ＠１６３．ｃｏｍ，谢谢", []string{"EMAIL:ｌｉ．ｗｅｉ＠１６３．ｃｏｍ"}},
 		{"email full-width digits local", "１３８００１３８０００＠ｑｑ．ｃｏｍ", []string{"EMAIL:１３８００１３８０００＠ｑｑ．ｃｏｍ"}},
