@@ -70,6 +70,8 @@ func (w *Worker) member(p *Profile, top *frame, key []byte, shape keyShape, pare
 			m.rule = p.userAlias // "user":"liwei": a string or number only (see Profile.userAlias)
 		case shape&shapeCoordinate != 0:
 			m.rule = p.coordinate // "location_lat": 37.7749
+		case shape&shapeText != 0 && p.lang != nil:
+			m.uses |= usesText // "album_title": "Tom and Ana at the lake"
 		}
 		return m
 	}

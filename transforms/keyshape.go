@@ -15,6 +15,11 @@ const (
 	// takes the rule of coordinateKey if no pattern matches it (see
 	// Profile.coordinate).
 	shapeCoordinate
+	// shapeText: the key's last word, after others, names what users
+	// write ("album_title", "photoCaption", "user_comment"), and its value
+	// is free text if no pattern matches the key and the profile reads
+	// free text (see endsInTextWord).
+	shapeText
 )
 
 // shapeOf returns the shape of key.
@@ -26,8 +31,53 @@ func shapeOf(key []byte) keyShape {
 	if endsInCoordinate(key) {
 		s |= shapeCoordinate
 	}
+	if endsInTextWord(key) {
+		s |= shapeText
+	}
 	return s
 }
+
+// endsInTextWord reports whether the last word of key, after another word
+// and a '_', '-', '.' or ' ', or in camel case, is one of textWords, in any
+// case: a caption, title, comment, description, prompt, message, text,
+// query, bio, feedback, review, note or subject that users type, under a
+// key that says whose ("album_title", "photoCaption", "app_review"). Keys
+// that are the word alone are a profile's text fields as configured
+// (languages.text_fields).
+func endsInTextWord(key []byte) bool {
+	n := len(key)
+	k := n
+	for k > 0 && isLowerASCII(key[k-1]) {
+		k--
+	}
+	switch {
+	case k < n && k > 0 && isUpperASCII(key[k-1]):
+		k-- // "Caption" of "photoCaption"
+	case k == n:
+		for k > 0 && isUpperASCII(key[k-1]) {
+			k-- // "TITLE" of "ALBUM_TITLE"
+		}
+	}
+	if k == 0 || k == n {
+		return false
+	}
+	switch before := key[k-1]; {
+	case before == '_' || before == '-' || before == '.' || before == ' ':
+		if k < 2 {
+			return false
+		}
+	case !isUpperASCII(key[k]) || !isLowerASCII(before) && !('0' <= before && before <= '9'):
+		return false
+	}
+	return equalFoldAny(key[k:], textWords...)
+}
+
+// textWords are the last words of the keys endsInTextWord takes.
+var textWords = []string{"caption", "title", "comment", "comments", "description", "prompt", "message", "text",
+	"query", "bio", "feedback", "review", "note", "notes", "subject"}
+
+func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
+func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // coordinateWords are the words that name a coordinate at a key's end,
 // as coordinateWordEnds picks them by their last three bytes.

@@ -399,6 +399,10 @@ func TestNames(t *testing.T) {
 			`{"caption":"my son Tom at the beach","n":1}`: `{"caption":"my son {NAME:tom} at the beach","n":1}`,
 			`{"title":"my son Tom at the beach"}`:         `{"title":"my son Tom at the beach"}`,
 			"my name is Emma":                             "my name is Emma",
+			// A key whose last word names what users write is a text
+			// field too; the word alone is one only as configured.
+			`{"photo_caption":"my son Tom","albumTitle":"my son Tom","subtitle":"my son Tom"}`: `{"photo_caption":"my son {NAME:tom}","albumTitle":"my son {NAME:tom}","subtitle":"my son Tom"}`,
+			`upload photo_caption="my son Tom" n=1`:                                            `upload photo_caption="my son {NAME:tom}" n=1`,
 		} {
 			out, facts, err := w.RedactRecord(nil, []byte(in), FormatAuto, p)
 			if err != nil || string(out) != expandTokens(t, w, want) || facts.Lang != "" || facts.Minor {

@@ -21,7 +21,7 @@ func (w *Worker) textMember(p *Profile, key []byte, dotted bool) member {
 // textMemberText is textMember with usesText: the value is free text.
 func (w *Worker) textMemberText(p *Profile, key []byte, dotted bool) member {
 	if !p.paths.mayMatchAtRoot(key) && !(dotted && bytes.IndexByte(key, '.') >= 0) && !p.aliasesUser(key) &&
-		!(p.coordinate != nil && endsInCoordinate(key)) {
+		!(p.coordinate != nil && endsInCoordinate(key)) && !(p.lang != nil && endsInTextWord(key)) {
 		return member{user: -1}
 	}
 	w.states = append(w.states[:0], p.paths.root...)
