@@ -542,7 +542,8 @@ const maxNameWords = 3
 // words of a name after it, if it is one: a value in title case ("Li")
 // goes on over up to maxNameWords more such words, a space before each,
 // none followed by '=' or ':' ("name=Li Wei logged in" is "Li Wei"; not
-// "name=li wei", "name=Li ERROR", "name=Li Wei=1").
+// "name=li wei", "name=Li ERROR", "name=Li Wei=1"), nor running on after
+// a ',' or ';' ("name=Li Wei,2").
 func nameWordsEnd(b []byte, start, end int) int {
 	if !titleWord(b[start:end]) {
 		return end
@@ -557,6 +558,9 @@ func nameWordsEnd(b []byte, start, end int) int {
 		}
 		if w < len(b) && (b[w] == '=' || b[w] == ':') || !titleWord(b[end+1:w]) {
 			break
+		}
+		if w+1 < len(b) && (b[w] == ',' || b[w] == ';') && b[w+1] > ' ' {
+			break // "Li Wei,00": a word that runs on is none of a name's
 		}
 		end = w
 	}

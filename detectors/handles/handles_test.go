@@ -49,6 +49,8 @@ func TestAppendSpans(t *testing.T) {
 		{"an e-mail domain", "sarah@x.com/abc", nil},
 		// Labels.
 		{"IG colon", "IG: sarah.c", []string{"sarah.c"}},
+		{"equals signs", "IG = sarah_c, tiktok=lucia_88", []string{"sarah_c", "lucia_88"}},
+		{"not after a field emptied", "X name= A0b_c", nil},
 		{"instagram colon word", "Instagram: sarahconnor", []string{"sarahconnor"}},
 		{"my tiktok is", "my tiktok is lucia_88 btw", []string{"lucia_88"}},
 		{"my instagram is a word", "my instagram is private", nil},

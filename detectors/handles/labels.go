@@ -110,6 +110,9 @@ func labeled(text []byte, i int, l label) (start, end int, ok bool) {
 	}
 	mark := false
 	if k, m, ok := separator(text, j); ok {
+		if text[j] == '=' && text[j-1] != ' ' && k < len(text) && text[k] == ' ' {
+			return 0, 0, false // "name= A0": a field whose value is gone, as veil drops one, and a word after it
+		}
 		j, mark = textscan.SkipBlanks(text, k), m
 	}
 	j = skipQuote(text, j)
