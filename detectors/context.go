@@ -229,6 +229,9 @@ type ContextWords struct {
 	// that start a group's word in the text are passed at one test.
 	second [][4]uint64
 	maxLen int // the length of the longest word
+	// whole: a word that starts with an ASCII letter must end a word too,
+	// not go on with one (see NewWholeContextWords).
+	whole bool
 }
 
 // NewContextWords returns the set of words, which must be lower case
@@ -268,6 +271,17 @@ func NewContextWords(words ...string) *ContextWords {
 	for _, g := range cw.groups {
 		slices.SortStableFunc(g, func(a, b []byte) int { return len(b) - len(a) })
 	}
+	return cw
+}
+
+// NewWholeContextWords is NewContextWords of words that count only whole:
+// one that starts with an ASCII letter is not followed by one, so that the
+// random letters of an ID ("ORD-20260602-NIRN42") name nothing. Words in
+// other scripts still count as a word's start, as Korean writes a
+// particle right after a noun ("주민등록번호는").
+func NewWholeContextWords(words ...string) *ContextWords {
+	cw := NewContextWords(words...)
+	cw.whole = true
 	return cw
 }
 
@@ -373,7 +387,7 @@ func firstWord(b []byte, start int, ws *ContextWords, from, to int) (i, n int, o
 			}
 		}
 		for _, w := range ws.groups[g-1] {
-			if i+len(w) >= to && hasWordPrefix(b[i:start], w) && (!isLetter(w[0]) || wordStart(b, i)) {
+			if i+len(w) >= to && hasWordPrefix(b[i:start], w) && (!isLetter(w[0]) || wordStart(b, i) && (!ws.whole || i+len(w) == len(b) || !isLetter(b[i+len(w)]))) {
 				return i, len(w), true
 			}
 		}

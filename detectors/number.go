@@ -1236,17 +1236,17 @@ type idLayout struct {
 	printed, named bool
 }
 
-// idWords are the words that name a national number, by kind.
+// idWords are the words that name a national number, by kind, whole.
 var idWords = [FirstCustom]*ContextWords{
-	CPF:      NewContextWords("cpf"),
-	SSN:      NewContextWords("ssn", "social security", "seguro social"),
-	RRN:      NewContextWords("rrn", "resident registration", "주민등록번호", "주민번호"),
-	Aadhaar:  NewContextWords("aadhaar", "aadhar", "uidai", "आधार"),
-	MyNumber: NewContextWords("my number", "mynumber", "individual number", "マイナンバー", "個人番号"),
-	SNILS:    NewContextWords("snils", "снилс", "СНИЛС", "Снилс", "страховой номер", "страхового номера"),
-	NIR:      NewContextWords("sécurité sociale", "securite sociale", "sécu", "secu", "nir", "insee", "carte vitale", "numéro de sécurité"),
-	SaudiID:  NewContextWords("رقم الهوية", "الهوية الوطنية", "هوية", "الإقامة", "إقامة", "اقامة", "السجل المدني", "iqama", "saudi id", "national id"),
-	SteuerID: NewContextWords("steuer-id", "steuerid", "steuer id", "steueridentifikationsnummer", "steuer-identifikationsnummer",
+	CPF:      NewWholeContextWords("cpf"),
+	SSN:      NewWholeContextWords("ssn", "social security", "seguro social"),
+	RRN:      NewWholeContextWords("rrn", "resident registration", "주민등록번호", "주민번호"),
+	Aadhaar:  NewWholeContextWords("aadhaar", "aadhar", "uidai", "आधार"),
+	MyNumber: NewWholeContextWords("my number", "mynumber", "individual number", "マイナンバー", "個人番号"),
+	SNILS:    NewWholeContextWords("snils", "снилс", "СНИЛС", "Снилс", "страховой номер", "страхового номера"),
+	NIR:      NewWholeContextWords("sécurité sociale", "securite sociale", "sécu", "secu", "nir", "insee", "carte vitale", "numéro de sécurité"),
+	SaudiID:  NewWholeContextWords("رقم الهوية", "الهوية الوطنية", "هوية", "الإقامة", "إقامة", "اقامة", "السجل المدني", "iqama", "saudi id", "national id"),
+	SteuerID: NewWholeContextWords("steuer-id", "steuerid", "steuer id", "steueridentifikationsnummer", "steuer-identifikationsnummer",
 		"identifikationsnummer", "idnr", "tax id"),
 }
 

@@ -509,6 +509,7 @@ func TestAppendSpans(t *testing.T) {
 		// French NIR: sex, year and month of birth, place, key mod 97.
 		{"nir as printed", "mon numéro 1 85 05 78 006 084 91", []string{"NIR:1 85 05 78 006 084 91"}},
 		{"nir bare after the word", "n° de sécurité sociale : 185057800608491", []string{"NIR:185057800608491"}},
+		{"not nir: the word's letters inside an ID", "order=ORD-20260602-NIRN42 job=266899591528591", nil},
 		{"nir with a wrong key", "sécu 185057800608492", nil},
 		{"nir of no month", "sécu 185157800608457", nil},
 		// Japanese My Number and German Steuer-ID: only named, as bare or
