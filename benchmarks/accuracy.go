@@ -132,7 +132,7 @@ func Measure(events []gen.Event, redact func(dst []byte, ev *gen.Event) []byte) 
 		}
 		a.Events++
 		for _, p := range ev.PII {
-			removed := !bytes.Contains(out, []byte(p.Value))
+			removed := gone(out, ev, p.Value)
 			for _, t := range a.tallies(p.Kind, lang) {
 				t.Planted++
 				if removed {
@@ -157,6 +157,21 @@ func Measure(events []gen.Event, redact func(dst []byte, ev *gen.Event) []byte) 
 		}
 	}
 	return a
+}
+
+// gone reports whether the value v, planted in ev as personal data, is
+// gone from out, the redacted line: whether out holds it fewer times than
+// the line did by as many times as it was planted. A short value may be
+// part of other text that stays ("park" of the handle "park" in the user
+// ID "u_wfjpj0parkih", which the detectors alone keep).
+func gone(out []byte, ev *gen.Event, v string) bool {
+	planted := 0
+	for _, p := range ev.PII {
+		if p.Value == v {
+			planted++
+		}
+	}
+	return bytes.Count(out, []byte(v)) <= bytes.Count(ev.Line, []byte(v))-planted
 }
 
 func (a *Accuracy) tallies(k detectors.Kind, lang string) [3]*Tally {
