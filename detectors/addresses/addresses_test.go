@@ -50,6 +50,7 @@ func TestAppendSpans(t *testing.T) {
 		{"es", "Vivo en la Calle Mayor, 5, Madrid", []string{"Calle Mayor, 5"}},
 		{"es article", "calle de Alcalá 42", []string{"calle de Alcalá 42"}},
 		{"es floor and postcode", "Invitación: Calle de Alcalá 42, 3º B, 28014 Madrid", []string{"Calle de Alcalá 42, 3º B, 28014 Madrid"}},
+		{"es floor and door joined", "contacto: c/ Mayor 12, 3ºB, Madrid", []string{"c/ Mayor 12, 3ºB"}},
 		{"es no postcode", "Calle Mayor, 5, 10 personas; Calle Mayor, 6, 12345678", []string{"Calle Mayor, 5", "Calle Mayor, 6"}},
 		{"br flat, town, state and CEP", "Rua das Flores, 123, apto 45, São Paulo - SP, 01234-567", []string{"Rua das Flores, 123, apto 45, São Paulo - SP, 01234-567"}},
 		{"es abbreviation", "Av. de la Constitución, nº 3", []string{"Av. de la Constitución, nº 3"}},

@@ -206,7 +206,7 @@ func localityAfter(text []byte, e int) int {
 }
 
 // flatAfter returns the end of a flat after a comma at text[i] (", apto
-// 45", ", кв. 42", ", 3º B", ", 2ª"), or i.
+// 45", ", кв. 42", ", 3º B", ", 3ºB", ", 2ª"), or i.
 func flatAfter(text []byte, i int) int {
 	if i >= len(text) || text[i] != ',' {
 		return i
@@ -218,6 +218,8 @@ func flatAfter(text []byte, i int) int {
 				d += len(o)
 				if d+2 <= len(text) && text[d] == ' ' && 'A' <= text[d+1] && text[d+1] <= 'Z' && (d+2 == len(text) || !isAlnum(text[d+2])) {
 					d += 2 // "3º B"
+				} else if d < len(text) && 'A' <= text[d] && text[d] <= 'Z' && (d+1 == len(text) || !isAlnum(text[d+1])) {
+					d++ // "3ºB"
 				}
 				return d
 			}

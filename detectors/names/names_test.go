@@ -175,6 +175,8 @@ func TestAppendSpans(t *testing.T) {
 		{"ko i as no name's", "이 사진, 민준이다, 유나이, 민준이네", nil},
 		{"ko vocative wrong form, words", "민준야, 좋아 아이야, 지원아, 민준아저씨", nil},
 		{"ko after a relative", "우리 딸 김서연 사진을, 제 친구 민준이랑, 남편 박지훈과, 아들 도윤", []string{"김서연", "민준", "박지훈", "도윤"}},
+		{"ko after a relative, a name of the last years", "제 딸 김지우(8살) 사진, 아들 시우랑", []string{"김지우", "시우"}},
+		{"ko a verb as a name is written", "배경 지우고 사진 지우기, 딸 지우개", nil},
 		{"ko after a relative, words", "우리 딸 고양이 사진, 아들 강아지, 친구 지원을, 엄마 이야기, 딸 서연희, 딸아이 민준", nil},
 		{"ko title", "김민준 선생님께 드릴 카드, 박 과장님 사진", []string{"김민준", "박"}},
 		{"ko title after this, a word", "이 선생님은 좋아요, 우리 선생님, 오늘 선생님, 유치원 선생님", nil},
