@@ -145,8 +145,22 @@ var artists = wordset.New("greg rutkowski", "alphonse mucha", "ilya kuvshinov", 
 	"thomas cole", "caspar david friedrich", "gustave doré", "arthur rackham", "john william waterhouse",
 	"dante gabriel rossetti", "stanley kubrick", "christopher nolan", "studio ghibli", "hergé", "osamu tezuka")
 
-// dropStyles removes from dst[first:] the names that name a style (see
-// AppendSpans).
+// characters are fictional people whom prompts put in pictures by their
+// full names ("turn my selfie into Tony Stark", "Sophie Hatter walking in
+// the rain"): the prompt's meaning, no one's data. Only full names: a
+// first name alone ("my son Mario") may be anyone's.
+var characters = wordset.New("tony stark", "peter parker", "bruce wayne", "clark kent", "diana prince", "steve rogers",
+	"natasha romanoff", "wanda maximoff", "barry allen", "harry potter", "hermione granger", "ron weasley",
+	"albus dumbledore", "luke skywalker", "darth vader", "han solo", "leia organa", "sherlock holmes", "john wick",
+	"james bond", "indiana jones", "jack sparrow", "lara croft", "sophie hatter", "santa claus", "wednesday addams",
+	"walter white", "jon snow", "arya stark", "daenerys targaryen", "frodo baggins", "bilbo baggins", "naruto uzumaki",
+	"sasuke uchiha", "monkey d. luffy", "mona lisa", "willy wonka", "peter pan", "mary poppins", "tinker bell",
+	"mickey mouse", "minnie mouse", "donald duck", "bugs bunny", "hello kitty", "sailor moon", "ash ketchum",
+	"katniss everdeen", "ellen ripley", "forrest gump", "rocky balboa", "marty mcfly", "jack skellington",
+	"edward scissorhands", "buzz lightyear", "lightning mcqueen", "snow white", "alice liddell", "anne shirley")
+
+// dropStyles removes from dst[first:] the names that name a style or a
+// fictional character (see AppendSpans).
 func dropStyles(dst []detectors.Span, first int, text []byte) []detectors.Span {
 	kept := first
 	for _, s := range dst[first:] {
@@ -159,9 +173,9 @@ func dropStyles(dst []detectors.Span, first int, text []byte) []detectors.Span {
 }
 
 // styleName reports whether the name text[start:end] names a style: an
-// artist's, or one a style's phrase is next to.
+// artist's, or one a style's phrase is next to; or a fictional character.
 func styleName(text []byte, start, end int) bool {
-	if artists.Has(text[start:end]) {
+	if artists.Has(text[start:end]) || characters.Has(text[start:end]) {
 		return true
 	}
 	for _, w := range styleAfter {

@@ -283,6 +283,8 @@ func TestAppendSpansGivenNames(t *testing.T) {
 		{"a style's name", "in the style of Vincent van Gogh, a Makoto Shinkai style sunset, inspired by Alphonse Mucha, Wes Anderson-style", nil},
 		{"artists' names", "highly detailed, by Greg Rutkowski and Alphonse Mucha, trending on artstation; a poster like Edward Hopper", nil},
 		{"a person's name near a style", "Emma Watson in a Pixar style, my daughter Emma in the style of a comic", []string{"Emma Watson", "Emma"}},
+		{"fictional characters", "turn my selfie into Tony Stark, Sophie Hatter walking in the rain, my son dressed as Harry Potter", nil},
+		{"a first name a character shares", "my son Harry and my daughter Sophie Hatter-Jones", []string{"Harry", "Sophie Hatter-Jones"}},
 		{"a card's labels", "To: Sophie, From: Liam", []string{"Sophie", "Liam"}},
 		{"other labels", "Subject: Sophie loves cats. Note: Liam", nil},
 		{"a brand's ampersand", "a bag from Marks & Spencer, a card for Anna & co", []string{"Anna"}},
