@@ -22,4 +22,8 @@ func TestGone(t *testing.T) {
 			t.Errorf("gone(%s) = %v, want %v", out, got, want)
 		}
 	}
+	escaped := &gen.Event{Line: []byte(`{"text":"\u674e\u4f1f"}`), PII: []gen.Planted{{Kind: detectors.Name, Value: "李伟"}}}
+	if gone([]byte(`{"text":"李伟"}`), escaped, "李伟") || !gone([]byte(`{"text":"<N>"}`), escaped, "李伟") {
+		t.Errorf("a value planted in an escaped line")
+	}
 }
