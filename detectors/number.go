@@ -176,6 +176,9 @@ func readNumber(b []byte, p, start int, query bool, nm *number) {
 				} else if j+2 < len(b) && b[j+1] == 0xBC && b[j+2] == 0x8E {
 					seps |= sepDot
 					j += 3
+				} else if w, _ := wideSeparator(b, j); w > 0 {
+					seps |= sepSpace // U+FEFF, unseen ("１３８\ufeff００１３…")
+					j += w
 				}
 			}
 		}
@@ -252,16 +255,20 @@ func parenAt(b []byte, i int, c byte) int {
 // em, figure, thin, hair and the other spaces of typesetting), U+205F,
 // U+3000 IDEOGRAPHIC SPACE; U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN,
 // U+2012 FIGURE DASH, U+2013 EN DASH, U+2212 MINUS SIGN, and U+30FC, the
-// prolonged sound mark Japanese typists put for a dash ("090ー1234ー5678").
+// prolonged sound mark Japanese typists put for a dash ("090ー1234ー5678");
+// and the invisible ones, U+00AD SOFT HYPHEN, U+200B ZERO WIDTH SPACE,
+// U+2060 WORD JOINER and U+FEFF, where they are left in a number of
+// full-width digits ("１３８\u200b００１３…"; next to ASCII they are
+// removed before the scan).
 func wideSeparator(b []byte, j int) (w int, dash bool) {
-	if j+1 < len(b) && b[j] == 0xC2 && b[j+1] == 0xA0 {
+	if j+1 < len(b) && b[j] == 0xC2 && (b[j+1] == 0xA0 || b[j+1] == 0xAD) {
 		return 2, false
 	}
 	if j+2 >= len(b) {
 		return 0, false
 	}
 	switch r := uint32(b[j])<<16 | uint32(b[j+1])<<8 | uint32(b[j+2]); {
-	case r == 0xE280AF, r == 0xE2819F, r == 0xE38080, 0xE28082 <= r && r <= 0xE2808A:
+	case r == 0xE280AF, r == 0xE2819F, r == 0xE38080, 0xE28082 <= r && r <= 0xE2808B, r == 0xE281A0, r == 0xEFBBBF:
 		return 3, false
 	case 0xE28090 <= r && r <= 0xE28093, r == 0xE28892, r == 0xE383BC:
 		return 3, true

@@ -165,6 +165,7 @@ func TestAppendSpans(t *testing.T) {
 		{"japanese prolonged sound mark for a dash", "電話番号:090ー1234ー5678です", []string{"PHONE:090ー1234ー5678"}},
 		{"ideographic space", "手机：１３８　００１３　８０００", []string{"PHONE:１３８　００１３　８０００"}},
 		{"no-break spaces and dashes", "tél 06\u00a012\u00a034\u00a056\u00a078, +33\u202f6\u202f12\u202f34\u202f56\u202f78, 415\u2013555\u20130132", []string{"PHONE:06\u00a012\u00a034\u00a056\u00a078", "PHONE:+33\u202f6\u202f12\u202f34\u202f56\u202f78", "PHONE:415\u2013555\u20130132"}},
+		{"invisible characters between full-width digits", "手机１３８\u200b００１３\ufeff８０００谢谢", []string{"PHONE:１３８\u200b００１３\ufeff８０００"}},
 		{"typesetting spaces and the figure dash", "call +1\u2009415\u2009555\u20090132 or 415\u2012555\u20120132", []string{"PHONE:+1\u2009415\u2009555\u20090132", "PHONE:415\u2012555\u20120132"}},
 		{"not phone: a year range with a figure dash, a time with a thin space", "1990\u20122000 at 12\u200930 pm", nil},
 		{"br mobile nine apart", "Fone: +55 11 9 8765-4321 ou (11) 9 8765-4321", []string{"PHONE:+55 11 9 8765-4321", "PHONE:(11) 9 8765-4321"}},
