@@ -23,6 +23,10 @@ import (
 // removed by Drop and for personal data in keys ({"li@163.com":1}), which
 // the built-in detectors find and replace as in values.
 //
+// Invisible characters next to ASCII (zero-width spaces, soft hyphens,
+// bidirectional marks; see appendVisible) are removed from the record,
+// keys included, before it is read, so that none hides an identifier.
+//
 // A record that cannot be de-identified is not copied at all: Redact returns
 // dst unchanged and a *RecordError. In steady state Redact does not allocate.
 func (w *Worker) Redact(dst, rec []byte, f Format) ([]byte, error) {
