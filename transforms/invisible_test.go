@@ -120,3 +120,13 @@ func keepVisible(r rune) rune {
 	}
 	return r
 }
+
+// TestInvisibleInKeys checks that a key with an invisible character in it
+// gets the rule of the key without it.
+func TestInvisibleInKeys(t *testing.T) {
+	w, p := newProfileWorker(t, textPolicy)
+	out, _, err := w.RedactRecord(nil, []byte("{\"na\u200bme\":\"Li Wei\",\"n\":1}"), FormatJSON, p)
+	if err != nil || string(out) != `{"n":1}` {
+		t.Errorf("got %s, %v; want the name dropped", out, err)
+	}
+}
