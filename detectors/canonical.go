@@ -471,6 +471,10 @@ func appendEncodedEmail(dst, v []byte) []byte {
 // appendPhone appends a phone number in E.164 ("+8613800138000"). A number
 // that no table validates (one a key named a phone) is appended as its digits.
 func (s *Set) appendPhone(dst, v []byte, mask, prefer uint64) []byte {
+	var buf [maxSpacedDigits + 1]byte
+	if c, ok := compactSpaced(v, &buf); ok {
+		v = c // "1 3 8 0 0 1 3 8 0 0 0"
+	}
 	p, start := 0, 0
 	if encodedPlusAt(v, 0) {
 		p = 3 // "%2B8613800138000"

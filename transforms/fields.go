@@ -534,7 +534,8 @@ func (w *Worker) findSpans(dst []detectors.Span, b []byte, h detectors.Hint, mas
 
 // appendFreeText adds to spans, the findings in the free text text, what
 // the single pass leaves to free text: e-mail addresses spelled out around
-// their '@' (package obfuscated), social-media and messenger handles
+// their '@' (package obfuscated), phone numbers written a digit at a time
+// (detectors.Set.AppendSpacedPhones), social-media and messenger handles
 // (package handles), passwords and PINs given in words (package
 // passwords), wallets' addresses with no digit
 // (detectors.AppendLetterWallets) or of other coins after a word for a
@@ -542,7 +543,7 @@ func (w *Worker) findSpans(dst []detectors.Span, b []byte, h detectors.Hint, mas
 // documents' numbers (package documents) and, as l says, the names that a phrase introduces
 // (package names) or a device's name carries (package devicenames) and
 // street addresses (package addresses).
-func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []detectors.Span {
+func (w *Worker) appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []detectors.Span {
 	n := len(spans)
 	spans = obfuscated.AppendSpans(spans, text)
 	spans = handles.AppendSpans(spans, text)
@@ -554,7 +555,8 @@ func appendFreeText(spans []detectors.Span, text []byte, l *LanguageOptions) []d
 		spans = devicenames.AppendSpans(spans, text)
 		spans = appendDisplayNames(spans, text)
 	}
-	if hasDigit(text) { // every date, address, document's number and place's coordinates have one
+	if hasDigit(text) { // every date, address, document's number, place's coordinates and phone has one
+		spans = w.e.set.AppendSpacedPhones(spans, text, 0)
 		spans = birthdates.AppendSpans(spans, text)
 		spans = documents.AppendSpans(spans, text)
 		spans = coordinates.AppendSpans(spans, text)
@@ -576,7 +578,7 @@ func (w *Worker) appendFreeTextFields(spans []detectors.Span, p *Profile, rec []
 	n := len(spans)
 	for _, f := range w.freeText {
 		text := rec[f.Start:f.End]
-		w.free = appendFreeText(w.free[:0], text, p.lang)
+		w.free = w.appendFreeText(w.free[:0], text, p.lang)
 		for _, s := range w.free {
 			spans = append(spans, detectors.Span{Start: f.Start + s.Start, End: f.Start + s.End, Kind: s.Kind})
 		}

@@ -403,6 +403,8 @@ func TestNames(t *testing.T) {
 			// field too; the word alone is one only as configured.
 			`{"photo_caption":"my son Tom","albumTitle":"my son Tom","subtitle":"my son Tom"}`: `{"photo_caption":"my son {NAME:tom}","albumTitle":"my son {NAME:tom}","subtitle":"my son Tom"}`,
 			`upload photo_caption="my son Tom" n=1`:                                            `upload photo_caption="my son {NAME:tom}" n=1`,
+			// A number written a digit at a time, after a phone word.
+			`{"caption":"call me 1 3 8 0 0 1 3 8 0 0 0"}`: `{"caption":"call me {PHONE:+8613800138000}"}`,
 		} {
 			out, facts, err := w.RedactRecord(nil, []byte(in), FormatAuto, p)
 			if err != nil || string(out) != expandTokens(t, w, want) || facts.Lang != "" || facts.Minor {

@@ -110,7 +110,7 @@ func (w *Worker) redactChecked(dst, rec []byte, f Format, p *Profile, h detector
 		}
 		switch {
 		case p.detects(): // a text record is free text as a whole in prompts
-			spans = appendFreeText(spans, rec, p.lang)
+			spans = w.appendFreeText(spans, rec, p.lang)
 			w.noteStatedAge(p, rec)
 		case p != nil:
 			spans = appendLogNames(spans, rec) // "DHCPACK … (Johns-iPhone)", "Jane Doe <jane@…>" in a log line
@@ -418,7 +418,7 @@ func (w *Worker) redactJSON(dst, src []byte) ([]byte, int, Reason) {
 					}
 					switch {
 					case mem.uses&usesText != 0:
-						spans = appendFreeText(spans, raw, prof.lang)
+						spans = w.appendFreeText(spans, raw, prof.lang)
 						w.noteStatedAge(prof, raw)
 					case prof != nil && len(spans) > 0:
 						spans = withDisplayNames(spans, raw, len(spans)) // {"to":"\"Jane Doe\" <jane@…>"}
